@@ -1,0 +1,135 @@
+//! One test per validation rule that the fixture corpus does not pin down on its own.
+
+mod common;
+
+use common::*;
+use serde_json::{json, Value};
+use snapshot::{parse_snapshot, validate::is_iso_date, MAX_SNAPSHOT_BYTES};
+
+fn problems_after(edit: impl FnOnce(&mut Value)) -> Vec<String> {
+    let mut v = default_snapshot_value();
+    edit(&mut v);
+    match parse_snapshot(&serde_json::to_vec(&v).unwrap()) {
+        Ok(_) => vec![],
+        Err(ps) => ps.iter().map(|p| p.to_string()).collect(),
+    }
+}
+
+#[test]
+fn gigantic_input_is_refused_before_parsing() {
+    let mut big = b"{\"id\":\"".to_vec();
+    big.resize(MAX_SNAPSHOT_BYTES + 1, b'a');
+    let ps = parse_snapshot(&big).unwrap_err();
+    assert_eq!(ps.len(), 1);
+    assert_eq!(ps[0].path, ".");
+    assert!(ps[0].message.contains("at most"), "{}", ps[0].message);
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(default_snapshot_bytes());
+    assert!(parse_snapshot(&bytes).is_ok());
+}
+
+#[test]
+fn missing_figures_are_explicit_nulls_and_stay_null() {
+    let ps = problems_after(|v| v["indicators"][0]["actuals"][0]["value"] = Value::Null);
+    // The counter survey does not repeat indicator 0, so a null there is simply "not published".
+    assert!(ps.is_empty(), "{ps:?}");
+    let mut v = default_snapshot_value();
+    v["indicators"][0]["actuals"][0]["value"] = Value::Null;
+    let s = parse_snapshot(&serde_json::to_vec(&v).unwrap()).unwrap();
+    assert_eq!(s.indicators[0].actuals[0].value, None);
+}
+
+#[test]
+fn ratios_may_exceed_100_percent_but_shares_may_not() {
+    assert!(problems_after(|v| v["indicators"][7]["baseline"]["value"] = json!(140.0)).is_empty());
+    let ps = problems_after(|v| v["indicators"][1]["target"]["value"] = json!(100.5));
+    assert!(ps.iter().any(|p| p.starts_with("indicators[1].target.value")), "{ps:?}");
+}
+
+#[test]
+fn newlines_are_allowed_in_prose_but_not_in_names() {
+    assert!(problems_after(|v| v["plan"]["mission"]["summary"]["ja"] = json!("一行目\n二行目")).is_empty());
+    let ps = problems_after(|v| v["plan"]["name"]["ja"] = json!("一行目\n二行目"));
+    assert!(ps.iter().any(|p| p.starts_with("plan.name.ja") && p.contains("U+000A")), "{ps:?}");
+}
+
+#[test]
+fn zero_width_and_isolate_controls_are_refused() {
+    for ch in ['\u{200B}', '\u{2066}', '\u{FEFF}'] {
+        let ps = problems_after(|v| v["plan"]["stage"]["en"] = json!(format!("Stage{ch}4")));
+        assert!(ps.iter().any(|p| p.starts_with("plan.stage.en")), "{ch:?}: {ps:?}");
+    }
+}
+
+#[test]
+fn breakdown_cells_need_a_ward_or_section_and_appear_once() {
+    let ps = problems_after(|v| {
+        v["counter_survey"]["breakdown"] = json!([
+            {"fiscal_year": 2022, "value": 80},
+            {"fiscal_year": 2022, "section": "tax", "value": 80},
+            {"fiscal_year": 2022, "section": "tax", "value": 81}
+        ]);
+    });
+    assert!(ps.iter().any(|p| p.starts_with("counter_survey.breakdown[0]:") && p.contains("names a ward")), "{ps:?}");
+    assert!(ps.iter().any(|p| p.starts_with("counter_survey.breakdown[2]:") && p.contains("twice")), "{ps:?}");
+}
+
+#[test]
+fn breakdown_by_declared_ward_and_section_is_accepted() {
+    let ps = problems_after(|v| {
+        v["counter_survey"]["wards"] = json!([{"id": "chuo", "name": {"ja": "中央区"}}]);
+        v["counter_survey"]["breakdown"] = json!([{"fiscal_year": 2022, "ward": "chuo", "section": "tax", "value": 91.5}]);
+    });
+    assert!(ps.is_empty(), "{ps:?}");
+}
+
+#[test]
+fn monthly_points_must_run_forward() {
+    let ps = problems_after(|v| {
+        v["konbini_certificates"]["monthly"] = json!([
+            {"month": {"year": 2023, "month": 5}, "value": 30000},
+            {"month": {"year": 2023, "month": 4}, "value": 29000}
+        ]);
+    });
+    assert!(ps.iter().any(|p| p.starts_with("konbini_certificates.monthly[1].month") && p.contains("in order")), "{ps:?}");
+}
+
+#[test]
+fn target_year_must_follow_the_baseline() {
+    let ps = problems_after(|v| v["indicators"][4]["target"]["fiscal_year"] = json!(2021));
+    assert!(ps.iter().any(|p| p.starts_with("indicators[4].target.fiscal_year")), "{ps:?}");
+}
+
+#[test]
+fn group_and_indicator_ids_do_not_collide() {
+    let ps = problems_after(|v| {
+        v["indicator_groups"][2]["id"] = json!("konbini-certificates");
+        for ind in v["indicators"].as_array_mut().unwrap() {
+            if ind["group"] == "fiscal-group" {
+                ind["group"] = json!("konbini-certificates");
+            }
+        }
+    });
+    assert!(ps.iter().any(|p| p.starts_with("indicator_groups[2].id") && p.contains("also an indicator")), "{ps:?}");
+}
+
+#[test]
+fn source_url_must_be_https() {
+    let ps = problems_after(|v| v["source"]["url"] = json!("javascript:alert(1)"));
+    assert!(ps.iter().any(|p| p.starts_with("source.url")), "{ps:?}");
+    assert!(problems_after(|v| v["source"]["url"] = json!("https://www.city.kumamoto.jp/")).is_empty());
+}
+
+#[test]
+fn dates_are_checked_for_real_days() {
+    for ok in ["2023-12", "2024-02-29", "2023-12-31"] {
+        assert!(is_iso_date(ok), "{ok}");
+    }
+    for bad in ["2023-02-29", "2023-1-01", "2023-00", "20231201", "２０２３-12", "2023-12-01T00:00", ""] {
+        assert!(!is_iso_date(bad), "{bad}");
+    }
+}

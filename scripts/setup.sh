@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Installs what building and testing the widget needs, skipping whatever is already present.
+# Safe to run again and again: every step checks before it installs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+WASM_BINDGEN_VERSION=0.2.130
+export PATH="$HOME/.cargo/bin:$PATH"
+
+say() { printf '[setup] %s\n' "$*"; }
+
+# Debian packages: Chromium + its driver for browser tests, brotli for size reports.
+need_apt=()
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
+command -v brotli >/dev/null 2>&1 || need_apt+=(brotli)
+command -v sqlite3 >/dev/null 2>&1 || need_apt+=(sqlite3)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  say "apt: installing ${need_apt[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+else
+  say "apt packages present"
+fi
+
+# Rust target for the browser.
+if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "wasm32 target present"
+else
+  rustup target add wasm32-unknown-unknown
+fi
+
+# wasm-bindgen-cli must match the crate's pinned version exactly.
+# Not --locked: its lock file names a webpki-roots version crates.io no longer serves.
+if command -v wasm-bindgen >/dev/null 2>&1 && wasm-bindgen --version | grep -q " $WASM_BINDGEN_VERSION\$"; then
+  say "wasm-bindgen $WASM_BINDGEN_VERSION present"
+else
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (several minutes)"
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+# trunk 0.21.14: 0.22 needs a newer rustc than this machine's.
+if command -v trunk >/dev/null 2>&1 && trunk --version | grep -q " $TRUNK_VERSION\$"; then
+  say "trunk $TRUNK_VERSION present"
+else
+  say "installing trunk $TRUNK_VERSION (10-15 minutes on 2 cores)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked --force
+fi
+
+# npm tools from the committed lock file: binaryen (wasm-opt 132), playwright-core, axe, ajv, lighthouse.
+if [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ]; then
+  say "node_modules up to date"
+else
+  say "npm ci"
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+fi
+say "done"
