@@ -1,1 +1,11 @@
-//! placeholder
+//! View-models: pure functions from the snapshot model to what each screen shows.
+//! No web dependencies, so everything here is tested natively with `cargo test`.
+
+pub mod format;
+pub mod locale;
+pub mod progress;
+pub mod screens;
+pub mod strings;
+
+pub use locale::Locale;
+pub use strings::{strings, Strings};

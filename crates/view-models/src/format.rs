@@ -1,0 +1,304 @@
+//! Numbers, units, fiscal years and dates written the way the city writes them.
+
+use snapshot::{FiscalYear, Unit, YearMonth};
+
+use crate::Locale;
+
+/// Digits as published, with thousands separators: `107087` → `107,087`, `48.9` → `48.9`.
+/// Rust prints the shortest form that reads back as the same number, so nothing is rounded.
+pub fn number(value: f64) -> String {
+    grouped(&format!("{value}"))
+}
+
+/// Fixed decimals, with thousands separators: `number_fixed(3.3, 2)` → `3.30`.
+pub fn number_fixed(value: f64, decimals: usize) -> String {
+    grouped(&format!("{value:.decimals$}"))
+}
+
+fn grouped(plain: &str) -> String {
+    let (sign, rest) = plain.strip_prefix('-').map_or(("", plain), |r| ("-", r));
+    let (int, frac) = rest.split_once('.').map_or((rest, None), |(i, f)| (i, Some(f)));
+    let mut out = String::with_capacity(plain.len() + int.len() / 3);
+    out.push_str(sign);
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    out
+}
+
+/// Decimal places a published value carries (`4.7` → 1, `2248` → 0).
+fn decimals_of(value: f64) -> usize {
+    format!("{value}").split_once('.').map_or(0, |(_, f)| f.len())
+}
+
+/// A value with its unit: `107,087件`, `48.9%`, `約10.7万件`, `2,248億円`; in English
+/// `107,087 cases`, `about 107,000 cases`, `¥224.8 billion`.
+pub fn quantity(value: f64, unit: Unit, approximate: bool, locale: Locale) -> String {
+    let about = match (approximate, locale) {
+        (false, _) => "",
+        (true, Locale::En) => "about ",
+        (true, _) => "約",
+    };
+    let body = match locale {
+        Locale::En => english_quantity(value, unit),
+        Locale::Ja | Locale::JaEasy => {
+            let n = if unit == Unit::Score { number_fixed(value, 2) } else { number(value) };
+            format!("{n}{}", japanese_unit(unit))
+        }
+    };
+    format!("{about}{body}")
+}
+
+fn japanese_unit(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Percent | Unit::RatioPercent => "%",
+        Unit::Cases => "件",
+        Unit::TenThousandCases => "万件",
+        Unit::Days => "日",
+        Unit::HundredMillionYen => "億円",
+        Unit::People => "人",
+        Unit::MinutesPerCase => "分/件",
+        Unit::Devices => "台",
+        Unit::Times => "回",
+        Unit::Procedures => "手続",
+        Unit::Processes => "業務",
+        Unit::Score => "点",
+    }
+}
+
+fn english_quantity(value: f64, unit: Unit) -> String {
+    let plural = |one: &str, many: &str| if value == 1.0 { one.to_string() } else { many.to_string() };
+    match unit {
+        Unit::Percent | Unit::RatioPercent => format!("{}%", number(value)),
+        Unit::Cases => format!("{} {}", number(value), plural("case", "cases")),
+        Unit::TenThousandCases => {
+            // 万 is 10,000: show the full number, keeping only the precision published.
+            let places = decimals_of(value).saturating_sub(4);
+            format!("{} cases", number_fixed(value * 10_000.0, places))
+        }
+        Unit::HundredMillionYen => {
+            // 億 is 100 million: 2,248億円 is ¥224.8 billion, 4.7億円 is ¥470 million.
+            let yen = value * 1e8;
+            if yen >= 1e9 {
+                let places = (decimals_of(value) + 1).min(6);
+                let billions = format!("{:.places$}", value / 10.0);
+                format!("¥{} billion", grouped(trim_zeros(&billions)))
+            } else {
+                let places = decimals_of(value).saturating_sub(2);
+                format!("¥{} million", number_fixed(value * 100.0, places))
+            }
+        }
+        Unit::Days => format!("{} {}", number(value), plural("day", "days")),
+        Unit::People => format!("{} {}", number(value), plural("person", "people")),
+        Unit::MinutesPerCase => format!("{} min per case", number(value)),
+        Unit::Devices => format!("{} {}", number(value), plural("device", "devices")),
+        Unit::Times => format!("{} {}", number(value), plural("time", "times")),
+        Unit::Procedures => format!("{} {}", number(value), plural("procedure", "procedures")),
+        Unit::Processes => format!("{} {}", number(value), plural("process", "processes")),
+        Unit::Score => number_fixed(value, 2),
+    }
+}
+
+fn trim_zeros(s: &str) -> &str {
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        s
+    }
+}
+
+/// A difference between two values of `unit`: percentages differ by points
+/// (「20.9ポイント」), everything else by the unit itself (「199,830件」).
+pub fn difference(value: f64, unit: Unit, locale: Locale) -> String {
+    match (unit, locale) {
+        (Unit::Percent | Unit::RatioPercent, Locale::En) => format!("{} percentage points", number(value)),
+        (Unit::Percent | Unit::RatioPercent, _) => format!("{}ポイント", number(value)),
+        _ => quantity(value, unit, false, locale),
+    }
+}
+
+/// A value that may be missing: missing figures are said to be missing, never shown as 0.
+pub fn maybe_quantity(value: Option<f64>, unit: Unit, locale: Locale) -> String {
+    match value {
+        Some(v) => quantity(v, unit, false, locale),
+        None => match locale {
+            Locale::Ja => "未公表".into(),
+            Locale::En => "not published".into(),
+            Locale::JaEasy => "まだ でていません".into(),
+        },
+    }
+}
+
+/// The Japanese era and its year for the fiscal year starting in April of `year`.
+/// 令和 began in May 2019, so fiscal 2019 is 令和元年度; 平成 covers fiscal 1989–2018.
+fn era(year: u16) -> (&'static str, &'static str, u16) {
+    if year >= 2019 {
+        ("令和", "れいわ", year - 2018)
+    } else {
+        ("平成", "へいせい", year.saturating_sub(1988))
+    }
+}
+
+fn era_year_number(n: u16) -> String {
+    if n == 1 {
+        "元".into()
+    } else {
+        n.to_string()
+    }
+}
+
+/// `令和3年度（2021年度）`, `FY2021`, `れいわ3ねんど（2021ねんど）`.
+pub fn fiscal_year(fy: FiscalYear, locale: Locale) -> String {
+    let (kanji, kana, n) = era(fy.0);
+    match locale {
+        Locale::Ja => format!("{kanji}{}年度（{}年度）", era_year_number(n), fy.0),
+        Locale::En => format!("FY{}", fy.0),
+        Locale::JaEasy => format!("{kana}{}ねんど（{}ねんど）", n, fy.0),
+    }
+}
+
+/// Short form for chart axes and table headers: `R3年度`, `FY2021`, `2021ねんど`.
+pub fn fiscal_year_short(fy: FiscalYear, locale: Locale) -> String {
+    let (_, _, n) = era(fy.0);
+    let initial = if fy.0 >= 2019 { "R" } else { "H" };
+    match locale {
+        Locale::Ja => format!("{initial}{n}年度"),
+        Locale::En => format!("FY{}", fy.0),
+        Locale::JaEasy => format!("{}ねんど", fy.0),
+    }
+}
+
+/// A span of fiscal years: `令和6年度（2024年度）～令和9年度（2027年度）`.
+pub fn fiscal_period(from: FiscalYear, to: FiscalYear, locale: Locale) -> String {
+    let sep = if locale == Locale::En { " – " } else { "～" };
+    format!("{}{sep}{}", fiscal_year(from, locale), fiscal_year(to, locale))
+}
+
+const MONTHS_EN: [&str; 12] =
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/// `2023年8月`, `August 2023`, `2023ねん 8がつ`.
+pub fn year_month(ym: YearMonth, locale: Locale) -> String {
+    let month = usize::from(ym.month.clamp(1, 12)) - 1;
+    match locale {
+        Locale::Ja => format!("{}年{}月", ym.year, ym.month),
+        Locale::En => format!("{} {}", MONTHS_EN[month], ym.year),
+        Locale::JaEasy => format!("{}ねん {}がつ", ym.year, ym.month),
+    }
+}
+
+/// The snapshot's as-of date (`YYYY-MM` or `YYYY-MM-DD`) as a phrase: `2023年12月時点`.
+pub fn as_of(date: &str, locale: Locale) -> String {
+    let mut parts = date.split('-').map(|p| p.parse::<u16>().ok());
+    let (Some(Some(year)), Some(Some(month))) = (parts.next(), parts.next()) else {
+        return date.to_string();
+    };
+    let day = parts.next().flatten();
+    let month = month.clamp(1, 12);
+    match (locale, day) {
+        (Locale::Ja, Some(d)) => format!("{year}年{month}月{d}日時点"),
+        (Locale::Ja, None) => format!("{year}年{month}月時点"),
+        (Locale::En, Some(d)) => format!("as of {d} {} {year}", MONTHS_EN[usize::from(month) - 1]),
+        (Locale::En, None) => format!("as of {} {year}", MONTHS_EN[usize::from(month) - 1]),
+        (Locale::JaEasy, Some(d)) => format!("{year}ねん {month}がつ {d}にち の じょうほう"),
+        (Locale::JaEasy, None) => format!("{year}ねん {month}がつ の じょうほう"),
+    }
+}
+
+/// A share as a percentage with one decimal: `percent_of(108, 137)` → `78.8%`.
+pub fn percent_of(part: u32, whole: u32) -> String {
+    if whole == 0 {
+        return "—".into();
+    }
+    format!("{:.1}%", f64::from(part) * 100.0 / f64::from(whole))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Locale::*;
+
+    #[test]
+    fn numbers_keep_published_digits_with_separators() {
+        assert_eq!(number(107087.0), "107,087");
+        assert_eq!(number(500000.0), "500,000");
+        assert_eq!(number(48.9), "48.9");
+        assert_eq!(number(87.0), "87");
+        assert_eq!(number(2248.0), "2,248");
+        assert_eq!(number(104.6), "104.6");
+        assert_eq!(number(-1234.5), "-1,234.5");
+        assert_eq!(number(0.0), "0");
+        assert_eq!(number_fixed(3.3, 2), "3.30");
+    }
+
+    #[test]
+    fn japanese_quantities_follow_the_city() {
+        assert_eq!(quantity(107087.0, Unit::Cases, false, Ja), "107,087件");
+        assert_eq!(quantity(48.9, Unit::Percent, false, Ja), "48.9%");
+        assert_eq!(quantity(10.7, Unit::TenThousandCases, true, Ja), "約10.7万件");
+        assert_eq!(quantity(2248.0, Unit::HundredMillionYen, false, Ja), "2,248億円");
+        assert_eq!(quantity(13.0, Unit::MinutesPerCase, true, Ja), "約13分/件");
+        assert_eq!(quantity(3.3, Unit::Score, false, Ja), "3.30点");
+        assert_eq!(quantity(14.0, Unit::Days, false, JaEasy), "14日");
+    }
+
+    #[test]
+    fn english_quantities_spell_out_japanese_units() {
+        assert_eq!(quantity(107087.0, Unit::Cases, false, En), "107,087 cases");
+        assert_eq!(quantity(10.7, Unit::TenThousandCases, true, En), "about 107,000 cases");
+        assert_eq!(quantity(30.0, Unit::TenThousandCases, true, En), "about 300,000 cases");
+        assert_eq!(quantity(2248.0, Unit::HundredMillionYen, false, En), "¥224.8 billion");
+        assert_eq!(quantity(2430.0, Unit::HundredMillionYen, false, En), "¥243 billion");
+        assert_eq!(quantity(4.7, Unit::HundredMillionYen, true, En), "about ¥470 million");
+        assert_eq!(quantity(1.0, Unit::HundredMillionYen, true, En), "about ¥100 million");
+        assert_eq!(quantity(1.0, Unit::Days, false, En), "1 day");
+        assert_eq!(quantity(3.56, Unit::Score, false, En), "3.56");
+    }
+
+    #[test]
+    fn differences_of_percentages_are_points() {
+        assert_eq!(difference(20.9, Unit::Percent, Ja), "20.9ポイント");
+        assert_eq!(difference(3.0, Unit::Percent, En), "3 percentage points");
+        assert_eq!(difference(199830.0, Unit::Cases, Ja), "199,830件");
+    }
+
+    #[test]
+    fn missing_values_are_never_zero() {
+        assert_eq!(maybe_quantity(None, Unit::Cases, Ja), "未公表");
+        assert_eq!(maybe_quantity(None, Unit::Cases, En), "not published");
+        assert_eq!(maybe_quantity(Some(0.0), Unit::Cases, Ja), "0件");
+    }
+
+    #[test]
+    fn fiscal_years_use_the_era_and_the_western_year() {
+        assert_eq!(fiscal_year(FiscalYear(2021), Ja), "令和3年度（2021年度）");
+        assert_eq!(fiscal_year(FiscalYear(2019), Ja), "令和元年度（2019年度）");
+        assert_eq!(fiscal_year(FiscalYear(2018), Ja), "平成30年度（2018年度）");
+        assert_eq!(fiscal_year(FiscalYear(1989), Ja), "平成元年度（1989年度）");
+        assert_eq!(fiscal_year(FiscalYear(2021), En), "FY2021");
+        assert_eq!(fiscal_year(FiscalYear(2021), JaEasy), "れいわ3ねんど（2021ねんど）");
+        assert_eq!(fiscal_year_short(FiscalYear(2022), Ja), "R4年度");
+        assert_eq!(
+            fiscal_period(FiscalYear(2024), FiscalYear(2027), Ja),
+            "令和6年度（2024年度）～令和9年度（2027年度）"
+        );
+    }
+
+    #[test]
+    fn dates_read_naturally() {
+        assert_eq!(as_of("2023-12", Ja), "2023年12月時点");
+        assert_eq!(as_of("2024-03-31", En), "as of 31 March 2024");
+        assert_eq!(as_of("garbage", En), "garbage");
+        assert_eq!(year_month(YearMonth { year: 2023, month: 8 }, En), "August 2023");
+        assert_eq!(percent_of(108, 137), "78.8%");
+        assert_eq!(percent_of(29, 137), "21.2%");
+        assert_eq!(percent_of(1, 0), "—");
+    }
+}

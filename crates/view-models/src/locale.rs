@@ -1,0 +1,97 @@
+//! The three languages the widget speaks, and choosing text in one of them.
+
+use snapshot::Text;
+
+/// Interface and content language. Japanese is the default; content without a
+/// translation falls back to Japanese.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Locale {
+    #[default]
+    Ja,
+    En,
+    /// やさしい日本語 (Easy Japanese), for readers still learning Japanese and children.
+    JaEasy,
+}
+
+impl Locale {
+    pub const ALL: [Locale; 3] = [Locale::Ja, Locale::En, Locale::JaEasy];
+
+    /// Code used in the URL (`?lang=`) and in storage.
+    pub fn code(self) -> &'static str {
+        match self {
+            Locale::Ja => "ja",
+            Locale::En => "en",
+            Locale::JaEasy => "ja-easy",
+        }
+    }
+
+    /// Value for the HTML `lang` attribute (Easy Japanese is Japanese).
+    pub fn html_lang(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::Ja | Locale::JaEasy => "ja",
+        }
+    }
+
+    /// The language's own name, shown in the switcher.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Locale::Ja => "日本語",
+            Locale::En => "English",
+            Locale::JaEasy => "やさしい日本語",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Locale> {
+        Locale::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// Picks this language's version of a text, falling back to Japanese.
+    pub fn pick(self, text: &Text) -> &str {
+        let translated = match self {
+            Locale::Ja => None,
+            Locale::En => text.en.as_deref(),
+            Locale::JaEasy => text.ja_easy.as_deref(),
+        };
+        translated.unwrap_or(&text.ja)
+    }
+
+    /// The `lang` of what [`Locale::pick`] returns: Japanese when it fell back.
+    pub fn lang_of(self, text: &Text) -> &'static str {
+        match self {
+            Locale::En if text.en.is_some() => "en",
+            Locale::En => "ja",
+            _ => "ja",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(en: Option<&str>, easy: Option<&str>) -> Text {
+        Text { ja: "日本語".into(), en: en.map(Into::into), ja_easy: easy.map(Into::into) }
+    }
+
+    #[test]
+    fn picks_translation_or_falls_back_to_japanese() {
+        let full = text(Some("English"), Some("にほんご"));
+        assert_eq!(Locale::Ja.pick(&full), "日本語");
+        assert_eq!(Locale::En.pick(&full), "English");
+        assert_eq!(Locale::JaEasy.pick(&full), "にほんご");
+        let ja_only = text(None, None);
+        assert_eq!(Locale::En.pick(&ja_only), "日本語");
+        assert_eq!(Locale::En.lang_of(&ja_only), "ja");
+        assert_eq!(Locale::JaEasy.pick(&ja_only), "日本語");
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for l in Locale::ALL {
+            assert_eq!(Locale::from_code(l.code()), Some(l));
+        }
+        assert_eq!(Locale::from_code("fr"), None);
+        assert_eq!(Locale::default(), Locale::Ja);
+    }
+}

@@ -1,0 +1,5 @@
+//! One view-model per screen: everything a screen shows, already chosen, computed and worded.
+
+pub mod failure;
+pub mod home;
+pub mod results;

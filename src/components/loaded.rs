@@ -1,0 +1,71 @@
+//! The data gate every screen goes through: skeleton while loading, a clear failure with a
+//! retry button, or the screen itself (with a banner when it shows this device's older copy).
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use snapshot::Snapshot;
+use view_models::screens::failure::stale_banner;
+use view_models::{Locale, Strings};
+
+use crate::components::skeleton::Skeleton;
+use crate::data::{use_snapshot, LoadError, LoadState};
+use crate::i18n::{use_locale, use_strings};
+
+/// Renders `page` once the snapshot is here. `title` names the screen in the browser tab.
+#[component]
+pub fn Loaded<F, V>(page: F, title: fn(&Strings) -> &'static str) -> impl IntoView
+where
+    F: Fn(Arc<Snapshot>, Locale) -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let ctx = use_snapshot();
+    let locale = use_locale();
+    let t = use_strings();
+    Effect::new(move |_| {
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            doc.set_title(&format!("{}｜{} {}", title(t()), t().city, t().app_name));
+        }
+    });
+    move || match ctx.state.get() {
+        LoadState::Loading => view! { <Skeleton/> }.into_any(),
+        LoadState::Failed(error) => view! { <Failure error/> }.into_any(),
+        LoadState::Ready { snapshot, stale, preview } => {
+            let l = locale.get();
+            let stale_note = stale.map(|_| {
+                view! {
+                    <div class="banner banner--warning" role="status">
+                        <p>{stale_banner(&snapshot.as_of, l)}</p>
+                        <button type="button" class="button button--secondary" on:click=move |_| ctx.reload()>
+                            {t().retry}
+                        </button>
+                    </div>
+                }
+            });
+            let preview_note = preview.then(|| view! { <div class="banner banner--info" role="status"><p>{t().preview_banner}</p></div> });
+            view! { {stale_note} {preview_note} {page(snapshot, l)} }.into_any()
+        }
+    }
+}
+
+#[component]
+fn Failure(error: LoadError) -> impl IntoView {
+    let ctx = use_snapshot();
+    let locale = use_locale();
+    let t = use_strings();
+    let retry = error.retryable().then(|| {
+        view! {
+            <button type="button" class="button" on:click=move |_| ctx.reload()>
+                {move || t().retry}
+            </button>
+        }
+    });
+    let message = move || error.message(locale.get());
+    view! {
+        <section class="failure" role="alert" aria-labelledby="failure-title">
+            <h1 id="failure-title">{move || t().error_title}</h1>
+            <p class="failure__message">{message}</p>
+            {retry}
+        </section>
+    }
+}

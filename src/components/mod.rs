@@ -1,0 +1,6 @@
+//! Thin, reusable pieces of the screens: layout, the data gate, charts and small widgets.
+
+pub mod charts;
+pub mod layout;
+pub mod loaded;
+pub mod skeleton;

@@ -1,0 +1,25 @@
+//! The loading placeholder: the same blocks, in the same places, as the screen that replaces it,
+//! so nothing jumps when the data arrives. `index.html` carries the same markup for the time
+//! before the app starts.
+
+use leptos::prelude::*;
+
+use crate::i18n::use_strings;
+
+#[component]
+pub fn Skeleton() -> impl IntoView {
+    let t = use_strings();
+    view! {
+        <div class="skeleton" aria-busy="true">
+            <p class="visually-hidden" role="status">{move || t().loading}</p>
+            <div class="skeleton__title" aria-hidden="true"></div>
+            <div class="skeleton__text" aria-hidden="true"></div>
+            <div class="skeleton__text skeleton__text--short" aria-hidden="true"></div>
+            <div class="skeleton__cards" aria-hidden="true">
+                <div class="skeleton__card"></div>
+                <div class="skeleton__card"></div>
+                <div class="skeleton__card"></div>
+            </div>
+        </div>
+    }
+}

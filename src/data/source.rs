@@ -1,0 +1,37 @@
+//! Where the manifest is: `data/index.json` beside the page, or a `?data=` manifest on the
+//! same origin (staff preview a new snapshot; tests use it). Other origins are refused.
+
+use view_models::screens::failure::LoadError;
+
+pub struct DataSource {
+    pub manifest_url: String,
+    pub preview: bool,
+}
+
+pub fn resolve_manifest_url() -> Result<DataSource, LoadError> {
+    let window = web_sys::window().ok_or(LoadError::Network)?;
+    let location = window.location();
+    let href = location.href().map_err(|_| LoadError::BadDataParam)?;
+    let search = location.search().unwrap_or_default();
+    let param = web_sys::UrlSearchParams::new_with_str(&search).ok().and_then(|p| p.get("data"));
+    // The document's base is where index.html lives, whatever route the page is on.
+    let base = window.document().and_then(|d| d.base_uri().ok().flatten()).unwrap_or(href);
+    let page_origin = location.origin().map_err(|_| LoadError::BadDataParam)?;
+    resolve(param.as_deref(), &base, &page_origin)
+}
+
+/// Pure part of the rule, for tests: `param` is `?data=`, `base` the document base URL.
+pub fn resolve(param: Option<&str>, base: &str, page_origin: &str) -> Result<DataSource, LoadError> {
+    let Some(param) = param.filter(|p| !p.trim().is_empty()) else {
+        let url = web_sys::Url::new_with_base("data/index.json", base).map_err(|_| LoadError::BadDataParam)?;
+        return Ok(DataSource { manifest_url: url.href(), preview: false });
+    };
+    let url = web_sys::Url::new_with_base(param, base).map_err(|_| LoadError::BadDataParam)?;
+    if !matches!(url.protocol().as_str(), "http:" | "https:") {
+        return Err(LoadError::BadDataParam);
+    }
+    if url.origin() != page_origin {
+        return Err(LoadError::ForeignOrigin);
+    }
+    Ok(DataSource { manifest_url: url.href(), preview: true })
+}

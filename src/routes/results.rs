@@ -1,0 +1,96 @@
+//! `/results`: what the previous stage achieved — its 6 promotion items, 108 / 29 of 137 items
+//! with a chart, the highlights with before → after figures, and what was delayed.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use snapshot::Snapshot;
+use view_models::screens::results::{highlights, item_progress, FigureView};
+use view_models::strings::fill;
+use view_models::{strings, Locale};
+
+use crate::components::charts::share_bar::{Part, ShareBar};
+use crate::components::loaded::Loaded;
+
+#[component]
+pub fn Results() -> impl IntoView {
+    view! { <Loaded page=results_page title=|t| t.results_title/> }
+}
+
+fn figure(f: FigureView) -> impl IntoView {
+    view! { <span class="measure"><span class="measure__label">{f.label}</span> <strong class="figure">{f.value}</strong></span> }
+}
+
+fn results_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
+    let t = strings(l);
+    let st = &s.previous_stage;
+    let pick = |x: &snapshot::Text| l.pick(x).to_string();
+    let progress = item_progress(&s, l);
+    let items = st
+        .promotion_items
+        .iter()
+        .map(|i| view! { <li value=i.number.to_string()><strong>{pick(&i.name)}</strong><br/>{pick(&i.summary)}</li> })
+        .collect_view();
+    let highlight_items = highlights(&s, l)
+        .into_iter()
+        .map(|h| {
+            let change = match (h.before, h.after.is_empty()) {
+                (Some(b), false) => Some(view! {
+                    <p class="change">{figure(b)} <span class="change__arrow" aria-hidden="true">" → "</span>
+                    <span class="visually-hidden">" / "</span>{h.after.into_iter().map(figure).collect_view()}</p>
+                }.into_any()),
+                (None, false) => Some(view! { <p class="change">{h.after.into_iter().map(figure).collect_view()}</p> }.into_any()),
+                _ => None,
+            };
+            view! {
+                <li class="card highlight" data-highlight=h.id>
+                    <h3>{h.title}</h3>
+                    {h.owner.map(|o| view! { <p class="owner">{o}</p> })}
+                    {change}
+                    {h.note.map(|n| view! { <p class="note">{n}</p> })}
+                </li>
+            }
+        })
+        .collect_view();
+    let delayed = st
+        .delayed
+        .iter()
+        .map(|d| view! { <li>{pick(&d.title)} {d.owner.as_ref().map(|o| format!("（{}）", l.pick(o)))}</li> })
+        .collect_view();
+    let parts = vec![
+        Part { label: t.on_plan.into(), count: progress.on_plan, share: progress.on_plan_share.clone(), class: "part part--on-plan" },
+        Part { label: t.changed_or_delayed.into(), count: progress.changed_or_delayed, share: progress.changed_share.clone(), class: "part part--delayed" },
+    ];
+    view! {
+        <h1>{t.results_title}</h1>
+        <p class="lead"><strong>{pick(&st.name)}</strong></p>
+        <section aria-labelledby="goal-title">
+            <h2 id="goal-title">{t.results_goal}</h2>
+            <p class="goal">{pick(&st.goal)}</p>
+            <ul>{st.goal_points.iter().map(|g| view! { <li>{pick(g)}</li> }).collect_view()}</ul>
+        </section>
+        <section aria-labelledby="items-title">
+            <h2 id="items-title">{fill(t.promotion_items_title, &st.promotion_items.len().to_string())}</h2>
+            <ol class="promotion-items">{items}</ol>
+        </section>
+        <section aria-labelledby="progress-title">
+            <h2 id="progress-title">{t.item_progress_title}</h2>
+            <ShareBar
+                caption=format!("{}（{}）", t.item_progress_title, progress.as_of)
+                summary=progress.summary.clone()
+                parts
+                headers=[t.category, t.items, t.share]
+                table_label=t.show_table
+                total=Some((t.total.to_string(), progress.total))
+            />
+        </section>
+        <section aria-labelledby="highlights-title">
+            <h2 id="highlights-title">{t.highlights_title}</h2>
+            <ul class="cards" role="list">{highlight_items}</ul>
+        </section>
+        <section aria-labelledby="delayed-title">
+            <h2 id="delayed-title">{t.delayed_title}</h2>
+            <ul>{delayed}</ul>
+        </section>
+    }
+}
