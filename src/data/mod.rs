@@ -13,6 +13,11 @@ pub use view_models::screens::failure::LoadError;
 
 pub use source::{resolve_manifest_url, DataSource};
 
+/// The pure URL rule, exposed for the browser tests.
+pub mod source_rules {
+    pub use super::source::resolve;
+}
+
 /// What the screens can show right now.
 #[derive(Clone, Debug)]
 pub enum LoadState {

@@ -18,10 +18,10 @@ pub fn Home() -> impl IntoView {
     view! { <Loaded page=home_page title=|t| t.nav_home/> }
 }
 
-fn home_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
+pub fn home_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
     let t = strings(l);
     let v = home(&s, l);
-    let cards = v.cards.into_iter().map(|c| view! { <IndicatorCard card=c/> }).collect_view();
+    let cards = v.cards.into_iter().map(|c| view! { <IndicatorCard card=c locale=l/> }).collect_view();
     view! {
         <h1>{t.home_title}</h1>
         <p class="lead">{t.home_intro}</p>
@@ -63,9 +63,8 @@ fn status_class(status: Status) -> &'static str {
 }
 
 #[component]
-fn IndicatorCard(card: HeadlineCard) -> impl IntoView {
-    let l = crate::i18n::use_locale().get_untracked();
-    let t = strings(l);
+fn IndicatorCard(card: HeadlineCard, locale: Locale) -> impl IntoView {
+    let t = strings(locale);
     let heading_id = format!("ind-{}", card.id);
     let labelled_by = heading_id.clone();
     let bar = card.progress_percent.map(|p| {

@@ -35,7 +35,7 @@ fn statement(l: Locale, st: &Statement, class: &'static str) -> impl IntoView {
     }
 }
 
-fn plan_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
+pub fn plan_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
     let t = strings(l);
     let p = &s.plan;
     let policies = p

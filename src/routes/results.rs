@@ -21,7 +21,7 @@ fn figure(f: FigureView) -> impl IntoView {
     view! { <span class="measure"><span class="measure__label">{f.label}</span> <strong class="figure">{f.value}</strong></span> }
 }
 
-fn results_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
+pub fn results_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
     let t = strings(l);
     let st = &s.previous_stage;
     let pick = |x: &snapshot::Text| l.pick(x).to_string();

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Sets up (idempotently) and runs every test suite: native Rust, wasm components in headless
+# Chromium, and browser end-to-end tests against the release build. Ends with one line:
+# `N passed, N failed`, summed over all suites. Exit status 0 only when nothing failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh || { echo "setup failed"; echo "0 passed, 1 failed"; exit 1; }
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+mkdir -p target/test-results
+passed=0; failed=0
+
+# Adds up cargo's `test result:` lines from a log; a suite that produced none counts as one failure.
+count_cargo() {
+  local log=$1 name=$2 p f
+  p=$(awk '/^test result:/ { for (i = 1; i < NF; i++) if ($(i+1) ~ /^passed/) s += $i; n++ } END { if (n) print s+0 }' "$log")
+  f=$(awk '/^test result:/ { for (i = 1; i < NF; i++) if ($(i+1) ~ /^failed/) s += $i } END { print s+0 }' "$log")
+  if [ -z "$p" ]; then
+    echo "$name: no test results (build failed?) — see $log"; p=0; f=1
+  elif [ "$f" = 0 ] && [ "$3" != 0 ]; then
+    echo "$name: cargo exited $3 — see $log"; f=1
+  fi
+  echo "$name: $p passed, $f failed"
+  passed=$((passed + p)); failed=$((failed + f))
+}
+
+echo "== native: cargo test (snapshot format, checker, view-models)"
+cargo test --no-fail-fast -p snapshot -p view-models --features snapshot/cli 2>&1 | tee target/test-results/native.log | grep -E '^test .*(FAILED|failed)|^test result|panicked' ; status=${PIPESTATUS[0]}
+count_cargo target/test-results/native.log native "$status"
+
+echo "== wasm: components in headless Chromium"
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
+  cargo test --no-fail-fast --target wasm32-unknown-unknown --test web 2>&1 | tee target/test-results/wasm.log | grep -E '^test |^test result' ; status=${PIPESTATUS[0]}
+count_cargo target/test-results/wasm.log wasm "$status"
+
+echo "== browser: release build, end to end"
+rm -f target/test-results/browser.json
+if trunk build --release > target/test-results/trunk.log 2>&1; then
+  node tests/e2e/run.mjs
+  if [ -f target/test-results/browser.json ]; then
+    p=$(node -p "require('./target/test-results/browser.json').passed"); f=$(node -p "require('./target/test-results/browser.json').failed")
+  else
+    echo "browser: the suite crashed"; p=0; f=1
+  fi
+else
+  echo "browser: trunk build failed — see target/test-results/trunk.log"; tail -5 target/test-results/trunk.log; p=0; f=1
+fi
+passed=$((passed + p)); failed=$((failed + f))
+
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]

@@ -1,0 +1,264 @@
+// Browser tests of the citizen app: the release build, served on 127.0.0.1, in Debian's Chromium.
+// Expected figures are computed here from the snapshot JSON itself, independently of the app.
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { test, assert, assertEqual, assertIncludes } from './harness.mjs';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const SNAPSHOT = JSON.parse(readFileSync(ROOT + 'public/data/snapshots/2023-12.json', 'utf8'));
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 800 };
+const ROUTES = ['/', '/plan', '/results'];
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Japanese format as the city writes it: thousands separators, unit after. */
+const JA_UNITS = { percent: '%', ratio_percent: '%', cases: '件', days: '日', hundred_million_yen: '億円' };
+const ja = (value, unit) => `${value.toLocaleString('ja-JP', { maximumFractionDigits: 3 })}${JA_UNITS[unit]}`;
+
+export function appTests(ctx) {
+  const { base, browser } = ctx;
+
+  async function open(path, { viewport = PHONE, setup } = {}) {
+    const context = await browser.newContext({ viewport, locale: 'ja-JP' });
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => { if (m.type() === 'error' && !/favicon/.test(m.text())) problems.push(`console: ${m.text()}`); });
+    if (setup) await setup(page, context);
+    await page.goto(base + path);
+    return { page, context, problems };
+  }
+
+  const ready = (page) => page.waitForSelector('main h1', { timeout: 15000 });
+
+  test('home shows every headline indicator with the seed figures', async () => {
+    const { page, context, problems } = await open('/');
+    await ready(page);
+    await page.waitForSelector('[data-indicator]');
+    const headlineGroups = new Set(SNAPSHOT.indicators.filter((i) => !i.marker).map((i) => i.group));
+    const expected = SNAPSHOT.indicators.filter((i) => headlineGroups.has(i.group));
+    assertEqual(await page.$$eval('[data-indicator]', (els) => els.map((e) => e.dataset.indicator)), expected.map((i) => i.id), 'cards');
+    for (const ind of expected) {
+      const text = await page.textContent(`[data-indicator="${ind.id}"]`);
+      assertIncludes(text, ind.name.ja, ind.id);
+      assertIncludes(text, ja(ind.baseline.value, ind.unit), `${ind.id} baseline`);
+      assertIncludes(text, ja(ind.actuals.at(-1).value, ind.unit), `${ind.id} actual`);
+      assertIncludes(text, ja(ind.target.value, ind.unit), `${ind.id} target`);
+    }
+    const konbini = await page.textContent('[data-indicator="konbini-certificates"]');
+    assertIncludes(konbini, '目標まであと199,830件', 'distance to target');
+    assertIncludes(await page.textContent('main'), '2023年12月時点', 'as-of date');
+    assertIncludes(await page.textContent('main'), '令和6年度（2024年度）～令和9年度（2027年度）', 'plan period');
+    assertEqual(await page.getAttribute('html', 'lang'), 'ja', 'html lang');
+    assertEqual(problems, [], 'console errors');
+    await context.close();
+  });
+
+  test('plan shows mission, vision, values, three policies with their initiatives, driving and schedule', async () => {
+    const { page, context, problems } = await open('/plan');
+    await ready(page);
+    const main = await page.textContent('main');
+    const p = SNAPSHOT.plan;
+    for (const st of [p.mission, p.vision, p.values]) assertIncludes(main, st.title.ja, 'statement');
+    assertEqual(await page.$$eval('.policy', (els) => els.length), 3, 'policies');
+    for (const pol of p.policies) {
+      assertIncludes(main, pol.name.ja, 'policy name');
+      for (const ini of pol.initiatives) assertIncludes(main, ini.name.ja, 'initiative');
+    }
+    for (const part of p.driving.parts) assertIncludes(main, part.name.ja, 'driving part');
+    for (const step of p.schedule) assertIncludes(main, step.event.ja, 'schedule');
+    assertEqual(problems, [], 'console errors');
+    await context.close();
+  });
+
+  test('stage-3 results show 108 / 29 of 137, the chart with its table, and before → after', async () => {
+    const { page, context, problems } = await open('/results');
+    await ready(page);
+    const main = await page.textContent('main');
+    const pr = SNAPSHOT.previous_stage.progress;
+    assertIncludes(main, `${pr.total}の取組項目のうち${pr.on_plan}項目（78.8%）`, 'summary');
+    assertIncludes(main, `${pr.changed_or_delayed}項目（21.2%）`, 'summary delayed');
+    assertEqual(await page.$$eval('.share-bar rect.part', (els) => els.length), 2, 'bar parts');
+    await page.click('.chart__table summary');
+    const rows = await page.$$eval('.chart__table tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+    assertEqual(rows, [['計画どおり進捗', String(pr.on_plan), '78.8%'], ['一部変更・遅れ', String(pr.changed_or_delayed), '21.2%'], ['合計', String(pr.total), '100%']], 'table');
+    assertEqual(await page.$$eval('.promotion-items li', (els) => els.length), 6, 'promotion items');
+    assertEqual(await page.$$eval('[data-highlight]', (els) => els.length), SNAPSHOT.previous_stage.highlights.length, 'highlights');
+    const konbini = await page.textContent('[data-highlight="konbini-certificates"]');
+    assertIncludes(konbini, '約10.7万件', 'before');
+    assertIncludes(konbini, '約30万件', 'after');
+    assertIncludes(await page.textContent('[data-highlight="furusato-nozei"]'), '約4.7億円', 'furusato');
+    for (const d of SNAPSHOT.previous_stage.delayed) assertIncludes(main, d.title.ja, 'delayed');
+    assertEqual(problems, [], 'console errors');
+    await context.close();
+  });
+
+  test('routes have shareable URLs and the back button works', async () => {
+    const { page, context } = await open('/');
+    await ready(page);
+    await page.click('.site-nav a[href="/plan"]');
+    await page.waitForURL(base + '/plan');
+    await page.waitForSelector('.policy');
+    await page.click('.site-nav a[href="/results"]');
+    await page.waitForSelector('.share-bar');
+    await page.goBack();
+    await page.waitForURL(base + '/plan');
+    await page.waitForSelector('.policy');
+    assertEqual(await page.getAttribute('.site-nav a[href="/plan"]', 'aria-current'), 'page', 'current page marked');
+    await page.goBack();
+    await page.waitForSelector('[data-indicator]');
+    const unknown = await context.newPage();
+    await unknown.goto(base + '/no-such-page');
+    await unknown.waitForSelector('main h1');
+    assertIncludes(await unknown.textContent('main h1'), 'ページが見つかりません', '404 screen');
+    await context.close();
+  });
+
+  test('language switch: English and やさしい日本語, lang attribute, remembered, fallback to Japanese', async () => {
+    const { page, context } = await open('/');
+    await ready(page);
+    await page.click('button:has-text("English")');
+    await page.waitForSelector('text=Key verification indicators');
+    assertEqual(await page.getAttribute('html', 'lang'), 'en', 'lang en');
+    assertEqual(await page.getAttribute('button:has-text("English")', 'aria-pressed'), 'true', 'pressed');
+    assertIncludes(await page.textContent('[data-indicator="konbini-certificates"]'), '107,087 cases', 'english units');
+    assertIncludes(await page.textContent('title'), 'Kumamoto City', 'title');
+    await page.reload();
+    await page.waitForSelector('text=Key verification indicators');
+    await page.click('button:has-text("やさしい日本語")');
+    await page.waitForSelector('text=おもな すうじ');
+    assertEqual(await page.getAttribute('html', 'lang'), 'ja', 'lang easy');
+    // Comments have no Easy Japanese version: Japanese is shown instead of nothing.
+    await page.click('.site-nav a[href="/plan"]');
+    await page.waitForSelector('.policy');
+    assertIncludes(await page.textContent('main'), SNAPSHOT.plan.policies[0].initiatives[0].name.ja, 'fallback');
+    const other = await context.newPage();
+    await other.goto(base + '/?lang=en');
+    await other.waitForSelector('text=Key verification indicators');
+    await context.close();
+  });
+
+  test('errors: a missing manifest says 404 and offers a retry', async () => {
+    const { page, context } = await open('/?data=/fixtures/no-such-manifest.json');
+    await page.waitForSelector('.failure');
+    assertIncludes(await page.textContent('.failure'), 'データのファイルが見つかりませんでした（404）', 'message');
+    assert(await page.isVisible('.failure button'), 'retry button');
+    assertEqual(await page.getAttribute('.failure', 'role'), 'alert', 'announced');
+    await context.close();
+  });
+
+  test('errors: an invalid snapshot names the JSON path', async () => {
+    const { page, context } = await open('/?data=/fixtures/preview-invalid-unit.json');
+    await page.waitForSelector('.failure');
+    assertIncludes(await page.textContent('.failure'), 'データの内容に誤りがあります（場所: indicators[0].unit）', 'message');
+    await context.close();
+  });
+
+  test('errors: a file that is not JSON, and a missing snapshot file', async () => {
+    const { page, context } = await open('/?data=/fixtures/preview-not-json.json&lang=en');
+    await page.waitForSelector('.failure');
+    assertIncludes(await page.textContent('.failure'), 'not in the expected format (JSON)', 'not json');
+    await page.goto(base + '/?data=/fixtures/preview-missing-snapshot.json&lang=en');
+    await page.waitForSelector('.failure');
+    assertIncludes(await page.textContent('.failure'), 'The data file was not found (404)', 'missing');
+    await context.close();
+  });
+
+  test('errors: data from another origin is refused, with no pointless retry', async () => {
+    let foreignRequests = 0;
+    const { page, context } = await open('/?data=https://example.com/data/index.json', {
+      setup: (p) => p.route('https://example.com/**', (r) => { foreignRequests++; r.abort(); }),
+    });
+    await page.waitForSelector('.failure');
+    assertIncludes(await page.textContent('.failure'), '別のサイトのデータは読み込めません', 'message');
+    assertEqual(await page.$$eval('.failure button', (b) => b.length), 0, 'no retry');
+    assertEqual(foreignRequests, 0, 'no request was made to the other origin');
+    await context.close();
+  });
+
+  test('errors: network off shows a message; retry recovers once the network is back', async () => {
+    let block = true;
+    const { page, context } = await open('/', { setup: (p) => p.route('**/data/**', (r) => (block ? r.abort('internetdisconnected') : r.continue())) });
+    await page.waitForSelector('.failure');
+    assertIncludes(await page.textContent('.failure'), '通信できませんでした', 'message');
+    block = false;
+    await page.click('.failure button');
+    await page.waitForSelector('[data-indicator]');
+    await context.close();
+  });
+
+  test('errors: network off with an earlier good copy shows it under a banner naming its date', async () => {
+    let block = false;
+    const { page, context } = await open('/', { setup: (p) => p.route('**/data/**', (r) => (block ? r.abort('internetdisconnected') : r.continue())) });
+    await page.waitForSelector('[data-indicator]');
+    block = true;
+    await page.reload();
+    await page.waitForSelector('.banner--warning');
+    assertIncludes(await page.textContent('.banner--warning'), '2023年12月時点のデータを表示しています', 'banner');
+    assertIncludes(await page.textContent('[data-indicator="konbini-certificates"]'), '300,170件', 'content still shown');
+    await context.close();
+  });
+
+  test('loading shows a skeleton shaped like the page, without layout shift', async () => {
+    let release;
+    const gate = new Promise((ok) => { release = ok; });
+    const { page, context } = await open('/', {
+      viewport: DESKTOP,
+      setup: (p) => p.route('**/data/snapshots/**', async (r) => { await gate; r.continue(); }),
+    });
+    await page.waitForSelector('.skeleton[aria-busy="true"]');
+    await page.evaluate(() => {
+      window.__cls = 0;
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
+        .observe({ type: 'layout-shift', buffered: true });
+    });
+    assertIncludes(await page.textContent('.skeleton'), 'データを読み込んでいます', 'loading announced');
+    release();
+    await page.waitForSelector('[data-indicator]');
+    await page.waitForTimeout(300);
+    const cls = await page.evaluate(() => window.__cls);
+    assert(cls < 0.1, `cumulative layout shift ${cls.toFixed(3)} ≥ 0.1`);
+    await context.close();
+  });
+
+  test('the strict Content-Security-Policy holds: no violations, no inline script', async () => {
+    const { page, context, problems } = await open('/', {
+      setup: (p) => p.addInitScript(() => {
+        window.__violations = [];
+        document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+      }),
+    });
+    await page.waitForSelector('[data-indicator]');
+    assertEqual(await page.evaluate(() => window.__violations), [], 'CSP violations');
+    assertEqual(await page.$$eval('script:not([src])', (s) => s.length), 0, 'inline scripts');
+    assertEqual(problems, [], 'console errors');
+    await context.close();
+  });
+
+  for (const viewport of [PHONE, DESKTOP]) {
+    for (const route of ROUTES) {
+      test(`axe-core: 0 violations on ${route} at ${viewport.width}×${viewport.height}`, async () => {
+        const { page, context } = await open(route, { viewport });
+        await ready(page);
+        await page.waitForSelector('main h2');
+        const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+        const summary = result.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0].target.join(' ')}`);
+        assertEqual(summary, [], 'violations');
+        await context.close();
+      });
+    }
+  }
+
+  test('touch targets are at least 44 px on a phone', async () => {
+    const { page, context } = await open('/', { viewport: PHONE });
+    await page.waitForSelector('[data-indicator]');
+    const small = await page.$$eval('button, .site-nav a, .next a, summary', (els) =>
+      els.filter((e) => e.offsetParent !== null).map((e) => [e.textContent.trim().slice(0, 20), e.getBoundingClientRect().height]).filter(([, h]) => h < 44));
+    assertEqual(small, [], 'targets under 44 px');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    assert(!overflow, 'horizontal scroll at 390 px');
+    await page.setViewportSize({ width: 320, height: 640 });
+    assert(!(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)), 'horizontal scroll at 320 px');
+    await context.close();
+  });
+}
