@@ -28,6 +28,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=routes::home::Home/>
                     <Route path=path!("/plan") view=routes::plan::Plan/>
                     <Route path=path!("/results") view=routes::results::Results/>
+                    <Route path=path!("/indicators") view=routes::indicators::Indicators/>
+                    <Route path=path!("/counter") view=routes::counter::Counter/>
+                    <Route path=path!("/konbini") view=routes::konbini::Konbini/>
+                    <Route path=path!("/staff") view=routes::staff::Staff/>
                 </Routes>
             </Layout>
         </Router>

@@ -27,6 +27,10 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <li><A href="/" exact=true>{move || t().nav_home}</A></li>
                     <li><A href="/plan">{move || t().nav_plan}</A></li>
                     <li><A href="/results">{move || t().nav_results}</A></li>
+                    <li><A href="/indicators">{move || t().nav_indicators}</A></li>
+                    <li><A href="/counter">{move || t().nav_counter}</A></li>
+                    <li><A href="/konbini">{move || t().nav_konbini}</A></li>
+                    <li><A href="/staff">{move || t().nav_staff}</A></li>
                 </ul>
             </nav>
         </header>

@@ -8,6 +8,7 @@ use snapshot::Snapshot;
 use view_models::screens::failure::stale_banner;
 use view_models::{Locale, Strings};
 
+use crate::components::history::SnapshotHistory;
 use crate::components::skeleton::Skeleton;
 use crate::data::{use_snapshot, LoadError, LoadState};
 use crate::i18n::{use_locale, use_strings};
@@ -30,7 +31,7 @@ where
     move || match ctx.state.get() {
         LoadState::Loading => view! { <Skeleton/> }.into_any(),
         LoadState::Failed(error) => view! { <Failure error/> }.into_any(),
-        LoadState::Ready { snapshot, stale, preview } => {
+        LoadState::Ready { snapshot, stale, preview, history } => {
             let l = locale.get();
             let stale_note = stale.map(|_| {
                 view! {
@@ -43,7 +44,8 @@ where
                 }
             });
             let preview_note = preview.then(|| view! { <div class="banner banner--info" role="status"><p>{t().preview_banner}</p></div> });
-            view! { {stale_note} {preview_note} {page(snapshot, l)} }.into_any()
+            let history = history.map(|h| view! { <SnapshotHistory history=h current=snapshot.clone() locale=l/> });
+            view! { {stale_note} {preview_note} {history} {page(snapshot, l)} }.into_any()
         }
     }
 }

@@ -35,3 +35,21 @@ pub fn resolve(param: Option<&str>, base: &str, page_origin: &str) -> Result<Dat
     }
     Ok(DataSource { manifest_url: url.href(), preview: true })
 }
+
+/// A query parameter of the page's address.
+pub fn query_param(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
+}
+
+/// Sets a query parameter in the address without a reload (the back button is not burdened
+/// with each choice).
+pub fn set_query_param(name: &str, value: &str) {
+    let Some(window) = web_sys::window() else { return };
+    let Ok(href) = window.location().href() else { return };
+    let Ok(url) = web_sys::Url::new(&href) else { return };
+    url.search_params().set(name, value);
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
+    }
+}

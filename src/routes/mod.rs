@@ -1,6 +1,10 @@
 //! One file per screen, named by its URL.
 
+pub mod counter;
 pub mod home;
+pub mod indicators;
+pub mod konbini;
 pub mod not_found;
 pub mod plan;
 pub mod results;
+pub mod staff;

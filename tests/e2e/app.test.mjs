@@ -8,7 +8,7 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 const SNAPSHOT = JSON.parse(readFileSync(ROOT + 'public/data/snapshots/2023-12.json', 'utf8'));
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
-const ROUTES = ['/', '/plan', '/results'];
+const ROUTES = ['/', '/plan', '/results', '/indicators', '/counter', '/konbini', '/staff'];
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /** Japanese format as the city writes it: thousands separators, unit after. */
@@ -240,7 +240,7 @@ export function appTests(ctx) {
       test(`axe-core: 0 violations on ${route} at ${viewport.width}×${viewport.height}`, async () => {
         const { page, context } = await open(route, { viewport });
         await ready(page);
-        await page.waitForSelector('main h2');
+        await page.waitForSelector('main h2, main figure');
         const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
         const summary = result.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0].target.join(' ')}`);
         assertEqual(summary, [], 'violations');

@@ -5,6 +5,7 @@ import { serve } from './static-server.mjs';
 import { launch, run } from './harness.mjs';
 import { appTests } from './app.test.mjs';
 import { schemaTests } from './schema.test.mjs';
+import { trendTests } from './trends.test.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 if (!existsSync(ROOT + 'dist/index.html')) {
@@ -16,6 +17,7 @@ const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await launch();
 schemaTests();
 appTests({ base, browser });
+trendTests({ base, browser });
 const { passed, failed } = await run(process.argv[2] || '');
 await browser.close();
 server.close();

@@ -52,7 +52,7 @@ pub struct Text {
 pub struct FiscalYear(pub u16);
 
 /// A calendar month, for monthly points and survey dates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct YearMonth {
@@ -425,12 +425,16 @@ pub struct Section {
     pub name: Text,
 }
 
-/// One cell of a breakdown: a year, optionally a ward and a section, and the share satisfied.
+/// One cell of a breakdown: a fiscal year (or one month of it), optionally a ward and a
+/// section, and the share satisfied.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Breakdown {
     pub fiscal_year: FiscalYear,
+    /// A month within the fiscal year, when the figure is monthly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub month: Option<YearMonth>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ward: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

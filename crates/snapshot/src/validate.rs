@@ -549,6 +549,14 @@ impl Checker {
             for (i, b) in cs.breakdown.iter().enumerate().take(MAX_BREAKDOWN) {
                 c.index(i, |c| {
                     c.at("fiscal_year", |c| c.fiscal_year(b.fiscal_year));
+                    if let Some(m) = b.month {
+                        c.at("month", |c| {
+                            c.year_month(m);
+                            if fiscal_year_of(m) != b.fiscal_year {
+                                c.report(format!("{}-{:02} is not in fiscal year {} (April {} – March {})", m.year, m.month, b.fiscal_year.0, b.fiscal_year.0, b.fiscal_year.0 + 1));
+                            }
+                        });
+                    }
                     c.at("value", |c| c.value(b.value, Unit::Percent));
                     if let Some(w) = &b.ward {
                         if !wards.contains(w) {
@@ -563,8 +571,8 @@ impl Checker {
                     if b.ward.is_none() && b.section.is_none() {
                         c.report("a breakdown cell names a ward, a section, or both");
                     }
-                    if !seen.insert((b.fiscal_year, b.ward.clone(), b.section.clone())) {
-                        c.report("the same year, ward and section appear twice");
+                    if !seen.insert((b.fiscal_year, b.month, b.ward.clone(), b.section.clone())) {
+                        c.report("the same period, ward and section appear twice");
                     }
                 });
             }
@@ -706,6 +714,11 @@ fn truncate(s: &str) -> String {
 
 fn show(v: Option<f64>) -> String {
     v.map_or_else(|| "null".to_string(), |v| v.to_string())
+}
+
+/// The fiscal year a month belongs to: January–March belong to the year before.
+pub fn fiscal_year_of(m: YearMonth) -> FiscalYear {
+    FiscalYear(if m.month >= 4 { m.year } else { m.year.saturating_sub(1) })
 }
 
 /// `YYYY-MM-DD` with a real day of the month, or `YYYY-MM`.

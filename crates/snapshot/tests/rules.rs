@@ -133,3 +133,15 @@ fn dates_are_checked_for_real_days() {
         assert!(!is_iso_date(bad), "{bad}");
     }
 }
+
+#[test]
+fn monthly_breakdown_cells_must_fall_in_their_fiscal_year() {
+    let ps = problems_after(|v| {
+        v["counter_survey"]["breakdown"] = json!([
+            {"fiscal_year": 2022, "month": {"year": 2023, "month": 3}, "section": "tax", "value": 80},
+            {"fiscal_year": 2022, "month": {"year": 2023, "month": 4}, "section": "tax", "value": 80}
+        ]);
+    });
+    assert_eq!(ps.len(), 1, "{ps:?}");
+    assert!(ps[0].starts_with("counter_survey.breakdown[1].month") && ps[0].contains("not in fiscal year 2022"), "{ps:?}");
+}

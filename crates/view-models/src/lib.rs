@@ -1,6 +1,8 @@
 //! View-models: pure functions from the snapshot model to what each screen shows.
 //! No web dependencies, so everything here is tested natively with `cargo test`.
 
+pub mod chart;
+pub mod export;
 pub mod format;
 pub mod locale;
 pub mod progress;

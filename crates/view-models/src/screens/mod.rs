@@ -1,5 +1,7 @@
 //! One view-model per screen: everything a screen shows, already chosen, computed and worded.
 
+pub mod changes;
 pub mod failure;
 pub mod home;
 pub mod results;
+pub mod trends;

@@ -1,0 +1,76 @@
+//! When the manifest lists several snapshots: an "as of" picker, and what changed since the
+//! snapshot before the one shown.
+
+use leptos::prelude::*;
+use snapshot::Snapshot;
+use view_models::format::as_of;
+use view_models::screens::changes::changes;
+use view_models::{strings, Locale};
+use wasm_bindgen::JsCast;
+
+use crate::data::{use_snapshot, History};
+
+#[component]
+pub fn SnapshotHistory(history: History, current: std::sync::Arc<Snapshot>, locale: Locale) -> impl IntoView {
+    if history.entries.len() < 2 {
+        return None;
+    }
+    let ctx = use_snapshot();
+    let t = strings(locale);
+    let mut entries = history.entries.clone();
+    entries.sort_by(|a, b| b.as_of.cmp(&a.as_of));
+    let options = entries
+        .into_iter()
+        .map(|e| {
+            let selected = e.id == history.shown;
+            view! { <option value=e.id.clone() selected=selected>{format!("{} — {}", as_of(&e.as_of, locale), locale.pick(&e.title))}</option> }
+        })
+        .collect_view();
+    let on_change = move |ev: leptos::ev::Event| {
+        if let Some(select) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
+            ctx.select(select.value());
+        }
+    };
+    let rows = history.previous.as_ref().map(|prev| changes(prev, &current, locale));
+    let changes_view = rows.map(|rows| {
+        let body = if rows.is_empty() {
+            view! { <p>{t.no_changes}</p> }.into_any()
+        } else {
+            let trs = rows
+                .into_iter()
+                .map(|r| {
+                    view! {
+                        <tr>
+                            <th scope="row">{r.indicator}</th>
+                            <td>{r.kind}</td>
+                            <td>{r.period}</td>
+                            <td>{r.before.map(|b| format!("{b} → ")).unwrap_or_default()}<strong>{r.after}</strong></td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="table-scroll" tabindex="0" role="region" aria-label=t.changes_title>
+                    <table>
+                        <thead><tr><th scope="col">{t.nav_indicators}</th><th scope="col">{t.col_kind}</th><th scope="col">{t.col_period}</th><th scope="col">{t.col_value}</th></tr></thead>
+                        <tbody>{trs}</tbody>
+                    </table>
+                </div>
+            }
+            .into_any()
+        };
+        view! {
+            <details class="changes">
+                <summary>{t.changes_title}</summary>
+                {body}
+            </details>
+        }
+    });
+    Some(view! {
+        <div class="history">
+            <label class="history__label" for="asof">{t.asof_label}</label>
+            <select id="asof" class="history__select" on:change=on_change>{options}</select>
+            {changes_view}
+        </div>
+    })
+}

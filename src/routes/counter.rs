@@ -1,0 +1,64 @@
+//! `/counter`: satisfaction at ward-office counters — the trend with its target, what the
+//! survey counts as satisfied, where it is asked, comments, and a breakdown when published.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use snapshot::Snapshot;
+use view_models::screens::trends::counter;
+use view_models::{strings, Locale};
+
+use crate::components::charts::series_chart::SeriesChart;
+use crate::components::loaded::Loaded;
+
+#[component]
+pub fn Counter() -> impl IntoView {
+    view! { <Loaded page=counter_page title=|t| t.counter_title/> }
+}
+
+pub fn counter_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
+    let t = strings(l);
+    let v = counter(&s, l);
+    let quote = |items: Vec<String>| items.into_iter().map(|c| view! { <li><q>{c}</q></li> }).collect_view();
+    let breakdown = match v.breakdown {
+        Some(b) => {
+            let head = b.columns.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view();
+            let rows = b
+                .rows
+                .into_iter()
+                .map(|(name, cells)| view! { <tr><th scope="row">{name}</th>{cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr> })
+                .collect_view();
+            view! {
+                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="breakdown-title">
+                    <table class="breakdown">
+                        <caption>{b.period}</caption>
+                        <thead><tr><th scope="col">{t.ward}</th>{head}</tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            }
+            .into_any()
+        }
+        None => view! { <p class="note">{t.no_breakdown}</p> }.into_any(),
+    };
+    view! {
+        <h1>{t.counter_title}</h1>
+        <dl class="facts">
+            <div><dt>{t.definition}</dt><dd>{v.definition}</dd></div>
+            <div><dt>{t.locations}</dt><dd>{v.locations}</dd></div>
+            <div><dt>{t.sections}</dt><dd>{v.sections.join("、")}</dd></div>
+        </dl>
+        <SeriesChart card=v.chart t/>
+        <section aria-labelledby="breakdown-title">
+            <h2 id="breakdown-title">{t.breakdown_title}</h2>
+            {breakdown}
+        </section>
+        <section aria-labelledby="comments-title">
+            <h2 id="comments-title">{t.comments_title}</h2>
+            <h3>{t.comments_satisfied}</h3>
+            <ul class="comments">{quote(v.satisfied)}</ul>
+            <h3>{t.comments_not_satisfied}</h3>
+            <ul class="comments">{quote(v.not_satisfied)}</ul>
+        </section>
+    }
+}

@@ -1,0 +1,58 @@
+//! `/indicators`: every verification indicator with baseline, actuals, target, progress and
+//! status, how those are worked out, and each indicator's trend chart.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use snapshot::Snapshot;
+use view_models::screens::trends::indicators;
+use view_models::{strings, Locale};
+
+use crate::components::charts::series_chart::SeriesChart;
+use crate::components::indicator_card::IndicatorCard;
+use crate::components::loaded::Loaded;
+
+#[component]
+pub fn Indicators() -> impl IntoView {
+    view! { <Loaded page=indicators_page title=|t| t.indicators_title/> }
+}
+
+pub fn indicators_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
+    let t = strings(l);
+    let groups = indicators(&s, l)
+        .into_iter()
+        .map(|g| {
+            let heading = format!("group-{}", g.id);
+            let labelled_by = heading.clone();
+            let items = g
+                .cards
+                .into_iter()
+                .map(|(card, chart, lower)| {
+                    view! {
+                        <div class="indicator-detail">
+                            <ul class="cards cards--single" role="list"><IndicatorCard card locale=l/></ul>
+                            {lower.then(|| view! { <p class="note">{t.lower_is_better}</p> })}
+                            <SeriesChart card=chart t/>
+                        </div>
+                    }
+                })
+                .collect_view();
+            view! {
+                <section aria-labelledby=labelled_by>
+                    <h2 id=heading>{g.title}</h2>
+                    {g.assessment.map(|a| view! { <p>{t.city_assessment} "：" {a}</p> })}
+                    {items}
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <h1>{t.indicators_title}</h1>
+        <p class="lead">{t.indicators_intro}</p>
+        <section class="explain-box" aria-labelledby="rule-title">
+            <h2 id="rule-title">{t.status_rule_title}</h2>
+            <p>{t.progress_rule}</p>
+        </section>
+        {groups}
+    }
+}

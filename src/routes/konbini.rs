@@ -1,0 +1,37 @@
+//! `/konbini`: certificates issued at convenience stores — yearly (and monthly when published)
+//! with the target and the distance to it.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use snapshot::Snapshot;
+use view_models::screens::trends::konbini;
+use view_models::{strings, Locale};
+
+use crate::components::charts::series_chart::SeriesChart;
+use crate::components::loaded::Loaded;
+
+#[component]
+pub fn Konbini() -> impl IntoView {
+    view! { <Loaded page=konbini_page title=|t| t.konbini_title/> }
+}
+
+pub fn konbini_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
+    let t = strings(l);
+    let v = konbini(&s, l);
+    view! {
+        <h1>{t.konbini_title}</h1>
+        <p class="lead">{t.konbini_intro}</p>
+        {v.remaining.map(|r| view! { <p class="distance">{r}</p> })}
+        <section aria-labelledby="yearly-title">
+            <h2 id="yearly-title">{t.yearly_title}</h2>
+            <SeriesChart card=v.yearly t/>
+        </section>
+        {v.monthly.map(|m| view! {
+            <section aria-labelledby="monthly-title">
+                <h2 id="monthly-title">{t.monthly_title}</h2>
+                <SeriesChart card=m t/>
+            </section>
+        })}
+    }
+}

@@ -1,0 +1,34 @@
+//! `/staff`: the staff engagement survey — when, whom, how many answered, the categories'
+//! averages on the 1–5 scale, each opening to its questions.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use snapshot::Snapshot;
+use view_models::screens::trends::staff;
+use view_models::{strings, Locale};
+
+use crate::components::charts::score_bars::ScoreBars;
+use crate::components::downloads::Downloads;
+use crate::components::loaded::Loaded;
+
+#[component]
+pub fn Staff() -> impl IntoView {
+    view! { <Loaded page=staff_page title=|t| t.staff_title/> }
+}
+
+pub fn staff_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
+    let t = strings(l);
+    let v = staff(&s, l);
+    view! {
+        <h1>{v.title}</h1>
+        <dl class="facts">
+            <div><dt>{t.conducted}</dt><dd>{v.conducted}</dd></div>
+            <div><dt>{t.population}</dt><dd>{v.population}</dd></div>
+            <div><dt>{t.respondents}</dt><dd>{v.respondents}</dd></div>
+        </dl>
+        <ul>{v.findings.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
+        <ScoreBars caption=t.category_averages.to_string() summary=v.summary categories=v.categories t/>
+        <Downloads id="staff-engagement".to_string() csv=v.csv json=v.json t/>
+    }
+}
