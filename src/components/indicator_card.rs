@@ -32,7 +32,7 @@ pub fn IndicatorCard(card: HeadlineCard, locale: Locale) -> impl IntoView {
         }
     });
     let latest = card.latest.clone().map(|v| {
-        view! { <div><dt>{t.latest} " " <span class="year">{card.latest_year.clone()}</span></dt><dd class="figure">{v}</dd></div> }
+        view! { <div><dt>{t.latest} <span class="year">{card.latest_year.clone()}</span></dt><dd class="figure">{v}</dd></div> }
     });
     view! {
         <li class="card indicator" data-indicator=card.id.clone() aria-labelledby=labelled_by>
@@ -42,9 +42,9 @@ pub fn IndicatorCard(card: HeadlineCard, locale: Locale) -> impl IntoView {
             </h3>
             <p class=status_class(card.status)><span class="status__icon" aria-hidden="true"></span>{card.status_text}</p>
             <dl class="indicator__figures">
-                <div><dt>{t.baseline} " " <span class="year">{card.baseline_year}</span></dt><dd class="figure">{card.baseline}</dd></div>
+                <div><dt>{t.baseline} <span class="year">{card.baseline_year}</span></dt><dd class="figure">{card.baseline}</dd></div>
                 {latest}
-                <div><dt>{t.target} " " <span class="year">{card.target_year}</span></dt><dd class="figure">{card.target}</dd></div>
+                <div><dt>{t.target} <span class="year">{card.target_year}</span></dt><dd class="figure">{card.target}</dd></div>
             </dl>
             {bar}
             {card.remaining.map(|r| view! { <p class="indicator__remaining">{r}</p> })}

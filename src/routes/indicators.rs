@@ -30,8 +30,10 @@ pub fn indicators_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
                 .map(|(card, chart, lower)| {
                     view! {
                         <div class="indicator-detail">
-                            <ul class="cards cards--single" role="list"><IndicatorCard card locale=l/></ul>
-                            {lower.then(|| view! { <p class="note">{t.lower_is_better}</p> })}
+                            <div>
+                                <ul class="cards cards--single" role="list"><IndicatorCard card locale=l/></ul>
+                                {lower.then(|| view! { <p class="note">{t.lower_is_better}</p> })}
+                            </div>
                             <SeriesChart card=chart t/>
                         </div>
                     }

@@ -59,7 +59,7 @@ export function trendTests({ base, browser }) {
   test('konbini: yearly bars with target and the distance to it', async () => {
     const { page, context } = await open('/konbini');
     assertIncludes(await page.textContent('.distance'), '目標まであと199,830件', 'distance');
-    assertEqual(await page.$$eval('[data-chart="konbini-yearly"] rect.chart-point', (r) => r.map((x) => x.getAttribute('aria-label'))), ['R3年度 107,087件', 'R4年度 300,170件'], 'bars');
+    assertEqual(await page.$$eval('[data-chart="konbini-yearly"] rect.chart-point', (r) => r.map((x) => x.getAttribute('aria-label'))), [`${fy(2021)} 107,087件`, `${fy(2022)} 300,170件`], 'bars');
     assertIncludes(await page.textContent('[data-chart="konbini-yearly"] .chart-target-label'), '500,000件', 'target label');
     assertEqual(await page.$$eval('[data-chart="konbini-monthly"]', (x) => x.length), 0, 'no monthly chart without monthly data');
     await context.close();
@@ -91,7 +91,7 @@ export function trendTests({ base, browser }) {
       await page.keyboard.press('Tab');
       labels.push(await page.evaluate(() => document.activeElement.getAttribute('aria-label')));
     }
-    assertEqual(labels, ['R3年度 107,087件', 'R4年度 300,170件'], 'focused points');
+    assertEqual(labels, [`${fy(2021)} 107,087件`, `${fy(2022)} 300,170件`], 'focused points');
     const ring = await page.evaluate(() => getComputedStyle(document.activeElement).strokeWidth);
     assertEqual(ring, '5px', 'visible focus on the point');
     await context.close();

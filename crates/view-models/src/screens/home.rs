@@ -2,7 +2,7 @@
 
 use snapshot::{Indicator, Snapshot};
 
-use crate::format::{difference, fiscal_period, fiscal_year, fiscal_year_short, maybe_quantity};
+use crate::format::{difference, fiscal_period, fiscal_year, maybe_quantity};
 use crate::progress::{progress, remaining, Status};
 use crate::strings::{fill, strings};
 use crate::Locale;
@@ -79,7 +79,7 @@ pub fn headline_card(s: &Snapshot, ind: &Indicator, locale: Locale) -> HeadlineC
     let baseline = q(ind.baseline.value);
     let target = q(ind.target.value);
     let latest = p.latest.map(|l| q(l.value));
-    let latest_year = p.latest.map(|l| fiscal_year_short(l.fiscal_year, locale));
+    let latest_year = p.latest.map(|l| fiscal_year(l.fiscal_year, locale));
     let remaining = remaining(ind).map(|gap| fill(t.remaining, &difference(gap, ind.unit, locale)));
     let status_text = status_text(p.status, locale);
     let summary = {
@@ -115,11 +115,11 @@ pub fn headline_card(s: &Snapshot, ind: &Indicator, locale: Locale) -> HeadlineC
         number: indicator_number(s, ind),
         name,
         name_lang: locale.lang_of(&ind.name),
-        baseline_year: fiscal_year_short(ind.baseline.fiscal_year, locale),
+        baseline_year: fiscal_year(ind.baseline.fiscal_year, locale),
         baseline,
         latest_year,
         latest,
-        target_year: fiscal_year_short(ind.target.fiscal_year, locale),
+        target_year: fiscal_year(ind.target.fiscal_year, locale),
         target,
         progress_percent: p.percent(),
         status: p.status,
@@ -176,7 +176,7 @@ pub(crate) mod tests {
         assert_eq!(k.baseline, "107,087件");
         assert_eq!(k.latest.as_deref(), Some("300,170件"));
         assert_eq!(k.target, "500,000件");
-        assert_eq!(k.baseline_year, "R3年度");
+        assert_eq!(k.baseline_year, "令和3年度（2021年度）");
         assert_eq!(k.remaining.as_deref(), Some("目標まであと199,830件"));
         assert_eq!(k.progress_percent, Some(49));
         assert_eq!(k.status_text, "遅れ");

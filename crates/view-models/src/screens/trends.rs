@@ -47,7 +47,11 @@ fn series_card(
 ) -> SeriesCard {
     let t = strings(locale);
     let values: Vec<(String, Option<f64>)> = periods.iter().map(|(_, short, _, v)| (short.clone(), *v)).collect();
-    let layout = layout_series(&values, target.as_ref().map(|(_, short, _, v)| (format!("{} {short}", t.kind_target), *v)), unit, bars, locale);
+    let mut layout = layout_series(&values, target.as_ref().map(|(_, short, _, v)| (format!("{} {short}", t.kind_target), *v)), unit, bars, locale);
+    // Axis labels are short (R3年度); what a focused point says is the full reading form.
+    for (point, (_, _, reading, _)) in layout.points.iter_mut().zip(&periods) {
+        point.label = format!("{reading} {}", point.value_text);
+    }
     let reading: Vec<String> = periods.iter().map(|(_, _, r, _)| r.clone()).collect();
     let summary = series_summary(
         name,
