@@ -1,0 +1,313 @@
+//! Citizen feedback, validated the same way in the browser form and on the server.
+//!
+//! - [`normalise`]: full-width ASCII to half-width, half-width katakana to full-width,
+//!   line ends unified — so limits count what a person sees.
+//! - [`validate`]: required message of at most 2,000 characters, optional 1–5 satisfaction,
+//!   a reply address only with consent, bounded topic, a well-formed idempotency key.
+//! - [`personal_data_hints`]: phone numbers, 12-digit numbers, e-mail and postal addresses —
+//!   a warning, never a block.
+
+mod normalise;
+mod personal;
+
+pub use normalise::normalise;
+pub use personal::{personal_data_hints, PersonalHint};
+
+use serde::{Deserialize, Serialize};
+
+pub const MAX_MESSAGE_CHARS: usize = 2000;
+pub const MAX_TOPIC_CHARS: usize = 100;
+pub const MAX_EMAIL_CHARS: usize = 254;
+pub const MAX_COMMENT_CHARS: usize = 500;
+/// Largest request body the server reads, in bytes (2,000 characters of 4 bytes, plus fields).
+pub const MAX_BODY_BYTES: usize = 16 * 1024;
+
+/// What kind of message it is: the general form, or the counter survey at a kiosk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    #[default]
+    General,
+    CounterSurvey,
+}
+
+/// A submission as sent by the browser.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Submission {
+    /// UUID chosen by the browser; a retry with the same key never makes a second record.
+    pub key: String,
+    #[serde(default)]
+    pub kind: Kind,
+    #[serde(default)]
+    pub topic: String,
+    pub message: String,
+    #[serde(default)]
+    pub satisfaction: Option<u8>,
+    #[serde(default)]
+    pub consent: bool,
+    #[serde(default)]
+    pub email: String,
+    /// Hidden field people never see; software that fills every field fills it.
+    #[serde(default)]
+    pub website: String,
+}
+
+/// A submission that passed every rule, normalised.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Feedback {
+    pub key: String,
+    pub kind: Kind,
+    pub topic: String,
+    pub message: String,
+    pub satisfaction: Option<u8>,
+    /// Present only with consent.
+    pub email: Option<String>,
+}
+
+/// Which field a problem belongs to (the form links each error to its field by this id).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Key,
+    Topic,
+    Message,
+    Satisfaction,
+    Consent,
+    Email,
+}
+
+impl Field {
+    pub fn id(self) -> &'static str {
+        match self {
+            Field::Key => "key",
+            Field::Topic => "topic",
+            Field::Message => "message",
+            Field::Satisfaction => "satisfaction",
+            Field::Consent => "consent",
+            Field::Email => "email",
+        }
+    }
+}
+
+/// What is wrong, as a code the interface words in each language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Problem {
+    Required,
+    TooLong,
+    OutOfRange,
+    InvalidEmail,
+    EmailWithoutConsent,
+    InvalidKey,
+    ControlCharacters,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: Field,
+    pub problem: Problem,
+    /// The limit that was broken, where there is one (2000 for a long message).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<usize>,
+}
+
+/// The outcome of validation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    Valid(Feedback),
+    Invalid(Vec<FieldError>),
+    /// The honeypot was filled: answer as if accepted, store nothing.
+    Bot,
+}
+
+fn err(field: Field, problem: Problem, limit: Option<usize>) -> FieldError {
+    FieldError { field, problem, limit }
+}
+
+/// Characters not allowed in text: controls other than newline and tab, and bidirectional
+/// overrides that could make a message read differently to staff than it was written.
+fn has_forbidden(s: &str) -> bool {
+    s.chars().any(|c| {
+        matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') || (c.is_control() && c != '\n' && c != '\t')
+    })
+}
+
+pub fn is_uuid(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 36
+        && b.iter().enumerate().all(|(i, c)| match i {
+            8 | 13 | 18 | 23 => *c == b'-',
+            _ => c.is_ascii_hexdigit(),
+        })
+}
+
+fn is_email(s: &str) -> bool {
+    let Some((local, domain)) = s.rsplit_once('@') else { return false };
+    !local.is_empty()
+        && local.len() <= 64
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !s.contains(char::is_whitespace)
+        && domain.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+}
+
+/// Counts characters as a person sees them (after normalisation).
+pub fn char_count(s: &str) -> usize {
+    normalise(s).chars().count()
+}
+
+pub fn validate(input: &Submission) -> Verdict {
+    if !input.website.trim().is_empty() {
+        return Verdict::Bot;
+    }
+    let mut errors = vec![];
+    let key = input.key.trim().to_ascii_lowercase();
+    if !is_uuid(&key) {
+        errors.push(err(Field::Key, Problem::InvalidKey, None));
+    }
+    let topic = normalise(input.topic.trim());
+    let max_message = match input.kind {
+        Kind::General => MAX_MESSAGE_CHARS,
+        Kind::CounterSurvey => MAX_COMMENT_CHARS,
+    };
+    if topic.chars().count() > MAX_TOPIC_CHARS {
+        errors.push(err(Field::Topic, Problem::TooLong, Some(MAX_TOPIC_CHARS)));
+    } else if has_forbidden(&topic) || topic.contains('\n') {
+        errors.push(err(Field::Topic, Problem::ControlCharacters, None));
+    }
+    let message = normalise(input.message.trim());
+    // A counter-survey answer may be only a rating; a general message needs words.
+    if message.is_empty() && input.kind == Kind::General {
+        errors.push(err(Field::Message, Problem::Required, None));
+    } else if message.chars().count() > max_message {
+        errors.push(err(Field::Message, Problem::TooLong, Some(max_message)));
+    } else if has_forbidden(&message) {
+        errors.push(err(Field::Message, Problem::ControlCharacters, None));
+    }
+    match input.satisfaction {
+        Some(s) if !(1..=5).contains(&s) => errors.push(err(Field::Satisfaction, Problem::OutOfRange, None)),
+        None if input.kind == Kind::CounterSurvey => errors.push(err(Field::Satisfaction, Problem::Required, None)),
+        _ => {}
+    }
+    let email = normalise(input.email.trim());
+    let email = if email.is_empty() {
+        None
+    } else if !input.consent {
+        errors.push(err(Field::Consent, Problem::EmailWithoutConsent, None));
+        None
+    } else if email.chars().count() > MAX_EMAIL_CHARS {
+        errors.push(err(Field::Email, Problem::TooLong, Some(MAX_EMAIL_CHARS)));
+        None
+    } else if !is_email(&email) {
+        errors.push(err(Field::Email, Problem::InvalidEmail, None));
+        None
+    } else {
+        Some(email)
+    };
+    if input.consent && input.email.trim().is_empty() {
+        errors.push(err(Field::Email, Problem::Required, None));
+    }
+    if !errors.is_empty() {
+        return Verdict::Invalid(errors);
+    }
+    Verdict::Valid(Feedback { key, kind: input.kind, topic, message, satisfaction: input.satisfaction, email })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const KEY: &str = "0f8fad5b-d9cb-469f-a165-70867728950e";
+
+    fn ok(s: Submission) -> Feedback {
+        match validate(&s) {
+            Verdict::Valid(f) => f,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    fn problems(s: Submission) -> Vec<(Field, Problem)> {
+        match validate(&s) {
+            Verdict::Invalid(e) => e.into_iter().map(|e| (e.field, e.problem)).collect(),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    fn base() -> Submission {
+        Submission { key: KEY.into(), message: "窓口がとても丁寧でした".into(), ..Default::default() }
+    }
+
+    #[test]
+    fn a_plain_message_is_valid_and_normalised() {
+        let f = ok(Submission { message: "  ＡＢＣ　ｶﾞｲﾄﾞ  ".into(), topic: "konbini-yearly".into(), ..base() });
+        assert_eq!(f.message, "ABC ガイド");
+        assert_eq!(f.topic, "konbini-yearly");
+        assert_eq!(f.email, None);
+    }
+
+    #[test]
+    fn message_is_required_and_limited_to_2000_characters() {
+        assert_eq!(problems(Submission { message: "   ".into(), ..base() }), [(Field::Message, Problem::Required)]);
+        ok(Submission { message: "あ".repeat(2000), ..base() });
+        assert_eq!(problems(Submission { message: "あ".repeat(2001), ..base() }), [(Field::Message, Problem::TooLong)]);
+        // Counted as characters after normalisation: 2,000 half-width katakana with dakuten
+        // become 2,000 full-width characters, not 4,000.
+        ok(Submission { message: "ｶﾞ".repeat(2000), ..base() });
+    }
+
+    #[test]
+    fn satisfaction_is_1_to_5() {
+        ok(Submission { satisfaction: Some(5), ..base() });
+        assert_eq!(problems(Submission { satisfaction: Some(0), ..base() }), [(Field::Satisfaction, Problem::OutOfRange)]);
+        assert_eq!(problems(Submission { satisfaction: Some(6), ..base() }), [(Field::Satisfaction, Problem::OutOfRange)]);
+    }
+
+    #[test]
+    fn email_only_with_consent_and_well_formed() {
+        assert_eq!(problems(Submission { email: "a@example.jp".into(), ..base() }), [(Field::Consent, Problem::EmailWithoutConsent)]);
+        assert_eq!(problems(Submission { consent: true, ..base() }), [(Field::Email, Problem::Required)]);
+        assert_eq!(problems(Submission { consent: true, email: "not an address".into(), ..base() }), [(Field::Email, Problem::InvalidEmail)]);
+        let f = ok(Submission { consent: true, email: "ｔａｒｏ@example.jp".into(), ..base() });
+        assert_eq!(f.email.as_deref(), Some("taro@example.jp"));
+    }
+
+    #[test]
+    fn honeypot_means_bot() {
+        assert_eq!(validate(&Submission { website: "http://spam".into(), ..base() }), Verdict::Bot);
+    }
+
+    #[test]
+    fn key_must_be_a_uuid() {
+        assert_eq!(problems(Submission { key: "1".into(), ..base() }), [(Field::Key, Problem::InvalidKey)]);
+        ok(Submission { key: KEY.to_uppercase(), ..base() });
+    }
+
+    #[test]
+    fn controls_and_bidi_overrides_are_refused_in_text() {
+        assert_eq!(problems(Submission { message: "abc\u{202E}def".into(), ..base() }), [(Field::Message, Problem::ControlCharacters)]);
+        assert_eq!(problems(Submission { message: "a\u{0007}".into(), ..base() }), [(Field::Message, Problem::ControlCharacters)]);
+        ok(Submission { message: "一行目\n二行目".into(), ..base() });
+    }
+
+    #[test]
+    fn counter_survey_needs_a_rating_and_keeps_comments_short() {
+        let survey = Submission { kind: Kind::CounterSurvey, message: String::new(), satisfaction: Some(4), ..base() };
+        ok(survey.clone());
+        assert_eq!(problems(Submission { satisfaction: None, ..survey.clone() }), [(Field::Satisfaction, Problem::Required)]);
+        assert_eq!(problems(Submission { message: "あ".repeat(501), ..survey }), [(Field::Message, Problem::TooLong)]);
+    }
+
+    #[test]
+    fn unknown_fields_are_refused() {
+        assert!(serde_json::from_str::<Submission>(r#"{"key":"k","message":"m","extra":1}"#).is_err());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn validation_never_panics(message in ".{0,300}", email in ".{0,40}", topic in ".{0,40}", sat in proptest::option::of(proptest::num::u8::ANY), consent: bool) {
+            let _ = validate(&Submission { key: KEY.into(), message, email, topic, satisfaction: sat, consent, ..Default::default() });
+        }
+    }
+}

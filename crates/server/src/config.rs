@@ -1,0 +1,102 @@
+//! Settings from flags (first) and environment variables (second), with safe defaults.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub listen: SocketAddr,
+    pub db: PathBuf,
+    pub static_dir: PathBuf,
+    /// Origins (besides the server's own) allowed to post feedback, e.g. `https://www.city.kumamoto.jp`.
+    pub allowed_origins: Vec<String>,
+    /// Bearer token for the staff CSV export; `None` disables the export.
+    pub export_token: Option<String>,
+    /// `frame-ancestors` sources: who may embed the widget.
+    pub frame_ancestors: String,
+    /// Submissions accepted per client address per minute.
+    pub rate_limit_per_minute: u32,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            listen: "127.0.0.1:8080".parse().expect("a valid address"),
+            db: PathBuf::from("var/feedback.sqlite3"),
+            static_dir: PathBuf::from("dist"),
+            allowed_origins: vec![],
+            export_token: None,
+            frame_ancestors: "'self'".into(),
+            rate_limit_per_minute: 20,
+        }
+    }
+}
+
+pub const USAGE: &str = "widget-server [options]
+  --listen ADDR            address to listen on (WIDGET_LISTEN, default 127.0.0.1:8080)
+  --db FILE                SQLite database file (WIDGET_DB, default var/feedback.sqlite3)
+  --static DIR             built widget to serve (WIDGET_STATIC, default dist)
+  --allow-origin ORIGIN    another origin allowed to post feedback; repeatable
+                           (WIDGET_ALLOWED_ORIGINS, comma-separated)
+  --export-token-file FILE file holding the staff export token (WIDGET_EXPORT_TOKEN holds the token itself);
+                           without one the CSV export is disabled
+  --frame-ancestors SRC    who may embed the widget, CSP syntax (WIDGET_FRAME_ANCESTORS, default 'self')
+  --rate-limit N           submissions per client address per minute (WIDGET_RATE_LIMIT, default 20)";
+
+impl Config {
+    pub fn from_env_and_args(args: impl IntoIterator<Item = String>) -> Result<Config, String> {
+        let mut c = Config::default();
+        let env = |k: &str| std::env::var(k).ok().filter(|v| !v.trim().is_empty());
+        if let Some(v) = env("WIDGET_LISTEN") {
+            c.listen = v.parse().map_err(|_| format!("WIDGET_LISTEN: {v:?} is not an address like 127.0.0.1:8080"))?;
+        }
+        if let Some(v) = env("WIDGET_DB") {
+            c.db = v.into();
+        }
+        if let Some(v) = env("WIDGET_STATIC") {
+            c.static_dir = v.into();
+        }
+        if let Some(v) = env("WIDGET_ALLOWED_ORIGINS") {
+            c.allowed_origins = v.split(',').map(|s| s.trim().trim_end_matches('/').to_string()).filter(|s| !s.is_empty()).collect();
+        }
+        c.export_token = env("WIDGET_EXPORT_TOKEN");
+        if let Some(v) = env("WIDGET_FRAME_ANCESTORS") {
+            c.frame_ancestors = v;
+        }
+        if let Some(v) = env("WIDGET_RATE_LIMIT") {
+            c.rate_limit_per_minute = v.parse().map_err(|_| format!("WIDGET_RATE_LIMIT: {v:?} is not a number"))?;
+        }
+        let mut args = args.into_iter();
+        while let Some(flag) = args.next() {
+            let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value"));
+            match flag.as_str() {
+                "--listen" => {
+                    let v = value("--listen")?;
+                    c.listen = v.parse().map_err(|_| format!("--listen: {v:?} is not an address like 127.0.0.1:8080"))?;
+                }
+                "--db" => c.db = value("--db")?.into(),
+                "--static" => c.static_dir = value("--static")?.into(),
+                "--allow-origin" => c.allowed_origins.push(value("--allow-origin")?.trim_end_matches('/').to_string()),
+                "--export-token-file" => {
+                    let path = value("--export-token-file")?;
+                    let token = std::fs::read_to_string(&path).map_err(|e| format!("--export-token-file {path}: {e}"))?;
+                    c.export_token = Some(token.trim().to_string()).filter(|t| !t.is_empty());
+                }
+                "--frame-ancestors" => c.frame_ancestors = value("--frame-ancestors")?,
+                "--rate-limit" => {
+                    let v = value("--rate-limit")?;
+                    c.rate_limit_per_minute = v.parse().map_err(|_| format!("--rate-limit: {v:?} is not a number"))?;
+                }
+                "-h" | "--help" => return Err(USAGE.into()),
+                other => return Err(format!("unknown option {other:?}\n{USAGE}")),
+            }
+        }
+        if c.export_token.as_ref().is_some_and(|t| t.len() < 16) {
+            return Err("the export token must be at least 16 characters".into());
+        }
+        if c.frame_ancestors.contains([';', '\n', '\r']) {
+            return Err("--frame-ancestors may not contain ';' or line breaks".into());
+        }
+        Ok(c)
+    }
+}

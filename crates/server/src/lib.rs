@@ -1,0 +1,191 @@
+//! The widget's server: `POST /api/feedback` (validated by the shared `feedback` rules,
+//! idempotent, rate-limited, origin-checked, into SQLite), health, OpenAPI, the staff CSV
+//! export, and the built widget itself with strict security headers.
+
+pub mod config;
+pub mod rate_limit;
+pub mod store;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::body::{Body, Bytes};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use feedback::{validate, FieldError, Submission, Verdict, MAX_BODY_BYTES};
+use serde_json::json;
+use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::services::{ServeDir, ServeFile};
+use tower_http::set_header::SetResponseHeaderLayer;
+
+pub use config::Config;
+use rate_limit::RateLimit;
+use store::Store;
+
+pub struct AppState {
+    pub config: Config,
+    pub store: Store,
+    pub limit: RateLimit,
+}
+
+const OPENAPI: &str = include_str!("../openapi.json");
+
+fn api_error(status: StatusCode, code: &str, errors: Option<Vec<FieldError>>) -> Response {
+    let mut body = json!({ "error": code });
+    if let Some(e) = errors {
+        body["errors"] = json!(e);
+    }
+    (status, Json(body)).into_response()
+}
+
+/// Only the server's own origin and the configured ones may post: a browser on another site
+/// could otherwise send feedback in a visitor's name.
+fn origin_allowed(headers: &HeaderMap, allowed: &[String]) -> bool {
+    let Some(origin) = headers.get(header::ORIGIN).and_then(|o| o.to_str().ok()) else {
+        return true; // not a browser cross-site request (curl, server-to-server)
+    };
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("");
+    let same = origin.strip_prefix("http://").or_else(|| origin.strip_prefix("https://")).is_some_and(|o| o == host);
+    same || allowed.iter().any(|a| a == origin)
+}
+
+async fn post_feedback(State(app): State<Arc<AppState>>, ConnectInfo(peer): ConnectInfo<SocketAddr>, headers: HeaderMap, body: Bytes) -> Response {
+    if !origin_allowed(&headers, &app.config.allowed_origins) {
+        return api_error(StatusCode::FORBIDDEN, "origin_not_allowed", None);
+    }
+    if let Err(wait) = app.limit.check(peer.ip()) {
+        let mut r = api_error(StatusCode::TOO_MANY_REQUESTS, "rate_limited", None);
+        r.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(wait));
+        return r;
+    }
+    let Ok(submission) = serde_json::from_slice::<Submission>(&body) else {
+        return api_error(StatusCode::BAD_REQUEST, "malformed_body", None);
+    };
+    let feedback = match validate(&submission) {
+        Verdict::Valid(f) => f,
+        Verdict::Invalid(errors) => return api_error(StatusCode::UNPROCESSABLE_ENTITY, "invalid", Some(errors)),
+        // Answer as if accepted so the sender learns nothing; store nothing.
+        Verdict::Bot => return (StatusCode::CREATED, Json(json!({ "receipt": "KR-0000000", "duplicate": false }))).into_response(),
+    };
+    let app2 = app.clone();
+    match tokio::task::spawn_blocking(move || app2.store.insert(&feedback)).await {
+        Ok(Ok(stored)) => {
+            let status = if stored.created { StatusCode::CREATED } else { StatusCode::OK };
+            (status, Json(json!({ "receipt": stored.receipt, "duplicate": !stored.created }))).into_response()
+        }
+        _ => api_error(StatusCode::SERVICE_UNAVAILABLE, "store_unavailable", None),
+    }
+}
+
+async fn health(State(app): State<Arc<AppState>>) -> Response {
+    let app2 = app.clone();
+    match tokio::task::spawn_blocking(move || app2.store.count()).await {
+        Ok(Ok(_)) => Json(json!({ "status": "ok" })).into_response(),
+        _ => api_error(StatusCode::SERVICE_UNAVAILABLE, "store_unavailable", None),
+    }
+}
+
+async fn openapi() -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], OPENAPI).into_response()
+}
+
+/// Compares without stopping at the first difference, so timing reveals nothing of the token.
+fn same_secret(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+async fn export_csv(State(app): State<Arc<AppState>>, headers: HeaderMap) -> Response {
+    let Some(token) = app.config.export_token.clone() else {
+        return api_error(StatusCode::NOT_FOUND, "export_disabled", None);
+    };
+    let given = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer ")).unwrap_or("");
+    if !same_secret(given.as_bytes(), token.as_bytes()) {
+        let mut r = api_error(StatusCode::UNAUTHORIZED, "unauthorized", None);
+        r.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        return r;
+    }
+    let app2 = app.clone();
+    match tokio::task::spawn_blocking(move || app2.store.export_csv()).await {
+        Ok(Ok(csv)) => (
+            [(header::CONTENT_TYPE, "text/csv; charset=utf-8"), (header::CONTENT_DISPOSITION, "attachment; filename=\"feedback.csv\""), (header::CACHE_CONTROL, "no-store")],
+            csv,
+        )
+            .into_response(),
+        _ => api_error(StatusCode::SERVICE_UNAVAILABLE, "store_unavailable", None),
+    }
+}
+
+/// Paths without a file extension are app routes: answer with the app. Missing files are 404,
+/// so the app can tell "not found" from "not JSON".
+async fn spa_fallback(State(app): State<Arc<AppState>>, uri: Uri, req: Request) -> Response {
+    let last = uri.path().rsplit('/').next().unwrap_or("");
+    if last.contains('.') || uri.path().starts_with("/api/") {
+        return (StatusCode::NOT_FOUND, "not found").into_response();
+    }
+    let index = app.config.static_dir.join("index.html");
+    match tower::ServiceExt::oneshot(ServeFile::new(index), req).await {
+        Ok(r) => r.map(Body::new),
+        Err(_) => (StatusCode::INTERNAL_SERVER_ERROR, "").into_response(),
+    }
+}
+
+/// One line per request: method, path, status, time. Never bodies, query strings or addresses
+/// (feedback text and contact data stay out of logs).
+async fn log_requests(req: Request, next: Next) -> Response {
+    let (method, path) = (req.method().clone(), req.uri().path().to_string());
+    let started = Instant::now();
+    let response = next.run(req).await;
+    eprintln!("{method} {path} {} {}ms", response.status().as_u16(), started.elapsed().as_millis());
+    response
+}
+
+pub fn csp(frame_ancestors: &str) -> String {
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors {frame_ancestors}"
+    )
+}
+
+pub fn app(state: Arc<AppState>) -> Router {
+    let allowed: Vec<HeaderValue> = state.config.allowed_origins.iter().filter_map(|o| HeaderValue::from_str(o).ok()).collect();
+    let cors = CorsLayer::new()
+        .allow_origin(AllowOrigin::list(allowed))
+        .allow_methods([Method::POST, Method::GET, Method::OPTIONS])
+        .allow_headers([header::CONTENT_TYPE]);
+    let api = Router::new()
+        .route("/api/feedback", post(post_feedback))
+        .route("/api/health", get(health))
+        .route("/api/openapi.json", get(openapi))
+        .route("/api/feedback.csv", get(export_csv))
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(cors);
+    let files = ServeDir::new(&state.config.static_dir)
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(axum::handler::HandlerWithoutStateExt::into_service(|| async { StatusCode::NOT_FOUND }));
+    let csp = HeaderValue::from_str(&csp(&state.config.frame_ancestors)).expect("frame-ancestors validated in config");
+    Router::new()
+        .merge(api)
+        .fallback_service(files)
+        .layer(middleware::from_fn_with_state(state.clone(), |State(s): State<Arc<AppState>>, req: Request, next: Next| async move {
+            let uri = req.uri().clone();
+            let response = next.run(req).await;
+            if response.status() == StatusCode::NOT_FOUND && !uri.path().starts_with("/api/") {
+                let last = uri.path().rsplit('/').next().unwrap_or("");
+                if !last.contains('.') {
+                    return spa_fallback(State(s), uri.clone(), Request::new(Body::empty())).await;
+                }
+            }
+            response
+        }))
+        .layer(SetResponseHeaderLayer::overriding(header::CONTENT_SECURITY_POLICY, csp))
+        .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
+        .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin")))
+        .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-cache")))
+        .layer(middleware::from_fn(log_requests))
+        .with_state(state)
+}

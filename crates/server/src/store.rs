@@ -1,0 +1,110 @@
+//! Feedback in a SQLite file: WAL with `synchronous=FULL`, so a message is on disk before it is
+//! acknowledged and survives `kill -9`. The idempotency key is unique: a retry finds the
+//! first record and returns its receipt.
+
+use std::path::Path;
+use std::sync::Mutex;
+
+use feedback::{Feedback, Kind};
+use rusqlite::{params, Connection, OptionalExtension};
+
+pub struct Store {
+    conn: Mutex<Connection>,
+}
+
+/// What storing a submission did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stored {
+    pub receipt: String,
+    /// False when the key had been seen: nothing new was written.
+    pub created: bool,
+}
+
+/// Receipt numbers are the row id, zero-padded: short enough to read out at a counter.
+pub fn receipt_for(id: i64) -> String {
+    format!("KR-{id:07}")
+}
+
+impl Store {
+    pub fn open(path: &Path) -> rusqlite::Result<Store> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        let conn = Connection::open(path)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.execute_batch(
+            "CREATE TABLE IF NOT EXISTS feedback (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                idempotency_key TEXT NOT NULL UNIQUE,
+                kind TEXT NOT NULL,
+                topic TEXT NOT NULL,
+                message TEXT NOT NULL,
+                satisfaction INTEGER,
+                email TEXT,
+                received_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+            );",
+        )?;
+        Ok(Store { conn: Mutex::new(conn) })
+    }
+
+    pub fn insert(&self, f: &Feedback) -> rusqlite::Result<Stored> {
+        let conn = self.conn.lock().unwrap_or_else(|p| p.into_inner());
+        let kind = match f.kind {
+            Kind::General => "general",
+            Kind::CounterSurvey => "counter_survey",
+        };
+        let inserted = conn.execute(
+            "INSERT INTO feedback (idempotency_key, kind, topic, message, satisfaction, email) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT(idempotency_key) DO NOTHING",
+            params![f.key, kind, f.topic, f.message, f.satisfaction, f.email],
+        )?;
+        let id: i64 = conn.query_row("SELECT id FROM feedback WHERE idempotency_key = ?1", [&f.key], |r| r.get(0))?;
+        Ok(Stored { receipt: receipt_for(id), created: inserted == 1 })
+    }
+
+    pub fn count(&self) -> rusqlite::Result<i64> {
+        let conn = self.conn.lock().unwrap_or_else(|p| p.into_inner());
+        conn.query_row("SELECT COUNT(*) FROM feedback", [], |r| r.get(0))
+    }
+
+    pub fn find_by_key(&self, key: &str) -> rusqlite::Result<Option<String>> {
+        let conn = self.conn.lock().unwrap_or_else(|p| p.into_inner());
+        conn.query_row("SELECT id FROM feedback WHERE idempotency_key = ?1", [key], |r| r.get::<_, i64>(0)).optional().map(|o| o.map(receipt_for))
+    }
+
+    /// Every record as CSV for staff (UTF-8 with BOM, formula-safe cells).
+    pub fn export_csv(&self) -> rusqlite::Result<String> {
+        let conn = self.conn.lock().unwrap_or_else(|p| p.into_inner());
+        let mut stmt = conn.prepare("SELECT id, received_at, kind, topic, satisfaction, message, email FROM feedback ORDER BY id")?;
+        let mut out = String::from("\u{FEFF}receipt,received_at,kind,topic,satisfaction,message,email\r\n");
+        let rows = stmt.query_map([], |r| {
+            Ok([
+                receipt_for(r.get(0)?),
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, Option<i64>>(4)?.map(|v| v.to_string()).unwrap_or_default(),
+                r.get::<_, String>(5)?,
+                r.get::<_, Option<String>>(6)?.unwrap_or_default(),
+            ])
+        })?;
+        for row in rows {
+            let cells: Vec<String> = row?.iter().map(|c| csv_cell(c)).collect();
+            out.push_str(&cells.join(","));
+            out.push_str("\r\n");
+        }
+        Ok(out)
+    }
+}
+
+/// Quotes when needed; a cell starting a spreadsheet formula gets a leading `'`.
+fn csv_cell(c: &str) -> String {
+    let c = if c.starts_with(['=', '+', '-', '@']) { format!("'{c}") } else { c.to_string() };
+    if c.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", c.replace('"', "\"\""))
+    } else {
+        c
+    }
+}
