@@ -23,8 +23,8 @@ count_cargo() {
   passed=$((passed + p)); failed=$((failed + f))
 }
 
-echo "== native: cargo test (snapshot format, checker, view-models)"
-cargo test --no-fail-fast -p snapshot -p view-models --features snapshot/cli 2>&1 | tee target/test-results/native.log | grep -E '^test .*(FAILED|failed)|^test result|panicked' ; status=${PIPESTATUS[0]}
+echo "== native: cargo test (snapshot format, checker, view-models, feedback rules, server)"
+cargo test --no-fail-fast -p snapshot -p view-models -p feedback -p server --features snapshot/cli 2>&1 | tee target/test-results/native.log | grep -E '^test .*(FAILED|failed)|^test result|panicked' ; status=${PIPESTATUS[0]}
 count_cargo target/test-results/native.log native "$status"
 
 echo "== wasm: components in headless Chromium"
@@ -34,7 +34,7 @@ count_cargo target/test-results/wasm.log wasm "$status"
 
 echo "== browser: release build, end to end"
 rm -f target/test-results/browser.json
-if trunk build --release > target/test-results/trunk.log 2>&1; then
+if trunk build --release > target/test-results/trunk.log 2>&1 && ./scripts/precompress.sh && cargo build -q -p server; then
   node tests/e2e/run.mjs
   if [ -f target/test-results/browser.json ]; then
     p=$(node -p "require('./target/test-results/browser.json').passed"); f=$(node -p "require('./target/test-results/browser.json').failed")

@@ -7,6 +7,7 @@
 pub mod components;
 pub mod data;
 pub mod i18n;
+pub mod outbox;
 pub mod routes;
 
 use leptos::prelude::*;
@@ -21,6 +22,7 @@ use i18n::provide_locale;
 pub fn App() -> impl IntoView {
     provide_locale();
     provide_snapshot();
+    outbox::provide_outbox();
     view! {
         <Router>
             <Layout>
@@ -32,6 +34,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/counter") view=routes::counter::Counter/>
                     <Route path=path!("/konbini") view=routes::konbini::Konbini/>
                     <Route path=path!("/staff") view=routes::staff::Staff/>
+                    <Route path=path!("/feedback") view=routes::feedback::Feedback/>
                 </Routes>
             </Layout>
         </Router>

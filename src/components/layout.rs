@@ -31,6 +31,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <li><A href="/counter">{move || t().nav_counter}</A></li>
                     <li><A href="/konbini">{move || t().nav_konbini}</A></li>
                     <li><A href="/staff">{move || t().nav_staff}</A></li>
+                    <li><A href="/feedback">{move || t().nav_feedback}</A></li>
                 </ul>
             </nav>
         </header>

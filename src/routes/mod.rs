@@ -1,6 +1,7 @@
 //! One file per screen, named by its URL.
 
 pub mod counter;
+pub mod feedback;
 pub mod home;
 pub mod indicators;
 pub mod konbini;

@@ -6,6 +6,7 @@ import { launch, run } from './harness.mjs';
 import { appTests } from './app.test.mjs';
 import { schemaTests } from './schema.test.mjs';
 import { trendTests } from './trends.test.mjs';
+import { feedbackTests } from './feedback.test.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 if (!existsSync(ROOT + 'dist/index.html')) {
@@ -18,6 +19,7 @@ const browser = await launch();
 schemaTests();
 appTests({ base, browser });
 trendTests({ base, browser });
+feedbackTests({ browser });
 const { passed, failed } = await run(process.argv[2] || '');
 await browser.close();
 server.close();

@@ -5,6 +5,7 @@ pub mod chart;
 pub mod export;
 pub mod format;
 pub mod locale;
+pub mod outbox;
 pub mod progress;
 pub mod screens;
 pub mod strings;

@@ -53,7 +53,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn messages_name_what_failed() {
+    fn messages_name_what_went_wrong() {
         assert!(LoadError::Invalid { path: "indicators[0].unit".into() }.message(Locale::Ja).contains("indicators[0].unit"));
         assert!(LoadError::Http(503).message(Locale::En).contains("503"));
         assert!(LoadError::NotFound.message(Locale::Ja).contains("404"));

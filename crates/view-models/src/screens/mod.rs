@@ -2,6 +2,7 @@
 
 pub mod changes;
 pub mod failure;
+pub mod feedback_form;
 pub mod home;
 pub mod results;
 pub mod trends;

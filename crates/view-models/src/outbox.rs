@@ -1,0 +1,177 @@
+//! The outbox: every submission is kept on the device before it is sent, and stays until the
+//! server has acknowledged it. Pure state and rules here; the browser part stores and sends.
+
+use feedback::{FieldError, Submission};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum ItemState {
+    /// Not yet acknowledged; will be sent (again).
+    Pending { attempts: u32 },
+    /// Acknowledged with a receipt number.
+    Sent { receipt: String },
+    /// The server refused it (4xx); it will not be retried.
+    Refused { errors: Vec<FieldError> },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Item {
+    pub submission: Submission,
+    pub state: ItemState,
+    /// Hidden from this screen (a kiosk's next person must not see the previous one's).
+    #[serde(default)]
+    pub hidden: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Outbox {
+    pub items: Vec<Item>,
+}
+
+/// What one delivery attempt came back with.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Delivery {
+    Acknowledged { receipt: String },
+    /// Network failure, 5xx, 429: try again later.
+    TryLater,
+    Refused { errors: Vec<FieldError> },
+}
+
+/// Most items kept: beyond this the oldest delivered ones are forgotten.
+const MAX_ITEMS: usize = 50;
+
+impl Outbox {
+    pub fn from_json(text: &str) -> Outbox {
+        serde_json::from_str(text).unwrap_or_default()
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Adds a submission, once per key.
+    pub fn enqueue(&mut self, submission: Submission) {
+        if self.items.iter().any(|i| i.submission.key == submission.key) {
+            return;
+        }
+        self.items.push(Item { submission, state: ItemState::Pending { attempts: 0 }, hidden: false });
+        while self.items.len() > MAX_ITEMS {
+            match self.items.iter().position(|i| !matches!(i.state, ItemState::Pending { .. })) {
+                Some(i) => {
+                    self.items.remove(i);
+                }
+                None => break,
+            }
+        }
+    }
+
+    pub fn pending(&self) -> impl Iterator<Item = &Item> {
+        self.items.iter().filter(|i| matches!(i.state, ItemState::Pending { .. }))
+    }
+
+    pub fn record(&mut self, key: &str, outcome: Delivery) {
+        let Some(item) = self.items.iter_mut().find(|i| i.submission.key == key) else { return };
+        item.state = match (outcome, &item.state) {
+            (Delivery::Acknowledged { receipt }, _) => ItemState::Sent { receipt },
+            (Delivery::Refused { errors }, _) => ItemState::Refused { errors },
+            (Delivery::TryLater, ItemState::Pending { attempts }) => ItemState::Pending { attempts: attempts + 1 },
+            (Delivery::TryLater, other) => other.clone(),
+        };
+    }
+
+    /// Hides every item from view (still delivered); used when a kiosk resets for the next person.
+    pub fn hide_all(&mut self) {
+        for i in &mut self.items {
+            i.hidden = true;
+        }
+        self.items.retain(|i| matches!(i.state, ItemState::Pending { .. }));
+    }
+
+    pub fn visible(&self) -> impl Iterator<Item = &Item> {
+        self.items.iter().filter(|i| !i.hidden)
+    }
+}
+
+/// Wait before the next attempt: 2, 4, 8 … seconds, at most a minute.
+pub fn backoff_ms(attempts: u32) -> u32 {
+    2000u32.saturating_mul(1u32 << attempts.min(5)).min(60_000)
+}
+
+/// Maps an HTTP answer to a delivery outcome. `body` is the server's JSON, if any.
+pub fn classify_response(status: u16, body: &str) -> Delivery {
+    match status {
+        200..=299 => {
+            let receipt = serde_json::from_str::<serde_json::Value>(body).ok().and_then(|v| v["receipt"].as_str().map(String::from));
+            match receipt {
+                Some(receipt) => Delivery::Acknowledged { receipt },
+                None => Delivery::TryLater,
+            }
+        }
+        408 | 429 => Delivery::TryLater,
+        400..=499 => {
+            let errors = serde_json::from_str::<serde_json::Value>(body)
+                .ok()
+                .and_then(|v| serde_json::from_value::<Vec<FieldError>>(v["errors"].clone()).ok())
+                .unwrap_or_default();
+            Delivery::Refused { errors }
+        }
+        _ => Delivery::TryLater,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sub(key: &str) -> Submission {
+        Submission { key: key.into(), message: "m".into(), ..Default::default() }
+    }
+
+    #[test]
+    fn items_stay_until_acknowledged_and_survive_serialisation() {
+        let mut o = Outbox::default();
+        o.enqueue(sub("a"));
+        o.enqueue(sub("a"));
+        assert_eq!(o.items.len(), 1, "one item per key");
+        o.record("a", Delivery::TryLater);
+        o.record("a", Delivery::TryLater);
+        assert_eq!(o.items[0].state, ItemState::Pending { attempts: 2 });
+        let restored = Outbox::from_json(&o.to_json());
+        assert_eq!(restored, o);
+        let mut o = restored;
+        o.record("a", Delivery::Acknowledged { receipt: "KR-0000001".into() });
+        assert_eq!(o.pending().count(), 0);
+        assert_eq!(Outbox::from_json("garbage"), Outbox::default());
+    }
+
+    #[test]
+    fn responses_map_to_outcomes() {
+        assert_eq!(classify_response(201, r#"{"receipt":"KR-0000009","duplicate":false}"#), Delivery::Acknowledged { receipt: "KR-0000009".into() });
+        assert_eq!(classify_response(503, ""), Delivery::TryLater);
+        assert_eq!(classify_response(429, "{}"), Delivery::TryLater);
+        match classify_response(422, r#"{"error":"invalid","errors":[{"field":"message","problem":"required"}]}"#) {
+            Delivery::Refused { errors } => assert_eq!(errors[0].field, feedback::Field::Message),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn backoff_grows_and_is_capped() {
+        assert_eq!(backoff_ms(0), 2000);
+        assert_eq!(backoff_ms(1), 4000);
+        assert_eq!(backoff_ms(10), 60_000);
+    }
+
+    #[test]
+    fn a_kiosk_reset_hides_everything_but_keeps_pending_for_delivery() {
+        let mut o = Outbox::default();
+        o.enqueue(sub("a"));
+        o.enqueue(sub("b"));
+        o.record("b", Delivery::Acknowledged { receipt: "KR-1".into() });
+        o.hide_all();
+        assert_eq!(o.visible().count(), 0);
+        assert_eq!(o.pending().count(), 1);
+        assert_eq!(o.items.len(), 1, "delivered items are forgotten");
+    }
+}

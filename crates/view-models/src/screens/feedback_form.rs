@@ -1,0 +1,88 @@
+//! The feedback form's words: error messages linked to fields, the character count,
+//! satisfaction labels and personal-data warnings.
+
+use feedback::{Field, FieldError, PersonalHint, Problem};
+
+use crate::format::number;
+use crate::strings::{fill, strings};
+use crate::Locale;
+
+pub fn field_label(field: Field, locale: Locale) -> &'static str {
+    let t = strings(locale);
+    match field {
+        Field::Topic => t.topic_label,
+        Field::Message => t.message_label,
+        Field::Satisfaction => t.satisfaction_label,
+        Field::Consent => t.consent_label,
+        Field::Email => t.email_label,
+        Field::Key => t.send_button,
+    }
+}
+
+/// The message for one error, naming its field.
+pub fn error_message(e: &FieldError, locale: Locale) -> String {
+    let t = strings(locale);
+    let label = field_label(e.field, locale);
+    match e.problem {
+        Problem::Required => fill(t.err_required, label),
+        Problem::TooLong => fill(t.err_too_long, label),
+        Problem::OutOfRange => fill(t.err_out_of_range, label),
+        Problem::InvalidEmail => t.err_invalid_email.into(),
+        Problem::EmailWithoutConsent => t.err_email_without_consent.into(),
+        Problem::InvalidKey => t.err_invalid_key.into(),
+        Problem::ControlCharacters => fill(t.err_control, label),
+    }
+}
+
+/// 「残り1,234文字」 or 「12文字多すぎます」.
+pub fn chars_left(count: usize, max: usize, locale: Locale) -> (String, bool) {
+    let t = strings(locale);
+    if count <= max {
+        (fill(t.chars_left, &number((max - count) as f64)), false)
+    } else {
+        (fill(t.chars_over, &number((count - max) as f64)), true)
+    }
+}
+
+pub fn satisfaction_label(level: u8, locale: Locale) -> &'static str {
+    let t = strings(locale);
+    match level {
+        1 => t.sat_1,
+        2 => t.sat_2,
+        3 => t.sat_3,
+        4 => t.sat_4,
+        _ => t.sat_5,
+    }
+}
+
+pub fn hint_message(h: PersonalHint, locale: Locale) -> &'static str {
+    let t = strings(locale);
+    match h {
+        PersonalHint::PhoneNumber => t.hint_phone,
+        PersonalHint::TwelveDigits => t.hint_twelve,
+        PersonalHint::Email => t.hint_email,
+        PersonalHint::PostalAddress => t.hint_address,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_name_their_field() {
+        let e = FieldError { field: Field::Message, problem: Problem::Required, limit: None };
+        assert_eq!(error_message(&e, Locale::Ja), "ご意見を入力してください");
+        assert_eq!(error_message(&e, Locale::En), "Enter Your message");
+        let long = FieldError { field: Field::Message, problem: Problem::TooLong, limit: Some(2000) };
+        assert_eq!(error_message(&long, Locale::Ja), "ご意見が長すぎます");
+    }
+
+    #[test]
+    fn the_count_says_what_is_left_or_over() {
+        assert_eq!(chars_left(766, 2000, Locale::Ja), ("残り1,234文字".into(), false));
+        assert_eq!(chars_left(2012, 2000, Locale::Ja), ("12文字多すぎます".into(), true));
+        assert_eq!(satisfaction_label(5, Locale::Ja), "とても満足");
+        assert_eq!(hint_message(PersonalHint::TwelveDigits, Locale::Ja), "12桁の数字（マイナンバーの可能性）");
+    }
+}

@@ -1,0 +1,109 @@
+//! The browser side of the outbox: keeps submissions in localStorage before sending, sends
+//! them one by one, retries with backoff and when the browser comes back online, and keeps
+//! every acknowledgement. Rules and state live in `view_models::outbox`.
+
+use std::time::Duration;
+
+use feedback::Submission;
+use gloo_net::http::Request;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use view_models::outbox::{backoff_ms, classify_response, Delivery, Outbox};
+
+const KEY: &str = "reform-widget:outbox";
+
+#[derive(Clone, Copy)]
+pub struct OutboxContext {
+    pub outbox: RwSignal<Outbox>,
+    sending: RwSignal<bool>,
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+fn api_url() -> String {
+    let base = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
+    web_sys::Url::new_with_base("api/feedback", &base).map(|u| u.href()).unwrap_or_else(|_| "/api/feedback".into())
+}
+
+/// A fresh idempotency key (crypto-random UUID v4).
+pub fn new_key() -> String {
+    web_sys::window().and_then(|w| w.crypto().ok()).map(|c| c.random_uuid()).unwrap_or_default()
+}
+
+async fn deliver(submission: &Submission) -> Delivery {
+    let Ok(request) = Request::post(&api_url()).json(submission) else { return Delivery::TryLater };
+    match request.send().await {
+        Ok(response) => {
+            let status = response.status();
+            let body = response.text().await.unwrap_or_default();
+            classify_response(status, &body)
+        }
+        Err(_) => Delivery::TryLater,
+    }
+}
+
+impl OutboxContext {
+    fn save(self) {
+        if let Some(s) = storage() {
+            let _ = s.set_item(KEY, &self.outbox.with_untracked(|o| o.to_json()));
+        }
+    }
+
+    /// Keeps the submission, then tries to send everything pending.
+    pub fn submit(self, submission: Submission) {
+        self.outbox.update(|o| o.enqueue(submission));
+        self.save();
+        self.flush();
+    }
+
+    /// Hides all items from view (kiosk reset); pending ones are still delivered.
+    pub fn hide_all(self) {
+        self.outbox.update(|o| o.hide_all());
+        self.save();
+    }
+
+    /// Sends pending items in order until one must wait; then schedules a retry.
+    pub fn flush(self) {
+        if self.sending.get_untracked() {
+            return;
+        }
+        self.sending.set(true);
+        spawn_local(async move {
+            loop {
+                let next = self.outbox.with_untracked(|o| o.pending().next().cloned());
+                let Some(item) = next else { break };
+                let outcome = deliver(&item.submission).await;
+                let retry = matches!(outcome, Delivery::TryLater);
+                self.outbox.update(|o| o.record(&item.submission.key, outcome));
+                self.save();
+                if retry {
+                    let attempts = self.outbox.with_untracked(|o| {
+                        o.items.iter().find(|i| i.submission.key == item.submission.key).map_or(0, |i| match i.state {
+                            view_models::outbox::ItemState::Pending { attempts } => attempts,
+                            _ => 0,
+                        })
+                    });
+                    set_timeout(move || self.flush(), Duration::from_millis(u64::from(backoff_ms(attempts.saturating_sub(1)))));
+                    break;
+                }
+            }
+            self.sending.set(false);
+        });
+    }
+}
+
+pub fn provide_outbox() {
+    let stored = storage().and_then(|s| s.get_item(KEY).ok().flatten()).map(|t| Outbox::from_json(&t)).unwrap_or_default();
+    let ctx = OutboxContext { outbox: RwSignal::new(stored), sending: RwSignal::new(false) };
+    provide_context(ctx);
+    // Back online: try at once rather than wait for the backoff.
+    let handle = window_event_listener(leptos::ev::online, move |_| ctx.flush());
+    on_cleanup(move || handle.remove());
+    ctx.flush();
+}
+
+pub fn use_outbox() -> OutboxContext {
+    expect_context::<OutboxContext>()
+}

@@ -1,0 +1,337 @@
+//! `/feedback`: the feedback form (GOV.UK / Digital Agency patterns): label, hint, error in
+//! that order; an error summary linking to each field; a preview before sending; a hidden
+//! honeypot; the receipt number — or "waiting to send" from the outbox.
+
+use feedback::{personal_data_hints, validate, Field, FieldError, Kind, Submission, Verdict, MAX_MESSAGE_CHARS};
+use leptos::html;
+use leptos::prelude::*;
+use view_models::outbox::ItemState;
+use view_models::screens::feedback_form::{chars_left, error_message, hint_message, satisfaction_label};
+use view_models::strings;
+
+use crate::i18n::{use_locale, use_strings};
+use crate::outbox::{new_key, use_outbox};
+
+#[derive(Clone, PartialEq)]
+enum Step {
+    Edit,
+    Preview(Submission),
+    Done(String),
+}
+
+fn focus_by_id(id: &str) {
+    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
+        if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+            let _ = el.focus();
+        }
+    }
+}
+
+/// The element an error links to.
+fn target_id(field: Field) -> &'static str {
+    match field {
+        Field::Satisfaction => "satisfaction-1",
+        Field::Key => "message",
+        f => f.id(),
+    }
+}
+
+#[component]
+pub fn Feedback() -> impl IntoView {
+    let t = use_strings();
+    let locale = use_locale();
+    let outbox = use_outbox();
+    Effect::new(move |_| {
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            doc.set_title(&format!("{}｜{} {}", t().feedback_title, t().city, t().app_name));
+        }
+    });
+
+    // From the router, not window.location: on a client-side navigation the address bar may
+    // not have changed yet when this runs.
+    let query = leptos_router::hooks::use_query_map();
+    let topic = RwSignal::new(query.get_untracked().get("topic").unwrap_or_default().chars().take(100).collect::<String>());
+    let message = RwSignal::new(String::new());
+    let satisfaction = RwSignal::new(None::<u8>);
+    let consent = RwSignal::new(false);
+    let email = RwSignal::new(String::new());
+    let website = RwSignal::new(String::new());
+    let key = RwSignal::new(new_key());
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let step = RwSignal::new(Step::Edit);
+    let summary_ref = NodeRef::<html::Div>::new();
+
+    let submission = move || Submission {
+        key: key.get_untracked(),
+        kind: Kind::General,
+        topic: topic.get_untracked(),
+        message: message.get_untracked(),
+        satisfaction: satisfaction.get_untracked(),
+        consent: consent.get_untracked(),
+        email: if consent.get_untracked() { email.get_untracked() } else { String::new() },
+        website: website.get_untracked(),
+    };
+    let show_errors = move |list: Vec<FieldError>| {
+        errors.set(list);
+        // Move focus to the summary once it is on screen, so it is read out first.
+        request_animation_frame(move || {
+            if let Some(el) = summary_ref.get_untracked() {
+                let _ = el.focus();
+            }
+        });
+    };
+    let on_preview = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let s = submission();
+        match validate(&s) {
+            Verdict::Invalid(list) => show_errors(list),
+            Verdict::Valid(_) | Verdict::Bot => {
+                errors.set(vec![]);
+                step.set(Step::Preview(s));
+                request_animation_frame(|| focus_by_id("preview-title"));
+            }
+        }
+    };
+    let on_send = move |_| {
+        if let Step::Preview(s) = step.get_untracked() {
+            let k = s.key.clone();
+            outbox.submit(s);
+            step.set(Step::Done(k));
+            request_animation_frame(|| focus_by_id("result-title"));
+        }
+    };
+    let start_over = move |_| {
+        message.set(String::new());
+        satisfaction.set(None);
+        consent.set(false);
+        email.set(String::new());
+        key.set(new_key());
+        errors.set(vec![]);
+        step.set(Step::Edit);
+    };
+    // A refusal from the server comes back as field errors on the form.
+    Effect::new(move |_| {
+        if let Step::Done(k) = step.get() {
+            let refused = outbox.outbox.with(|o| {
+                o.items.iter().find(|i| i.submission.key == k).and_then(|i| match &i.state {
+                    ItemState::Refused { errors } => Some(errors.clone()),
+                    _ => None,
+                })
+            });
+            if let Some(list) = refused {
+                key.set(new_key());
+                step.set(Step::Edit);
+                show_errors(list);
+            }
+        }
+    });
+
+    let error_for = move |field: Field| errors.with(|e| e.iter().find(|x| x.field == field).copied());
+    let described = move |field: Field, hint: Option<&'static str>| {
+        let mut ids: Vec<String> = hint.map(|h| h.to_string()).into_iter().collect();
+        if error_for(field).is_some() {
+            ids.push(format!("{}-error", field.id()));
+        }
+        ids.join(" ")
+    };
+    let field_error = move |field: Field| {
+        move || {
+            error_for(field).map(|e| {
+                view! { <p class="field-error" id=format!("{}-error", field.id())><span class="visually-hidden">"エラー: "</span>{error_message(&e, locale.get())}</p> }
+            })
+        }
+    };
+
+    let error_summary = move || {
+        let list = errors.get();
+        (!list.is_empty()).then(|| {
+            let l = locale.get();
+            let items = list
+                .into_iter()
+                .map(|e| {
+                    let id = target_id(e.field);
+                    view! {
+                        <li><a href=format!("#{id}") on:click=move |ev| { ev.prevent_default(); focus_by_id(id); }>{error_message(&e, l)}</a></li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title" node_ref=summary_ref>
+                    <h2 id="error-summary-title">{strings(l).error_summary_title}</h2>
+                    <ul>{items}</ul>
+                </div>
+            }
+        })
+    };
+
+    let count = move || chars_left(feedback::char_count(&message.get()), MAX_MESSAGE_CHARS, locale.get());
+    let hints = move || {
+        let found = personal_data_hints(&message.get());
+        (!found.is_empty()).then(|| {
+            let l = locale.get();
+            view! {
+                <div class="warning" role="status">
+                    <p>{strings(l).personal_warning}</p>
+                    <ul>{found.into_iter().map(|h| view! { <li>{hint_message(h, l)}</li> }).collect_view()}</ul>
+                </div>
+            }
+        })
+    };
+
+    let form = move || {
+        view! {
+            <form class="form" novalidate on:submit=on_preview>
+                {error_summary}
+                <div class=move || if error_for(Field::Topic).is_some() { "field field--error" } else { "field" }>
+                    <label for="topic">{move || t().topic_label} <span class="optional">"（" {move || t().optional} "）"</span></label>
+                    <p class="hint" id="topic-hint">{move || t().topic_hint}</p>
+                    {field_error(Field::Topic)}
+                    <input id="topic" name="topic" type="text" maxlength="100" autocomplete="off"
+                        aria-describedby=move || described(Field::Topic, Some("topic-hint"))
+                        aria-invalid=move || error_for(Field::Topic).is_some().to_string()
+                        prop:value=move || topic.get() on:input=move |ev| topic.set(event_target_value(&ev))/>
+                </div>
+                <div class=move || if error_for(Field::Message).is_some() { "field field--error" } else { "field" }>
+                    <label for="message">{move || t().message_label} <span class="required">"（" {move || t().required} "）"</span></label>
+                    <p class="hint" id="message-hint">{move || t().message_hint}</p>
+                    {field_error(Field::Message)}
+                    <textarea id="message" name="message" rows="8"
+                        aria-describedby=move || described(Field::Message, Some("message-hint message-count"))
+                        aria-invalid=move || error_for(Field::Message).is_some().to_string()
+                        prop:value=move || message.get() on:input=move |ev| message.set(event_target_value(&ev))></textarea>
+                    <p id="message-count" class=move || if count().1 { "count count--over" } else { "count" } aria-live="polite">{move || count().0}</p>
+                    {hints}
+                </div>
+                <fieldset class=move || if error_for(Field::Satisfaction).is_some() { "field field--error" } else { "field" }
+                    aria-describedby=move || described(Field::Satisfaction, None)>
+                    <legend>{move || t().satisfaction_label} <span class="optional">"（" {move || t().optional} "）"</span></legend>
+                    {field_error(Field::Satisfaction)}
+                    <div class="choices">
+                        {(1..=5u8).map(|level| view! {
+                            <div class="choice">
+                                <input type="radio" name="satisfaction" id=format!("satisfaction-{level}") value=level.to_string()
+                                    prop:checked=move || satisfaction.get() == Some(level) on:change=move |_| satisfaction.set(Some(level))/>
+                                <label for=format!("satisfaction-{level}")>{move || satisfaction_label(level, locale.get())}</label>
+                            </div>
+                        }).collect_view()}
+                    </div>
+                </fieldset>
+                <div class=move || if error_for(Field::Consent).is_some() { "field field--error" } else { "field" }>
+                    {field_error(Field::Consent)}
+                    <div class="choice">
+                        <input type="checkbox" id="consent" name="consent" prop:checked=move || consent.get()
+                            aria-describedby=move || described(Field::Consent, None)
+                            on:change=move |ev| consent.set(event_target_checked(&ev))/>
+                        <label for="consent">{move || t().consent_label}</label>
+                    </div>
+                </div>
+                {move || consent.get().then(|| view! {
+                    <div class=move || if error_for(Field::Email).is_some() { "field field--error" } else { "field" }>
+                        <label for="email">{move || t().email_label}</label>
+                        <p class="hint" id="email-hint">{move || t().email_hint}</p>
+                        {field_error(Field::Email)}
+                        <input id="email" name="email" type="email" autocomplete="email" maxlength="254"
+                            aria-describedby=move || described(Field::Email, Some("email-hint"))
+                            aria-invalid=move || error_for(Field::Email).is_some().to_string()
+                            prop:value=move || email.get() on:input=move |ev| email.set(event_target_value(&ev))/>
+                    </div>
+                })}
+                <div class="honeypot" aria-hidden="true">
+                    <label for="website">{move || t().honeypot_label}</label>
+                    <input id="website" name="website" type="text" tabindex="-1" autocomplete="off"
+                        prop:value=move || website.get() on:input=move |ev| website.set(event_target_value(&ev))/>
+                </div>
+                <button type="submit" class="button">{move || t().preview_button}</button>
+            </form>
+        }
+    };
+
+    let preview = move |s: Submission| {
+        let l = locale.get();
+        let t = strings(l);
+        view! {
+            <section class="preview" aria-labelledby="preview-title">
+                <h2 id="preview-title" tabindex="-1">{t.preview_title}</h2>
+                <dl class="facts">
+                    <div><dt>{t.topic_label}</dt><dd>{if s.topic.is_empty() { "—".to_string() } else { s.topic.clone() }}</dd></div>
+                    <div><dt>{t.message_label}</dt><dd class="preview__message">{feedback::normalise(s.message.trim())}</dd></div>
+                    <div><dt>{t.satisfaction_label}</dt><dd>{s.satisfaction.map_or("—", |v| satisfaction_label(v, l))}</dd></div>
+                    <div><dt>{t.email_label}</dt><dd>{if s.email.is_empty() { "—".to_string() } else { s.email.clone() }}</dd></div>
+                </dl>
+                <div class="actions">
+                    <button type="button" class="button button--secondary" on:click=move |_| step.set(Step::Edit)>{t.edit_button}</button>
+                    <button type="button" class="button" on:click=on_send>{t.send_button}</button>
+                </div>
+            </section>
+        }
+    };
+
+    let result = move |k: String| {
+        let l = locale.get();
+        let t = strings(l);
+        let state = outbox.outbox.with(|o| o.items.iter().find(|i| i.submission.key == k).map(|i| i.state.clone()));
+        let body = match state {
+            Some(ItemState::Sent { receipt }) => view! {
+                <h2 id="result-title" tabindex="-1">{t.sent_title}</h2>
+                <p class="receipt">{t.receipt_label} "： " <strong data-receipt=receipt.clone()>{receipt.clone()}</strong></p>
+            }
+            .into_any(),
+            _ => view! {
+                <h2 id="result-title" tabindex="-1">{t.queued_title}</h2>
+                <p>{t.queued_body}</p>
+            }
+            .into_any(),
+        };
+        view! {
+            <section class="result" role="status">{body}</section>
+            <button type="button" class="button button--secondary" on:click=start_over>{t.new_message}</button>
+        }
+    };
+
+    let outbox_list = move || {
+        let l = locale.get();
+        let t = strings(l);
+        let items: Vec<_> = outbox.outbox.with(|o| o.visible().cloned().collect());
+        (!items.is_empty()).then(|| {
+            let rows = items
+                .into_iter()
+                .rev()
+                .map(|i| {
+                    let (class, text) = match &i.state {
+                        ItemState::Pending { .. } => ("outbox__item outbox__item--pending", t.status_pending.to_string()),
+                        ItemState::Sent { receipt } => ("outbox__item outbox__item--sent", format!("{}（{} {receipt}）", t.status_sent, t.receipt_label)),
+                        ItemState::Refused { .. } => ("outbox__item outbox__item--refused", t.status_refused.to_string()),
+                    };
+                    let excerpt: String = i.submission.message.chars().take(40).collect();
+                    view! { <li class=class data-key=i.submission.key.clone()><strong>{text}</strong> " — " {excerpt}</li> }
+                })
+                .collect_view();
+            view! {
+                <section class="outbox" aria-labelledby="outbox-title">
+                    <h2 id="outbox-title">{t.outbox_title}</h2>
+                    <ul>{rows}</ul>
+                </section>
+            }
+        })
+    };
+
+    view! {
+        <h1>{move || t().feedback_title}</h1>
+        <p class="lead">{move || t().feedback_intro}</p>
+        {move || match step.get() {
+            Step::Edit => form().into_any(),
+            Step::Preview(s) => preview(s).into_any(),
+            Step::Done(k) => result(k).into_any(),
+        }}
+        {outbox_list}
+    }
+}
+
+/// The form's address with a card's topic filled in.
+pub fn feedback_href(topic: &str) -> String {
+    let encoded: String = topic
+        .bytes()
+        .map(|b| if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") })
+        .collect();
+    format!("/feedback?topic={encoded}")
+}

@@ -1,0 +1,225 @@
+// Feedback end to end against the real server and a real SQLite file: the form's errors and
+// keyboard use, the outbox (server down, reloads), server refusals, inert hostile text, and
+// a crash test (500 concurrent submissions, SIGKILL midway, restart).
+import { randomUUID } from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
+import { test, assert, assertEqual, assertIncludes } from './harness.mjs';
+import { startServer, stop, workdir, exportRows, freePort } from './server-process.mjs';
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+export function feedbackTests({ browser }) {
+  async function withServer(fn, options = {}) {
+    const port = freePort();
+    const dir = workdir();
+    let server = await startServer({ port, dir, ...options });
+    const ctx = { port, dir, base: `http://127.0.0.1:${port}`, get server() { return server; }, restart: async () => { server = await startServer({ port, dir, ...options }); } };
+    try { await fn(ctx); } finally { await stop(server, 'SIGKILL'); }
+  }
+
+  async function openForm(base, path = '/feedback', viewport = { width: 390, height: 844 }, ready = 'form.form') {
+    const context = await browser.newContext({ viewport, locale: 'ja-JP' });
+    const page = await context.newPage();
+    await page.goto(base + path);
+    await page.waitForSelector(ready);
+    return { context, page };
+  }
+
+  test('feedback: empty form → error summary focused, linked to the field, announced', async () => {
+    await withServer(async ({ base }) => {
+      const { context, page } = await openForm(base);
+      await page.click('button[type="submit"]');
+      await page.waitForSelector('.error-summary');
+      assertEqual(await page.evaluate(() => document.activeElement.className), 'error-summary', 'focus on the summary');
+      assertEqual(await page.getAttribute('.error-summary', 'role'), 'alert', 'announced');
+      assertIncludes(await page.textContent('.error-summary'), 'ご意見を入力してください', 'message');
+      await page.click('.error-summary a[href="#message"]');
+      assertEqual(await page.evaluate(() => document.activeElement.id), 'message', 'link moves focus to the field');
+      assertEqual(await page.getAttribute('#message', 'aria-invalid'), 'true', 'aria-invalid');
+      assertIncludes(await page.getAttribute('#message', 'aria-describedby'), 'message-error', 'error described');
+      const violations = (await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()).violations;
+      assertEqual(violations.map((v) => `${v.id}: ${v.nodes[0].target}`), [], 'axe with errors');
+      await context.close();
+    });
+  });
+
+  test('feedback: completed with the keyboard alone, preview, receipt, stored once', async () => {
+    await withServer(async ({ base, port }) => {
+      const { context, page } = await openForm(base);
+      await page.focus('#topic');
+      await page.keyboard.type('キーボードだけ');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('キーボードだけで送った意見です。');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('ArrowDown'); // into the radio group: picks a level
+      const picked = await page.evaluate(() => document.activeElement.id);
+      assert(picked.startsWith('satisfaction-'), `focus in the radio group, got ${picked}`);
+      await page.keyboard.press('Space');
+      // Tab past the consent box to the button and press Enter.
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      assertEqual(await page.evaluate(() => document.activeElement.getAttribute('type')), 'submit', 'honeypot is skipped by Tab');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('#preview-title');
+      assertIncludes(await page.textContent('.preview'), 'キーボードだけで送った意見です。', 'preview');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('[data-receipt]');
+      const receipt = await page.getAttribute('[data-receipt]', 'data-receipt');
+      assert(/^KR-\d{7}$/.test(receipt), `receipt ${receipt}`);
+      const rows = await exportRows(port);
+      assertEqual(rows.filter((r) => r[5] === 'キーボードだけで送った意見です。').map((r) => r[0]), [receipt], 'stored once under that receipt');
+      await context.close();
+    });
+  });
+
+  test('feedback: personal data is warned about, not blocked; a card link fills the topic', async () => {
+    await withServer(async ({ base, port }) => {
+      const { context, page } = await openForm(base, '/konbini', undefined, '[data-chart="konbini-yearly"]');
+      await page.click('[data-chart="konbini-yearly"] a[href^="/feedback"]');
+      await page.waitForSelector('form.form');
+      assertEqual(await page.inputValue('#topic'), 'konbini-yearly', 'topic prefilled');
+      await page.fill('#message', '電話は090-1234-5678です。〒860-8601');
+      await page.waitForSelector('.warning');
+      const warning = await page.textContent('.warning');
+      assertIncludes(warning, '電話番号のような数字', 'phone');
+      assertIncludes(warning, '住所や郵便番号', 'address');
+      await page.click('button[type="submit"]');
+      await page.click('.preview button.button:not(.button--secondary)');
+      await page.waitForSelector('[data-receipt]');
+      assertEqual((await exportRows(port)).length, 1, 'sent despite the warning');
+      await context.close();
+    });
+  });
+
+  test('feedback: server down → 送信待ち → server back → delivered exactly once', async () => {
+    await withServer(async ({ base, port, server, restart }) => {
+      const { context, page } = await openForm(base);
+      await stop(server, 'SIGKILL');
+      await page.fill('#message', 'サーバー停止中に送った意見');
+      await page.click('button[type="submit"]');
+      await page.click('.preview button.button:not(.button--secondary)');
+      await page.waitForSelector('.outbox__item--pending');
+      assertIncludes(await page.textContent('.result'), '送信待ちに入れました', 'pending message');
+      assertIncludes(await page.textContent('.outbox'), '送信待ち', 'pending listed');
+      await restart();
+      await page.waitForSelector('.outbox__item--sent', { timeout: 30000 });
+      await page.waitForSelector('[data-receipt]');
+      const rows = (await exportRows(port)).filter((r) => r[5] === 'サーバー停止中に送った意見');
+      assertEqual(rows.length, 1, 'exactly one record');
+      await context.close();
+    });
+  });
+
+  test('feedback: the outbox survives a reload and shows the server refusal (4xx) on the form', async () => {
+    await withServer(async ({ base, port }) => {
+      const { context, page } = await openForm(base);
+      await page.route('**/api/feedback', (r) => r.abort('internetdisconnected'));
+      await page.fill('#message', '再読み込みしても消えない意見');
+      await page.click('button[type="submit"]');
+      await page.click('.preview button.button:not(.button--secondary)');
+      await page.waitForSelector('.outbox__item--pending');
+      await page.reload();
+      await page.waitForSelector('.outbox__item--pending');
+      assertIncludes(await page.textContent('.outbox'), '再読み込みしても消えない意見', 'still there after reload');
+      await page.unroute('**/api/feedback');
+      await page.evaluate(() => window.dispatchEvent(new Event('online')));
+      await page.waitForSelector('.outbox__item--sent', { timeout: 30000 });
+      assertEqual((await exportRows(port)).filter((r) => r[5] === '再読み込みしても消えない意見').length, 1, 'delivered once');
+      // A refusal is shown, not retried.
+      await page.route('**/api/feedback', (r) => r.fulfill({ status: 422, contentType: 'application/json', body: JSON.stringify({ error: 'invalid', errors: [{ field: 'message', problem: 'too_long', limit: 2000 }] }) }));
+      await page.waitForSelector('form.form');
+      await page.fill('#message', '拒否される意見');
+      await page.click('button[type="submit"]');
+      await page.click('.preview button.button:not(.button--secondary)');
+      await page.waitForSelector('.error-summary');
+      assertIncludes(await page.textContent('.error-summary'), 'ご意見が長すぎます', 'server error shown');
+      await context.close();
+    });
+  });
+
+  test('feedback: markup and script in a message stay inert text everywhere', async () => {
+    await withServer(async ({ base, port }) => {
+      const { context, page } = await openForm(base);
+      let dialogs = 0;
+      page.on('dialog', (d) => { dialogs++; d.dismiss(); });
+      const hostile = '<img src=x onerror=alert(1)><script>alert(2)</script>\u202Eevil';
+      await page.fill('#message', hostile.replace('\u202E', ''));
+      await page.click('button[type="submit"]');
+      await page.waitForSelector('.preview');
+      assertIncludes(await page.textContent('.preview__message'), '<script>alert(2)</script>', 'literal in preview');
+      await page.click('.preview button.button:not(.button--secondary)');
+      await page.waitForSelector('.outbox__item--sent');
+      assertIncludes(await page.textContent('.outbox'), '<img src=x onerror=alert(1)>', 'literal in the outbox list');
+      assertEqual(await page.$$eval('main img, main script', (e) => e.length), 0, 'no elements from text');
+      assertEqual(dialogs, 0, 'nothing ran');
+      const rows = await exportRows(port);
+      assert(rows.some((r) => r[5].includes('<script>alert(2)</script>')), 'stored as text');
+      // A bidi override is refused by the shared rules, on the form.
+      await page.click('button.button--secondary');
+      await page.fill('#message', hostile);
+      await page.click('button[type="submit"]');
+      await page.waitForSelector('.error-summary');
+      assertIncludes(await page.textContent('.error-summary'), '使えない文字', 'bidi refused');
+      await context.close();
+    });
+  });
+
+  test('feedback: axe-core 0 violations on the form at 390 and 1280', async () => {
+    await withServer(async ({ base }) => {
+      for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+        const { context, page } = await openForm(base, '/feedback', viewport);
+        await page.check('#consent');
+        await page.waitForSelector('#email');
+        const violations = (await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()).violations;
+        assertEqual(violations.map((v) => `${v.id}: ${v.nodes[0].target}`), [], `axe at ${viewport.width}`);
+        await context.close();
+      }
+    });
+  });
+
+  test('crash: 500 concurrent submissions, SIGKILL midway, restart — every acknowledged receipt stored exactly once', async () => {
+    await withServer(async ({ port, server, restart }) => {
+      const url = `http://127.0.0.1:${port}/api/feedback`;
+      const keys = Array.from({ length: 500 }, () => randomUUID());
+      const acknowledged = new Map();
+      const send = async (key, i) => {
+        try {
+          const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key, message: `crash-test message ${i}` }) });
+          if (res.ok) acknowledged.set(key, (await res.json()).receipt);
+        } catch { /* cut off by the kill */ }
+      };
+      const inflight = keys.map((k, i) => send(k, i));
+      await new Promise((r) => setTimeout(r, 150));
+      await stop(server, 'SIGKILL');
+      await Promise.all(inflight);
+      const beforeKill = acknowledged.size;
+      await restart();
+      const rows = await exportRows(port);
+      const byReceipt = new Map(rows.map((r) => [r[0], r]));
+      for (const [, receipt] of acknowledged) assert(byReceipt.has(receipt), `acknowledged ${receipt} lost`);
+      // Clients retry everything not acknowledged, with the same keys: all 500 end up stored, none twice.
+      for (let i = 0; i < keys.length; i++) if (!acknowledged.has(keys[i])) await send(keys[i], i);
+      const after = await exportRows(port);
+      assertEqual(after.length, 500, `rows after retries (acknowledged before the kill: ${beforeKill})`);
+      assertEqual(new Set(after.map((r) => r[5])).size, 500, 'each message once');
+      for (const [key, receipt] of acknowledged) {
+        const again = await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key, message: 'retry' }) })).json();
+        assertEqual(again.receipt, receipt, 'a retry returns the same receipt');
+        break;
+      }
+      console.log(`       (acknowledged before SIGKILL: ${beforeKill} of 500)`);
+    });
+  });
+
+  test('logs carry no message text or contact data', async () => {
+    await withServer(async ({ port, server }) => {
+      const secret = 'ログに出てはいけない本文';
+      await fetch(`http://127.0.0.1:${port}/api/feedback`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key: randomUUID(), message: secret, consent: true, email: 'hidden@example.jp' }) });
+      await new Promise((r) => setTimeout(r, 200));
+      assertIncludes(server.log, 'POST /api/feedback 201', 'request logged');
+      assert(!server.log.includes(secret) && !server.log.includes('hidden@example.jp'), 'no message or address in the log');
+    });
+  });
+}

@@ -1,0 +1,52 @@
+// Starts and stops the real widget-server binary for browser and crash tests.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+export const TOKEN = 'test-export-token-0123456789';
+
+/** A fresh folder for a database and the export token file. */
+export function workdir() {
+  const dir = mkdtempSync(join(tmpdir(), 'widget-server-'));
+  writeFileSync(join(dir, 'token'), TOKEN);
+  return dir;
+}
+
+/** Starts the server on `port` with the database in `dir`; resolves once it answers health checks. */
+export async function startServer({ port, dir, rateLimit = 100000, binary = process.env.WIDGET_SERVER || ROOT + 'target/debug/widget-server' }) {
+  const child = spawn(binary, [
+    '--listen', `127.0.0.1:${port}`, '--db', join(dir, 'feedback.sqlite3'), '--static', ROOT + 'dist',
+    '--export-token-file', join(dir, 'token'), '--rate-limit', String(rateLimit),
+  ], { stdio: ['ignore', 'ignore', 'pipe'] });
+  child.log = '';
+  child.stderr.on('data', (d) => { child.log += d; });
+  const deadline = Date.now() + 15000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited: ${child.log}`);
+    try { if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return child; } catch { /* not yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`server did not start: ${child.log}`);
+}
+
+export function stop(child, signal = 'SIGTERM') {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', resolve);
+    child.kill(signal);
+  });
+}
+
+/** The staff CSV export, parsed into rows of cells (simple: our test messages have no commas or quotes). */
+export async function exportRows(port) {
+  const res = await fetch(`http://127.0.0.1:${port}/api/feedback.csv`, { headers: { authorization: `Bearer ${TOKEN}` } });
+  if (!res.ok) throw new Error(`export ${res.status}`);
+  const text = (await res.text()).replace(/^\uFEFF/, '');
+  return text.trim().split('\r\n').slice(1).map((l) => l.split(','));
+}
+
+let nextPort = 18000 + Math.floor(Math.random() * 2000);
+export const freePort = () => nextPort++;
