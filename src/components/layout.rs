@@ -6,11 +6,16 @@ use view_models::{format::as_of, Locale};
 
 use crate::data::{use_snapshot, LoadState};
 use crate::i18n::{use_locale, use_strings};
+use crate::modes::is_kiosk;
+use crate::modes::kiosk::TextSizeControl;
+use crate::modes::print::PrintHeader;
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let t = use_strings();
+    let kiosk = is_kiosk();
     view! {
+        <PrintHeader/>
         <a class="skip-link" href="#main">{move || t().skip_to_content}</a>
         <header class="site-header">
             <div class="site-header__bar">
@@ -21,17 +26,19 @@ pub fn Layout(children: Children) -> impl IntoView {
                     </A>
                 </p>
                 <LanguageSwitcher/>
+                {kiosk.then(|| view! { <TextSizeControl/> })}
             </div>
             <nav class="site-nav" aria-label=move || t().nav_label>
                 <ul>
-                    <li><A href="/" exact=true>{move || t().nav_home}</A></li>
+                    <li><A href="/" exact=true>{move || if kiosk { t().kiosk_title } else { t().nav_home }}</A></li>
+                    {kiosk.then(|| view! { <li><A href="/home">{move || t().nav_home}</A></li> })}
                     <li><A href="/plan">{move || t().nav_plan}</A></li>
                     <li><A href="/results">{move || t().nav_results}</A></li>
                     <li><A href="/indicators">{move || t().nav_indicators}</A></li>
                     <li><A href="/counter">{move || t().nav_counter}</A></li>
                     <li><A href="/konbini">{move || t().nav_konbini}</A></li>
                     <li><A href="/staff">{move || t().nav_staff}</A></li>
-                    <li><A href="/feedback">{move || t().nav_feedback}</A></li>
+                    {(!kiosk).then(|| view! { <li><A href="/feedback">{move || t().nav_feedback}</A></li> })}
                 </ul>
             </nav>
         </header>

@@ -2,6 +2,7 @@
 
 pub mod charts;
 pub mod downloads;
+pub mod embed_dialog;
 pub mod history;
 pub mod indicator_card;
 pub mod layout;

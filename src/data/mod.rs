@@ -11,7 +11,7 @@ use leptos::task::spawn_local;
 use snapshot::{ManifestEntry, Snapshot};
 pub use view_models::screens::failure::LoadError;
 
-pub use source::{resolve_manifest_url, DataSource};
+pub use source::{query_param as source_query_param, resolve_manifest_url, DataSource};
 
 /// The pure URL rule, exposed for the browser tests.
 pub mod source_rules {

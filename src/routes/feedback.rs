@@ -70,6 +70,7 @@ pub fn Feedback() -> impl IntoView {
         consent: consent.get_untracked(),
         email: if consent.get_untracked() { email.get_untracked() } else { String::new() },
         website: website.get_untracked(),
+        ..Default::default()
     };
     let show_errors = move |list: Vec<FieldError>| {
         errors.set(list);

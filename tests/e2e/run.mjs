@@ -7,6 +7,7 @@ import { appTests } from './app.test.mjs';
 import { schemaTests } from './schema.test.mjs';
 import { trendTests } from './trends.test.mjs';
 import { feedbackTests } from './feedback.test.mjs';
+import { contextTests, kioskTests } from './contexts.test.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 if (!existsSync(ROOT + 'dist/index.html')) {
@@ -20,6 +21,8 @@ schemaTests();
 appTests({ base, browser });
 trendTests({ base, browser });
 feedbackTests({ browser });
+contextTests({ base, browser });
+kioskTests({ browser });
 const { passed, failed } = await run(process.argv[2] || '');
 await browser.close();
 server.close();

@@ -48,6 +48,12 @@ pub struct Submission {
     pub consent: bool,
     #[serde(default)]
     pub email: String,
+    /// Counter survey: the ward office (id, e.g. `chuo`).
+    #[serde(default)]
+    pub ward: String,
+    /// Counter survey: the counter section (id, e.g. `tax`).
+    #[serde(default)]
+    pub section: String,
     /// Hidden field people never see; software that fills every field fills it.
     #[serde(default)]
     pub website: String,
@@ -63,6 +69,8 @@ pub struct Feedback {
     pub satisfaction: Option<u8>,
     /// Present only with consent.
     pub email: Option<String>,
+    pub ward: Option<String>,
+    pub section: Option<String>,
 }
 
 /// Which field a problem belongs to (the form links each error to its field by this id).
@@ -75,6 +83,8 @@ pub enum Field {
     Satisfaction,
     Consent,
     Email,
+    Ward,
+    Section,
 }
 
 impl Field {
@@ -86,6 +96,8 @@ impl Field {
             Field::Satisfaction => "satisfaction",
             Field::Consent => "consent",
             Field::Email => "email",
+            Field::Ward => "ward",
+            Field::Section => "section",
         }
     }
 }
@@ -209,10 +221,27 @@ pub fn validate(input: &Submission) -> Verdict {
     if input.consent && input.email.trim().is_empty() {
         errors.push(err(Field::Email, Problem::Required, None));
     }
+    // Ward and section are short ids; the counter survey needs both.
+    let id_field = |value: &str, field: Field, errors: &mut Vec<FieldError>| -> Option<String> {
+        let v = value.trim();
+        if v.is_empty() {
+            if input.kind == Kind::CounterSurvey {
+                errors.push(err(field, Problem::Required, None));
+            }
+            return None;
+        }
+        if v.len() > 32 || !v.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+            errors.push(err(field, Problem::OutOfRange, None));
+            return None;
+        }
+        Some(v.to_string())
+    };
+    let ward = id_field(&input.ward, Field::Ward, &mut errors);
+    let section = id_field(&input.section, Field::Section, &mut errors);
     if !errors.is_empty() {
         return Verdict::Invalid(errors);
     }
-    Verdict::Valid(Feedback { key, kind: input.kind, topic, message, satisfaction: input.satisfaction, email })
+    Verdict::Valid(Feedback { key, kind: input.kind, topic, message, satisfaction: input.satisfaction, email, ward, section })
 }
 
 #[cfg(test)]
@@ -293,8 +322,11 @@ mod tests {
 
     #[test]
     fn counter_survey_needs_a_rating_and_keeps_comments_short() {
-        let survey = Submission { kind: Kind::CounterSurvey, message: String::new(), satisfaction: Some(4), ..base() };
-        ok(survey.clone());
+        let survey = Submission { kind: Kind::CounterSurvey, message: String::new(), satisfaction: Some(4), ward: "chuo".into(), section: "tax".into(), ..base() };
+        let f = ok(survey.clone());
+        assert_eq!((f.ward.as_deref(), f.section.as_deref()), (Some("chuo"), Some("tax")));
+        assert_eq!(problems(Submission { ward: String::new(), ..survey.clone() }), [(Field::Ward, Problem::Required)]);
+        assert_eq!(problems(Submission { section: "<b>".into(), ..survey.clone() }), [(Field::Section, Problem::OutOfRange)]);
         assert_eq!(problems(Submission { satisfaction: None, ..survey.clone() }), [(Field::Satisfaction, Problem::Required)]);
         assert_eq!(problems(Submission { message: "あ".repeat(501), ..survey }), [(Field::Message, Problem::TooLong)]);
     }

@@ -46,6 +46,13 @@ impl Store {
                 received_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
             );",
         )?;
+        // Databases from before the counter survey lack its two columns.
+        for column in ["ward", "section"] {
+            let has: bool = conn.query_row("SELECT COUNT(*) FROM pragma_table_info('feedback') WHERE name = ?1", [column], |r| r.get::<_, i64>(0)).map(|n| n > 0)?;
+            if !has {
+                conn.execute_batch(&format!("ALTER TABLE feedback ADD COLUMN {column} TEXT"))?;
+            }
+        }
         Ok(Store { conn: Mutex::new(conn) })
     }
 
@@ -56,9 +63,9 @@ impl Store {
             Kind::CounterSurvey => "counter_survey",
         };
         let inserted = conn.execute(
-            "INSERT INTO feedback (idempotency_key, kind, topic, message, satisfaction, email) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+            "INSERT INTO feedback (idempotency_key, kind, topic, message, satisfaction, email, ward, section) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
              ON CONFLICT(idempotency_key) DO NOTHING",
-            params![f.key, kind, f.topic, f.message, f.satisfaction, f.email],
+            params![f.key, kind, f.topic, f.message, f.satisfaction, f.email, f.ward, f.section],
         )?;
         let id: i64 = conn.query_row("SELECT id FROM feedback WHERE idempotency_key = ?1", [&f.key], |r| r.get(0))?;
         Ok(Stored { receipt: receipt_for(id), created: inserted == 1 })
@@ -77,8 +84,8 @@ impl Store {
     /// Every record as CSV for staff (UTF-8 with BOM, formula-safe cells).
     pub fn export_csv(&self) -> rusqlite::Result<String> {
         let conn = self.conn.lock().unwrap_or_else(|p| p.into_inner());
-        let mut stmt = conn.prepare("SELECT id, received_at, kind, topic, satisfaction, message, email FROM feedback ORDER BY id")?;
-        let mut out = String::from("\u{FEFF}receipt,received_at,kind,topic,satisfaction,message,email\r\n");
+        let mut stmt = conn.prepare("SELECT id, received_at, kind, topic, satisfaction, message, email, ward, section FROM feedback ORDER BY id")?;
+        let mut out = String::from("\u{FEFF}receipt,received_at,kind,topic,satisfaction,message,email,ward,section\r\n");
         let rows = stmt.query_map([], |r| {
             Ok([
                 receipt_for(r.get(0)?),
@@ -88,6 +95,8 @@ impl Store {
                 r.get::<_, Option<i64>>(4)?.map(|v| v.to_string()).unwrap_or_default(),
                 r.get::<_, String>(5)?,
                 r.get::<_, Option<String>>(6)?.unwrap_or_default(),
+                r.get::<_, Option<String>>(7)?.unwrap_or_default(),
+                r.get::<_, Option<String>>(8)?.unwrap_or_default(),
             ])
         })?;
         for row in rows {

@@ -184,8 +184,8 @@ async fn export_needs_the_configured_token() {
     assert_eq!(s, StatusCode::OK);
     assert_eq!(headers[header::CONTENT_TYPE], "text/csv; charset=utf-8");
     let text = String::from_utf8(body).unwrap();
-    assert!(text.starts_with("\u{FEFF}receipt,received_at,kind,topic,satisfaction,message,email\r\nKR-0000001,"), "{text}");
-    assert!(text.contains(",general,,4,'=1+1 はセルの式ではなく文字,\r\n"), "{text}");
+    assert!(text.starts_with("\u{FEFF}receipt,received_at,kind,topic,satisfaction,message,email,ward,section\r\nKR-0000001,"), "{text}");
+    assert!(text.contains(",general,,4,'=1+1 はセルの式ではなく文字,,,\r\n"), "{text}");
 }
 
 #[tokio::test]
@@ -220,4 +220,17 @@ fn config_reads_flags_and_refuses_nonsense() {
     assert!(Config::from_env_and_args(["--listen", "nowhere"].map(String::from)).is_err());
     assert!(Config::from_env_and_args(["--frame-ancestors", "'self'; script-src *"].map(String::from)).is_err());
     assert!(Config::from_env_and_args(["--bogus"].map(String::from)).is_err());
+}
+
+#[tokio::test]
+async fn a_counter_survey_answer_keeps_ward_and_section() {
+    let h = harness("survey", |_| {});
+    let (s, _, _) = send(&h, post(&json!({ "key": key(500), "kind": "counter_survey", "message": "", "satisfaction": 5, "ward": "chuo", "section": "tax" }))).await;
+    assert_eq!(s, StatusCode::CREATED);
+    let (s, _, b) = send(&h, post(&json!({ "key": key(501), "kind": "counter_survey", "message": "", "satisfaction": 5 }))).await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(json_of(&b)["errors"][0], json!({ "field": "ward", "problem": "required" }));
+    let conn = rusqlite::Connection::open(&h.db).unwrap();
+    let row: (String, String, String, i64) = conn.query_row("SELECT kind, ward, section, satisfaction FROM feedback", [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))).unwrap();
+    assert_eq!(row, ("counter_survey".into(), "chuo".into(), "tax".into(), 5));
 }

@@ -6,7 +6,11 @@ use view_models::chart::{HEIGHT, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, WIDTH
 use view_models::screens::trends::SeriesCard;
 use view_models::Strings;
 
+use view_models::screens::contexts::Mode;
+
 use crate::components::downloads::Downloads;
+use crate::components::embed_dialog::EmbedDialog;
+use crate::modes::use_mode;
 
 #[component]
 pub fn SeriesChart(card: SeriesCard, t: &'static Strings) -> impl IntoView {
@@ -73,6 +77,8 @@ pub fn SeriesChart(card: SeriesCard, t: &'static Strings) -> impl IntoView {
         .collect_view();
     let id = card.id.clone();
     let chart_id = card.id.clone();
+    let chart_id_for_embed = card.id.clone();
+    let title_for_embed = card.caption.clone();
     view! {
         <figure class="chart" data-chart=chart_id>
             <figcaption class="chart__caption">{card.caption.clone()}</figcaption>
@@ -92,6 +98,7 @@ pub fn SeriesChart(card: SeriesCard, t: &'static Strings) -> impl IntoView {
                 </table>
             </details>
             <Downloads id csv=card.csv json=card.json t/>
+            {(use_mode() == Mode::Full).then(|| view! { <EmbedDialog card=chart_id_for_embed title=title_for_embed t/> })}
         </figure>
     }
 }

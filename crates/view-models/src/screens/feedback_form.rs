@@ -16,6 +16,8 @@ pub fn field_label(field: Field, locale: Locale) -> &'static str {
         Field::Consent => t.consent_label,
         Field::Email => t.email_label,
         Field::Key => t.send_button,
+        Field::Ward => t.ward_office,
+        Field::Section => t.counter_section,
     }
 }
 

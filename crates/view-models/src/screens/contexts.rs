@@ -1,0 +1,121 @@
+//! The three places the widget lives: the full page, one card embedded in the city's homepage,
+//! and a kiosk at a ward-office counter. What each needs, decided from the address.
+
+use snapshot::{Snapshot, Text};
+
+use crate::screens::trends::{counter, indicators, konbini, SeriesCard};
+use crate::Locale;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    Full,
+    /// `?embed=1&card=<id>`: one card, no page furniture.
+    Embed { card: String },
+    /// `?mode=kiosk[&idle=<seconds>]`.
+    Kiosk { idle_seconds: u32 },
+}
+
+pub const DEFAULT_IDLE_SECONDS: u32 = 120;
+/// Time to answer the idle warning: at least 20 s (WCAG 2.2.1).
+pub const WARNING_SECONDS: u32 = 30;
+
+/// Reads the mode from the query parameters.
+pub fn mode(embed: Option<&str>, card: Option<&str>, mode: Option<&str>, idle: Option<&str>) -> Mode {
+    if embed == Some("1") {
+        return Mode::Embed { card: card.unwrap_or_default().chars().take(64).collect() };
+    }
+    if mode == Some("kiosk") {
+        // Never shorter than the warning itself plus a little, never absurdly long.
+        let idle_seconds = idle.and_then(|v| v.parse().ok()).unwrap_or(DEFAULT_IDLE_SECONDS).clamp(WARNING_SECONDS + 5, 3600);
+        return Mode::Kiosk { idle_seconds };
+    }
+    Mode::Full
+}
+
+/// The card an embed shows, by id: any indicator, the konbini series, counter satisfaction.
+pub fn embed_card(s: &Snapshot, id: &str, locale: Locale) -> Option<SeriesCard> {
+    let k = konbini(s, locale);
+    if id == k.yearly.id {
+        return Some(k.yearly);
+    }
+    if let Some(m) = k.monthly.filter(|m| m.id == id) {
+        return Some(m);
+    }
+    if id == "counter-satisfaction" {
+        return Some(counter(s, locale).chart);
+    }
+    indicators(s, locale).into_iter().flat_map(|g| g.cards).map(|(_, chart, _)| chart).find(|c| c.id == id)
+}
+
+/// Every card that can be embedded, with its title, for the snippet dialog and docs.
+pub fn embeddable_ids(s: &Snapshot) -> Vec<String> {
+    let mut ids = vec!["konbini-yearly".to_string(), "counter-satisfaction".to_string()];
+    if !s.konbini_certificates.monthly.is_empty() {
+        ids.push("konbini-monthly".into());
+    }
+    ids.extend(s.indicators.iter().map(|i| i.id.clone()).filter(|id| id != "counter-satisfaction"));
+    ids
+}
+
+/// Escapes text for an HTML attribute value in the snippet.
+fn attr(s: &str) -> String {
+    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// The one line a CMS editor pastes: an iframe with a sensible height that works without
+/// script, and the small script that resizes it to fit.
+pub fn embed_snippet(origin: &str, card: &str, title: &str) -> String {
+    let frame_id = format!("kumamoto-reform-{card}");
+    format!(
+        "<iframe id=\"{frame_id}\" src=\"{origin}/?embed=1&amp;card={card}\" title=\"{}\" width=\"100%\" height=\"720\" style=\"border:0;max-width:100%\" loading=\"lazy\"></iframe><script src=\"{origin}/embed.js\" data-frame=\"{frame_id}\" async></script>",
+        attr(title)
+    )
+}
+
+/// Kumamoto City's five ward offices, for the kiosk survey.
+pub fn wards() -> Vec<(&'static str, Text)> {
+    let t = |ja: &str, en: &str, easy: &str| Text { ja: ja.into(), en: Some(en.into()), ja_easy: Some(easy.into()) };
+    vec![
+        ("chuo", t("中央区役所", "Chuo Ward Office", "ちゅうおうく")),
+        ("higashi", t("東区役所", "Higashi Ward Office", "ひがしく")),
+        ("nishi", t("西区役所", "Nishi Ward Office", "にしく")),
+        ("minami", t("南区役所", "Minami Ward Office", "みなみく")),
+        ("kita", t("北区役所", "Kita Ward Office", "きたく")),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::screens::home::tests::seed;
+
+    #[test]
+    fn modes_come_from_the_address() {
+        assert_eq!(mode(None, None, None, None), Mode::Full);
+        assert_eq!(mode(Some("1"), Some("konbini-yearly"), None, None), Mode::Embed { card: "konbini-yearly".into() });
+        assert_eq!(mode(None, None, Some("kiosk"), None), Mode::Kiosk { idle_seconds: 120 });
+        assert_eq!(mode(None, None, Some("kiosk"), Some("40")), Mode::Kiosk { idle_seconds: 40 });
+        assert_eq!(mode(None, None, Some("kiosk"), Some("1")), Mode::Kiosk { idle_seconds: 35 }, "never shorter than the warning");
+        assert_eq!(mode(None, None, Some("kiosk"), Some("x")), Mode::Kiosk { idle_seconds: 120 });
+    }
+
+    #[test]
+    fn embeds_find_their_cards() {
+        let s = seed();
+        assert_eq!(embed_card(&s, "konbini-yearly", Locale::Ja).unwrap().caption, "証明書コンビニ発行件数");
+        assert!(embed_card(&s, "future-burden-ratio", Locale::Ja).is_some());
+        assert!(embed_card(&s, "konbini-monthly", Locale::Ja).is_none(), "no monthly data in the seed");
+        assert!(embed_card(&s, "nope", Locale::Ja).is_none());
+        assert!(embeddable_ids(&s).iter().all(|id| embed_card(&s, id, Locale::Ja).is_some()));
+    }
+
+    #[test]
+    fn the_snippet_is_one_line_with_escaped_title() {
+        let sn = embed_snippet("https://example.jp", "konbini-yearly", "証明書\"<x>");
+        assert!(!sn.contains('\n'));
+        assert!(sn.contains("src=\"https://example.jp/?embed=1&amp;card=konbini-yearly\""));
+        assert!(sn.contains("title=\"証明書&quot;&lt;x&gt;\""));
+        assert!(sn.contains("data-frame=\"kumamoto-reform-konbini-yearly\""));
+        assert!(sn.contains("height=\"720\""), "a sensible height without the script");
+    }
+}

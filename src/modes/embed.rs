@@ -1,0 +1,58 @@
+//! `?embed=1&card=<id>`: one card for the city's homepage — its title, chart, table, source,
+//! as-of date and a link to the full widget — reporting its height to the embedding page.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use snapshot::Snapshot;
+use view_models::format::as_of;
+use view_models::screens::contexts::embed_card;
+use view_models::{strings, Locale};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::components::charts::series_chart::SeriesChart;
+use crate::components::loaded::Loaded;
+
+/// Tells the embedding page how tall the content is, whenever it changes. The message holds
+/// nothing but the height, so any parent may read it; the parent's script checks our origin.
+fn report_height() {
+    let Some(window) = web_sys::window() else { return };
+    let Some(body) = window.document().and_then(|d| d.body()) else { return };
+    let callback = Closure::<dyn FnMut()>::new(move || {
+        let Some(w) = web_sys::window() else { return };
+        let height = w.document().and_then(|d| d.document_element()).map_or(0, |e| e.scroll_height());
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"type".into(), &"reform-widget:height".into());
+        let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+        if let Ok(Some(parent)) = w.parent() {
+            let _ = parent.post_message(&message, "*");
+        }
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+        observer.observe(&body);
+    }
+    callback.forget(); // lives as long as the page
+}
+
+#[component]
+pub fn EmbedApp(card: String) -> impl IntoView {
+    Effect::new(move |_| report_height());
+    let page = move |s: Arc<Snapshot>, l: Locale| embed_page(s, l, card.clone());
+    view! { <main id="main" class="embed"><Loaded page title=|t| t.app_name/></main> }
+}
+
+fn embed_page(s: Arc<Snapshot>, l: Locale, card: String) -> impl IntoView {
+    let t = strings(l);
+    let full = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default() + "/";
+    match embed_card(&s, &card, l) {
+        Some(chart) => view! {
+            <h1 class="embed__title">{chart.caption.clone()}</h1>
+            <SeriesChart card=chart t/>
+            <p class="embed__source">{t.source} ": " {l.pick(&s.source.publisher).to_string()} "（" {as_of(&s.as_of, l)} "）"</p>
+            <p><a href=full target="_blank" rel="noopener">{t.embed_full_link}</a></p>
+        }
+        .into_any(),
+        None => view! { <h1 class="embed__title">{t.embed_unknown}</h1><p><a href=full target="_blank" rel="noopener">{t.embed_full_link}</a></p> }.into_any(),
+    }
+}

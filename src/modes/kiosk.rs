@@ -1,0 +1,286 @@
+//! `?mode=kiosk`: a touch screen at a ward-office counter, one person after another.
+//! Large type and targets, a text-size control, the counter survey as the start screen,
+//! and an idle timer that warns, then wipes every trace of the previous person.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use feedback::{validate, FieldError, Kind, Submission, Verdict};
+use leptos::html;
+use leptos::prelude::*;
+use snapshot::Snapshot;
+use view_models::outbox::ItemState;
+use view_models::screens::contexts::{wards, WARNING_SECONDS};
+use view_models::screens::feedback_form::{error_message, satisfaction_label};
+use view_models::strings::fill;
+use view_models::{strings, Locale};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::components::loaded::Loaded;
+use crate::i18n::use_strings;
+use crate::outbox::{new_key, use_outbox, OutboxContext};
+
+/// The start screen's address, taken when the kiosk starts: in-app navigation drops the query.
+static KIOSK_START: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// The start address keeping only the kiosk's own settings (and a preview `data`).
+fn start_url(search: &str) -> String {
+    let kept = web_sys::UrlSearchParams::new().ok();
+    if let (Some(kept), Ok(params)) = (&kept, web_sys::UrlSearchParams::new_with_str(search)) {
+        for k in ["mode", "idle", "data"] {
+            if let Some(v) = params.get(k) {
+                kept.append(k, &v);
+            }
+        }
+    }
+    format!("/?{}", kept.map(|k| String::from(k.to_string())).unwrap_or_else(|| "mode=kiosk".into()))
+}
+
+/// Marks the page as a kiosk (large type, 60 px targets) and makes every in-app link replace
+/// the history entry instead of adding one, so the back button never reveals a previous person's pages.
+pub fn start_kiosk() {
+    let Some(window) = web_sys::window() else { return };
+    let _ = KIOSK_START.set(start_url(&window.location().search().unwrap_or_default()));
+    if let Some(root) = window.document().and_then(|d| d.document_element()) {
+        let _ = root.class_list().add_1("kiosk");
+    }
+    // Runs before the router's own click handler (capture phase); the router reads `replace`.
+    let on_click = Closure::<dyn FnMut(web_sys::Event)>::new(|ev: web_sys::Event| {
+        let anchor = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("a[href]").ok().flatten());
+        if let Some(a) = anchor {
+            let _ = js_sys::Reflect::set(&a, &"replace".into(), &true.into());
+        }
+    });
+    let _ = window.add_event_listener_with_callback_and_bool("click", on_click.as_ref().unchecked_ref(), true);
+    on_click.forget();
+}
+
+/// Back to the start screen with nothing of the previous person left: pending messages stay
+/// queued (hidden) until delivered; drafts, language choice, session data and in-memory state
+/// go; the page is replaced, not pushed.
+pub fn reset_kiosk(outbox: OutboxContext) {
+    outbox.hide_all();
+    let Some(window) = web_sys::window() else { return };
+    if let Ok(Some(s)) = window.session_storage() {
+        let _ = s.clear();
+    }
+    if let Ok(Some(s)) = window.local_storage() {
+        let _ = s.remove_item("reform-widget:lang");
+    }
+    let start = KIOSK_START.get().cloned().unwrap_or_else(|| "/?mode=kiosk".into());
+    let _ = window.location().replace(&start);
+}
+
+/// Three text sizes, set on the root element so every rem grows.
+#[component]
+pub fn TextSizeControl() -> impl IntoView {
+    let t = use_strings();
+    let size = RwSignal::new(0usize);
+    Effect::new(move |_| {
+        let percent = ["125%", "150%", "175%"][size.get()];
+        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            if let Ok(root) = root.dyn_into::<web_sys::HtmlElement>() {
+                let _ = root.style().set_property("font-size", percent);
+            }
+        }
+    });
+    let button = move |i: usize, label: fn(&view_models::Strings) -> &'static str| {
+        view! {
+            <button type="button" class="lang-switch__button" aria-pressed=move || (size.get() == i).to_string() on:click=move |_| size.set(i)>
+                {move || label(t())}
+            </button>
+        }
+    };
+    view! {
+        <div class="lang-switch text-size" role="group" aria-label=move || t().text_size>
+            {button(0, |t| t.text_normal)}
+            {button(1, |t| t.text_large)}
+            {button(2, |t| t.text_larger)}
+        </div>
+    }
+}
+
+/// Watches for activity; after `idle_seconds` without any, warns with a countdown and a large
+/// "continue" button for `WARNING_SECONDS` (≥ 20 s, WCAG 2.2.1), then resets the kiosk.
+#[component]
+pub fn IdleGuard(idle_seconds: u32) -> impl IntoView {
+    let t = use_strings();
+    let last_activity = StoredValue::new(js_sys::Date::now());
+    let warning = RwSignal::new(None::<u32>);
+    let continue_ref = NodeRef::<html::Button>::new();
+    let outbox = use_outbox();
+    for event in ["pointerdown", "keydown", "touchstart", "wheel", "input"] {
+        let handle = window_event_listener_untyped(event, move |_| {
+            if warning.get_untracked().is_none() {
+                last_activity.set_value(js_sys::Date::now());
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
+    let tick = set_interval_with_handle(
+        move || match warning.get_untracked() {
+            None => {
+                if js_sys::Date::now() - last_activity.get_value() >= f64::from(idle_seconds) * 1000.0 {
+                    warning.set(Some(WARNING_SECONDS));
+                    request_animation_frame(move || {
+                        if let Some(b) = continue_ref.get_untracked() {
+                            let _ = b.focus();
+                        }
+                    });
+                }
+            }
+            Some(0 | 1) => reset_kiosk(outbox),
+            Some(n) => warning.set(Some(n - 1)),
+        },
+        Duration::from_secs(1),
+    );
+    if let Ok(handle) = tick {
+        on_cleanup(move || handle.clear());
+    }
+    let keep_going = move |_| {
+        last_activity.set_value(js_sys::Date::now());
+        warning.set(None);
+    };
+    move || {
+        warning.get().map(|left| {
+            view! {
+                <div class="idle-backdrop">
+                    <div class="idle-dialog" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-body">
+                        <h2 id="idle-title">{t().idle_title}</h2>
+                        <p id="idle-body">{fill(t().idle_body, &left.to_string())}</p>
+                        <button type="button" class="button button--large" node_ref=continue_ref on:click=keep_going>{t().idle_continue}</button>
+                    </div>
+                </div>
+            }
+        })
+    }
+}
+
+#[component]
+pub fn KioskStart() -> impl IntoView {
+    view! { <Loaded page=survey_page title=|t| t.kiosk_title/> }
+}
+
+fn survey_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
+    let t = strings(l);
+    let outbox = use_outbox();
+    let ward = RwSignal::new(String::new());
+    let section = RwSignal::new(String::new());
+    let satisfaction = RwSignal::new(None::<u8>);
+    let comment = RwSignal::new(String::new());
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let sent_key = RwSignal::new(None::<String>);
+    let summary_ref = NodeRef::<html::Div>::new();
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let submission = Submission {
+            key: new_key(),
+            kind: Kind::CounterSurvey,
+            topic: "counter-survey".into(),
+            message: comment.get_untracked(),
+            satisfaction: satisfaction.get_untracked(),
+            ward: ward.get_untracked(),
+            section: section.get_untracked(),
+            ..Default::default()
+        };
+        match validate(&submission) {
+            Verdict::Invalid(list) => {
+                errors.set(list);
+                request_animation_frame(move || {
+                    if let Some(el) = summary_ref.get_untracked() {
+                        let _ = el.focus();
+                    }
+                });
+            }
+            _ => {
+                errors.set(vec![]);
+                sent_key.set(Some(submission.key.clone()));
+                outbox.submit(submission);
+            }
+        }
+    };
+
+    let radio_group = move |name: &'static str, legend: &'static str, options: Vec<(String, String)>, value: RwSignal<String>| {
+        view! {
+            <fieldset class="field kiosk-choices" id=format!("{name}-group")>
+                <legend>{legend}</legend>
+                {options.into_iter().enumerate().map(|(i, (id, label))| {
+                    let input_id = format!("{name}-{i}");
+                    let checked_id = id.clone();
+                    view! {
+                        <div class="choice choice--tile">
+                            <input type="radio" name=name id=input_id.clone() value=id.clone()
+                                prop:checked=move || value.get() == checked_id on:change=move |_| value.set(id.clone())/>
+                            <label for=input_id>{label}</label>
+                        </div>
+                    }
+                }).collect_view()}
+            </fieldset>
+        }
+    };
+
+    let ward_options: Vec<(String, String)> = wards().into_iter().map(|(id, name)| (id.to_string(), l.pick(&name).to_string())).collect();
+    let section_options: Vec<(String, String)> = s.counter_survey.sections.iter().map(|x| (x.id.clone(), l.pick(&x.name).to_string())).collect();
+
+    let form = move || {
+        let error_summary = move || {
+            let list = errors.get();
+            (!list.is_empty()).then(|| view! {
+                <div class="error-summary" role="alert" tabindex="-1" node_ref=summary_ref aria-labelledby="kiosk-errors-title">
+                    <h2 id="kiosk-errors-title">{t.error_summary_title}</h2>
+                    <ul>{list.into_iter().map(|e| view! { <li>{error_message(&e, l)}</li> }).collect_view()}</ul>
+                </div>
+            })
+        };
+        view! {
+            <form class="form kiosk-survey" novalidate on:submit=on_submit>
+                {error_summary}
+                {radio_group("ward", t.ward_office, ward_options.clone(), ward)}
+                {radio_group("section", t.counter_section, section_options.clone(), section)}
+                <fieldset class="field kiosk-choices">
+                    <legend>{t.satisfaction_label}</legend>
+                    {(1..=5u8).rev().map(|level| view! {
+                        <div class="choice choice--tile">
+                            <input type="radio" name="satisfaction" id=format!("satisfaction-{level}")
+                                prop:checked=move || satisfaction.get() == Some(level) on:change=move |_| satisfaction.set(Some(level))/>
+                            <label for=format!("satisfaction-{level}")>{satisfaction_label(level, l)}</label>
+                        </div>
+                    }).collect_view()}
+                </fieldset>
+                <div class="field">
+                    <label for="comment">{t.kiosk_comment}</label>
+                    <textarea id="comment" rows="3" maxlength="500" prop:value=move || comment.get() on:input=move |ev| comment.set(event_target_value(&ev))></textarea>
+                </div>
+                <button type="submit" class="button button--large">{t.kiosk_send}</button>
+            </form>
+        }
+    };
+
+    let thanks = move |key: String| {
+        let receipt = outbox.outbox.with(|o| {
+            o.items.iter().find(|i| i.submission.key == key).and_then(|i| match &i.state {
+                ItemState::Sent { receipt } => Some(receipt.clone()),
+                _ => None,
+            })
+        });
+        view! {
+            <section class="result" role="status">
+                <h2>{t.kiosk_thanks}</h2>
+                {receipt.map(|r| view! { <p class="receipt">{t.receipt_label} "： " <strong data-receipt=r.clone()>{r.clone()}</strong></p> })}
+            </section>
+            <button type="button" class="button button--large" on:click=move |_| reset_kiosk(outbox)>{t.kiosk_start}</button>
+        }
+    };
+
+    view! {
+        <h1>{t.kiosk_title}</h1>
+        <p class="lead">{t.kiosk_intro}</p>
+        {move || match sent_key.get() {
+            None => form().into_any(),
+            Some(k) => thanks(k).into_any(),
+        }}
+        <p><leptos_router::components::A href="/plan">{t.kiosk_plan_link}</leptos_router::components::A></p>
+    }
+}

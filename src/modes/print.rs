@@ -1,0 +1,54 @@
+//! Printing: every chart's table opens before the page is printed and closes after, and each
+//! printed page carries the address and the figures' as-of date (see `@media print`).
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::data::{use_snapshot, LoadState};
+use crate::i18n::{use_locale, use_strings};
+
+fn set_tables_open(open: bool) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let selector = if open { "details.chart__table:not([open])" } else { "details[data-opened-for-print]" };
+    if let Ok(list) = doc.query_selector_all(selector) {
+        for i in 0..list.length() {
+            if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                if open {
+                    let _ = el.set_attribute("open", "");
+                    let _ = el.set_attribute("data-opened-for-print", "");
+                } else {
+                    let _ = el.remove_attribute("open");
+                    let _ = el.remove_attribute("data-opened-for-print");
+                }
+            }
+        }
+    }
+}
+
+/// A line shown only in print, repeated on every page.
+#[component]
+pub fn PrintHeader() -> impl IntoView {
+    let before = window_event_listener(leptos::ev::beforeprint, |_| set_tables_open(true));
+    let after = window_event_listener(leptos::ev::afterprint, |_| set_tables_open(false));
+    on_cleanup(move || {
+        before.remove();
+        after.remove();
+    });
+    let t = use_strings();
+    let locale = use_locale();
+    let ctx = use_snapshot();
+    let location = leptos_router::hooks::use_location();
+    let url = move || {
+        let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+        format!("{origin}{}", location.pathname.get())
+    };
+    let date = move || match ctx.state.get() {
+        LoadState::Ready { snapshot, .. } => view_models::format::as_of(&snapshot.as_of, locale.get()),
+        _ => String::new(),
+    };
+    view! {
+        <div class="print-header" aria-hidden="true">
+            {move || t().city} " " {move || t().app_name} " — " {date} " — " {move || t().print_url} ": " {url}
+        </div>
+    }
+}

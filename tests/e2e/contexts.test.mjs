@@ -1,0 +1,206 @@
+// The three places the widget lives: embedded in the city's homepage (resize message, one card
+// at 320 px), a kiosk at the counter (idle warning, reset without trace, survey delivered),
+// and print. axe-core in embed and kiosk modes.
+import AxeBuilder from '@axe-core/playwright';
+import { test, assert, assertEqual, assertIncludes } from './harness.mjs';
+import { startServer, stop, workdir, exportRows, freePort } from './server-process.mjs';
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const axe = async (page) => (await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()).violations.map((v) => `${v.id}: ${v.nodes[0].target}`);
+
+export function contextTests({ base, browser }) {
+  test('embed: the snippet resizes the iframe from its message; one card fits 320 px', async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 700 } });
+    const page = await context.newPage();
+    // A host page on the widget's own origin: the widget's CSP allows only 'self' to frame it by default.
+    await page.goto(base + '/fixtures/embed-host.html');
+    const frame = page.frameLocator('#F');
+    await frame.locator('[data-chart="konbini-yearly"]').waitFor();
+    await page.waitForFunction(() => document.getElementById('F').style.height.endsWith('px'));
+    const { styled, content } = await page.evaluate(async () => {
+      const f = document.getElementById('F');
+      return { styled: parseInt(f.style.height, 10), content: f.contentDocument ? f.contentDocument.documentElement.scrollHeight : null };
+    });
+    assert(styled > 300 && styled < 2000, `height set from the message: ${styled}`);
+    if (content !== null) assertEqual(styled, content, 'height matches the content');
+    // A message that does not come from the iframe is ignored.
+    await page.evaluate(() => window.postMessage({ type: 'reform-widget:height', height: 5 }, '*'));
+    await page.waitForTimeout(200);
+    assertEqual(await page.evaluate(() => parseInt(document.getElementById('F').style.height, 10)), styled, 'foreign message ignored');
+    const inner = page.frames().find((f) => f.url().includes('embed=1'));
+    assertIncludes(await inner.textContent('h1'), '証明書コンビニ発行件数', 'title');
+    assertIncludes(await inner.textContent('main'), '2023年12月時点', 'as-of date');
+    assertIncludes(await inner.textContent('main'), '出典', 'source');
+    assertEqual(await inner.$$eval('[data-chart] table tbody tr', (r) => r.length), 3, 'data table with target');
+    assertEqual(await inner.$$eval('a[target="_blank"][href]', (a) => a.length), 1, 'link to the full widget');
+    assertEqual(await inner.$$eval('.site-header, .site-nav', (e) => e.length), 0, 'no page furniture');
+    assert(await inner.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no horizontal scroll at 320 px');
+    await context.close();
+  });
+
+  test('embed: sensible height without the script, unknown card says so, axe 0', async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 700 } });
+    const page = await context.newPage();
+    await page.goto(base + '/?embed=1&card=counter-satisfaction');
+    await page.waitForSelector('[data-chart="counter-satisfaction"]');
+    assertEqual(await axe(page), [], 'axe in embed mode');
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    assert(height <= 1200, `the card fits the snippet's default 720 px plus a little scrolling: ${height}`);
+    await page.goto(base + '/?embed=1&card=no-such-card');
+    await page.waitForSelector('h1');
+    assertIncludes(await page.textContent('h1'), 'このグラフは見つかりませんでした', 'unknown card');
+    await context.close();
+  });
+
+  test('embed dialog: 「このグラフを埋め込む」 gives the one-line snippet for the card', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(base + '/konbini');
+    await page.click('[data-chart="konbini-yearly"] .embed-button');
+    await page.waitForSelector('dialog[open]');
+    const code = await page.inputValue('dialog[open] textarea');
+    assert(!code.includes('\n'), 'one line');
+    assertIncludes(code, `src="${base}/?embed=1&amp;card=konbini-yearly"`, 'iframe src');
+    assertIncludes(code, `<script src="${base}/embed.js" data-frame="kumamoto-reform-konbini-yearly" async></script>`, 'resize script');
+    assertEqual(await axe(page), [], 'axe with the dialog open');
+    await page.click('dialog[open] .button--secondary');
+    assertEqual(await page.$$eval('dialog[open]', (d) => d.length), 0, 'closed');
+    await context.close();
+  });
+
+  test('print: A4 width, tables open, address and date on the page, nothing cut off', async () => {
+    const context = await browser.newContext({ viewport: { width: 794, height: 1123 } });
+    const page = await context.newPage();
+    await page.goto(base + '/indicators');
+    await page.waitForSelector('[data-chart]');
+    await page.emulateMedia({ media: 'print', colorScheme: 'light' });
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    const closed = await page.$$eval('details.chart__table:not([open])', (d) => d.length);
+    assertEqual(closed, 0, 'every chart table open for print');
+    const header = await page.textContent('.print-header');
+    assertIncludes(header, `${base}/indicators`, 'URL printed');
+    assertIncludes(header, '2023年12月時点', 'as-of date printed');
+    assert(await page.isVisible('.print-header'), 'header visible in print');
+    assert(!(await page.isVisible('.site-nav')), 'navigation not printed');
+    const overflow = await page.evaluate(() => [...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).map((e) => e.className || e.tagName).slice(0, 5));
+    assertEqual(overflow, [], 'nothing wider than the page');
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    assert((await page.$$eval('details.chart__table[open]', (d) => d.length)) === 0, 'tables closed again after printing');
+    await context.close();
+  });
+}
+
+export function kioskTests({ browser }) {
+  async function withServer(fn) {
+    const port = freePort();
+    const dir = workdir();
+    const server = await startServer({ port, dir });
+    try { await fn({ port, base: `http://127.0.0.1:${port}` }); } finally { await stop(server, 'SIGKILL'); }
+  }
+
+  test('kiosk: large targets, text size, no contact fields, no link leaves the widget, axe 0', async () => {
+    await withServer(async ({ base }) => {
+      const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
+      const page = await context.newPage();
+      await page.goto(base + '/?mode=kiosk');
+      await page.waitForSelector('.kiosk-survey');
+      const small = await page.$$eval('button, .site-nav a, .choice--tile', (els) => els.filter((e) => e.offsetParent !== null).map((e) => [e.textContent.trim().slice(0, 12), Math.round(e.getBoundingClientRect().height)]).filter(([, h]) => h < 60));
+      assertEqual(small, [], 'targets under 60 px');
+      assertEqual(await page.$$eval('input[type="email"], #consent', (e) => e.length), 0, 'no contact fields');
+      const leaving = await page.$$eval('a[href]', (as) => as.filter((a) => a.target === '_blank' || new URL(a.href).origin !== location.origin).map((a) => a.href));
+      assertEqual(leaving, [], 'links leaving the widget');
+      const before = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+      await page.click('.text-size button:nth-child(3)');
+      const after = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+      assert(after > before * 1.3, `text size grows: ${before} → ${after}`);
+      assertEqual(await axe(page), [], 'axe in kiosk mode');
+      await page.goto(base + '/feedback?mode=kiosk');
+      await page.waitForSelector('main h1');
+      assertEqual(await page.$$eval('form.form', (f) => f.length), 0, 'general form with contact fields is not offered');
+      await context.close();
+    });
+  });
+
+  test('kiosk: idle → warning → continue → later reset → no trace in DOM, storage or history', async () => {
+    await withServer(async ({ base }) => {
+      const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
+      const page = await context.newPage();
+      await page.clock.install();
+      await page.goto(base + '/?mode=kiosk&idle=40');
+      await page.waitForSelector('.kiosk-survey');
+      const historyAtStart = await page.evaluate(() => history.length);
+      await page.click('label[for="ward-0"]');
+      await page.fill('#comment', '前の人のコメントです');
+      await page.click('.site-nav a[href="/plan"]');
+      await page.waitForSelector('.policy');
+      await page.click('.site-nav a[href="/"]');
+      await page.waitForSelector('.kiosk-survey');
+      assertEqual(await page.evaluate(() => history.length), historyAtStart, 'kiosk navigation adds no history entries');
+      await page.fill('#comment', '前の人のコメントです');
+      await page.clock.runFor(41_000);
+      await page.waitForSelector('[role="alertdialog"]');
+      assertIncludes(await page.textContent('[role="alertdialog"]'), '残り', 'countdown');
+      assertEqual(await page.evaluate(() => document.activeElement.textContent), '続ける', 'focus on continue');
+      await page.clock.runFor(10_000);
+      const left = Number((await page.textContent('#idle-body')).match(/残り(\d+)秒/)[1]);
+      assert(left >= 19 && left <= 21, `at least 20 s to answer: ${left} s left after 10 s of 30`);
+      await page.click('[role="alertdialog"] button');
+      assertEqual(await page.$$eval('[role="alertdialog"]', (d) => d.length), 0, 'warning closed');
+      assertEqual(await page.inputValue('#comment'), '前の人のコメントです', 'input kept after continue');
+      await page.clock.runFor(41_000);
+      await page.waitForSelector('[role="alertdialog"]');
+      await Promise.all([page.waitForEvent('load'), page.clock.runFor(31_000)]);
+      await page.waitForSelector('.kiosk-survey');
+      assertEqual(await page.inputValue('#comment'), '', 'form empty');
+      assertEqual(await page.evaluate(() => document.body.innerHTML.includes('前の人のコメント')), false, 'no trace in the DOM');
+      const storage = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+      assert(!storage.includes('前の人のコメント'), 'no trace in storage');
+      assertEqual(await page.evaluate(() => sessionStorage.length), 0, 'session storage empty');
+      assertEqual(await page.evaluate(() => history.length), historyAtStart, 'history not grown');
+      await context.close();
+    });
+  });
+
+  test('kiosk: the counter survey is delivered to the server; pending answers survive a reset unseen', async () => {
+    await withServer(async ({ base, port }) => {
+      const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
+      const page = await context.newPage();
+      await page.goto(base + '/?mode=kiosk');
+      await page.waitForSelector('.kiosk-survey');
+      await page.click('button[type="submit"]');
+      await page.waitForSelector('.error-summary');
+      assertIncludes(await page.textContent('.error-summary'), '区役所を入力してください', 'ward required');
+      await page.click('label[for="ward-0"]');
+      await page.click('label[for="section-4"]');
+      await page.click('label[for="satisfaction-4"]');
+      await page.fill('#comment', '丁寧でした');
+      await page.click('button[type="submit"]');
+      await page.waitForSelector('[data-receipt]');
+      const rows = await exportRows(port);
+      const row = rows.find((r) => r[5] === '丁寧でした');
+      assertEqual([row[2], row[4], row[7], row[8]], ['counter_survey', '4', 'chuo', 'tax'], 'stored as a counter survey');
+      // Now the network fails: the next answer waits, the kiosk resets, the answer is delivered later.
+      await page.route('**/api/feedback', (r) => r.abort('internetdisconnected'));
+      await Promise.all([page.waitForEvent('load'), page.click('text=はじめの画面へ')]);
+      await page.waitForSelector('.kiosk-survey');
+      await page.click('label[for="ward-1"]');
+      await page.click('label[for="section-0"]');
+      await page.click('label[for="satisfaction-2"]');
+      await page.fill('#comment', '待ち時間が長かった');
+      await page.click('button[type="submit"]');
+      await page.waitForSelector('.result');
+      await Promise.all([page.waitForEvent('load'), page.click('text=はじめの画面へ')]);
+      await page.waitForSelector('.kiosk-survey');
+      assertEqual(await page.evaluate(() => document.body.innerText.includes('待ち時間が長かった')), false, 'not shown to the next person');
+      await page.unroute('**/api/feedback');
+      await page.evaluate(() => window.dispatchEvent(new Event('online')));
+      let delivered = [];
+      for (let i = 0; i < 50 && delivered.length === 0; i++) {
+        await page.waitForTimeout(200);
+        delivered = (await exportRows(port)).filter((r) => r[5] === '待ち時間が長かった');
+      }
+      assertEqual(delivered.length, 1, 'the pending answer was delivered once');
+      await context.close();
+    });
+  });
+}
