@@ -8,6 +8,7 @@ import { schemaTests } from './schema.test.mjs';
 import { trendTests } from './trends.test.mjs';
 import { feedbackTests } from './feedback.test.mjs';
 import { contextTests, kioskTests } from './contexts.test.mjs';
+import { qualityTests } from './quality.test.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 if (!existsSync(ROOT + 'dist/index.html')) {
@@ -23,6 +24,7 @@ trendTests({ base, browser });
 feedbackTests({ browser });
 contextTests({ base, browser });
 kioskTests({ browser });
+qualityTests({ base, browser });
 const { passed, failed } = await run(process.argv[2] || '');
 await browser.close();
 server.close();

@@ -1,0 +1,131 @@
+// The accessibility sweep (every route × language × context), forced colours, narrow screens
+// and zoom, security headers from the real server, and hostile strings in a snapshot.
+import AxeBuilder from '@axe-core/playwright';
+import { test, assert, assertEqual, assertIncludes } from './harness.mjs';
+import { startServer, stop, workdir, freePort } from './server-process.mjs';
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const ROUTES = ['/', '/plan', '/results', '/indicators', '/counter', '/konbini', '/staff', '/feedback'];
+const LOCALES = ['ja', 'en', 'ja-easy'];
+const CONTEXTS = {
+  phone: { viewport: { width: 390, height: 844 }, routes: ROUTES, query: '' },
+  desktop: { viewport: { width: 1280, height: 800 }, routes: ROUTES, query: '' },
+  embed: { viewport: { width: 390, height: 800 }, routes: ['/'], query: '&embed=1&card=konbini-yearly', more: ['/?embed=1&card=counter-satisfaction', '/?embed=1&card=future-burden-ratio'] },
+  kiosk: { viewport: { width: 1080, height: 1920 }, routes: ['/', '/plan', '/indicators', '/staff'], query: '&mode=kiosk' },
+};
+
+async function ready(page) {
+  await page.waitForSelector('main h1', { timeout: 15000 });
+  await page.waitForSelector('.skeleton', { state: 'detached', timeout: 15000 });
+}
+
+export function qualityTests({ base, browser }) {
+  for (const lang of LOCALES) {
+    for (const [name, ctx] of Object.entries(CONTEXTS)) {
+      test(`a11y sweep: ${name} in ${lang}: axe-core 0 violations on every route`, async () => {
+        const context = await browser.newContext({ viewport: ctx.viewport });
+        const page = await context.newPage();
+        const found = [];
+        const urls = ctx.routes.map((r) => `${r}?lang=${lang}${ctx.query}`).concat((ctx.more || []).map((u) => `${u}&lang=${lang}`));
+        for (const url of urls) {
+          await page.goto(base + url);
+          await ready(page);
+          assertEqual(await page.getAttribute('html', 'lang'), lang === 'en' ? 'en' : 'ja', `lang on ${url}`);
+          const v = (await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()).violations;
+          for (const x of v) found.push(`${url} ${x.id}: ${x.nodes[0].target.join(' ')}`);
+        }
+        assertEqual(found, [], 'violations');
+        await context.close();
+      });
+    }
+  }
+
+  test('forced colours: charts, progress and status stay visible; axe 0', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.emulateMedia({ forcedColors: 'active' });
+    for (const route of ['/', '/konbini', '/staff']) {
+      await page.goto(base + route);
+      await ready(page);
+      const v = (await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()).violations;
+      assertEqual(v.map((x) => x.id), [], `axe on ${route}`);
+    }
+    await page.goto(base + '/konbini');
+    await ready(page);
+    const fill = await page.$eval('.chart-bar', (e) => getComputedStyle(e).fill);
+    assert(fill !== 'none' && fill !== 'rgba(0, 0, 0, 0)', `bars drawn in forced colours: ${fill}`);
+    await page.goto(base + '/');
+    await ready(page);
+    const bar = await page.$eval('[data-indicator="konbini-certificates"] .progress__fill', (e) => getComputedStyle(e).backgroundColor);
+    assert(bar !== 'rgba(0, 0, 0, 0)', `progress drawn in forced colours: ${bar}`);
+    await context.close();
+  });
+
+  test('no horizontal scrolling at 320 px and at 200% zoom (1280 px at 2×)', async () => {
+    for (const viewport of [{ width: 320, height: 640 }, { width: 640, height: 400 }]) {
+      const context = await browser.newContext({ viewport, deviceScaleFactor: viewport.width === 640 ? 2 : 1 });
+      const page = await context.newPage();
+      const wide = [];
+      for (const route of ROUTES) {
+        await page.goto(base + route);
+        await ready(page);
+        const w = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+        if (w[0] > w[1]) wide.push(`${route}: ${w[0]} > ${w[1]}`);
+      }
+      assertEqual(wide, [], `horizontal scroll at ${viewport.width} px`);
+      await context.close();
+    }
+  });
+
+  test('hostile strings in a snapshot render as inert text on every route', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    let dialogs = 0;
+    page.on('dialog', (d) => { dialogs++; d.dismiss(); });
+    const injected = [];
+    for (const route of ROUTES.filter((r) => r !== '/feedback')) {
+      await page.goto(`${base}${route}?data=/fixtures/hostile/index.json`);
+      await ready(page);
+      await page.waitForTimeout(100);
+      const n = await page.$$eval('main img, main script, main iframe, svg svg', (e) => e.length);
+      if (n) injected.push(`${route}: ${n}`);
+    }
+    await page.goto(`${base}/plan?data=/fixtures/hostile/index.json`);
+    await ready(page);
+    assertIncludes(await page.textContent('main'), '<img src=x onerror=alert(1)>', 'markup shown as text');
+    assertEqual(injected, [], 'elements injected from data');
+    assertEqual(dialogs, 0, 'scripts ran');
+    await context.close();
+  });
+
+  test('security headers from the real server: strict CSP, nosniff, referrer policy, framing', async () => {
+    const port = freePort();
+    const server = await startServer({ port, dir: workdir() });
+    try {
+      for (const path of ['/', '/plan', '/data/index.json', '/api/health', '/boot.js']) {
+        const res = await fetch(`http://127.0.0.1:${port}${path}`, { headers: { 'accept-encoding': 'br' } });
+        assertEqual(res.status, 200, `${path} status`);
+        const csp = res.headers.get('content-security-policy') || '';
+        for (const d of ["default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'", "object-src 'none'", "base-uri 'self'", "frame-ancestors 'self'"]) {
+          assertIncludes(csp, d, `${path} CSP`);
+        }
+        assert(!csp.includes('unsafe-inline') && !csp.includes("'unsafe-eval'"), `${path}: no unsafe-inline / unsafe-eval`);
+        assertEqual(res.headers.get('x-content-type-options'), 'nosniff', `${path} nosniff`);
+        assertEqual(res.headers.get('referrer-policy'), 'strict-origin-when-cross-origin', `${path} referrer`);
+      }
+      const wasm = (await (await fetch(`http://127.0.0.1:${port}/`)).text()).match(/wasm=([^"&]+)/)[1];
+      const res = await fetch(`http://127.0.0.1:${port}/${wasm}`, { headers: { 'accept-encoding': 'br' } });
+      assertEqual(res.headers.get('content-encoding'), 'br', 'precompressed brotli served');
+      assertEqual(res.headers.get('content-type'), 'application/wasm', 'wasm type');
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.addInitScript(() => { window.__v = []; document.addEventListener('securitypolicyviolation', (e) => window.__v.push(e.violatedDirective)); });
+      await page.goto(`http://127.0.0.1:${port}/konbini`);
+      await ready(page);
+      assertEqual(await page.evaluate(() => window.__v), [], 'no CSP violations under the real server');
+      await context.close();
+    } finally {
+      await stop(server);
+    }
+  });
+}
