@@ -7,7 +7,7 @@ use leptos::html;
 use leptos::prelude::*;
 use view_models::outbox::ItemState;
 use view_models::screens::feedback_form::{chars_left, error_message, hint_message, satisfaction_label};
-use view_models::strings;
+use view_models::{strings, Strings};
 
 use crate::i18n::{use_locale, use_strings};
 use crate::outbox::{new_key, use_outbox};
@@ -143,6 +143,36 @@ pub fn Feedback() -> impl IntoView {
         }
     };
 
+    // One single-line field: label (with 任意 when optional), hint, error, then the control.
+    let text_field = move |field: Field,
+                           input_type: &'static str,
+                           autocomplete: &'static str,
+                           max: u32,
+                           value: RwSignal<String>,
+                           label: fn(&Strings) -> &'static str,
+                           hint: fn(&Strings) -> &'static str,
+                           optional: bool| {
+        let id = field.id();
+        let hint_id = match field {
+            Field::Topic => "topic-hint",
+            _ => "email-hint",
+        };
+        view! {
+            <div class=move || if error_for(field).is_some() { "field field--error" } else { "field" }>
+                <label for=id>
+                    {move || label(t())}
+                    {optional.then(|| view! { " " <span class="optional">"（" {move || t().optional} "）"</span> })}
+                </label>
+                <p class="hint" id=hint_id>{move || hint(t())}</p>
+                {field_error(field)}
+                <input id=id name=id type=input_type maxlength=max.to_string() autocomplete=autocomplete
+                    aria-describedby=move || described(field, Some(hint_id))
+                    aria-invalid=move || error_for(field).is_some().to_string()
+                    prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
+            </div>
+        }
+    };
+
     let error_summary = move || {
         let list = errors.get();
         (!list.is_empty()).then(|| {
@@ -183,15 +213,7 @@ pub fn Feedback() -> impl IntoView {
         view! {
             <form class="form" novalidate on:submit=on_preview>
                 {error_summary}
-                <div class=move || if error_for(Field::Topic).is_some() { "field field--error" } else { "field" }>
-                    <label for="topic">{move || t().topic_label} <span class="optional">"（" {move || t().optional} "）"</span></label>
-                    <p class="hint" id="topic-hint">{move || t().topic_hint}</p>
-                    {field_error(Field::Topic)}
-                    <input id="topic" name="topic" type="text" maxlength="100" autocomplete="off"
-                        aria-describedby=move || described(Field::Topic, Some("topic-hint"))
-                        aria-invalid=move || error_for(Field::Topic).is_some().to_string()
-                        prop:value=move || topic.get() on:input=move |ev| topic.set(event_target_value(&ev))/>
-                </div>
+                {text_field(Field::Topic, "text", "off", 100, topic, |t| t.topic_label, |t| t.topic_hint, true)}
                 <div class=move || if error_for(Field::Message).is_some() { "field field--error" } else { "field" }>
                     <label for="message">{move || t().message_label} <span class="required">"（" {move || t().required} "）"</span></label>
                     <p class="hint" id="message-hint">{move || t().message_hint}</p>
@@ -227,15 +249,7 @@ pub fn Feedback() -> impl IntoView {
                     </div>
                 </div>
                 {move || consent.get().then(|| view! {
-                    <div class=move || if error_for(Field::Email).is_some() { "field field--error" } else { "field" }>
-                        <label for="email">{move || t().email_label}</label>
-                        <p class="hint" id="email-hint">{move || t().email_hint}</p>
-                        {field_error(Field::Email)}
-                        <input id="email" name="email" type="email" autocomplete="email" maxlength="254"
-                            aria-describedby=move || described(Field::Email, Some("email-hint"))
-                            aria-invalid=move || error_for(Field::Email).is_some().to_string()
-                            prop:value=move || email.get() on:input=move |ev| email.set(event_target_value(&ev))/>
-                    </div>
+                    {text_field(Field::Email, "email", "email", 254, email, |t| t.email_label, |t| t.email_hint, false)}
                 })}
                 <div class="honeypot" aria-hidden="true">
                     <label for="website">{move || t().honeypot_label}</label>
@@ -330,9 +344,5 @@ pub fn Feedback() -> impl IntoView {
 
 /// The form's address with a card's topic filled in.
 pub fn feedback_href(topic: &str) -> String {
-    let encoded: String = topic
-        .bytes()
-        .map(|b| if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") })
-        .collect();
-    format!("/feedback?topic={encoded}")
+    format!("/feedback?topic={}", view_models::export::percent_encode(topic))
 }

@@ -166,22 +166,11 @@ pub fn app(state: Arc<AppState>) -> Router {
     let files = ServeDir::new(&state.config.static_dir)
         .precompressed_br()
         .precompressed_gzip()
-        .fallback(axum::handler::HandlerWithoutStateExt::into_service(|| async { StatusCode::NOT_FOUND }));
+        .fallback(axum::handler::Handler::with_state(spa_fallback, state.clone()));
     let csp = HeaderValue::from_str(&csp(&state.config.frame_ancestors)).expect("frame-ancestors validated in config");
     Router::new()
         .merge(api)
         .fallback_service(files)
-        .layer(middleware::from_fn_with_state(state.clone(), |State(s): State<Arc<AppState>>, req: Request, next: Next| async move {
-            let uri = req.uri().clone();
-            let response = next.run(req).await;
-            if response.status() == StatusCode::NOT_FOUND && !uri.path().starts_with("/api/") {
-                let last = uri.path().rsplit('/').next().unwrap_or("");
-                if !last.contains('.') {
-                    return spa_fallback(State(s), uri.clone(), Request::new(Body::empty())).await;
-                }
-            }
-            response
-        }))
         .layer(SetResponseHeaderLayer::overriding(header::CONTENT_SECURITY_POLICY, csp))
         .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin")))

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::sync::Mutex;
 
 use feedback::{Feedback, Kind};
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection};
 
 pub struct Store {
     conn: Mutex<Connection>,
@@ -74,11 +74,6 @@ impl Store {
     pub fn count(&self) -> rusqlite::Result<i64> {
         let conn = self.conn.lock().unwrap_or_else(|p| p.into_inner());
         conn.query_row("SELECT COUNT(*) FROM feedback", [], |r| r.get(0))
-    }
-
-    pub fn find_by_key(&self, key: &str) -> rusqlite::Result<Option<String>> {
-        let conn = self.conn.lock().unwrap_or_else(|p| p.into_inner());
-        conn.query_row("SELECT id FROM feedback WHERE idempotency_key = ?1", [key], |r| r.get::<_, i64>(0)).optional().map(|o| o.map(receipt_for))
     }
 
     /// Every record as CSV for staff (UTF-8 with BOM, formula-safe cells).

@@ -32,9 +32,9 @@ fn csv_cell(cell: &str) -> String {
     }
 }
 
-/// A `data:` URL for `bytes` of `mime`, percent-encoded (safe in an `href`).
-pub fn data_url(mime: &str, text: &str) -> String {
-    let mut out = format!("data:{mime};charset=utf-8,");
+/// Percent-encodes everything but RFC 3986's unreserved characters (safe in any URL part).
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
     for b in text.bytes() {
         if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
             out.push(b as char);
@@ -43,6 +43,11 @@ pub fn data_url(mime: &str, text: &str) -> String {
         }
     }
     out
+}
+
+/// A `data:` URL for `text` of `mime`, percent-encoded (safe in an `href`).
+pub fn data_url(mime: &str, text: &str) -> String {
+    format!("data:{mime};charset=utf-8,{}", percent_encode(text))
 }
 
 /// A plain number for machine-readable files: `107087`, `48.9`; empty when not published.
