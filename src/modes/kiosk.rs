@@ -5,18 +5,19 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use feedback::{validate, FieldError, Kind, Submission, Verdict};
+use feedback::{validate, Field, FieldError, Kind, Submission, Verdict};
 use leptos::html;
 use leptos::prelude::*;
 use snapshot::Snapshot;
 use view_models::outbox::ItemState;
 use view_models::screens::contexts::{wards, WARNING_SECONDS};
-use view_models::screens::feedback_form::{error_message, satisfaction_label};
+use view_models::screens::feedback_form::satisfaction_label;
 use view_models::strings::fill;
 use view_models::{strings, Locale};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::components::error_summary::ErrorSummary;
 use crate::components::loaded::Loaded;
 use crate::i18n::use_strings;
 use crate::outbox::{new_key, use_outbox, OutboxContext};
@@ -157,6 +158,16 @@ pub fn IdleGuard(idle_seconds: u32) -> impl IntoView {
     }
 }
 
+/// The element each survey error links to: the first choice of its group, or the comment box.
+fn survey_target(field: Field) -> &'static str {
+    match field {
+        Field::Ward => "ward-0",
+        Field::Section => "section-0",
+        Field::Satisfaction => "satisfaction-5",
+        _ => "comment",
+    }
+}
+
 #[component]
 pub fn KioskStart() -> impl IntoView {
     view! { <Loaded page=survey_page title=|t| t.kiosk_title/> }
@@ -225,15 +236,7 @@ fn survey_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
     let section_options: Vec<(String, String)> = s.counter_survey.sections.iter().map(|x| (x.id.clone(), l.pick(&x.name).to_string())).collect();
 
     let form = move || {
-        let error_summary = move || {
-            let list = errors.get();
-            (!list.is_empty()).then(|| view! {
-                <div class="error-summary" role="alert" tabindex="-1" node_ref=summary_ref aria-labelledby="kiosk-errors-title">
-                    <h2 id="kiosk-errors-title">{t.error_summary_title}</h2>
-                    <ul>{list.into_iter().map(|e| view! { <li>{error_message(&e, l)}</li> }).collect_view()}</ul>
-                </div>
-            })
-        };
+        let error_summary = move || view! { <ErrorSummary errors target=survey_target summary=summary_ref/> };
         view! {
             <form class="form kiosk-survey" novalidate on:submit=on_submit>
                 {error_summary}

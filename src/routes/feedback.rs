@@ -9,6 +9,7 @@ use view_models::outbox::ItemState;
 use view_models::screens::feedback_form::{chars_left, error_message, hint_message, satisfaction_label};
 use view_models::{strings, Strings};
 
+use crate::components::error_summary::{focus_by_id, ErrorSummary};
 use crate::i18n::{use_locale, use_strings};
 use crate::outbox::{new_key, use_outbox};
 
@@ -17,14 +18,6 @@ enum Step {
     Edit,
     Preview(Submission),
     Done(String),
-}
-
-fn focus_by_id(id: &str) {
-    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
-        if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-            let _ = el.focus();
-        }
-    }
 }
 
 /// The element an error links to.
@@ -138,7 +131,7 @@ pub fn Feedback() -> impl IntoView {
     let field_error = move |field: Field| {
         move || {
             error_for(field).map(|e| {
-                view! { <p class="field-error" id=format!("{}-error", field.id())><span class="visually-hidden">"エラー: "</span>{error_message(&e, locale.get())}</p> }
+                view! { <p class="field-error" id=format!("{}-error", field.id())><span class="visually-hidden">{if locale.get() == view_models::Locale::En { "Error: " } else { "エラー: " }}</span>{error_message(&e, locale.get())}</p> }
             })
         }
     };
@@ -173,27 +166,7 @@ pub fn Feedback() -> impl IntoView {
         }
     };
 
-    let error_summary = move || {
-        let list = errors.get();
-        (!list.is_empty()).then(|| {
-            let l = locale.get();
-            let items = list
-                .into_iter()
-                .map(|e| {
-                    let id = target_id(e.field);
-                    view! {
-                        <li><a href=format!("#{id}") on:click=move |ev| { ev.prevent_default(); focus_by_id(id); }>{error_message(&e, l)}</a></li>
-                    }
-                })
-                .collect_view();
-            view! {
-                <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title" node_ref=summary_ref>
-                    <h2 id="error-summary-title">{strings(l).error_summary_title}</h2>
-                    <ul>{items}</ul>
-                </div>
-            }
-        })
-    };
+    let error_summary = move || view! { <ErrorSummary errors target=target_id summary=summary_ref/> };
 
     let count = move || chars_left(feedback::char_count(&message.get()), MAX_MESSAGE_CHARS, locale.get());
     let hints = move || {

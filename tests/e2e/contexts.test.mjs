@@ -170,6 +170,9 @@ export function kioskTests({ browser }) {
       await page.click('button[type="submit"]');
       await page.waitForSelector('.error-summary');
       assertIncludes(await page.textContent('.error-summary'), '区役所を入力してください', 'ward required');
+      assertEqual(await page.evaluate(() => document.activeElement.className), 'error-summary', 'summary focused');
+      await page.click('.error-summary a[href="#ward-0"]');
+      assertEqual(await page.evaluate(() => document.activeElement.id), 'ward-0', 'the error links to its field');
       await page.click('label[for="ward-0"]');
       await page.click('label[for="section-4"]');
       await page.click('label[for="satisfaction-4"]');

@@ -1,0 +1,47 @@
+//! The error summary at the top of a form (GOV.UK / Digital Agency pattern): announced when it
+//! appears, focused, and each message a link that moves focus to its field.
+
+use feedback::{Field, FieldError};
+use leptos::html;
+use leptos::prelude::*;
+use view_models::screens::feedback_form::error_message;
+
+use crate::i18n::{use_locale, use_strings};
+
+/// Moves keyboard focus to the element with `id`, if there is one.
+pub fn focus_by_id(id: &str) {
+    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
+        if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+            let _ = el.focus();
+        }
+    }
+}
+
+/// Shows `errors` (nothing when empty). `target` names the element each field's link focuses;
+/// `summary` lets the form focus the summary once it is on screen.
+#[component]
+pub fn ErrorSummary(errors: RwSignal<Vec<FieldError>>, target: fn(Field) -> &'static str, summary: NodeRef<html::Div>) -> impl IntoView {
+    let locale = use_locale();
+    let t = use_strings();
+    move || {
+        let list = errors.get();
+        (!list.is_empty()).then(|| {
+            let l = locale.get();
+            let items = list
+                .into_iter()
+                .map(|e| {
+                    let id = target(e.field);
+                    view! {
+                        <li><a href=format!("#{id}") on:click=move |ev| { ev.prevent_default(); focus_by_id(id); }>{error_message(&e, l)}</a></li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title" node_ref=summary>
+                    <h2 id="error-summary-title">{t().error_summary_title}</h2>
+                    <ul>{items}</ul>
+                </div>
+            }
+        })
+    }
+}
