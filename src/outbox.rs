@@ -79,12 +79,7 @@ impl OutboxContext {
                 self.outbox.update(|o| o.record(&item.submission.key, outcome));
                 self.save();
                 if retry {
-                    let attempts = self.outbox.with_untracked(|o| {
-                        o.items.iter().find(|i| i.submission.key == item.submission.key).map_or(0, |i| match i.state {
-                            view_models::outbox::ItemState::Pending { attempts } => attempts,
-                            _ => 0,
-                        })
-                    });
+                    let attempts = self.outbox.with_untracked(|o| o.attempts(&item.submission.key));
                     set_timeout(move || self.flush(), Duration::from_millis(u64::from(backoff_ms(attempts.saturating_sub(1)))));
                     break;
                 }

@@ -7,6 +7,7 @@ use std::sync::Mutex;
 
 use feedback::{Feedback, Kind};
 use rusqlite::{params, Connection};
+use view_models::export::{csv, Table};
 
 pub struct Store {
     conn: Mutex<Connection>,
@@ -76,13 +77,13 @@ impl Store {
         conn.query_row("SELECT COUNT(*) FROM feedback", [], |r| r.get(0))
     }
 
-    /// Every record as CSV for staff (UTF-8 with BOM, formula-safe cells).
+    /// Every record as CSV for staff, written by the same formula-safe writer as the widget's
+    /// downloads (UTF-8 with BOM).
     pub fn export_csv(&self) -> rusqlite::Result<String> {
         let conn = self.conn.lock().unwrap_or_else(|p| p.into_inner());
         let mut stmt = conn.prepare("SELECT id, received_at, kind, topic, satisfaction, message, email, ward, section FROM feedback ORDER BY id")?;
-        let mut out = String::from("\u{FEFF}receipt,received_at,kind,topic,satisfaction,message,email,ward,section\r\n");
         let rows = stmt.query_map([], |r| {
-            Ok([
+            Ok(vec![
                 receipt_for(r.get(0)?),
                 r.get::<_, String>(1)?,
                 r.get::<_, String>(2)?,
@@ -94,21 +95,8 @@ impl Store {
                 r.get::<_, Option<String>>(8)?.unwrap_or_default(),
             ])
         })?;
-        for row in rows {
-            let cells: Vec<String> = row?.iter().map(|c| csv_cell(c)).collect();
-            out.push_str(&cells.join(","));
-            out.push_str("\r\n");
-        }
-        Ok(out)
-    }
-}
-
-/// Quotes when needed; a cell starting a spreadsheet formula gets a leading `'`.
-fn csv_cell(c: &str) -> String {
-    let c = if c.starts_with(['=', '+', '-', '@']) { format!("'{c}") } else { c.to_string() };
-    if c.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", c.replace('"', "\"\""))
-    } else {
-        c
+        let header = ["receipt", "received_at", "kind", "topic", "satisfaction", "message", "email", "ward", "section"];
+        let table = Table { header: header.map(String::from).to_vec(), rows: rows.collect::<rusqlite::Result<_>>()? };
+        Ok(csv(&table))
     }
 }

@@ -70,6 +70,14 @@ impl Outbox {
         self.items.iter().filter(|i| matches!(i.state, ItemState::Pending { .. }))
     }
 
+    /// Failed attempts so far for a pending item (0 for anything else).
+    pub fn attempts(&self, key: &str) -> u32 {
+        self.items.iter().find(|i| i.submission.key == key).map_or(0, |i| match i.state {
+            ItemState::Pending { attempts } => attempts,
+            _ => 0,
+        })
+    }
+
     pub fn record(&mut self, key: &str, outcome: Delivery) {
         let Some(item) = self.items.iter_mut().find(|i| i.submission.key == key) else { return };
         item.state = match (outcome, &item.state) {
@@ -137,6 +145,7 @@ mod tests {
         o.record("a", Delivery::TryLater);
         o.record("a", Delivery::TryLater);
         assert_eq!(o.items[0].state, ItemState::Pending { attempts: 2 });
+        assert_eq!(o.attempts("a"), 2);
         let restored = Outbox::from_json(&o.to_json());
         assert_eq!(restored, o);
         let mut o = restored;
