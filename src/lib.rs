@@ -8,16 +8,16 @@ pub mod components;
 pub mod data;
 pub mod i18n;
 pub mod modes;
+pub mod navigation;
 pub mod outbox;
 pub mod routes;
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 
 use components::layout::Layout;
 use data::provide_snapshot;
 use i18n::provide_locale;
+use view_models::route::Screen;
 use view_models::screens::contexts::Mode;
 
 #[component]
@@ -27,8 +27,9 @@ pub fn App() -> impl IntoView {
     outbox::provide_outbox();
     let mode = modes::provide_mode();
     if let Mode::Embed { card } = mode {
-        return view! { <Router><modes::embed::EmbedApp card/></Router> }.into_any();
+        return view! { <modes::embed::EmbedApp card/> }.into_any();
     }
+    let address = navigation::provide_address();
     let kiosk = matches!(mode, Mode::Kiosk { .. });
     if kiosk {
         modes::kiosk::start_kiosk();
@@ -37,27 +38,24 @@ pub fn App() -> impl IntoView {
         Mode::Kiosk { idle_seconds } => Some(view! { <modes::kiosk::IdleGuard idle_seconds/> }),
         _ => None,
     };
+    let screen = Memo::new(move |_| address.screen());
     // At a kiosk the start screen is the counter survey, and the general form (which asks for
     // contact details) is not offered.
-    let start = move || if kiosk { view! { <modes::kiosk::KioskStart/> }.into_any() } else { view! { <routes::home::Home/> }.into_any() };
-    let feedback = move || if kiosk { view! { <routes::not_found::NotFound/> }.into_any() } else { view! { <routes::feedback::Feedback/> }.into_any() };
+    let page = move || match screen.get() {
+        Screen::Start if kiosk => view! { <modes::kiosk::KioskStart/> }.into_any(),
+        Screen::Start | Screen::Home => view! { <routes::home::Home/> }.into_any(),
+        Screen::Plan => view! { <routes::plan::Plan/> }.into_any(),
+        Screen::Results => view! { <routes::results::Results/> }.into_any(),
+        Screen::Indicators => view! { <routes::indicators::Indicators/> }.into_any(),
+        Screen::Counter => view! { <routes::counter::Counter/> }.into_any(),
+        Screen::Konbini => view! { <routes::konbini::Konbini/> }.into_any(),
+        Screen::Staff => view! { <routes::staff::Staff/> }.into_any(),
+        Screen::Feedback if !kiosk => view! { <routes::feedback::Feedback/> }.into_any(),
+        Screen::Feedback | Screen::NotFound => view! { <routes::not_found::NotFound/> }.into_any(),
+    };
     view! {
-        <Router>
-            {idle}
-            <Layout>
-                <Routes fallback=routes::not_found::NotFound>
-                    <Route path=path!("/") view=start/>
-                    <Route path=path!("/home") view=routes::home::Home/>
-                    <Route path=path!("/plan") view=routes::plan::Plan/>
-                    <Route path=path!("/results") view=routes::results::Results/>
-                    <Route path=path!("/indicators") view=routes::indicators::Indicators/>
-                    <Route path=path!("/counter") view=routes::counter::Counter/>
-                    <Route path=path!("/konbini") view=routes::konbini::Konbini/>
-                    <Route path=path!("/staff") view=routes::staff::Staff/>
-                    <Route path=path!("/feedback") view=feedback/>
-                </Routes>
-            </Layout>
-        </Router>
+        {idle}
+        <Layout>{page}</Layout>
     }
     .into_any()
 }

@@ -5,7 +5,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::components::Router;
 use reform_widget::data::resolve_manifest_url;
 use reform_widget::routes;
 use snapshot::parse_snapshot;
@@ -46,7 +45,7 @@ fn default_data_sits_beside_the_page_and_other_origins_are_refused() {
 #[wasm_bindgen_test]
 fn home_renders_the_seed_figures_in_japanese() {
     let s = Arc::new(parse_snapshot(SEED).unwrap());
-    let host = render(move || view! { <Router>{routes::home::home_page(s, Locale::Ja)}</Router> });
+    let host = render(move || routes::home::home_page(s, Locale::Ja));
     let text = host.text_content().unwrap();
     assert!(text.contains("107,087件"), "{text}");
     assert!(text.contains("目標まであと199,830件"));

@@ -3,9 +3,11 @@
 
 use leptos::prelude::*;
 use view_models::export::data_url;
-use leptos_router::components::A;
+use view_models::screens::contexts::Mode;
 use view_models::Strings;
 
+use crate::modes::use_mode;
+use crate::navigation::Link;
 use crate::routes::feedback::feedback_href;
 
 #[component]
@@ -14,7 +16,16 @@ pub fn Downloads(id: String, csv: String, json: String, t: &'static Strings) -> 
         <p class="downloads">
             <a class="download" download=format!("{id}.csv") href=data_url("text/csv", &csv)>{t.download_csv}</a>
             <a class="download" download=format!("{id}.json") href=data_url("application/json", &json)>{t.download_json}</a>
-            <A href=feedback_href(&id) attr:class="download">{t.send_feedback_link}</A>
+            {feedback_link(feedback_href(&id), t)}
         </p>
+    }
+}
+
+/// In an embedded card the form opens as the full widget in a new tab, not inside the card.
+fn feedback_link(href: String, t: &'static Strings) -> impl IntoView {
+    if matches!(use_mode(), Mode::Embed { .. }) {
+        view! { <a href=href class="download" target="_blank" rel="noopener">{t.send_feedback_link}</a> }.into_any()
+    } else {
+        view! { <Link href class="download">{t.send_feedback_link}</Link> }.into_any()
     }
 }

@@ -1,7 +1,6 @@
 //! The frame around every screen: skip link, header with the language switcher, main menu, footer.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use view_models::{format::as_of, Locale};
 
 use crate::data::{use_snapshot, LoadState};
@@ -9,6 +8,7 @@ use crate::i18n::{use_locale, use_strings};
 use crate::modes::is_kiosk;
 use crate::modes::kiosk::TextSizeControl;
 use crate::modes::print::PrintHeader;
+use crate::navigation::Link;
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
@@ -20,25 +20,25 @@ pub fn Layout(children: Children) -> impl IntoView {
         <header class="site-header">
             <div class="site-header__bar">
                 <p class="site-title">
-                    <A href="/">
+                    <Link href="/">
                         <span class="site-title__city">{move || t().city}</span>
                         <span class="site-title__name">{move || t().app_name}</span>
-                    </A>
+                    </Link>
                 </p>
                 <LanguageSwitcher/>
                 {kiosk.then(|| view! { <TextSizeControl/> })}
             </div>
             <nav class="site-nav" aria-label=move || t().nav_label>
                 <ul>
-                    <li><A href="/" exact=true>{move || if kiosk { t().kiosk_title } else { t().nav_home }}</A></li>
-                    {kiosk.then(|| view! { <li><A href="/home">{move || t().nav_home}</A></li> })}
-                    <li><A href="/plan">{move || t().nav_plan}</A></li>
-                    <li><A href="/results">{move || t().nav_results}</A></li>
-                    <li><A href="/indicators">{move || t().nav_indicators}</A></li>
-                    <li><A href="/counter">{move || t().nav_counter}</A></li>
-                    <li><A href="/konbini">{move || t().nav_konbini}</A></li>
-                    <li><A href="/staff">{move || t().nav_staff}</A></li>
-                    {(!kiosk).then(|| view! { <li><A href="/feedback">{move || t().nav_feedback}</A></li> })}
+                    <li><Link href="/">{move || if kiosk { t().kiosk_title } else { t().nav_home }}</Link></li>
+                    {kiosk.then(|| view! { <li><Link href="/home">{move || t().nav_home}</Link></li> })}
+                    <li><Link href="/plan">{move || t().nav_plan}</Link></li>
+                    <li><Link href="/results">{move || t().nav_results}</Link></li>
+                    <li><Link href="/indicators">{move || t().nav_indicators}</Link></li>
+                    <li><Link href="/counter">{move || t().nav_counter}</Link></li>
+                    <li><Link href="/konbini">{move || t().nav_konbini}</Link></li>
+                    <li><Link href="/staff">{move || t().nav_staff}</Link></li>
+                    {(!kiosk).then(|| view! { <li><Link href="/feedback">{move || t().nav_feedback}</Link></li> })}
                 </ul>
             </nav>
         </header>

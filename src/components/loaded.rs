@@ -14,8 +14,10 @@ use crate::data::{use_snapshot, LoadError, LoadState};
 use crate::i18n::{use_locale, use_strings};
 
 /// Renders `page` once the snapshot is here. `title` names the screen in the browser tab.
+/// `below_heading`: the screen shows its own heading before the data arrives (the home page,
+/// whose heading is also in the static shell), so the placeholder and a failure fit under it.
 #[component]
-pub fn Loaded<F, V>(page: F, title: fn(&Strings) -> &'static str) -> impl IntoView
+pub fn Loaded<F, V>(page: F, title: fn(&Strings) -> &'static str, #[prop(optional)] below_heading: bool) -> impl IntoView
 where
     F: Fn(Arc<Snapshot>, Locale) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
@@ -29,8 +31,8 @@ where
         }
     });
     move || match ctx.state.get() {
-        LoadState::Loading => view! { <Skeleton/> }.into_any(),
-        LoadState::Failed(error) => view! { <Failure error/> }.into_any(),
+        LoadState::Loading => view! { <Skeleton below_heading/> }.into_any(),
+        LoadState::Failed(error) => view! { <Failure error below_heading/> }.into_any(),
         LoadState::Ready { snapshot, stale, preview, history } => {
             let l = locale.get();
             let stale_note = stale.map(|_| {
@@ -51,7 +53,7 @@ where
 }
 
 #[component]
-fn Failure(error: LoadError) -> impl IntoView {
+fn Failure(error: LoadError, below_heading: bool) -> impl IntoView {
     let ctx = use_snapshot();
     let locale = use_locale();
     let t = use_strings();
@@ -63,9 +65,15 @@ fn Failure(error: LoadError) -> impl IntoView {
         }
     });
     let message = move || error.message(locale.get());
+    let heading = move || t().error_title;
+    let heading = if below_heading {
+        view! { <h2 id="failure-title">{heading}</h2> }.into_any()
+    } else {
+        view! { <h1 id="failure-title">{heading}</h1> }.into_any()
+    };
     view! {
         <section class="failure" role="alert" aria-labelledby="failure-title">
-            <h1 id="failure-title">{move || t().error_title}</h1>
+            {heading}
             <p class="failure__message">{message}</p>
             {retry}
         </section>

@@ -6,15 +6,21 @@ use leptos::prelude::*;
 
 use crate::i18n::use_strings;
 
+/// `below_heading`: the screen's heading is already shown, so no placeholder title and lead.
 #[component]
-pub fn Skeleton() -> impl IntoView {
+pub fn Skeleton(#[prop(optional)] below_heading: bool) -> impl IntoView {
     let t = use_strings();
-    view! {
-        <div class="skeleton" aria-busy="true">
-            <p class="visually-hidden" role="status">{move || t().loading}</p>
+    let heading = (!below_heading).then(|| {
+        view! {
             <div class="skeleton__title" aria-hidden="true"></div>
             <div class="skeleton__text" aria-hidden="true"></div>
             <div class="skeleton__text skeleton__text--short" aria-hidden="true"></div>
+        }
+    });
+    view! {
+        <div class="skeleton" aria-busy="true">
+            <p class="visually-hidden" role="status">{move || t().loading}</p>
+            {heading}
             <div class="skeleton__cards" aria-hidden="true">
                 <div class="skeleton__card"></div>
                 <div class="skeleton__card"></div>

@@ -284,6 +284,6 @@ fn survey_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
             None => form().into_any(),
             Some(k) => thanks(k).into_any(),
         }}
-        <p><leptos_router::components::A href="/plan">{t.kiosk_plan_link}</leptos_router::components::A></p>
+        <p><crate::navigation::Link href="/plan">{t.kiosk_plan_link}</crate::navigation::Link></p>
     }
 }

@@ -37,10 +37,10 @@ pub fn PrintHeader() -> impl IntoView {
     let t = use_strings();
     let locale = use_locale();
     let ctx = use_snapshot();
-    let location = leptos_router::hooks::use_location();
+    let address = crate::navigation::use_address();
     let url = move || {
         let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
-        format!("{origin}{}", location.pathname.get())
+        format!("{origin}{}", address.map(|a| a.path()).unwrap_or_default())
     };
     let date = move || match ctx.state.get() {
         LoadState::Ready { snapshot, .. } => view_models::format::as_of(&snapshot.as_of, locale.get()),

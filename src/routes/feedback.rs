@@ -40,10 +40,10 @@ pub fn Feedback() -> impl IntoView {
         }
     });
 
-    // From the router, not window.location: on a client-side navigation the address bar may
-    // not have changed yet when this runs.
-    let query = leptos_router::hooks::use_query_map();
-    let topic = RwSignal::new(query.get_untracked().get("topic").unwrap_or_default().chars().take(100).collect::<String>());
+    // The topic a "send feedback about this" link carries in the address.
+    let search = crate::navigation::use_address().map(|a| a.search()).unwrap_or_default();
+    let topic = web_sys::UrlSearchParams::new_with_str(&search).ok().and_then(|q| q.get("topic")).unwrap_or_default();
+    let topic = RwSignal::new(topic.chars().take(100).collect::<String>());
     let message = RwSignal::new(String::new());
     let satisfaction = RwSignal::new(None::<u8>);
     let consent = RwSignal::new(false);

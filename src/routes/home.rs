@@ -4,7 +4,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use snapshot::Snapshot;
 use view_models::format::as_of;
 use view_models::screens::home::home;
@@ -12,10 +11,19 @@ use view_models::{strings, Locale};
 
 use crate::components::indicator_card::IndicatorCard;
 use crate::components::loaded::Loaded;
+use crate::i18n::use_strings;
+use crate::navigation::Link;
 
+/// The heading and introduction need no data, so they show at once; `index.html` carries the
+/// same two elements in Japanese, which makes them the first and largest paint.
 #[component]
 pub fn Home() -> impl IntoView {
-    view! { <Loaded page=home_page title=|t| t.nav_home/> }
+    let t = use_strings();
+    view! {
+        <h1>{move || t().home_title}</h1>
+        <p class="lead">{move || t().home_intro}</p>
+        <Loaded page=home_page title=|t| t.nav_home below_heading=true/>
+    }
 }
 
 pub fn home_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
@@ -23,8 +31,6 @@ pub fn home_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
     let v = home(&s, l);
     let cards = v.cards.into_iter().map(|c| view! { <IndicatorCard card=c locale=l/> }).collect_view();
     view! {
-        <h1>{t.home_title}</h1>
-        <p class="lead">{t.home_intro}</p>
         <p class="as-of"><span class="as-of__label">{t.last_updated}</span> {as_of(&s.as_of, l)}</p>
         <section class="plan-summary" aria-labelledby="plan-summary-title">
             <h2 id="plan-summary-title">{v.plan_name} <span class="plan-summary__stage">{v.stage}</span></h2>
@@ -45,8 +51,8 @@ pub fn home_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
         <nav class="next" aria-labelledby="next-title">
             <h2 id="next-title">{t.next_title}</h2>
             <ul>
-                <li><A href="/plan">{t.next_plan}</A></li>
-                <li><A href="/results">{t.next_results}</A></li>
+                <li><Link href="/plan">{t.next_plan}</Link></li>
+                <li><Link href="/results">{t.next_results}</Link></li>
             </ul>
         </nav>
     }

@@ -1,9 +1,9 @@
 //! Any unknown address: say so and offer the way home.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::i18n::use_strings;
+use crate::navigation::Link;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
@@ -11,6 +11,6 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <h1>{move || t().not_found_title}</h1>
         <p>{move || t().not_found_body}</p>
-        <p><A href="/">{move || t().back_home}</A></p>
+        <p><Link href="/">{move || t().back_home}</Link></p>
     }
 }

@@ -2,7 +2,7 @@
 // Expected figures are computed here from the snapshot JSON itself, independently of the app.
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { test, assert, assertEqual, assertIncludes } from './harness.mjs';
+import { test, assert, assertEqual, assertIncludes, appReady } from './harness.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const SNAPSHOT = JSON.parse(readFileSync(ROOT + 'public/data/snapshots/2023-12.json', 'utf8'));
@@ -29,7 +29,7 @@ export function appTests(ctx) {
     return { page, context, problems };
   }
 
-  const ready = (page) => page.waitForSelector('main h1', { timeout: 15000 });
+  const ready = (page) => appReady(page);
 
   test('home shows every headline indicator with the seed figures', async () => {
     const { page, context, problems } = await open('/');
@@ -52,6 +52,34 @@ export function appTests(ctx) {
     assertEqual(await page.getAttribute('html', 'lang'), 'ja', 'html lang');
     assertEqual(problems, [], 'console errors');
     await context.close();
+  });
+
+  test('static shell: the home heading paints before the app, in the same place, only where the app shows it', async () => {
+    const context = await browser.newContext({ viewport: PHONE, locale: 'ja-JP' });
+    const shell = await context.newPage();
+    // Without its wasm the app never starts: what remains is index.html's static shell.
+    await shell.route(/\.wasm$/, (r) => r.abort());
+    await shell.goto(base + '/');
+    const box = async (page, sel) => { const b = await page.locator(sel).boundingBox(); return b && [b.x, b.y, b.width, b.height].map(Math.round); };
+    const before = { h1: await shell.textContent('main h1'), lead: await shell.textContent('main .lead'), h1Box: await box(shell, 'main h1'), leadBox: await box(shell, 'main .lead') };
+    assert(await shell.isVisible('main h1'), 'shell heading visible on the home page');
+    for (const path of ['/plan', '/?lang=en', '/?embed=1&card=konbini-yearly', '/?mode=kiosk']) {
+      await shell.goto(base + path);
+      assertEqual(await shell.isVisible('.shell-hero'), false, `no home heading in the shell of ${path}`);
+    }
+    await shell.evaluate(() => localStorage.setItem('reform-widget:lang', 'en'));
+    await shell.goto(base + '/');
+    assertEqual(await shell.isVisible('.shell-hero'), false, 'no Japanese home heading for a visitor who chose English');
+    await context.close();
+
+    const { page, context: c2 } = await open('/');
+    await ready(page);
+    await page.waitForSelector('[data-indicator]');
+    assertEqual(await page.textContent('main h1'), before.h1, 'same heading text as the app');
+    assertEqual(await page.textContent('main .lead'), before.lead, 'same introduction as the app');
+    assertEqual(await box(page, 'main h1'), before.h1Box, 'heading in the same place and size');
+    assertEqual(await box(page, 'main .lead'), before.leadBox, 'introduction in the same place and size');
+    await c2.close();
   });
 
   test('plan shows mission, vision, values, three policies with their initiatives, driving and schedule', async () => {
@@ -96,9 +124,17 @@ export function appTests(ctx) {
   test('routes have shareable URLs and the back button works', async () => {
     const { page, context } = await open('/');
     await ready(page);
+    await page.evaluate(() => { window.sameDocument = true; });
     await page.click('.site-nav a[href="/plan"]');
     await page.waitForURL(base + '/plan');
     await page.waitForSelector('.policy');
+    assertEqual(await page.evaluate(() => window.sameDocument), true, 'menu links change the screen without loading a page');
+    assertEqual(await page.getAttribute('.site-nav a[href="/"]', 'aria-current'), null, 'home no longer marked');
+    await page.focus('.skip-link');
+    await page.keyboard.press('Enter');
+    assertEqual(await page.evaluate(() => document.activeElement.id), 'main', 'the skip link moves focus to the content');
+    assertEqual(page.url(), base + '/plan', 'and stays on the page');
+    assert(await page.isVisible('.policy'), 'the skip link stays on the page');
     await page.click('.site-nav a[href="/results"]');
     await page.waitForSelector('.share-bar');
     await page.goBack();

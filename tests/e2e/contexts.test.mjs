@@ -32,7 +32,9 @@ export function contextTests({ base, browser }) {
     assertIncludes(await inner.textContent('main'), '2023年12月時点', 'as-of date');
     assertIncludes(await inner.textContent('main'), '出典', 'source');
     assertEqual(await inner.$$eval('[data-chart] table tbody tr', (r) => r.length), 3, 'data table with target');
-    assertEqual(await inner.$$eval('a[target="_blank"][href]', (a) => a.length), 1, 'link to the full widget');
+    // The full widget and its feedback form open in a new tab, never inside the card.
+    assertEqual(await inner.$$eval('a[target="_blank"][href]', (a) => a.map((x) => new URL(x.href).pathname)), ['/feedback', '/'], 'links out of the card');
+    assertEqual(await inner.$$eval('a[href]:not([target="_blank"]):not([download])', (a) => a.length), 0, 'no link that would navigate inside the card');
     assertEqual(await inner.$$eval('.site-header, .site-nav', (e) => e.length), 0, 'no page furniture');
     assert(await inner.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no horizontal scroll at 320 px');
     await context.close();

@@ -12,6 +12,12 @@ export function launch() {
   return chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
+/** The app has replaced index.html's static shell (whose home heading is visible before the
+ * app starts) and shows a screen heading. */
+export function appReady(page, timeout = 15000) {
+  return page.waitForFunction(() => !document.querySelector('.shell-hero') && document.querySelector('main h1'), null, { timeout });
+}
+
 const tests = [];
 export function test(name, fn) { tests.push({ name, fn }); }
 

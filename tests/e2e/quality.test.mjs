@@ -1,7 +1,7 @@
 // The accessibility sweep (every route × language × context), forced colours, narrow screens
 // and zoom, security headers from the real server, and hostile strings in a snapshot.
 import AxeBuilder from '@axe-core/playwright';
-import { test, assert, assertEqual, assertIncludes } from './harness.mjs';
+import { test, assert, assertEqual, assertIncludes, appReady } from './harness.mjs';
 import { startServer, stop, workdir, freePort } from './server-process.mjs';
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -15,7 +15,7 @@ const CONTEXTS = {
 };
 
 async function ready(page) {
-  await page.waitForSelector('main h1', { timeout: 15000 });
+  await appReady(page);
   await page.waitForSelector('.skeleton', { state: 'detached', timeout: 15000 });
 }
 

@@ -2,7 +2,7 @@
 // browsing of chart points, downloads (bytes), snapshot history and large data.
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { test, assert, assertEqual, assertIncludes } from './harness.mjs';
+import { test, assert, assertEqual, assertIncludes, appReady } from './harness.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const SNAPSHOT = JSON.parse(readFileSync(ROOT + 'public/data/snapshots/2023-12.json', 'utf8'));
@@ -18,7 +18,7 @@ export function trendTests({ base, browser }) {
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(base + path);
-    await page.waitForSelector('main h1', { timeout: 15000 });
+    await appReady(page);
     return { page, context, errors };
   }
 

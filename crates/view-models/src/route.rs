@@ -1,0 +1,119 @@
+//! Which screen an address shows, and which link clicks the app handles itself. Pure, so the
+//! app's navigation rules are tested natively; `src/navigation.rs` applies them to the page.
+
+/// The screens of the full widget (embed and kiosk modes choose among these too).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    /// `/`: the home page, or the counter survey at a kiosk.
+    Start,
+    /// `/home`: the home page, reachable from a kiosk whose start is the survey.
+    Home,
+    Plan,
+    Results,
+    Indicators,
+    Counter,
+    Konbini,
+    Staff,
+    Feedback,
+    NotFound,
+}
+
+/// The screen for a path; a trailing slash is forgiven, anything else unknown is `NotFound`.
+pub fn screen_for(path: &str) -> Screen {
+    let path = if path.len() > 1 { path.trim_end_matches('/') } else { path };
+    match path {
+        "" | "/" => Screen::Start,
+        "/home" => Screen::Home,
+        "/plan" => Screen::Plan,
+        "/results" => Screen::Results,
+        "/indicators" => Screen::Indicators,
+        "/counter" => Screen::Counter,
+        "/konbini" => Screen::Konbini,
+        "/staff" => Screen::Staff,
+        "/feedback" => Screen::Feedback,
+        _ => Screen::NotFound,
+    }
+}
+
+/// What the page knows about a click on a link.
+#[derive(Debug, Default)]
+pub struct LinkClick<'a> {
+    /// Any of Ctrl, Meta, Shift or Alt held, or not the main button: the reader wants a new tab,
+    /// a new window or a download.
+    pub modified: bool,
+    /// The link has a `download` attribute or a `target` other than `_self`.
+    pub download_or_target: bool,
+    pub link_origin: &'a str,
+    pub page_origin: &'a str,
+    /// Path and query of the link and of the page now, and the link's `#fragment` ("" if none).
+    pub link_path_and_query: &'a str,
+    pub page_path_and_query: &'a str,
+    pub link_hash: &'a str,
+}
+
+/// The app shows the link's screen itself (no page load) only for a plain click on a link to
+/// another screen of this origin. Other origins, downloads, new tabs and in-page anchors
+/// (the skip link) are left to the browser.
+pub fn handle_in_app(click: &LinkClick) -> bool {
+    let in_page_anchor = click.link_path_and_query == click.page_path_and_query && !click.link_hash.is_empty();
+    !click.modified && !click.download_or_target && click.link_origin == click.page_origin && !in_page_anchor
+}
+
+/// The `aria-current="page"` rule for menu links: the link's path (without query) is the page's.
+pub fn is_current(link_href: &str, page_path: &str) -> bool {
+    let link_path = link_href.split(['?', '#']).next().unwrap_or("");
+    screen_for(link_path) != Screen::NotFound && screen_for(link_path) == screen_for(page_path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_route_has_its_screen_and_unknown_paths_are_not_found() {
+        assert_eq!(screen_for("/"), Screen::Start);
+        assert_eq!(screen_for(""), Screen::Start);
+        assert_eq!(screen_for("/home"), Screen::Home);
+        assert_eq!(screen_for("/plan"), Screen::Plan);
+        assert_eq!(screen_for("/plan/"), Screen::Plan);
+        assert_eq!(screen_for("/results"), Screen::Results);
+        assert_eq!(screen_for("/indicators"), Screen::Indicators);
+        assert_eq!(screen_for("/counter"), Screen::Counter);
+        assert_eq!(screen_for("/konbini"), Screen::Konbini);
+        assert_eq!(screen_for("/staff"), Screen::Staff);
+        assert_eq!(screen_for("/feedback"), Screen::Feedback);
+        assert_eq!(screen_for("/no-such-page"), Screen::NotFound);
+        assert_eq!(screen_for("/plan/extra"), Screen::NotFound);
+        assert_eq!(screen_for("/PLAN"), Screen::NotFound);
+    }
+
+    fn click<'a>(link: &'a str, page: &'a str, hash: &'a str) -> LinkClick<'a> {
+        LinkClick { link_origin: "https://a.example", page_origin: "https://a.example", link_path_and_query: link, page_path_and_query: page, link_hash: hash, ..Default::default() }
+    }
+
+    #[test]
+    fn plain_clicks_to_other_screens_stay_in_the_app() {
+        assert!(handle_in_app(&click("/plan", "/", "")));
+        assert!(handle_in_app(&click("/feedback?topic=x", "/feedback", "")));
+        // The same screen again (a menu link to the page you are on) does not reload the page.
+        assert!(handle_in_app(&click("/plan", "/plan", "")));
+    }
+
+    #[test]
+    fn the_browser_keeps_anchors_other_origins_downloads_and_new_tabs() {
+        assert!(!handle_in_app(&click("/plan", "/plan", "#main")), "skip link");
+        assert!(!handle_in_app(&LinkClick { link_origin: "https://b.example", ..click("/", "/", "") }));
+        assert!(!handle_in_app(&LinkClick { modified: true, ..click("/plan", "/", "") }));
+        assert!(!handle_in_app(&LinkClick { download_or_target: true, ..click("/plan", "/", "") }));
+    }
+
+    #[test]
+    fn the_current_menu_link_is_the_page_shown() {
+        assert!(is_current("/plan", "/plan"));
+        assert!(is_current("/", "/"));
+        assert!(!is_current("/", "/plan"));
+        assert!(!is_current("/home", "/"));
+        assert!(is_current("/feedback?topic=x", "/feedback"));
+        assert!(!is_current("/nowhere", "/elsewhere"));
+    }
+}

@@ -1,0 +1,117 @@
+//! In-app navigation: the address is a signal; plain clicks on same-origin links and the back
+//! and forward buttons change it; `view_models::route` decides the screen and which clicks are
+//! ours. leptos_router did this too, but added 47 KB of brotli wasm to a minimal app
+//! (docs/decisions.md): more than this whole widget's first-view budget allows for routing.
+
+use leptos::prelude::*;
+use view_models::route::{handle_in_app, is_current, screen_for, LinkClick, Screen};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+/// The page's path and query (`search`, with its `?`), as the address bar shows them.
+#[derive(Clone, Copy)]
+pub struct Address(RwSignal<(String, String)>);
+
+impl Address {
+    pub fn path(self) -> String {
+        self.0.with(|(path, _)| path.clone())
+    }
+
+    pub fn search(self) -> String {
+        self.0.with(|(_, search)| search.clone())
+    }
+
+    pub fn screen(self) -> Screen {
+        self.0.with(|(path, _)| screen_for(path))
+    }
+
+    /// Shows `url` (path, query, fragment) without loading a page. `replace` keeps the history
+    /// entry count (the kiosk: back never reveals a previous person's pages).
+    pub fn go(self, url: &str, replace: bool) {
+        let Some(window) = web_sys::window() else { return };
+        if let Ok(history) = window.history() {
+            let _ = if replace {
+                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url))
+            } else {
+                history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url))
+            };
+        }
+        self.0.set(current());
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
+fn current() -> (String, String) {
+    let location = web_sys::window().map(|w| w.location());
+    let read = |f: fn(&web_sys::Location) -> Result<String, wasm_bindgen::JsValue>| location.as_ref().and_then(|l| f(l).ok()).unwrap_or_default();
+    (read(web_sys::Location::pathname), read(web_sys::Location::search))
+}
+
+/// Starts listening to link clicks and history moves for the whole visit.
+pub fn provide_address() -> Address {
+    let address = Address(RwSignal::new(current()));
+    provide_context(address);
+    let Some(window) = web_sys::window() else { return address };
+    let on_history = Closure::<dyn FnMut()>::new(move || address.0.set(current()));
+    let _ = window.add_event_listener_with_callback("popstate", on_history.as_ref().unchecked_ref());
+    on_history.forget();
+    // Bubble phase: the kiosk's capture-phase handler has already marked links to `replace`.
+    let on_click = Closure::<dyn FnMut(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| on_link_click(address, ev));
+    if let Some(document) = window.document() {
+        let _ = document.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+    }
+    on_click.forget();
+    address
+}
+
+fn on_link_click(address: Address, ev: web_sys::MouseEvent) {
+    if ev.default_prevented() {
+        return;
+    }
+    let link = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("a[href]").ok().flatten());
+    let (Some(link), Some(window)) = (link, web_sys::window()) else { return };
+    let href = link.get_attribute("href").unwrap_or_default();
+    if let Some(id) = href.strip_prefix('#') {
+        // In-page anchors such as the skip link: index.html's `<base href="/">` would otherwise
+        // send "#main" to the home page.
+        ev.prevent_default();
+        if let Some(target) = window.document().and_then(|d| d.get_element_by_id(id)) {
+            target.scroll_into_view();
+            if let Some(target) = target.dyn_ref::<web_sys::HtmlElement>() {
+                let _ = target.focus();
+            }
+        }
+        return;
+    }
+    let location = window.location();
+    let (Ok(page_href), Ok(page_origin)) = (location.href(), location.origin()) else { return };
+    let Ok(url) = web_sys::Url::new_with_base(&href, &page_href) else { return };
+    let (link_path_and_query, page_path_and_query) = (url.pathname() + &url.search(), address.path() + &address.search());
+    let click = LinkClick {
+        modified: ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key(),
+        download_or_target: link.has_attribute("download") || link.get_attribute("target").is_some_and(|t| t != "_self"),
+        link_origin: &url.origin(),
+        page_origin: &page_origin,
+        link_path_and_query: &link_path_and_query,
+        page_path_and_query: &page_path_and_query,
+        link_hash: &url.hash(),
+    };
+    if handle_in_app(&click) {
+        ev.prevent_default();
+        let replace = js_sys::Reflect::get(&link, &"replace".into()).is_ok_and(|v| v.is_truthy());
+        address.go(&(link_path_and_query + &url.hash()), replace);
+    }
+}
+
+pub fn use_address() -> Option<Address> {
+    use_context::<Address>()
+}
+
+/// A link to a screen of the widget, marked `aria-current="page"` while that screen is shown.
+#[component]
+pub fn Link(#[prop(into)] href: String, #[prop(optional)] class: Option<&'static str>, children: Children) -> impl IntoView {
+    let address = use_address();
+    let target = href.clone();
+    let current = move || address.and_then(|a| is_current(&target, &a.path()).then_some("page"));
+    view! { <a href=href class=class aria-current=current>{children()}</a> }
+}
