@@ -1,5 +1,6 @@
 // The accessibility sweep (every route × language × context), forced colours, narrow screens
 // and zoom, security headers from the real server, and hostile strings in a snapshot.
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { test, assert, assertEqual, assertIncludes, appReady } from './harness.mjs';
 import { startServer, stop, workdir, freePort } from './server-process.mjs';
@@ -123,6 +124,31 @@ export function qualityTests({ base, browser }) {
       await page.goto(`http://127.0.0.1:${port}/konbini`);
       await ready(page);
       assertEqual(await page.evaluate(() => window.__v), [], 'no CSP violations under the real server');
+      await context.close();
+    } finally {
+      await stop(server);
+    }
+  });
+
+  test('the real server names the latest snapshot for preloading, and the app uses that one download', async () => {
+    const port = freePort();
+    const server = await startServer({ port, dir: workdir() });
+    try {
+      const manifest = JSON.parse(readFileSync(new URL('../../public/data/index.json', import.meta.url), 'utf8'));
+      const file = manifest.snapshots.find((e) => e.id === manifest.latest).file;
+      const res = await fetch(`http://127.0.0.1:${port}/`);
+      assertEqual(res.headers.get('link'), `</data/${file}>; rel=preload; as=fetch; crossorigin=anonymous`, 'Link header');
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+      const page = await context.newPage();
+      const fetched = [];
+      const warnings = [];
+      page.on('request', (r) => { if (r.url().endsWith(`/data/${file}`)) fetched.push(r.url()); });
+      page.on('console', (m) => { if (/preloaded using link preload but not used/.test(m.text())) warnings.push(m.text()); });
+      await page.goto(`http://127.0.0.1:${port}/`);
+      await page.waitForSelector('[data-indicator]', { timeout: 15000 });
+      await page.waitForTimeout(300);
+      assertEqual(fetched.length, 1, 'the preloaded snapshot is the one the app reads (one download)');
+      assertEqual(warnings, [], 'no unused-preload warnings');
       await context.close();
     } finally {
       await stop(server);

@@ -134,6 +134,34 @@ async fn spa_fallback(State(app): State<Arc<AppState>>, uri: Uri, req: Request) 
     }
 }
 
+/// On the page itself (HTML answers): `Link: rel=preload` for the latest snapshot. The app learns
+/// the snapshot's name from the manifest only after its wasm has started; this lets the browser
+/// fetch it alongside the wasm. The manifest is read on every page request (it is small) so a
+/// newly published snapshot counts at once; an unreadable or invalid manifest adds nothing.
+async fn preload_latest_snapshot(State(app): State<Arc<AppState>>, req: Request, next: Next) -> Response {
+    let mut response = next.run(req).await;
+    let html = response.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|t| t.starts_with("text/html"));
+    if html {
+        if let Some(link) = latest_snapshot_link(&app.config.static_dir) {
+            response.headers_mut().append(header::LINK, link);
+        }
+    }
+    response
+}
+
+/// The `Link` header value for the manifest's latest snapshot, if its file name is a plain
+/// relative path (nothing that could break out of the header or the data folder).
+pub fn latest_snapshot_link(static_dir: &std::path::Path) -> Option<HeaderValue> {
+    let bytes = std::fs::read(static_dir.join("data/index.json")).ok()?;
+    let manifest = snapshot::parse_manifest(&bytes).ok()?;
+    let file = &manifest.snapshots.iter().find(|s| s.id == manifest.latest)?.file;
+    let plain = !file.is_empty() && !file.starts_with('/') && !file.contains("..") && file.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-/".contains(&b));
+    if !plain {
+        return None;
+    }
+    HeaderValue::from_str(&format!("</data/{file}>; rel=preload; as=fetch; crossorigin=anonymous")).ok()
+}
+
 /// One line per request: method, path, status, time. Never bodies, query strings or addresses
 /// (feedback text and contact data stay out of logs).
 async fn log_requests(req: Request, next: Next) -> Response {
@@ -175,6 +203,7 @@ pub fn app(state: Arc<AppState>) -> Router {
         .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin")))
         .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-cache")))
+        .layer(middleware::from_fn_with_state(state.clone(), preload_latest_snapshot))
         .layer(middleware::from_fn(log_requests))
         .with_state(state)
 }

@@ -211,6 +211,33 @@ async fn health_openapi_headers_and_static_files() {
     assert_eq!(send(&h, get("/api/nothing")).await.0, StatusCode::NOT_FOUND);
 }
 
+#[tokio::test]
+async fn the_page_names_the_latest_snapshot_for_preloading() {
+    let h = harness("preload", |_| {});
+    let get = |p: &str| Request::get(p).body(Body::empty()).unwrap();
+    // The harness's manifest is not valid: no header, and the page is still served.
+    let (s, headers, _) = send(&h, get("/")).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(headers.get(header::LINK).is_none());
+    let manifest = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data/index.json")).unwrap();
+    std::fs::write(h.dir.join("static/data/index.json"), &manifest).unwrap();
+    let latest = json_of(manifest.as_bytes());
+    let file = latest["snapshots"].as_array().unwrap().iter().find(|e| e["id"] == latest["latest"]).unwrap()["file"].as_str().unwrap().to_string();
+    let expected = format!("</data/{file}>; rel=preload; as=fetch; crossorigin=anonymous");
+    for path in ["/", "/plan"] {
+        let (_, headers, _) = send(&h, get(path)).await;
+        assert_eq!(headers[header::LINK], expected.as_str(), "{path}");
+    }
+    let (_, headers, _) = send(&h, get("/data/index.json")).await;
+    assert!(headers.get(header::LINK).is_none(), "only pages carry it");
+    // A file name that would break out of the header is never written into it.
+    let hostile = manifest.replace(&format!("\"{file}\""), "\"snapshots/x.json>; rel=stylesheet\"");
+    std::fs::write(h.dir.join("static/data/index.json"), hostile).unwrap();
+    let (s, headers, _) = send(&h, get("/")).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(headers.get(header::LINK).is_none());
+}
+
 #[test]
 fn config_reads_flags_and_refuses_nonsense() {
     let c = Config::from_env_and_args(["--listen", "127.0.0.1:9000", "--allow-origin", "https://a.example/", "--rate-limit", "5"].map(String::from)).unwrap();
