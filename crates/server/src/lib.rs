@@ -139,8 +139,11 @@ async fn spa_fallback(State(app): State<Arc<AppState>>, uri: Uri, req: Request) 
 /// fetch it alongside the wasm. The manifest is read on every page request (it is small) so a
 /// newly published snapshot counts at once; an unreadable or invalid manifest adds nothing.
 async fn preload_latest_snapshot(State(app): State<Arc<AppState>>, req: Request, next: Next) -> Response {
+    // The app's own page: `/`, `/index.html` or an app route (no extension); not other HTML files.
+    let last = req.uri().path().rsplit('/').next().unwrap_or("");
+    let app_page = !last.contains('.') || last == "index.html";
     let mut response = next.run(req).await;
-    let html = response.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|t| t.starts_with("text/html"));
+    let html = app_page && response.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|t| t.starts_with("text/html"));
     if html {
         if let Some(link) = latest_snapshot_link(&app.config.static_dir) {
             response.headers_mut().append(header::LINK, link);

@@ -230,6 +230,10 @@ async fn the_page_names_the_latest_snapshot_for_preloading() {
     }
     let (_, headers, _) = send(&h, get("/data/index.json")).await;
     assert!(headers.get(header::LINK).is_none(), "only pages carry it");
+    std::fs::write(h.dir.join("static/other.html"), "<!doctype html><title>other</title>").unwrap();
+    let (s, headers, _) = send(&h, get("/other.html")).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(headers.get(header::LINK).is_none(), "only the app's own page carries it");
     // A file name that would break out of the header is never written into it.
     let hostile = manifest.replace(&format!("\"{file}\""), "\"snapshots/x.json>; rel=stylesheet\"");
     std::fs::write(h.dir.join("static/data/index.json"), hostile).unwrap();
