@@ -14,11 +14,7 @@ fn storage() -> Option<web_sys::Storage> {
 }
 
 fn initial_locale() -> Locale {
-    let from_query = web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .and_then(|q| web_sys::UrlSearchParams::new_with_str(&q).ok())
-        .and_then(|p| p.get("lang"))
-        .and_then(|code| Locale::from_code(&code));
+    let from_query = crate::data::source_query_param("lang").and_then(|code| Locale::from_code(&code));
     let remembered = || storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()).and_then(|c| Locale::from_code(&c));
     from_query.or_else(remembered).unwrap_or_default()
 }

@@ -8,21 +8,18 @@ use view_models::route::{handle_in_app, is_current, screen_for, LinkClick, Scree
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-/// The page's path and query (`search`, with its `?`), as the address bar shows them.
+/// The page's path, as the address bar shows it. (The query is read from the address bar when
+/// needed: `history` has updated it before this signal changes.)
 #[derive(Clone, Copy)]
-pub struct Address(RwSignal<(String, String)>);
+pub struct Address(RwSignal<String>);
 
 impl Address {
     pub fn path(self) -> String {
-        self.0.with(|(path, _)| path.clone())
-    }
-
-    pub fn search(self) -> String {
-        self.0.with(|(_, search)| search.clone())
+        self.0.get()
     }
 
     pub fn screen(self) -> Screen {
-        self.0.with(|(path, _)| screen_for(path))
+        self.0.with(|path| screen_for(path))
     }
 
     /// Shows `url` (path, query, fragment) without loading a page. `replace` keeps the history
@@ -36,23 +33,30 @@ impl Address {
                 history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url))
             };
         }
-        self.0.set(current());
+        self.0.set(current_path());
         window.scroll_to_with_x_and_y(0.0, 0.0);
     }
 }
 
-fn current() -> (String, String) {
-    let location = web_sys::window().map(|w| w.location());
-    let read = |f: fn(&web_sys::Location) -> Result<String, wasm_bindgen::JsValue>| location.as_ref().and_then(|l| f(l).ok()).unwrap_or_default();
-    (read(web_sys::Location::pathname), read(web_sys::Location::search))
+fn current_path() -> String {
+    web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default()
+}
+
+/// Moves keyboard focus (and so the view) to the element with `id`, if there is one.
+pub fn focus_by_id(id: &str) {
+    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
 }
 
 /// Starts listening to link clicks and history moves for the whole visit.
 pub fn provide_address() -> Address {
-    let address = Address(RwSignal::new(current()));
+    let address = Address(RwSignal::new(current_path()));
     provide_context(address);
     let Some(window) = web_sys::window() else { return address };
-    let on_history = Closure::<dyn FnMut()>::new(move || address.0.set(current()));
+    let on_history = Closure::<dyn FnMut()>::new(move || address.0.set(current_path()));
     let _ = window.add_event_listener_with_callback("popstate", on_history.as_ref().unchecked_ref());
     on_history.forget();
     // Bubble phase: the kiosk's capture-phase handler has already marked links to `replace`.
@@ -75,18 +79,13 @@ fn on_link_click(address: Address, ev: web_sys::MouseEvent) {
         // In-page anchors such as the skip link: index.html's `<base href="/">` would otherwise
         // send "#main" to the home page.
         ev.prevent_default();
-        if let Some(target) = window.document().and_then(|d| d.get_element_by_id(id)) {
-            target.scroll_into_view();
-            if let Some(target) = target.dyn_ref::<web_sys::HtmlElement>() {
-                let _ = target.focus();
-            }
-        }
+        focus_by_id(id);
         return;
     }
     let location = window.location();
-    let (Ok(page_href), Ok(page_origin)) = (location.href(), location.origin()) else { return };
+    let (Ok(page_href), Ok(page_origin), Ok(page_path), Ok(page_search)) = (location.href(), location.origin(), location.pathname(), location.search()) else { return };
     let Ok(url) = web_sys::Url::new_with_base(&href, &page_href) else { return };
-    let (link_path_and_query, page_path_and_query) = (url.pathname() + &url.search(), address.path() + &address.search());
+    let (link_path_and_query, page_path_and_query) = (url.pathname() + &url.search(), page_path + &page_search);
     let click = LinkClick {
         modified: ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key(),
         download_or_target: link.has_attribute("download") || link.get_attribute("target").is_some_and(|t| t != "_self"),

@@ -7,15 +7,7 @@ use leptos::prelude::*;
 use view_models::screens::feedback_form::error_message;
 
 use crate::i18n::{use_locale, use_strings};
-
-/// Moves keyboard focus to the element with `id`, if there is one.
-pub fn focus_by_id(id: &str) {
-    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
-        if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-            let _ = el.focus();
-        }
-    }
-}
+use crate::navigation::focus_by_id;
 
 /// Shows `errors` (nothing when empty). `target` names the element each field's link focuses;
 /// `summary` lets the form focus the summary once it is on screen.

@@ -9,8 +9,10 @@ use view_models::outbox::ItemState;
 use view_models::screens::feedback_form::{chars_left, error_message, hint_message, satisfaction_label};
 use view_models::{strings, Strings};
 
-use crate::components::error_summary::{focus_by_id, ErrorSummary};
+use crate::components::error_summary::ErrorSummary;
+use crate::data::source_query_param;
 use crate::i18n::{use_locale, use_strings};
+use crate::navigation::focus_by_id;
 use crate::outbox::{new_key, use_outbox};
 
 #[derive(Clone, PartialEq)]
@@ -41,9 +43,7 @@ pub fn Feedback() -> impl IntoView {
     });
 
     // The topic a "send feedback about this" link carries in the address.
-    let search = crate::navigation::use_address().map(|a| a.search()).unwrap_or_default();
-    let topic = web_sys::UrlSearchParams::new_with_str(&search).ok().and_then(|q| q.get("topic")).unwrap_or_default();
-    let topic = RwSignal::new(topic.chars().take(100).collect::<String>());
+    let topic = RwSignal::new(source_query_param("topic").unwrap_or_default().chars().take(100).collect::<String>());
     let message = RwSignal::new(String::new());
     let satisfaction = RwSignal::new(None::<u8>);
     let consent = RwSignal::new(false);

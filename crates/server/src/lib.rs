@@ -120,11 +120,14 @@ async fn export_csv(State(app): State<Arc<AppState>>, headers: HeaderMap) -> Res
     }
 }
 
-/// Paths without a file extension are app routes: answer with the app. Missing files are 404,
-/// so the app can tell "not found" from "not JSON".
+/// Paths without a file extension are app routes, answered with the app's page.
+fn is_app_route(path: &str) -> bool {
+    !path.rsplit('/').next().unwrap_or("").contains('.')
+}
+
+/// App routes get the app. Missing files are 404, so the app can tell "not found" from "not JSON".
 async fn spa_fallback(State(app): State<Arc<AppState>>, uri: Uri, req: Request) -> Response {
-    let last = uri.path().rsplit('/').next().unwrap_or("");
-    if last.contains('.') || uri.path().starts_with("/api/") {
+    if !is_app_route(uri.path()) || uri.path().starts_with("/api/") {
         return (StatusCode::NOT_FOUND, "not found").into_response();
     }
     let index = app.config.static_dir.join("index.html");
@@ -139,9 +142,8 @@ async fn spa_fallback(State(app): State<Arc<AppState>>, uri: Uri, req: Request) 
 /// fetch it alongside the wasm. The manifest is read on every page request (it is small) so a
 /// newly published snapshot counts at once; an unreadable or invalid manifest adds nothing.
 async fn preload_latest_snapshot(State(app): State<Arc<AppState>>, req: Request, next: Next) -> Response {
-    // The app's own page: `/`, `/index.html` or an app route (no extension); not other HTML files.
-    let last = req.uri().path().rsplit('/').next().unwrap_or("");
-    let app_page = !last.contains('.') || last == "index.html";
+    // The app's own page: an app route or `/index.html`; not other HTML files.
+    let app_page = is_app_route(req.uri().path()) || req.uri().path() == "/index.html";
     let mut response = next.run(req).await;
     let html = app_page && response.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|t| t.starts_with("text/html"));
     if html {
@@ -152,16 +154,13 @@ async fn preload_latest_snapshot(State(app): State<Arc<AppState>>, req: Request,
     response
 }
 
-/// The `Link` header value for the manifest's latest snapshot, if its file name is a plain
-/// relative path (nothing that could break out of the header or the data folder).
+/// The `Link` header value for the manifest's latest snapshot. Only a valid manifest counts, and
+/// its validation admits only plain relative `.json` paths (letters, digits, `-_./`, no `..`),
+/// so nothing can break out of the header or the data folder.
 pub fn latest_snapshot_link(static_dir: &std::path::Path) -> Option<HeaderValue> {
     let bytes = std::fs::read(static_dir.join("data/index.json")).ok()?;
     let manifest = snapshot::parse_manifest(&bytes).ok()?;
     let file = &manifest.snapshots.iter().find(|s| s.id == manifest.latest)?.file;
-    let plain = !file.is_empty() && !file.starts_with('/') && !file.contains("..") && file.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-/".contains(&b));
-    if !plain {
-        return None;
-    }
     HeaderValue::from_str(&format!("</data/{file}>; rel=preload; as=fetch; crossorigin=anonymous")).ok()
 }
 
