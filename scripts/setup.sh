@@ -4,7 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
 export PATH="$HOME/.cargo/bin:$PATH"
 
@@ -43,15 +42,8 @@ else
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-# trunk 0.21.14: 0.22 needs a newer rustc than this machine's.
-if command -v trunk >/dev/null 2>&1 && trunk --version | grep -q " $TRUNK_VERSION\$"; then
-  say "trunk $TRUNK_VERSION present"
-else
-  say "installing trunk $TRUNK_VERSION (10-15 minutes on 2 cores)"
-  cargo install trunk --version "$TRUNK_VERSION" --locked --force
-fi
-
 # npm tools from the committed lock file: binaryen (wasm-opt 132), playwright-core, axe, ajv, lighthouse.
+# (No trunk: scripts/build-web.sh builds the browser side; see docs/decisions.md.)
 if [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ]; then
   say "node_modules up to date"
 else

@@ -23,18 +23,18 @@ count_cargo() {
   passed=$((passed + p)); failed=$((failed + f))
 }
 
-echo "== native: cargo test (snapshot format, checker, view-models, feedback rules, server)"
-cargo test --no-fail-fast -p snapshot -p view-models -p feedback -p server --features snapshot/cli 2>&1 | tee target/test-results/native.log | grep -E '^test .*(FAILED|failed)|^test result|panicked' ; status=${PIPESTATUS[0]}
+echo "== native: cargo test (snapshot format, checker, view-models, feedback rules, server rendering, server)"
+cargo test --no-fail-fast -p snapshot -p view-models -p feedback -p reform-widget -p server --features snapshot/cli,reform-widget/ssr 2>&1 | tee target/test-results/native.log | grep -E '^test .*(FAILED|failed)|^test result|panicked' ; status=${PIPESTATUS[0]}
 count_cargo target/test-results/native.log native "$status"
 
 echo "== wasm: components in headless Chromium"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
-  cargo test --no-fail-fast --target wasm32-unknown-unknown --test web 2>&1 | tee target/test-results/wasm.log | grep -E '^test |^test result' ; status=${PIPESTATUS[0]}
+  cargo test --no-fail-fast --target wasm32-unknown-unknown --features csr --test web 2>&1 | tee target/test-results/wasm.log | grep -E '^test |^test result' ; status=${PIPESTATUS[0]}
 count_cargo target/test-results/wasm.log wasm "$status"
 
-echo "== browser: release build, end to end"
+echo "== browser: release build, end to end against the real server"
 rm -f target/test-results/browser.json
-if trunk build --release > target/test-results/trunk.log 2>&1 && ./scripts/precompress.sh && cargo build -q -p server; then
+if ./scripts/build-web.sh > target/test-results/build-web.log 2>&1 && ./scripts/precompress.sh && cargo build -q -p server; then
   node tests/e2e/run.mjs
   if [ -f target/test-results/browser.json ]; then
     p=$(node -p "require('./target/test-results/browser.json').passed"); f=$(node -p "require('./target/test-results/browser.json').failed")
@@ -42,7 +42,7 @@ if trunk build --release > target/test-results/trunk.log 2>&1 && ./scripts/preco
     echo "browser: the suite crashed"; p=0; f=1
   fi
 else
-  echo "browser: trunk build failed — see target/test-results/trunk.log"; tail -5 target/test-results/trunk.log; p=0; f=1
+  echo "browser: build failed — see target/test-results/build-web.log"; tail -5 target/test-results/build-web.log; p=0; f=1
 fi
 passed=$((passed + p)); failed=$((failed + f))
 

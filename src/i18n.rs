@@ -1,36 +1,50 @@
-//! The chosen language: from `?lang=`, else the one remembered on this device, else Japanese.
-//! Changing it updates `<html lang>` and is remembered.
+//! The chosen language: the one the page was rendered in (from `?lang=`, else the switch's
+//! cookie, else Japanese: `view_models::request`). Switching sets the cookie, so the server
+//! answers the next page in the same language, and updates `<html lang>`.
 
 use leptos::prelude::*;
+use view_models::request::{LANG_COOKIE, LANG_COOKIE_ATTRIBUTES};
 use view_models::{strings, Locale, Strings};
 
-const STORAGE_KEY: &str = "reform-widget:lang";
+use crate::browser;
 
 #[derive(Clone, Copy)]
 pub struct LocaleContext(pub RwSignal<Locale>);
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
-}
-
-fn initial_locale() -> Locale {
-    let from_query = crate::data::source_query_param("lang").and_then(|code| Locale::from_code(&code));
-    let remembered = || storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()).and_then(|c| Locale::from_code(&c));
-    from_query.or_else(remembered).unwrap_or_default()
-}
-
-pub fn provide_locale() {
-    let locale = RwSignal::new(initial_locale());
+pub fn provide_locale(initial: Locale) {
+    let locale = RwSignal::new(initial);
     Effect::new(move |_| {
         let l = locale.get();
-        if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        if let Some(html) = browser::document().and_then(|d| d.document_element()) {
             let _ = html.set_attribute("lang", l.html_lang());
-        }
-        if let Some(s) = storage() {
-            let _ = s.set_item(STORAGE_KEY, l.code());
+            let _ = html.set_attribute("data-locale", l.code());
         }
     });
     provide_context(LocaleContext(locale));
+}
+
+/// A page rendered in another language than the reader's (a static export's pages are
+/// written once per language) switches once it is live.
+pub fn follow_reader_choice(request: &view_models::request::PageRequest) {
+    let locale = use_locale();
+    let request = request.clone();
+    Effect::new(move |_| {
+        let wanted = request.locale(browser::cookie(LANG_COOKIE).as_deref());
+        if wanted != locale.get_untracked() {
+            locale.set(wanted);
+        }
+    });
+}
+
+/// The reader chose `l`: remembered for this site's next pages.
+pub fn choose(locale: RwSignal<Locale>, l: Locale) {
+    browser::set_cookie(LANG_COOKIE, l.code(), LANG_COOKIE_ATTRIBUTES);
+    locale.set(l);
+}
+
+/// Forgets the choice (a kiosk's reset between two people).
+pub fn forget_choice() {
+    browser::set_cookie(LANG_COOKIE, "", "Path=/; Max-Age=0; SameSite=Lax");
 }
 
 pub fn use_locale() -> RwSignal<Locale> {

@@ -8,6 +8,9 @@ use view_models::route::{handle_in_app, is_current, screen_for, LinkClick, Scree
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+use crate::browser;
+pub use crate::browser::focus_by_id;
+
 /// The page's path, as the address bar shows it. (The query is read from the address bar when
 /// needed: `history` has updated it before this signal changes.)
 #[derive(Clone, Copy)]
@@ -25,7 +28,7 @@ impl Address {
     /// Shows `url` (path, query, fragment) without loading a page. `replace` keeps the history
     /// entry count (the kiosk: back never reveals a previous person's pages).
     pub fn go(self, url: &str, replace: bool) {
-        let Some(window) = web_sys::window() else { return };
+        let Some(window) = browser::window() else { return };
         if let Ok(history) = window.history() {
             let _ = if replace {
                 history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url))
@@ -39,23 +42,15 @@ impl Address {
 }
 
 fn current_path() -> String {
-    web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default()
+    browser::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default()
 }
 
-/// Moves keyboard focus (and so the view) to the element with `id`, if there is one.
-pub fn focus_by_id(id: &str) {
-    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
-        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-            let _ = el.focus();
-        }
-    }
-}
-
-/// Starts listening to link clicks and history moves for the whole visit.
-pub fn provide_address() -> Address {
-    let address = Address(RwSignal::new(current_path()));
+/// Starts at `path` (the page's, as rendered) and, in the browser, listens to link clicks and
+/// history moves for the whole visit.
+pub fn provide_address(path: &str) -> Address {
+    let address = Address(RwSignal::new(path.to_string()));
     provide_context(address);
-    let Some(window) = web_sys::window() else { return address };
+    let Some(window) = browser::window() else { return address };
     let on_history = Closure::<dyn FnMut()>::new(move || address.0.set(current_path()));
     let _ = window.add_event_listener_with_callback("popstate", on_history.as_ref().unchecked_ref());
     on_history.forget();
@@ -73,7 +68,7 @@ fn on_link_click(address: Address, ev: web_sys::MouseEvent) {
         return;
     }
     let link = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("a[href]").ok().flatten());
-    let (Some(link), Some(window)) = (link, web_sys::window()) else { return };
+    let (Some(link), Some(window)) = (link, browser::window()) else { return };
     let href = link.get_attribute("href").unwrap_or_default();
     if let Some(id) = href.strip_prefix('#') {
         // In-page anchors such as the skip link: index.html's `<base href="/">` would otherwise

@@ -5,10 +5,9 @@
 use std::time::Duration;
 
 use feedback::Submission;
-use gloo_net::http::Request;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use view_models::outbox::{backoff_ms, classify_response, Delivery, Outbox};
+use view_models::outbox::{backoff_ms, Delivery, Outbox};
 
 const KEY: &str = "reform-widget:outbox";
 
@@ -18,22 +17,23 @@ pub struct OutboxContext {
     sending: RwSignal<bool>,
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
-}
+use crate::browser::local_storage as storage;
 
-fn api_url() -> String {
-    let base = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
-    web_sys::Url::new_with_base("api/feedback", &base).map(|u| u.href()).unwrap_or_else(|_| "/api/feedback".into())
-}
-
-/// A fresh idempotency key (crypto-random UUID v4).
+/// A fresh idempotency key (crypto-random UUID v4): the browser's, or the server's for a form
+/// that may be posted without script.
 pub fn new_key() -> String {
-    web_sys::window().and_then(|w| w.crypto().ok()).map(|c| c.random_uuid()).unwrap_or_default()
+    #[cfg(feature = "ssr")]
+    if crate::browser::window().is_none() {
+        return uuid::Uuid::new_v4().to_string();
+    }
+    crate::browser::window().and_then(|w| w.crypto().ok()).map(|c| c.random_uuid()).unwrap_or_default()
 }
 
+#[cfg(target_arch = "wasm32")]
 async fn deliver(submission: &Submission) -> Delivery {
-    let Ok(request) = Request::post(&api_url()).json(submission) else { return Delivery::TryLater };
+    use gloo_net::http::Request;
+    use view_models::outbox::classify_response;
+    let Ok(request) = Request::post("/api/feedback").json(submission) else { return Delivery::TryLater };
     match request.send().await {
         Ok(response) => {
             let status = response.status();
@@ -42,6 +42,11 @@ async fn deliver(submission: &Submission) -> Delivery {
         }
         Err(_) => Delivery::TryLater,
     }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+async fn deliver(_: &Submission) -> Delivery {
+    Delivery::TryLater
 }
 
 impl OutboxContext {
@@ -90,13 +95,18 @@ impl OutboxContext {
 }
 
 pub fn provide_outbox() {
-    let stored = storage().and_then(|s| s.get_item(KEY).ok().flatten()).map(|t| Outbox::from_json(&t)).unwrap_or_default();
-    let ctx = OutboxContext { outbox: RwSignal::new(stored), sending: RwSignal::new(false) };
+    let ctx = OutboxContext { outbox: RwSignal::new(Outbox::default()), sending: RwSignal::new(false) };
     provide_context(ctx);
+    // What this device kept is read once the page has taken over the server's HTML (the server
+    // cannot know it, so rendering it earlier would differ from the server's page).
+    Effect::new(move |_| {
+        let stored = storage().and_then(|s| s.get_item(KEY).ok().flatten()).map(|t| Outbox::from_json(&t)).unwrap_or_default();
+        ctx.outbox.set(stored);
+        ctx.flush();
+    });
     // Back online: try at once rather than wait for the backoff.
     let handle = window_event_listener(leptos::ev::online, move |_| ctx.flush());
     on_cleanup(move || handle.remove());
-    ctx.flush();
 }
 
 pub fn use_outbox() -> OutboxContext {

@@ -9,7 +9,7 @@ use view_models::Strings;
 pub fn EmbedDialog(card: String, title: String, t: &'static Strings) -> impl IntoView {
     let dialog = NodeRef::<html::Dialog>::new();
     let copied = RwSignal::new(false);
-    let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+    let origin = crate::request::use_request().origin;
     let snippet = embed_snippet(&origin, &card, &format!("{title}（熊本市）"));
     let snippet_for_copy = snippet.clone();
     let field_id = format!("embed-code-{card}");
@@ -28,7 +28,7 @@ pub fn EmbedDialog(card: String, title: String, t: &'static Strings) -> impl Int
         }
     };
     let copy = move |_| {
-        if let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) {
+        if let Some(clipboard) = crate::browser::window().map(|w| w.navigator().clipboard()) {
             let _ = clipboard.write_text(&snippet_for_copy);
             copied.set(true);
         }
@@ -38,7 +38,7 @@ pub fn EmbedDialog(card: String, title: String, t: &'static Strings) -> impl Int
         <dialog class="dialog" node_ref=dialog aria-labelledby=labelled_by>
             <h2 id=title_id>{t.embed_title}</h2>
             <label for=label_for>{t.embed_help}</label>
-            <textarea id=field_id class="embed-code" readonly rows="5">{snippet}</textarea>
+            <textarea id=field_id class="embed-code" readonly rows="5" prop:value=snippet></textarea>
             <div class="actions">
                 <button type="button" class="button" on:click=copy>{t.embed_copy}</button>
                 <button type="button" class="button button--secondary" on:click=close>{t.close}</button>

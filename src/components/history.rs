@@ -16,6 +16,11 @@ pub fn SnapshotHistory(history: History, current: std::sync::Arc<Snapshot>, loca
         return None;
     }
     let ctx = use_snapshot();
+    Effect::new(move |_| {
+        if ctx.take_picker_focus() {
+            crate::browser::focus_by_id("asof");
+        }
+    });
     let t = strings(locale);
     let mut entries = history.entries.clone();
     entries.sort_by(|a, b| b.as_of.cmp(&a.as_of));

@@ -25,9 +25,9 @@ pub fn IndicatorCard(card: HeadlineCard, locale: Locale) -> impl IntoView {
         view! {
             <div class="progress">
                 <span class="progress__label">{t.progress_label} " " <strong>{format!("{p}%")}</strong></span>
-                <div class="progress__track" aria-hidden="true">
-                    <div class="progress__fill" style:width=format!("{p}%")></div>
-                </div>
+                <svg class="progress__track" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                    <rect class="progress__fill" width=p.to_string() height="10"></rect>
+                </svg>
             </div>
         }
     });

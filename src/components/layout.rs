@@ -1,14 +1,18 @@
-//! The frame around every screen: skip link, header with the language switcher, main menu, footer.
+//! The frame around every screen: skip link, header with the language switch, main menu
+//! (a disclosure on narrow screens), footer. All plain links, so all of it works without script.
 
 use leptos::prelude::*;
+use view_models::request::language_href;
 use view_models::{format::as_of, Locale};
 
-use crate::data::{use_snapshot, LoadState};
-use crate::i18n::{use_locale, use_strings};
+use crate::components::loaded::WhenLoaded;
+use crate::data::LoadState;
+use crate::i18n::{choose, use_locale, use_strings};
 use crate::modes::is_kiosk;
 use crate::modes::kiosk::TextSizeControl;
 use crate::modes::print::PrintHeader;
-use crate::navigation::Link;
+use crate::navigation::{use_address, Link};
+use crate::request::use_request;
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
@@ -29,17 +33,20 @@ pub fn Layout(children: Children) -> impl IntoView {
                 {kiosk.then(|| view! { <TextSizeControl/> })}
             </div>
             <nav class="site-nav" aria-label=move || t().nav_label>
-                <ul>
-                    <li><Link href="/">{move || if kiosk { t().kiosk_title } else { t().nav_home }}</Link></li>
-                    {kiosk.then(|| view! { <li><Link href="/home">{move || t().nav_home}</Link></li> })}
-                    <li><Link href="/plan">{move || t().nav_plan}</Link></li>
-                    <li><Link href="/results">{move || t().nav_results}</Link></li>
-                    <li><Link href="/indicators">{move || t().nav_indicators}</Link></li>
-                    <li><Link href="/counter">{move || t().nav_counter}</Link></li>
-                    <li><Link href="/konbini">{move || t().nav_konbini}</Link></li>
-                    <li><Link href="/staff">{move || t().nav_staff}</Link></li>
-                    {(!kiosk).then(|| view! { <li><Link href="/feedback">{move || t().nav_feedback}</Link></li> })}
-                </ul>
+                <details class="site-nav__menu">
+                    <summary class="site-nav__toggle">{move || t().menu}</summary>
+                    <ul>
+                        <li><Link href="/">{move || if kiosk { t().kiosk_title } else { t().nav_home }}</Link></li>
+                        {kiosk.then(|| view! { <li><Link href="/home">{move || t().nav_home}</Link></li> })}
+                        <li><Link href="/plan">{move || t().nav_plan}</Link></li>
+                        <li><Link href="/results">{move || t().nav_results}</Link></li>
+                        <li><Link href="/indicators">{move || t().nav_indicators}</Link></li>
+                        <li><Link href="/counter">{move || t().nav_counter}</Link></li>
+                        <li><Link href="/konbini">{move || t().nav_konbini}</Link></li>
+                        <li><Link href="/staff">{move || t().nav_staff}</Link></li>
+                        {(!kiosk).then(|| view! { <li><Link href="/feedback">{move || t().nav_feedback}</Link></li> })}
+                    </ul>
+                </details>
             </nav>
         </header>
         <main id="main" class="site-main" tabindex="-1">{children()}</main>
@@ -47,26 +54,36 @@ pub fn Layout(children: Children) -> impl IntoView {
     }
 }
 
-/// Three buttons, each labelled in its own language, so a reader finds theirs.
+/// Three links, each labelled in its own language, so a reader finds theirs. Without script
+/// each loads the page in that language (the server remembers the choice in a cookie); with
+/// script the page switches in place and sets the same cookie.
 #[component]
 fn LanguageSwitcher() -> impl IntoView {
     let locale = use_locale();
     let t = use_strings();
+    let first = use_request();
+    let address = use_address();
     view! {
         <div class="lang-switch" role="group" aria-label=move || t().language>
             {Locale::ALL
                 .into_iter()
                 .map(|l| {
+                    let first = first.clone();
+                    let href = move || language_href(&address.map(|a| a.path()).unwrap_or_else(|| first.path.clone()), &first, l);
                     view! {
-                        <button
-                            type="button"
+                        <a
                             class="lang-switch__button"
+                            href=href
+                            hreflang=l.html_lang()
                             lang=l.html_lang()
-                            aria-pressed=move || (locale.get() == l).to_string()
-                            on:click=move |_| locale.set(l)
+                            aria-current=move || (locale.get() == l).then_some("true")
+                            on:click=move |ev| {
+                                ev.prevent_default();
+                                choose(locale, l);
+                            }
                         >
                             {l.native_name()}
-                        </button>
+                        </a>
                     }
                 })
                 .collect_view()}
@@ -78,8 +95,7 @@ fn LanguageSwitcher() -> impl IntoView {
 fn Footer() -> impl IntoView {
     let t = use_strings();
     let locale = use_locale();
-    let ctx = use_snapshot();
-    let source = move || match ctx.state.get() {
+    let source = move |state: LoadState| match state {
         LoadState::Ready { snapshot, .. } => {
             let l = locale.get();
             Some(view! {
@@ -92,5 +108,5 @@ fn Footer() -> impl IntoView {
         }
         _ => None,
     };
-    view! { <footer class="site-footer">{source}</footer> }
+    view! { <footer class="site-footer"><WhenLoaded show=source/></footer> }
 }

@@ -1,5 +1,7 @@
-//! The data gate every screen goes through: skeleton while loading, a clear failure with a
-//! retry button, or the screen itself (with a banner when it shows this device's older copy).
+//! The data gate every screen goes through: the screen itself once the snapshot is here (with a
+//! banner when it shows this device's older copy), or a clear failure with a retry button.
+//! It is a `Transition`: the server renders it resolved, and a later load (another as-of
+//! snapshot, a retry) keeps the current screen until the new one is ready.
 
 use std::sync::Arc;
 
@@ -8,14 +10,15 @@ use snapshot::Snapshot;
 use view_models::screens::failure::stale_banner;
 use view_models::{Locale, Strings};
 
+use crate::browser;
 use crate::components::history::SnapshotHistory;
 use crate::components::skeleton::Skeleton;
 use crate::data::{use_snapshot, LoadError, LoadState};
 use crate::i18n::{use_locale, use_strings};
 
 /// Renders `page` once the snapshot is here. `title` names the screen in the browser tab.
-/// `below_heading`: the screen shows its own heading before the data arrives (the home page,
-/// whose heading is also in the static shell), so the placeholder and a failure fit under it.
+/// `below_heading`: the screen shows its own heading before the data arrives (the home page),
+/// so the placeholder and a failure fit under it.
 #[component]
 pub fn Loaded<F, V>(page: F, title: fn(&Strings) -> &'static str, #[prop(optional)] below_heading: bool) -> impl IntoView
 where
@@ -25,13 +28,9 @@ where
     let ctx = use_snapshot();
     let locale = use_locale();
     let t = use_strings();
-    Effect::new(move |_| {
-        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-            doc.set_title(&format!("{}｜{} {}", title(t()), t().city, t().app_name));
-        }
-    });
-    move || match ctx.state.get() {
-        LoadState::Loading => view! { <Skeleton below_heading/> }.into_any(),
+    Effect::new(move |_| browser::set_title(&view_models::route::page_title(title(t()), t())));
+    let page = Arc::new(page);
+    let show = move |state: LoadState| match state {
         LoadState::Failed(error) => view! { <Failure error below_heading/> }.into_any(),
         LoadState::Ready { snapshot, stale, preview, history } => {
             let l = locale.get();
@@ -49,6 +48,33 @@ where
             let history = history.map(|h| view! { <SnapshotHistory history=h current=snapshot.clone() locale=l/> });
             view! { {stale_note} {preview_note} {history} {page(snapshot, l)} }.into_any()
         }
+    };
+    view! {
+        <Transition fallback=move || view! { <Skeleton below_heading/> }>
+            {move || {
+                let show = show.clone();
+                Suspend::new(async move { show(ctx.resource.await) })
+            }}
+        </Transition>
+    }
+}
+
+/// Shows `show(state)` once loaded, and nothing before (the footer's source line, the print header).
+#[component]
+pub fn WhenLoaded<F, V>(show: F) -> impl IntoView
+where
+    F: Fn(LoadState) -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let ctx = use_snapshot();
+    let show = Arc::new(show);
+    view! {
+        <Transition fallback=|| ()>
+            {move || {
+                let show = show.clone();
+                Suspend::new(async move { show(ctx.resource.await) })
+            }}
+        </Transition>
     }
 }
 

@@ -9,3 +9,9 @@ pub mod indicator_card;
 pub mod layout;
 pub mod loaded;
 pub mod skeleton;
+
+/// Text for a `<textarea>`'s initial content, escaped here: Leptos writes a textarea's children
+/// into the server's HTML unescaped, so `</textarea>` in a posted message would end the element.
+pub fn textarea_text(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}

@@ -1,17 +1,21 @@
-//! Loading the published data: where it comes from, fetching it, and the state the screens read.
+//! Loading the published data: where it comes from, reading it (files on the server, fetch in
+//! the browser), and the resource every screen reads. The server's answer travels to the
+//! browser inside the page, so the first view never downloads the snapshot again.
 
 mod cache;
-mod fetch;
+mod published;
+#[cfg(feature = "ssr")]
+pub mod files;
 mod source;
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
+use serde::{Deserialize, Serialize};
 use snapshot::{ManifestEntry, Snapshot};
 pub use view_models::screens::failure::LoadError;
 
-pub use source::{query_param as source_query_param, resolve_manifest_url, DataSource};
+pub use source::{resolve_manifest_url, DataSource};
 
 /// The pure URL rule, exposed for the browser tests.
 pub mod source_rules {
@@ -19,18 +23,19 @@ pub mod source_rules {
 }
 
 /// The snapshots the manifest lists, and which one is shown.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct History {
     pub entries: Vec<ManifestEntry>,
     pub shown: String,
+    /// The manifest's latest id: a page rendered earlier learns of a newer one by comparing.
+    pub latest: String,
     /// The snapshot listed before the shown one, for "what changed".
     pub previous: Option<Arc<Snapshot>>,
 }
 
-/// What the screens can show right now.
-#[derive(Clone, Debug)]
+/// What the screens can show once loading has finished.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum LoadState {
-    Loading,
     Ready {
         snapshot: Arc<Snapshot>,
         /// Shown from this device's copy because the fresh one failed.
@@ -43,56 +48,142 @@ pub enum LoadState {
     Failed(LoadError),
 }
 
+/// Which snapshot to load: `?asof=` (or the latest) and how many times the reader asked again.
+#[derive(Clone, Debug, PartialEq)]
+struct Wanted {
+    selected: Option<String>,
+    attempt: u32,
+}
+
 #[derive(Clone, Copy)]
 pub struct SnapshotContext {
-    pub state: RwSignal<LoadState>,
+    pub resource: Resource<LoadState>,
     /// `?asof=`: the snapshot id to show instead of the latest.
     pub selected: RwSignal<Option<String>>,
+    attempt: RwSignal<u32>,
+    /// The as-of picker had focus when it asked for another snapshot: it gets it back when
+    /// the new screen replaces the old.
+    picker_focus: StoredValue<bool>,
 }
 
 impl SnapshotContext {
-    /// Loads (again) from the network; keeps nothing from a failed attempt.
+    /// Loads (again) from the network; the screen stays until the new answer is ready.
     pub fn reload(self) {
-        self.state.set(LoadState::Loading);
-        let (state, selected) = (self.state, self.selected.get_untracked());
-        spawn_local(async move {
-            state.set(load(selected).await);
-        });
+        self.attempt.update(|n| *n += 1);
     }
 
     /// Shows another snapshot from the manifest, and puts it in the address for sharing.
     pub fn select(self, id: String) {
         source::set_query_param("asof", &id);
+        self.picker_focus.set_value(true);
         self.selected.set(Some(id));
-        self.reload();
+    }
+
+    /// Whether the picker should take focus back (once).
+    pub fn take_picker_focus(self) -> bool {
+        let had = self.picker_focus.get_value();
+        self.picker_focus.set_value(false);
+        had
+    }
+
+    /// The state now, if loaded (for effects and event handlers, not for rendering: rendering
+    /// goes through `Transition`, so server and browser agree).
+    pub fn current(self) -> Option<LoadState> {
+        self.resource.get_untracked()
     }
 }
 
-pub fn provide_snapshot() {
-    let ctx = SnapshotContext { state: RwSignal::new(LoadState::Loading), selected: RwSignal::new(source::query_param("asof")) };
+/// Where the server reads the published files from (the server provides it; the browser has none).
+#[cfg(feature = "ssr")]
+#[derive(Clone, Debug)]
+pub struct ServerData {
+    pub static_dir: std::path::PathBuf,
+}
+
+pub fn provide_snapshot(selected: Option<String>) {
+    let selected = RwSignal::new(selected);
+    let attempt = RwSignal::new(0u32);
+    #[cfg(feature = "ssr")]
+    let server = use_context::<ServerData>();
+    let resource = Resource::new(
+        move || Wanted { selected: selected.get(), attempt: attempt.get() },
+        move |wanted| {
+            #[cfg(feature = "ssr")]
+            let future = {
+                let server = server.clone();
+                let data = use_context::<crate::request::RequestContext>().and_then(|r| r.request.param("data"));
+                async move {
+                    match server {
+                        Some(s) => files::load(&s.static_dir, data.as_deref(), wanted.selected.as_deref()),
+                        None => LoadState::Failed(LoadError::Network),
+                    }
+                }
+            };
+            #[cfg(not(feature = "ssr"))]
+            let future = send_wrapper::SendWrapper::new(load_in_browser(wanted.selected));
+            future
+        },
+    );
+    let ctx = SnapshotContext { resource, selected, attempt, picker_focus: StoredValue::new(false) };
     provide_context(ctx);
-    ctx.reload();
+    // A page rendered earlier (a static export, a cached page) moves to a snapshot published
+    // since: the manifest is small, and only a newer snapshot is downloaded.
+    Effect::new(move |checked: Option<bool>| {
+        if checked == Some(true) {
+            return true;
+        }
+        let Some(state) = resource.get() else { return false };
+        if let LoadState::Ready { snapshot, preview: false, history: Some(h), .. } = &state {
+            if ctx.selected.get_untracked().is_none() {
+                cache::remember_snapshot(snapshot);
+                check_for_newer(ctx, h.shown.clone());
+            }
+        }
+        true
+    });
 }
 
 pub fn use_snapshot() -> SnapshotContext {
     expect_context::<SnapshotContext>()
 }
 
-/// The whole loading sequence: manifest, chosen (or latest) snapshot and its predecessor,
-/// validation, and the fallback to this device's last good copy when anything fails
-/// (never for previews or older snapshots).
-pub async fn load(selected: Option<String>) -> LoadState {
+#[cfg(target_arch = "wasm32")]
+fn check_for_newer(ctx: SnapshotContext, shown: String) {
+    leptos::task::spawn_local(async move {
+        let Ok(source) = resolve_manifest_url() else { return };
+        if let Ok(manifest) = published::browser::manifest(&source.manifest_url).await {
+            if manifest.latest != shown && manifest.snapshots.iter().any(|e| e.id == manifest.latest) {
+                ctx.reload();
+            }
+        }
+    });
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn check_for_newer(_: SnapshotContext, _: String) {}
+
+/// The whole loading sequence in the browser: manifest, chosen (or latest) snapshot and its
+/// predecessor, validation, and the fallback to this device's last good copy when anything
+/// fails (never for previews or older snapshots).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+async fn load_in_browser(selected: Option<String>) -> LoadState {
     let source = match resolve_manifest_url() {
         Ok(s) => s,
         Err(e) => return LoadState::Failed(e),
     };
-    match fetch::snapshot_with_history(&source.manifest_url, selected.as_deref()).await {
+    #[cfg(target_arch = "wasm32")]
+    let result = published::browser::snapshot_with_history(&source.manifest_url, selected.as_deref()).await;
+    #[cfg(not(target_arch = "wasm32"))]
+    let result: Result<published::Loaded, LoadError> = {
+        let _ = &selected;
+        Err(LoadError::Network)
+    };
+    match result {
         Ok(loaded) => {
             if !source.preview && loaded.is_latest {
                 cache::remember(&loaded.bytes);
             }
-            let history = History { entries: loaded.manifest.snapshots, shown: loaded.snapshot.id.clone(), previous: loaded.previous.map(Arc::new) };
-            LoadState::Ready { snapshot: Arc::new(loaded.snapshot), stale: None, preview: source.preview, history: Some(history) }
+            loaded.into_state(source.preview)
         }
         Err(error) => match (source.preview, cache::recall()) {
             (false, Some(snapshot)) => LoadState::Ready { snapshot: Arc::new(snapshot), stale: Some(error), preview: false, history: None },

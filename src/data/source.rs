@@ -1,7 +1,9 @@
-//! Where the manifest is: `data/index.json` beside the page, or a `?data=` manifest on the
+//! Where the manifest is: `/data/index.json` on this site, or a `?data=` manifest on the
 //! same origin (staff preview a new snapshot; tests use it). Other origins are refused.
 
 use view_models::screens::failure::LoadError;
+
+use crate::browser;
 
 pub struct DataSource {
     pub manifest_url: String,
@@ -9,21 +11,20 @@ pub struct DataSource {
 }
 
 pub fn resolve_manifest_url() -> Result<DataSource, LoadError> {
-    let window = web_sys::window().ok_or(LoadError::Network)?;
+    let window = browser::window().ok_or(LoadError::Network)?;
     let location = window.location();
     let href = location.href().map_err(|_| LoadError::BadDataParam)?;
     let search = location.search().unwrap_or_default();
     let param = web_sys::UrlSearchParams::new_with_str(&search).ok().and_then(|p| p.get("data"));
-    // The document's base is where index.html lives, whatever route the page is on.
-    let base = window.document().and_then(|d| d.base_uri().ok().flatten()).unwrap_or(href);
     let page_origin = location.origin().map_err(|_| LoadError::BadDataParam)?;
-    resolve(param.as_deref(), &base, &page_origin)
+    resolve(param.as_deref(), &href, &page_origin)
 }
 
-/// Pure part of the rule, for tests: `param` is `?data=`, `base` the document base URL.
+/// Pure part of the rule, for tests: `param` is `?data=`, `base` the page's URL.
 pub fn resolve(param: Option<&str>, base: &str, page_origin: &str) -> Result<DataSource, LoadError> {
     let Some(param) = param.filter(|p| !p.trim().is_empty()) else {
-        let url = web_sys::Url::new_with_base("data/index.json", base).map_err(|_| LoadError::BadDataParam)?;
+        // From the site's root, whichever route (`/plan`, `/plan/`) the page is on.
+        let url = web_sys::Url::new_with_base("/data/index.json", base).map_err(|_| LoadError::BadDataParam)?;
         return Ok(DataSource { manifest_url: url.href(), preview: false });
     };
     let url = web_sys::Url::new_with_base(param, base).map_err(|_| LoadError::BadDataParam)?;
@@ -36,16 +37,10 @@ pub fn resolve(param: Option<&str>, base: &str, page_origin: &str) -> Result<Dat
     Ok(DataSource { manifest_url: url.href(), preview: true })
 }
 
-/// A query parameter of the page's address.
-pub fn query_param(name: &str) -> Option<String> {
-    let search = web_sys::window()?.location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
-}
-
 /// Sets a query parameter in the address without a reload (the back button is not burdened
 /// with each choice).
 pub fn set_query_param(name: &str, value: &str) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = browser::window() else { return };
     let Ok(href) = window.location().href() else { return };
     let Ok(url) = web_sys::Url::new(&href) else { return };
     url.search_params().set(name, value);

@@ -11,16 +11,18 @@ use view_models::{strings, Locale};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::browser;
 use crate::components::charts::series_chart::SeriesChart;
 use crate::components::loaded::Loaded;
+use crate::request::use_request;
 
 /// Tells the embedding page how tall the content is, whenever it changes. The message holds
 /// nothing but the height, so any parent may read it; the parent's script checks our origin.
 fn report_height() {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = browser::window() else { return };
     let Some(body) = window.document().and_then(|d| d.body()) else { return };
     let callback = Closure::<dyn FnMut()>::new(move || {
-        let Some(w) = web_sys::window() else { return };
+        let Some(w) = browser::window() else { return };
         let height = w.document().and_then(|d| d.document_element()).map_or(0, |e| e.scroll_height());
         let message = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&message, &"type".into(), &"reform-widget:height".into());
@@ -38,13 +40,14 @@ fn report_height() {
 #[component]
 pub fn EmbedApp(card: String) -> impl IntoView {
     Effect::new(move |_| report_height());
-    let page = move |s: Arc<Snapshot>, l: Locale| embed_page(s, l, card.clone());
+    let origin = use_request().origin;
+    let page = move |s: Arc<Snapshot>, l: Locale| embed_page(s, l, card.clone(), &origin);
     view! { <main id="main" class="embed"><Loaded page title=|t| t.app_name/></main> }
 }
 
-fn embed_page(s: Arc<Snapshot>, l: Locale, card: String) -> impl IntoView {
+fn embed_page(s: Arc<Snapshot>, l: Locale, card: String, origin: &str) -> impl IntoView {
     let t = strings(l);
-    let full = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default() + "/";
+    let full = format!("{origin}/");
     match embed_card(&s, &card, l) {
         Some(chart) => view! {
             <h1 class="embed__title">{chart.caption.clone()}</h1>

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use feedback::{validate, Field, FieldError, Kind, Submission, Verdict};
+use feedback::{validate, Field, Kind, Submission, Verdict};
 use leptos::html;
 use leptos::prelude::*;
 use snapshot::Snapshot;
@@ -17,10 +17,13 @@ use view_models::{strings, Locale};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::browser;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::loaded::Loaded;
 use crate::i18n::use_strings;
+use crate::forms::use_posted_form;
 use crate::outbox::{new_key, use_outbox, OutboxContext};
+use crate::request::use_request;
 
 /// The start screen's address, taken when the kiosk starts: in-app navigation drops the query.
 static KIOSK_START: std::sync::OnceLock<String> = std::sync::OnceLock::new();
@@ -41,7 +44,7 @@ fn start_url(search: &str) -> String {
 /// Marks the page as a kiosk (large type, 60 px targets) and makes every in-app link replace
 /// the history entry instead of adding one, so the back button never reveals a previous person's pages.
 pub fn start_kiosk() {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = browser::window() else { return };
     let _ = KIOSK_START.set(start_url(&window.location().search().unwrap_or_default()));
     if let Some(root) = window.document().and_then(|d| d.document_element()) {
         let _ = root.class_list().add_1("kiosk");
@@ -62,13 +65,11 @@ pub fn start_kiosk() {
 /// go; the page is replaced, not pushed.
 pub fn reset_kiosk(outbox: OutboxContext) {
     outbox.hide_all();
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = browser::window() else { return };
     if let Ok(Some(s)) = window.session_storage() {
         let _ = s.clear();
     }
-    if let Ok(Some(s)) = window.local_storage() {
-        let _ = s.remove_item("reform-widget:lang");
-    }
+    crate::i18n::forget_choice();
     let start = KIOSK_START.get().cloned().unwrap_or_else(|| "/?mode=kiosk".into());
     let _ = window.location().replace(&start);
 }
@@ -80,7 +81,7 @@ pub fn TextSizeControl() -> impl IntoView {
     let size = RwSignal::new(0usize);
     Effect::new(move |_| {
         let percent = ["125%", "150%", "175%"][size.get()];
-        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        if let Some(root) = browser::document().and_then(|d| d.document_element()) {
             if let Ok(root) = root.dyn_into::<web_sys::HtmlElement>() {
                 let _ = root.style().set_property("font-size", percent);
             }
@@ -107,22 +108,23 @@ pub fn TextSizeControl() -> impl IntoView {
 #[component]
 pub fn IdleGuard(idle_seconds: u32) -> impl IntoView {
     let t = use_strings();
-    let last_activity = StoredValue::new(js_sys::Date::now());
+    let last_activity = StoredValue::new(browser::now_ms());
     let warning = RwSignal::new(None::<u32>);
     let continue_ref = NodeRef::<html::Button>::new();
     let outbox = use_outbox();
     for event in ["pointerdown", "keydown", "touchstart", "wheel", "input"] {
         let handle = window_event_listener_untyped(event, move |_| {
             if warning.get_untracked().is_none() {
-                last_activity.set_value(js_sys::Date::now());
+                last_activity.set_value(browser::now_ms());
             }
         });
         on_cleanup(move || handle.remove());
     }
-    let tick = set_interval_with_handle(
+    // Timers only run in the browser.
+    let tick = browser::window().map(|_| set_interval_with_handle(
         move || match warning.get_untracked() {
             None => {
-                if js_sys::Date::now() - last_activity.get_value() >= f64::from(idle_seconds) * 1000.0 {
+                if browser::now_ms() - last_activity.get_value() >= f64::from(idle_seconds) * 1000.0 {
                     warning.set(Some(WARNING_SECONDS));
                     request_animation_frame(move || {
                         if let Some(b) = continue_ref.get_untracked() {
@@ -135,12 +137,12 @@ pub fn IdleGuard(idle_seconds: u32) -> impl IntoView {
             Some(n) => warning.set(Some(n - 1)),
         },
         Duration::from_secs(1),
-    );
-    if let Ok(handle) = tick {
+    ));
+    if let Some(Ok(handle)) = tick {
         on_cleanup(move || handle.clear());
     }
     let keep_going = move |_| {
-        last_activity.set_value(js_sys::Date::now());
+        last_activity.set_value(browser::now_ms());
         warning.set(None);
     };
     move || {
@@ -176,12 +178,21 @@ pub fn KioskStart() -> impl IntoView {
 fn survey_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
     let t = strings(l);
     let outbox = use_outbox();
-    let ward = RwSignal::new(String::new());
-    let section = RwSignal::new(String::new());
-    let satisfaction = RwSignal::new(None::<u8>);
-    let comment = RwSignal::new(String::new());
-    let errors = RwSignal::new(Vec::<FieldError>::new());
-    let sent_key = RwSignal::new(None::<String>);
+    // Posted without script, the survey comes back filled in with its errors, or its receipt.
+    let posted = use_posted_form().filter(|p| p.submission.kind == Kind::CounterSurvey);
+    let echo = posted.as_ref().map(|p| p.submission.clone()).unwrap_or_default();
+    let received = posted.as_ref().and_then(|p| p.receipt.clone());
+    let ward = RwSignal::new(echo.ward.clone());
+    let section = RwSignal::new(echo.section.clone());
+    let satisfaction = RwSignal::new(echo.satisfaction);
+    let comment = RwSignal::new(echo.message.clone());
+    let errors = RwSignal::new(posted.as_ref().map(|p| p.errors.clone()).unwrap_or_default());
+    let sent_key = RwSignal::new(received.as_ref().map(|_| echo.key.clone()));
+    let form_key = if echo.key.is_empty() { new_key() } else { echo.key.clone() };
+    let request = use_request();
+    // The kiosk's own address, so the answer page is a kiosk page too.
+    let action = view_models::request::href("/", &[("mode", "kiosk")].into_iter().chain(request.param("idle").as_deref().map(|v| ("idle", v))).collect::<Vec<_>>());
+    let start = KIOSK_START.get().cloned().unwrap_or_else(|| action.clone());
     let summary_ref = NodeRef::<html::Div>::new();
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -222,7 +233,7 @@ fn survey_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
                     let checked_id = id.clone();
                     view! {
                         <div class="choice choice--tile">
-                            <input type="radio" name=name id=input_id.clone() value=id.clone()
+                            <input type="radio" name=name id=input_id.clone() value=id.clone() checked=value.get_untracked() == id
                                 prop:checked=move || value.get() == checked_id on:change=move |_| value.set(id.clone())/>
                             <label for=input_id>{label}</label>
                         </div>
@@ -238,23 +249,25 @@ fn survey_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
     let form = move || {
         let error_summary = move || view! { <ErrorSummary errors target=survey_target summary=summary_ref/> };
         view! {
-            <form class="form kiosk-survey" novalidate on:submit=on_submit>
+            <form class="form kiosk-survey" method="post" action=action.clone() novalidate on:submit=on_submit>
                 {error_summary}
+                <input type="hidden" name="form" value="counter-survey"/>
+                <input type="hidden" name="key" value=form_key.clone()/>
                 {radio_group("ward", t.ward_office, ward_options.clone(), ward)}
                 {radio_group("section", t.counter_section, section_options.clone(), section)}
                 <fieldset class="field kiosk-choices">
                     <legend>{t.satisfaction_label}</legend>
                     {(1..=5u8).rev().map(|level| view! {
                         <div class="choice choice--tile">
-                            <input type="radio" name="satisfaction" id=format!("satisfaction-{level}")
-                                prop:checked=move || satisfaction.get() == Some(level) on:change=move |_| satisfaction.set(Some(level))/>
+                            <input type="radio" name="satisfaction" id=format!("satisfaction-{level}") value=level.to_string()
+                                checked=satisfaction.get_untracked() == Some(level) prop:checked=move || satisfaction.get() == Some(level) on:change=move |_| satisfaction.set(Some(level))/>
                             <label for=format!("satisfaction-{level}")>{satisfaction_label(level, l)}</label>
                         </div>
                     }).collect_view()}
                 </fieldset>
                 <div class="field">
                     <label for="comment">{t.kiosk_comment}</label>
-                    <textarea id="comment" rows="3" maxlength="500" prop:value=move || comment.get() on:input=move |ev| comment.set(event_target_value(&ev))></textarea>
+                    <textarea id="comment" name="message" rows="3" maxlength="500" prop:value=move || comment.get() on:input=move |ev| comment.set(event_target_value(&ev))>{crate::components::textarea_text(&comment.get_untracked())}</textarea>
                 </div>
                 <button type="submit" class="button button--large">{t.kiosk_send}</button>
             </form>
@@ -262,18 +275,20 @@ fn survey_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
     };
 
     let thanks = move |key: String| {
-        let receipt = outbox.outbox.with(|o| {
+        let from_server = received.clone();
+        let receipt = from_server.or_else(|| outbox.outbox.with(|o| {
             o.items.iter().find(|i| i.submission.key == key).and_then(|i| match &i.state {
                 ItemState::Sent { receipt } => Some(receipt.clone()),
                 _ => None,
             })
-        });
+        }));
+        let start = start.clone();
         view! {
             <section class="result" role="status">
                 <h2>{t.kiosk_thanks}</h2>
                 {receipt.map(|r| view! { <p class="receipt">{t.receipt_label} "： " <strong data-receipt=r.clone()>{r.clone()}</strong></p> })}
             </section>
-            <button type="button" class="button button--large" on:click=move |_| reset_kiosk(outbox)>{t.kiosk_start}</button>
+            <a class="button button--large" href=start on:click=move |ev| { ev.prevent_default(); reset_kiosk(outbox); }>{t.kiosk_start}</a>
         }
     };
 

@@ -8,12 +8,13 @@ pub mod print;
 use leptos::prelude::*;
 use view_models::screens::contexts::{mode, Mode};
 
-use crate::data::source_query_param as param;
+use crate::request::PageRequest;
 
 #[derive(Clone)]
 pub struct ModeContext(pub Mode);
 
-pub fn provide_mode() -> Mode {
+pub fn provide_mode(request: &PageRequest) -> Mode {
+    let param = |k: &str| request.param(k);
     let m = mode(param("embed").as_deref(), param("card").as_deref(), param("mode").as_deref(), param("idle").as_deref());
     provide_context(ModeContext(m.clone()));
     m

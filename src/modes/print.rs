@@ -4,11 +4,13 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::data::{use_snapshot, LoadState};
+use crate::components::loaded::WhenLoaded;
+use crate::data::LoadState;
 use crate::i18n::{use_locale, use_strings};
+use crate::request::use_request;
 
 fn set_tables_open(open: bool) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(doc) = crate::browser::document() else { return };
     let selector = if open { "details.chart__table:not([open])" } else { "details[data-opened-for-print]" };
     if let Ok(list) = doc.query_selector_all(selector) {
         for i in 0..list.length() {
@@ -36,19 +38,18 @@ pub fn PrintHeader() -> impl IntoView {
     });
     let t = use_strings();
     let locale = use_locale();
-    let ctx = use_snapshot();
     let address = crate::navigation::use_address();
-    let url = move || {
-        let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
-        format!("{origin}{}", address.map(|a| a.path()).unwrap_or_default())
-    };
-    let date = move || match ctx.state.get() {
-        LoadState::Ready { snapshot, .. } => view_models::format::as_of(&snapshot.as_of, locale.get()),
-        _ => String::new(),
+    let origin = use_request().origin;
+    let url = move || format!("{origin}{}", address.map(|a| a.path()).unwrap_or_default());
+    // An element, not bare text: text from a resolved `Transition` next to other text would
+    // merge into one text node in the browser and no longer match the server's HTML.
+    let date = move |state: LoadState| match state {
+        LoadState::Ready { snapshot, .. } => Some(view! { <span>{view_models::format::as_of(&snapshot.as_of, locale.get())}</span> }),
+        LoadState::Failed(_) => None,
     };
     view! {
         <div class="print-header" aria-hidden="true">
-            {move || t().city} " " {move || t().app_name} " — " {date} " — " {move || t().print_url} ": " {url}
+            {move || t().city} " " {move || t().app_name} " — " <WhenLoaded show=date/> " — " {move || t().print_url} ": " {url}
         </div>
     }
 }

@@ -10,16 +10,20 @@ use view_models::screens::feedback_form::{chars_left, error_message, hint_messag
 use view_models::{strings, Strings};
 
 use crate::components::error_summary::ErrorSummary;
-use crate::data::source_query_param;
+use crate::request::query_param;
 use crate::i18n::{use_locale, use_strings};
 use crate::navigation::focus_by_id;
+use crate::forms::use_posted_form;
 use crate::outbox::{new_key, use_outbox};
 
 #[derive(Clone, PartialEq)]
 enum Step {
     Edit,
     Preview(Submission),
+    /// Handed to the outbox (with script): its state says sent or waiting.
     Done(String),
+    /// Stored by the server from a form posted without script: the receipt number.
+    Received(String),
 }
 
 /// The element an error links to.
@@ -36,22 +40,26 @@ pub fn Feedback() -> impl IntoView {
     let t = use_strings();
     let locale = use_locale();
     let outbox = use_outbox();
-    Effect::new(move |_| {
-        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-            doc.set_title(&format!("{}｜{} {}", t().feedback_title, t().city, t().app_name));
-        }
-    });
+    Effect::new(move |_| crate::browser::set_title(&view_models::route::page_title(t().feedback_title, t())));
 
+    // A form posted without script comes back filled in, with its errors or its receipt.
+    let posted = use_posted_form().filter(|p| p.submission.kind == Kind::General);
+    let echo = posted.as_ref().map(|p| p.submission.clone()).unwrap_or_default();
     // The topic a "send feedback about this" link carries in the address.
-    let topic = RwSignal::new(source_query_param("topic").unwrap_or_default().chars().take(100).collect::<String>());
-    let message = RwSignal::new(String::new());
-    let satisfaction = RwSignal::new(None::<u8>);
-    let consent = RwSignal::new(false);
-    let email = RwSignal::new(String::new());
+    let initial_topic = if posted.is_some() { echo.topic.clone() } else { query_param("topic").unwrap_or_default() };
+    let topic = RwSignal::new(initial_topic.chars().take(100).collect::<String>());
+    let message = RwSignal::new(echo.message.clone());
+    let satisfaction = RwSignal::new(echo.satisfaction);
+    let consent = RwSignal::new(echo.consent);
+    let email = RwSignal::new(echo.email.clone());
     let website = RwSignal::new(String::new());
-    let key = RwSignal::new(new_key());
-    let errors = RwSignal::new(Vec::<FieldError>::new());
-    let step = RwSignal::new(Step::Edit);
+    // A double submit of the same page carries the same key: one record, one receipt.
+    let key = RwSignal::new(if echo.key.is_empty() { new_key() } else { echo.key.clone() });
+    let errors = RwSignal::new(posted.as_ref().map(|p| p.errors.clone()).unwrap_or_default());
+    let step = RwSignal::new(match posted.as_ref().and_then(|p| p.receipt.clone()) {
+        Some(receipt) => Step::Received(receipt),
+        None => Step::Edit,
+    });
     let summary_ref = NodeRef::<html::Div>::new();
 
     let submission = move || Submission {
@@ -161,7 +169,7 @@ pub fn Feedback() -> impl IntoView {
                 <input id=id name=id type=input_type maxlength=max.to_string() autocomplete=autocomplete
                     aria-describedby=move || described(field, Some(hint_id))
                     aria-invalid=move || error_for(field).is_some().to_string()
-                    prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
+                    value=value.get_untracked() prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
             </div>
         }
     };
@@ -184,8 +192,10 @@ pub fn Feedback() -> impl IntoView {
 
     let form = move || {
         view! {
-            <form class="form" novalidate on:submit=on_preview>
+            <form class="form" method="post" action="/feedback" novalidate on:submit=on_preview>
                 {error_summary}
+                <input type="hidden" name="form" value="general"/>
+                <input type="hidden" name="key" value=move || key.get()/>
                 {text_field(Field::Topic, "text", "off", 100, topic, |t| t.topic_label, |t| t.topic_hint, true)}
                 <div class=move || if error_for(Field::Message).is_some() { "field field--error" } else { "field" }>
                     <label for="message">{move || t().message_label} <span class="required">"（" {move || t().required} "）"</span></label>
@@ -194,7 +204,7 @@ pub fn Feedback() -> impl IntoView {
                     <textarea id="message" name="message" rows="8"
                         aria-describedby=move || described(Field::Message, Some("message-hint message-count"))
                         aria-invalid=move || error_for(Field::Message).is_some().to_string()
-                        prop:value=move || message.get() on:input=move |ev| message.set(event_target_value(&ev))></textarea>
+                        prop:value=move || message.get() on:input=move |ev| message.set(event_target_value(&ev))>{crate::components::textarea_text(&message.get_untracked())}</textarea>
                     <p id="message-count" class=move || if count().1 { "count count--over" } else { "count" } aria-live="polite">{move || count().0}</p>
                     {hints}
                 </div>
@@ -206,7 +216,7 @@ pub fn Feedback() -> impl IntoView {
                         {(1..=5u8).map(|level| view! {
                             <div class="choice">
                                 <input type="radio" name="satisfaction" id=format!("satisfaction-{level}") value=level.to_string()
-                                    prop:checked=move || satisfaction.get() == Some(level) on:change=move |_| satisfaction.set(Some(level))/>
+                                    checked=satisfaction.get_untracked() == Some(level) prop:checked=move || satisfaction.get() == Some(level) on:change=move |_| satisfaction.set(Some(level))/>
                                 <label for=format!("satisfaction-{level}")>{move || satisfaction_label(level, locale.get())}</label>
                             </div>
                         }).collect_view()}
@@ -215,15 +225,16 @@ pub fn Feedback() -> impl IntoView {
                 <div class=move || if error_for(Field::Consent).is_some() { "field field--error" } else { "field" }>
                     {field_error(Field::Consent)}
                     <div class="choice">
-                        <input type="checkbox" id="consent" name="consent" prop:checked=move || consent.get()
+                        <input type="checkbox" id="consent" name="consent" checked=consent.get_untracked() prop:checked=move || consent.get()
                             aria-describedby=move || described(Field::Consent, None)
                             on:change=move |ev| consent.set(event_target_checked(&ev))/>
                         <label for="consent">{move || t().consent_label}</label>
                     </div>
                 </div>
-                {move || consent.get().then(|| view! {
+                // Always in the page, so it works without script; shown only with consent (CSS).
+                <div class="email-field">
                     {text_field(Field::Email, "email", "email", 254, email, |t| t.email_label, |t| t.email_hint, false)}
-                })}
+                </div>
                 <div class="honeypot" aria-hidden="true">
                     <label for="website">{move || t().honeypot_label}</label>
                     <input id="website" name="website" type="text" tabindex="-1" autocomplete="off"
@@ -276,6 +287,17 @@ pub fn Feedback() -> impl IntoView {
         }
     };
 
+    let received = move |receipt: String| {
+        let t = strings(locale.get());
+        view! {
+            <section class="result" role="status">
+                <h2 id="result-title" tabindex="-1">{t.sent_title}</h2>
+                <p class="receipt">{t.receipt_label} "： " <strong data-receipt=receipt.clone()>{receipt.clone()}</strong></p>
+            </section>
+            <p><a class="button button--secondary" href="/feedback">{t.new_message}</a></p>
+        }
+    };
+
     let outbox_list = move || {
         let l = locale.get();
         let t = strings(l);
@@ -310,6 +332,7 @@ pub fn Feedback() -> impl IntoView {
             Step::Edit => form().into_any(),
             Step::Preview(s) => preview(s).into_any(),
             Step::Done(k) => result(k).into_any(),
+            Step::Received(receipt) => received(receipt).into_any(),
         }}
         {outbox_list}
     }

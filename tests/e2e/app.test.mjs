@@ -2,7 +2,7 @@
 // Expected figures are computed here from the snapshot JSON itself, independently of the app.
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { test, assert, assertEqual, assertIncludes, appReady } from './harness.mjs';
+import { test, assert, assertEqual, assertIncludes, appReady, openMenu } from './harness.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const SNAPSHOT = JSON.parse(readFileSync(ROOT + 'public/data/snapshots/2023-12.json', 'utf8'));
@@ -54,34 +54,6 @@ export function appTests(ctx) {
     await context.close();
   });
 
-  test('static shell: the home heading paints before the app, in the same place, only where the app shows it', async () => {
-    const context = await browser.newContext({ viewport: PHONE, locale: 'ja-JP' });
-    const shell = await context.newPage();
-    // Without its wasm the app never starts: what remains is index.html's static shell.
-    await shell.route(/\.wasm$/, (r) => r.abort());
-    await shell.goto(base + '/');
-    const box = async (page, sel) => { const b = await page.locator(sel).boundingBox(); return b && [b.x, b.y, b.width, b.height].map(Math.round); };
-    const before = { h1: await shell.textContent('main h1'), lead: await shell.textContent('main .lead'), h1Box: await box(shell, 'main h1'), leadBox: await box(shell, 'main .lead') };
-    assert(await shell.isVisible('main h1'), 'shell heading visible on the home page');
-    for (const path of ['/plan', '/?lang=en', '/?embed=1&card=konbini-yearly', '/?mode=kiosk']) {
-      await shell.goto(base + path);
-      assertEqual(await shell.isVisible('.shell-hero'), false, `no home heading in the shell of ${path}`);
-    }
-    await shell.evaluate(() => localStorage.setItem('reform-widget:lang', 'en'));
-    await shell.goto(base + '/');
-    assertEqual(await shell.isVisible('.shell-hero'), false, 'no Japanese home heading for a visitor who chose English');
-    await context.close();
-
-    const { page, context: c2 } = await open('/');
-    await ready(page);
-    await page.waitForSelector('[data-indicator]');
-    assertEqual(await page.textContent('main h1'), before.h1, 'same heading text as the app');
-    assertEqual(await page.textContent('main .lead'), before.lead, 'same introduction as the app');
-    assertEqual(await box(page, 'main h1'), before.h1Box, 'heading in the same place and size');
-    assertEqual(await box(page, 'main .lead'), before.leadBox, 'introduction in the same place and size');
-    await c2.close();
-  });
-
   test('plan shows mission, vision, values, three policies with their initiatives, driving and schedule', async () => {
     const { page, context, problems } = await open('/plan');
     await ready(page);
@@ -125,6 +97,7 @@ export function appTests(ctx) {
     const { page, context } = await open('/');
     await ready(page);
     await page.evaluate(() => { window.sameDocument = true; });
+    await openMenu(page);
     await page.click('.site-nav a[href="/plan"]');
     await page.waitForURL(base + '/plan');
     await page.waitForSelector('.policy');
@@ -135,6 +108,7 @@ export function appTests(ctx) {
     assertEqual(await page.evaluate(() => document.activeElement.id), 'main', 'the skip link moves focus to the content');
     assertEqual(page.url(), base + '/plan', 'and stays on the page');
     assert(await page.isVisible('.policy'), 'the skip link stays on the page');
+    await openMenu(page);
     await page.click('.site-nav a[href="/results"]');
     await page.waitForSelector('.share-bar');
     await page.goBack();
@@ -153,18 +127,23 @@ export function appTests(ctx) {
   test('language switch: English and やさしい日本語, lang attribute, remembered, fallback to Japanese', async () => {
     const { page, context } = await open('/');
     await ready(page);
-    await page.click('button:has-text("English")');
+    await page.click('.lang-switch a:has-text("English")');
     await page.waitForSelector('text=Key verification indicators');
     assertEqual(await page.getAttribute('html', 'lang'), 'en', 'lang en');
-    assertEqual(await page.getAttribute('button:has-text("English")', 'aria-pressed'), 'true', 'pressed');
+    assertEqual(await page.getAttribute('.lang-switch a:has-text("English")', 'aria-current'), 'true', 'current');
     assertIncludes(await page.textContent('[data-indicator="konbini-certificates"]'), '107,087 cases', 'english units');
     assertIncludes(await page.textContent('title'), 'Kumamoto City', 'title');
+    // Remembered in a cookie, so the server answers the next page in English at once.
+    const reloaded = await page.request.get(base + '/');
+    assertIncludes(await reloaded.text(), 'Key verification indicators', 'server renders the chosen language');
     await page.reload();
+    await appReady(page);
     await page.waitForSelector('text=Key verification indicators');
-    await page.click('button:has-text("やさしい日本語")');
+    await page.click('.lang-switch a:has-text("やさしい日本語")');
     await page.waitForSelector('text=おもな すうじ');
     assertEqual(await page.getAttribute('html', 'lang'), 'ja', 'lang easy');
     // Comments have no Easy Japanese version: Japanese is shown instead of nothing.
+    await openMenu(page);
     await page.click('.site-nav a[href="/plan"]');
     await page.waitForSelector('.policy');
     assertIncludes(await page.textContent('main'), SNAPSHOT.plan.policies[0].initiatives[0].name.ja, 'fallback');
@@ -212,9 +191,13 @@ export function appTests(ctx) {
     await context.close();
   });
 
-  test('errors: network off shows a message; retry recovers once the network is back', async () => {
-    let block = true;
-    const { page, context } = await open('/', { setup: (p) => p.route('**/data/**', (r) => (block ? r.abort('internetdisconnected') : r.continue())) });
+  test('errors: a snapshot picked while offline falls back to this device\'s good copy, under a banner naming its date', async () => {
+    let block = false;
+    const { page, context } = await open('/?data=/fixtures/history/index.json', { setup: (p) => p.route('**/fixtures/**', (r) => (block ? r.abort('internetdisconnected') : r.continue())) });
+    await appReady(page);
+    await page.waitForSelector('#asof');
+    block = true;
+    await page.selectOption('#asof', '2023-12-test');
     await page.waitForSelector('.failure');
     assertIncludes(await page.textContent('.failure'), '通信できませんでした', 'message');
     block = false;
@@ -223,37 +206,27 @@ export function appTests(ctx) {
     await context.close();
   });
 
-  test('errors: network off with an earlier good copy shows it under a banner naming its date', async () => {
-    let block = false;
-    const { page, context } = await open('/', { setup: (p) => p.route('**/data/**', (r) => (block ? r.abort('internetdisconnected') : r.continue())) });
-    await page.waitForSelector('[data-indicator]');
-    block = true;
-    await page.reload();
-    await page.waitForSelector('.banner--warning');
-    assertIncludes(await page.textContent('.banner--warning'), '2023年12月時点のデータを表示しています', 'banner');
-    assertIncludes(await page.textContent('[data-indicator="konbini-certificates"]'), '300,170件', 'content still shown');
-    await context.close();
-  });
-
-  test('loading shows a skeleton shaped like the page, without layout shift', async () => {
-    let release;
-    const gate = new Promise((ok) => { release = ok; });
-    const { page, context } = await open('/', {
+  test('first view: the server\'s HTML holds the figures, the app takes it over without a second snapshot download or layout shift', async () => {
+    const snapshotRequests = [];
+    const { page, context, problems } = await open('/', {
       viewport: DESKTOP,
-      setup: (p) => p.route('**/data/snapshots/**', async (r) => { await gate; r.continue(); }),
+      setup: (p) => {
+        p.on('request', (r) => { if (r.url().includes('/data/snapshots/')) snapshotRequests.push(r.url()); });
+        return p.addInitScript(() => {
+          window.__cls = 0;
+          new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
+            .observe({ type: 'layout-shift', buffered: true });
+        });
+      },
     });
-    await page.waitForSelector('.skeleton[aria-busy="true"]');
-    await page.evaluate(() => {
-      window.__cls = 0;
-      new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
-        .observe({ type: 'layout-shift', buffered: true });
-    });
-    assertIncludes(await page.textContent('.skeleton'), 'データを読み込んでいます', 'loading announced');
-    release();
-    await page.waitForSelector('[data-indicator]');
-    await page.waitForTimeout(300);
+    const html = await (await page.request.get(base + '/')).text();
+    assertIncludes(html, '107,087件', 'figure in the first response');
+    await appReady(page);
+    await page.waitForTimeout(500);
+    assertEqual(snapshotRequests, [], 'no snapshot download for the first view');
     const cls = await page.evaluate(() => window.__cls);
-    assert(cls < 0.1, `cumulative layout shift ${cls.toFixed(3)} ≥ 0.1`);
+    assert(cls < 0.01, `cumulative layout shift ${cls.toFixed(3)}`);
+    assertEqual(problems, [], 'console errors');
     await context.close();
   });
 
@@ -266,7 +239,8 @@ export function appTests(ctx) {
     });
     await page.waitForSelector('[data-indicator]');
     assertEqual(await page.evaluate(() => window.__violations), [], 'CSP violations');
-    assertEqual(await page.$$eval('script:not([src])', (s) => s.length), 0, 'inline scripts');
+    // The snapshot travels as data (type="application/json"), never as executable inline script.
+    assertEqual(await page.$$eval('script:not([src]):not([type="application/json"])', (s) => s.length), 0, 'inline scripts');
     assertEqual(problems, [], 'console errors');
     await context.close();
   });

@@ -12,10 +12,16 @@ export function launch() {
   return chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-/** The app has replaced index.html's static shell (whose home heading is visible before the
- * app starts) and shows a screen heading. */
+/** The app has taken over the server's HTML (hydrated) and shows a screen heading. */
 export function appReady(page, timeout = 15000) {
-  return page.waitForFunction(() => !document.querySelector('.shell-hero') && document.querySelector('main h1'), null, { timeout });
+  return page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true' && document.querySelector('main h1'), null, { timeout });
+}
+
+/** On a phone the menu is a disclosure: open it (if closed) so its links can be clicked. */
+export async function openMenu(page) {
+  if (await page.isVisible('.site-nav__toggle') && !(await page.getAttribute('.site-nav__menu', 'open') !== null)) {
+    await page.click('.site-nav__toggle');
+  }
 }
 
 const tests = [];

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { test, assert, assertEqual, assertIncludes, appReady } from './harness.mjs';
-import { startServer, stop, workdir, freePort } from './server-process.mjs';
+import { startServer, stop, workdir, freePort, exportRows } from './server-process.mjs';
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const ROUTES = ['/', '/plan', '/results', '/indicators', '/counter', '/konbini', '/staff', '/feedback'];
@@ -114,7 +114,7 @@ export function qualityTests({ base, browser }) {
         assertEqual(res.headers.get('x-content-type-options'), 'nosniff', `${path} nosniff`);
         assertEqual(res.headers.get('referrer-policy'), 'strict-origin-when-cross-origin', `${path} referrer`);
       }
-      const wasm = (await (await fetch(`http://127.0.0.1:${port}/`)).text()).match(/wasm=([^"&]+)/)[1];
+      const wasm = (await (await fetch(`http://127.0.0.1:${port}/`)).text()).match(/href="\/(pkg\/[^"]+\.wasm)"/)[1];
       const res = await fetch(`http://127.0.0.1:${port}/${wasm}`, { headers: { 'accept-encoding': 'br' } });
       assertEqual(res.headers.get('content-encoding'), 'br', 'precompressed brotli served');
       assertEqual(res.headers.get('content-type'), 'application/wasm', 'wasm type');
@@ -130,27 +130,59 @@ export function qualityTests({ base, browser }) {
     }
   });
 
-  test('the real server names the latest snapshot for preloading, and the app uses that one download', async () => {
+  test('without JavaScript: every screen, the language switch, feedback with errors and a receipt, the kiosk survey', async () => {
     const port = freePort();
-    const server = await startServer({ port, dir: workdir() });
+    const dir = workdir();
+    const server = await startServer({ port, dir });
+    const site = `http://127.0.0.1:${port}`;
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
     try {
-      const manifest = JSON.parse(readFileSync(new URL('../../public/data/index.json', import.meta.url), 'utf8'));
-      const file = manifest.snapshots.find((e) => e.id === manifest.latest).file;
-      const res = await fetch(`http://127.0.0.1:${port}/`);
-      assertEqual(res.headers.get('link'), `</data/${file}>; rel=preload; as=fetch; crossorigin=anonymous`, 'Link header');
-      const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-      const page = await context.newPage();
-      const fetched = [];
-      const warnings = [];
-      page.on('request', (r) => { if (r.url().endsWith(`/data/${file}`)) fetched.push(r.url()); });
-      page.on('console', (m) => { if (/preloaded using link preload but not used/.test(m.text())) warnings.push(m.text()); });
-      await page.goto(`http://127.0.0.1:${port}/`);
-      await page.waitForSelector('[data-indicator]', { timeout: 15000 });
-      await page.waitForTimeout(300);
-      assertEqual(fetched.length, 1, 'the preloaded snapshot is the one the app reads (one download)');
-      assertEqual(warnings, [], 'no unused-preload warnings');
-      await context.close();
+      for (const [path, expected] of [['/', '107,087件'], ['/plan', 'ミッション'], ['/results', '78.8%'], ['/indicators', '将来負担比率'], ['/counter', '区役所窓口'], ['/konbini', '107,087件'], ['/staff', '職員']]) {
+        await page.goto(site + path);
+        assertIncludes(await page.textContent('main'), expected, `${path} without script`);
+        assert(await page.$('main h1'), `${path} heading`);
+      }
+      await page.goto(site + '/konbini');
+      assert(await page.$('.chart__table table tbody tr'), 'the table under a chart is in the page');
+      // The language switch is a plain link; the server remembers the choice for the next page.
+      await page.click('.lang-switch a[hreflang="en"]');
+      assertIncludes(await page.textContent('main h1'), 'convenience stores', 'English after the switch');
+      await page.click('.site-nav__toggle');
+      await page.click('.site-nav a[href="/staff"]');
+      assertEqual(await page.getAttribute('html', 'lang'), 'en', 'still English on the next page');
+      await page.click('.lang-switch a[hreflang="ja"]');
+      // Feedback: an empty message gets the error summary, linked to the field.
+      await page.goto(site + '/feedback');
+      await page.click('form.form button[type="submit"]');
+      assert(await page.isVisible('.error-summary a[href="#message"]'), 'error summary links to the message');
+      assertEqual(await page.getAttribute('#message', 'aria-invalid'), 'true', 'field marked');
+      await page.fill('#message', 'スクリプトなしで送ります </textarea><b>x</b>');
+      await page.click('form.form button[type="submit"]');
+      const receipt = await page.getAttribute('[data-receipt]', 'data-receipt');
+      assert(/^KR-\d{7}$/.test(receipt), `receipt ${receipt}`);
+      // A double submit (same key) stores one record and gives the same receipt.
+      await page.goBack();
+      await page.click('form.form button[type="submit"]');
+      assertEqual(await page.getAttribute('[data-receipt]', 'data-receipt'), receipt, 'same receipt on a second submit');
+      // The kiosk survey posts as a form too.
+      await page.goto(site + '/?mode=kiosk');
+      await page.click('label[for="ward-0"]');
+      await page.click('form.kiosk-survey button[type="submit"]');
+      assert(await page.isVisible('.error-summary'), 'kiosk error summary');
+      await page.click('label[for="section-0"]');
+      await page.click('label[for="satisfaction-5"]');
+      await page.click('form.kiosk-survey button[type="submit"]');
+      assert(/^KR-\d{7}$/.test(await page.getAttribute('[data-receipt]', 'data-receipt')), 'kiosk receipt');
+      const rows = await exportRows(port);
+      assertEqual(rows.length, 2, 'one general message and one survey answer stored');
+      assertIncludes(rows[0].join(','), '</textarea><b>x</b>', 'the message is stored as typed');
+      // Another site cannot post in a visitor's name.
+      const forged = await fetch(site + '/feedback', { method: 'POST', headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' }, body: 'form=general&key=00000000-0000-4000-8000-000000000001&message=x' });
+      assertEqual(forged.status, 403, 'foreign origin refused');
+      assertEqual((await exportRows(port)).length, 2, 'nothing stored from another site');
     } finally {
+      await context.close();
       await stop(server);
     }
   });

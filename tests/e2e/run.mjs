@@ -1,7 +1,8 @@
-// Runs every browser suite against the release build in dist/, served on 127.0.0.1.
+// Runs every browser suite against the real widget-server (pages rendered on the server, the
+// release build of the browser side in dist/), on 127.0.0.1.
 // Prints `browser: N passed, N failed` and writes the counts for the overall summary.
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
-import { serve } from './static-server.mjs';
+import { startServer, stop, workdir, freePort, staticWithFixtures } from './server-process.mjs';
 import { launch, run } from './harness.mjs';
 import { appTests } from './app.test.mjs';
 import { schemaTests } from './schema.test.mjs';
@@ -11,12 +12,13 @@ import { contextTests, kioskTests } from './contexts.test.mjs';
 import { qualityTests } from './quality.test.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-if (!existsSync(ROOT + 'dist/index.html')) {
-  console.error('dist/ is missing: run `trunk build --release` first (scripts/test.sh does).');
+if (!existsSync(ROOT + 'dist/pkg/reform_widget_bg.wasm')) {
+  console.error('dist/ is missing: run `scripts/build-web.sh` first (scripts/test.sh does).');
   process.exit(2);
 }
-const server = await serve(ROOT + 'dist', 0, { extraRoots: { '/fixtures/': ROOT + 'tests/fixtures' } });
-const base = `http://127.0.0.1:${server.address().port}`;
+const port = freePort();
+const server = await startServer({ port, dir: workdir(), staticDir: staticWithFixtures() });
+const base = `http://127.0.0.1:${port}`;
 const browser = await launch();
 schemaTests();
 appTests({ base, browser });
@@ -27,7 +29,7 @@ kioskTests({ browser });
 qualityTests({ base, browser });
 const { passed, failed } = await run(process.argv[2] || '');
 await browser.close();
-server.close();
+await stop(server);
 mkdirSync(ROOT + 'target/test-results', { recursive: true });
 writeFileSync(ROOT + 'target/test-results/browser.json', JSON.stringify({ passed, failed }));
 console.log(`browser: ${passed} passed, ${failed} failed`);

@@ -1,6 +1,6 @@
 // Starts and stops the real widget-server binary for browser and crash tests.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -15,9 +15,9 @@ export function workdir() {
 }
 
 /** Starts the server on `port` with the database in `dir`; resolves once it answers health checks. */
-export async function startServer({ port, dir, rateLimit = 100000, binary = process.env.WIDGET_SERVER || ROOT + 'target/debug/widget-server' }) {
+export async function startServer({ port, dir, rateLimit = 100000, staticDir = ROOT + 'dist', binary = process.env.WIDGET_SERVER || ROOT + 'target/debug/widget-server' }) {
   const child = spawn(binary, [
-    '--listen', `127.0.0.1:${port}`, '--db', join(dir, 'feedback.sqlite3'), '--static', ROOT + 'dist',
+    '--listen', `127.0.0.1:${port}`, '--db', join(dir, 'feedback.sqlite3'), '--static', staticDir,
     '--export-token-file', join(dir, 'token'), '--rate-limit', String(rateLimit),
   ], { stdio: ['ignore', 'ignore', 'pipe'] });
   child.log = '';
@@ -46,6 +46,14 @@ export async function exportRows(port) {
   if (!res.ok) throw new Error(`export ${res.status}`);
   const text = (await res.text()).replace(/^\uFEFF/, '');
   return text.trim().split('\r\n').slice(1).map((l) => l.split(','));
+}
+
+/** A folder serving the built widget plus `/fixtures/` (tests' own files, never shipped). */
+export function staticWithFixtures() {
+  const dir = mkdtempSync(join(tmpdir(), 'widget-static-'));
+  for (const name of readdirSync(ROOT + 'dist')) symlinkSync(ROOT + 'dist/' + name, join(dir, name));
+  symlinkSync(ROOT + 'tests/fixtures', join(dir, 'fixtures'));
+  return dir;
 }
 
 let nextPort = 18000 + Math.floor(Math.random() * 2000);

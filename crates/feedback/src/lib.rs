@@ -59,6 +59,30 @@ pub struct Submission {
     pub website: String,
 }
 
+impl Submission {
+    /// A form posted without script (`application/x-www-form-urlencoded`, already decoded into
+    /// pairs). `form` says which form: `counter-survey` or the general one. Unknown fields are
+    /// ignored, a satisfaction that is not a number is no answer, and the e-mail counts only
+    /// with consent, as in the browser. The same `validate` then judges it.
+    pub fn from_form(pairs: &[(String, String)]) -> Submission {
+        let get = |name: &str| pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default();
+        let kind = if get("form") == "counter-survey" { Kind::CounterSurvey } else { Kind::General };
+        let consent = pairs.iter().any(|(k, _)| k == "consent");
+        Submission {
+            key: get("key"),
+            kind,
+            topic: if kind == Kind::CounterSurvey { "counter-survey".into() } else { get("topic") },
+            message: get("message"),
+            satisfaction: get("satisfaction").trim().parse().ok(),
+            consent,
+            email: if consent { get("email") } else { String::new() },
+            ward: get("ward"),
+            section: get("section"),
+            website: get("website"),
+        }
+    }
+}
+
 /// A submission that passed every rule, normalised.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Feedback {
@@ -340,6 +364,38 @@ mod tests {
         #[test]
         fn validation_never_panics(message in ".{0,300}", email in ".{0,40}", topic in ".{0,40}", sat in proptest::option::of(proptest::num::u8::ANY), consent: bool) {
             let _ = validate(&Submission { key: KEY.into(), message, email, topic, satisfaction: sat, consent, ..Default::default() });
+        }
+    }
+}
+
+#[cfg(test)]
+mod form_tests {
+    use super::*;
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn a_posted_general_form_reads_like_the_json_body() {
+        let s = Submission::from_form(&pairs(&[("form", "general"), ("key", "k1"), ("topic", "t"), ("message", "hello"), ("satisfaction", "4"), ("email", "a@b.jp"), ("website", "")]));
+        assert_eq!(s.kind, Kind::General);
+        assert_eq!(s.satisfaction, Some(4));
+        assert_eq!(s.email, "", "no consent, no e-mail");
+        let s = Submission::from_form(&pairs(&[("key", "k1"), ("message", "hello"), ("consent", "on"), ("email", "a@b.jp"), ("satisfaction", "x")]));
+        assert!(s.consent);
+        assert_eq!(s.email, "a@b.jp");
+        assert_eq!(s.satisfaction, None);
+    }
+
+    #[test]
+    fn a_posted_counter_survey_is_validated_by_the_same_rules() {
+        let s = Submission::from_form(&pairs(&[("form", "counter-survey"), ("key", "0b6c1f4e-3a1e-4c43-9a3f-0e8f6f3a9d11"), ("ward", "chuo"), ("section", "x")]));
+        assert_eq!(s.kind, Kind::CounterSurvey);
+        assert_eq!(s.topic, "counter-survey");
+        match validate(&s) {
+            Verdict::Invalid(errors) => assert!(errors.iter().any(|e| e.field == Field::Satisfaction)),
+            other => panic!("{other:?}"),
         }
     }
 }

@@ -3,6 +3,7 @@
 //! export, and the built widget itself with strict security headers.
 
 pub mod config;
+pub mod pages;
 pub mod rate_limit;
 pub mod store;
 
@@ -10,9 +11,9 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Instant;
 
-use axum::body::{Body, Bytes};
+use axum::body::Bytes;
 use axum::extract::{ConnectInfo, DefaultBodyLimit, Request, State};
-use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -20,7 +21,7 @@ use axum::{Json, Router};
 use feedback::{validate, FieldError, Submission, Verdict, MAX_BODY_BYTES};
 use serde_json::json;
 use tower_http::cors::{AllowOrigin, CorsLayer};
-use tower_http::services::{ServeDir, ServeFile};
+use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 pub use config::Config;
@@ -45,7 +46,7 @@ fn api_error(status: StatusCode, code: &str, errors: Option<Vec<FieldError>>) ->
 
 /// Only the server's own origin and the configured ones may post: a browser on another site
 /// could otherwise send feedback in a visitor's name.
-fn origin_allowed(headers: &HeaderMap, allowed: &[String]) -> bool {
+pub fn origin_allowed(headers: &HeaderMap, allowed: &[String]) -> bool {
     let Some(origin) = headers.get(header::ORIGIN).and_then(|o| o.to_str().ok()) else {
         return true; // not a browser cross-site request (curl, server-to-server)
     };
@@ -120,48 +121,22 @@ async fn export_csv(State(app): State<Arc<AppState>>, headers: HeaderMap) -> Res
     }
 }
 
-/// Paths without a file extension are app routes, answered with the app's page.
-fn is_app_route(path: &str) -> bool {
-    !path.rsplit('/').next().unwrap_or("").contains('.')
+/// Paths without a file extension are app routes, answered with the rendered page.
+pub fn is_app_route(path: &str) -> bool {
+    !path.rsplit('/').next().unwrap_or("").contains('.') && !path.starts_with("/api/")
 }
 
-/// App routes get the app. Missing files are 404, so the app can tell "not found" from "not JSON".
-async fn spa_fallback(State(app): State<Arc<AppState>>, uri: Uri, req: Request) -> Response {
-    if !is_app_route(uri.path()) || uri.path().starts_with("/api/") {
+/// App routes get their page, rendered here; a form posted without script gets its answer.
+/// Missing files are 404, so the app can tell "not found" from "not JSON".
+async fn page_or_not_found(State(app): State<Arc<AppState>>, ConnectInfo(peer): ConnectInfo<SocketAddr>, req: Request) -> Response {
+    if !is_app_route(req.uri().path()) {
         return (StatusCode::NOT_FOUND, "not found").into_response();
     }
-    let index = app.config.static_dir.join("index.html");
-    match tower::ServiceExt::oneshot(ServeFile::new(index), req).await {
-        Ok(r) => r.map(Body::new),
-        Err(_) => (StatusCode::INTERNAL_SERVER_ERROR, "").into_response(),
+    match *req.method() {
+        Method::GET | Method::HEAD => pages::page(&app, req).await,
+        Method::POST => pages::posted_form(&app, peer, req).await,
+        _ => (StatusCode::METHOD_NOT_ALLOWED, "").into_response(),
     }
-}
-
-/// On the page itself (HTML answers): `Link: rel=preload` for the latest snapshot. The app learns
-/// the snapshot's name from the manifest only after its wasm has started; this lets the browser
-/// fetch it alongside the wasm. The manifest is read on every page request (it is small) so a
-/// newly published snapshot counts at once; an unreadable or invalid manifest adds nothing.
-async fn preload_latest_snapshot(State(app): State<Arc<AppState>>, req: Request, next: Next) -> Response {
-    // The app's own page: an app route or `/index.html`; not other HTML files.
-    let app_page = is_app_route(req.uri().path()) || req.uri().path() == "/index.html";
-    let mut response = next.run(req).await;
-    let html = app_page && response.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|t| t.starts_with("text/html"));
-    if html {
-        if let Some(link) = latest_snapshot_link(&app.config.static_dir) {
-            response.headers_mut().append(header::LINK, link);
-        }
-    }
-    response
-}
-
-/// The `Link` header value for the manifest's latest snapshot. Only a valid manifest counts, and
-/// its validation admits only plain relative `.json` paths (letters, digits, `-_./`, no `..`),
-/// so nothing can break out of the header or the data folder.
-pub fn latest_snapshot_link(static_dir: &std::path::Path) -> Option<HeaderValue> {
-    let bytes = std::fs::read(static_dir.join("data/index.json")).ok()?;
-    let manifest = snapshot::parse_manifest(&bytes).ok()?;
-    let file = &manifest.snapshots.iter().find(|s| s.id == manifest.latest)?.file;
-    HeaderValue::from_str(&format!("</data/{file}>; rel=preload; as=fetch; crossorigin=anonymous")).ok()
 }
 
 /// One line per request: method, path, status, time. Never bodies, query strings or addresses
@@ -196,7 +171,8 @@ pub fn app(state: Arc<AppState>) -> Router {
     let files = ServeDir::new(&state.config.static_dir)
         .precompressed_br()
         .precompressed_gzip()
-        .fallback(axum::handler::Handler::with_state(spa_fallback, state.clone()));
+        .call_fallback_on_method_not_allowed(true)
+        .fallback(axum::handler::Handler::with_state(page_or_not_found, state.clone()));
     let csp = HeaderValue::from_str(&csp(&state.config.frame_ancestors)).expect("frame-ancestors validated in config");
     Router::new()
         .merge(api)
@@ -205,7 +181,6 @@ pub fn app(state: Arc<AppState>) -> Router {
         .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin")))
         .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-cache")))
-        .layer(middleware::from_fn_with_state(state.clone(), preload_latest_snapshot))
         .layer(middleware::from_fn(log_requests))
         .with_state(state)
 }

@@ -1,49 +1,15 @@
 //! The API against a real SQLite file: validation, limits, idempotency, rate limit, CORS,
 //! export auth, headers and static serving. Requests go through the full router.
 
-use std::net::SocketAddr;
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use axum::body::Body;
-use axum::extract::connect_info::MockConnectInfo;
 use axum::http::{header, Request, StatusCode};
-use http_body_util::BodyExt;
 use serde_json::{json, Value};
-use server::{app, config::Config, rate_limit::RateLimit, store::Store, AppState};
-use tower::ServiceExt;
+use server::config::Config;
 
-struct Harness {
-    router: axum::Router,
-    db: PathBuf,
-    dir: PathBuf,
-}
-
-impl Drop for Harness {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
-
-fn harness(name: &str, edit: impl FnOnce(&mut Config)) -> Harness {
-    let dir = std::env::temp_dir().join(format!("widget-server-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(dir.join("static/data")).unwrap();
-    std::fs::write(dir.join("static/index.html"), "<!doctype html><title>app</title>").unwrap();
-    std::fs::write(dir.join("static/data/index.json"), "{}").unwrap();
-    let mut config = Config { db: dir.join("feedback.sqlite3"), static_dir: dir.join("static"), ..Config::default() };
-    edit(&mut config);
-    let store = Store::open(&config.db).unwrap();
-    let state = Arc::new(AppState { limit: RateLimit::new(config.rate_limit_per_minute), config, store });
-    let router = app(state).layer(MockConnectInfo(SocketAddr::from(([127, 0, 0, 1], 40000))));
-    Harness { router, db: dir.join("feedback.sqlite3"), dir }
-}
-
-async fn send(h: &Harness, req: Request<Body>) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
-    let res = h.router.clone().oneshot(req).await.unwrap();
-    let (parts, body) = res.into_parts();
-    (parts.status, parts.headers, body.collect().await.unwrap().to_bytes().to_vec())
-}
+mod common;
+use common::{harness, send};
 
 fn post(body: &Value) -> Request<Body> {
     Request::post("/api/feedback").header(header::CONTENT_TYPE, "application/json").header(header::HOST, "127.0.0.1:8080").body(Body::from(body.to_string())).unwrap()
@@ -199,8 +165,8 @@ async fn health_openapi_headers_and_static_files() {
     assert_eq!(doc["openapi"], "3.1.0");
     assert!(doc["paths"]["/api/feedback"]["post"].is_object());
     let (s, headers, b) = send(&h, get("/plan")).await;
-    assert_eq!(s, StatusCode::OK, "app routes get the app");
-    assert!(String::from_utf8(b).unwrap().contains("<title>app</title>"));
+    assert_eq!(s, StatusCode::OK, "app routes get their page");
+    assert!(String::from_utf8(b).unwrap().contains("<title>プランの内容｜熊本市 市役所改革プラン</title>"));
     let csp = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
     assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval'") && !csp.contains("unsafe-inline"), "{csp}");
     assert!(csp.ends_with("frame-ancestors 'self' https://www.city.kumamoto.jp"), "{csp}");
@@ -209,37 +175,6 @@ async fn health_openapi_headers_and_static_files() {
     assert_eq!(send(&h, get("/data/index.json")).await.0, StatusCode::OK);
     assert_eq!(send(&h, get("/data/missing.json")).await.0, StatusCode::NOT_FOUND, "missing files are 404, not the app");
     assert_eq!(send(&h, get("/api/nothing")).await.0, StatusCode::NOT_FOUND);
-}
-
-#[tokio::test]
-async fn the_page_names_the_latest_snapshot_for_preloading() {
-    let h = harness("preload", |_| {});
-    let get = |p: &str| Request::get(p).body(Body::empty()).unwrap();
-    // The harness's manifest is not valid: no header, and the page is still served.
-    let (s, headers, _) = send(&h, get("/")).await;
-    assert_eq!(s, StatusCode::OK);
-    assert!(headers.get(header::LINK).is_none());
-    let manifest = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data/index.json")).unwrap();
-    std::fs::write(h.dir.join("static/data/index.json"), &manifest).unwrap();
-    let latest = json_of(manifest.as_bytes());
-    let file = latest["snapshots"].as_array().unwrap().iter().find(|e| e["id"] == latest["latest"]).unwrap()["file"].as_str().unwrap().to_string();
-    let expected = format!("</data/{file}>; rel=preload; as=fetch; crossorigin=anonymous");
-    for path in ["/", "/plan"] {
-        let (_, headers, _) = send(&h, get(path)).await;
-        assert_eq!(headers[header::LINK], expected.as_str(), "{path}");
-    }
-    let (_, headers, _) = send(&h, get("/data/index.json")).await;
-    assert!(headers.get(header::LINK).is_none(), "only pages carry it");
-    std::fs::write(h.dir.join("static/other.html"), "<!doctype html><title>other</title>").unwrap();
-    let (s, headers, _) = send(&h, get("/other.html")).await;
-    assert_eq!(s, StatusCode::OK);
-    assert!(headers.get(header::LINK).is_none(), "only the app's own page carries it");
-    // A file name that would break out of the header is never written into it.
-    let hostile = manifest.replace(&format!("\"{file}\""), "\"snapshots/x.json>; rel=stylesheet\"");
-    std::fs::write(h.dir.join("static/data/index.json"), hostile).unwrap();
-    let (s, headers, _) = send(&h, get("/")).await;
-    assert_eq!(s, StatusCode::OK);
-    assert!(headers.get(header::LINK).is_none());
 }
 
 #[test]

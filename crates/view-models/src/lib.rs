@@ -7,6 +7,7 @@ pub mod format;
 pub mod locale;
 pub mod outbox;
 pub mod progress;
+pub mod request;
 pub mod route;
 pub mod screens;
 pub mod strings;

@@ -35,6 +35,28 @@ pub fn screen_for(path: &str) -> Screen {
     }
 }
 
+/// The tab's title: the screen's name, then the city and the plan.
+pub fn page_title(screen_name: &str, t: &crate::Strings) -> String {
+    format!("{screen_name}｜{} {}", t.city, t.app_name)
+}
+
+/// The name of a screen (for the title), as each screen's own heading calls it.
+pub fn screen_name(screen: Screen, kiosk: bool, embed: bool, t: &crate::Strings) -> &'static str {
+    match screen {
+        _ if embed => t.app_name,
+        Screen::Start if kiosk => t.kiosk_title,
+        Screen::Start | Screen::Home => t.nav_home,
+        Screen::Plan => t.plan_title,
+        Screen::Results => t.results_title,
+        Screen::Indicators => t.indicators_title,
+        Screen::Counter => t.counter_title,
+        Screen::Konbini => t.konbini_title,
+        Screen::Staff => t.staff_title,
+        Screen::Feedback if !kiosk => t.feedback_title,
+        Screen::Feedback | Screen::NotFound => t.not_found_title,
+    }
+}
+
 /// What the page knows about a click on a link.
 #[derive(Debug, Default)]
 pub struct LinkClick<'a> {

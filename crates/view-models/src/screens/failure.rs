@@ -4,8 +4,8 @@ use crate::format::as_of;
 use crate::strings::{fill, strings};
 use crate::Locale;
 
-/// Why the snapshot could not be shown.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Why the snapshot could not be shown. Serializable: the server's answer travels to the browser.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum LoadError {
     /// No answer at all: offline, DNS, connection refused.
     Network,

@@ -1,0 +1,102 @@
+//! The widget's pages, rendered here with the same components the browser hydrates, in the
+//! reader's language (`?lang=`, else the switch's cookie); and the two forms posted without
+//! script, judged by the same `feedback` rules and answered with the same page: the error
+//! summary, or the receipt.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use feedback::{validate, Submission, Verdict, MAX_BODY_BYTES};
+use reform_widget::data::ServerData;
+use reform_widget::forms::PostedForm;
+use reform_widget::render::{render_page, PageOptions, RenderedPage};
+use view_models::request::{cookie_value, parse_form, PageRequest, LANG_COOKIE, LANG_COOKIE_ATTRIBUTES};
+use view_models::Locale;
+
+use crate::{origin_allowed, AppState};
+
+/// The page request as the app sees it: path, query and this site's origin.
+fn page_request(headers: &HeaderMap, uri: &Uri) -> PageRequest {
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("127.0.0.1");
+    let https = headers.get("x-forwarded-proto").and_then(|v| v.to_str().ok()) == Some("https");
+    let origin = format!("{}://{host}", if https { "https" } else { "http" });
+    PageRequest::new(uri.path(), uri.query().unwrap_or(""), &origin)
+}
+
+fn lang_cookie(headers: &HeaderMap) -> Option<String> {
+    let all: Vec<&str> = headers.get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).collect();
+    all.iter().find_map(|h| cookie_value(h, LANG_COOKIE)).map(str::to_string)
+}
+
+async fn render(app: &AppState, request: PageRequest, options: PageOptions) -> RenderedPage {
+    let data = ServerData { static_dir: app.config.static_dir.clone() };
+    render_page(request, data, options).await
+}
+
+fn html_response(status: StatusCode, page: RenderedPage, request: &PageRequest) -> Response {
+    let mut response = (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], page.html).into_response();
+    let headers = response.headers_mut();
+    // The same address answers in each reader's language.
+    headers.insert(header::VARY, HeaderValue::from_static("Cookie"));
+    // A language chosen with a plain link (no script) is remembered like the switch's choice.
+    if let Some(l) = request.param("lang").and_then(|c| Locale::from_code(&c)) {
+        if let Ok(v) = HeaderValue::from_str(&format!("{LANG_COOKIE}={}; {LANG_COOKIE_ATTRIBUTES}", l.code())) {
+            headers.append(header::SET_COOKIE, v);
+        }
+    }
+    response
+}
+
+/// `GET` on an app route: its page, 404 for an unknown address.
+pub async fn page(app: &Arc<AppState>, req: Request) -> Response {
+    let request = page_request(req.headers(), req.uri());
+    let options = PageOptions { lang_cookie: lang_cookie(req.headers()), posted: None, hydrate: true };
+    let page = render(app, request.clone(), options).await;
+    let status = StatusCode::from_u16(page.status).unwrap_or(StatusCode::OK);
+    html_response(status, page, &request)
+}
+
+fn refusal(status: StatusCode, ja: &str, en: &str) -> Response {
+    let body = format!("<!DOCTYPE html><html lang=\"ja\"><meta charset=\"utf-8\"><title>{ja}</title><link rel=\"stylesheet\" href=\"/style.css\"><main class=\"site-main\"><h1>{ja}</h1><p lang=\"en\">{en}</p><p><a href=\"/\">ホーム / Home</a></p></main></html>");
+    (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response()
+}
+
+/// `POST` of the feedback form or the counter survey without script: the same origin check,
+/// rate limit, rules and idempotent store as `POST /api/feedback`.
+pub async fn posted_form(app: &Arc<AppState>, peer: SocketAddr, req: Request) -> Response {
+    let (parts, body) = req.into_parts();
+    if !origin_allowed(&parts.headers, &app.config.allowed_origins) {
+        return refusal(StatusCode::FORBIDDEN, "送信を受け付けられませんでした", "This form may only be sent from this site.");
+    }
+    if app.limit.check(peer.ip()).is_err() {
+        return refusal(StatusCode::TOO_MANY_REQUESTS, "送信が多すぎます。しばらくしてからお試しください", "Too many messages. Please try again in a minute.");
+    }
+    // Percent-encoding triples the bytes of Japanese text; the rules then bound each field.
+    let Ok(bytes) = axum::body::to_bytes(Body::new(body), MAX_BODY_BYTES * 3).await else {
+        return refusal(StatusCode::PAYLOAD_TOO_LARGE, "送信内容が大きすぎます", "The message is too large.");
+    };
+    let pairs = parse_form(&String::from_utf8_lossy(&bytes));
+    let submission = Submission::from_form(&pairs);
+    let request = page_request(&parts.headers, &parts.uri);
+    let lang = lang_cookie(&parts.headers);
+    let posted = match validate(&submission) {
+        Verdict::Invalid(errors) => PostedForm { submission, errors, receipt: None },
+        // Answered as if accepted, so the sender learns nothing; nothing is stored.
+        Verdict::Bot => PostedForm { submission, errors: vec![], receipt: Some("KR-0000000".into()) },
+        Verdict::Valid(feedback) => {
+            let app2 = app.clone();
+            match tokio::task::spawn_blocking(move || app2.store.insert(&feedback)).await {
+                Ok(Ok(stored)) => PostedForm { submission, errors: vec![], receipt: Some(stored.receipt) },
+                _ => return refusal(StatusCode::SERVICE_UNAVAILABLE, "ただいま受け付けられません。時間をおいてもう一度お送りください", "We cannot store messages right now. Please send it again later."),
+            }
+        }
+    };
+    let status = if posted.errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    // The answer is complete as HTML; it loads no app (the reader has none running).
+    let page = render(app, request.clone(), PageOptions { lang_cookie: lang, posted: Some(posted), hydrate: false }).await;
+    html_response(status, page, &request)
+}

@@ -1,0 +1,49 @@
+//! A router over a temporary folder (the published files, a fresh SQLite file) for the tests.
+#![allow(dead_code)]
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::extract::connect_info::MockConnectInfo;
+use axum::http::{Request, StatusCode};
+use http_body_util::BodyExt;
+use server::{app, config::Config, rate_limit::RateLimit, store::Store, AppState};
+use tower::ServiceExt;
+
+pub struct Harness {
+    pub router: axum::Router,
+    pub db: PathBuf,
+    pub dir: PathBuf,
+}
+
+impl Drop for Harness {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+pub fn harness(name: &str, edit: impl FnOnce(&mut Config)) -> Harness {
+    let dir = std::env::temp_dir().join(format!("widget-server-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("static/data")).unwrap();
+    // The published files, as `scripts/build-web.sh` copies them into dist/.
+    let public = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data");
+    std::fs::create_dir_all(dir.join("static/data/snapshots")).unwrap();
+    std::fs::copy(public.join("index.json"), dir.join("static/data/index.json")).unwrap();
+    std::fs::copy(public.join("snapshots/2023-12.json"), dir.join("static/data/snapshots/2023-12.json")).unwrap();
+    let mut config = Config { db: dir.join("feedback.sqlite3"), static_dir: dir.join("static"), ..Config::default() };
+    edit(&mut config);
+    let store = Store::open(&config.db).unwrap();
+    let state = Arc::new(AppState { limit: RateLimit::new(config.rate_limit_per_minute), config, store });
+    let router = app(state).layer(MockConnectInfo(SocketAddr::from(([127, 0, 0, 1], 40000))));
+    Harness { router, db: dir.join("feedback.sqlite3"), dir }
+}
+
+pub async fn send(h: &Harness, req: Request<Body>) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
+    let res = h.router.clone().oneshot(req).await.unwrap();
+    let (parts, body) = res.into_parts();
+    (parts.status, parts.headers, body.collect().await.unwrap().to_bytes().to_vec())
+}
+

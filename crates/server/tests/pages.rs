@@ -1,0 +1,137 @@
+//! Server rendering: every route × language × mode answers with the screen's figures, tables,
+//! as-of date and source already in the HTML, in the reader's language; forms posted without
+//! script are judged by the same rules and answered with the error summary or the receipt.
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+
+mod common;
+use common::{harness, send, Harness};
+
+async fn get(h: &Harness, path: &str, cookie: Option<&str>) -> (StatusCode, axum::http::HeaderMap, String) {
+    let mut req = Request::get(path).header(header::HOST, "127.0.0.1:8080");
+    if let Some(c) = cookie {
+        req = req.header(header::COOKIE, c);
+    }
+    let (s, headers, body) = send(h, req.body(Body::empty()).unwrap()).await;
+    (s, headers, String::from_utf8(body).unwrap())
+}
+
+fn post_form(path: &str, body: &str, origin: &str) -> Request<Body> {
+    Request::post(path)
+        .header(header::HOST, "127.0.0.1:8080")
+        .header(header::ORIGIN, origin)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(body.to_string()))
+        .unwrap()
+}
+
+/// What each route must carry in its HTML, per language: a figure or table from the snapshot.
+const ROUTES: [(&str, [&str; 3]); 7] = [
+    ("/", ["107,087件", "107,087 cases", "107,087件"]),
+    ("/plan", ["ミッション", "Mission", "ミッション"]),
+    ("/results", ["78.8%", "78.8%", "78.8%"]),
+    ("/indicators", ["<table>", "<table>", "<table>"]),
+    ("/counter", ["<table>", "<table>", "<table>"]),
+    ("/konbini", ["300,170件", "300,170 cases", "300,170件"]),
+    ("/staff", ["score-rows", "score-rows", "score-rows"]),
+];
+
+#[tokio::test]
+async fn every_route_in_every_language_carries_its_figures_date_and_source() {
+    let h = harness("pages", |_| {});
+    for (path, expected) in ROUTES {
+        for (i, lang) in ["ja", "en", "ja-easy"].into_iter().enumerate() {
+            let (s, _, html) = get(&h, &format!("{path}?lang={lang}"), None).await;
+            assert_eq!(s, StatusCode::OK, "{path} {lang}");
+            assert!(html.contains(expected[i]), "{path} {lang}: {} missing", expected[i]);
+            assert!(html.contains(&format!("data-locale=\"{lang}\"")), "{path} {lang}: rendered in that language");
+            let date = ["2023年12月時点", "as of December 2023", "2023ねん 12がつ"][i];
+            assert!(html.contains(date), "{path} {lang}: as-of date {date}");
+            assert!(html.contains("class=\"site-footer\"><p>"), "{path} {lang}: source in the footer");
+            // The data travels as JSON the page never executes; no inline script at all.
+            assert!(html.contains("<script type=\"application/json\" id=\"resolved-resources\">"), "{path}");
+            assert!(!html.contains("<script>") && !html.contains("__RESOLVED_RESOURCES"), "{path}: no inline script");
+        }
+    }
+}
+
+#[tokio::test]
+async fn embed_kiosk_and_unknown_addresses() {
+    let h = harness("modes", |_| {});
+    let (s, _, html) = get(&h, "/?embed=1&card=konbini-yearly", None).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(html.contains("<main id=\"main\" class=\"embed\">") && html.contains("証明書コンビニ発行件数") && html.contains("<table>"));
+    assert!(!html.contains("site-nav"), "no page furniture in an embedded card");
+    let (_, _, html) = get(&h, "/?mode=kiosk", None).await;
+    assert!(html.contains("class=\"kiosk\"") && html.contains("name=\"form\" value=\"counter-survey\""), "kiosk start is the survey form");
+    assert!(!html.contains("href=\"/feedback\""), "no general form at a kiosk");
+    let (s, _, html) = get(&h, "/no-such-page", None).await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+    assert!(html.contains("ページが見つかりません"));
+}
+
+#[tokio::test]
+async fn the_language_comes_from_the_query_then_the_cookie_and_the_switch_remembers_it() {
+    let h = harness("lang", |_| {});
+    let (_, headers, html) = get(&h, "/plan?lang=en", None).await;
+    assert!(html.contains("<html lang=\"en\" data-locale=\"en\">"));
+    let cookie = headers[header::SET_COOKIE].to_str().unwrap();
+    assert!(cookie.starts_with("reform-widget-lang=en;") && cookie.contains("Path=/"), "{cookie}");
+    assert_eq!(headers[header::VARY], "Cookie");
+    let (_, headers, html) = get(&h, "/plan", Some("reform-widget-lang=ja-easy")).await;
+    assert!(html.contains("data-locale=\"ja-easy\""), "cookie chooses the language");
+    assert!(headers.get(header::SET_COOKIE).is_none(), "nothing to remember without ?lang=");
+    let (_, _, html) = get(&h, "/plan?lang=ja", Some("reform-widget-lang=en")).await;
+    assert!(html.contains("data-locale=\"ja\""), "the query wins over the cookie");
+    let (_, _, html) = get(&h, "/plan?lang=xx", Some("reform-widget-lang=<x>")).await;
+    assert!(html.contains("data-locale=\"ja\""), "nonsense falls back to Japanese");
+}
+
+const KEY: &str = "00000000-0000-4000-8000-000000000042";
+
+#[tokio::test]
+async fn a_feedback_form_posted_without_script_gets_errors_or_one_receipt() {
+    let h = harness("form", |_| {});
+    let origin = "http://127.0.0.1:8080";
+    let (s, _, body) = send(&h, post_form("/feedback", &format!("form=general&key={KEY}&message=&email=x"), origin)).await;
+    let html = String::from_utf8(body).unwrap();
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("class=\"error-summary\"") && html.contains("href=\"#message\""), "summary linked to the field");
+    assert!(!html.contains("boot.js"), "the answer needs no script");
+    // Typed text comes back as text, even text that would close the textarea.
+    let hostile = "%3C%2Ftextarea%3E%3Cb%3Ex%3C%2Fb%3E";
+    let (_, _, body) = send(&h, post_form("/feedback", &format!("form=general&key={KEY}&message=a&email=bad&consent=on&topic={hostile}"), origin)).await;
+    let html = String::from_utf8(body).unwrap();
+    assert!(!html.contains("<b>x</b>"), "no markup from the form in the page");
+    let body = format!("form=general&key={KEY}&message=%E3%81%93%E3%82%93%E3%81%AB%E3%81%A1%E3%81%AF+%3C%2Ftextarea%3E&satisfaction=4");
+    let (s, _, first) = send(&h, post_form("/feedback", &body, origin)).await;
+    assert_eq!(s, StatusCode::OK);
+    let first = String::from_utf8(first).unwrap();
+    assert!(first.contains("data-receipt=\"KR-0000001\""), "receipt shown");
+    let (_, _, again) = send(&h, post_form("/feedback", &body, origin)).await;
+    assert!(String::from_utf8(again).unwrap().contains("data-receipt=\"KR-0000001\""), "a double submit gives the same receipt");
+    let conn = rusqlite::Connection::open(&h.db).unwrap();
+    let (n, message): (i64, String) = conn.query_row("SELECT COUNT(*), MAX(message) FROM feedback", [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+    assert_eq!((n, message.as_str()), (1, "こんにちは </textarea>"));
+    let (s, _, _) = send(&h, post_form("/feedback", &body.replace("42", "43"), "https://evil.example")).await;
+    assert_eq!(s, StatusCode::FORBIDDEN, "another site cannot post in a visitor's name");
+}
+
+#[tokio::test]
+async fn the_counter_survey_posted_without_script_stays_a_kiosk_page() {
+    let h = harness("survey", |_| {});
+    let origin = "http://127.0.0.1:8080";
+    let (s, _, body) = send(&h, post_form("/?mode=kiosk", &format!("form=counter-survey&key={KEY}&ward=chuo"), origin)).await;
+    let html = String::from_utf8(body).unwrap();
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("class=\"kiosk\"") && html.contains("error-summary"));
+    assert!(html.contains("id=\"ward-0\" value=\"chuo\" checked"), "the answer given is kept");
+    let section = {
+        let snapshot: serde_json::Value = serde_json::from_slice(&std::fs::read(h.dir.join("static/data/snapshots/2023-12.json")).unwrap()).unwrap();
+        snapshot["counter_survey"]["sections"][0]["id"].as_str().unwrap().to_string()
+    };
+    let (s, _, body) = send(&h, post_form("/?mode=kiosk", &format!("form=counter-survey&key={KEY}&ward=chuo&section={section}&satisfaction=5"), origin)).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(String::from_utf8(body).unwrap().contains("data-receipt=\"KR-0000001\""));
+}

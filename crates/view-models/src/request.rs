@@ -1,0 +1,151 @@
+//! What a page request says, read the same way on the server and in the browser: the path, the
+//! query parameters, the language cookie. Pure, so server and browser cannot disagree on the
+//! first view (hydration needs both sides to render the same screen in the same language).
+
+use crate::route::{screen_for, Screen};
+use crate::Locale;
+
+/// The cookie the language switch sets, so the server answers in the reader's language.
+pub const LANG_COOKIE: &str = "reform-widget-lang";
+/// One year; `SameSite=Lax` so it travels with ordinary links from other sites too.
+pub const LANG_COOKIE_ATTRIBUTES: &str = "Path=/; Max-Age=31536000; SameSite=Lax";
+
+/// One page request: `path` as in the address bar, `query` without its `?`, the page's origin.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageRequest {
+    pub path: String,
+    pub query: String,
+    pub origin: String,
+}
+
+impl PageRequest {
+    pub fn new(path: &str, query: &str, origin: &str) -> Self {
+        PageRequest { path: path.to_string(), query: query.trim_start_matches('?').to_string(), origin: origin.to_string() }
+    }
+
+    /// The first value of a query parameter, decoded.
+    pub fn param(&self, name: &str) -> Option<String> {
+        parse_form(&self.query).into_iter().find(|(k, _)| k == name).map(|(_, v)| v)
+    }
+
+    pub fn screen(&self) -> Screen {
+        screen_for(&self.path)
+    }
+
+    /// The reader's language: `?lang=` first, then the switch's cookie, then Japanese.
+    pub fn locale(&self, lang_cookie: Option<&str>) -> Locale {
+        choose_locale(self.param("lang").as_deref(), lang_cookie)
+    }
+}
+
+pub fn choose_locale(query_lang: Option<&str>, cookie: Option<&str>) -> Locale {
+    query_lang.and_then(Locale::from_code).or_else(|| cookie.and_then(Locale::from_code)).unwrap_or_default()
+}
+
+/// The value of cookie `name` in a `Cookie` header (or `document.cookie`).
+pub fn cookie_value<'a>(header: &'a str, name: &str) -> Option<&'a str> {
+    header.split(';').filter_map(|pair| pair.trim().split_once('=')).find(|(k, _)| *k == name).map(|(_, v)| v.trim())
+}
+
+/// `path` with the query `params`, each value percent-encoded.
+pub fn href(path: &str, params: &[(&str, &str)]) -> String {
+    let query: Vec<String> = params.iter().map(|(k, v)| format!("{}={}", crate::export::percent_encode(k), crate::export::percent_encode(v))).collect();
+    if query.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{}", query.join("&"))
+    }
+}
+
+/// The language switch's link for `locale` on `path`: a plain link that works without script
+/// (the server sets the cookie). Keeps the page's mode and data settings, nothing else.
+pub fn language_href(path: &str, first: &PageRequest, locale: Locale) -> String {
+    let kept: Vec<(String, String)> = ["mode", "idle", "ward", "section", "embed", "card", "data", "asof"]
+        .into_iter()
+        .filter_map(|k| first.param(k).map(|v| (k.to_string(), v)))
+        .collect();
+    let mut params: Vec<(&str, &str)> = kept.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    params.push(("lang", locale.code()));
+    href(path, &params)
+}
+
+/// `application/x-www-form-urlencoded` (query strings and posted forms) into pairs, decoded.
+/// Malformed escapes are kept as written rather than refused.
+pub fn parse_form(text: &str) -> Vec<(String, String)> {
+    text.split('&')
+        .filter(|p| !p.is_empty())
+        .map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            (percent_decode(k), percent_decode(v))
+        })
+        .collect()
+}
+
+/// `+` is a space; `%XX` a byte; invalid UTF-8 becomes U+FFFD.
+pub fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
+                match hex {
+                    Some(b) => {
+                        out.push(b);
+                        i += 2;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parameters_are_decoded_and_the_first_wins() {
+        let r = PageRequest::new("/feedback", "?topic=%E3%82%B3%E3%83%B3%E3%83%93%E3%83%8B+x&lang=en&lang=ja", "http://a");
+        assert_eq!(r.param("topic").as_deref(), Some("コンビニ x"));
+        assert_eq!(r.param("lang").as_deref(), Some("en"));
+        assert_eq!(r.param("none"), None);
+        assert_eq!(r.screen(), Screen::Feedback);
+        assert_eq!(percent_decode("100%"), "100%", "a stray % is kept");
+        assert_eq!(percent_decode("%zz%4"), "%zz%4");
+        assert_eq!(percent_decode("%FF"), "\u{FFFD}");
+    }
+
+    #[test]
+    fn the_language_comes_from_the_query_then_the_cookie() {
+        assert_eq!(choose_locale(None, None), Locale::Ja);
+        assert_eq!(choose_locale(None, Some("en")), Locale::En);
+        assert_eq!(choose_locale(Some("ja-easy"), Some("en")), Locale::JaEasy);
+        assert_eq!(choose_locale(Some("xx"), Some("en")), Locale::En, "an unknown ?lang= falls back to the cookie");
+        assert_eq!(choose_locale(None, Some("<script>")), Locale::Ja);
+        let r = PageRequest::new("/", "lang=en", "");
+        assert_eq!(r.locale(Some("ja-easy")), Locale::En);
+    }
+
+    #[test]
+    fn language_links_keep_the_mode_and_drop_the_rest() {
+        let first = PageRequest::new("/", "mode=kiosk&idle=60&topic=x&lang=ja", "");
+        assert_eq!(language_href("/plan", &first, Locale::En), "/plan?mode=kiosk&idle=60&lang=en");
+        assert_eq!(language_href("/", &PageRequest::default(), Locale::JaEasy), "/?lang=ja-easy");
+        assert_eq!(href("/feedback", &[("topic", "コンビニ&x")]), "/feedback?topic=%E3%82%B3%E3%83%B3%E3%83%93%E3%83%8B%26x");
+    }
+
+    #[test]
+    fn cookies_are_found_by_exact_name() {
+        let header = "a=1; reform-widget-lang=en; x-reform-widget-lang=ja";
+        assert_eq!(cookie_value(header, LANG_COOKIE), Some("en"));
+        assert_eq!(cookie_value("x-reform-widget-lang=ja", LANG_COOKIE), None);
+        assert_eq!(cookie_value("", LANG_COOKIE), None);
+    }
+}

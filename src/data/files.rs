@@ -1,0 +1,89 @@
+//! The server reads the published files from its own folder, by the same rules as the
+//! browser's fetch: the manifest beside the pages, or a `?data=` manifest on this site.
+
+use std::path::{Component, Path, PathBuf};
+
+use view_models::screens::failure::LoadError;
+
+use super::published::snapshot_with_history;
+use super::LoadState;
+
+/// A site path (`/data/index.json`) as a file under `root`; `None` for anything that could leave it.
+fn file_under(root: &Path, site_path: &str) -> Option<PathBuf> {
+    let relative = Path::new(site_path.trim_start_matches('/'));
+    let plain = relative.components().all(|c| matches!(c, Component::Normal(_)));
+    (plain && relative.components().next().is_some()).then(|| root.join(relative))
+}
+
+/// `?data=` as a path on this site: a same-site path (`/fixtures/x.json`), never another origin.
+pub fn data_param_path(param: &str) -> Result<String, LoadError> {
+    let p = param.trim();
+    if p.starts_with("//") || p.contains("://") {
+        return Err(LoadError::ForeignOrigin);
+    }
+    if p.contains(':') || p.contains('\\') {
+        return Err(LoadError::BadDataParam);
+    }
+    let path = p.split(['?', '#']).next().unwrap_or_default();
+    Ok(if path.starts_with('/') { path.to_string() } else { format!("/{path}") })
+}
+
+fn parent_dir(site_path: &str) -> &str {
+    site_path.rsplit_once('/').map_or("", |(dir, _)| dir)
+}
+
+/// Loads what the page shows, from the files under `root`.
+pub fn load(root: &Path, data_param: Option<&str>, selected: Option<&str>) -> LoadState {
+    let (manifest_at, preview) = match data_param.filter(|p| !p.trim().is_empty()) {
+        None => ("/data/index.json".to_string(), false),
+        Some(p) => match data_param_path(p) {
+            Ok(path) => (path, true),
+            Err(e) => return LoadState::Failed(e),
+        },
+    };
+    let get = |site_path: String| {
+        let file = file_under(root, &site_path);
+        async move {
+            let file = file.ok_or(LoadError::NotFound)?;
+            std::fs::read(&file).map_err(|e| if e.kind() == std::io::ErrorKind::NotFound { LoadError::NotFound } else { LoadError::Network })
+        }
+    };
+    let dir = parent_dir(&manifest_at).to_string();
+    let beside = |file: &str| Ok(format!("{dir}/{file}"));
+    let result = futures::executor::block_on(snapshot_with_history(get, beside, &manifest_at, selected));
+    match result {
+        Ok(loaded) => loaded.into_state(preview),
+        Err(e) => LoadState::Failed(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_plain_paths_on_this_site_are_read() {
+        let root = Path::new("/srv/widget");
+        assert_eq!(file_under(root, "/data/index.json"), Some(root.join("data/index.json")));
+        assert_eq!(file_under(root, "/data/../../etc/passwd"), None);
+        assert_eq!(file_under(root, "/"), None);
+        assert_eq!(data_param_path("/fixtures/x/index.json"), Ok("/fixtures/x/index.json".into()));
+        assert_eq!(data_param_path("fixtures/x.json?v=1"), Ok("/fixtures/x.json".into()));
+        assert_eq!(data_param_path("https://example.com/index.json"), Err(LoadError::ForeignOrigin));
+        assert_eq!(data_param_path("//example.com/index.json"), Err(LoadError::ForeignOrigin));
+        assert_eq!(data_param_path("javascript:alert(1)"), Err(LoadError::BadDataParam));
+    }
+
+    #[test]
+    fn the_published_files_load_with_their_history() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("public");
+        match load(&root, None, None) {
+            LoadState::Ready { snapshot, stale: None, preview: false, history: Some(h) } => {
+                assert_eq!(snapshot.id, h.latest);
+                assert_eq!(h.shown, h.latest);
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(load(&root, Some("/nowhere/index.json"), None), LoadState::Failed(LoadError::NotFound));
+    }
+}

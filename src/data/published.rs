@@ -1,0 +1,101 @@
+//! Reading the manifest and the snapshots it names, the same way from files (server) and over
+//! the network (browser): only how bytes are got differs. Every failure is a [`LoadError`].
+
+use std::future::Future;
+use std::sync::Arc;
+
+use snapshot::{parse_manifest, parse_snapshot, Manifest, ManifestEntry, Problem, Snapshot};
+use view_models::screens::failure::LoadError;
+
+use super::{History, LoadState};
+
+/// Not JSON at all, or JSON that breaks a rule (named by its path)?
+pub fn classify(bytes: &[u8], problems: Vec<Problem>) -> LoadError {
+    if serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_err() {
+        return LoadError::NotJson;
+    }
+    let path = problems.into_iter().next().map_or_else(|| ".".to_string(), |p| p.path);
+    LoadError::Invalid { path }
+}
+
+pub struct Loaded {
+    pub snapshot: Snapshot,
+    pub bytes: Vec<u8>,
+    pub manifest: Manifest,
+    pub previous: Option<Snapshot>,
+    pub is_latest: bool,
+}
+
+impl Loaded {
+    pub fn into_state(self, preview: bool) -> LoadState {
+        let history = History {
+            entries: self.manifest.snapshots,
+            shown: self.snapshot.id.clone(),
+            latest: self.manifest.latest,
+            previous: self.previous.map(Arc::new),
+        };
+        LoadState::Ready { snapshot: Arc::new(self.snapshot), stale: None, preview, history: Some(history) }
+    }
+}
+
+/// The snapshot `selected` (or the latest, when unknown or not given) and the one listed
+/// before it by date. A predecessor that fails to load only hides "what changed".
+/// `get` reads a location's bytes; `beside` names a manifest entry's file relative to the manifest.
+pub async fn snapshot_with_history<G, F>(get: G, beside: impl Fn(&str) -> Result<String, LoadError>, manifest_at: &str, selected: Option<&str>) -> Result<Loaded, LoadError>
+where
+    G: Fn(String) -> F,
+    F: Future<Output = Result<Vec<u8>, LoadError>>,
+{
+    let bytes = get(manifest_at.to_string()).await?;
+    let manifest = parse_manifest(&bytes).map_err(|p| classify(&bytes, p))?;
+    let mut by_date: Vec<&ManifestEntry> = manifest.snapshots.iter().collect();
+    by_date.sort_by(|a, b| a.as_of.cmp(&b.as_of));
+    let chosen = selected
+        .and_then(|id| by_date.iter().position(|e| e.id == id))
+        .or_else(|| by_date.iter().position(|e| e.id == manifest.latest))
+        .ok_or_else(|| LoadError::Invalid { path: "latest".into() })?;
+    let read = |entry: &ManifestEntry| {
+        let at = beside(&entry.file);
+        let get = &get;
+        async move {
+            let bytes = get(at?).await?;
+            let snapshot = parse_snapshot(&bytes).map_err(|p| classify(&bytes, p))?;
+            Ok::<_, LoadError>((snapshot, bytes))
+        }
+    };
+    let (snapshot, bytes) = read(by_date[chosen]).await?;
+    let previous = match chosen.checked_sub(1) {
+        Some(i) => read(by_date[i]).await.ok().map(|(s, _)| s),
+        None => None,
+    };
+    let is_latest = by_date[chosen].id == manifest.latest;
+    let manifest = manifest.clone();
+    Ok(Loaded { snapshot, bytes, manifest, previous, is_latest })
+}
+
+/// Over the network, in the browser.
+#[cfg(target_arch = "wasm32")]
+pub mod browser {
+    use gloo_net::http::Request;
+
+    use super::*;
+
+    async fn get_bytes(url: String) -> Result<Vec<u8>, LoadError> {
+        let response = Request::get(&url).send().await.map_err(|_| LoadError::Network)?;
+        match response.status() {
+            200..=299 => response.binary().await.map_err(|_| LoadError::Network),
+            404 | 410 => Err(LoadError::NotFound),
+            code => Err(LoadError::Http(code)),
+        }
+    }
+
+    pub async fn snapshot_with_history(manifest_url: &str, selected: Option<&str>) -> Result<Loaded, LoadError> {
+        let beside = |file: &str| web_sys::Url::new_with_base(file, manifest_url).map(|u| u.href()).map_err(|_| LoadError::Invalid { path: "file".into() });
+        super::snapshot_with_history(get_bytes, beside, manifest_url, selected).await
+    }
+
+    pub async fn manifest(manifest_url: &str) -> Result<Manifest, LoadError> {
+        let bytes = get_bytes(manifest_url.to_string()).await?;
+        parse_manifest(&bytes).map_err(|p| classify(&bytes, p))
+    }
+}

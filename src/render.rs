@@ -1,0 +1,103 @@
+//! Server rendering: one page request to a whole HTML document, with the same components the
+//! browser hydrates. The snapshot the page was rendered from travels in the page as data (a
+//! `<script type="application/json">` that is never executed), so the strict Content-Security-
+//! Policy needs no inline script and the browser does not download the snapshot again.
+
+use std::sync::{Arc, Once};
+
+use futures::StreamExt;
+use hydration_context::{SharedContext, SsrSharedContext};
+use leptos::prelude::*;
+use leptos::tachys::view::RenderHtml;
+use view_models::request::PageRequest;
+use view_models::route::{page_title, screen_name, Screen};
+use view_models::screens::contexts::Mode;
+use view_models::{strings, Locale};
+
+use crate::data::ServerData;
+use crate::forms::PostedForm;
+use crate::App;
+
+/// What one page needs besides its request.
+#[derive(Clone, Debug, Default)]
+pub struct PageOptions {
+    /// The language cookie's value, if the reader has one.
+    pub lang_cookie: Option<String>,
+    /// The answer to a form posted without script.
+    pub posted: Option<PostedForm>,
+    /// Whether the page loads the app (a posted form's answer needs none: it is complete as HTML).
+    pub hydrate: bool,
+}
+
+pub struct RenderedPage {
+    pub html: String,
+    /// 404 for an unknown address, else 200.
+    pub status: u16,
+    pub locale: Locale,
+}
+
+/// The `Content-Security-Policy` also written into each page, for static hosting where the
+/// server sends no header (`frame-ancestors` only works as a header).
+pub const PAGE_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// Renders the page for `request` from the published files in `data`.
+pub async fn render_page(request: PageRequest, data: ServerData, options: PageOptions) -> RenderedPage {
+    static EXECUTOR: Once = Once::new();
+    EXECUTOR.call_once(|| {
+        let _ = any_spawner::Executor::init_tokio();
+    });
+    let locale = request.locale(options.lang_cookie.as_deref());
+    let mode = view_models::screens::contexts::mode(request.param("embed").as_deref(), request.param("card").as_deref(), request.param("mode").as_deref(), request.param("idle").as_deref());
+    let kiosk = matches!(mode, Mode::Kiosk { .. });
+    let embed = matches!(mode, Mode::Embed { .. });
+    let screen = request.screen();
+    let not_found = !embed && (screen == Screen::NotFound || (kiosk && screen == Screen::Feedback));
+    let t = strings(locale);
+    let title = page_title(screen_name(screen, kiosk, embed, t), t);
+
+    let shared = Arc::new(SsrSharedContext::new());
+    let owner = Owner::new_root(Some(shared.clone() as Arc<dyn SharedContext + Send + Sync>));
+    let posted = options.posted.clone();
+    let stream = owner.with(move || {
+        provide_context(data);
+        if let Some(p) = posted {
+            provide_context(p);
+        }
+        view! { <App request locale/> }.to_html_stream_in_order()
+    });
+    let body: String = stream.collect::<Vec<String>>().await.concat();
+    let resolved = shared.consume_buffers().await;
+    drop(owner);
+
+    // `__RESOLVED_RESOURCES[id]` in the browser; `<` escaped so the data can never close its element.
+    let mut values: Vec<String> = Vec::new();
+    for (id, value) in resolved {
+        let id = id.into_inner();
+        if values.len() <= id {
+            values.resize(id + 1, String::new());
+        }
+        values[id] = value;
+    }
+    let data_json = serde_json::to_string(&values).unwrap_or_else(|_| "[]".into()).replace('<', "\\u003c");
+
+    let class = if kiosk { " class=\"kiosk\"" } else if embed { " class=\"embedded\"" } else { "" };
+    let boot = if options.hydrate {
+        "<link rel=\"modulepreload\" href=\"/pkg/reform_widget.js\">\n<link rel=\"preload\" href=\"/pkg/reform_widget_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n<script type=\"module\" src=\"/boot.js\"></script>\n"
+    } else {
+        ""
+    };
+    let data_script = if options.hydrate { format!("<script type=\"application/json\" id=\"resolved-resources\">{data_json}</script>") } else { String::new() };
+    let html = format!(
+        "<!DOCTYPE html>\n<html lang=\"{lang}\" data-locale=\"{code}\"{class}>\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<meta name=\"description\" content=\"{description}\">\n<title>{title}</title>\n<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\"/style.css\">\n{boot}</head>\n<body><div id=\"app\">{body}</div>{data_script}</body>\n</html>\n",
+        lang = locale.html_lang(),
+        code = locale.code(),
+        csp = PAGE_CSP,
+        description = escape(t.home_intro),
+        title = escape(&title),
+    );
+    RenderedPage { html, status: if not_found { 404 } else { 200 }, locale }
+}
