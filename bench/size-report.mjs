@@ -1,26 +1,24 @@
-// Prints the first view's bytes — raw, gzip -9 and brotli q11 — per file type (html, js, wasm,
-// css, snapshot) and in total, for the release build in dist/. Run after `trunk build --release`.
-import { readFileSync, readdirSync } from 'node:fs';
+// Prints the first view's bytes — raw, gzip -9 and brotli q11 — per file type (html with the
+// snapshot inside it, css, js, wasm) and in total: the home page as widget-server renders it,
+// and the files it loads from dist/. Run after `scripts/build-web.sh` and `cargo build -p server`.
+import { readFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { startServer, stop, workdir, freePort } from '../tests/e2e/server-process.mjs';
 
 const DIST = new URL('../dist/', import.meta.url).pathname;
-const html = readFileSync(DIST + 'index.html', 'utf8');
-const manifest = JSON.parse(readFileSync(DIST + 'data/index.json', 'utf8'));
-const latest = manifest.snapshots.find((s) => s.id === manifest.latest);
+const port = freePort();
+const server = await startServer({ port, dir: workdir() });
+const html = Buffer.from(await (await fetch(`http://127.0.0.1:${port}/`)).arrayBuffer());
+await stop(server);
 
-// What a first visit downloads: the page, its styles, the boot script, the JS glue and wasm,
-// the manifest and the latest snapshot.
-const files = [['html', 'index.html'], ['js', 'boot.js'], ['snapshot', 'data/index.json'], ['snapshot', 'data/' + latest.file]];
-for (const m of html.matchAll(/href="\/?([^"?]+\.css)"/g)) files.push(['css', m[1]]);
-for (const f of readdirSync(DIST)) {
-  if (f.endsWith('_bg.wasm')) files.push(['wasm', f]);
-  else if (f.endsWith('.js') && f !== 'boot.js') files.push(['js', f]);
-}
+// What a first visit downloads: the page (the snapshot travels inside it), its stylesheet, the
+// boot script, the JS glue and the wasm.
+const files = [['html', html], ['css', readFileSync(DIST + 'style.css')], ['js', readFileSync(DIST + 'boot.js')],
+  ['js', readFileSync(DIST + 'pkg/reform_widget.js')], ['wasm', readFileSync(DIST + 'pkg/reform_widget_bg.wasm')]];
 
 const totals = {};
 const row = (name, r, g, b) => console.log(`${name.padEnd(12)} ${String(r).padStart(9)} ${String(g).padStart(9)} ${String(b).padStart(9)}`);
-for (const [type, file] of files) {
-  const bytes = readFileSync(DIST + file);
+for (const [type, bytes] of files) {
   const gz = gzipSync(bytes, { level: 9 }).length;
   const br = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   const t = (totals[type] ||= [0, 0, 0]);
@@ -29,7 +27,7 @@ for (const [type, file] of files) {
 console.log('first view (bytes)');
 row('type', 'raw', 'gzip', 'brotli');
 let all = [0, 0, 0];
-for (const type of ['html', 'css', 'js', 'wasm', 'snapshot']) {
+for (const type of ['html', 'css', 'js', 'wasm']) {
   const t = totals[type] || [0, 0, 0];
   row(type, ...t);
   all = all.map((v, i) => v + t[i]);

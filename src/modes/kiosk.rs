@@ -79,11 +79,16 @@ pub fn reset_kiosk(outbox: OutboxContext) {
 pub fn TextSizeControl() -> impl IntoView {
     let t = use_strings();
     let size = RwSignal::new(0usize);
+    // The kiosk's normal size (125%) comes from the stylesheet (`.kiosk`), so the server's page
+    // already has it and nothing moves when the app takes over; larger sizes are set here.
     Effect::new(move |_| {
-        let percent = ["125%", "150%", "175%"][size.get()];
+        let percent = [None, Some("150%"), Some("175%")][size.get()];
         if let Some(root) = browser::document().and_then(|d| d.document_element()) {
             if let Ok(root) = root.dyn_into::<web_sys::HtmlElement>() {
-                let _ = root.style().set_property("font-size", percent);
+                let _ = match percent {
+                    Some(p) => root.style().set_property("font-size", p),
+                    None => root.style().remove_property("font-size").map(|_| ()),
+                };
             }
         }
     });

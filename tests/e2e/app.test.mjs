@@ -230,6 +230,38 @@ export function appTests(ctx) {
     await context.close();
   });
 
+  test('hydration: every route × language, embed and kiosk take over the server\'s HTML with no errors, warnings or shifts', async () => {
+    const pages = [];
+    for (const route of ROUTES) for (const lang of ['ja', 'en', 'ja-easy']) pages.push(`${route}?lang=${lang}`);
+    pages.push('/?embed=1&card=konbini-yearly', '/?mode=kiosk', '/feedback', '/no-such-page');
+    const context = await browser.newContext({ viewport: PHONE, locale: 'ja-JP' });
+    try {
+      for (const path of pages) {
+        const page = await context.newPage();
+        const problems = [];
+        page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+        page.on('console', (m) => { if (['error', 'warning'].includes(m.type()) && !/favicon/.test(m.text())) problems.push(`${m.type()}: ${m.text()}`); });
+        const snapshots = [];
+        page.on('request', (r) => { if (r.url().includes('/data/snapshots/')) snapshots.push(r.url()); });
+        await page.addInitScript(() => {
+          window.__cls = 0;
+          new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; }).observe({ type: 'layout-shift', buffered: true });
+        });
+        await page.goto(base + path);
+        await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true', null, { timeout: 15000 });
+        await page.waitForTimeout(200);
+        // The unknown address answers 404 on purpose; the browser logs that status.
+        assertEqual(problems.filter((p) => !(path === '/no-such-page' && /status of 404/.test(p))), [], `${path}: console`);
+        assertEqual(snapshots, [], `${path}: no second snapshot download`);
+        const cls = await page.evaluate(() => window.__cls);
+        assert(cls < 0.01, `${path}: layout shift ${cls}`);
+        await page.close();
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
   test('the strict Content-Security-Policy holds: no violations, no inline script', async () => {
     const { page, context, problems } = await open('/', {
       setup: (p) => p.addInitScript(() => {
