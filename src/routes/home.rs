@@ -1,5 +1,6 @@
-//! `/`: the plan in one screen — what it is, the headline indicators with progress to target,
-//! when the figures are from, and where to go next.
+//! `/`: the plan in one screen — the headline indicators with progress to target first (on a
+//! phone the first figure is on the first screen), what the plan is, when the figures are
+//! from, and where to go next.
 
 use std::sync::Arc;
 
@@ -32,14 +33,6 @@ pub fn home_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
     let cards = v.cards.into_iter().map(|c| view! { <IndicatorCard card=c locale=l/> }).collect_view();
     view! {
         <p class="as-of"><span class="as-of__label">{t.last_updated}</span> {as_of(&s.as_of, l)}</p>
-        <section class="plan-summary" aria-labelledby="plan-summary-title">
-            <h2 id="plan-summary-title">{v.plan_name} <span class="plan-summary__stage">{v.stage}</span></h2>
-            <dl class="facts">
-                <div><dt>{t.period}</dt><dd>{v.period}</dd></div>
-                <div><dt>{t.city_vision}</dt><dd>{v.city_vision}</dd></div>
-                {v.statements.map(|(label, title)| view! { <div><dt>{label}</dt><dd>{title}</dd></div> })}
-            </dl>
-        </section>
         <section aria-labelledby="headline-title">
             <h2 id="headline-title">{t.headline_title}</h2>
             <ul class="cards" role="list">{cards}</ul>
@@ -47,6 +40,14 @@ pub fn home_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
                 <summary>{t.progress_label}</summary>
                 <p>{t.progress_rule}</p>
             </details>
+        </section>
+        <section class="plan-summary" aria-labelledby="plan-summary-title">
+            <h2 id="plan-summary-title">{v.plan_name} <span class="plan-summary__stage">{v.stage}</span></h2>
+            <dl class="facts">
+                <div><dt>{t.period}</dt><dd>{v.period}</dd></div>
+                <div><dt>{t.city_vision}</dt><dd>{v.city_vision}</dd></div>
+                {v.statements.map(|(label, title)| view! { <div><dt>{label}</dt><dd>{title}</dd></div> })}
+            </dl>
         </section>
         <nav class="next" aria-labelledby="next-title">
             <h2 id="next-title">{t.next_title}</h2>

@@ -262,6 +262,20 @@ export function appTests(ctx) {
     }
   });
 
+  test('phone first screen: the heading and the first headline figure without scrolling; the menu is one line', async () => {
+    const { page, context } = await open('/', { viewport: PHONE });
+    await ready(page);
+    const bottom = async (sel) => { const b = await page.locator(sel).first().boundingBox(); return b.y + b.height; };
+    assert(await bottom('main h1') <= PHONE.height, 'heading on the first screen');
+    const figure = await bottom('[data-indicator] .figure');
+    assert(figure <= PHONE.height, `first headline figure ends at ${Math.round(figure)} px, below ${PHONE.height}`);
+    const nav = await page.locator('.site-nav').boundingBox();
+    assert(nav.height <= 60, `menu takes ${nav.height} px`);
+    await openMenu(page);
+    assert(await page.isVisible('.site-nav a[href="/staff"]'), 'the menu opens');
+    await context.close();
+  });
+
   test('the strict Content-Security-Policy holds: no violations, no inline script', async () => {
     const { page, context, problems } = await open('/', {
       setup: (p) => p.addInitScript(() => {

@@ -10,6 +10,7 @@ import { trendTests } from './trends.test.mjs';
 import { feedbackTests } from './feedback.test.mjs';
 import { contextTests, kioskTests } from './contexts.test.mjs';
 import { qualityTests } from './quality.test.mjs';
+import { exportTests } from './export.test.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 if (!existsSync(ROOT + 'dist/pkg/reform_widget_bg.wasm')) {
@@ -27,6 +28,7 @@ feedbackTests({ browser });
 contextTests({ base, browser });
 kioskTests({ browser });
 qualityTests({ base, browser });
+exportTests({ browser });
 const { passed, failed } = await run(process.argv[2] || '');
 await browser.close();
 await stop(server);

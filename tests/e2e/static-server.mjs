@@ -1,6 +1,6 @@
 // A small static server for the built widget (dist/): single-page-app fallback to index.html,
 // correct types for .wasm, and the strict security headers the widget is built to run under.
-// Used by `scripts/run.sh` and the browser tests until the feedback server serves the app.
+// Used by the static export's browser test and the benchmarks' static baseline.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -22,14 +22,16 @@ export function serve(root, port = 0, { extraRoots = {} } = {}) {
     for (const [prefix, folder] of Object.entries(extraRoots)) {
       if (pathname.startsWith(prefix)) { dir = resolve(folder); pathname = pathname.slice(prefix.length - 1); }
     }
-    const file = normalize(join(dir, pathname));
+    let file = normalize(join(dir, pathname));
     const headers = {
       'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'strict-origin-when-cross-origin', 'Cache-Control': 'no-cache',
     };
     try {
       if (!file.startsWith(dir)) throw new Error('outside');
-      const info = await stat(file);
+      let info = await stat(file);
+      // A folder answers with its index.html, as ordinary web servers do (the static export).
+      if (info.isDirectory()) { file = join(file, 'index.html'); info = await stat(file); }
       if (!info.isFile()) throw new Error('not a file');
       const body = await readFile(file);
       res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] || 'application/octet-stream' });

@@ -3,6 +3,7 @@
 //! export, and the built widget itself with strict security headers.
 
 pub mod config;
+pub mod export;
 pub mod pages;
 pub mod rate_limit;
 pub mod store;

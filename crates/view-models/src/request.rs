@@ -32,9 +32,11 @@ impl PageRequest {
         screen_for(&self.path)
     }
 
-    /// The reader's language: `?lang=` first, then the switch's cookie, then Japanese.
+    /// The reader's language: `?lang=` first, then a static export's language folder
+    /// (`/en/plan/`), then the switch's cookie, then Japanese.
     pub fn locale(&self, lang_cookie: Option<&str>) -> Locale {
-        choose_locale(self.param("lang").as_deref(), lang_cookie)
+        let folder = crate::route::split_locale_prefix(&self.path).0;
+        self.param("lang").as_deref().and_then(Locale::from_code).or(folder).unwrap_or_else(|| choose_locale(None, lang_cookie))
     }
 }
 
@@ -66,7 +68,7 @@ pub fn language_href(path: &str, first: &PageRequest, locale: Locale) -> String 
         .collect();
     let mut params: Vec<(&str, &str)> = kept.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     params.push(("lang", locale.code()));
-    href(path, &params)
+    href(crate::route::split_locale_prefix(path).1, &params)
 }
 
 /// `application/x-www-form-urlencoded` (query strings and posted forms) into pairs, decoded.
@@ -131,6 +133,7 @@ mod tests {
         assert_eq!(choose_locale(None, Some("<script>")), Locale::Ja);
         let r = PageRequest::new("/", "lang=en", "");
         assert_eq!(r.locale(Some("ja-easy")), Locale::En);
+        assert_eq!(PageRequest::new("/en/plan/", "", "").locale(Some("ja-easy")), Locale::En, "a language folder");
     }
 
     #[test]

@@ -18,8 +18,31 @@ pub enum Screen {
     NotFound,
 }
 
-/// The screen for a path; a trailing slash is forgiven, anything else unknown is `NotFound`.
+/// The language folder a static export writes pages under (`/en/plan/`), if `path` is in one,
+/// and the path within it. Japanese, the default, has none.
+pub fn split_locale_prefix(path: &str) -> (Option<crate::Locale>, &str) {
+    for l in [crate::Locale::En, crate::Locale::JaEasy] {
+        if let Some(rest) = path.strip_prefix('/').and_then(|p| p.strip_prefix(l.code())) {
+            if rest.is_empty() || rest.starts_with('/') {
+                return (Some(l), if rest.is_empty() { "/" } else { rest });
+            }
+        }
+    }
+    (None, path)
+}
+
+/// Where a static export writes (and links to) `path` in `locale`: `/en/plan/`, `/plan`.
+pub fn static_path(locale: crate::Locale, path: &str) -> String {
+    match locale {
+        crate::Locale::Ja => path.to_string(),
+        l => format!("/{}{}", l.code(), if path == "/" { "/" } else { path }) + if path == "/" { "" } else { "/" },
+    }
+}
+
+/// The screen for a path; a trailing slash and a language folder are forgiven, anything else
+/// unknown is `NotFound`.
 pub fn screen_for(path: &str) -> Screen {
+    let path = split_locale_prefix(path).1;
     let path = if path.len() > 1 { path.trim_end_matches('/') } else { path };
     match path {
         "" | "/" => Screen::Start,
@@ -111,6 +134,20 @@ mod tests {
 
     fn click<'a>(link: &'a str, page: &'a str, hash: &'a str) -> LinkClick<'a> {
         LinkClick { link_origin: "https://a.example", page_origin: "https://a.example", link_path_and_query: link, page_path_and_query: page, link_hash: hash, ..Default::default() }
+    }
+
+    #[test]
+    fn a_static_exports_language_folders_show_the_same_screens() {
+        use crate::Locale;
+        assert_eq!(screen_for("/en/plan/"), Screen::Plan);
+        assert_eq!(screen_for("/ja-easy/"), Screen::Start);
+        assert_eq!(screen_for("/en"), Screen::Start);
+        assert_eq!(screen_for("/english/plan"), Screen::NotFound);
+        assert_eq!(split_locale_prefix("/en/konbini"), (Some(Locale::En), "/konbini"));
+        assert_eq!(split_locale_prefix("/plan"), (None, "/plan"));
+        assert_eq!(static_path(Locale::En, "/plan"), "/en/plan/");
+        assert_eq!(static_path(Locale::JaEasy, "/"), "/ja-easy/");
+        assert_eq!(static_path(Locale::Ja, "/plan"), "/plan");
     }
 
     #[test]

@@ -1,0 +1,49 @@
+//! `widget-export`: writes the static export (every screen × language as HTML, the built widget
+//! and the data) into a folder any web server can serve.
+
+use std::path::PathBuf;
+
+use server::export::{export, ExportOptions};
+
+const USAGE: &str = "widget-export --out DIR [--manifest FILE] [--dist DIR] [--origin URL]
+  --out DIR        folder to write (created; existing files are overwritten)
+  --manifest FILE  the manifest to publish, its snapshots beside it (default public/data/index.json)
+  --dist DIR       the built browser side from scripts/build-web.sh (default dist)
+  --origin URL     the site's address, for printed pages and embed snippets (default none)";
+
+#[tokio::main]
+async fn main() {
+    let mut options = ExportOptions { dist: "dist".into(), manifest: "public/data/index.json".into(), out: PathBuf::new(), origin: String::new() };
+    let mut args = std::env::args().skip(1);
+    while let Some(flag) = args.next() {
+        let Some(value) = args.next() else {
+            eprintln!("{flag} needs a value\n{USAGE}");
+            std::process::exit(2);
+        };
+        match flag.as_str() {
+            "--out" => options.out = value.into(),
+            "--manifest" => options.manifest = value.into(),
+            "--dist" => options.dist = value.into(),
+            "--origin" => options.origin = value.trim_end_matches('/').to_string(),
+            _ => {
+                eprintln!("unknown option {flag:?}\n{USAGE}");
+                std::process::exit(2);
+            }
+        }
+    }
+    if options.out.as_os_str().is_empty() {
+        eprintln!("--out is required\n{USAGE}");
+        std::process::exit(2);
+    }
+    if !options.dist.join("pkg/reform_widget_bg.wasm").exists() {
+        eprintln!("{} has no built widget: run scripts/build-web.sh first", options.dist.display());
+        std::process::exit(1);
+    }
+    match export(&options).await {
+        Ok(pages) => println!("wrote {} pages to {}", pages.len(), options.out.display()),
+        Err(e) => {
+            eprintln!("export failed: {e}");
+            std::process::exit(1);
+        }
+    }
+}

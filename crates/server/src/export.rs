@@ -1,0 +1,101 @@
+//! The static export: every screen × language pre-rendered as HTML files, with the built browser
+//! side and the published data, into a folder any web server can serve (for cities that host
+//! files only). Japanese pages live at `/plan/index.html`, the others under a language folder
+//! (`/en/plan/index.html`). Once the app runs there it reads the manifest and moves to a snapshot
+//! published after the export. Forms need `widget-server`: a static host cannot store feedback.
+
+use std::path::{Path, PathBuf};
+
+use reform_widget::data::ServerData;
+use reform_widget::render::{render_page, PageOptions};
+use view_models::request::PageRequest;
+use view_models::route::static_path;
+use view_models::Locale;
+
+/// Every screen's path.
+pub const ROUTES: [&str; 8] = ["/", "/plan", "/results", "/indicators", "/counter", "/konbini", "/staff", "/feedback"];
+
+#[derive(Debug, Clone)]
+pub struct ExportOptions {
+    /// The built browser side (`scripts/build-web.sh`'s `dist/`).
+    pub dist: PathBuf,
+    /// The manifest to publish; its folder (with the snapshots it names) becomes `data/`.
+    pub manifest: PathBuf,
+    pub out: PathBuf,
+    /// The site's address, for the print header and embed snippets (may be empty).
+    pub origin: String,
+}
+
+fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), target)?;
+        }
+    }
+    Ok(())
+}
+
+/// Links in a page rendered for `locale` pointed at the server's addresses (`/plan`,
+/// `/plan?lang=en`); on a static host they point at the exported files instead.
+fn static_links(html: &str, locale: Locale) -> String {
+    let mut html = html.to_string();
+    for route in ROUTES {
+        for l in Locale::ALL {
+            html = html.replace(&format!("href=\"{route}?lang={}\"", l.code()), &format!("href=\"{}\"", static_path(l, route)));
+        }
+        if locale != Locale::Ja {
+            html = html.replace(&format!("href=\"{route}\""), &format!("href=\"{}\"", static_path(locale, route)));
+        }
+    }
+    html
+}
+
+/// Writes the export; returns the pages written.
+pub async fn export(options: &ExportOptions) -> Result<Vec<PathBuf>, String> {
+    let fail = |what: &str, e: std::io::Error| format!("{what}: {e}");
+    let manifest_dir = options.manifest.parent().ok_or("the manifest has no folder")?;
+    snapshot::parse_manifest(&std::fs::read(&options.manifest).map_err(|e| fail(&options.manifest.display().to_string(), e))?)
+        .map_err(|p| format!("{}: {}: {}", options.manifest.display(), p[0].path, p[0].message))?;
+    copy_dir(&options.dist, &options.out).map_err(|e| fail("copying the built widget", e))?;
+    let data = options.out.join("data");
+    let _ = std::fs::remove_dir_all(&data);
+    copy_dir(manifest_dir, &data).map_err(|e| fail("copying the data", e))?;
+    if options.manifest.file_name() != Some(std::ffi::OsStr::new("index.json")) {
+        std::fs::copy(&options.manifest, data.join("index.json")).map_err(|e| fail("copying the manifest", e))?;
+    }
+    let mut written = vec![];
+    for locale in Locale::ALL {
+        for route in ROUTES {
+            let path = static_path(locale, route);
+            let request = PageRequest::new(&path, "", &options.origin);
+            let page = render_page(request, ServerData { static_dir: options.out.clone() }, PageOptions { hydrate: true, ..Default::default() }).await;
+            if page.status != 200 {
+                return Err(format!("{path}: rendered with status {}", page.status));
+            }
+            let file = options.out.join(path.trim_start_matches('/')).join("index.html");
+            std::fs::create_dir_all(file.parent().expect("a folder")).map_err(|e| fail(&file.display().to_string(), e))?;
+            std::fs::write(&file, static_links(&page.html, locale)).map_err(|e| fail(&file.display().to_string(), e))?;
+            written.push(file);
+        }
+    }
+    Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_point_at_the_exported_files() {
+        let html = r#"<a href="/plan?lang=en">English</a><a href="/plan?lang=ja">日本語</a><a href="/konbini">x</a><a href="/feedback?topic=a">f</a>"#;
+        let en = static_links(html, Locale::En);
+        assert!(en.contains(r#"href="/en/plan/""#) && en.contains(r#"href="/plan">日本語"#) && en.contains(r#"href="/en/konbini/""#));
+        assert!(en.contains(r#"href="/feedback?topic=a""#), "other links stay");
+        assert!(static_links(html, Locale::Ja).contains(r#"href="/konbini""#));
+    }
+}

@@ -1,0 +1,11 @@
+import { chromium } from 'playwright-core';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
+await page.goto('http://127.0.0.1:8099/');
+await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
+const box = await page.locator('[data-indicator] .figure').first().boundingBox();
+console.log('first figure box', JSON.stringify(box));
+await page.screenshot({ path: '/tmp/w/phone.png' });
+await page.setViewportSize({ width: 1280, height: 800 });
+await page.screenshot({ path: '/tmp/w/desktop.png' });
+await browser.close();
