@@ -9,6 +9,16 @@ window.__INCOMPLETE_CHUNKS = [];
 window.__PENDING_RESOURCES = [];
 window.__RESOURCE_RESOLVERS = [];
 const beside = (name) => new URL(name, import.meta.url).href;
+// The server's page is complete: let it paint before the app downloads, so the figures never
+// wait for the wasm (a hidden tab paints nothing, so it does not wait; nobody waits over 500 ms).
+await new Promise((go) => {
+  const painted = () => performance.getEntriesByName('first-contentful-paint').length > 0;
+  if (document.visibilityState !== 'visible' || painted() || !('PerformanceObserver' in window)) return go();
+  const timer = setTimeout(go, 500);
+  new PerformanceObserver((_, observer) => {
+    if (painted()) { observer.disconnect(); clearTimeout(timer); go(); }
+  }).observe({ type: 'paint', buffered: true });
+});
 const app = await import(beside('pkg/reform_widget.js'));
 await app.default({ module_or_path: beside('pkg/reform_widget_bg.wasm') });
 app.hydrate();

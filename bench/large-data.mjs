@@ -1,11 +1,12 @@
 // Parse and render times for a large synthetic snapshot (10 fiscal years × 12 months × 5 wards
 // × 6 counter sections) against the default snapshot, measured in the same run.
 // Prints per route: time to rendered view (median of 3), longest main-thread task, and the
-// ratio large / default. Needs `trunk build --release` and the release checker:
+// ratio large / default, with pages rendered by widget-server. Needs `scripts/build-web.sh`,
+// `cargo build -p server` and the release checker:
 //   cargo build --release -p snapshot --features cli
 import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
-import { serve } from '../tests/e2e/static-server.mjs';
+import { startServer, stop, workdir, freePort, staticWithFixtures } from '../tests/e2e/server-process.mjs';
 import { launch } from '../tests/e2e/harness.mjs';
 
 const ROOT = new URL('../', import.meta.url).pathname;
@@ -22,8 +23,9 @@ const files = { default: ROOT + 'public/data/snapshots/2023-12.json', large: ROO
 console.log('native parse + validate (snapshot-check, median of 5)');
 for (const [name, f] of Object.entries(files)) console.log(`  ${name.padEnd(8)} ${(statSync(f).size / 1024).toFixed(0).padStart(5)} KiB  ${timeCheck(f).toFixed(1)} ms`);
 
-const server = await serve(ROOT + 'dist', 0, { extraRoots: { '/fixtures/': ROOT + 'tests/fixtures' } });
-const base = `http://127.0.0.1:${server.address().port}`;
+const port = freePort();
+const server = await startServer({ port, dir: workdir(), staticDir: staticWithFixtures() });
+const base = `http://127.0.0.1:${port}`;
 const browser = await launch();
 const data = { default: '', large: 'data=/fixtures/large/index.json' };
 const routes = ['/', '/indicators', '/counter', '/konbini', '/staff'];
@@ -56,4 +58,4 @@ for (const route of routes) {
   console.log(`  ${route.padEnd(12)} ${fmt(r.default)} ${fmt(r.large)}  ${(r.large.shown / r.default.shown).toFixed(2)}`);
 }
 await browser.close();
-server.close();
+await stop(server);

@@ -86,7 +86,9 @@ pub async fn render_page(request: PageRequest, data: ServerData, options: PageOp
 
     let class = if kiosk { " class=\"kiosk\"" } else if embed { " class=\"embedded\"" } else { "" };
     let boot = if options.hydrate {
-        "<link rel=\"modulepreload\" href=\"/pkg/reform_widget.js\">\n<link rel=\"preload\" href=\"/pkg/reform_widget_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n<script type=\"module\" src=\"/boot.js\"></script>\n"
+        // No preload of the app: the page is complete without it, so its download waits until
+        // the figures are painted (boot.js) instead of competing with them.
+        "<script type=\"module\" src=\"/boot.js\"></script>\n"
     } else {
         ""
     };

@@ -3,6 +3,7 @@
 
 use snapshot::{parse_snapshot, Snapshot};
 
+
 use crate::browser::local_storage;
 
 const KEY: &str = "reform-widget:last-good-snapshot";
@@ -14,10 +15,21 @@ pub fn remember(bytes: &[u8]) {
     }
 }
 
-/// The snapshot the server rendered the page with (it arrived inside the page, not as a file).
-pub fn remember_snapshot(snapshot: &Snapshot) {
-    if let Ok(text) = serde_json::to_vec(snapshot) {
-        remember(&text);
+/// The snapshot the server rendered the page with: it arrived inside the page (the resource
+/// data `render.rs` writes), not as a file. Its published text is kept as it is, so the browser
+/// never needs to serialize the model (which would add its code to the wasm).
+pub fn remember_from_page() {
+    #[derive(serde::Deserialize)]
+    enum Shown<'a> {
+        Ready {
+            #[serde(borrow)]
+            snapshot: &'a serde_json::value::RawValue,
+        },
+    }
+    let Some(text) = crate::browser::document().and_then(|d| d.get_element_by_id("resolved-resources")).and_then(|e| e.text_content()) else { return };
+    let Ok(values) = serde_json::from_str::<Vec<String>>(&text) else { return };
+    if let Some(Shown::Ready { snapshot }) = values.iter().find_map(|v| serde_json::from_str::<Shown>(v).ok()) {
+        remember(snapshot.get().as_bytes());
     }
 }
 

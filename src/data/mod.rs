@@ -133,9 +133,9 @@ pub fn provide_snapshot(selected: Option<String>) {
             return true;
         }
         let Some(state) = resource.get() else { return false };
-        if let LoadState::Ready { snapshot, preview: false, history: Some(h), .. } = &state {
-            if ctx.selected.get_untracked().is_none() {
-                cache::remember_snapshot(snapshot);
+        if let LoadState::Ready { preview: false, history: Some(h), .. } = &state {
+            if ctx.selected.get_untracked().is_none() && h.shown == h.latest {
+                cache::remember_from_page();
                 check_for_newer(ctx, h.shown.clone());
             }
         }

@@ -191,7 +191,7 @@ export function appTests(ctx) {
     await context.close();
   });
 
-  test('errors: a snapshot picked while offline falls back to this device\'s good copy, under a banner naming its date', async () => {
+  test('errors: a snapshot picked while offline says so (a preview keeps no device copy); retry recovers', async () => {
     let block = false;
     const { page, context } = await open('/?data=/fixtures/history/index.json', { setup: (p) => p.route('**/fixtures/**', (r) => (block ? r.abort('internetdisconnected') : r.continue())) });
     await appReady(page);

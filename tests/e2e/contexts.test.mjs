@@ -2,7 +2,7 @@
 // at 320 px), a kiosk at the counter (idle warning, reset without trace, survey delivered),
 // and print. axe-core in embed and kiosk modes.
 import AxeBuilder from '@axe-core/playwright';
-import { test, assert, assertEqual, assertIncludes } from './harness.mjs';
+import { test, assert, assertEqual, assertIncludes, live } from './harness.mjs';
 import { startServer, stop, workdir, exportRows, freePort } from './server-process.mjs';
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -44,11 +44,13 @@ export function contextTests({ base, browser }) {
     const context = await browser.newContext({ viewport: { width: 320, height: 700 } });
     const page = await context.newPage();
     await page.goto(base + '/?embed=1&card=counter-satisfaction');
+    await live(page);
     await page.waitForSelector('[data-chart="counter-satisfaction"]');
     assertEqual(await axe(page), [], 'axe in embed mode');
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     assert(height <= 1200, `the card fits the snippet's default 720 px plus a little scrolling: ${height}`);
     await page.goto(base + '/?embed=1&card=no-such-card');
+    await live(page);
     await page.waitForSelector('h1');
     assertIncludes(await page.textContent('h1'), 'このグラフは見つかりませんでした', 'unknown card');
     await context.close();
@@ -58,6 +60,7 @@ export function contextTests({ base, browser }) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await page.goto(base + '/konbini');
+    await live(page);
     await page.click('[data-chart="konbini-yearly"] .embed-button');
     await page.waitForSelector('dialog[open]');
     const code = await page.inputValue('dialog[open] textarea');
@@ -74,6 +77,7 @@ export function contextTests({ base, browser }) {
     const context = await browser.newContext({ viewport: { width: 794, height: 1123 } });
     const page = await context.newPage();
     await page.goto(base + '/indicators');
+    await live(page);
     await page.waitForSelector('[data-chart]');
     await page.emulateMedia({ media: 'print', colorScheme: 'light' });
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
@@ -105,6 +109,7 @@ export function kioskTests({ browser }) {
       const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
       const page = await context.newPage();
       await page.goto(base + '/?mode=kiosk');
+      await live(page);
       await page.waitForSelector('.kiosk-survey');
       const small = await page.$$eval('button, .site-nav a, .choice--tile', (els) => els.filter((e) => e.offsetParent !== null).map((e) => [e.textContent.trim().slice(0, 12), Math.round(e.getBoundingClientRect().height)]).filter(([, h]) => h < 60));
       assertEqual(small, [], 'targets under 60 px');
@@ -117,6 +122,7 @@ export function kioskTests({ browser }) {
       assert(after > before * 1.3, `text size grows: ${before} → ${after}`);
       assertEqual(await axe(page), [], 'axe in kiosk mode');
       await page.goto(base + '/feedback?mode=kiosk');
+      await live(page);
       await page.waitForSelector('main h1');
       assertEqual(await page.$$eval('form.form', (f) => f.length), 0, 'general form with contact fields is not offered');
       await context.close();
@@ -129,6 +135,7 @@ export function kioskTests({ browser }) {
       const page = await context.newPage();
       await page.clock.install();
       await page.goto(base + '/?mode=kiosk&idle=40');
+      await live(page);
       await page.waitForSelector('.kiosk-survey');
       const historyAtStart = await page.evaluate(() => history.length);
       await page.click('label[for="ward-0"]');
@@ -168,6 +175,7 @@ export function kioskTests({ browser }) {
       const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
       const page = await context.newPage();
       await page.goto(base + '/?mode=kiosk');
+      await live(page);
       await page.waitForSelector('.kiosk-survey');
       await page.click('button[type="submit"]');
       await page.waitForSelector('.error-summary');

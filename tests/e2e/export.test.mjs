@@ -30,8 +30,11 @@ export function exportTests({ browser }) {
       await plain.goto(site + '/en/konbini/');
       assertIncludes(await plain.textContent('main h1'), 'convenience stores', 'English page without script');
       assertEqual(await plain.getAttribute('html', 'lang'), 'en', 'lang');
-      await plain.click('.lang-switch a[hreflang="ja"]');
-      assertIncludes(await plain.textContent('main h1'), 'コンビニ', 'the switch links to the Japanese file');
+      await plain.click('.lang-switch a[lang="ja"]:has-text("やさしい")');
+      assertEqual(new URL(plain.url()).pathname, '/ja-easy/konbini/', 'the switch links to the other language\'s file');
+      assertEqual(await plain.getAttribute('html', 'data-locale'), 'ja-easy', 'やさしい日本語 without script');
+      await plain.click('.lang-switch a:has-text("English")');
+      assertEqual(new URL(plain.url()).pathname, '/en/konbini/', 'and back');
 
       const page = await context.newPage();
       const problems = [];
@@ -44,6 +47,14 @@ export function exportTests({ browser }) {
       // The city publishes a newer snapshot after the export: the page moves to it.
       copyFileSync(HISTORY + 'snapshots/2024-06-test.json', join(out, 'data/snapshots/2024-06-test.json'));
       writeFileSync(join(out, 'data/index.json'), readFileSync(HISTORY + 'index.json'));
+      // Offline for the new file: this device's last good copy stays, under a banner with its date.
+      await page.route('**/data/snapshots/2024-06-test.json', (r) => r.abort('internetdisconnected'));
+      await page.reload();
+      await appReady(page);
+      await page.waitForSelector('.banner--warning', { timeout: 10000 });
+      assertIncludes(await page.textContent('.banner--warning'), '2023年12月', 'the copy names its date');
+      await page.unroute('**/data/snapshots/2024-06-test.json');
+      problems.length = 0; // the blocked download logged its failure
       await page.reload();
       await appReady(page);
       await page.waitForFunction(() => document.querySelector('main').textContent.includes('456,789'), null, { timeout: 10000 });

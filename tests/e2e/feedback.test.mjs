@@ -3,7 +3,7 @@
 // a crash test (500 concurrent submissions, SIGKILL midway, restart).
 import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
-import { test, assert, assertEqual, assertIncludes } from './harness.mjs';
+import { test, assert, assertEqual, assertIncludes, live } from './harness.mjs';
 import { startServer, stop, workdir, exportRows, freePort } from './server-process.mjs';
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -21,6 +21,7 @@ export function feedbackTests({ browser }) {
     const context = await browser.newContext({ viewport, locale: 'ja-JP' });
     const page = await context.newPage();
     await page.goto(base + path);
+    await live(page);
     await page.waitForSelector(ready);
     return { context, page };
   }

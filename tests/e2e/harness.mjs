@@ -17,6 +17,12 @@ export function appReady(page, timeout = 15000) {
   return page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true' && document.querySelector('main h1'), null, { timeout });
 }
 
+/** Waits until the app has taken over the server's page (before that, a form posts to the server
+ * as it would without script). */
+export function live(page, timeout = 15000) {
+  return page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true', null, { timeout });
+}
+
 /** On a phone the menu is a disclosure: open it (if closed) so its links can be clicked. */
 export async function openMenu(page) {
   if (await page.isVisible('.site-nav__toggle') && !(await page.getAttribute('.site-nav__menu', 'open') !== null)) {

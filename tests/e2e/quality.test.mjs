@@ -114,7 +114,7 @@ export function qualityTests({ base, browser }) {
         assertEqual(res.headers.get('x-content-type-options'), 'nosniff', `${path} nosniff`);
         assertEqual(res.headers.get('referrer-policy'), 'strict-origin-when-cross-origin', `${path} referrer`);
       }
-      const wasm = (await (await fetch(`http://127.0.0.1:${port}/`)).text()).match(/href="\/(pkg\/[^"]+\.wasm)"/)[1];
+      const wasm = 'pkg/reform_widget_bg.wasm'; // what boot.js loads
       const res = await fetch(`http://127.0.0.1:${port}/${wasm}`, { headers: { 'accept-encoding': 'br' } });
       assertEqual(res.headers.get('content-encoding'), 'br', 'precompressed brotli served');
       assertEqual(res.headers.get('content-type'), 'application/wasm', 'wasm type');

@@ -44,12 +44,15 @@ fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
 /// `/plan?lang=en`); on a static host they point at the exported files instead.
 fn static_links(html: &str, locale: Locale) -> String {
     let mut html = html.to_string();
+    // The menu first: the language links below then point at other languages' files on purpose.
+    if locale != Locale::Ja {
+        for route in ROUTES {
+            html = html.replace(&format!("href=\"{route}\""), &format!("href=\"{}\"", static_path(locale, route)));
+        }
+    }
     for route in ROUTES {
         for l in Locale::ALL {
             html = html.replace(&format!("href=\"{route}?lang={}\"", l.code()), &format!("href=\"{}\"", static_path(l, route)));
-        }
-        if locale != Locale::Ja {
-            html = html.replace(&format!("href=\"{route}\""), &format!("href=\"{}\"", static_path(locale, route)));
         }
     }
     html

@@ -68,7 +68,10 @@ pub fn language_href(path: &str, first: &PageRequest, locale: Locale) -> String 
         .collect();
     let mut params: Vec<(&str, &str)> = kept.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     params.push(("lang", locale.code()));
-    href(crate::route::split_locale_prefix(path).1, &params)
+    // The screen's own address: no language folder, no trailing slash (`/en/plan/` → `/plan`).
+    let path = crate::route::split_locale_prefix(path).1;
+    let path = if path.len() > 1 { path.trim_end_matches('/') } else { path };
+    href(path, &params)
 }
 
 /// `application/x-www-form-urlencoded` (query strings and posted forms) into pairs, decoded.
@@ -141,6 +144,8 @@ mod tests {
         let first = PageRequest::new("/", "mode=kiosk&idle=60&topic=x&lang=ja", "");
         assert_eq!(language_href("/plan", &first, Locale::En), "/plan?mode=kiosk&idle=60&lang=en");
         assert_eq!(language_href("/", &PageRequest::default(), Locale::JaEasy), "/?lang=ja-easy");
+        assert_eq!(language_href("/en/plan/", &PageRequest::default(), Locale::Ja), "/plan?lang=ja", "a static export's folder");
+        assert_eq!(language_href("/ja-easy/", &PageRequest::default(), Locale::En), "/?lang=en");
         assert_eq!(href("/feedback", &[("topic", "コンビニ&x")]), "/feedback?topic=%E3%82%B3%E3%83%B3%E3%83%93%E3%83%8B%26x");
     }
 
