@@ -3,7 +3,8 @@
 // from is in <script type="application/json" id="resolved-resources"> (never executed);
 // Leptos reads it from these globals while it takes over the page.
 const data = document.getElementById('resolved-resources');
-window.__RESOLVED_RESOURCES = data ? JSON.parse(data.textContent) : [];
+// Each value is written as JSON; Leptos reads each as the string of its JSON.
+window.__RESOLVED_RESOURCES = data ? JSON.parse(data.textContent).map((v) => (v === null ? undefined : JSON.stringify(v))) : [];
 window.__SERIALIZED_ERRORS = [];
 window.__INCOMPLETE_CHUNKS = [];
 window.__PENDING_RESOURCES = [];
@@ -19,6 +20,12 @@ await new Promise((go) => {
     if (painted()) { observer.disconnect(); clearTimeout(timer); go(); }
   }).observe({ type: 'paint', buffered: true });
 });
+performance.mark('app-start');
 const app = await import(beside('pkg/reform_widget.js'));
 await app.default({ module_or_path: beside('pkg/reform_widget_bg.wasm') });
+performance.mark('app-loaded');
+// A break between starting the module and taking over the page: two shorter tasks instead of
+// one long one, so a tap in between is answered sooner.
+await new Promise((go) => setTimeout(go, 0));
 app.hydrate();
+performance.mark('app-hydrated');

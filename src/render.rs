@@ -73,16 +73,21 @@ pub async fn render_page(request: PageRequest, data: ServerData, options: PageOp
     let resolved = shared.consume_buffers().await;
     drop(owner);
 
-    // `__RESOLVED_RESOURCES[id]` in the browser; `<` escaped so the data can never close its element.
+    // `__RESOLVED_RESOURCES[id]` in the browser. Each value is JSON (Leptos's JSON codec), so it
+    // is written as JSON, not as a string of JSON (no second escaping: a smaller page); boot.js
+    // turns each back into the string Leptos reads. `<` is escaped, so the data can never close
+    // its element; a value that is not JSON is left out (the browser then loads it itself).
     let mut values: Vec<String> = Vec::new();
     for (id, value) in resolved {
         let id = id.into_inner();
         if values.len() <= id {
-            values.resize(id + 1, String::new());
+            values.resize(id + 1, "null".into());
         }
-        values[id] = value;
+        if serde_json::from_str::<&serde_json::value::RawValue>(&value).is_ok() {
+            values[id] = value;
+        }
     }
-    let data_json = serde_json::to_string(&values).unwrap_or_else(|_| "[]".into()).replace('<', "\\u003c");
+    let data_json = format!("[{}]", values.join(",")).replace('<', "\\u003c");
 
     let class = if kiosk { " class=\"kiosk\"" } else if embed { " class=\"embedded\"" } else { "" };
     let boot = if options.hydrate {

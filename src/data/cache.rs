@@ -27,8 +27,8 @@ pub fn remember_from_page() {
         },
     }
     let Some(text) = crate::browser::document().and_then(|d| d.get_element_by_id("resolved-resources")).and_then(|e| e.text_content()) else { return };
-    let Ok(values) = serde_json::from_str::<Vec<String>>(&text) else { return };
-    if let Some(Shown::Ready { snapshot }) = values.iter().find_map(|v| serde_json::from_str::<Shown>(v).ok()) {
+    let Ok(values) = serde_json::from_str::<Vec<&serde_json::value::RawValue>>(&text) else { return };
+    if let Some(Shown::Ready { snapshot }) = values.iter().find_map(|v| serde_json::from_str::<Shown>(v.get()).ok()) {
         remember(snapshot.get().as_bytes());
     }
 }

@@ -34,7 +34,7 @@ async fn main() {
     let addr = listener.local_addr().map(|a| a.to_string()).unwrap_or_default();
     let export = if config.export_token.is_some() { "enabled" } else { "disabled" };
     eprintln!("widget-server on http://{addr}/ (database {}, static {}, export {export})", config.db.display(), config.static_dir.display());
-    let state = Arc::new(AppState { limit: RateLimit::new(config.rate_limit_per_minute), config, store });
+    let state = Arc::new(AppState { limit: RateLimit::new(config.rate_limit_per_minute), config, store, pages: Default::default() });
     let service = app(state).into_make_service_with_connect_info::<SocketAddr>();
     let shutdown = async {
         let _ = tokio::signal::ctrl_c().await;

@@ -17,7 +17,7 @@ use reform_widget::render::{render_page, PageOptions, RenderedPage};
 use view_models::request::{cookie_value, parse_form, PageRequest, LANG_COOKIE, LANG_COOKIE_ATTRIBUTES};
 use view_models::Locale;
 
-use crate::{origin_allowed, AppState};
+use crate::{origin_allowed, page_cache, AppState};
 
 /// The page request as the app sees it: path, query and this site's origin.
 fn page_request(headers: &HeaderMap, uri: &Uri) -> PageRequest {
@@ -37,8 +37,8 @@ async fn render(app: &AppState, request: PageRequest, options: PageOptions) -> R
     render_page(request, data, options).await
 }
 
-fn html_response(status: StatusCode, page: RenderedPage, request: &PageRequest) -> Response {
-    let mut response = (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], page.html).into_response();
+fn html_response(status: StatusCode, body: Body, request: &PageRequest) -> Response {
+    let mut response = (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response();
     let headers = response.headers_mut();
     // The same address answers in each reader's language.
     headers.insert(header::VARY, HeaderValue::from_static("Cookie"));
@@ -51,13 +51,43 @@ fn html_response(status: StatusCode, page: RenderedPage, request: &PageRequest) 
     response
 }
 
-/// `GET` on an app route: its page, 404 for an unknown address.
+/// `GET` on an app route: its page, 404 for an unknown address. Pages without a form are kept
+/// with their brotli copy until the manifest changes (`page_cache`).
 pub async fn page(app: &Arc<AppState>, req: Request) -> Response {
     let request = page_request(req.headers(), req.uri());
-    let options = PageOptions { lang_cookie: lang_cookie(req.headers()), posted: None, hydrate: true };
-    let page = render(app, request.clone(), options).await;
-    let status = StatusCode::from_u16(page.status).unwrap_or(StatusCode::OK);
-    html_response(status, page, &request)
+    let cookie = lang_cookie(req.headers());
+    let locale = request.locale(cookie.as_deref());
+    let accepts_br = req.headers().get_all(header::ACCEPT_ENCODING).iter().filter_map(|v| v.to_str().ok()).any(|v| v.split(',').any(|e| e.trim().starts_with("br")));
+    // Previews (`?data=`) read other files; they are rendered every time.
+    let key = match (request.param("data"), std::fs::read(app.config.static_dir.join("data/index.json"))) {
+        (None, Ok(manifest)) => Some(page_cache::key(&format!("{}?{}", request.path, request.query), locale.code(), &manifest)),
+        _ => None,
+    };
+    let Some(cached) = key.as_ref().and_then(|k| app.pages.get(k)) else {
+        let options = PageOptions { lang_cookie: cookie, posted: None, hydrate: true };
+        let page = render(app, request.clone(), options).await;
+        if let Some(k) = key.filter(|_| page_cache::shareable(&page.html)) {
+            // Kept once its brotli copy is made, off this request's path: this reader gets the
+            // page at once (compressed on the way out, more quickly and less tightly).
+            let (app, html, status) = (app.clone(), page.html.clone(), page.status);
+            tokio::task::spawn_blocking(move || {
+                let brotli = page_cache::compress(&html);
+                app.pages.put(k, page_cache::CachedPage { status, html, brotli });
+            });
+        }
+        let status = StatusCode::from_u16(page.status).unwrap_or(StatusCode::OK);
+        return html_response(status, page.html.into(), &request);
+    };
+    let status = StatusCode::from_u16(cached.status).unwrap_or(StatusCode::OK);
+    let mut response = if accepts_br && !cached.brotli.is_empty() {
+        let mut r = html_response(status, Body::from(cached.brotli.clone()), &request);
+        r.headers_mut().insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
+        r
+    } else {
+        html_response(status, Body::from(cached.html.clone()), &request)
+    };
+    response.headers_mut().append(header::VARY, HeaderValue::from_static("Accept-Encoding"));
+    response
 }
 
 fn refusal(status: StatusCode, ja: &str, en: &str) -> Response {
@@ -98,5 +128,5 @@ pub async fn posted_form(app: &Arc<AppState>, peer: SocketAddr, req: Request) ->
     let status = if posted.errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     // The answer is complete as HTML; it loads no app (the reader has none running).
     let page = render(app, request.clone(), PageOptions { lang_cookie: lang, posted: Some(posted), hydrate: false }).await;
-    html_response(status, page, &request)
+    html_response(status, page.html.into(), &request)
 }

@@ -135,3 +135,42 @@ async fn the_counter_survey_posted_without_script_stays_a_kiosk_page() {
     assert_eq!(s, StatusCode::OK);
     assert!(String::from_utf8(body).unwrap().contains("data-receipt=\"KR-0000001\""));
 }
+
+#[tokio::test]
+async fn pages_without_a_form_are_kept_in_brotli_until_a_new_manifest() {
+    let h = harness("cache", |_| {});
+    let br = |path: &str| Request::get(path).header(header::HOST, "127.0.0.1:8080").header(header::ACCEPT_ENCODING, "gzip, br").body(Body::empty()).unwrap();
+    let (_, _, first) = get(&h, "/konbini", None).await;
+    // The first answers are compressed on the way out; once the kept copy (brotli quality 11)
+    // is made in the background, it is what goes out.
+    let kept = server::page_cache::compress(&first);
+    let mut tries = 0;
+    let body = loop {
+        let (_, headers, body) = send(&h, br("/konbini")).await;
+        assert_eq!(headers[header::CONTENT_ENCODING], "br");
+        if body == kept || tries > 100 {
+            break body;
+        }
+        tries += 1;
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    };
+    assert!(body == kept, "the kept copy is served");
+    let mut html = Vec::new();
+    brotli::BrotliDecompress(&mut body.as_slice(), &mut html).unwrap();
+    let (_, _, plain) = get(&h, "/konbini", None).await;
+    assert_eq!(String::from_utf8(html).unwrap(), plain, "the same page, compressed");
+    assert_eq!(plain, first, "the kept page is the page");
+    // A newly published manifest shows at once: the kept page is not used for it.
+    let manifest = h.dir.join("static/data/index.json");
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    let moved = text.replace("snapshots/2023-12.json", "snapshots/moved.json");
+    assert_ne!(text, moved);
+    std::fs::write(&manifest, &moved).unwrap();
+    let (_, _, after) = get(&h, "/konbini", None).await;
+    assert!(after.contains("データのファイルが見つかりませんでした"), "rendered again from the new manifest");
+    // Forms carry a fresh key per page: never shared between readers.
+    let (_, _, a) = get(&h, "/feedback", None).await;
+    let (_, _, b) = get(&h, "/feedback", None).await;
+    let key = |html: &str| html.split("name=\"key\" value=\"").nth(1).map(|r| r[..36].to_string());
+    assert_ne!(key(&a), key(&b), "each form page has its own key");
+}

@@ -36,7 +36,7 @@ pub fn harness(name: &str, edit: impl FnOnce(&mut Config)) -> Harness {
     let mut config = Config { db: dir.join("feedback.sqlite3"), static_dir: dir.join("static"), ..Config::default() };
     edit(&mut config);
     let store = Store::open(&config.db).unwrap();
-    let state = Arc::new(AppState { limit: RateLimit::new(config.rate_limit_per_minute), config, store });
+    let state = Arc::new(AppState { limit: RateLimit::new(config.rate_limit_per_minute), config, store, pages: Default::default() });
     let router = app(state).layer(MockConnectInfo(SocketAddr::from(([127, 0, 0, 1], 40000))));
     Harness { router, db: dir.join("feedback.sqlite3"), dir }
 }
