@@ -21,6 +21,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use feedback::{validate, FieldError, Submission, Verdict, MAX_BODY_BYTES};
+use view_models::route::Screen;
 use serde_json::json;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::ServeDir;
@@ -137,7 +138,8 @@ async fn page_or_not_found(State(app): State<Arc<AppState>>, ConnectInfo(peer): 
     }
     match *req.method() {
         Method::GET | Method::HEAD => pages::page(&app, req).await,
-        Method::POST => pages::posted_form(&app, peer, req).await,
+        // Only the two forms' own addresses take a post: the feedback form and the kiosk's start.
+        Method::POST if matches!(view_models::route::screen_for(req.uri().path()), Screen::Feedback | Screen::Start) => pages::posted_form(&app, peer, req).await,
         _ => (StatusCode::METHOD_NOT_ALLOWED, "").into_response(),
     }
 }

@@ -111,11 +111,15 @@ async fn a_feedback_form_posted_without_script_gets_errors_or_one_receipt() {
     assert!(first.contains("data-receipt=\"KR-0000001\""), "receipt shown");
     let (_, _, again) = send(&h, post_form("/feedback", &body, origin)).await;
     assert!(String::from_utf8(again).unwrap().contains("data-receipt=\"KR-0000001\""), "a double submit gives the same receipt");
+    let rows = |h: &Harness| -> i64 { rusqlite::Connection::open(&h.db).unwrap().query_row("SELECT COUNT(*) FROM feedback", [], |r| r.get(0)).unwrap() };
     let conn = rusqlite::Connection::open(&h.db).unwrap();
     let (n, message): (i64, String) = conn.query_row("SELECT COUNT(*), MAX(message) FROM feedback", [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
     assert_eq!((n, message.as_str()), (1, "こんにちは </textarea>"));
     let (s, _, _) = send(&h, post_form("/feedback", &body.replace("42", "43"), "https://evil.example")).await;
     assert_eq!(s, StatusCode::FORBIDDEN, "another site cannot post in a visitor's name");
+    let (s, _, _) = send(&h, post_form("/plan", &body.replace("42", "44"), origin)).await;
+    assert_eq!(s, StatusCode::METHOD_NOT_ALLOWED, "other screens take no posts");
+    assert_eq!(rows(&h), 1, "nothing stored from refused posts");
 }
 
 #[tokio::test]
