@@ -10,9 +10,16 @@ use crate::i18n::{use_locale, use_strings};
 use crate::navigation::focus_by_id;
 
 /// Shows `errors` (nothing when empty). `target` names the element each field's link focuses;
-/// `summary` lets the form focus the summary once it is on screen.
+/// `summary` lets the form focus the summary once it is on screen; `message` words an error
+/// (the counter survey asks its own question).
 #[component]
-pub fn ErrorSummary(errors: RwSignal<Vec<FieldError>>, target: fn(Field) -> &'static str, summary: NodeRef<html::Div>) -> impl IntoView {
+pub fn ErrorSummary(
+    errors: RwSignal<Vec<FieldError>>,
+    target: fn(Field) -> &'static str,
+    summary: NodeRef<html::Div>,
+    #[prop(optional)] message: Option<fn(&FieldError, view_models::Locale) -> String>,
+) -> impl IntoView {
+    let message = message.unwrap_or(error_message);
     let locale = use_locale();
     let t = use_strings();
     move || {
@@ -24,7 +31,7 @@ pub fn ErrorSummary(errors: RwSignal<Vec<FieldError>>, target: fn(Field) -> &'st
                 .map(|e| {
                     let id = target(e.field);
                     view! {
-                        <li><a href=format!("#{id}") on:click=move |ev| { ev.prevent_default(); focus_by_id(id); }>{error_message(&e, l)}</a></li>
+                        <li><a href=format!("#{id}") on:click=move |ev| { ev.prevent_default(); focus_by_id(id); }>{message(&e, l)}</a></li>
                     }
                 })
                 .collect_view();

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use snapshot::Snapshot;
 use view_models::outbox::ItemState;
 use view_models::screens::contexts::{wards, WARNING_SECONDS};
-use view_models::screens::feedback_form::satisfaction_label;
+use view_models::screens::feedback_form::{counter_satisfaction_label, survey_error_message};
 use view_models::strings::fill;
 use view_models::{strings, Locale};
 use wasm_bindgen::prelude::*;
@@ -252,7 +252,7 @@ fn survey_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
     let section_options: Vec<(String, String)> = s.counter_survey.sections.iter().map(|x| (x.id.clone(), l.pick(&x.name).to_string())).collect();
 
     let form = move || {
-        let error_summary = move || view! { <ErrorSummary errors target=survey_target summary=summary_ref/> };
+        let error_summary = move || view! { <ErrorSummary errors target=survey_target summary=summary_ref message=survey_error_message/> };
         view! {
             <form class="form kiosk-survey" method="post" action=action.clone() novalidate on:submit=on_submit>
                 {error_summary}
@@ -261,12 +261,12 @@ fn survey_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
                 {radio_group("ward", t.ward_office, ward_options.clone(), ward)}
                 {radio_group("section", t.counter_section, section_options.clone(), section)}
                 <fieldset class="field kiosk-choices">
-                    <legend>{t.satisfaction_label}</legend>
+                    <legend>{t.counter_question}</legend>
                     {(1..=5u8).rev().map(|level| view! {
                         <div class="choice choice--tile">
                             <input type="radio" name="satisfaction" id=format!("satisfaction-{level}") value=level.to_string()
                                 checked=satisfaction.get_untracked() == Some(level) prop:checked=move || satisfaction.get() == Some(level) on:change=move |_| satisfaction.set(Some(level))/>
-                            <label for=format!("satisfaction-{level}")>{satisfaction_label(level, l)}</label>
+                            <label for=format!("satisfaction-{level}")>{counter_satisfaction_label(level, l)}</label>
                         </div>
                     }).collect_view()}
                 </fieldset>
@@ -292,6 +292,7 @@ fn survey_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
             <section class="result" role="status">
                 <h2>{t.kiosk_thanks}</h2>
                 {receipt.map(|r| view! { <p class="receipt">{t.receipt_label} "： " <strong data-receipt=r.clone()>{r.clone()}</strong></p> })}
+                <p class="receipt-next">{t.survey_next}</p>
             </section>
             <a class="button button--large" href=start on:click=move |ev| { ev.prevent_default(); reset_kiosk(outbox); }>{t.kiosk_start}</a>
         }

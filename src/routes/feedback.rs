@@ -273,6 +273,7 @@ pub fn Feedback() -> impl IntoView {
             Some(ItemState::Sent { receipt }) => view! {
                 <h2 id="result-title" tabindex="-1">{t.sent_title}</h2>
                 <p class="receipt">{t.receipt_label} "： " <strong data-receipt=receipt.clone()>{receipt.clone()}</strong></p>
+                <p class="receipt-next">{t.receipt_next}</p>
             }
             .into_any(),
             _ => view! {
@@ -293,6 +294,7 @@ pub fn Feedback() -> impl IntoView {
             <section class="result" role="status">
                 <h2 id="result-title" tabindex="-1">{t.sent_title}</h2>
                 <p class="receipt">{t.receipt_label} "： " <strong data-receipt=receipt.clone()>{receipt.clone()}</strong></p>
+                <p class="receipt-next">{t.receipt_next}</p>
             </section>
             <p><a class="button button--secondary" href="/feedback">{t.new_message}</a></p>
         }

@@ -161,6 +161,9 @@ export function qualityTests({ base, browser }) {
       await page.click('form.form button[type="submit"]');
       const receipt = await page.getAttribute('[data-receipt]', 'data-receipt');
       assert(/^KR-\d{7}$/.test(receipt), `receipt ${receipt}`);
+      // Large enough to read out at a counter, and what happens next.
+      assert(await page.$eval('[data-receipt]', (e) => parseFloat(getComputedStyle(e).fontSize)) >= 28, 'receipt number is large');
+      assert(await page.isVisible('.receipt-next'), 'what happens next is said');
       // A double submit (same key) stores one record and gives the same receipt.
       await page.goBack();
       await page.click('form.form button[type="submit"]');
@@ -174,6 +177,8 @@ export function qualityTests({ base, browser }) {
       await page.click('label[for="satisfaction-5"]');
       await page.click('form.kiosk-survey button[type="submit"]');
       assert(/^KR-\d{7}$/.test(await page.getAttribute('[data-receipt]', 'data-receipt')), 'kiosk receipt');
+      assert(await page.$eval('[data-receipt]', (e) => parseFloat(getComputedStyle(e).fontSize)) >= 28, 'kiosk receipt number is large');
+      assertIncludes(await page.textContent('.receipt-next'), '窓口ごと・月ごと', 'what happens with the answer');
       const rows = await exportRows(port);
       assertEqual(rows.length, 2, 'one general message and one survey answer stored');
       assertIncludes(rows[0].join(','), '</textarea><b>x</b>', 'the message is stored as typed');

@@ -109,6 +109,7 @@ async fn a_feedback_form_posted_without_script_gets_errors_or_one_receipt() {
     assert_eq!(s, StatusCode::OK);
     let first = String::from_utf8(first).unwrap();
     assert!(first.contains("data-receipt=\"KR-0000001\""), "receipt shown");
+    assert!(first.contains("この受付番号をお伝えください"), "and what happens next");
     let (_, _, again) = send(&h, post_form("/feedback", &body, origin)).await;
     assert!(String::from_utf8(again).unwrap().contains("data-receipt=\"KR-0000001\""), "a double submit gives the same receipt");
     let rows = |h: &Harness| -> i64 { rusqlite::Connection::open(&h.db).unwrap().query_row("SELECT COUNT(*) FROM feedback", [], |r| r.get(0)).unwrap() };
@@ -137,7 +138,25 @@ async fn the_counter_survey_posted_without_script_stays_a_kiosk_page() {
     };
     let (s, _, body) = send(&h, post_form("/?mode=kiosk", &format!("form=counter-survey&key={KEY}&ward=chuo&section={section}&satisfaction=5"), origin)).await;
     assert_eq!(s, StatusCode::OK);
-    assert!(String::from_utf8(body).unwrap().contains("data-receipt=\"KR-0000001\""));
+    let html = String::from_utf8(body).unwrap();
+    assert!(html.contains("data-receipt=\"KR-0000001\""));
+    assert!(html.contains("窓口ごと・月ごとに集計"), "what happens with the answer");
+}
+
+#[tokio::test]
+async fn the_counter_survey_asks_the_citys_question_on_the_citys_scale_in_every_language() {
+    let h = harness("scale", |_| {});
+    for (lang, question, best, second) in [
+        ("ja", "本日の窓口サービスに満足されましたか", "とても満足", "ほぼ満足"),
+        ("en", "How satisfied were you with the counter service today?", "Very satisfied", "Mostly satisfied"),
+        ("ja-easy", "きょうの まどぐちは どうでしたか", "とても よかった", "だいたい よかった"),
+    ] {
+        let (_, _, html) = get(&h, &format!("/?mode=kiosk&lang={lang}"), None).await;
+        assert!(html.contains(question), "{lang}: the question is about today's counter");
+        let at = |label: &str| html.find(&format!(">{label}<")).unwrap_or_else(|| panic!("{lang}: {label}"));
+        assert!(at(best) < at(second), "{lang}: best answer first");
+        assert!(!html.contains("やや満足"), "{lang}: not the general form's scale");
+    }
 }
 
 #[tokio::test]

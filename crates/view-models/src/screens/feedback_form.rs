@@ -57,6 +57,31 @@ pub fn satisfaction_label(level: u8, locale: Locale) -> &'static str {
     }
 }
 
+/// The counter survey's answer words (5 best): the city's scale, not the general form's.
+pub fn counter_satisfaction_label(level: u8, locale: Locale) -> &'static str {
+    let t = strings(locale);
+    match level {
+        1 => t.counter_sat_1,
+        2 => t.counter_sat_2,
+        3 => t.counter_sat_3,
+        4 => t.counter_sat_4,
+        _ => t.counter_sat_5,
+    }
+}
+
+/// Counted as satisfied, as the city's published indicator counts: 「とても満足」 and 「ほぼ満足」.
+pub fn counts_as_satisfied(level: u8) -> bool {
+    level >= 4
+}
+
+/// An error of the counter survey: its satisfaction question is about today's counter.
+pub fn survey_error_message(e: &FieldError, locale: Locale) -> String {
+    match (e.field, e.problem) {
+        (Field::Satisfaction, Problem::Required) => strings(locale).counter_required.into(),
+        _ => error_message(e, locale),
+    }
+}
+
 pub fn hint_message(h: PersonalHint, locale: Locale) -> &'static str {
     let t = strings(locale);
     match h {
@@ -85,6 +110,15 @@ mod tests {
         assert_eq!(chars_left(766, 2000, Locale::Ja), ("残り1,234文字".into(), false));
         assert_eq!(chars_left(2012, 2000, Locale::Ja), ("12文字多すぎます".into(), true));
         assert_eq!(satisfaction_label(5, Locale::Ja), "とても満足");
+        // The counter survey speaks the city's scale: its two best answers are the ones the
+        // published satisfied share counts.
+        assert_eq!(counter_satisfaction_label(5, Locale::Ja), "とても満足");
+        assert_eq!(counter_satisfaction_label(4, Locale::Ja), "ほぼ満足");
+        assert!((1..=5).filter(|&l| counts_as_satisfied(l)).map(|l| counter_satisfaction_label(l, Locale::Ja)).eq(["ほぼ満足", "とても満足"]));
+        for l in Locale::ALL {
+            let labels: std::collections::HashSet<_> = (1..=5).map(|v| counter_satisfaction_label(v, l)).collect();
+            assert_eq!(labels.len(), 5, "five distinct answers in {l:?}");
+        }
         assert_eq!(hint_message(PersonalHint::TwelveDigits, Locale::Ja), "12桁の数字（マイナンバーの可能性）");
     }
 }
