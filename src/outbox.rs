@@ -49,8 +49,20 @@ async fn deliver(_: &Submission) -> Delivery {
     Delivery::TryLater
 }
 
+fn stored() -> Outbox {
+    storage().and_then(|s| s.get_item(KEY).ok().flatten()).map(|t| Outbox::from_json(&t)).unwrap_or_default()
+}
+
 impl OutboxContext {
-    fn save(self) {
+    /// Every change: read what is stored now (another tab, the kiosk's previous page may have
+    /// added to it), merge, apply `change`, store. Saving the page's own list alone would drop
+    /// another tab's unsent messages.
+    fn change(self, change: impl FnOnce(&mut Outbox)) {
+        let theirs = stored();
+        self.outbox.update(|o| {
+            o.merge(theirs);
+            change(o);
+        });
         if let Some(s) = storage() {
             let _ = s.set_item(KEY, &self.outbox.with_untracked(|o| o.to_json()));
         }
@@ -58,15 +70,13 @@ impl OutboxContext {
 
     /// Keeps the submission, then tries to send everything pending.
     pub fn submit(self, submission: Submission) {
-        self.outbox.update(|o| o.enqueue(submission));
-        self.save();
+        self.change(|o| o.enqueue(submission));
         self.flush();
     }
 
     /// Hides all items from view (kiosk reset); pending ones are still delivered.
     pub fn hide_all(self) {
-        self.outbox.update(|o| o.hide_all());
-        self.save();
+        self.change(|o| o.hide_all());
     }
 
     /// Sends pending items in order until one must wait; then schedules a retry.
@@ -75,14 +85,15 @@ impl OutboxContext {
             return;
         }
         self.sending.set(true);
+        // Other tabs' messages are sent too (theirs may be closed).
+        self.change(|_| {});
         spawn_local(async move {
             loop {
                 let next = self.outbox.with_untracked(|o| o.pending().next().cloned());
                 let Some(item) = next else { break };
                 let outcome = deliver(&item.submission).await;
                 let retry = matches!(outcome, Delivery::TryLater);
-                self.outbox.update(|o| o.record(&item.submission.key, outcome));
-                self.save();
+                self.change(|o| o.record(&item.submission.key, outcome));
                 if retry {
                     let attempts = self.outbox.with_untracked(|o| o.attempts(&item.submission.key));
                     set_timeout(move || self.flush(), Duration::from_millis(u64::from(backoff_ms(attempts.saturating_sub(1)))));
@@ -100,8 +111,7 @@ pub fn provide_outbox() {
     // What this device kept is read once the page has taken over the server's HTML (the server
     // cannot know it, so rendering it earlier would differ from the server's page).
     Effect::new(move |_| {
-        let stored = storage().and_then(|s| s.get_item(KEY).ok().flatten()).map(|t| Outbox::from_json(&t)).unwrap_or_default();
-        ctx.outbox.set(stored);
+        ctx.outbox.set(stored());
         ctx.flush();
     });
     // Back online: try at once rather than wait for the backoff.

@@ -170,6 +170,38 @@ export function kioskTests({ browser }) {
     });
   });
 
+  test('kiosk outbox: two answers while the server is unreachable, a reset between them: both stored exactly once', async () => {
+    await withServer(async ({ base, port }) => {
+      const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
+      const page = await context.newPage();
+      await page.route('**/api/feedback', (r) => r.abort('internetdisconnected'));
+      const answer = async (comment) => {
+        await live(page);
+        await page.waitForSelector('.kiosk-survey');
+        await page.click('label[for="ward-2"]');
+        await page.click('label[for="section-0"]');
+        await page.click('label[for="satisfaction-5"]');
+        await page.fill('#comment', comment);
+        await page.click('button[type="submit"]');
+        await page.waitForSelector('.result');
+      };
+      await page.goto(base + '/?mode=kiosk');
+      await answer('一人目の回答');
+      await Promise.all([page.waitForEvent('load'), page.click('text=はじめの画面へ')]);
+      await answer('二人目の回答');
+      await page.unroute('**/api/feedback');
+      await page.evaluate(() => window.dispatchEvent(new Event('online')));
+      let rows = [];
+      for (let i = 0; i < 60; i++) {
+        rows = (await exportRows(port)).map((r) => r[5]).filter((m) => m.endsWith('人目の回答'));
+        if (rows.length >= 2) break;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      assertEqual(rows.sort(), ['一人目の回答', '二人目の回答'], 'both answers stored, once each');
+      await context.close();
+    });
+  });
+
   test('kiosk: the counter survey is delivered to the server; pending answers survive a reset unseen', async () => {
     await withServer(async ({ base, port }) => {
       const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });

@@ -113,6 +113,35 @@ export function feedbackTests({ browser }) {
     });
   });
 
+  test('outbox: two tabs offline, a message from each, one tab closed, the network back: both stored exactly once', async () => {
+    await withServer(async ({ base, port }) => {
+      // Both tabs are opened while online, in one browser profile (one localStorage).
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'ja-JP' });
+      const [a, b] = [await context.newPage(), await context.newPage()];
+      for (const page of [a, b]) { await page.goto(base + '/feedback'); await live(page); }
+      await context.setOffline(true);
+      const send = async (page, text) => {
+        await page.fill('#message', text);
+        await page.click('button[type="submit"]');
+        await page.click('.preview button.button:not(.button--secondary)');
+        await page.waitForSelector('.outbox__item--pending');
+      };
+      await send(a, 'タブAの意見');
+      await a.close(); // the page promised to send it even if closed
+      await send(b, 'タブBの意見');
+      await context.setOffline(false);
+      await b.evaluate(() => window.dispatchEvent(new Event('online')));
+      let rows = [];
+      for (let i = 0; i < 60; i++) {
+        rows = (await exportRows(port)).map((r) => r[5]).filter((m) => m.startsWith('タブ'));
+        if (rows.length >= 2) break;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      assertEqual(rows.sort(), ['タブAの意見', 'タブBの意見'], 'both messages stored, once each');
+      await context.close();
+    });
+  });
+
   test('feedback: the outbox survives a reload and shows the server refusal (4xx) on the form', async () => {
     await withServer(async ({ base, port }) => {
       const { context, page } = await openForm(base);

@@ -96,6 +96,32 @@ impl Outbox {
         self.items.retain(|i| matches!(i.state, ItemState::Pending { .. }));
     }
 
+    /// Takes in what another tab (or an earlier page of a kiosk) stored: every item of either,
+    /// each in its furthest state (sent, then refused, then pending with the most attempts),
+    /// hidden if either hid it. So saving never drops another tab's unsent message.
+    pub fn merge(&mut self, stored: Outbox) {
+        fn rank(s: &ItemState) -> u32 {
+            match s {
+                ItemState::Pending { .. } => 0,
+                ItemState::Refused { .. } => 1,
+                ItemState::Sent { .. } => 2,
+            }
+        }
+        for theirs in stored.items {
+            match self.items.iter_mut().find(|i| i.submission.key == theirs.submission.key) {
+                Some(mine) => {
+                    mine.hidden |= theirs.hidden;
+                    match (&mine.state, &theirs.state) {
+                        (ItemState::Pending { attempts: a }, ItemState::Pending { attempts: b }) => mine.state = ItemState::Pending { attempts: (*a).max(*b) },
+                        (m, t) if rank(t) > rank(m) => mine.state = theirs.state,
+                        _ => {}
+                    }
+                }
+                None => self.items.push(theirs),
+            }
+        }
+    }
+
     pub fn visible(&self) -> impl Iterator<Item = &Item> {
         self.items.iter().filter(|i| !i.hidden)
     }
@@ -130,6 +156,28 @@ pub fn classify_response(status: u16, body: &str) -> Delivery {
 
 #[cfg(test)]
 mod tests {
+
+    fn item(key: &str, state: ItemState) -> Item {
+        Item { submission: Submission { key: key.into(), message: format!("m{key}"), ..Default::default() }, state, hidden: false }
+    }
+
+    #[test]
+    fn merging_keeps_every_tabs_messages_in_their_furthest_state() {
+        // Tab A queued "a" and closed; tab B, opened before, queues "b" and saves.
+        let stored = Outbox { items: vec![item("a", ItemState::Pending { attempts: 3 }), item("c", ItemState::Sent { receipt: "KR-1".into() })] };
+        let mut b = Outbox { items: vec![item("c", ItemState::Pending { attempts: 1 }), item("b", ItemState::Pending { attempts: 0 })] };
+        b.merge(stored);
+        let keys: Vec<_> = b.items.iter().map(|i| i.submission.key.as_str()).collect();
+        assert_eq!(keys, ["c", "b", "a"], "nothing is lost");
+        assert_eq!(b.items[0].state, ItemState::Sent { receipt: "KR-1".into() }, "an acknowledgement wins");
+        assert_eq!(b.attempts("a"), 3);
+        let mut hidden = Outbox { items: vec![item("a", ItemState::Pending { attempts: 0 })] };
+        hidden.hide_all();
+        let mut other = Outbox { items: vec![item("a", ItemState::Pending { attempts: 5 })] };
+        other.merge(hidden);
+        assert!(other.items[0].hidden, "a kiosk's reset hides it in every copy");
+        assert_eq!(other.pending().count(), 1, "and it is still delivered");
+    }
     use super::*;
 
     fn sub(key: &str) -> Submission {
