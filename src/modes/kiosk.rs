@@ -10,7 +10,7 @@ use leptos::html;
 use leptos::prelude::*;
 use snapshot::Snapshot;
 use view_models::outbox::ItemState;
-use view_models::screens::contexts::{wards, WARNING_SECONDS};
+use view_models::screens::contexts::{kiosk_place, wards, WARNING_SECONDS};
 use view_models::screens::feedback_form::{counter_satisfaction_label, survey_error_message};
 use view_models::strings::fill;
 use view_models::{strings, Locale};
@@ -32,7 +32,7 @@ static KIOSK_START: std::sync::OnceLock<String> = std::sync::OnceLock::new();
 fn start_url(search: &str) -> String {
     let kept = web_sys::UrlSearchParams::new().ok();
     if let (Some(kept), Ok(params)) = (&kept, web_sys::UrlSearchParams::new_with_str(search)) {
-        for k in ["mode", "idle", "data"] {
+        for k in ["mode", "idle", "ward", "section", "data"] {
             if let Some(v) = params.get(k) {
                 kept.append(k, &v);
             }
@@ -187,16 +187,20 @@ fn survey_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
     let posted = use_posted_form().filter(|p| p.submission.kind == Kind::CounterSurvey);
     let echo = posted.as_ref().map(|p| p.submission.clone()).unwrap_or_default();
     let received = posted.as_ref().and_then(|p| p.receipt.clone());
-    let ward = RwSignal::new(echo.ward.clone());
-    let section = RwSignal::new(echo.section.clone());
+    // A kiosk configured for its place (`&ward=chuo&section=juumin`) does not ask where it is.
+    let request = use_request();
+    let section_ids: Vec<&str> = s.counter_survey.sections.iter().map(|x| x.id.as_str()).collect();
+    let place = kiosk_place(request.param("ward").as_deref(), request.param("section").as_deref(), &section_ids);
+    let ward = RwSignal::new(place.ward.clone().unwrap_or(echo.ward.clone()));
+    let section = RwSignal::new(place.section.clone().unwrap_or(echo.section.clone()));
     let satisfaction = RwSignal::new(echo.satisfaction);
     let comment = RwSignal::new(echo.message.clone());
     let errors = RwSignal::new(posted.as_ref().map(|p| p.errors.clone()).unwrap_or_default());
     let sent_key = RwSignal::new(received.as_ref().map(|_| echo.key.clone()));
     let form_key = if echo.key.is_empty() { new_key() } else { echo.key.clone() };
-    let request = use_request();
-    // The kiosk's own address, so the answer page is a kiosk page too.
-    let action = view_models::request::href("/", &[("mode", "kiosk")].into_iter().chain(request.param("idle").as_deref().map(|v| ("idle", v))).collect::<Vec<_>>());
+    // The kiosk's own address (with its settings), so the answer page is a kiosk page too.
+    let settings: Vec<(&str, String)> = ["idle", "ward", "section"].into_iter().filter_map(|k| request.param(k).map(|v| (k, v))).collect();
+    let action = view_models::request::href("/", &std::iter::once(("mode", "kiosk")).chain(settings.iter().map(|(k, v)| (*k, v.as_str()))).collect::<Vec<_>>());
     let start = KIOSK_START.get().cloned().unwrap_or_else(|| action.clone());
     let summary_ref = NodeRef::<html::Div>::new();
 
@@ -258,8 +262,14 @@ fn survey_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
                 {error_summary}
                 <input type="hidden" name="form" value="counter-survey"/>
                 <input type="hidden" name="key" value=form_key.clone()/>
-                {radio_group("ward", t.ward_office, ward_options.clone(), ward)}
-                {radio_group("section", t.counter_section, section_options.clone(), section)}
+                {match &place.ward {
+                    Some(w) => view! { <input type="hidden" name="ward" value=w.clone()/> }.into_any(),
+                    None => radio_group("ward", t.ward_office, ward_options.clone(), ward).into_any(),
+                }}
+                {match &place.section {
+                    Some(x) => view! { <input type="hidden" name="section" value=x.clone()/> }.into_any(),
+                    None => radio_group("section", t.counter_section, section_options.clone(), section).into_any(),
+                }}
                 <fieldset class="field kiosk-choices">
                     <legend>{t.counter_question}</legend>
                     {(1..=5u8).rev().map(|level| view! {
@@ -298,8 +308,12 @@ fn survey_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
         }
     };
 
+    let misconfigured = (!place.unknown.is_empty()).then(|| {
+        view! { <div class="banner banner--warning" role="alert"><p>{fill(t.kiosk_config_unknown, &place.unknown.join(", "))}</p></div> }
+    });
     view! {
         <h1>{t.kiosk_title}</h1>
+        {misconfigured}
         <p class="lead">{t.kiosk_intro}</p>
         {move || match sent_key.get() {
             None => form().into_any(),

@@ -170,6 +170,27 @@ export function kioskTests({ browser }) {
     });
   });
 
+  test('kiosk configured for its place: only the satisfaction question; the place stored and kept across the reset', async () => {
+    await withServer(async ({ base, port }) => {
+      const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
+      const page = await context.newPage();
+      await page.goto(base + '/?mode=kiosk&ward=chuo&section=tax');
+      await live(page);
+      assertEqual(await page.$$eval('input[name="ward"][type="radio"], input[name="section"][type="radio"]', (e) => e.length), 0, 'not asked where it is');
+      assertIncludes(await page.textContent('.kiosk-survey legend'), '本日の窓口サービスに満足されましたか', 'the city\'s question');
+      await page.click('label[for="satisfaction-4"]');
+      await page.fill('#comment', '場所の設定つき');
+      await page.click('button[type="submit"]');
+      await page.waitForSelector('[data-receipt]');
+      const row = (await exportRows(port)).find((r) => r[5] === '場所の設定つき');
+      assertEqual([row[4], row[7], row[8]], ['4', 'chuo', 'tax'], 'stored with its place');
+      await Promise.all([page.waitForEvent('load'), page.click('text=はじめの画面へ')]);
+      await live(page);
+      assertIncludes(page.url(), 'ward=chuo', 'the reset keeps the place');
+      await context.close();
+    });
+  });
+
   test('kiosk outbox: two answers while the server is unreachable, a reset between them: both stored exactly once', async () => {
     await withServer(async ({ base, port }) => {
       const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
@@ -188,6 +209,7 @@ export function kioskTests({ browser }) {
       await page.goto(base + '/?mode=kiosk');
       await answer('一人目の回答');
       await Promise.all([page.waitForEvent('load'), page.click('text=はじめの画面へ')]);
+      await live(page);
       await answer('二人目の回答');
       await page.unroute('**/api/feedback');
       await page.evaluate(() => window.dispatchEvent(new Event('online')));
@@ -227,6 +249,7 @@ export function kioskTests({ browser }) {
       // Now the network fails: the next answer waits, the kiosk resets, the answer is delivered later.
       await page.route('**/api/feedback', (r) => r.abort('internetdisconnected'));
       await Promise.all([page.waitForEvent('load'), page.click('text=はじめの画面へ')]);
+      await live(page);
       await page.waitForSelector('.kiosk-survey');
       await page.click('label[for="ward-1"]');
       await page.click('label[for="section-0"]');
@@ -235,6 +258,7 @@ export function kioskTests({ browser }) {
       await page.click('button[type="submit"]');
       await page.waitForSelector('.result');
       await Promise.all([page.waitForEvent('load'), page.click('text=はじめの画面へ')]);
+      await live(page);
       await page.waitForSelector('.kiosk-survey');
       assertEqual(await page.evaluate(() => document.body.innerText.includes('待ち時間が長かった')), false, 'not shown to the next person');
       await page.unroute('**/api/feedback');

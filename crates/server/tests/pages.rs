@@ -197,3 +197,26 @@ async fn pages_without_a_form_are_kept_in_brotli_until_a_new_manifest() {
     let key = |html: &str| html.split("name=\"key\" value=\"").nth(1).map(|r| r[..36].to_string());
     assert_ne!(key(&a), key(&b), "each form page has its own key");
 }
+
+#[tokio::test]
+async fn a_kiosk_configured_for_its_place_does_not_ask_where_it_is() {
+    let h = harness("place", |_| {});
+    let snapshot: serde_json::Value = serde_json::from_slice(&std::fs::read(h.dir.join("static/data/snapshots/2023-12.json")).unwrap()).unwrap();
+    let section = snapshot["counter_survey"]["sections"][0]["id"].as_str().unwrap().to_string();
+    let (_, _, html) = get(&h, &format!("/?mode=kiosk&ward=chuo&section={section}"), None).await;
+    assert!(html.contains("<input type=\"hidden\" name=\"ward\" value=\"chuo\">"), "ward given by the address");
+    assert!(html.contains(&format!("<input type=\"hidden\" name=\"section\" value=\"{section}\">")));
+    assert!(!html.contains("id=\"ward-0\"") && !html.contains("id=\"section-0\""), "not asked");
+    assert!(html.contains(&format!("action=\"/?mode=kiosk&amp;ward=chuo&amp;section={section}\"")), "the answer page keeps the place");
+    let (_, _, html) = get(&h, "/?mode=kiosk&ward=atlantis", None).await;
+    assert!(html.contains("この端末の設定に誤りがあります（ward=atlantis）"), "unknown ids are named for staff");
+    assert!(html.contains("id=\"ward-0\""), "and the survey still asks");
+    let (_, _, html) = get(&h, "/?mode=kiosk", None).await;
+    assert!(html.contains("id=\"ward-0\"") && !html.contains("設定に誤り"), "without configuration it asks as before");
+    // Posted without script from a configured kiosk: stored with its place.
+    let body = format!("form=counter-survey&key={KEY}&ward=chuo&section={section}&satisfaction=4");
+    let (s, _, _) = send(&h, post_form(&format!("/?mode=kiosk&ward=chuo&section={section}"), &body, "http://127.0.0.1:8080")).await;
+    assert_eq!(s, StatusCode::OK);
+    let stored: (String, String) = rusqlite::Connection::open(&h.db).unwrap().query_row("SELECT ward, section FROM feedback", [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+    assert_eq!(stored, ("chuo".to_string(), section));
+}

@@ -113,6 +113,8 @@ pub struct Strings {
     pub counter_sat_3: &'static str,
     pub counter_sat_2: &'static str,
     pub counter_sat_1: &'static str,
+    /// A kiosk address naming an unknown ward or section (`{}`: the settings).
+    pub kiosk_config_unknown: &'static str,
     /// The counter survey's satisfaction question left unanswered.
     pub counter_required: &'static str,
     /// What happens with a message after its receipt, for the receipt page.
@@ -429,6 +431,7 @@ static JA: Strings = Strings {
     counter_sat_2: "やや不満",
     counter_sat_1: "不満",
     counter_required: "本日の窓口サービスの満足度を選んでください",
+    kiosk_config_unknown: "この端末の設定に誤りがあります（{}）。お手数ですが、窓口の職員にお知らせください。",
     receipt_next: "担当課が内容を確認します。お問い合わせの際は、この受付番号をお伝えください。返信をご希望の方には、メールでご連絡します。",
     survey_next: "ご回答は窓口ごと・月ごとに集計し、窓口サービスの改善と、市の満足度の公表に使います。個人が特定される形では公表しません。",
     text_size: "文字の大きさ",
@@ -631,6 +634,7 @@ static EN: Strings = Strings {
     counter_sat_2: "Somewhat dissatisfied",
     counter_sat_1: "Dissatisfied",
     counter_required: "Choose how satisfied you were with the counter today",
+    kiosk_config_unknown: "This kiosk's setting is not recognised ({}). Please tell a member of staff at the counter.",
     receipt_next: "The section in charge will read your message. If you contact us about it, please give this receipt number. If you asked for a reply, we will write to you by e-mail.",
     survey_next: "Answers are counted per counter and per month, to improve the counters and for the city's published satisfaction figures. Nothing is published in a way that could identify you.",
     text_size: "Text size",
@@ -833,6 +837,7 @@ static JA_EASY: Strings = Strings {
     counter_sat_2: "すこし よくなかった",
     counter_sat_1: "よくなかった",
     counter_required: "きょうの まどぐちが どうだったか えらんで ください",
+    kiosk_config_unknown: "この きかいの せっていが まちがって います（{}）。まどぐちの ひとに しらせて ください。",
     receipt_next: "しやくしょの ひとが よみます。しつもんする ときは、この ばんごうを つたえて ください。へんじが ほしい ひとには メールで れんらく します。",
     survey_next: "こたえは まどぐちごと・つきごとに かぞえて、まどぐちを よく する ために つかいます。だれの こたえか わかる かたちでは だしません。",
     text_size: "もじの おおきさ",

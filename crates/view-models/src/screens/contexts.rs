@@ -72,6 +72,32 @@ pub fn embed_snippet(origin: &str, card: &str, title: &str) -> String {
     )
 }
 
+/// Where a kiosk stands, from its address (`&ward=chuo&section=juumin`): what the person at
+/// the counter need not be asked, and any setting that names no known place.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct KioskPlace {
+    pub ward: Option<String>,
+    pub section: Option<String>,
+    /// Settings given but unknown, as `ward=xyz`, for a message staff can act on.
+    pub unknown: Vec<String>,
+}
+
+pub fn kiosk_place(ward: Option<&str>, section: Option<&str>, section_ids: &[&str]) -> KioskPlace {
+    let mut place = KioskPlace::default();
+    let bounded = |v: &str| v.chars().take(32).collect::<String>();
+    match ward.filter(|w| !w.is_empty()) {
+        Some(w) if wards().iter().any(|(id, _)| *id == w) => place.ward = Some(w.to_string()),
+        Some(w) => place.unknown.push(format!("ward={}", bounded(w))),
+        None => {}
+    }
+    match section.filter(|s| !s.is_empty()) {
+        Some(s) if section_ids.contains(&s) => place.section = Some(s.to_string()),
+        Some(s) => place.unknown.push(format!("section={}", bounded(s))),
+        None => {}
+    }
+    place
+}
+
 /// Kumamoto City's five ward offices, for the kiosk survey.
 pub fn wards() -> Vec<(&'static str, Text)> {
     let t = |ja: &str, en: &str, easy: &str| Text { ja: ja.into(), en: Some(en.into()), ja_easy: Some(easy.into()) };
@@ -97,6 +123,16 @@ mod tests {
         assert_eq!(mode(None, None, Some("kiosk"), Some("40")), Mode::Kiosk { idle_seconds: 40 });
         assert_eq!(mode(None, None, Some("kiosk"), Some("1")), Mode::Kiosk { idle_seconds: 35 }, "never shorter than the warning");
         assert_eq!(mode(None, None, Some("kiosk"), Some("x")), Mode::Kiosk { idle_seconds: 120 });
+    }
+
+    #[test]
+    fn a_kiosk_knows_its_place_and_names_unknown_settings() {
+        let sections = ["juumin", "tax"];
+        assert_eq!(kiosk_place(Some("chuo"), Some("juumin"), &sections), KioskPlace { ward: Some("chuo".into()), section: Some("juumin".into()), unknown: vec![] });
+        assert_eq!(kiosk_place(None, None, &sections), KioskPlace::default(), "not configured: asks as before");
+        let odd = kiosk_place(Some("atlantis"), Some("tax"), &sections);
+        assert_eq!((odd.ward, odd.section.as_deref(), odd.unknown), (None, Some("tax"), vec!["ward=atlantis".to_string()]));
+        assert_eq!(kiosk_place(Some(""), Some("x"), &sections).unknown, vec!["section=x".to_string()]);
     }
 
     #[test]
