@@ -2,10 +2,14 @@
 // keyboard use, the outbox (server down, reloads), server refusals, inert hostile text, and
 // a crash test (500 concurrent submissions, SIGKILL midway, restart).
 import { randomUUID } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test, assert, assertEqual, assertIncludes, live } from './harness.mjs';
 import { startServer, stop, workdir, exportRows, freePort } from './server-process.mjs';
 
+const ROOT = new URL('../../', import.meta.url).pathname;
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 export function feedbackTests({ browser }) {
@@ -111,6 +115,57 @@ export function feedbackTests({ browser }) {
       assertEqual(rows.length, 1, 'exactly one record');
       await context.close();
     });
+  });
+
+  test('retention: an e-mail address older than the retention period is deleted at start; the message stays', async () => {
+    const port = freePort();
+    const dir = workdir();
+    let server = await startServer({ port, dir });
+    try {
+      const post = (key, email) => fetch(`http://127.0.0.1:${port}/api/feedback`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key, message: `返信希望 ${key.slice(-2)}`, consent: true, email }) });
+      assertEqual((await post('00000000-0000-4000-8000-000000000001', 'old@example.jp')).status, 201, 'stored');
+      assertEqual((await post('00000000-0000-4000-8000-000000000002', 'new@example.jp')).status, 201, 'stored');
+      await stop(server);
+      // The clock moves on: the first message was received 91 days ago.
+      const db = join(dir, 'feedback.sqlite3');
+      execFileSync('sqlite3', [db, "UPDATE feedback SET received_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-91 days') WHERE idempotency_key LIKE '%01'"]);
+      server = await startServer({ port, dir, extraArgs: ['--email-retention-days', '90'] });
+      const rows = await exportRows(port);
+      assertEqual(rows.map((r) => [r[5], r[6]]), [['返信希望 01', ''], ['返信希望 02', 'new@example.jp']], 'old address gone, message kept, new address kept');
+    } finally {
+      await stop(server);
+    }
+  });
+
+  test('backup: a consistent copy of the live database while submissions arrive; the restored copy has every acknowledged record', async () => {
+    const port = freePort();
+    const dir = workdir();
+    const server = await startServer({ port, dir });
+    try {
+      const post = (n) => fetch(`http://127.0.0.1:${port}/api/feedback`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, message: `バックアップ ${n}` }) });
+      const before = [];
+      for (let n = 1; n <= 40; n++) before.push((await (await post(n)).json()).receipt);
+      // Writes keep arriving while the backup runs.
+      const during = Promise.all(Array.from({ length: 40 }, (_, i) => post(100 + i)));
+      const out = join(dir, 'backup.sqlite3');
+      const said = execFileSync(ROOT + 'scripts/backup.sh', [join(dir, 'feedback.sqlite3'), out]).toString();
+      await during;
+      assertIncludes(said, 'records in', 'the script reports the copy');
+      // Restore: a server started on the copy finds every record acknowledged before the backup.
+      await stop(server);
+      const restoredDir = workdir();
+      copyFileSync(out, join(restoredDir, 'feedback.sqlite3'));
+      const restoredPort = freePort();
+      const restored = await startServer({ port: restoredPort, dir: restoredDir });
+      try {
+        const receipts = new Set((await exportRows(restoredPort)).map((r) => r[0]));
+        assertEqual(before.filter((r) => !receipts.has(r)), [], 'every record acknowledged before the backup is in it');
+      } finally {
+        await stop(restored);
+      }
+    } finally {
+      await stop(server);
+    }
   });
 
   test('outbox: two tabs offline, a message from each, one tab closed, the network back: both stored exactly once', async () => {

@@ -15,10 +15,10 @@ export function workdir() {
 }
 
 /** Starts the server on `port` with the database in `dir`; resolves once it answers health checks. */
-export async function startServer({ port, dir, rateLimit = 100000, staticDir = ROOT + 'dist', binary = process.env.WIDGET_SERVER || ROOT + 'target/debug/widget-server' }) {
+export async function startServer({ port, dir, rateLimit = 100000, staticDir = ROOT + 'dist', extraArgs = [], binary = process.env.WIDGET_SERVER || ROOT + 'target/debug/widget-server' }) {
   const child = spawn(binary, [
     '--listen', `127.0.0.1:${port}`, '--db', join(dir, 'feedback.sqlite3'), '--static', staticDir,
-    '--export-token-file', join(dir, 'token'), '--rate-limit', String(rateLimit),
+    '--export-token-file', join(dir, 'token'), '--rate-limit', String(rateLimit), ...extraArgs,
   ], { stdio: ['ignore', 'ignore', 'pipe'] });
   child.log = '';
   child.stderr.on('data', (d) => { child.log += d; });

@@ -16,6 +16,8 @@ pub struct Config {
     pub frame_ancestors: String,
     /// Submissions accepted per client address per minute.
     pub rate_limit_per_minute: u32,
+    /// Days an e-mail address (given with consent, for a reply) is kept; the message stays.
+    pub email_retention_days: u32,
 }
 
 impl Default for Config {
@@ -28,6 +30,7 @@ impl Default for Config {
             export_token: None,
             frame_ancestors: "'self'".into(),
             rate_limit_per_minute: 20,
+            email_retention_days: 90,
         }
     }
 }
@@ -41,7 +44,9 @@ pub const USAGE: &str = "widget-server [options]
   --export-token-file FILE file holding the staff export token (WIDGET_EXPORT_TOKEN holds the token itself);
                            without one the CSV export is disabled
   --frame-ancestors SRC    who may embed the widget, CSP syntax (WIDGET_FRAME_ANCESTORS, default 'self')
-  --rate-limit N           submissions per client address per minute (WIDGET_RATE_LIMIT, default 20)";
+  --rate-limit N           submissions per client address per minute (WIDGET_RATE_LIMIT, default 20)
+  --email-retention-days N days an e-mail address for a reply is kept; the message stays
+                           (WIDGET_EMAIL_RETENTION_DAYS, default 90)";
 
 impl Config {
     pub fn from_env_and_args(args: impl IntoIterator<Item = String>) -> Result<Config, String> {
@@ -66,6 +71,9 @@ impl Config {
         if let Some(v) = env("WIDGET_RATE_LIMIT") {
             c.rate_limit_per_minute = v.parse().map_err(|_| format!("WIDGET_RATE_LIMIT: {v:?} is not a number"))?;
         }
+        if let Some(v) = env("WIDGET_EMAIL_RETENTION_DAYS") {
+            c.email_retention_days = v.parse().map_err(|_| format!("WIDGET_EMAIL_RETENTION_DAYS: {v:?} is not a number of days"))?;
+        }
         let mut args = args.into_iter();
         while let Some(flag) = args.next() {
             let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value"));
@@ -86,6 +94,10 @@ impl Config {
                 "--rate-limit" => {
                     let v = value("--rate-limit")?;
                     c.rate_limit_per_minute = v.parse().map_err(|_| format!("--rate-limit: {v:?} is not a number"))?;
+                }
+                "--email-retention-days" => {
+                    let v = value("--email-retention-days")?;
+                    c.email_retention_days = v.parse().map_err(|_| format!("--email-retention-days: {v:?} is not a number of days"))?;
                 }
                 "-h" | "--help" => return Err(USAGE.into()),
                 other => return Err(format!("unknown option {other:?}\n{USAGE}")),

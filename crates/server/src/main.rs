@@ -34,7 +34,23 @@ async fn main() {
     let addr = listener.local_addr().map(|a| a.to_string()).unwrap_or_default();
     let export = if config.export_token.is_some() { "enabled" } else { "disabled" };
     eprintln!("widget-server on http://{addr}/ (database {}, static {}, export {export})", config.db.display(), config.static_dir.display());
+    let retention_days = config.email_retention_days;
     let state = Arc::new(AppState { limit: RateLimit::new(config.rate_limit_per_minute), config, store, pages: Default::default() });
+    // Personal data only as long as needed: e-mail addresses older than the retention period are
+    // deleted at start and every hour after (the messages stay).
+    let keeper = state.clone();
+    tokio::spawn(async move {
+        loop {
+            let store = keeper.clone();
+            let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
+            match tokio::task::spawn_blocking(move || store.store.forget_old_emails(now, retention_days)).await {
+                Ok(Ok(n)) if n > 0 => eprintln!("retention: deleted {n} e-mail addresses older than {retention_days} days"),
+                Ok(Err(e)) => eprintln!("retention: could not delete old e-mail addresses: {e}"),
+                _ => {}
+            }
+            tokio::time::sleep(std::time::Duration::from_secs(3600)).await;
+        }
+    });
     let service = app(state).into_make_service_with_connect_info::<SocketAddr>();
     let shutdown = async {
         let _ = tokio::signal::ctrl_c().await;

@@ -72,6 +72,17 @@ impl Store {
         Ok(Stored { receipt: receipt_for(id), created: inserted == 1 })
     }
 
+    /// Deletes e-mail addresses received more than `days` before `now` (seconds since the
+    /// epoch); the messages stay. Returns how many addresses were deleted.
+    pub fn forget_old_emails(&self, now: i64, days: u32) -> rusqlite::Result<usize> {
+        let conn = self.conn.lock().unwrap_or_else(|p| p.into_inner());
+        let cutoff = now - i64::from(days) * 86_400;
+        conn.execute(
+            "UPDATE feedback SET email = NULL WHERE email IS NOT NULL AND received_at < strftime('%Y-%m-%dT%H:%M:%SZ', ?1, 'unixepoch')",
+            [cutoff],
+        )
+    }
+
     pub fn count(&self) -> rusqlite::Result<i64> {
         let conn = self.conn.lock().unwrap_or_else(|p| p.into_inner());
         conn.query_row("SELECT COUNT(*) FROM feedback", [], |r| r.get(0))
@@ -98,5 +109,32 @@ impl Store {
         let header = ["receipt", "received_at", "kind", "topic", "satisfaction", "message", "email", "ward", "section"];
         let table = Table { header: header.map(String::from).to_vec(), rows: rows.collect::<rusqlite::Result<_>>()? };
         Ok(csv(&table))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use feedback::Feedback;
+
+    fn message(key: &str, email: &str) -> Feedback {
+        Feedback { key: key.into(), kind: Kind::General, topic: String::new(), message: format!("message {key}"), satisfaction: None, email: Some(email.into()).filter(|e: &String| !e.is_empty()), ward: None, section: None }
+    }
+
+    #[test]
+    fn e_mail_addresses_are_forgotten_after_the_retention_period_and_messages_stay() {
+        let dir = std::env::temp_dir().join(format!("store-retention-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let store = Store::open(&dir.join("f.sqlite3")).unwrap();
+        store.insert(&message("00000000-0000-4000-8000-000000000001", "a@example.jp")).unwrap();
+        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64;
+        let day = 86_400;
+        assert_eq!(store.forget_old_emails(now + 89 * day, 90).unwrap(), 0, "kept within 90 days");
+        assert!(store.export_csv().unwrap().contains("a@example.jp"));
+        // The clock moved on 91 days: the address goes, the message stays.
+        assert_eq!(store.forget_old_emails(now + 91 * day, 90).unwrap(), 1);
+        let csv = store.export_csv().unwrap();
+        assert!(!csv.contains("a@example.jp") && csv.contains("message 00000000-0000-4000-8000-000000000001"), "{csv}");
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }
