@@ -11,6 +11,7 @@ import { feedbackTests } from './feedback.test.mjs';
 import { contextTests, kioskTests } from './contexts.test.mjs';
 import { qualityTests } from './quality.test.mjs';
 import { exportTests } from './export.test.mjs';
+import { summaryTests } from './summary.test.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 if (!existsSync(ROOT + 'dist/pkg/reform_widget_bg.wasm')) {
@@ -29,6 +30,7 @@ contextTests({ base, browser });
 kioskTests({ browser });
 qualityTests({ base, browser });
 exportTests({ browser });
+summaryTests({ browser });
 const { passed, failed } = await run(process.argv[2] || '');
 await browser.close();
 await stop(server);

@@ -83,6 +83,9 @@ impl Submission {
     }
 }
 
+/// Kumamoto City's five ward offices, by id (names in `view_models::screens::contexts::wards`).
+pub const WARD_IDS: [&str; 5] = ["chuo", "higashi", "nishi", "minami", "kita"];
+
 /// A submission that passed every rule, normalised.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Feedback {
@@ -261,6 +264,14 @@ pub fn validate(input: &Submission) -> Verdict {
         Some(v.to_string())
     };
     let ward = id_field(&input.ward, Field::Ward, &mut errors);
+    // Only the city's five ward offices: an answer must count for a ward the city publishes.
+    let ward = match ward {
+        Some(w) if !WARD_IDS.contains(&w.as_str()) => {
+            errors.push(err(Field::Ward, Problem::OutOfRange, None));
+            None
+        }
+        w => w,
+    };
     let section = id_field(&input.section, Field::Section, &mut errors);
     if !errors.is_empty() {
         return Verdict::Invalid(errors);
@@ -350,6 +361,7 @@ mod tests {
         let f = ok(survey.clone());
         assert_eq!((f.ward.as_deref(), f.section.as_deref()), (Some("chuo"), Some("tax")));
         assert_eq!(problems(Submission { ward: String::new(), ..survey.clone() }), [(Field::Ward, Problem::Required)]);
+        assert_eq!(problems(Submission { ward: "atlantis".into(), ..survey.clone() }), [(Field::Ward, Problem::OutOfRange)], "only the city's wards");
         assert_eq!(problems(Submission { section: "<b>".into(), ..survey.clone() }), [(Field::Section, Problem::OutOfRange)]);
         assert_eq!(problems(Submission { satisfaction: None, ..survey.clone() }), [(Field::Satisfaction, Problem::Required)]);
         assert_eq!(problems(Submission { message: "あ".repeat(501), ..survey }), [(Field::Message, Problem::TooLong)]);

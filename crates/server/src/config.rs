@@ -18,6 +18,8 @@ pub struct Config {
     pub rate_limit_per_minute: u32,
     /// Days an e-mail address (given with consent, for a reply) is kept; the message stays.
     pub email_retention_days: u32,
+    /// A counter survey cell with fewer answers than this is withheld from the summary.
+    pub summary_min_count: u32,
 }
 
 impl Default for Config {
@@ -31,6 +33,7 @@ impl Default for Config {
             frame_ancestors: "'self'".into(),
             rate_limit_per_minute: 20,
             email_retention_days: 90,
+            summary_min_count: 10,
         }
     }
 }
@@ -46,7 +49,9 @@ pub const USAGE: &str = "widget-server [options]
   --frame-ancestors SRC    who may embed the widget, CSP syntax (WIDGET_FRAME_ANCESTORS, default 'self')
   --rate-limit N           submissions per client address per minute (WIDGET_RATE_LIMIT, default 20)
   --email-retention-days N days an e-mail address for a reply is kept; the message stays
-                           (WIDGET_EMAIL_RETENTION_DAYS, default 90)";
+                           (WIDGET_EMAIL_RETENTION_DAYS, default 90)
+  --summary-min-count N    fewest answers a counter survey summary cell shows
+                           (WIDGET_SUMMARY_MIN_COUNT, default 10)";
 
 impl Config {
     pub fn from_env_and_args(args: impl IntoIterator<Item = String>) -> Result<Config, String> {
@@ -74,6 +79,9 @@ impl Config {
         if let Some(v) = env("WIDGET_EMAIL_RETENTION_DAYS") {
             c.email_retention_days = v.parse().map_err(|_| format!("WIDGET_EMAIL_RETENTION_DAYS: {v:?} is not a number of days"))?;
         }
+        if let Some(v) = env("WIDGET_SUMMARY_MIN_COUNT") {
+            c.summary_min_count = v.parse().map_err(|_| format!("WIDGET_SUMMARY_MIN_COUNT: {v:?} is not a number"))?;
+        }
         let mut args = args.into_iter();
         while let Some(flag) = args.next() {
             let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value"));
@@ -98,6 +106,10 @@ impl Config {
                 "--email-retention-days" => {
                     let v = value("--email-retention-days")?;
                     c.email_retention_days = v.parse().map_err(|_| format!("--email-retention-days: {v:?} is not a number of days"))?;
+                }
+                "--summary-min-count" => {
+                    let v = value("--summary-min-count")?;
+                    c.summary_min_count = v.parse().map_err(|_| format!("--summary-min-count: {v:?} is not a number"))?;
                 }
                 "-h" | "--help" => return Err(USAGE.into()),
                 other => return Err(format!("unknown option {other:?}\n{USAGE}")),

@@ -7,6 +7,7 @@ pub mod export;
 pub mod page_cache;
 pub mod pages;
 pub mod rate_limit;
+pub mod summary;
 pub mod store;
 
 use std::net::SocketAddr;
@@ -104,14 +105,44 @@ fn same_secret(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
-async fn export_csv(State(app): State<Arc<AppState>>, headers: HeaderMap) -> Response {
-    let Some(token) = app.config.export_token.clone() else {
-        return api_error(StatusCode::NOT_FOUND, "export_disabled", None);
+/// Staff endpoints: the configured bearer token, compared in constant time.
+fn staff_only(app: &AppState, headers: &HeaderMap) -> Result<(), Response> {
+    let Some(token) = app.config.export_token.as_ref() else {
+        return Err(api_error(StatusCode::NOT_FOUND, "export_disabled", None));
     };
     let given = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer ")).unwrap_or("");
     if !same_secret(given.as_bytes(), token.as_bytes()) {
         let mut r = api_error(StatusCode::UNAUTHORIZED, "unauthorized", None);
         r.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        return Err(r);
+    }
+    Ok(())
+}
+
+/// `GET /api/counter-survey/summary[?from=YYYY-MM&to=YYYY-MM]`: see `summary`.
+async fn counter_survey_summary(State(app): State<Arc<AppState>>, headers: HeaderMap, uri: axum::http::Uri) -> Response {
+    if let Err(r) = staff_only(&app, &headers) {
+        return r;
+    }
+    let query = view_models::request::parse_form(uri.query().unwrap_or(""));
+    let month = |name: &str, default: &str| match query.iter().find(|(k, _)| k == name) {
+        Some((_, v)) => summary::parse_month(v).map(|m| format!("{:04}-{:02}", m.year, m.month)).map_err(|e| format!("{name}: {e}")),
+        None => Ok(default.to_string()),
+    };
+    let (from, to) = match (month("from", "2000-01"), month("to", "2100-12")) {
+        (Ok(f), Ok(t)) if f <= t => (f, t),
+        (Ok(_), Ok(_)) => return (StatusCode::BAD_REQUEST, Json(json!({ "error": "bad_range", "message": "from is after to" }))).into_response(),
+        (Err(e), _) | (_, Err(e)) => return (StatusCode::BAD_REQUEST, Json(json!({ "error": "bad_month", "message": e }))).into_response(),
+    };
+    let app2 = app.clone();
+    match tokio::task::spawn_blocking(move || app2.store.counter_survey_counts(&from, &to)).await {
+        Ok(Ok(counted)) => ([(header::CACHE_CONTROL, "no-store")], Json(summary::summarize(&counted, app.config.summary_min_count))).into_response(),
+        _ => api_error(StatusCode::SERVICE_UNAVAILABLE, "store_unavailable", None),
+    }
+}
+
+async fn export_csv(State(app): State<Arc<AppState>>, headers: HeaderMap) -> Response {
+    if let Err(r) = staff_only(&app, &headers) {
         return r;
     }
     let app2 = app.clone();
@@ -171,6 +202,7 @@ pub fn app(state: Arc<AppState>) -> Router {
         .route("/api/health", get(health))
         .route("/api/openapi.json", get(openapi))
         .route("/api/feedback.csv", get(export_csv))
+        .route("/api/counter-survey/summary", get(counter_survey_summary))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(cors);
     let files = ServeDir::new(&state.config.static_dir)

@@ -83,6 +83,32 @@ impl Store {
         )
     }
 
+    /// Counter survey answers per month (Japan time), ward and counter, from `from` to `to`
+    /// (inclusive, `YYYY-MM`), with how many count as satisfied.
+    pub fn counter_survey_counts(&self, from: &str, to: &str) -> rusqlite::Result<Vec<crate::summary::Counted>> {
+        let conn = self.conn.lock().unwrap_or_else(|p| p.into_inner());
+        let mut stmt = conn.prepare(
+            "SELECT strftime('%Y-%m', received_at, '+9 hours') AS month, ward, section, satisfaction FROM feedback
+             WHERE kind = 'counter_survey' AND ward IS NOT NULL AND section IS NOT NULL AND month BETWEEN ?1 AND ?2
+             ORDER BY month, ward, section",
+        )?;
+        let rows = stmt.query_map([from, to], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, Option<i64>>(3)?)))?;
+        let mut out: Vec<crate::summary::Counted> = vec![];
+        for row in rows {
+            let (month, ward, section, satisfaction) = row?;
+            let Ok(month) = crate::summary::parse_month(&month) else { continue };
+            let satisfied = u32::from(satisfaction.is_some_and(crate::summary::satisfied));
+            match out.last_mut().filter(|c| c.month == month && c.ward == ward && c.section == section) {
+                Some(c) => {
+                    c.answers += 1;
+                    c.satisfied += satisfied;
+                }
+                None => out.push(crate::summary::Counted { month, ward, section, answers: 1, satisfied }),
+            }
+        }
+        Ok(out)
+    }
+
     pub fn count(&self) -> rusqlite::Result<i64> {
         let conn = self.conn.lock().unwrap_or_else(|p| p.into_inner());
         conn.query_row("SELECT COUNT(*) FROM feedback", [], |r| r.get(0))

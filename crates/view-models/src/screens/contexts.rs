@@ -126,6 +126,11 @@ mod tests {
     }
 
     #[test]
+    fn the_kiosks_wards_are_the_ones_the_rules_accept() {
+        assert!(wards().iter().map(|(id, _)| *id).eq(feedback::WARD_IDS));
+    }
+
+    #[test]
     fn a_kiosk_knows_its_place_and_names_unknown_settings() {
         let sections = ["juumin", "tax"];
         assert_eq!(kiosk_place(Some("chuo"), Some("juumin"), &sections), KioskPlace { ward: Some("chuo".into()), section: Some("juumin".into()), unknown: vec![] });
