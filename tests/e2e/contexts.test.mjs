@@ -3,7 +3,7 @@
 // and print. axe-core in embed and kiosk modes.
 import AxeBuilder from '@axe-core/playwright';
 import { test, assert, assertEqual, assertIncludes, live } from './harness.mjs';
-import { startServer, stop, workdir, exportRows, freePort } from './server-process.mjs';
+import { startServer, stop, workdir, exportRows, freePort, storedMessages } from './server-process.mjs';
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const axe = async (page) => (await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()).violations.map((v) => `${v.id}: ${v.nodes[0].target}`);
@@ -213,13 +213,7 @@ export function kioskTests({ browser }) {
       await answer('二人目の回答');
       await page.unroute('**/api/feedback');
       await page.evaluate(() => window.dispatchEvent(new Event('online')));
-      let rows = [];
-      for (let i = 0; i < 60; i++) {
-        rows = (await exportRows(port)).map((r) => r[5]).filter((m) => m.endsWith('人目の回答'));
-        if (rows.length >= 2) break;
-        await new Promise((r) => setTimeout(r, 250));
-      }
-      assertEqual(rows.sort(), ['一人目の回答', '二人目の回答'], 'both answers stored, once each');
+      assertEqual(await storedMessages(port, (m) => m.endsWith('人目の回答'), 2), ['一人目の回答', '二人目の回答'], 'both answers stored, once each');
       await context.close();
     });
   });

@@ -7,7 +7,7 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test, assert, assertEqual, assertIncludes, live } from './harness.mjs';
-import { startServer, stop, workdir, exportRows, freePort } from './server-process.mjs';
+import { startServer, stop, workdir, exportRows, freePort, storedMessages } from './server-process.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -186,13 +186,7 @@ export function feedbackTests({ browser }) {
       await send(b, 'タブBの意見');
       await context.setOffline(false);
       await b.evaluate(() => window.dispatchEvent(new Event('online')));
-      let rows = [];
-      for (let i = 0; i < 60; i++) {
-        rows = (await exportRows(port)).map((r) => r[5]).filter((m) => m.startsWith('タブ'));
-        if (rows.length >= 2) break;
-        await new Promise((r) => setTimeout(r, 250));
-      }
-      assertEqual(rows.sort(), ['タブAの意見', 'タブBの意見'], 'both messages stored, once each');
+      assertEqual(await storedMessages(port, (m) => m.startsWith('タブ'), 2), ['タブAの意見', 'タブBの意見'], 'both messages stored, once each');
       await context.close();
     });
   });

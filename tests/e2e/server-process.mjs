@@ -56,5 +56,17 @@ export function staticWithFixtures() {
   return dir;
 }
 
+/** The stored messages that `keep` selects, once there are at least `count` (or after 15 s,
+ * whatever is there: the caller's assertion then says what is missing). */
+export async function storedMessages(port, keep, count) {
+  let messages = [];
+  for (let i = 0; i < 60; i++) {
+    messages = (await exportRows(port)).map((r) => r[5]).filter(keep);
+    if (messages.length >= count) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return messages.sort();
+}
+
 let nextPort = 18000 + Math.floor(Math.random() * 2000);
 export const freePort = () => nextPort++;
