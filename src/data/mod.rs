@@ -85,12 +85,6 @@ impl SnapshotContext {
         self.picker_focus.set_value(false);
         had
     }
-
-    /// The state now, if loaded (for effects and event handlers, not for rendering: rendering
-    /// goes through `Transition`, so server and browser agree).
-    pub fn current(self) -> Option<LoadState> {
-        self.resource.get_untracked()
-    }
 }
 
 /// Where the server reads the published files from (the server provides it; the browser has none).

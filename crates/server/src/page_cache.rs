@@ -23,7 +23,7 @@ pub struct CachedPage {
     pub brotli: Vec<u8>,
 }
 
-/// What a kept page depends on: the address, the language, and the manifest's bytes.
+/// What a kept page depends on: the origin and address, the language, and the manifest's bytes.
 pub fn key(path_and_query: &str, locale: &str, manifest: &[u8]) -> String {
     let mut h = DefaultHasher::new();
     manifest.hash(&mut h);

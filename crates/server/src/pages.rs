@@ -60,7 +60,8 @@ pub async fn page(app: &Arc<AppState>, req: Request) -> Response {
     let accepts_br = req.headers().get_all(header::ACCEPT_ENCODING).iter().filter_map(|v| v.to_str().ok()).any(|v| v.split(',').any(|e| e.trim().starts_with("br")));
     // Previews (`?data=`) read other files; they are rendered every time.
     let key = match (request.param("data"), std::fs::read(app.config.static_dir.join("data/index.json"))) {
-        (None, Ok(manifest)) => Some(page_cache::key(&format!("{}?{}", request.path, request.query), locale.code(), &manifest)),
+        // The origin too: printed pages and embed snippets name the site as it was reached.
+        (None, Ok(manifest)) => Some(page_cache::key(&format!("{}{}?{}", request.origin, request.path, request.query), locale.code(), &manifest)),
         _ => None,
     };
     let Some(cached) = key.as_ref().and_then(|k| app.pages.get(k)) else {
