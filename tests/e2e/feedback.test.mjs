@@ -292,6 +292,26 @@ export function feedbackTests({ browser }) {
     });
   });
 
+  test('a stalled log pipe never holds up a request', async () => {
+    const port = freePort();
+    const dir = workdir();
+    const server = await startServer({ port, dir });
+    try {
+      // Nobody reads the server's log any more: its pipe fills after about 64 KB of lines.
+      server.stderr.pause();
+      server.stderr.removeAllListeners('data');
+      let ok = 0;
+      const started = Date.now();
+      for (let batch = 0; batch < 60; batch++) {
+        const answers = await Promise.all(Array.from({ length: 50 }, () => fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(10000) }).then((r) => r.status, () => 0)));
+        ok += answers.filter((s) => s === 200).length;
+      }
+      assertEqual(ok, 3000, `every request answered (${Date.now() - started} ms, over 150 KB of log lines unread)`);
+    } finally {
+      await stop(server, 'SIGKILL');
+    }
+  });
+
   test('logs carry no message text or contact data', async () => {
     await withServer(async ({ port, server }) => {
       const secret = 'ログに出てはいけない本文';

@@ -84,7 +84,10 @@ async fn post_feedback(State(app): State<Arc<AppState>>, ConnectInfo(peer): Conn
             let status = if stored.created { StatusCode::CREATED } else { StatusCode::OK };
             (status, Json(json!({ "receipt": stored.receipt, "duplicate": !stored.created }))).into_response()
         }
-        _ => api_error(StatusCode::SERVICE_UNAVAILABLE, "store_unavailable", None),
+        failed => {
+            store_failure("storing feedback", failed.map(|r| r.map(|_| ())));
+            api_error(StatusCode::SERVICE_UNAVAILABLE, "store_unavailable", None)
+        }
     }
 }
 
@@ -92,7 +95,10 @@ async fn health(State(app): State<Arc<AppState>>) -> Response {
     let app2 = app.clone();
     match tokio::task::spawn_blocking(move || app2.store.count()).await {
         Ok(Ok(_)) => Json(json!({ "status": "ok" })).into_response(),
-        _ => api_error(StatusCode::SERVICE_UNAVAILABLE, "store_unavailable", None),
+        failed => {
+            store_failure("the health check's count", failed.map(|r| r.map(|_| ())));
+            api_error(StatusCode::SERVICE_UNAVAILABLE, "store_unavailable", None)
+        }
     }
 }
 
@@ -137,7 +143,10 @@ async fn counter_survey_summary(State(app): State<Arc<AppState>>, headers: Heade
     let app2 = app.clone();
     match tokio::task::spawn_blocking(move || app2.store.counter_survey_counts(&from, &to)).await {
         Ok(Ok(counted)) => ([(header::CACHE_CONTROL, "no-store")], Json(summary::summarize(&counted, app.config.summary_min_count))).into_response(),
-        _ => api_error(StatusCode::SERVICE_UNAVAILABLE, "store_unavailable", None),
+        failed => {
+            store_failure("counting the counter survey", failed.map(|r| r.map(|_| ())));
+            api_error(StatusCode::SERVICE_UNAVAILABLE, "store_unavailable", None)
+        }
     }
 }
 
@@ -152,7 +161,10 @@ async fn export_csv(State(app): State<Arc<AppState>>, headers: HeaderMap) -> Res
             csv,
         )
             .into_response(),
-        _ => api_error(StatusCode::SERVICE_UNAVAILABLE, "store_unavailable", None),
+        failed => {
+            store_failure("the staff export", failed.map(|r| r.map(|_| ())));
+            api_error(StatusCode::SERVICE_UNAVAILABLE, "store_unavailable", None)
+        }
     }
 }
 
@@ -175,13 +187,22 @@ async fn page_or_not_found(State(app): State<Arc<AppState>>, ConnectInfo(peer): 
     }
 }
 
+/// Logs why the store failed (the database's own message: never the submission's text).
+pub fn store_failure<E: std::fmt::Display>(what: &str, outcome: Result<Result<(), E>, tokio::task::JoinError>) {
+    match outcome {
+        Ok(Err(e)) => tracing::error!("{what} failed: {e}"),
+        Err(e) => tracing::error!("{what} failed: the task stopped ({e})"),
+        Ok(Ok(())) => {}
+    }
+}
+
 /// One line per request: method, path, status, time. Never bodies, query strings or addresses
 /// (feedback text and contact data stay out of logs).
 async fn log_requests(req: Request, next: Next) -> Response {
     let (method, path) = (req.method().clone(), req.uri().path().to_string());
     let started = Instant::now();
     let response = next.run(req).await;
-    eprintln!("{method} {path} {} {}ms", response.status().as_u16(), started.elapsed().as_millis());
+    tracing::info!("{method} {path} {} {}ms", response.status().as_u16(), started.elapsed().as_millis());
     response
 }
 

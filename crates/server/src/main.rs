@@ -7,6 +7,10 @@ use server::{app, config::Config, rate_limit::RateLimit, store::Store, AppState}
 
 #[tokio::main]
 async fn main() {
+    // Logs go through a background writer: a slow or stalled log pipe drops lines, it never
+    // holds up a request. Nothing logged carries message text, addresses or contact data.
+    let (writer, _flush_on_exit) = tracing_appender::non_blocking(std::io::stderr());
+    tracing_subscriber::fmt().with_writer(writer).with_ansi(false).with_target(false).init();
     let config = match Config::from_env_and_args(std::env::args().skip(1)) {
         Ok(c) => c,
         Err(message) => {
@@ -21,8 +25,8 @@ async fn main() {
             std::process::exit(1);
         }
     };
-    if !config.static_dir.join("index.html").exists() {
-        eprintln!("warning: {} has no index.html; build the widget with `trunk build --release`", config.static_dir.display());
+    if !config.static_dir.join("pkg/reform_widget_bg.wasm").exists() {
+        tracing::warn!("{} has no built widget: pages are served, but without their app; run scripts/build-web.sh", config.static_dir.display());
     }
     let listener = match tokio::net::TcpListener::bind(config.listen).await {
         Ok(l) => l,
@@ -33,7 +37,7 @@ async fn main() {
     };
     let addr = listener.local_addr().map(|a| a.to_string()).unwrap_or_default();
     let export = if config.export_token.is_some() { "enabled" } else { "disabled" };
-    eprintln!("widget-server on http://{addr}/ (database {}, static {}, export {export})", config.db.display(), config.static_dir.display());
+    tracing::info!("widget-server on http://{addr}/ (database {}, static {}, export {export})", config.db.display(), config.static_dir.display());
     let retention_days = config.email_retention_days;
     let state = Arc::new(AppState { limit: RateLimit::new(config.rate_limit_per_minute), config, store, pages: Default::default() });
     // Personal data only as long as needed: e-mail addresses older than the retention period are
@@ -44,8 +48,8 @@ async fn main() {
             let store = keeper.clone();
             let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
             match tokio::task::spawn_blocking(move || store.store.forget_old_emails(now, retention_days)).await {
-                Ok(Ok(n)) if n > 0 => eprintln!("retention: deleted {n} e-mail addresses older than {retention_days} days"),
-                Ok(Err(e)) => eprintln!("retention: could not delete old e-mail addresses: {e}"),
+                Ok(Ok(n)) if n > 0 => tracing::info!("retention: deleted {n} e-mail addresses older than {retention_days} days"),
+                Ok(Err(e)) => tracing::error!("retention: could not delete old e-mail addresses: {e}"),
                 _ => {}
             }
             tokio::time::sleep(std::time::Duration::from_secs(3600)).await;
@@ -56,7 +60,7 @@ async fn main() {
         let _ = tokio::signal::ctrl_c().await;
     };
     if let Err(e) = axum::serve(listener, service).with_graceful_shutdown(shutdown).await {
-        eprintln!("server error: {e}");
+        tracing::error!("server error: {e}");
         std::process::exit(1);
     }
 }

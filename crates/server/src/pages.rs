@@ -122,7 +122,10 @@ pub async fn posted_form(app: &Arc<AppState>, peer: SocketAddr, req: Request) ->
             let app2 = app.clone();
             match tokio::task::spawn_blocking(move || app2.store.insert(&feedback)).await {
                 Ok(Ok(stored)) => PostedForm { submission, errors: vec![], receipt: Some(stored.receipt) },
-                _ => return refusal(StatusCode::SERVICE_UNAVAILABLE, "ただいま受け付けられません。時間をおいてもう一度お送りください", "We cannot store messages right now. Please send it again later."),
+                failed => {
+                    crate::store_failure("storing a posted form", failed.map(|r| r.map(|_| ())));
+                    return refusal(StatusCode::SERVICE_UNAVAILABLE, "ただいま受け付けられません。時間をおいてもう一度お送りください", "We cannot store messages right now. Please send it again later.");
+                }
             }
         }
     };
