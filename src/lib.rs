@@ -49,7 +49,7 @@ pub fn App(request: PageRequest, locale: Locale) -> impl IntoView {
         Mode::Kiosk { idle_seconds } => Some(view! { <modes::kiosk::IdleGuard idle_seconds/> }),
         _ => None,
     };
-    let screen = Memo::new(move |_| address.screen());
+    let screen = Memo::new(move |_| view_models::route::at_kiosk(address.screen(), kiosk));
     // At a kiosk the start screen is the counter survey, and the general form (which asks for
     // contact details) is not offered.
     let page = move || match screen.get() {
@@ -61,8 +61,8 @@ pub fn App(request: PageRequest, locale: Locale) -> impl IntoView {
         Screen::Counter => view! { <routes::counter::Counter/> }.into_any(),
         Screen::Konbini => view! { <routes::konbini::Konbini/> }.into_any(),
         Screen::Staff => view! { <routes::staff::Staff/> }.into_any(),
-        Screen::Feedback if !kiosk => view! { <routes::feedback::Feedback/> }.into_any(),
-        Screen::Feedback | Screen::NotFound => view! { <routes::not_found::NotFound/> }.into_any(),
+        Screen::Feedback => view! { <routes::feedback::Feedback/> }.into_any(),
+        Screen::NotFound => view! { <routes::not_found::NotFound/> }.into_any(),
     };
     view! {
         {idle}

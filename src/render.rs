@@ -9,10 +9,11 @@ use futures::StreamExt;
 use hydration_context::{SharedContext, SsrSharedContext};
 use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
+use view_models::export::escape_html;
 use view_models::request::PageRequest;
-use view_models::route::{page_title, screen_name, Screen};
+use view_models::route::{at_kiosk, page_title, screen_name, Screen};
 use view_models::screens::contexts::Mode;
-use view_models::{strings, Locale};
+use view_models::strings;
 
 use crate::data::ServerData;
 use crate::forms::PostedForm;
@@ -33,16 +34,11 @@ pub struct RenderedPage {
     pub html: String,
     /// 404 for an unknown address, else 200.
     pub status: u16,
-    pub locale: Locale,
 }
 
 /// The `Content-Security-Policy` also written into each page, for static hosting where the
 /// server sends no header (`frame-ancestors` only works as a header).
 pub const PAGE_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
 
 /// Renders the page for `request` from the published files in `data`.
 pub async fn render_page(request: PageRequest, data: ServerData, options: PageOptions) -> RenderedPage {
@@ -51,11 +47,11 @@ pub async fn render_page(request: PageRequest, data: ServerData, options: PageOp
         let _ = any_spawner::Executor::init_tokio();
     });
     let locale = request.locale(options.lang_cookie.as_deref());
-    let mode = view_models::screens::contexts::mode(request.param("embed").as_deref(), request.param("card").as_deref(), request.param("mode").as_deref(), request.param("idle").as_deref());
+    let mode = request.mode();
     let kiosk = matches!(mode, Mode::Kiosk { .. });
     let embed = matches!(mode, Mode::Embed { .. });
     let screen = request.screen();
-    let not_found = !embed && (screen == Screen::NotFound || (kiosk && screen == Screen::Feedback));
+    let not_found = !embed && at_kiosk(screen, kiosk) == Screen::NotFound;
     let t = strings(locale);
     let title = page_title(screen_name(screen, kiosk, embed, t), t);
 
@@ -103,8 +99,8 @@ pub async fn render_page(request: PageRequest, data: ServerData, options: PageOp
         lang = locale.html_lang(),
         code = locale.code(),
         csp = PAGE_CSP,
-        description = escape(t.home_intro),
-        title = escape(&title),
+        description = escape_html(t.home_intro),
+        title = escape_html(&title),
     );
-    RenderedPage { html, status: if not_found { 404 } else { 200 }, locale }
+    RenderedPage { html, status: if not_found { 404 } else { 200 } }
 }

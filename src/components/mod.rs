@@ -13,5 +13,5 @@ pub mod skeleton;
 /// Text for a `<textarea>`'s initial content, escaped here: Leptos writes a textarea's children
 /// into the server's HTML unescaped, so `</textarea>` in a posted message would end the element.
 pub fn textarea_text(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    view_models::export::escape_html(text)
 }

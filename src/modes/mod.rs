@@ -6,7 +6,7 @@ pub mod kiosk;
 pub mod print;
 
 use leptos::prelude::*;
-use view_models::screens::contexts::{mode, Mode};
+use view_models::screens::contexts::Mode;
 
 use crate::request::PageRequest;
 
@@ -14,8 +14,7 @@ use crate::request::PageRequest;
 pub struct ModeContext(pub Mode);
 
 pub fn provide_mode(request: &PageRequest) -> Mode {
-    let param = |k: &str| request.param(k);
-    let m = mode(param("embed").as_deref(), param("card").as_deref(), param("mode").as_deref(), param("idle").as_deref());
+    let m = request.mode();
     provide_context(ModeContext(m.clone()));
     m
 }

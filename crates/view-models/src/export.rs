@@ -33,6 +33,11 @@ fn csv_cell(cell: &str) -> String {
 }
 
 /// Percent-encodes everything but RFC 3986's unreserved characters (safe in any URL part).
+/// Text made safe for HTML text and attribute values (`&`, `<`, `>`, `"`).
+pub fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
 pub fn percent_encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for b in text.bytes() {

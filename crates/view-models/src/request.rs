@@ -28,6 +28,12 @@ impl PageRequest {
         parse_form(&self.query).into_iter().find(|(k, _)| k == name).map(|(_, v)| v)
     }
 
+    /// Full page, embedded card or kiosk, from `?embed=`, `?card=`, `?mode=`, `?idle=`.
+    pub fn mode(&self) -> crate::screens::contexts::Mode {
+        let p = |k: &str| self.param(k);
+        crate::screens::contexts::mode(p("embed").as_deref(), p("card").as_deref(), p("mode").as_deref(), p("idle").as_deref())
+    }
+
     pub fn screen(&self) -> Screen {
         screen_for(&self.path)
     }

@@ -63,9 +63,19 @@ pub fn page_title(screen_name: &str, t: &crate::Strings) -> String {
     format!("{screen_name}｜{} {}", t.city, t.app_name)
 }
 
+/// The screen a kiosk shows for `screen`: the general form (it asks for contact details) is
+/// not offered there.
+pub fn at_kiosk(screen: Screen, kiosk: bool) -> Screen {
+    if kiosk && screen == Screen::Feedback {
+        Screen::NotFound
+    } else {
+        screen
+    }
+}
+
 /// The name of a screen (for the title), as each screen's own heading calls it.
 pub fn screen_name(screen: Screen, kiosk: bool, embed: bool, t: &crate::Strings) -> &'static str {
-    match screen {
+    match at_kiosk(screen, kiosk) {
         _ if embed => t.app_name,
         Screen::Start if kiosk => t.kiosk_title,
         Screen::Start | Screen::Home => t.nav_home,
@@ -75,8 +85,8 @@ pub fn screen_name(screen: Screen, kiosk: bool, embed: bool, t: &crate::Strings)
         Screen::Counter => t.counter_title,
         Screen::Konbini => t.konbini_title,
         Screen::Staff => t.staff_title,
-        Screen::Feedback if !kiosk => t.feedback_title,
-        Screen::Feedback | Screen::NotFound => t.not_found_title,
+        Screen::Feedback => t.feedback_title,
+        Screen::NotFound => t.not_found_title,
     }
 }
 
@@ -134,6 +144,13 @@ mod tests {
 
     fn click<'a>(link: &'a str, page: &'a str, hash: &'a str) -> LinkClick<'a> {
         LinkClick { link_origin: "https://a.example", page_origin: "https://a.example", link_path_and_query: link, page_path_and_query: page, link_hash: hash, ..Default::default() }
+    }
+
+    #[test]
+    fn a_kiosk_offers_no_general_form() {
+        assert_eq!(at_kiosk(Screen::Feedback, true), Screen::NotFound);
+        assert_eq!(at_kiosk(Screen::Feedback, false), Screen::Feedback);
+        assert_eq!(at_kiosk(Screen::Start, true), Screen::Start);
     }
 
     #[test]

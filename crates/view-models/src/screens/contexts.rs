@@ -57,18 +57,13 @@ pub fn embeddable_ids(s: &Snapshot) -> Vec<String> {
     ids
 }
 
-/// Escapes text for an HTML attribute value in the snippet.
-fn attr(s: &str) -> String {
-    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
-}
-
 /// The one line a CMS editor pastes: an iframe with a sensible height that works without
 /// script, and the small script that resizes it to fit.
 pub fn embed_snippet(origin: &str, card: &str, title: &str) -> String {
     let frame_id = format!("kumamoto-reform-{card}");
     format!(
         "<iframe id=\"{frame_id}\" src=\"{origin}/?embed=1&amp;card={card}\" title=\"{}\" width=\"100%\" height=\"720\" style=\"border:0;max-width:100%\" loading=\"lazy\"></iframe><script src=\"{origin}/embed.js\" data-frame=\"{frame_id}\" async></script>",
-        attr(title)
+        crate::export::escape_html(title)
     )
 }
 
