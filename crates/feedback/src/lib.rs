@@ -7,11 +7,16 @@
 //! - [`personal_data_hints`]: phone numbers, 12-digit numbers, e-mail and postal addresses —
 //!   a warning, never a block.
 
+pub mod api;
+#[cfg(feature = "openapi")]
+pub mod contract;
 mod normalise;
 mod personal;
+pub mod text;
 
 pub use normalise::normalise;
 pub use personal::{personal_data_hints, PersonalHint};
+use text::{has_forbidden, is_email};
 
 use serde::{Deserialize, Serialize};
 
@@ -102,6 +107,7 @@ pub struct Feedback {
 
 /// Which field a problem belongs to (the form links each error to its field by this id).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Field {
     Key,
@@ -131,6 +137,7 @@ impl Field {
 
 /// What is wrong, as a code the interface words in each language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Problem {
     Required,
@@ -143,6 +150,7 @@ pub enum Problem {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct FieldError {
     pub field: Field,
     pub problem: Problem,
@@ -164,14 +172,6 @@ fn err(field: Field, problem: Problem, limit: Option<usize>) -> FieldError {
     FieldError { field, problem, limit }
 }
 
-/// Characters not allowed in text: controls other than newline and tab, and bidirectional
-/// overrides that could make a message read differently to staff than it was written.
-fn has_forbidden(s: &str) -> bool {
-    s.chars().any(|c| {
-        matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') || (c.is_control() && c != '\n' && c != '\t')
-    })
-}
-
 pub fn is_uuid(s: &str) -> bool {
     let b = s.as_bytes();
     b.len() == 36
@@ -181,26 +181,12 @@ pub fn is_uuid(s: &str) -> bool {
         })
 }
 
-fn is_email(s: &str) -> bool {
-    let Some((local, domain)) = s.rsplit_once('@') else { return false };
-    !local.is_empty()
-        && local.len() <= 64
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !s.contains(char::is_whitespace)
-        && domain.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
-}
-
 /// Counts characters as a person sees them (after normalisation).
 pub fn char_count(s: &str) -> usize {
     normalise(s).chars().count()
 }
 
 pub fn validate(input: &Submission) -> Verdict {
-    if !input.website.trim().is_empty() {
-        return Verdict::Bot;
-    }
     let mut errors = vec![];
     let key = input.key.trim().to_ascii_lowercase();
     if !is_uuid(&key) {
@@ -257,7 +243,7 @@ pub fn validate(input: &Submission) -> Verdict {
             }
             return None;
         }
-        if v.len() > 32 || !v.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+        if !text::is_id(v) {
             errors.push(err(field, Problem::OutOfRange, None));
             return None;
         }
@@ -275,6 +261,10 @@ pub fn validate(input: &Submission) -> Verdict {
     let section = id_field(&input.section, Field::Section, &mut errors);
     if !errors.is_empty() {
         return Verdict::Invalid(errors);
+    }
+    // The honeypot is judged last, so a well-formed body is the only one answered as accepted.
+    if !input.website.trim().is_empty() {
+        return Verdict::Bot;
     }
     Verdict::Valid(Feedback { key, kind: input.kind, topic, message, satisfaction: input.satisfaction, email, ward, section })
 }

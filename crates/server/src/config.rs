@@ -1,12 +1,17 @@
 //! Settings from flags (first) and environment variables (second), with safe defaults.
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
+
+use axum::http::HeaderMap;
+
+use crate::store::Location;
 
 #[derive(Debug, Clone)]
 pub struct Config {
     pub listen: SocketAddr,
-    pub db: PathBuf,
+    /// A SQLite file, or a `postgres://` URL.
+    pub db: Location,
     pub static_dir: PathBuf,
     /// Origins (besides the server's own) allowed to post feedback, e.g. `https://www.city.kumamoto.jp`.
     pub allowed_origins: Vec<String>,
@@ -20,13 +25,16 @@ pub struct Config {
     pub email_retention_days: u32,
     /// A counter survey cell with fewer answers than this is withheld from the summary.
     pub summary_min_count: u32,
+    /// Reverse proxies in front of the server: from these (and only these) the rate limit
+    /// believes `X-Forwarded-For`. Empty by default: nothing trusts that header.
+    pub trusted_proxies: Vec<IpAddr>,
 }
 
 impl Default for Config {
     fn default() -> Self {
         Config {
             listen: "127.0.0.1:8080".parse().expect("a valid address"),
-            db: PathBuf::from("var/feedback.sqlite3"),
+            db: Location::Sqlite(PathBuf::from("var/feedback.sqlite3")),
             static_dir: PathBuf::from("dist"),
             allowed_origins: vec![],
             export_token: None,
@@ -34,13 +42,15 @@ impl Default for Config {
             rate_limit_per_minute: 20,
             email_retention_days: 90,
             summary_min_count: 10,
+            trusted_proxies: vec![],
         }
     }
 }
 
 pub const USAGE: &str = "widget-server [options]
   --listen ADDR            address to listen on (WIDGET_LISTEN, default 127.0.0.1:8080)
-  --db FILE                SQLite database file (WIDGET_DB, default var/feedback.sqlite3)
+  --db FILE|URL            SQLite database file, or a postgres://user:password@host/db URL for
+                           several servers on one database (WIDGET_DB, default var/feedback.sqlite3)
   --static DIR             built widget to serve (WIDGET_STATIC, default dist)
   --allow-origin ORIGIN    another origin allowed to post feedback; repeatable
                            (WIDGET_ALLOWED_ORIGINS, comma-separated)
@@ -51,9 +61,34 @@ pub const USAGE: &str = "widget-server [options]
   --email-retention-days N days an e-mail address for a reply is kept; the message stays
                            (WIDGET_EMAIL_RETENTION_DAYS, default 90)
   --summary-min-count N    fewest answers a counter survey summary cell shows
-                           (WIDGET_SUMMARY_MIN_COUNT, default 10)";
+                           (WIDGET_SUMMARY_MIN_COUNT, default 10)
+  --trusted-proxy ADDR     a reverse proxy's address: its X-Forwarded-For names the client the rate
+                           limit counts; repeatable (WIDGET_TRUSTED_PROXIES, comma-separated;
+                           default none, and the header is ignored)";
+
+fn parse_ip(name: &str, text: &str) -> Result<IpAddr, String> {
+    text.parse().map_err(|_| format!("{name}: {text:?} is not an IP address like 10.0.0.5"))
+}
 
 impl Config {
+    /// The client the rate limit counts. From a trusted proxy, the nearest address in
+    /// `X-Forwarded-For` that is not itself a trusted proxy (the right end is written by our
+    /// proxy; anything to its left the client could have made up). Otherwise the peer.
+    pub fn client_ip(&self, peer: IpAddr, headers: &HeaderMap) -> IpAddr {
+        if !self.trusted_proxies.contains(&peer) {
+            return peer;
+        }
+        let forwarded: Vec<IpAddr> = headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .map(|a| a.trim().parse::<IpAddr>())
+            .collect::<Result<_, _>>()
+            .unwrap_or_default();
+        forwarded.into_iter().rev().find(|a| !self.trusted_proxies.contains(a)).unwrap_or(peer)
+    }
+
     pub fn from_env_and_args(args: impl IntoIterator<Item = String>) -> Result<Config, String> {
         let mut c = Config::default();
         let env = |k: &str| std::env::var(k).ok().filter(|v| !v.trim().is_empty());
@@ -61,7 +96,7 @@ impl Config {
             c.listen = v.parse().map_err(|_| format!("WIDGET_LISTEN: {v:?} is not an address like 127.0.0.1:8080"))?;
         }
         if let Some(v) = env("WIDGET_DB") {
-            c.db = v.into();
+            c.db = Location::parse(&v);
         }
         if let Some(v) = env("WIDGET_STATIC") {
             c.static_dir = v.into();
@@ -82,6 +117,9 @@ impl Config {
         if let Some(v) = env("WIDGET_SUMMARY_MIN_COUNT") {
             c.summary_min_count = v.parse().map_err(|_| format!("WIDGET_SUMMARY_MIN_COUNT: {v:?} is not a number"))?;
         }
+        if let Some(v) = env("WIDGET_TRUSTED_PROXIES") {
+            c.trusted_proxies = v.split(',').map(|a| parse_ip("WIDGET_TRUSTED_PROXIES", a.trim())).collect::<Result<_, _>>()?;
+        }
         let mut args = args.into_iter();
         while let Some(flag) = args.next() {
             let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value"));
@@ -90,7 +128,11 @@ impl Config {
                     let v = value("--listen")?;
                     c.listen = v.parse().map_err(|_| format!("--listen: {v:?} is not an address like 127.0.0.1:8080"))?;
                 }
-                "--db" => c.db = value("--db")?.into(),
+                "--db" => c.db = Location::parse(&value("--db")?),
+                "--trusted-proxy" => {
+                    let v = value("--trusted-proxy")?;
+                    c.trusted_proxies.push(parse_ip("--trusted-proxy", &v)?);
+                }
                 "--static" => c.static_dir = value("--static")?.into(),
                 "--allow-origin" => c.allowed_origins.push(value("--allow-origin")?.trim_end_matches('/').to_string()),
                 "--export-token-file" => {

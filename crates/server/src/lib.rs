@@ -4,6 +4,7 @@
 
 pub mod config;
 pub mod export;
+pub mod openapi;
 pub mod page_cache;
 pub mod pages;
 pub mod rate_limit;
@@ -21,9 +22,10 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use feedback::{validate, FieldError, Submission, Verdict, MAX_BODY_BYTES};
+use axum::extract::rejection::BytesRejection;
+use feedback::api::{ApiError, ErrorCode, Health, HealthStatus, Receipt, BOT_RECEIPT};
+use feedback::{validate, Submission, Verdict, MAX_BODY_BYTES};
 use view_models::route::Screen;
-use serde_json::json;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -41,12 +43,12 @@ pub struct AppState {
 
 const OPENAPI: &str = include_str!("../openapi.json");
 
-fn api_error(status: StatusCode, code: &str, errors: Option<Vec<FieldError>>) -> Response {
-    let mut body = json!({ "error": code });
-    if let Some(e) = errors {
-        body["errors"] = json!(e);
-    }
-    (status, Json(body)).into_response()
+fn api_error(status: StatusCode, error: ApiError) -> Response {
+    (status, Json(error)).into_response()
+}
+
+fn store_unavailable() -> Response {
+    api_error(StatusCode::SERVICE_UNAVAILABLE, ApiError::new(ErrorCode::StoreUnavailable))
 }
 
 /// Only the server's own origin and the configured ones may post: a browser on another site
@@ -60,44 +62,47 @@ pub fn origin_allowed(headers: &HeaderMap, allowed: &[String]) -> bool {
     same || allowed.iter().any(|a| a == origin)
 }
 
-async fn post_feedback(State(app): State<Arc<AppState>>, ConnectInfo(peer): ConnectInfo<SocketAddr>, headers: HeaderMap, body: Bytes) -> Response {
+async fn post_feedback(State(app): State<Arc<AppState>>, ConnectInfo(peer): ConnectInfo<SocketAddr>, headers: HeaderMap, body: Result<Bytes, BytesRejection>) -> Response {
     if !origin_allowed(&headers, &app.config.allowed_origins) {
-        return api_error(StatusCode::FORBIDDEN, "origin_not_allowed", None);
+        return api_error(StatusCode::FORBIDDEN, ApiError::new(ErrorCode::OriginNotAllowed));
     }
-    if let Err(wait) = app.limit.check(peer.ip()) {
-        let mut r = api_error(StatusCode::TOO_MANY_REQUESTS, "rate_limited", None);
+    if let Err(wait) = app.limit.check(app.config.client_ip(peer.ip(), &headers)) {
+        let mut r = api_error(StatusCode::TOO_MANY_REQUESTS, ApiError::new(ErrorCode::RateLimited));
         r.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(wait));
         return r;
     }
+    let body = match body {
+        Ok(b) => b,
+        Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => return api_error(StatusCode::PAYLOAD_TOO_LARGE, ApiError::new(ErrorCode::BodyTooLarge)),
+        Err(_) => return api_error(StatusCode::BAD_REQUEST, ApiError::new(ErrorCode::MalformedBody)),
+    };
     let Ok(submission) = serde_json::from_slice::<Submission>(&body) else {
-        return api_error(StatusCode::BAD_REQUEST, "malformed_body", None);
+        return api_error(StatusCode::BAD_REQUEST, ApiError::new(ErrorCode::MalformedBody));
     };
     let feedback = match validate(&submission) {
         Verdict::Valid(f) => f,
-        Verdict::Invalid(errors) => return api_error(StatusCode::UNPROCESSABLE_ENTITY, "invalid", Some(errors)),
+        Verdict::Invalid(errors) => return api_error(StatusCode::UNPROCESSABLE_ENTITY, ApiError { errors, ..ApiError::new(ErrorCode::Invalid) }),
         // Answer as if accepted so the sender learns nothing; store nothing.
-        Verdict::Bot => return (StatusCode::CREATED, Json(json!({ "receipt": "KR-0000000", "duplicate": false }))).into_response(),
+        Verdict::Bot => return (StatusCode::CREATED, Json(Receipt { receipt: BOT_RECEIPT.into(), duplicate: false })).into_response(),
     };
-    let app2 = app.clone();
-    match tokio::task::spawn_blocking(move || app2.store.insert(&feedback)).await {
-        Ok(Ok(stored)) => {
+    match app.store.insert(feedback).await {
+        Ok(stored) => {
             let status = if stored.created { StatusCode::CREATED } else { StatusCode::OK };
-            (status, Json(json!({ "receipt": stored.receipt, "duplicate": !stored.created }))).into_response()
+            (status, Json(Receipt { receipt: stored.receipt, duplicate: !stored.created })).into_response()
         }
-        failed => {
-            store_failure("storing feedback", failed.map(|r| r.map(|_| ())));
-            api_error(StatusCode::SERVICE_UNAVAILABLE, "store_unavailable", None)
+        Err(e) => {
+            tracing::error!("storing feedback failed: {e}");
+            store_unavailable()
         }
     }
 }
 
 async fn health(State(app): State<Arc<AppState>>) -> Response {
-    let app2 = app.clone();
-    match tokio::task::spawn_blocking(move || app2.store.count()).await {
-        Ok(Ok(_)) => Json(json!({ "status": "ok" })).into_response(),
-        failed => {
-            store_failure("the health check's count", failed.map(|r| r.map(|_| ())));
-            api_error(StatusCode::SERVICE_UNAVAILABLE, "store_unavailable", None)
+    match app.store.count().await {
+        Ok(_) => Json(Health { status: HealthStatus::Ok }).into_response(),
+        Err(e) => {
+            tracing::error!("the health check's count failed: {e}");
+            store_unavailable()
         }
     }
 }
@@ -111,16 +116,22 @@ fn same_secret(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
-/// Staff endpoints: the configured bearer token, compared in constant time.
+/// Staff endpoints: the configured bearer token, compared in constant time. No token given is
+/// always 401; a token given to a server that has none configured is told the export is off.
 fn staff_only(app: &AppState, headers: &HeaderMap) -> Result<(), Response> {
-    let Some(token) = app.config.export_token.as_ref() else {
-        return Err(api_error(StatusCode::NOT_FOUND, "export_disabled", None));
-    };
-    let given = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer ")).unwrap_or("");
-    if !same_secret(given.as_bytes(), token.as_bytes()) {
-        let mut r = api_error(StatusCode::UNAUTHORIZED, "unauthorized", None);
+    let unauthorized = || {
+        let mut r = api_error(StatusCode::UNAUTHORIZED, ApiError::new(ErrorCode::Unauthorized));
         r.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
-        return Err(r);
+        r
+    };
+    let Some(given) = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer ")) else {
+        return Err(unauthorized());
+    };
+    let Some(token) = app.config.export_token.as_ref() else {
+        return Err(api_error(StatusCode::NOT_FOUND, ApiError::with_message(ErrorCode::ExportDisabled, "this server has no staff token configured")));
+    };
+    if !same_secret(given.as_bytes(), token.as_bytes()) {
+        return Err(unauthorized());
     }
     Ok(())
 }
@@ -132,20 +143,19 @@ async fn counter_survey_summary(State(app): State<Arc<AppState>>, headers: Heade
     }
     let query = view_models::request::parse_form(uri.query().unwrap_or(""));
     let month = |name: &str, default: &str| match query.iter().find(|(k, _)| k == name) {
-        Some((_, v)) => summary::parse_month(v).map(|m| format!("{:04}-{:02}", m.year, m.month)).map_err(|e| format!("{name}: {e}")),
+        Some((_, v)) => summary::parse_month(v.trim()).map(|m| format!("{:04}-{:02}", m.year, m.month)).map_err(|e| format!("{name}: {e}")),
         None => Ok(default.to_string()),
     };
+    // Two months in either order name the same range.
     let (from, to) = match (month("from", "2000-01"), month("to", "2100-12")) {
-        (Ok(f), Ok(t)) if f <= t => (f, t),
-        (Ok(_), Ok(_)) => return (StatusCode::BAD_REQUEST, Json(json!({ "error": "bad_range", "message": "from is after to" }))).into_response(),
-        (Err(e), _) | (_, Err(e)) => return (StatusCode::BAD_REQUEST, Json(json!({ "error": "bad_month", "message": e }))).into_response(),
+        (Ok(f), Ok(t)) => (f.clone().min(t.clone()), f.max(t)),
+        (Err(e), _) | (_, Err(e)) => return api_error(StatusCode::BAD_REQUEST, ApiError::with_message(ErrorCode::BadMonth, e)),
     };
-    let app2 = app.clone();
-    match tokio::task::spawn_blocking(move || app2.store.counter_survey_counts(&from, &to)).await {
-        Ok(Ok(counted)) => ([(header::CACHE_CONTROL, "no-store")], Json(summary::summarize(&counted, app.config.summary_min_count))).into_response(),
-        failed => {
-            store_failure("counting the counter survey", failed.map(|r| r.map(|_| ())));
-            api_error(StatusCode::SERVICE_UNAVAILABLE, "store_unavailable", None)
+    match app.store.counter_survey_counts(from, to).await {
+        Ok(counted) => ([(header::CACHE_CONTROL, "no-store")], Json(summary::summarize(&counted, app.config.summary_min_count))).into_response(),
+        Err(e) => {
+            tracing::error!("counting the counter survey failed: {e}");
+            store_unavailable()
         }
     }
 }
@@ -154,16 +164,15 @@ async fn export_csv(State(app): State<Arc<AppState>>, headers: HeaderMap) -> Res
     if let Err(r) = staff_only(&app, &headers) {
         return r;
     }
-    let app2 = app.clone();
-    match tokio::task::spawn_blocking(move || app2.store.export_csv()).await {
-        Ok(Ok(csv)) => (
+    match app.store.export_csv().await {
+        Ok(csv) => (
             [(header::CONTENT_TYPE, "text/csv; charset=utf-8"), (header::CONTENT_DISPOSITION, "attachment; filename=\"feedback.csv\""), (header::CACHE_CONTROL, "no-store")],
             csv,
         )
             .into_response(),
-        failed => {
-            store_failure("the staff export", failed.map(|r| r.map(|_| ())));
-            api_error(StatusCode::SERVICE_UNAVAILABLE, "store_unavailable", None)
+        Err(e) => {
+            tracing::error!("the staff export failed: {e}");
+            store_unavailable()
         }
     }
 }
@@ -184,15 +193,6 @@ async fn page_or_not_found(State(app): State<Arc<AppState>>, ConnectInfo(peer): 
         // Only the two forms' own addresses take a post: the feedback form and the kiosk's start.
         Method::POST if matches!(view_models::route::screen_for(req.uri().path()), Screen::Feedback | Screen::Start) => pages::posted_form(&app, peer, req).await,
         _ => (StatusCode::METHOD_NOT_ALLOWED, "").into_response(),
-    }
-}
-
-/// Logs why the store failed (the database's own message: never the submission's text).
-pub fn store_failure<E: std::fmt::Display>(what: &str, outcome: Result<Result<(), E>, tokio::task::JoinError>) {
-    match outcome {
-        Ok(Err(e)) => tracing::error!("{what} failed: {e}"),
-        Err(e) => tracing::error!("{what} failed: the task stopped ({e})"),
-        Ok(Ok(())) => {}
     }
 }
 

@@ -18,10 +18,10 @@ async fn main() {
             std::process::exit(2);
         }
     };
-    let store = match Store::open(&config.db) {
+    let store = match Store::open(&config.db).await {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("cannot open the database {}: {e}", config.db.display());
+            eprintln!("cannot open the database {}: {e}", config.db.describe());
             std::process::exit(1);
         }
     };
@@ -37,7 +37,7 @@ async fn main() {
     };
     let addr = listener.local_addr().map(|a| a.to_string()).unwrap_or_default();
     let export = if config.export_token.is_some() { "enabled" } else { "disabled" };
-    tracing::info!("widget-server on http://{addr}/ (database {}, static {}, export {export})", config.db.display(), config.static_dir.display());
+    tracing::info!("widget-server on http://{addr}/ (database {}, static {}, export {export})", config.db.describe(), config.static_dir.display());
     let retention_days = config.email_retention_days;
     let state = Arc::new(AppState { limit: RateLimit::new(config.rate_limit_per_minute), config, store, pages: Default::default() });
     // Personal data only as long as needed: e-mail addresses older than the retention period are
@@ -45,11 +45,10 @@ async fn main() {
     let keeper = state.clone();
     tokio::spawn(async move {
         loop {
-            let store = keeper.clone();
             let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
-            match tokio::task::spawn_blocking(move || store.store.forget_old_emails(now, retention_days)).await {
-                Ok(Ok(n)) if n > 0 => tracing::info!("retention: deleted {n} e-mail addresses older than {retention_days} days"),
-                Ok(Err(e)) => tracing::error!("retention: could not delete old e-mail addresses: {e}"),
+            match keeper.store.forget_old_emails(now, retention_days).await {
+                Ok(n) if n > 0 => tracing::info!("retention: deleted {n} e-mail addresses older than {retention_days} days"),
+                Err(e) => tracing::error!("retention: could not delete old e-mail addresses: {e}"),
                 _ => {}
             }
             tokio::time::sleep(std::time::Duration::from_secs(3600)).await;

@@ -103,7 +103,7 @@ pub async fn posted_form(app: &Arc<AppState>, peer: SocketAddr, req: Request) ->
     if !origin_allowed(&parts.headers, &app.config.allowed_origins) {
         return refusal(StatusCode::FORBIDDEN, "送信を受け付けられませんでした", "This form may only be sent from this site.");
     }
-    if app.limit.check(peer.ip()).is_err() {
+    if app.limit.check(app.config.client_ip(peer.ip(), &parts.headers)).is_err() {
         return refusal(StatusCode::TOO_MANY_REQUESTS, "送信が多すぎます。しばらくしてからお試しください", "Too many messages. Please try again in a minute.");
     }
     // Percent-encoding triples the bytes of Japanese text; the rules then bound each field.
@@ -117,13 +117,12 @@ pub async fn posted_form(app: &Arc<AppState>, peer: SocketAddr, req: Request) ->
     let posted = match validate(&submission) {
         Verdict::Invalid(errors) => PostedForm { submission, errors, receipt: None },
         // Answered as if accepted, so the sender learns nothing; nothing is stored.
-        Verdict::Bot => PostedForm { submission, errors: vec![], receipt: Some("KR-0000000".into()) },
+        Verdict::Bot => PostedForm { submission, errors: vec![], receipt: Some(feedback::api::BOT_RECEIPT.into()) },
         Verdict::Valid(feedback) => {
-            let app2 = app.clone();
-            match tokio::task::spawn_blocking(move || app2.store.insert(&feedback)).await {
-                Ok(Ok(stored)) => PostedForm { submission, errors: vec![], receipt: Some(stored.receipt) },
-                failed => {
-                    crate::store_failure("storing a posted form", failed.map(|r| r.map(|_| ())));
+            match app.store.insert(feedback).await {
+                Ok(stored) => PostedForm { submission, errors: vec![], receipt: Some(stored.receipt) },
+                Err(e) => {
+                    tracing::error!("storing a posted form failed: {e}");
                     return refusal(StatusCode::SERVICE_UNAVAILABLE, "ただいま受け付けられません。時間をおいてもう一度お送りください", "We cannot store messages right now. Please send it again later.");
                 }
             }

@@ -22,7 +22,7 @@ pub struct Counted {
 }
 
 /// One cell for staff: the count and share, or neither when withheld.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Cell {
     pub month: YearMonth,
     pub ward: String,
@@ -32,7 +32,7 @@ pub struct Cell {
     pub withheld: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Summary {
     /// Paste into `counter_survey.breakdown` (withheld cells left out).
     pub breakdown: Vec<Breakdown>,

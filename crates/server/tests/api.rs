@@ -5,14 +5,20 @@ use std::path::PathBuf;
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use serde_json::{json, Value};
+use feedback::api::{ApiError, ErrorCode, Health, HealthStatus, Receipt};
+use feedback::{Field, FieldError, Kind, Problem, Submission};
 use server::config::Config;
 
 mod common;
 use common::{harness, send};
 
-fn post(body: &Value) -> Request<Body> {
-    Request::post("/api/feedback").header(header::CONTENT_TYPE, "application/json").header(header::HOST, "127.0.0.1:8080").body(Body::from(body.to_string())).unwrap()
+fn post(submission: &Submission) -> Request<Body> {
+    Request::post("/api/feedback").header(header::CONTENT_TYPE, "application/json").header(header::HOST, "127.0.0.1:8080").body(Body::from(serde_json::to_string(submission).unwrap())).unwrap()
+}
+
+/// A general message with this key and text.
+fn message(n: u32, text: &str) -> Submission {
+    Submission { key: key(n), message: text.into(), ..Default::default() }
 }
 
 fn key(n: u32) -> String {
@@ -24,22 +30,29 @@ fn rows_in_file(db: &PathBuf) -> i64 {
     conn.query_row("SELECT COUNT(*) FROM feedback", [], |r| r.get(0)).unwrap()
 }
 
-fn json_of(bytes: &[u8]) -> Value {
+fn receipt(bytes: &[u8]) -> Receipt {
     serde_json::from_slice(bytes).unwrap()
+}
+
+fn api_error(bytes: &[u8]) -> ApiError {
+    serde_json::from_slice(bytes).unwrap()
+}
+
+fn field_error(field: Field, problem: Problem, limit: Option<usize>) -> FieldError {
+    FieldError { field, problem, limit }
 }
 
 #[tokio::test]
 async fn a_valid_message_is_stored_and_a_retry_returns_the_same_receipt() {
-    let h = harness("idem", |_| {});
-    let body = json!({ "key": key(1), "message": "窓口がとても丁寧でした", "satisfaction": 5, "topic": "counter-satisfaction" });
+    let h = harness("idem", |_| {}).await;
+    let body = Submission { satisfaction: Some(5), topic: "counter-satisfaction".into(), ..message(1, "窓口がとても丁寧でした") };
     let (s1, _, b1) = send(&h, post(&body)).await;
     assert_eq!(s1, StatusCode::CREATED);
-    let first = json_of(&b1);
-    assert_eq!(first["duplicate"], false);
+    let first = receipt(&b1);
+    assert!(!first.duplicate);
     let (s2, _, b2) = send(&h, post(&body)).await;
     assert_eq!(s2, StatusCode::OK);
-    assert_eq!(json_of(&b2)["receipt"], first["receipt"]);
-    assert_eq!(json_of(&b2)["duplicate"], true);
+    assert_eq!(receipt(&b2), Receipt { duplicate: true, ..first });
     assert_eq!(rows_in_file(&h.db), 1);
     let conn = rusqlite::Connection::open(&h.db).unwrap();
     let (msg, mode): (String, String) = conn.query_row("SELECT message, (SELECT journal_mode FROM pragma_journal_mode) FROM feedback", [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
@@ -49,48 +62,54 @@ async fn a_valid_message_is_stored_and_a_retry_returns_the_same_receipt() {
 
 #[tokio::test]
 async fn invalid_fields_are_named_and_nothing_is_stored() {
-    let h = harness("invalid", |_| {});
-    let (s, _, b) = send(&h, post(&json!({ "key": key(2), "message": "  " }))).await;
+    let h = harness("invalid", |_| {}).await;
+    let (s, _, b) = send(&h, post(&message(2, "  "))).await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(json_of(&b)["errors"][0], json!({ "field": "message", "problem": "required" }));
-    let (s, _, b) = send(&h, post(&json!({ "key": key(3), "message": "あ".repeat(2001) }))).await;
+    assert_eq!(api_error(&b), ApiError { errors: vec![field_error(Field::Message, Problem::Required, None)], ..ApiError::new(ErrorCode::Invalid) });
+    let (s, _, b) = send(&h, post(&message(3, &"あ".repeat(2001)))).await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(json_of(&b)["errors"][0], json!({ "field": "message", "problem": "too_long", "limit": 2000 }));
-    let (s, _, b) = send(&h, post(&json!({ "key": key(4), "message": "ok", "email": "a@example.jp" }))).await;
-    assert_eq!((s, json_of(&b)["errors"][0]["problem"].clone()), (StatusCode::UNPROCESSABLE_ENTITY, json!("email_without_consent")));
-    let (s, _, _) = send(&h, post(&json!({ "key": "not-a-uuid", "message": "ok" }))).await;
+    assert_eq!(api_error(&b).errors, [field_error(Field::Message, Problem::TooLong, Some(2000))]);
+    let (s, _, b) = send(&h, post(&Submission { email: "a@example.jp".into(), ..message(4, "ok") })).await;
+    assert_eq!((s, api_error(&b).errors), (StatusCode::UNPROCESSABLE_ENTITY, vec![field_error(Field::Consent, Problem::EmailWithoutConsent, None)]));
+    let (s, _, _) = send(&h, post(&Submission { key: "not-a-uuid".into(), ..message(0, "ok") })).await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(rows_in_file(&h.db), 0);
 }
 
 #[tokio::test]
 async fn malformed_unknown_and_oversized_bodies_are_refused() {
-    let h = harness("bodies", |_| {});
+    let h = harness("bodies", |_| {}).await;
     let raw = |b: String| Request::post("/api/feedback").header(header::CONTENT_TYPE, "application/json").body(Body::from(b)).unwrap();
     assert_eq!(send(&h, raw("{not json".into())).await.0, StatusCode::BAD_REQUEST);
-    assert_eq!(send(&h, raw(json!({ "key": key(5), "message": "m", "admin": true }).to_string())).await.0, StatusCode::BAD_REQUEST);
-    let huge = json!({ "key": key(6), "message": "x".repeat(20_000) }).to_string();
-    assert_eq!(send(&h, raw(huge)).await.0, StatusCode::PAYLOAD_TOO_LARGE);
+    let (s, _, b) = send(&h, raw(format!(r#"{{"key":"{}","message":"m","admin":true}}"#, key(5)))).await;
+    assert_eq!((s, api_error(&b).error), (StatusCode::BAD_REQUEST, ErrorCode::MalformedBody), "unknown fields");
+    let huge = serde_json::to_string(&message(6, &"x".repeat(20_000))).unwrap();
+    let (s, headers, b) = send(&h, raw(huge)).await;
+    assert_eq!((s, api_error(&b).error), (StatusCode::PAYLOAD_TOO_LARGE, ErrorCode::BodyTooLarge));
+    assert_eq!(headers[header::CONTENT_TYPE], "application/json", "as documented");
     assert_eq!(rows_in_file(&h.db), 0);
 }
 
 #[tokio::test]
 async fn the_honeypot_is_answered_but_not_stored() {
-    let h = harness("honeypot", |_| {});
-    let (s, _, _) = send(&h, post(&json!({ "key": key(7), "message": "buy now", "website": "http://spam.example" }))).await;
-    assert_eq!(s, StatusCode::CREATED);
+    let h = harness("honeypot", |_| {}).await;
+    let (s, _, b) = send(&h, post(&Submission { website: "http://spam.example".into(), ..message(7, "buy now") })).await;
+    assert_eq!((s, receipt(&b).duplicate), (StatusCode::CREATED, false));
+    // A filled honeypot with a broken rule is told about the rule, like anyone.
+    let (s, _, _) = send(&h, post(&Submission { website: "http://spam.example".into(), ..message(8, "") })).await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(rows_in_file(&h.db), 0);
 }
 
 #[tokio::test]
 async fn the_rate_limit_answers_429_with_retry_after() {
-    let h = harness("rate", |c| c.rate_limit_per_minute = 3);
+    let h = harness("rate", |c| c.rate_limit_per_minute = 3).await;
     for n in 0..3 {
-        assert_eq!(send(&h, post(&json!({ "key": key(100 + n), "message": "m" }))).await.0, StatusCode::CREATED);
+        assert_eq!(send(&h, post(&message(100 + n, "m"))).await.0, StatusCode::CREATED);
     }
-    let (s, headers, b) = send(&h, post(&json!({ "key": key(200), "message": "m" }))).await;
+    let (s, headers, b) = send(&h, post(&message(200, "m"))).await;
     assert_eq!(s, StatusCode::TOO_MANY_REQUESTS);
-    assert_eq!(json_of(&b)["error"], "rate_limited");
+    assert_eq!(api_error(&b).error, ErrorCode::RateLimited);
     let wait: u64 = headers[header::RETRY_AFTER].to_str().unwrap().parse().unwrap();
     assert!((1..=60).contains(&wait));
     assert_eq!(rows_in_file(&h.db), 3);
@@ -98,17 +117,17 @@ async fn the_rate_limit_answers_429_with_retry_after() {
 
 #[tokio::test]
 async fn only_the_own_and_configured_origins_may_post() {
-    let h = harness("cors", |c| c.allowed_origins = vec!["https://www.city.kumamoto.jp".into()]);
+    let h = harness("cors", |c| c.allowed_origins = vec!["https://www.city.kumamoto.jp".into()]).await;
     let with_origin = |origin: &str, n: u32| {
         Request::post("/api/feedback")
             .header(header::CONTENT_TYPE, "application/json")
             .header(header::HOST, "127.0.0.1:8080")
             .header(header::ORIGIN, origin)
-            .body(Body::from(json!({ "key": key(n), "message": "m" }).to_string()))
+            .body(Body::from(serde_json::to_string(&message(n, "m")).unwrap()))
             .unwrap()
     };
     let (s, _, b) = send(&h, with_origin("https://evil.example", 300)).await;
-    assert_eq!((s, json_of(&b)["error"].clone()), (StatusCode::FORBIDDEN, json!("origin_not_allowed")));
+    assert_eq!((s, api_error(&b).error), (StatusCode::FORBIDDEN, ErrorCode::OriginNotAllowed));
     let (s, headers, _) = send(&h, with_origin("https://www.city.kumamoto.jp", 301)).await;
     assert_eq!(s, StatusCode::CREATED);
     assert_eq!(headers[header::ACCESS_CONTROL_ALLOW_ORIGIN], "https://www.city.kumamoto.jp");
@@ -133,7 +152,7 @@ async fn only_the_own_and_configured_origins_may_post() {
 
 #[tokio::test]
 async fn export_needs_the_configured_token() {
-    let disabled = harness("export-off", |_| {});
+    let disabled = harness("export-off", |_| {}).await;
     let get = |auth: Option<&str>| {
         let mut r = Request::get("/api/feedback.csv");
         if let Some(a) = auth {
@@ -141,9 +160,13 @@ async fn export_needs_the_configured_token() {
         }
         r.body(Body::empty()).unwrap()
     };
-    assert_eq!(send(&disabled, get(Some("Bearer anything-at-all-long"))).await.0, StatusCode::NOT_FOUND);
-    let h = harness("export-on", |c| c.export_token = Some("s3cret-token-for-staff".into()));
-    send(&h, post(&json!({ "key": key(400), "message": "=1+1 はセルの式ではなく文字", "satisfaction": 4 }))).await;
+    // No token is always 401, as documented; a token for a server without one says so.
+    let (s, headers, _) = send(&disabled, get(None)).await;
+    assert_eq!((s, headers[header::WWW_AUTHENTICATE].to_str().unwrap()), (StatusCode::UNAUTHORIZED, "Bearer"));
+    let (s, _, b) = send(&disabled, get(Some("Bearer anything-at-all-long"))).await;
+    assert_eq!((s, api_error(&b).error), (StatusCode::NOT_FOUND, ErrorCode::ExportDisabled));
+    let h = harness("export-on", |c| c.export_token = Some("s3cret-token-for-staff".into())).await;
+    send(&h, post(&Submission { satisfaction: Some(4), ..message(400, "=1+1 はセルの式ではなく文字") })).await;
     assert_eq!(send(&h, get(None)).await.0, StatusCode::UNAUTHORIZED);
     assert_eq!(send(&h, get(Some("Bearer wrong-token-for-staff!"))).await.0, StatusCode::UNAUTHORIZED);
     let (s, headers, body) = send(&h, get(Some("Bearer s3cret-token-for-staff"))).await;
@@ -156,14 +179,13 @@ async fn export_needs_the_configured_token() {
 
 #[tokio::test]
 async fn health_openapi_headers_and_static_files() {
-    let h = harness("static", |c| c.frame_ancestors = "'self' https://www.city.kumamoto.jp".into());
+    let h = harness("static", |c| c.frame_ancestors = "'self' https://www.city.kumamoto.jp".into()).await;
     let get = |p: &str| Request::get(p).body(Body::empty()).unwrap();
-    assert_eq!(send(&h, get("/api/health")).await.0, StatusCode::OK);
+    let (s, _, b) = send(&h, get("/api/health")).await;
+    assert_eq!((s, serde_json::from_slice::<Health>(&b).unwrap().status), (StatusCode::OK, HealthStatus::Ok));
     let (s, _, b) = send(&h, get("/api/openapi.json")).await;
     assert_eq!(s, StatusCode::OK);
-    let doc = json_of(&b);
-    assert_eq!(doc["openapi"], "3.1.0");
-    assert!(doc["paths"]["/api/feedback"]["post"].is_object());
+    assert_eq!(String::from_utf8(b).unwrap(), server::openapi::document_text(), "the served document is the generated one");
     let (s, headers, b) = send(&h, get("/plan")).await;
     assert_eq!(s, StatusCode::OK, "app routes get their page");
     assert!(String::from_utf8(b).unwrap().contains("<title>プランの内容｜熊本市 市役所改革プラン</title>"));
@@ -190,13 +212,64 @@ fn config_reads_flags_and_refuses_nonsense() {
 
 #[tokio::test]
 async fn a_counter_survey_answer_keeps_ward_and_section() {
-    let h = harness("survey", |_| {});
-    let (s, _, _) = send(&h, post(&json!({ "key": key(500), "kind": "counter_survey", "message": "", "satisfaction": 5, "ward": "chuo", "section": "tax" }))).await;
+    let h = harness("survey", |_| {}).await;
+    let answer = Submission { kind: Kind::CounterSurvey, satisfaction: Some(5), ward: "chuo".into(), section: "tax".into(), ..message(500, "") };
+    let (s, _, _) = send(&h, post(&answer)).await;
     assert_eq!(s, StatusCode::CREATED);
-    let (s, _, b) = send(&h, post(&json!({ "key": key(501), "kind": "counter_survey", "message": "", "satisfaction": 5 }))).await;
+    let (s, _, b) = send(&h, post(&Submission { key: key(501), ward: String::new(), section: String::new(), ..answer })).await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(json_of(&b)["errors"][0], json!({ "field": "ward", "problem": "required" }));
+    assert_eq!(api_error(&b).errors[0], field_error(Field::Ward, Problem::Required, None));
     let conn = rusqlite::Connection::open(&h.db).unwrap();
     let row: (String, String, String, i64) = conn.query_row("SELECT kind, ward, section, satisfaction FROM feedback", [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))).unwrap();
     assert_eq!(row, ("counter_survey".into(), "chuo".into(), "tax".into(), 5));
+}
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_the_rate_limit_counts_the_forwarded_client() {
+    // The harness's peer is 127.0.0.1: here it is the proxy.
+    let h = harness("proxy", |c| {
+        c.rate_limit_per_minute = 2;
+        c.trusted_proxies = vec!["127.0.0.1".parse().unwrap()];
+    })
+    .await;
+    let via_proxy = |n: u32, forwarded: &str| {
+        let mut r = post(&message(n, "m"));
+        r.headers_mut().insert("x-forwarded-for", forwarded.parse().unwrap());
+        r
+    };
+    // Two clients behind one proxy each get their own allowance.
+    for n in 0..2 {
+        assert_eq!(send(&h, via_proxy(600 + n, "203.0.113.7")).await.0, StatusCode::CREATED);
+        assert_eq!(send(&h, via_proxy(610 + n, "198.51.100.20")).await.0, StatusCode::CREATED);
+    }
+    assert_eq!(send(&h, via_proxy(620, "203.0.113.7")).await.0, StatusCode::TOO_MANY_REQUESTS);
+    // A client cannot escape by writing its own header: the proxy appends the real address.
+    assert_eq!(send(&h, via_proxy(621, "10.9.9.9, 203.0.113.7")).await.0, StatusCode::TOO_MANY_REQUESTS);
+
+    // Without the setting the header is ignored: everyone behind it is the one peer.
+    let plain = harness("no-proxy", |c| c.rate_limit_per_minute = 2).await;
+    for (n, client) in ["203.0.113.7", "198.51.100.20"].into_iter().enumerate() {
+        assert_eq!(send(&plain, via_proxy(700 + n as u32, client)).await.0, StatusCode::CREATED);
+    }
+    assert_eq!(send(&plain, via_proxy(702, "192.0.2.1")).await.0, StatusCode::TOO_MANY_REQUESTS);
+}
+
+#[test]
+fn the_committed_api_document_is_the_generated_one() {
+    let committed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/openapi.json")).unwrap();
+    assert!(
+        committed == server::openapi::document_text(),
+        "crates/server/openapi.json is stale: run `cargo run -p server --bin widget-openapi > crates/server/openapi.json`"
+    );
+}
+
+#[test]
+fn a_postgres_url_selects_postgres_and_logs_without_its_password() {
+    use server::store::Location;
+    let c = Config::from_env_and_args(["--db", "postgres://widget:secret@db.example:5432/feedback", "--trusted-proxy", "10.0.0.5"].map(String::from)).unwrap();
+    assert_eq!(c.db, Location::Postgres("postgres://widget:secret@db.example:5432/feedback".into()));
+    assert_eq!(c.db.describe(), "postgres://widget@db.example:5432/feedback");
+    assert_eq!(c.trusted_proxies, ["10.0.0.5".parse::<std::net::IpAddr>().unwrap()]);
+    assert_eq!(Config::from_env_and_args(["--db", "var/x.sqlite3"].map(String::from)).unwrap().db, Location::Sqlite("var/x.sqlite3".into()));
+    assert!(Config::from_env_and_args(["--trusted-proxy", "proxy.local"].map(String::from)).is_err());
 }

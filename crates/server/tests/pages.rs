@@ -39,7 +39,7 @@ const ROUTES: [(&str, [&str; 3]); 7] = [
 
 #[tokio::test]
 async fn every_route_in_every_language_carries_its_figures_date_and_source() {
-    let h = harness("pages", |_| {});
+    let h = harness("pages", |_| {}).await;
     for (path, expected) in ROUTES {
         for (i, lang) in ["ja", "en", "ja-easy"].into_iter().enumerate() {
             let (s, _, html) = get(&h, &format!("{path}?lang={lang}"), None).await;
@@ -58,7 +58,7 @@ async fn every_route_in_every_language_carries_its_figures_date_and_source() {
 
 #[tokio::test]
 async fn embed_kiosk_and_unknown_addresses() {
-    let h = harness("modes", |_| {});
+    let h = harness("modes", |_| {}).await;
     let (s, _, html) = get(&h, "/?embed=1&card=konbini-yearly", None).await;
     assert_eq!(s, StatusCode::OK);
     assert!(html.contains("<main id=\"main\" class=\"embed\">") && html.contains("証明書コンビニ発行件数") && html.contains("<table>"));
@@ -73,7 +73,7 @@ async fn embed_kiosk_and_unknown_addresses() {
 
 #[tokio::test]
 async fn the_language_comes_from_the_query_then_the_cookie_and_the_switch_remembers_it() {
-    let h = harness("lang", |_| {});
+    let h = harness("lang", |_| {}).await;
     let (_, headers, html) = get(&h, "/plan?lang=en", None).await;
     assert!(html.contains("<html lang=\"en\" data-locale=\"en\">"));
     let cookie = headers[header::SET_COOKIE].to_str().unwrap();
@@ -92,7 +92,7 @@ const KEY: &str = "00000000-0000-4000-8000-000000000042";
 
 #[tokio::test]
 async fn a_feedback_form_posted_without_script_gets_errors_or_one_receipt() {
-    let h = harness("form", |_| {});
+    let h = harness("form", |_| {}).await;
     let origin = "http://127.0.0.1:8080";
     let (s, _, body) = send(&h, post_form("/feedback", &format!("form=general&key={KEY}&message=&email=x"), origin)).await;
     let html = String::from_utf8(body).unwrap();
@@ -125,7 +125,7 @@ async fn a_feedback_form_posted_without_script_gets_errors_or_one_receipt() {
 
 #[tokio::test]
 async fn the_counter_survey_posted_without_script_stays_a_kiosk_page() {
-    let h = harness("survey", |_| {});
+    let h = harness("survey", |_| {}).await;
     let origin = "http://127.0.0.1:8080";
     let (s, _, body) = send(&h, post_form("/?mode=kiosk", &format!("form=counter-survey&key={KEY}&ward=chuo"), origin)).await;
     let html = String::from_utf8(body).unwrap();
@@ -145,7 +145,7 @@ async fn the_counter_survey_posted_without_script_stays_a_kiosk_page() {
 
 #[tokio::test]
 async fn the_counter_survey_asks_the_citys_question_on_the_citys_scale_in_every_language() {
-    let h = harness("scale", |_| {});
+    let h = harness("scale", |_| {}).await;
     for (lang, question, best, second) in [
         ("ja", "本日の窓口サービスに満足されましたか", "とても満足", "ほぼ満足"),
         ("en", "How satisfied were you with the counter service today?", "Very satisfied", "Mostly satisfied"),
@@ -161,7 +161,7 @@ async fn the_counter_survey_asks_the_citys_question_on_the_citys_scale_in_every_
 
 #[tokio::test]
 async fn pages_without_a_form_are_kept_in_brotli_until_a_new_manifest() {
-    let h = harness("cache", |_| {});
+    let h = harness("cache", |_| {}).await;
     let br = |path: &str| Request::get(path).header(header::HOST, "127.0.0.1:8080").header(header::ACCEPT_ENCODING, "gzip, br").body(Body::empty()).unwrap();
     let (_, _, first) = get(&h, "/konbini", None).await;
     // The first answers are compressed on the way out; once the kept copy (brotli quality 11)
@@ -200,7 +200,7 @@ async fn pages_without_a_form_are_kept_in_brotli_until_a_new_manifest() {
 
 #[tokio::test]
 async fn a_kiosk_configured_for_its_place_does_not_ask_where_it_is() {
-    let h = harness("place", |_| {});
+    let h = harness("place", |_| {}).await;
     let snapshot: serde_json::Value = serde_json::from_slice(&std::fs::read(h.dir.join("static/data/snapshots/2023-12.json")).unwrap()).unwrap();
     let section = snapshot["counter_survey"]["sections"][0]["id"].as_str().unwrap().to_string();
     let (_, _, html) = get(&h, &format!("/?mode=kiosk&ward=chuo&section={section}"), None).await;

@@ -1,6 +1,7 @@
 //! The outbox: every submission is kept on the device before it is sent, and stays until the
 //! server has acknowledged it. Pure state and rules here; the browser part stores and sends.
 
+use feedback::api::{ApiError, Receipt};
 use feedback::{FieldError, Submission};
 use serde::{Deserialize, Serialize};
 
@@ -135,21 +136,12 @@ pub fn backoff_ms(attempts: u32) -> u32 {
 /// Maps an HTTP answer to a delivery outcome. `body` is the server's JSON, if any.
 pub fn classify_response(status: u16, body: &str) -> Delivery {
     match status {
-        200..=299 => {
-            let receipt = serde_json::from_str::<serde_json::Value>(body).ok().and_then(|v| v["receipt"].as_str().map(String::from));
-            match receipt {
-                Some(receipt) => Delivery::Acknowledged { receipt },
-                None => Delivery::TryLater,
-            }
-        }
+        200..=299 => match serde_json::from_str::<Receipt>(body) {
+            Ok(Receipt { receipt, .. }) => Delivery::Acknowledged { receipt },
+            Err(_) => Delivery::TryLater,
+        },
         408 | 429 => Delivery::TryLater,
-        400..=499 => {
-            let errors = serde_json::from_str::<serde_json::Value>(body)
-                .ok()
-                .and_then(|v| serde_json::from_value::<Vec<FieldError>>(v["errors"].clone()).ok())
-                .unwrap_or_default();
-            Delivery::Refused { errors }
-        }
+        400..=499 => Delivery::Refused { errors: serde_json::from_str::<ApiError>(body).map(|e| e.errors).unwrap_or_default() },
         _ => Delivery::TryLater,
     }
 }

@@ -9,7 +9,7 @@ use axum::body::Body;
 use axum::extract::connect_info::MockConnectInfo;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
-use server::{app, config::Config, rate_limit::RateLimit, store::Store, AppState};
+use server::{app, config::Config, rate_limit::RateLimit, store::{Location, Store}, AppState};
 use tower::ServiceExt;
 
 pub struct Harness {
@@ -24,7 +24,7 @@ impl Drop for Harness {
     }
 }
 
-pub fn harness(name: &str, edit: impl FnOnce(&mut Config)) -> Harness {
+pub async fn harness(name: &str, edit: impl FnOnce(&mut Config)) -> Harness {
     let dir = std::env::temp_dir().join(format!("widget-server-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("static/data")).unwrap();
@@ -33,9 +33,9 @@ pub fn harness(name: &str, edit: impl FnOnce(&mut Config)) -> Harness {
     std::fs::create_dir_all(dir.join("static/data/snapshots")).unwrap();
     std::fs::copy(public.join("index.json"), dir.join("static/data/index.json")).unwrap();
     std::fs::copy(public.join("snapshots/2023-12.json"), dir.join("static/data/snapshots/2023-12.json")).unwrap();
-    let mut config = Config { db: dir.join("feedback.sqlite3"), static_dir: dir.join("static"), ..Config::default() };
+    let mut config = Config { db: Location::Sqlite(dir.join("feedback.sqlite3")), static_dir: dir.join("static"), ..Config::default() };
     edit(&mut config);
-    let store = Store::open(&config.db).unwrap();
+    let store = Store::open(&config.db).await.unwrap();
     let state = Arc::new(AppState { limit: RateLimit::new(config.rate_limit_per_minute), config, store, pages: Default::default() });
     let router = app(state).layer(MockConnectInfo(SocketAddr::from(([127, 0, 0, 1], 40000))));
     Harness { router, db: dir.join("feedback.sqlite3"), dir }

@@ -1,0 +1,179 @@
+//! The JSON Schema of a submission, built from the rules `validate` applies: the same limits,
+//! ward ids, kinds and character classes. Every body this schema accepts is stored; the API
+//! document (`openapi.json`, written by the server crate) carries it. Property tests below hold
+//! the patterns to the Rust checks.
+
+use serde_json::{json, Value};
+
+use crate::text::{EMAIL_LOCAL_SPECIALS, FORBIDDEN, MAX_EMAIL_LOCAL_CHARS, MAX_ID_CHARS, WHITESPACE};
+use crate::{Kind, MAX_COMMENT_CHARS, MAX_EMAIL_CHARS, MAX_MESSAGE_CHARS, MAX_TOPIC_CHARS, WARD_IDS};
+
+/// `\uXXXX` escapes for a regex character class (ECMA-262, Python's `re` and Rust's `regex`
+/// all read them).
+fn class_body(ranges: &[(char, char)]) -> String {
+    ranges
+        .iter()
+        .map(|(a, b)| if a == b { format!("\\u{:04x}", *a as u32) } else { format!("\\u{:04x}-\\u{:04x}", *a as u32, *b as u32) })
+        .collect()
+}
+
+/// Text with no forbidden character.
+pub fn text_pattern() -> String {
+    format!("^[^{}]*$", class_body(FORBIDDEN))
+}
+
+/// Text with no forbidden character and something besides white space.
+pub fn required_text_pattern() -> String {
+    let f = class_body(FORBIDDEN);
+    format!("^[^{f}]*[^{f}{}][^{f}]*$", class_body(WHITESPACE))
+}
+
+/// One line: no forbidden character and no line break.
+pub fn line_pattern() -> String {
+    format!("^[^{}\\n\\r]*$", class_body(FORBIDDEN))
+}
+
+/// Nothing but white space (it is trimmed away).
+pub fn blank_pattern() -> String {
+    format!("^[{}]*$", class_body(WHITESPACE))
+}
+
+pub fn id_pattern() -> String {
+    format!("^[a-z0-9-]{{1,{MAX_ID_CHARS}}}$")
+}
+
+pub fn email_pattern() -> String {
+    let specials: String = EMAIL_LOCAL_SPECIALS.chars().map(|c| if "-^/".contains(c) { format!("\\{c}") } else { c.to_string() }).collect();
+    format!("^[A-Za-z0-9{specials}]{{1,{MAX_EMAIL_LOCAL_CHARS}}}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+$")
+}
+
+fn kind_name(kind: Kind) -> &'static str {
+    match kind {
+        Kind::General => "general",
+        Kind::CounterSurvey => "counter_survey",
+    }
+}
+
+/// One accepted shape: a kind, with or without a reply address.
+fn variant(kind: Kind, reply: bool) -> Value {
+    let survey = kind == Kind::CounterSurvey;
+    let (max_message, message_pattern) = if survey { (MAX_COMMENT_CHARS, text_pattern()) } else { (MAX_MESSAGE_CHARS, required_text_pattern()) };
+    let wards: Vec<&str> = if survey { WARD_IDS.to_vec() } else { std::iter::once("").chain(WARD_IDS).collect() };
+    let section = if survey { json!({ "type": "string", "pattern": id_pattern() }) } else { json!({ "anyOf": [{ "type": "string", "maxLength": 0 }, { "type": "string", "pattern": id_pattern() }] }) };
+    let satisfaction = if survey {
+        json!({ "type": "integer", "minimum": 1, "maximum": 5 })
+    } else {
+        json!({ "type": ["integer", "null"], "minimum": 1, "maximum": 5 })
+    };
+    let (consent, email) = if reply {
+        (json!({ "const": true }), json!({ "type": "string", "maxLength": MAX_EMAIL_CHARS, "pattern": email_pattern() }))
+    } else {
+        (json!({ "const": false }), json!({ "type": "string", "pattern": blank_pattern() }))
+    };
+    let mut required = vec!["key", "message"];
+    if survey {
+        required.extend(["kind", "satisfaction", "ward", "section"]);
+    }
+    if reply {
+        required.extend(["consent", "email"]);
+    }
+    json!({
+        "title": format!("{}{}", kind_name(kind), if reply { ", with a reply address" } else { "" }),
+        "type": "object",
+        "additionalProperties": false,
+        "required": required,
+        "properties": {
+            "key": { "type": "string", "format": "uuid", "description": "Chosen by the client; a retry with the same key returns the first receipt and stores nothing new" },
+            "kind": { "enum": [kind_name(kind)] },
+            "topic": { "type": "string", "maxLength": MAX_TOPIC_CHARS, "pattern": line_pattern() },
+            "message": { "type": "string", "maxLength": max_message, "pattern": message_pattern, "description": "Counted in characters after width normalisation" },
+            "satisfaction": satisfaction,
+            "consent": consent,
+            "email": email,
+            "ward": { "enum": wards, "description": "Ward office id" },
+            "section": section,
+            "website": { "type": "string", "description": "Leave empty. Filled in, the reply looks the same and nothing is stored" }
+        }
+    })
+}
+
+/// The submission schema: exactly one of the four shapes.
+pub fn submission_schema() -> Value {
+    let variants: Vec<Value> = [Kind::General, Kind::CounterSurvey].into_iter().flat_map(|k| [variant(k, false), variant(k, true)]).collect();
+    json!({
+        "description": "Feedback from the general form (kind general, the default) or the counter survey at a kiosk (kind counter_survey). A reply address needs consent.",
+        "oneOf": variants
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{text, validate, Submission, Verdict};
+    use proptest::prelude::*;
+    use regex::Regex;
+
+    const KEY: &str = "0f8fad5b-d9cb-469f-a165-70867728950e";
+
+    fn re(p: String) -> Regex {
+        Regex::new(&p).unwrap()
+    }
+
+    fn valid(s: Submission) -> bool {
+        matches!(validate(&s), Verdict::Valid(_))
+    }
+
+    /// Characters worth trying: the edges of every class, and ordinary text.
+    fn interesting() -> impl Strategy<Value = char> {
+        let edges: Vec<char> = FORBIDDEN.iter().chain(WHITESPACE).flat_map(|(a, b)| [*a, *b, (*a as u32).checked_sub(1).and_then(char::from_u32).unwrap_or(*a), char::from_u32(*b as u32 + 1).unwrap_or(*b)]).collect();
+        prop_oneof![proptest::sample::select(edges), proptest::char::any(), proptest::sample::select(vec!['a', 'あ', 'ｶ', 'ﾞ', '@', '.', '-', 'Ａ', '\r', '\n'])]
+    }
+
+    proptest! {
+        #[test]
+        fn message_pattern_matches_what_validate_accepts(chars in proptest::collection::vec(interesting(), 0..12)) {
+            let text: String = chars.into_iter().collect();
+            let accepted = valid(Submission { key: KEY.into(), message: text.clone(), ..Default::default() });
+            let pattern = re(required_text_pattern()).is_match(&text);
+            // Every text the pattern allows is accepted; trimming lets validate take a little
+            // more (a leading vertical tab), and nothing else.
+            prop_assert!(!pattern || accepted, "{:?}", text);
+            if text.trim() == text { prop_assert_eq!(pattern, accepted, "{:?}", text); }
+        }
+
+        #[test]
+        fn topic_pattern_matches_what_validate_accepts(chars in proptest::collection::vec(interesting(), 0..8)) {
+            let topic: String = chars.into_iter().collect();
+            let pattern = re(line_pattern()).is_match(&topic);
+            let accepted = valid(Submission { key: KEY.into(), message: "m".into(), topic: topic.clone(), ..Default::default() });
+            // Leading and trailing white space is trimmed, so validate may accept more.
+            prop_assert!(!pattern || accepted, "{:?}", topic);
+            if topic.trim() == topic { prop_assert_eq!(pattern, accepted, "{:?}", topic); }
+        }
+
+        #[test]
+        fn email_pattern_matches_is_email(local in "[a-z.+'@あ ]{0,5}", domain in "[a-z.\\-_@]{0,8}") {
+            let email = format!("{local}@{domain}");
+            prop_assert_eq!(re(email_pattern()).is_match(&email), text::is_email(&email), "{:?}", email);
+        }
+
+        #[test]
+        fn id_pattern_matches_is_id(id in "[a-zA-Z0-9_\\- ]{0,40}") {
+            prop_assert_eq!(re(id_pattern()).is_match(&id), text::is_id(&id), "{:?}", id);
+        }
+
+        #[test]
+        fn blank_pattern_is_what_trim_empties(chars in proptest::collection::vec(interesting(), 0..4)) {
+            let s: String = chars.into_iter().collect();
+            prop_assert_eq!(re(blank_pattern()).is_match(&s), s.trim().is_empty(), "{:?}", s);
+        }
+    }
+
+    #[test]
+    fn the_schema_names_every_ward_and_both_kinds() {
+        let text = submission_schema().to_string();
+        for id in WARD_IDS.iter().chain(&["general", "counter_survey"]) {
+            assert!(text.contains(&format!("\"{id}\"")), "{id}");
+        }
+    }
+}

@@ -1,0 +1,179 @@
+//! Every store test runs on both stores: a SQLite file and a PostgreSQL database.
+
+use feedback::{Feedback, Kind};
+
+use super::testing::{both, fresh_sqlite};
+use super::{Location, Store};
+
+fn message(key: u32, email: Option<&str>) -> Feedback {
+    Feedback {
+        key: format!("00000000-0000-4000-8000-{key:012}"),
+        kind: Kind::General,
+        topic: String::new(),
+        message: format!("message {key}"),
+        satisfaction: None,
+        email: email.map(String::from),
+        ward: None,
+        section: None,
+    }
+}
+
+fn answer(key: u32, ward: &str, satisfaction: u8) -> Feedback {
+    Feedback { kind: Kind::CounterSurvey, topic: "counter-survey".into(), message: String::new(), satisfaction: Some(satisfaction), ward: Some(ward.into()), section: Some("tax".into()), ..message(key, None) }
+}
+
+fn now() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_retry_with_the_same_key_returns_the_first_receipt_and_stores_nothing_new() {
+    for location in both("retry") {
+        let store = Store::open(&location).await.unwrap();
+        let first = store.insert(message(1, None)).await.unwrap();
+        let again = store.insert(Feedback { message: "changed on retry".into(), ..message(1, None) }).await.unwrap();
+        let other = store.insert(message(2, None)).await.unwrap();
+        assert!(first.created && !again.created && other.created, "{location:?}");
+        assert_eq!(first.receipt, again.receipt, "{location:?}");
+        assert_ne!(first.receipt, other.receipt, "{location:?}");
+        assert_eq!(store.count().await.unwrap(), 2, "{location:?}");
+        assert!(!store.export_csv().await.unwrap().contains("changed on retry"), "the first text stays: {location:?}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn many_requests_with_one_key_at_once_store_one_record_with_one_receipt() {
+    for location in both("same-key") {
+        let store = std::sync::Arc::new(Store::open(&location).await.unwrap());
+        let tasks: Vec<_> = (0..40).map(|i| {
+            let store = store.clone();
+            // Half the requests carry one key, the rest their own.
+            tokio::spawn(async move { store.insert(message(if i % 2 == 0 { 7 } else { 100 + i }, None)).await.unwrap() })
+        }).collect();
+        let mut receipts = vec![];
+        for (i, t) in tasks.into_iter().enumerate() {
+            let stored = t.await.unwrap();
+            if i % 2 == 0 {
+                receipts.push(stored);
+            }
+        }
+        assert_eq!(receipts.iter().filter(|s| s.created).count(), 1, "{location:?}");
+        assert!(receipts.iter().all(|s| s.receipt == receipts[0].receipt), "{location:?}");
+        assert_eq!(store.count().await.unwrap(), 21, "{location:?}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn e_mail_addresses_are_forgotten_after_the_retention_period_and_messages_stay() {
+    for location in both("retention") {
+        let store = Store::open(&location).await.unwrap();
+        store.insert(message(1, Some("a@example.jp"))).await.unwrap();
+        let day = 86_400;
+        assert_eq!(store.forget_old_emails(now() + 89 * day, 90).await.unwrap(), 0, "kept within 90 days: {location:?}");
+        assert!(store.export_csv().await.unwrap().contains("a@example.jp"));
+        // The clock moved on 91 days: the address goes, the message stays.
+        assert_eq!(store.forget_old_emails(now() + 91 * day, 90).await.unwrap(), 1, "{location:?}");
+        let csv = store.export_csv().await.unwrap();
+        assert!(!csv.contains("a@example.jp") && csv.contains("message 1"), "{location:?}: {csv}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn counter_survey_answers_are_counted_per_month_in_japan_time_ward_and_counter() {
+    let this_month = {
+        let days = (now() + 9 * 3600).div_euclid(86_400);
+        // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        format!("{year:04}-{month:02}")
+    };
+    for location in both("survey") {
+        let store = Store::open(&location).await.unwrap();
+        for (i, (ward, rating)) in [("chuo", 5), ("chuo", 4), ("chuo", 2), ("kita", 5)].into_iter().enumerate() {
+            store.insert(answer(i as u32, ward, rating)).await.unwrap();
+        }
+        store.insert(message(99, None)).await.unwrap();
+        let counted = store.counter_survey_counts(this_month.clone(), this_month.clone()).await.unwrap();
+        let cells: Vec<(String, u32, u32)> = counted.iter().map(|c| (c.ward.clone(), c.answers, c.satisfied)).collect();
+        assert_eq!(cells, [("chuo".to_string(), 3, 2), ("kita".to_string(), 1, 1)], "{location:?}");
+        assert_eq!(format!("{:04}-{:02}", counted[0].month.year, counted[0].month.month), this_month);
+        assert!(store.counter_survey_counts("2000-01".into(), "2000-12".into()).await.unwrap().is_empty(), "{location:?}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_staff_csv_is_the_same_from_either_store() {
+    let mut exports = vec![];
+    for location in both("csv") {
+        let store = Store::open(&location).await.unwrap();
+        store.insert(Feedback { message: "=HYPERLINK(\"x\"),\n二行目".into(), satisfaction: Some(4), email: Some("a@example.jp".into()), ..message(1, None) }).await.unwrap();
+        store.insert(answer(2, "chuo", 5)).await.unwrap();
+        let csv = store.export_csv().await.unwrap();
+        let lines: Vec<&str> = csv.split("\r\n").collect();
+        assert_eq!(lines[0], "\u{FEFF}receipt,received_at,kind,topic,satisfaction,message,email,ward,section", "{location:?}");
+        assert!(lines[1].starts_with("KR-0000001,20") && lines[1].contains("Z,general,,4,\"'=HYPERLINK"), "{location:?}: {csv}");
+        assert!(csv.contains(",counter_survey,counter-survey,5,,,chuo,tax"), "{location:?}: {csv}");
+        // Times differ; everything else is the same.
+        exports.push(csv.lines().map(|l| l.split(',').enumerate().filter(|(i, _)| *i != 1).map(|(_, c)| c).collect::<Vec<_>>().join(",")).collect::<Vec<_>>());
+    }
+    assert_eq!(exports[0], exports[1]);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn servers_that_start_together_migrate_once() {
+    let location = super::testing::fresh_postgres("migrate");
+    let opens: Vec<_> = (0..4).map(|_| {
+        let location = location.clone();
+        tokio::spawn(async move { Store::open(&location).await.map(|_| ()) })
+    }).collect();
+    for o in opens {
+        o.await.unwrap().unwrap();
+    }
+    let store = Store::open(&location).await.unwrap();
+    assert!(store.insert(message(1, None)).await.unwrap().created);
+}
+
+/// A file as the server wrote it before migrations were versioned: `CREATE TABLE IF NOT EXISTS`
+/// at start, and (after the counter survey) its two columns patched in.
+fn old_file(location: &Location, with_survey_columns: bool) {
+    let Location::Sqlite(path) = location else { unreachable!() };
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.execute_batch(
+        "CREATE TABLE feedback (
+            id INTEGER PRIMARY KEY AUTOINCREMENT, idempotency_key TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, topic TEXT NOT NULL,
+            message TEXT NOT NULL, satisfaction INTEGER, email TEXT,
+            received_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));
+         INSERT INTO feedback (idempotency_key, kind, topic, message) VALUES ('00000000-0000-4000-8000-000000000001', 'general', '', 'kept from before');",
+    )
+    .unwrap();
+    if with_survey_columns {
+        conn.execute_batch("ALTER TABLE feedback ADD COLUMN ward TEXT; ALTER TABLE feedback ADD COLUMN section TEXT;").unwrap();
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn database_files_from_before_versioned_migrations_upgrade() {
+    for with_survey_columns in [false, true] {
+        let location = fresh_sqlite(&format!("old-{with_survey_columns}"));
+        old_file(&location, with_survey_columns);
+        let store = Store::open(&location).await.unwrap();
+        let retry = store.insert(message(1, None)).await.unwrap();
+        assert_eq!((retry.receipt.as_str(), retry.created), ("KR-0000001", false), "the old record's key still holds");
+        assert!(store.insert(answer(2, "chuo", 4)).await.unwrap().created);
+        let csv = store.export_csv().await.unwrap();
+        assert!(csv.contains("kept from before") && csv.contains("chuo,tax"), "{csv}");
+        drop(store);
+        let Location::Sqlite(path) = &location else { unreachable!() };
+        let version: i64 = rusqlite::Connection::open(path).unwrap().pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+        assert_eq!(version, 3, "at the latest migration");
+        // Opening again changes nothing.
+        assert_eq!(Store::open(&location).await.unwrap().count().await.unwrap(), 2);
+    }
+}
