@@ -52,4 +52,13 @@ else
   say "npm ci"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 fi
+# schemathesis (PyPI), pinned, in a venv of the project's own: the API contract run.
+SCHEMATHESIS_VERSION=4.32.5
+if [ -x .tools/venv/bin/schemathesis ] && .tools/venv/bin/schemathesis --version 2>/dev/null | grep -q " $SCHEMATHESIS_VERSION\$"; then
+  say "schemathesis $SCHEMATHESIS_VERSION present"
+else
+  say "installing schemathesis $SCHEMATHESIS_VERSION"
+  python3 -m venv .tools/venv
+  .tools/venv/bin/pip install -q --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
+fi
 say "done"

@@ -33,6 +33,18 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER
   cargo test --no-fail-fast --target wasm32-unknown-unknown --features csr --test web 2>&1 | tee target/test-results/wasm.log | grep -E '^test |^test result' ; status=${PIPESTATUS[0]}
 count_cargo target/test-results/wasm.log wasm "$status"
 
+echo "== api contract: schemathesis against the running server's own openapi.json (SQLite, PostgreSQL)"
+if cargo build -q -p server 2> target/test-results/server-build.log; then
+  tests/api/contract.sh | tee target/test-results/api-contract.log
+  for line in $(grep -o '[0-9]* passed, [0-9]* failed' target/test-results/api-contract.log | tr ' ,' '__'); do
+    p=${line%%_passed*}; f=${line#*passed__}; f=${f%%_failed}
+    passed=$((passed + p)); failed=$((failed + f))
+  done
+  grep -q 'api contract (postgres)' target/test-results/api-contract.log || { echo "api contract: the PostgreSQL run did not report"; failed=$((failed + 1)); }
+else
+  echo "api contract: the server did not build — see target/test-results/server-build.log"; failed=$((failed + 1))
+fi
+
 echo "== browser: release build, end to end against the real server"
 rm -f target/test-results/browser.json
 if ./scripts/build-web.sh > target/test-results/build-web.log 2>&1 && ./scripts/precompress.sh && cargo build -q -p server; then

@@ -47,7 +47,7 @@ pub struct Submission {
     #[serde(default)]
     pub topic: String,
     pub message: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "whole_number")]
     pub satisfaction: Option<u8>,
     #[serde(default)]
     pub consent: bool,
@@ -62,6 +62,15 @@ pub struct Submission {
     /// Hidden field people never see; software that fills every field fills it.
     #[serde(default)]
     pub website: String,
+}
+
+/// A rating as JSON writes it: `4` or `4.0` (JSON does not tell them apart), never `4.5`.
+fn whole_number<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<u8>, D::Error> {
+    match Option::<f64>::deserialize(deserializer)? {
+        None => Ok(None),
+        Some(v) if v.fract() == 0.0 && (0.0..=255.0).contains(&v) => Ok(Some(v as u8)),
+        Some(v) => Err(serde::de::Error::custom(format!("{v} is not a whole number from 0 to 255"))),
+    }
 }
 
 impl Submission {
@@ -192,23 +201,26 @@ pub fn validate(input: &Submission) -> Verdict {
     if !is_uuid(&key) {
         errors.push(err(Field::Key, Problem::InvalidKey, None));
     }
+    // Limits count every character as the form's counter shows it (normalised, nothing
+    // trimmed), and controls are refused wherever they stand: the API document can then state
+    // the rules exactly (`contract`). What is stored is trimmed.
     let topic = normalise(input.topic.trim());
     let max_message = match input.kind {
         Kind::General => MAX_MESSAGE_CHARS,
         Kind::CounterSurvey => MAX_COMMENT_CHARS,
     };
-    if topic.chars().count() > MAX_TOPIC_CHARS {
+    if char_count(&input.topic) > MAX_TOPIC_CHARS {
         errors.push(err(Field::Topic, Problem::TooLong, Some(MAX_TOPIC_CHARS)));
-    } else if has_forbidden(&topic) || topic.contains('\n') {
+    } else if has_forbidden(&input.topic) || topic.contains('\n') {
         errors.push(err(Field::Topic, Problem::ControlCharacters, None));
     }
     let message = normalise(input.message.trim());
     // A counter-survey answer may be only a rating; a general message needs words.
     if message.is_empty() && input.kind == Kind::General {
         errors.push(err(Field::Message, Problem::Required, None));
-    } else if message.chars().count() > max_message {
+    } else if char_count(&input.message) > max_message {
         errors.push(err(Field::Message, Problem::TooLong, Some(max_message)));
-    } else if has_forbidden(&message) {
+    } else if has_forbidden(&input.message) {
         errors.push(err(Field::Message, Problem::ControlCharacters, None));
     }
     match input.satisfaction {
@@ -222,7 +234,7 @@ pub fn validate(input: &Submission) -> Verdict {
     } else if !input.consent {
         errors.push(err(Field::Consent, Problem::EmailWithoutConsent, None));
         None
-    } else if email.chars().count() > MAX_EMAIL_CHARS {
+    } else if char_count(&input.email) > MAX_EMAIL_CHARS {
         errors.push(err(Field::Email, Problem::TooLong, Some(MAX_EMAIL_CHARS)));
         None
     } else if !is_email(&email) {
@@ -355,6 +367,15 @@ mod tests {
         assert_eq!(problems(Submission { section: "<b>".into(), ..survey.clone() }), [(Field::Section, Problem::OutOfRange)]);
         assert_eq!(problems(Submission { satisfaction: None, ..survey.clone() }), [(Field::Satisfaction, Problem::Required)]);
         assert_eq!(problems(Submission { message: "あ".repeat(501), ..survey }), [(Field::Message, Problem::TooLong)]);
+    }
+
+    #[test]
+    fn a_rating_may_be_written_as_4_or_4_0_but_not_4_5() {
+        let read = |rating: &str| serde_json::from_str::<Submission>(&format!(r#"{{"key":"k","message":"m","satisfaction":{rating}}}"#)).map(|s| s.satisfaction);
+        assert_eq!(read("4").unwrap(), Some(4));
+        assert_eq!(read("4.0").unwrap(), Some(4));
+        assert_eq!(read("null").unwrap(), None);
+        assert!(read("4.5").is_err() && read("300").is_err() && read("-1").is_err() && read("\"4\"").is_err());
     }
 
     #[test]
