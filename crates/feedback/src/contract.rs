@@ -71,8 +71,10 @@ fn kind_name(kind: Kind) -> &'static str {
 fn variant(kind: Kind, reply: bool) -> Value {
     let survey = kind == Kind::CounterSurvey;
     let (max_message, message_pattern) = if survey { (MAX_COMMENT_CHARS, text_pattern()) } else { (MAX_MESSAGE_CHARS, required_text_pattern()) };
-    let wards: Vec<&str> = if survey { WARD_IDS.to_vec() } else { std::iter::once("").chain(WARD_IDS).collect() };
-    let section = if survey { json!({ "type": "string", "pattern": id_pattern() }) } else { json!({ "anyOf": [{ "type": "string", "maxLength": 0 }, { "type": "string", "pattern": id_pattern() }] }) };
+    // The general form has no place: a blank ward or section is none.
+    let or_blank = |schema: Value| if survey { schema } else { json!({ "anyOf": [{ "type": "string", "pattern": blank_pattern() }, schema] }) };
+    let ward = or_blank(json!({ "enum": WARD_IDS, "description": "Ward office id" }));
+    let section = or_blank(json!({ "type": "string", "pattern": id_pattern(), "description": "Counter id" }));
     let satisfaction = if survey {
         json!({ "type": "integer", "minimum": 1, "maximum": 5 })
     } else {
@@ -103,7 +105,7 @@ fn variant(kind: Kind, reply: bool) -> Value {
             "satisfaction": satisfaction,
             "consent": consent,
             "email": email,
-            "ward": { "enum": wards, "description": "Ward office id" },
+            "ward": ward,
             "section": section,
             "website": { "type": "string", "description": "Leave empty. Filled in, the reply looks the same and nothing is stored" }
         }

@@ -1,6 +1,7 @@
 //! The widget's server: `POST /api/feedback` (validated by the shared `feedback` rules,
-//! idempotent, rate-limited, origin-checked, into SQLite), health, OpenAPI, the staff CSV
-//! export, and the built widget itself with strict security headers.
+//! idempotent, rate-limited, origin-checked, into SQLite or PostgreSQL), health, the generated
+//! OpenAPI document, the staff CSV export and the counter survey summary, the rendered pages, and
+//! the built widget itself with strict security headers.
 
 pub mod config;
 pub mod export;

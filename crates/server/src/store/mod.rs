@@ -123,13 +123,20 @@ fn records_csv(records: Vec<Record>) -> String {
     csv(&Table { header: header.map(String::from).to_vec(), rows })
 }
 
-/// One counter survey answer: its month (Japan time, `YYYY-MM`), ward, counter and rating.
-pub type Answer = (String, String, String, Option<i64>);
+/// One counter survey answer as a store reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answer {
+    /// Japan time, `YYYY-MM`.
+    pub month: String,
+    pub ward: String,
+    pub section: String,
+    pub satisfaction: Option<i64>,
+}
 
 /// Answers (sorted by month, ward, counter) counted per cell.
 fn count_answers(answers: impl IntoIterator<Item = Answer>) -> Vec<Counted> {
     let mut out: Vec<Counted> = vec![];
-    for (month, ward, section, satisfaction) in answers {
+    for Answer { month, ward, section, satisfaction } in answers {
         let Ok(month) = summary::parse_month(&month) else { continue };
         let satisfied = u32::from(satisfaction.is_some_and(summary::satisfied));
         match out.last_mut().filter(|c| c.month == month && c.ward == ward && c.section == section) {

@@ -79,7 +79,7 @@ impl PostgresStore {
                 &[&from, &to],
             )
             .await?;
-        Ok(rows.iter().map(|r| (r.get(0), r.get(1), r.get(2), r.get(3))).collect())
+        Ok(rows.iter().map(|r| Answer { month: r.get(0), ward: r.get(1), section: r.get(2), satisfaction: r.get(3) }).collect())
     }
 
     pub async fn records(&self) -> Result<Vec<Record>> {

@@ -100,7 +100,7 @@ impl SqliteStore {
              WHERE kind = 'counter_survey' AND ward IS NOT NULL AND section IS NOT NULL AND month BETWEEN ?1 AND ?2
              ORDER BY month, ward, section",
         )?;
-        let rows = stmt.query_map([from, to], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+        let rows = stmt.query_map([from, to], |r| Ok(Answer { month: r.get(0)?, ward: r.get(1)?, section: r.get(2)?, satisfaction: r.get(3)? }))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
