@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use snapshot::Snapshot;
-use view_models::screens::trends::counter;
+use view_models::screens::counter::counter;
 use view_models::{strings, Locale};
 
 use crate::components::charts::series_chart::SeriesChart;
@@ -26,7 +26,7 @@ pub fn counter_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
             let rows = b
                 .rows
                 .into_iter()
-                .map(|(name, cells)| view! { <tr><th scope="row">{name}</th>{cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr> })
+                .map(|row| view! { <tr><th scope="row">{row.name}</th>{row.values.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr> })
                 .collect_view();
             view! {
                 <div class="table-scroll" tabindex="0" role="region" aria-labelledby="breakdown-title">

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use snapshot::Snapshot;
-use view_models::screens::trends::indicators;
+use view_models::screens::indicators::indicators;
 use view_models::{strings, Locale};
 
 use crate::components::charts::series_chart::SeriesChart;
@@ -27,12 +27,13 @@ pub fn indicators_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
             let items = g
                 .cards
                 .into_iter()
-                .map(|(card, chart, lower)| {
+                .map(|detail| {
+                    let (card, chart) = (detail.headline, detail.chart);
                     view! {
                         <div class="indicator-detail">
                             <div>
                                 <ul class="cards cards--single" role="list"><IndicatorCard card locale=l/></ul>
-                                {lower.then(|| view! { <p class="note">{t.lower_is_better}</p> })}
+                                {detail.lower_is_better.then(|| view! { <p class="note">{t.lower_is_better}</p> })}
                             </div>
                             <SeriesChart card=chart t/>
                         </div>

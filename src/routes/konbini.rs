@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use snapshot::Snapshot;
-use view_models::screens::trends::konbini;
+use view_models::screens::konbini::konbini;
 use view_models::{strings, Locale};
 
 use crate::components::charts::series_chart::SeriesChart;

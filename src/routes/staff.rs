@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use snapshot::Snapshot;
-use view_models::screens::trends::staff;
+use view_models::screens::staff::staff;
 use view_models::{strings, Locale};
 
 use crate::components::charts::score_bars::ScoreBars;

@@ -89,13 +89,20 @@ pub struct SeriesLayout {
     pub target: Option<(f64, String)>,
 }
 
+/// How a series is drawn: bars for counts that add up, a line for shares and scores.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChartStyle {
+    Line,
+    Bars,
+}
+
 /// Places a series of `(category, value)` with an optional target line. The value axis starts
 /// at zero for bars (lengths must be honest) and hugs the data for lines.
 pub fn layout_series(
     values: &[(String, Option<f64>)],
     target: Option<(String, f64)>,
     unit: Unit,
-    bars: bool,
+    style: ChartStyle,
     locale: Locale,
 ) -> SeriesLayout {
     let known = values.iter().filter_map(|(_, v)| *v).chain(target.as_ref().map(|t| t.1));
@@ -103,7 +110,7 @@ pub fn layout_series(
     if !lo.is_finite() {
         (lo, hi) = (0.0, 1.0);
     }
-    if bars {
+    if style == ChartStyle::Bars {
         lo = lo.min(0.0);
     } else {
         let pad = ((hi - lo) * 0.15).max(hi.abs() * 0.02).max(1e-9);
@@ -242,7 +249,7 @@ mod tests {
     #[test]
     fn bars_start_at_zero_and_points_sit_in_their_slots() {
         let values = vec![("R3年度".to_string(), Some(107087.0)), ("R4年度".to_string(), Some(300170.0)), ("R5年度".to_string(), None)];
-        let l = layout_series(&values, Some(("目標".into(), 500000.0)), Unit::Cases, true, Locale::Ja);
+        let l = layout_series(&values, Some(("目標".into(), 500000.0)), Unit::Cases, ChartStyle::Bars, Locale::Ja);
         assert_eq!(l.points.len(), 3);
         assert_eq!(l.baseline_y, HEIGHT - MARGIN_BOTTOM);
         let (ty, tlabel) = l.target.clone().unwrap();
@@ -257,7 +264,7 @@ mod tests {
     #[test]
     fn percent_lines_stay_within_0_and_100() {
         let values = vec![("a".to_string(), Some(87.0)), ("b".to_string(), Some(87.0))];
-        let l = layout_series(&values, Some(("目標".into(), 90.0)), Unit::Percent, false, Locale::Ja);
+        let l = layout_series(&values, Some(("目標".into(), 90.0)), Unit::Percent, ChartStyle::Line, Locale::Ja);
         for p in &l.points {
             let y = p.y.unwrap();
             assert!(y > MARGIN_TOP && y < HEIGHT - MARGIN_BOTTOM);

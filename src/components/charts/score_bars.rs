@@ -2,7 +2,7 @@
 //! questions' scores.
 
 use leptos::prelude::*;
-use view_models::screens::trends::CategoryRow;
+use view_models::screens::staff::CategoryRow;
 use view_models::Strings;
 
 fn bar(fraction: Option<f64>) -> impl IntoView {

@@ -2,8 +2,8 @@
 //! Every point is keyboard-focusable and tells its value; the table and downloads sit below.
 
 use leptos::prelude::*;
-use view_models::chart::{HEIGHT, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, WIDTH};
-use view_models::screens::trends::SeriesCard;
+use view_models::chart::{ChartStyle, HEIGHT, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, WIDTH};
+use view_models::screens::series::SeriesCard;
 use view_models::Strings;
 
 use view_models::screens::contexts::Mode;
@@ -36,7 +36,7 @@ pub fn SeriesChart(card: SeriesCard, t: &'static Strings) -> impl IntoView {
             <text class="chart-target-label" x=WIDTH - MARGIN_RIGHT y=y - 6.0 text-anchor="end">{label}</text>
         }
     });
-    let marks = if card.bars {
+    let marks = if card.style == ChartStyle::Bars {
         let w = (l.slot * 0.6).min(72.0);
         l.points
             .iter()
@@ -68,12 +68,17 @@ pub fn SeriesChart(card: SeriesCard, t: &'static Strings) -> impl IntoView {
             .collect_view();
         view! { <polyline class="chart-line" points=path.join(" ")/> {dots} }.into_any()
     };
-    let header = card.table.header.clone();
+    let header = card.table.header.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view();
+    // The first cell names the row (the period); a row of any length renders.
     let rows = card
         .table
         .rows
         .iter()
-        .map(|r| view! { <tr><th scope="row">{r[0].clone()}</th><td>{r[1].clone()}</td><td>{r[2].clone()}</td></tr> })
+        .map(|r| {
+            let mut cells = r.iter();
+            let name = cells.next().cloned().unwrap_or_default();
+            view! { <tr><th scope="row">{name}</th>{cells.map(|c| view! { <td>{c.clone()}</td> }).collect_view()}</tr> }
+        })
         .collect_view();
     let id = card.id.clone();
     let chart_id = card.id.clone();
@@ -93,7 +98,7 @@ pub fn SeriesChart(card: SeriesCard, t: &'static Strings) -> impl IntoView {
             <details class="chart__table">
                 <summary>{t.show_table}</summary>
                 <table>
-                    <thead><tr><th scope="col">{header[0].clone()}</th><th scope="col">{header[1].clone()}</th><th scope="col">{header[2].clone()}</th></tr></thead>
+                    <thead><tr>{header}</tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
             </details>

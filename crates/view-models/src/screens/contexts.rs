@@ -3,7 +3,10 @@
 
 use snapshot::{Snapshot, Text};
 
-use crate::screens::trends::{counter, indicators, konbini, SeriesCard};
+use crate::screens::counter::counter;
+use crate::screens::indicators::indicators;
+use crate::screens::konbini::konbini;
+use crate::screens::series::SeriesCard;
 use crate::Locale;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,7 +47,7 @@ pub fn embed_card(s: &Snapshot, id: &str, locale: Locale) -> Option<SeriesCard> 
     if id == "counter-satisfaction" {
         return Some(counter(s, locale).chart);
     }
-    indicators(s, locale).into_iter().flat_map(|g| g.cards).map(|(_, chart, _)| chart).find(|c| c.id == id)
+    indicators(s, locale).into_iter().flat_map(|g| g.cards).map(|c| c.chart).find(|c| c.id == id)
 }
 
 /// Every card that can be embedded, with its title, for the snippet dialog and docs.

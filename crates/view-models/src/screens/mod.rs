@@ -2,8 +2,12 @@
 
 pub mod changes;
 pub mod contexts;
+pub mod counter;
 pub mod failure;
 pub mod feedback_form;
 pub mod home;
+pub mod indicators;
+pub mod konbini;
 pub mod results;
-pub mod trends;
+pub mod series;
+pub mod staff;
