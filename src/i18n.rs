@@ -56,3 +56,9 @@ pub fn use_strings() -> impl Fn() -> &'static Strings + Copy {
     let locale = use_locale();
     move || strings(locale.get())
 }
+
+/// Keeps the tab's title on this screen's heading, in the current language.
+pub fn follow_page_title(title: fn(&Strings) -> &'static str) {
+    let t = use_strings();
+    Effect::new(move |_| crate::browser::set_title(&view_models::route::page_title(title(t()), t())));
+}

@@ -40,8 +40,8 @@ pub fn App(request: PageRequest, locale: Locale) -> impl IntoView {
     if let Mode::Embed { card } = mode {
         return view! { <modes::embed::EmbedApp card/> }.into_any();
     }
-    let address = navigation::provide_address(&request.path);
     let kiosk = matches!(mode, Mode::Kiosk { .. });
+    let address = navigation::provide_address(&request.path, kiosk);
     if kiosk {
         modes::kiosk::start_kiosk();
     }

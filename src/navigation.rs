@@ -5,7 +5,6 @@
 
 use leptos::prelude::*;
 use view_models::route::{handle_in_app, is_current, screen_for, LinkClick, Screen};
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::browser;
@@ -14,15 +13,20 @@ pub use crate::browser::focus_by_id;
 /// The page's path, as the address bar shows it. (The query is read from the address bar when
 /// needed: `history` has updated it before this signal changes.)
 #[derive(Clone, Copy)]
-pub struct Address(RwSignal<String>);
+pub struct Address {
+    path: RwSignal<String>,
+    /// Links replace the history entry instead of adding one (the kiosk: the back button never
+    /// reveals a previous person's pages).
+    replace_history: bool,
+}
 
 impl Address {
     pub fn path(self) -> String {
-        self.0.get()
+        self.path.get()
     }
 
     pub fn screen(self) -> Screen {
-        self.0.with(|path| screen_for(path))
+        self.path.with(|path| screen_for(path))
     }
 
     /// Shows `url` (path, query, fragment) without loading a page. `replace` keeps the history
@@ -36,7 +40,7 @@ impl Address {
                 history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url))
             };
         }
-        self.0.set(current_path());
+        self.path.set(current_path());
         window.scroll_to_with_x_and_y(0.0, 0.0);
     }
 }
@@ -46,20 +50,15 @@ fn current_path() -> String {
 }
 
 /// Starts at `path` (the page's, as rendered) and, in the browser, listens to link clicks and
-/// history moves for the whole visit.
-pub fn provide_address(path: &str) -> Address {
-    let address = Address(RwSignal::new(path.to_string()));
+/// history moves while the app runs (the listeners go with it).
+pub fn provide_address(path: &str, replace_history: bool) -> Address {
+    let address = Address { path: RwSignal::new(path.to_string()), replace_history };
     provide_context(address);
-    let Some(window) = browser::window() else { return address };
-    let on_history = Closure::<dyn FnMut()>::new(move || address.0.set(current_path()));
-    let _ = window.add_event_listener_with_callback("popstate", on_history.as_ref().unchecked_ref());
-    on_history.forget();
-    // Bubble phase: the kiosk's capture-phase handler has already marked links to `replace`.
-    let on_click = Closure::<dyn FnMut(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| on_link_click(address, ev));
-    if let Some(document) = window.document() {
-        let _ = document.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+    if browser::window().is_none() {
+        return address;
     }
-    on_click.forget();
+    let _ = window_event_listener(leptos::ev::popstate, move |_| address.path.set(current_path()));
+    let _ = window_event_listener(leptos::ev::click, move |ev| on_link_click(address, ev));
     address
 }
 
@@ -92,8 +91,7 @@ fn on_link_click(address: Address, ev: web_sys::MouseEvent) {
     };
     if handle_in_app(&click) {
         ev.prevent_default();
-        let replace = js_sys::Reflect::get(&link, &"replace".into()).is_ok_and(|v| v.is_truthy());
-        address.go(&(link_path_and_query + &url.hash()), replace);
+        address.go(&(link_path_and_query + &url.hash()), address.replace_history);
     }
 }
 

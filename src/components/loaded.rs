@@ -10,7 +10,6 @@ use snapshot::Snapshot;
 use view_models::screens::failure::stale_banner;
 use view_models::{Locale, Strings};
 
-use crate::browser;
 use crate::components::history::SnapshotHistory;
 use crate::components::skeleton::Skeleton;
 use crate::data::{use_snapshot, LoadError, LoadState};
@@ -28,7 +27,7 @@ where
     let ctx = use_snapshot();
     let locale = use_locale();
     let t = use_strings();
-    Effect::new(move |_| browser::set_title(&view_models::route::page_title(title(t()), t())));
+    crate::i18n::follow_page_title(title);
     let page = Arc::new(page);
     let show = move |state: LoadState| match state {
         LoadState::Failed(error) => view! { <Failure error below_heading/> }.into_any(),

@@ -14,7 +14,6 @@ use view_models::screens::contexts::{kiosk_place, wards, WARNING_SECONDS};
 use view_models::screens::feedback_form::{counter_satisfaction_label, survey_error_message};
 use view_models::strings::fill;
 use view_models::{strings, Locale};
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::browser;
@@ -41,23 +40,14 @@ fn start_url(search: &str) -> String {
     format!("/?{}", kept.map(|k| String::from(k.to_string())).unwrap_or_else(|| "mode=kiosk".into()))
 }
 
-/// Marks the page as a kiosk (large type, 60 px targets) and makes every in-app link replace
-/// the history entry instead of adding one, so the back button never reveals a previous person's pages.
+/// Marks the page as a kiosk (large type, 60 px targets) and remembers its start address. (Its
+/// links replace the history entry: `navigation::provide_address`.)
 pub fn start_kiosk() {
     let Some(window) = browser::window() else { return };
     let _ = KIOSK_START.set(start_url(&window.location().search().unwrap_or_default()));
     if let Some(root) = window.document().and_then(|d| d.document_element()) {
         let _ = root.class_list().add_1("kiosk");
     }
-    // Runs before the router's own click handler (capture phase); the router reads `replace`.
-    let on_click = Closure::<dyn FnMut(web_sys::Event)>::new(|ev: web_sys::Event| {
-        let anchor = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("a[href]").ok().flatten());
-        if let Some(a) = anchor {
-            let _ = js_sys::Reflect::set(&a, &"replace".into(), &true.into());
-        }
-    });
-    let _ = window.add_event_listener_with_callback_and_bool("click", on_click.as_ref().unchecked_ref(), true);
-    on_click.forget();
 }
 
 /// Back to the start screen with nothing of the previous person left: pending messages stay

@@ -40,7 +40,7 @@ pub fn Feedback() -> impl IntoView {
     let t = use_strings();
     let locale = use_locale();
     let outbox = use_outbox();
-    Effect::new(move |_| crate::browser::set_title(&view_models::route::page_title(t().feedback_title, t())));
+    crate::i18n::follow_page_title(|t| t.feedback_title);
 
     // A form posted without script comes back filled in, with its errors or its receipt.
     let posted = use_posted_form().filter(|p| p.submission.kind == Kind::General);
