@@ -48,7 +48,7 @@ pub fn IndicatorCard(card: HeadlineCard, locale: Locale) -> impl IntoView {
             </dl>
             {bar}
             {card.remaining.map(|r| view! { <p class="indicator__remaining">{r}</p> })}
-            {card.assessment.map(|a| view! { <p class="indicator__assessment">{t.city_assessment} "：" {a}</p> })}
+            {card.assessment.map(|a| view! { <p class="indicator__assessment">{t.city_assessment} {t.label_colon} {a}</p> })}
             <p class="visually-hidden">{card.summary}</p>
         </li>
     }

@@ -52,7 +52,7 @@ fn embed_page(s: Arc<Snapshot>, l: Locale, card: String, origin: &str) -> impl I
         Some(chart) => view! {
             <h1 class="embed__title">{chart.caption.clone()}</h1>
             <SeriesChart card=chart t/>
-            <p class="embed__source">{t.source} ": " {l.pick(&s.source.publisher).to_string()} "（" {as_of(&s.as_of, l)} "）"</p>
+            <p class="embed__source">{t.source} {t.label_colon} {l.pick(&s.source.publisher).to_string()} {view_models::strings::fill(t.in_brackets, &[("text", &as_of(&s.as_of, l))])}</p>
             <p><a href=full target="_blank" rel="noopener">{t.embed_full_link}</a></p>
         }
         .into_any(),

@@ -146,7 +146,7 @@ pub fn IdleGuard(idle_seconds: u32) -> impl IntoView {
                 <div class="idle-backdrop">
                     <div class="idle-dialog" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-body">
                         <h2 id="idle-title">{t().idle_title}</h2>
-                        <p id="idle-body">{fill(t().idle_body, &left.to_string())}</p>
+                        <p id="idle-body">{fill(t().idle_body, &[("seconds", &left.to_string())])}</p>
                         <button type="button" class="button button--large" node_ref=continue_ref on:click=keep_going>{t().idle_continue}</button>
                     </div>
                 </div>
@@ -291,7 +291,7 @@ fn survey_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
         view! {
             <section class="result" role="status">
                 <h2>{t.kiosk_thanks}</h2>
-                {receipt.map(|r| view! { <p class="receipt">{t.receipt_label} "： " <strong data-receipt=r.clone()>{r.clone()}</strong></p> })}
+                {receipt.map(|r| view! { <p class="receipt">{t.receipt_label} {t.label_colon} <strong data-receipt=r.clone()>{r.clone()}</strong></p> })}
                 <p class="receipt-next">{t.survey_next}</p>
             </section>
             <a class="button button--large" href=start on:click=move |ev| { ev.prevent_default(); reset_kiosk(outbox); }>{t.kiosk_start}</a>
@@ -299,7 +299,7 @@ fn survey_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
     };
 
     let misconfigured = (!place.unknown.is_empty()).then(|| {
-        view! { <div class="banner banner--warning" role="alert"><p>{fill(t.kiosk_config_unknown, &place.unknown.join(", "))}</p></div> }
+        view! { <div class="banner banner--warning" role="alert"><p>{fill(t.kiosk_config_unknown, &[("settings", &place.unknown.join(t.list_separator))])}</p></div> }
     });
     view! {
         <h1>{t.kiosk_title}</h1>

@@ -46,7 +46,7 @@ pub fn counter_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
         <dl class="facts">
             <div><dt>{t.definition}</dt><dd>{v.definition}</dd></div>
             <div><dt>{t.locations}</dt><dd>{v.locations}</dd></div>
-            <div><dt>{t.sections}</dt><dd>{v.sections.join("、")}</dd></div>
+            <div><dt>{t.sections}</dt><dd>{v.sections.join(t.list_separator)}</dd></div>
         </dl>
         <SeriesChart card=v.chart t/>
         <section aria-labelledby="breakdown-title">

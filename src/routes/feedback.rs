@@ -139,7 +139,7 @@ pub fn Feedback() -> impl IntoView {
     let field_error = move |field: Field| {
         move || {
             error_for(field).map(|e| {
-                view! { <p class="field-error" id=format!("{}-error", field.id())><span class="visually-hidden">{if locale.get() == view_models::Locale::En { "Error: " } else { "エラー: " }}</span>{error_message(&e, locale.get())}</p> }
+                view! { <p class="field-error" id=format!("{}-error", field.id())><span class="visually-hidden">{move || t().error_prefix}</span>{error_message(&e, locale.get())}</p> }
             })
         }
     };
@@ -162,7 +162,7 @@ pub fn Feedback() -> impl IntoView {
             <div class=move || if error_for(field).is_some() { "field field--error" } else { "field" }>
                 <label for=id>
                     {move || label(t())}
-                    {optional.then(|| view! { " " <span class="optional">"（" {move || t().optional} "）"</span> })}
+                    {optional.then(|| view! { " " <span class="optional">{move || t().optional_mark}</span> })}
                 </label>
                 <p class="hint" id=hint_id>{move || hint(t())}</p>
                 {field_error(field)}
@@ -198,7 +198,7 @@ pub fn Feedback() -> impl IntoView {
                 <input type="hidden" name="key" value=move || key.get()/>
                 {text_field(Field::Topic, "text", "off", 100, topic, |t| t.topic_label, |t| t.topic_hint, true)}
                 <div class=move || if error_for(Field::Message).is_some() { "field field--error" } else { "field" }>
-                    <label for="message">{move || t().message_label} <span class="required">"（" {move || t().required} "）"</span></label>
+                    <label for="message">{move || t().message_label} <span class="required">{move || t().required_mark}</span></label>
                     <p class="hint" id="message-hint">{move || t().message_hint}</p>
                     {field_error(Field::Message)}
                     <textarea id="message" name="message" rows="8"
@@ -210,7 +210,7 @@ pub fn Feedback() -> impl IntoView {
                 </div>
                 <fieldset class=move || if error_for(Field::Satisfaction).is_some() { "field field--error" } else { "field" }
                     aria-describedby=move || described(Field::Satisfaction, None)>
-                    <legend>{move || t().satisfaction_label} <span class="optional">"（" {move || t().optional} "）"</span></legend>
+                    <legend>{move || t().satisfaction_label} <span class="optional">{move || t().optional_mark}</span></legend>
                     {field_error(Field::Satisfaction)}
                     <div class="choices">
                         {(1..=5u8).map(|level| view! {
@@ -272,7 +272,7 @@ pub fn Feedback() -> impl IntoView {
         let body = match state {
             Some(ItemState::Sent { receipt }) => view! {
                 <h2 id="result-title" tabindex="-1">{t.sent_title}</h2>
-                <p class="receipt">{t.receipt_label} "： " <strong data-receipt=receipt.clone()>{receipt.clone()}</strong></p>
+                <p class="receipt">{t.receipt_label} {t.label_colon} <strong data-receipt=receipt.clone()>{receipt.clone()}</strong></p>
                 <p class="receipt-next">{t.receipt_next}</p>
             }
             .into_any(),
@@ -293,7 +293,7 @@ pub fn Feedback() -> impl IntoView {
         view! {
             <section class="result" role="status">
                 <h2 id="result-title" tabindex="-1">{t.sent_title}</h2>
-                <p class="receipt">{t.receipt_label} "： " <strong data-receipt=receipt.clone()>{receipt.clone()}</strong></p>
+                <p class="receipt">{t.receipt_label} {t.label_colon} <strong data-receipt=receipt.clone()>{receipt.clone()}</strong></p>
                 <p class="receipt-next">{t.receipt_next}</p>
             </section>
             <p><a class="button button--secondary" href="/feedback">{t.new_message}</a></p>
@@ -311,7 +311,7 @@ pub fn Feedback() -> impl IntoView {
                 .map(|i| {
                     let (class, text) = match &i.state {
                         ItemState::Pending { .. } => ("outbox__item outbox__item--pending", t.status_pending.to_string()),
-                        ItemState::Sent { receipt } => ("outbox__item outbox__item--sent", format!("{}（{} {receipt}）", t.status_sent, t.receipt_label)),
+                        ItemState::Sent { receipt } => ("outbox__item outbox__item--sent", view_models::strings::fill(t.outbox_sent, &[("receipt", receipt)])),
                         ItemState::Refused { .. } => ("outbox__item outbox__item--refused", t.status_refused.to_string()),
                     };
                     let excerpt: String = i.submission.message.chars().take(40).collect();

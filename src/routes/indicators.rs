@@ -43,7 +43,7 @@ pub fn indicators_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
             view! {
                 <section aria-labelledby=labelled_by>
                     <h2 id=heading>{g.title}</h2>
-                    {g.assessment.map(|a| view! { <p>{t.city_assessment} "：" {a}</p> })}
+                    {g.assessment.map(|a| view! { <p>{t.city_assessment} {t.label_colon} {a}</p> })}
                     {items}
                 </section>
             }

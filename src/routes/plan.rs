@@ -51,7 +51,7 @@ pub fn plan_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
                 .collect_view();
             view! {
                 <section class="card policy" aria-labelledby=labelled_by>
-                    <h3 id=id>{fill(t.policy_number, &pol.number.to_string())} "："  {text(l, &pol.name)}</h3>
+                    <h3 id=id>{fill(t.policy_number, &[("number", &pol.number.to_string())])} {t.label_colon} {text(l, &pol.name)}</h3>
                     <h4>{t.policy_aims}</h4>
                     <ul>{list(l, &pol.aims)}</ul>
                     <h4>{t.policy_approach}</h4>
@@ -74,9 +74,10 @@ pub fn plan_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
         .iter()
         .map(|x| view! { <tr><th scope="row">{text(l, &x.when)}</th><td>{text(l, &x.event)}</td></tr> })
         .collect_view();
+    let (stage_before, stage_after) = view_models::strings::around(t.in_brackets, "text");
     view! {
         <h1>{t.plan_title}</h1>
-        <p class="lead"><strong>{text(l, &p.name)}</strong> "（" {text(l, &p.stage)} "）"</p>
+        <p class="lead"><strong>{text(l, &p.name)}</strong> {stage_before}{text(l, &p.stage)}{stage_after}</p>
         <dl class="facts">
             <div><dt>{t.period}</dt><dd>{fiscal_period(p.period.from, p.period.to, l)}</dd></div>
             <div><dt>{t.city_vision}</dt><dd>{text(l, &p.city_vision)}</dd></div>

@@ -70,7 +70,7 @@ pub fn results_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
             <ul>{st.goal_points.iter().map(|g| view! { <li>{pick(g)}</li> }).collect_view()}</ul>
         </section>
         <section aria-labelledby="items-title">
-            <h2 id="items-title">{fill(t.promotion_items_title, &st.promotion_items.len().to_string())}</h2>
+            <h2 id="items-title">{fill(t.promotion_items_title, &[("count", &st.promotion_items.len().to_string())])}</h2>
             <ol class="promotion-items">{items}</ol>
         </section>
         <section aria-labelledby="progress-title">

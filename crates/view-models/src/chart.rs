@@ -5,6 +5,7 @@
 use snapshot::Unit;
 
 use crate::format::{number, quantity};
+use crate::strings::{fill, strings};
 use crate::Locale;
 
 /// The viewBox every series chart draws in.
@@ -185,40 +186,20 @@ pub fn series_summary(
 ) -> String {
     let known: Vec<(usize, f64)> = values.iter().enumerate().filter_map(|(i, v)| v.map(|v| (i, v))).collect();
     let q = |v: f64| quantity(v, unit, false, locale);
-    let target_part = target.map(|(when, v)| match locale {
-        Locale::Ja => format!("目標は{when}に{}です。", q(v)),
-        Locale::En => format!(" The target is {} in {when}.", q(v)),
-        Locale::JaEasy => format!("めあては {when}に {}です。", q(v)),
-    });
+    let t = strings(locale);
+    let target_part = target.map(|(when, v)| fill(t.summary_target, &[("period", when), ("value", &q(v))]));
     let body = match (known.first(), known.last()) {
         (Some(&(i0, v0)), Some(&(i1, v1))) if i0 != i1 => {
-            let (p0, p1) = (&periods[i0], &periods[i1]);
-            let dir = trend(v0, v1);
-            match locale {
-                Locale::Ja => {
-                    let word = match dir { Trend::Up => "増えました", Trend::Down => "減りました", Trend::Flat => "変わりませんでした" };
-                    format!("{name}は、{p0}の{}から{p1}の{}へ{word}。", q(v0), q(v1))
-                }
-                Locale::En => {
-                    let word = match dir { Trend::Up => "rose", Trend::Down => "fell", Trend::Flat => "stayed the same" };
-                    format!("{name} {word}: {} in {p0}, {} in {p1}.", q(v0), q(v1))
-                }
-                Locale::JaEasy => {
-                    let word = match dir { Trend::Up => "ふえました", Trend::Down => "へりました", Trend::Flat => "かわりません でした" };
-                    format!("{name}は、{p0}の {}から {p1}の {}に {word}。", q(v0), q(v1))
-                }
-            }
+            let word = match trend(v0, v1) {
+                Trend::Up => t.trend_up,
+                Trend::Down => t.trend_down,
+                Trend::Flat => t.trend_flat,
+            };
+            let (from, to) = (q(v0), q(v1));
+            fill(t.summary_change, &[("name", name), ("from_period", &periods[i0]), ("from", &from), ("to_period", &periods[i1]), ("to", &to), ("trend", word)])
         }
-        (Some(&(i, v)), _) => match locale {
-            Locale::Ja => format!("{name}は、{}に{}でした。", periods[i], q(v)),
-            Locale::En => format!("{name} was {} in {}.", q(v), periods[i]),
-            Locale::JaEasy => format!("{name}は、{}に {}でした。", periods[i], q(v)),
-        },
-        _ => match locale {
-            Locale::Ja => format!("{name}の数値はまだ公表されていません。"),
-            Locale::En => format!("No figures for {name} have been published yet."),
-            Locale::JaEasy => format!("{name}の すうじは まだ でていません。"),
-        },
+        (Some(&(i, v)), _) => fill(t.summary_single, &[("name", name), ("period", &periods[i]), ("value", &q(v))]),
+        _ => fill(t.summary_none, &[("name", name)]),
     };
     format!("{body}{}", target_part.unwrap_or_default())
 }

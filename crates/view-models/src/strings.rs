@@ -1,6 +1,7 @@
 //! Every piece of interface text, in each language. A struct rather than a key lookup,
 //! so the compiler refuses a language that lacks a string.
-//! Templates mark their one argument with `{}`; see [`fill`].
+//! Templates name their arguments (`{count}`); [`Strings::templates`] lists each template with
+//! its names, and a test holds every language to them. A translator finds every sentence here.
 
 use crate::Locale;
 
@@ -26,12 +27,12 @@ pub struct Strings {
     pub error_not_found: &'static str,
     pub error_http: &'static str,
     pub error_not_json: &'static str,
-    /// `{}` is the JSON path.
+    /// `{path}`: the JSON path.
     pub error_invalid: &'static str,
     pub error_foreign_origin: &'static str,
     pub error_bad_data_param: &'static str,
     pub retry: &'static str,
-    /// `{}` is the stored snapshot's as-of phrase.
+    /// `{as_of}`: the stored snapshot's as-of phrase.
     pub stale_banner: &'static str,
     pub preview_banner: &'static str,
 
@@ -49,7 +50,7 @@ pub struct Strings {
     pub latest: &'static str,
     pub target: &'static str,
     pub progress_label: &'static str,
-    /// `{}` is a formatted quantity.
+    /// `{amount}`: a formatted quantity.
     pub remaining: &'static str,
     pub progress_rule: &'static str,
     pub status_achieved: &'static str,
@@ -70,7 +71,7 @@ pub struct Strings {
     pub policy_aims: &'static str,
     pub policy_approach: &'static str,
     pub policy_initiatives: &'static str,
-    /// `{}` is the policy number.
+    /// `{number}`: the policy number.
     pub policy_number: &'static str,
     pub driving_title: &'static str,
     pub schedule_title: &'static str,
@@ -79,7 +80,7 @@ pub struct Strings {
     // Stage 3 results.
     pub results_title: &'static str,
     pub results_goal: &'static str,
-    /// `{}` is the count.
+    /// `{count}`: how many.
     pub promotion_items_title: &'static str,
     pub item_progress_title: &'static str,
     pub on_plan: &'static str,
@@ -113,7 +114,7 @@ pub struct Strings {
     pub counter_sat_3: &'static str,
     pub counter_sat_2: &'static str,
     pub counter_sat_1: &'static str,
-    /// A kiosk address naming an unknown ward or section (`{}`: the settings).
+    /// A kiosk address naming an unknown ward or section (`{settings}`: the settings).
     pub kiosk_config_unknown: &'static str,
     /// The counter survey's satisfaction question left unanswered.
     pub counter_required: &'static str,
@@ -234,11 +235,98 @@ pub struct Strings {
     pub change_new: &'static str,
     pub change_value: &'static str,
     pub change_target: &'static str,
+
+    // Sentences built from figures (templates: see `templates`).
+    /// A chart's summary when it has two or more figures; `{trend}` is one of the three below.
+    pub summary_change: &'static str,
+    pub trend_up: &'static str,
+    pub trend_down: &'static str,
+    pub trend_flat: &'static str,
+    pub summary_single: &'static str,
+    pub summary_none: &'static str,
+    /// Appended to a chart's summary.
+    pub summary_target: &'static str,
+    /// An indicator card's text summary; `{latest}` is `indicator_latest` or nothing.
+    pub indicator_summary: &'static str,
+    pub indicator_latest: &'static str,
+    pub items_summary: &'static str,
+    pub staff_summary: &'static str,
+    pub staff_respondents: &'static str,
+    /// Read before a field's error by screen readers.
+    pub error_prefix: &'static str,
+    pub required_mark: &'static str,
+    pub optional_mark: &'static str,
+    /// Between a label and its value: 受付番号：KR-…
+    pub label_colon: &'static str,
+    pub outbox_sent: &'static str,
+    /// The embed snippet's title for a card.
+    pub embed_snippet_title: &'static str,
+    pub list_separator: &'static str,
+    /// A note after a name: the plan's stage, a date.
+    pub in_brackets: &'static str,
 }
 
-/// Replaces the first `{}` in `template` with `arg`.
-pub fn fill(template: &str, arg: &str) -> String {
-    template.replacen("{}", arg, 1)
+/// Puts each `(name, value)` where the template says `{name}`. One pass: a value that itself
+/// holds braces (a name from a snapshot) is left as it is.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}').map(|close| (&after[..close], &after[close + 1..])) {
+            Some((name, tail)) if args.iter().any(|(n, _)| *n == name) => {
+                out.push_str(args.iter().find(|(n, _)| *n == name).map_or("", |(_, v)| *v));
+                rest = tail;
+            }
+            _ => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The text before and after `{name}`, for a template whose argument is markup (a text marked
+/// with its language). Without the name: the whole template, then nothing.
+pub fn around<'a>(template: &'a str, name: &str) -> (&'a str, &'a str) {
+    let mark = format!("{{{name}}}");
+    template.split_once(mark.as_str()).unwrap_or((template, ""))
+}
+
+impl Strings {
+    /// Every template, with the names it fills. A test holds each language to exactly these.
+    pub fn templates(&self) -> Vec<(&'static str, &'static str, &'static [&'static str])> {
+        vec![
+            ("error_invalid", self.error_invalid, &["path"]),
+            ("stale_banner", self.stale_banner, &["as_of"]),
+            ("remaining", self.remaining, &["amount"]),
+            ("policy_number", self.policy_number, &["number"]),
+            ("promotion_items_title", self.promotion_items_title, &["count"]),
+            ("chars_left", self.chars_left, &["count"]),
+            ("chars_over", self.chars_over, &["count"]),
+            ("err_required", self.err_required, &["field"]),
+            ("err_too_long", self.err_too_long, &["field"]),
+            ("err_out_of_range", self.err_out_of_range, &["field"]),
+            ("err_control", self.err_control, &["field"]),
+            ("kiosk_config_unknown", self.kiosk_config_unknown, &["settings"]),
+            ("idle_body", self.idle_body, &["seconds"]),
+            ("summary_change", self.summary_change, &["name", "from_period", "from", "to_period", "to", "trend"]),
+            ("summary_single", self.summary_single, &["name", "period", "value"]),
+            ("summary_none", self.summary_none, &["name"]),
+            ("summary_target", self.summary_target, &["period", "value"]),
+            ("indicator_summary", self.indicator_summary, &["name", "baseline_period", "baseline", "latest", "target_period", "target", "status"]),
+            ("indicator_latest", self.indicator_latest, &["period", "value"]),
+            ("items_summary", self.items_summary, &["when", "total", "on_plan", "on_plan_share", "changed", "changed_share"]),
+            ("staff_summary", self.staff_summary, &["count", "high", "high_score", "low", "low_score"]),
+            ("staff_respondents", self.staff_respondents, &["count"]),
+            ("outbox_sent", self.outbox_sent, &["receipt"]),
+            ("embed_snippet_title", self.embed_snippet_title, &["title"]),
+            ("in_brackets", self.in_brackets, &["text"]),
+        ]
+    }
 }
 
 pub fn strings(locale: Locale) -> &'static Strings {
@@ -268,11 +356,11 @@ static JA: Strings = Strings {
     error_not_found: "データのファイルが見つかりませんでした（404）。",
     error_http: "サーバーがエラーを返しました。しばらくしてから、もう一度お試しください。",
     error_not_json: "データのファイルが正しい形式（JSON）ではありません。",
-    error_invalid: "データの内容に誤りがあります（場所: {}）。",
+    error_invalid: "データの内容に誤りがあります（場所: {path}）。",
     error_foreign_origin: "別のサイトのデータは読み込めません。このサイトと同じ場所にあるデータだけを指定できます。",
     error_bad_data_param: "data に指定されたアドレスが正しくありません。",
     retry: "もう一度読み込む",
-    stale_banner: "最新のデータを読み込めなかったため、この端末に保存されている{}のデータを表示しています。",
+    stale_banner: "最新のデータを読み込めなかったため、この端末に保存されている{as_of}のデータを表示しています。",
     preview_banner: "公開前のデータをプレビューしています。",
     last_updated: "最終更新",
     source: "出典",
@@ -285,7 +373,7 @@ static JA: Strings = Strings {
     latest: "実績",
     target: "目標",
     progress_label: "目標までの進み具合",
-    remaining: "目標まであと{}",
+    remaining: "目標まであと{amount}",
     progress_rule: "進み具合は、基準値から目標までの道のりのうち、最新の実績がどこまで進んだかの割合です。期間の経過に見合って進んでいれば「順調」、基準値より悪くなっていれば「遠ざかっている」としています。",
     status_achieved: "達成",
     status_on_track: "順調",
@@ -303,13 +391,13 @@ static JA: Strings = Strings {
     policy_aims: "めざす姿",
     policy_approach: "考え方",
     policy_initiatives: "主な取組例",
-    policy_number: "方針{}",
+    policy_number: "方針{number}",
     driving_title: "市役所改革を推進するために",
     schedule_title: "今後のスケジュール",
     city_vision: "めざすまちの姿",
     results_title: "第3ステージの成果",
     results_goal: "第3ステージの目標",
-    promotion_items_title: "{}つの推進項目",
+    promotion_items_title: "{count}つの推進項目",
     item_progress_title: "取組項目の進捗状況",
     on_plan: "計画どおり進捗",
     changed_or_delayed: "一部変更・遅れ",
@@ -377,8 +465,8 @@ static JA: Strings = Strings {
     topic_hint: "どのページやデータについての意見か（空欄でもかまいません）",
     message_label: "ご意見",
     message_hint: "2,000文字まで。氏名・住所・電話番号などの個人情報は書かないでください。",
-    chars_left: "残り{}文字",
-    chars_over: "{}文字多すぎます",
+    chars_left: "残り{count}文字",
+    chars_over: "{count}文字多すぎます",
     satisfaction_label: "市役所のサービスへの満足度",
     sat_1: "とても不満",
     sat_2: "やや不満",
@@ -399,13 +487,13 @@ static JA: Strings = Strings {
     send_button: "送信する",
     preview_title: "送信内容の確認",
     error_summary_title: "入力内容に問題があります",
-    err_required: "{}を入力してください",
-    err_too_long: "{}が長すぎます",
-    err_out_of_range: "{}の値が正しくありません",
+    err_required: "{field}を入力してください",
+    err_too_long: "{field}が長すぎます",
+    err_out_of_range: "{field}の値が正しくありません",
     err_invalid_email: "メールアドレスの形式が正しくありません（例：name@example.jp）",
     err_email_without_consent: "メールアドレスを書く場合は、返信の希望と同意にチェックしてください",
     err_invalid_key: "送信に失敗しました。もう一度お試しください",
-    err_control: "{}に使えない文字が含まれています",
+    err_control: "{field}に使えない文字が含まれています",
     sent_title: "送信しました",
     receipt_label: "受付番号",
     queued_title: "送信待ちに入れました",
@@ -431,7 +519,7 @@ static JA: Strings = Strings {
     counter_sat_2: "やや不満",
     counter_sat_1: "不満",
     counter_required: "本日の窓口サービスの満足度を選んでください",
-    kiosk_config_unknown: "この端末の設定に誤りがあります（{}）。お手数ですが、窓口の職員にお知らせください。",
+    kiosk_config_unknown: "この端末の設定に誤りがあります（{settings}）。お手数ですが、窓口の職員にお知らせください。",
     receipt_next: "担当課が内容を確認します。お問い合わせの際は、この受付番号をお伝えください。返信をご希望の方には、メールでご連絡します。",
     survey_next: "ご回答は窓口ごと・月ごとに集計し、窓口サービスの改善と、市の満足度の公表に使います。個人が特定される形では公表しません。",
     text_size: "文字の大きさ",
@@ -439,7 +527,7 @@ static JA: Strings = Strings {
     text_large: "大",
     text_larger: "特大",
     idle_title: "操作がないため、まもなく最初の画面に戻ります",
-    idle_body: "入力した内容は消去されます。続ける場合は「続ける」を押してください。残り{}秒",
+    idle_body: "入力した内容は消去されます。続ける場合は「続ける」を押してください。残り{seconds}秒",
     idle_continue: "続ける",
     embed_button: "このグラフを埋め込む",
     embed_title: "埋め込み用のコード",
@@ -450,6 +538,26 @@ static JA: Strings = Strings {
     embed_full_link: "市役所改革プランのページで詳しく見る",
     embed_unknown: "このグラフは見つかりませんでした。",
     print_url: "このページのURL",
+    summary_change: "{name}は、{from_period}の{from}から{to_period}の{to}へ{trend}。",
+    trend_up: "増えました",
+    trend_down: "減りました",
+    trend_flat: "変わりませんでした",
+    summary_single: "{name}は、{period}に{value}でした。",
+    summary_none: "{name}の数値はまだ公表されていません。",
+    summary_target: "目標は{period}に{value}です。",
+    indicator_summary: "{name}：{baseline_period}の基準値は{baseline}{latest}。{target_period}の目標は{target}。状況：{status}。",
+    indicator_latest: "、{period}の実績は{value}",
+    items_summary: "{when}末時点で、{total}の取組項目のうち{on_plan}項目（{on_plan_share}）が計画どおり進捗、{changed}項目（{changed_share}）が一部変更・遅れです。",
+    staff_summary: "分類別の平均点が公表された{count}分類のうち、もっとも高いのは「{high}」（{high_score}）、もっとも低いのは「{low}」（{low_score}）です。",
+    staff_respondents: "{count}人",
+    error_prefix: "エラー: ",
+    required_mark: "（必須）",
+    optional_mark: "（任意）",
+    label_colon: "：",
+    outbox_sent: "送信済み（受付番号 {receipt}）",
+    embed_snippet_title: "{title}（熊本市）",
+    list_separator: "、",
+    in_brackets: "（{text}）",
 };
 
 static EN: Strings = Strings {
@@ -471,11 +579,11 @@ static EN: Strings = Strings {
     error_not_found: "The data file was not found (404).",
     error_http: "The server returned an error. Please try again later.",
     error_not_json: "The data file is not in the expected format (JSON).",
-    error_invalid: "The data contains an error (at: {}).",
+    error_invalid: "The data contains an error (at: {path}).",
     error_foreign_origin: "Data from another site cannot be loaded. Only data on this site can be used.",
     error_bad_data_param: "The address given in “data” is not valid.",
     retry: "Try again",
-    stale_banner: "The latest data could not be loaded, so data saved on this device ({}) is shown.",
+    stale_banner: "The latest data could not be loaded, so data saved on this device ({as_of}) is shown.",
     preview_banner: "You are previewing data that is not yet published.",
     last_updated: "Last updated",
     source: "Source",
@@ -488,7 +596,7 @@ static EN: Strings = Strings {
     latest: "Actual",
     target: "Target",
     progress_label: "Progress to target",
-    remaining: "{} to go",
+    remaining: "{amount} to go",
     progress_rule: "Progress is how much of the way from the baseline to the target the latest actual has come. An indicator is “on track” if its progress keeps pace with the time passed, and “moving away” if it is worse than the baseline.",
     status_achieved: "Achieved",
     status_on_track: "On track",
@@ -506,13 +614,13 @@ static EN: Strings = Strings {
     policy_aims: "Aims",
     policy_approach: "Approach",
     policy_initiatives: "Example initiatives",
-    policy_number: "Policy {}",
+    policy_number: "Policy {number}",
     driving_title: "How the reform is driven",
     schedule_title: "Schedule",
     city_vision: "The city we aim for",
     results_title: "Stage 3 results",
     results_goal: "Goal of stage 3",
-    promotion_items_title: "{} promotion items",
+    promotion_items_title: "{count} promotion items",
     item_progress_title: "Progress of the initiative items",
     on_plan: "On plan",
     changed_or_delayed: "Partly changed or delayed",
@@ -580,8 +688,8 @@ static EN: Strings = Strings {
     topic_hint: "Which page or figures your message is about (may be left blank)",
     message_label: "Your message",
     message_hint: "Up to 2,000 characters. Please do not include personal details such as your name, address or phone number.",
-    chars_left: "{} characters left",
-    chars_over: "{} characters too many",
+    chars_left: "{count} characters left",
+    chars_over: "{count} characters too many",
     satisfaction_label: "How satisfied are you with City Hall's services?",
     sat_1: "Very dissatisfied",
     sat_2: "Dissatisfied",
@@ -602,13 +710,13 @@ static EN: Strings = Strings {
     send_button: "Send",
     preview_title: "Check your message",
     error_summary_title: "There is a problem",
-    err_required: "Enter {}",
-    err_too_long: "{} is too long",
-    err_out_of_range: "{} is not a valid choice",
+    err_required: "Enter {field}",
+    err_too_long: "{field} is too long",
+    err_out_of_range: "{field} is not a valid choice",
     err_invalid_email: "Enter an e-mail address like name@example.jp",
     err_email_without_consent: "To give an e-mail address, tick the box to ask for a reply",
     err_invalid_key: "Sending failed. Please try again",
-    err_control: "{} contains characters that cannot be used",
+    err_control: "{field} contains characters that cannot be used",
     sent_title: "Sent",
     receipt_label: "Receipt number",
     queued_title: "Waiting to send",
@@ -634,7 +742,7 @@ static EN: Strings = Strings {
     counter_sat_2: "Somewhat dissatisfied",
     counter_sat_1: "Dissatisfied",
     counter_required: "Choose how satisfied you were with the counter today",
-    kiosk_config_unknown: "This kiosk's setting is not recognised ({}). Please tell a member of staff at the counter.",
+    kiosk_config_unknown: "This kiosk's setting is not recognised ({settings}). Please tell a member of staff at the counter.",
     receipt_next: "The section in charge will read your message. If you contact us about it, please give this receipt number. If you asked for a reply, we will write to you by e-mail.",
     survey_next: "Answers are counted per counter and per month, to improve the counters and for the city's published satisfaction figures. Nothing is published in a way that could identify you.",
     text_size: "Text size",
@@ -642,7 +750,7 @@ static EN: Strings = Strings {
     text_large: "Large",
     text_larger: "Larger",
     idle_title: "No activity: the screen will soon go back to the start",
-    idle_body: "What you entered will be cleared. To keep going, press “Continue”. {} seconds left",
+    idle_body: "What you entered will be cleared. To keep going, press “Continue”. {seconds} seconds left",
     idle_continue: "Continue",
     embed_button: "Embed this chart",
     embed_title: "Code to embed this chart",
@@ -653,6 +761,26 @@ static EN: Strings = Strings {
     embed_full_link: "See more on the City Hall Reform Plan page",
     embed_unknown: "This chart was not found.",
     print_url: "Page address",
+    summary_change: "{name} {trend}: {from} in {from_period}, {to} in {to_period}.",
+    trend_up: "rose",
+    trend_down: "fell",
+    trend_flat: "stayed the same",
+    summary_single: "{name} was {value} in {period}.",
+    summary_none: "No figures for {name} have been published yet.",
+    summary_target: " The target is {value} in {period}.",
+    indicator_summary: "{name}: baseline {baseline_period} {baseline}{latest}; target {target_period} {target}. Status: {status}.",
+    indicator_latest: ", {period} {value}",
+    items_summary: "At the end of {when}, {on_plan} of {total} items ({on_plan_share}) were on plan and {changed} ({changed_share}) were partly changed or delayed.",
+    staff_summary: "Of the {count} categories with a published average, “{high}” scored highest ({high_score}) and “{low}” lowest ({low_score}).",
+    staff_respondents: "{count} people",
+    error_prefix: "Error: ",
+    required_mark: " (required)",
+    optional_mark: " (optional)",
+    label_colon: ": ",
+    outbox_sent: "Sent (receipt number {receipt})",
+    embed_snippet_title: "{title} (Kumamoto City)",
+    list_separator: ", ",
+    in_brackets: " ({text})",
 };
 
 static JA_EASY: Strings = Strings {
@@ -674,11 +802,11 @@ static JA_EASY: Strings = Strings {
     error_not_found: "データの ファイルが ありません（404）。",
     error_http: "サーバーで エラーが おきました。あとで もう いちど ためして ください。",
     error_not_json: "データの ファイルの かたちが ちがいます（JSON では ありません）。",
-    error_invalid: "データに まちがいが あります（ばしょ: {}）。",
+    error_invalid: "データに まちがいが あります（ばしょ: {path}）。",
     error_foreign_origin: "ほかの サイトの データは よみこめません。",
     error_bad_data_param: "data の アドレスが ただしく ありません。",
     retry: "もう いちど よみこむ",
-    stale_banner: "あたらしい データを よみこめません でした。この きかいに ある {} を みせて います。",
+    stale_banner: "あたらしい データを よみこめません でした。この きかいに ある {as_of} を みせて います。",
     preview_banner: "こうかい まえの データを みて います。",
     last_updated: "さいごに かわった ひ",
     source: "でどころ",
@@ -691,7 +819,7 @@ static JA_EASY: Strings = Strings {
     latest: "けっか",
     target: "めあて",
     progress_label: "めあてまで どれだけ すすんだか",
-    remaining: "めあてまで あと {}",
+    remaining: "めあてまで あと {amount}",
     progress_rule: "はじめの すうじから めあてまでの うち、いちばん あたらしい けっかが どこまで すすんだかを しめします。じかんに あわせて すすんで いれば「じゅんちょう」、はじめより わるく なって いれば「とおざかって いる」です。",
     status_achieved: "できた",
     status_on_track: "じゅんちょう",
@@ -709,13 +837,13 @@ static JA_EASY: Strings = Strings {
     policy_aims: "めざす すがた",
     policy_approach: "かんがえかた",
     policy_initiatives: "とりくみの れい",
-    policy_number: "ほうしん {}",
+    policy_number: "ほうしん {number}",
     driving_title: "かいかくを すすめる しくみ",
     schedule_title: "これからの よてい",
     city_vision: "めざす まちの すがた",
     results_title: "これまでの けっか（だい3ステージ）",
     results_goal: "だい3ステージの めあて",
-    promotion_items_title: "{}つの すすめる こと",
+    promotion_items_title: "{count}つの すすめる こと",
     item_progress_title: "とりくみの すすみぐあい",
     on_plan: "けいかくどおり",
     changed_or_delayed: "かわった・おくれた",
@@ -783,8 +911,8 @@ static JA_EASY: Strings = Strings {
     topic_hint: "どの ページの はなしか（かかなくても よい）",
     message_label: "いけん",
     message_hint: "2,000もじまで。なまえ・じゅうしょ・でんわばんごうは かかないで ください。",
-    chars_left: "のこり {}もじ",
-    chars_over: "{}もじ おおい です",
+    chars_left: "のこり {count}もじ",
+    chars_over: "{count}もじ おおい です",
     satisfaction_label: "しやくしょの サービスに まんぞく して いますか",
     sat_1: "とても ふまん",
     sat_2: "すこし ふまん",
@@ -805,13 +933,13 @@ static JA_EASY: Strings = Strings {
     send_button: "おくる",
     preview_title: "おくる まえに たしかめて ください",
     error_summary_title: "なおして ほしい ところが あります",
-    err_required: "{}を かいて ください",
-    err_too_long: "{}が ながすぎます",
-    err_out_of_range: "{}が ただしく ありません",
+    err_required: "{field}を かいて ください",
+    err_too_long: "{field}が ながすぎます",
+    err_out_of_range: "{field}が ただしく ありません",
     err_invalid_email: "メールアドレスが ただしく ありません",
     err_email_without_consent: "メールアドレスを かくときは チェックを いれて ください",
     err_invalid_key: "おくれません でした。もう いちど ためして ください",
-    err_control: "{}に つかえない もじが あります",
+    err_control: "{field}に つかえない もじが あります",
     sent_title: "おくりました",
     receipt_label: "うけつけ ばんごう",
     queued_title: "おくる じゅんびが できました",
@@ -837,7 +965,7 @@ static JA_EASY: Strings = Strings {
     counter_sat_2: "すこし よくなかった",
     counter_sat_1: "よくなかった",
     counter_required: "きょうの まどぐちが どうだったか えらんで ください",
-    kiosk_config_unknown: "この きかいの せっていが まちがって います（{}）。まどぐちの ひとに しらせて ください。",
+    kiosk_config_unknown: "この きかいの せっていが まちがって います（{settings}）。まどぐちの ひとに しらせて ください。",
     receipt_next: "しやくしょの ひとが よみます。しつもんする ときは、この ばんごうを つたえて ください。へんじが ほしい ひとには メールで れんらく します。",
     survey_next: "こたえは まどぐちごと・つきごとに かぞえて、まどぐちを よく する ために つかいます。だれの こたえか わかる かたちでは だしません。",
     text_size: "もじの おおきさ",
@@ -845,7 +973,7 @@ static JA_EASY: Strings = Strings {
     text_large: "おおきい",
     text_larger: "もっと おおきい",
     idle_title: "もうすぐ はじめの がめんに もどります",
-    idle_body: "かいた ことは きえます。つづける ときは「つづける」を おして ください。のこり {}びょう",
+    idle_body: "かいた ことは きえます。つづける ときは「つづける」を おして ください。のこり {seconds}びょう",
     idle_continue: "つづける",
     embed_button: "この グラフを ほかの ページに のせる",
     embed_title: "のせる ための コード",
@@ -856,22 +984,75 @@ static JA_EASY: Strings = Strings {
     embed_full_link: "くわしく みる",
     embed_unknown: "この グラフは ありません。",
     print_url: "この ページの アドレス",
+    summary_change: "{name}は、{from_period}の {from}から {to_period}の {to}に {trend}。",
+    trend_up: "ふえました",
+    trend_down: "へりました",
+    trend_flat: "かわりません でした",
+    summary_single: "{name}は、{period}に {value}でした。",
+    summary_none: "{name}の すうじは まだ でていません。",
+    summary_target: "めあては {period}に {value}です。",
+    indicator_summary: "{name}：{baseline_period}は {baseline}{latest}。{target_period}の めあては {target}。いま：{status}。",
+    indicator_latest: "、{period}の けっかは {value}",
+    items_summary: "{when}の おわりに、{total}の とりくみの うち {on_plan}（{on_plan_share}）が けいかくどおり、{changed}（{changed_share}）が かわった・おくれた です。",
+    staff_summary: "へいきんが でている {count}の グループの うち、いちばん たかいのは「{high}」（{high_score}）、いちばん ひくいのは「{low}」（{low_score}）です。",
+    staff_respondents: "{count}人",
+    error_prefix: "エラー: ",
+    required_mark: "（かならず かく）",
+    optional_mark: "（かかなくても よい）",
+    label_colon: "：",
+    outbox_sent: "おくりました（うけつけ ばんごう {receipt}）",
+    embed_snippet_title: "{title}（熊本市）",
+    list_separator: "、",
+    in_brackets: "（{text}）",
 };
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// The `{name}`s a text holds.
+    fn placeholders(text: &str) -> Vec<String> {
+        let mut names: Vec<String> = text.split('{').skip(1).filter_map(|part| part.split_once('}').map(|(n, _)| n.to_string())).collect();
+        names.sort();
+        names
+    }
+
     #[test]
-    fn templates_fill_their_argument() {
+    fn every_template_in_every_language_names_exactly_its_arguments() {
         for l in Locale::ALL {
-            let s = strings(l);
-            for t in [s.error_invalid, s.stale_banner, s.remaining, s.policy_number, s.promotion_items_title] {
-                assert_eq!(t.matches("{}").count(), 1, "{l:?}: {t}");
-                assert!(fill(t, "X").contains('X'));
+            for (field, template, names) in strings(l).templates() {
+                let mut expected: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+                expected.sort();
+                assert_eq!(placeholders(template), expected, "{l:?} {field}: {template}");
+                let args: Vec<(&str, &str)> = names.iter().map(|n| (*n, "X")).collect();
+                assert!(!fill(template, &args).contains('{'), "{l:?} {field}: every name is filled");
             }
         }
-        assert_eq!(fill(JA.remaining, "199,830件"), "目標まであと199,830件");
+        assert_eq!(fill(JA.remaining, &[("amount", "199,830件")]), "目標まであと199,830件");
+    }
+
+    #[test]
+    fn every_text_with_a_placeholder_is_a_listed_template() {
+        // Reads this file's own tables: a `{` in any other text would be shown to readers as is.
+        let listed: Vec<&str> = JA.templates().into_iter().map(|(field, _, _)| field).collect();
+        for line in include_str!("strings.rs").lines() {
+            let Some((field, value)) = line.trim().split_once(": \"") else { continue };
+            if value.contains('{') && line.starts_with("    ") && !line.contains("fn ") {
+                assert!(listed.contains(&field), "{field} holds a placeholder but is not in Strings::templates");
+            }
+        }
+    }
+
+    #[test]
+    fn a_template_splits_around_its_markup_argument() {
+        assert_eq!(around(JA.in_brackets, "text"), ("（", "）"));
+        assert_eq!(around(EN.in_brackets, "text"), (" (", ")"));
+    }
+
+    #[test]
+    fn filling_is_one_pass() {
+        assert_eq!(fill("{a}と{b}", &[("a", "{b}"), ("b", "B")]), "{b}とB");
+        assert_eq!(fill("{unknown} {a}", &[("a", "A")]), "{unknown} A");
     }
 
     #[test]

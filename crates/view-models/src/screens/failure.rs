@@ -31,7 +31,7 @@ impl LoadError {
             LoadError::NotFound => s.error_not_found.into(),
             LoadError::Http(code) => format!("{} (HTTP {code})", s.error_http),
             LoadError::NotJson => s.error_not_json.into(),
-            LoadError::Invalid { path } => fill(s.error_invalid, path),
+            LoadError::Invalid { path } => fill(s.error_invalid, &[("path", path)]),
             LoadError::ForeignOrigin => s.error_foreign_origin.into(),
             LoadError::BadDataParam => s.error_bad_data_param.into(),
         }
@@ -45,7 +45,7 @@ impl LoadError {
 
 /// The banner shown over a snapshot kept from an earlier visit.
 pub fn stale_banner(as_of_date: &str, locale: Locale) -> String {
-    fill(strings(locale).stale_banner, &as_of(as_of_date, locale))
+    fill(strings(locale).stale_banner, &[("as_of", &as_of(as_of_date, locale))])
 }
 
 #[cfg(test)]

@@ -80,35 +80,27 @@ pub fn headline_card(s: &Snapshot, ind: &Indicator, locale: Locale) -> HeadlineC
     let target = q(ind.target.value);
     let latest = p.latest.map(|l| q(l.value));
     let latest_year = p.latest.map(|l| fiscal_year(l.fiscal_year, locale));
-    let remaining = remaining(ind).map(|gap| fill(t.remaining, &difference(gap, ind.unit, locale)));
+    let remaining = remaining(ind).map(|gap| fill(t.remaining, &[("amount", &difference(gap, ind.unit, locale))]));
     let status_text = status_text(p.status, locale);
     let summary = {
         let by = |y| fiscal_year(y, locale);
         let latest_part = match (&p.latest, &latest) {
-            (Some(l), Some(v)) => match locale {
-                Locale::En => format!(", {} {v}", by(l.fiscal_year)),
-                Locale::Ja => format!("、{}の実績は{v}", by(l.fiscal_year)),
-                Locale::JaEasy => format!("、{}の けっかは {v}", by(l.fiscal_year)),
-            },
+            (Some(l), Some(v)) => fill(t.indicator_latest, &[("period", &by(l.fiscal_year)), ("value", v)]),
             _ => String::new(),
         };
-        match locale {
-            Locale::En => format!(
-                "{name}: baseline {} {baseline}{latest_part}; target {} {target}. Status: {status_text}.",
-                by(ind.baseline.fiscal_year),
-                by(ind.target.fiscal_year)
-            ),
-            Locale::Ja => format!(
-                "{name}：{}の基準値は{baseline}{latest_part}。{}の目標は{target}。状況：{status_text}。",
-                by(ind.baseline.fiscal_year),
-                by(ind.target.fiscal_year)
-            ),
-            Locale::JaEasy => format!(
-                "{name}：{}は {baseline}{latest_part}。{}の めあては {target}。いま：{status_text}。",
-                by(ind.baseline.fiscal_year),
-                by(ind.target.fiscal_year)
-            ),
-        }
+        let (baseline_period, target_period) = (by(ind.baseline.fiscal_year), by(ind.target.fiscal_year));
+        fill(
+            t.indicator_summary,
+            &[
+                ("name", &name),
+                ("baseline_period", &baseline_period),
+                ("baseline", &baseline),
+                ("latest", &latest_part),
+                ("target_period", &target_period),
+                ("target", &target),
+                ("status", &status_text),
+            ],
+        )
     };
     HeadlineCard {
         id: ind.id.clone(),

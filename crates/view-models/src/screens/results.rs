@@ -3,7 +3,7 @@
 use snapshot::{Measure, Snapshot};
 
 use crate::format::{fiscal_year, percent_of, quantity};
-use crate::strings::strings;
+use crate::strings::{fill, strings};
 use crate::Locale;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -42,20 +42,11 @@ pub fn item_progress(s: &Snapshot, locale: Locale) -> ItemProgressView {
     let on_share = percent_of(p.on_plan, p.total);
     let ch_share = percent_of(p.changed_or_delayed, p.total);
     let when = fiscal_year(p.as_of_end_of, locale);
-    let summary = match locale {
-        Locale::Ja => format!(
-            "{when}末時点で、{}の取組項目のうち{}項目（{on_share}）が{}、{}項目（{ch_share}）が{}です。",
-            p.total, p.on_plan, t.on_plan, p.changed_or_delayed, t.changed_or_delayed
-        ),
-        Locale::En => format!(
-            "At the end of {when}, {} of {} items ({on_share}) were on plan and {} ({ch_share}) were partly changed or delayed.",
-            p.on_plan, p.total, p.changed_or_delayed
-        ),
-        Locale::JaEasy => format!(
-            "{when}の おわりに、{}の とりくみの うち {}（{on_share}）が けいかくどおり、{}（{ch_share}）が かわった・おくれた です。",
-            p.total, p.on_plan, p.changed_or_delayed
-        ),
-    };
+    let (total, on_plan, changed) = (p.total.to_string(), p.on_plan.to_string(), p.changed_or_delayed.to_string());
+    let summary = fill(
+        t.items_summary,
+        &[("when", &when), ("total", &total), ("on_plan", &on_plan), ("on_plan_share", &on_share), ("changed", &changed), ("changed_share", &ch_share)],
+    );
     ItemProgressView {
         as_of: when,
         on_plan: p.on_plan,

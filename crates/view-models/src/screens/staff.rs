@@ -5,7 +5,7 @@ use snapshot::{Snapshot, Text, Unit};
 
 use crate::export::{csv, raw_number, Table};
 use crate::format::{maybe_quantity, number, number_fixed, year_month};
-use crate::strings::strings;
+use crate::strings::{fill, strings};
 use crate::Locale;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -75,15 +75,14 @@ pub fn staff(s: &Snapshot, locale: Locale) -> StaffView {
         r.sort_by(|a, b| b.fraction.partial_cmp(&a.fraction).unwrap_or(std::cmp::Ordering::Equal));
         r
     };
+    let t = strings(locale);
     let summary = match (ranked.first(), ranked.last()) {
-        (Some(hi), Some(lo)) => match locale {
-            Locale::Ja => format!("分類別の平均点が公表された{}分類のうち、もっとも高いのは「{}」（{}）、もっとも低いのは「{}」（{}）です。", ranked.len(), hi.name, hi.average, lo.name, lo.average),
-            Locale::En => format!("Of the {} categories with a published average, “{}” scored highest ({}) and “{}” lowest ({}).", ranked.len(), hi.name, hi.average, lo.name, lo.average),
-            Locale::JaEasy => format!("いちばん たかいのは「{}」（{}）、いちばん ひくいのは「{}」（{}）です。", hi.name, hi.average, lo.name, lo.average),
-        },
+        (Some(hi), Some(lo)) => fill(
+            t.staff_summary,
+            &[("count", &ranked.len().to_string()), ("high", &hi.name), ("high_score", &hi.average), ("low", &lo.name), ("low_score", &lo.average)],
+        ),
         _ => String::new(),
     };
-    let t = strings(locale);
     let mut machine = Table { header: vec![t.col_kind.into(), "id".into(), t.col_period.into(), t.col_value.into()], rows: vec![] };
     let mut points = vec![];
     for c in &st.categories {
@@ -99,10 +98,7 @@ pub fn staff(s: &Snapshot, locale: Locale) -> StaffView {
         title: pick(&st.name),
         conducted: year_month(st.conducted, locale),
         population: pick(&st.population),
-        respondents: match locale {
-            Locale::En => format!("{} people", number(f64::from(st.respondents))),
-            _ => format!("{}人", number(f64::from(st.respondents))),
-        },
+        respondents: fill(t.staff_respondents, &[("count", &number(f64::from(st.respondents)))]),
         findings: st.findings.iter().map(pick).collect(),
         categories,
         summary,
