@@ -4,8 +4,8 @@
 use std::future::Future;
 use std::sync::Arc;
 
-use snapshot::{parse_manifest, parse_snapshot, Manifest, ManifestEntry, Problem, Snapshot};
-use view_models::screens::failure::LoadError;
+use snapshot::{parse_manifest, parse_snapshot, Code, Manifest, ManifestEntry, Problem, Snapshot};
+use view_models::screens::failure::{LoadError, Worded};
 
 use super::{History, LoadState};
 
@@ -14,8 +14,12 @@ pub fn classify(bytes: &[u8], problems: Vec<Problem>) -> LoadError {
     if serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_err() {
         return LoadError::NotJson;
     }
-    let path = problems.into_iter().next().map_or_else(|| ".".to_string(), |p| p.path);
-    LoadError::Invalid { path }
+    match problems.into_iter().next() {
+        // The JSON's shape is reported by serde, in English only: the path says enough.
+        Some(p) if !matches!(p.code, Code::WrongShape | Code::NotJson | Code::FileEndsEarly) => LoadError::Invalid { problem: Some(Worded::from_problem(&p)), path: p.path },
+        Some(p) => LoadError::Invalid { path: p.path, problem: None },
+        None => LoadError::Invalid { path: ".".into(), problem: None },
+    }
 }
 
 pub struct Loaded {
@@ -53,7 +57,7 @@ where
     let chosen = selected
         .and_then(|id| by_date.iter().position(|e| e.id == id))
         .or_else(|| by_date.iter().position(|e| e.id == manifest.latest))
-        .ok_or_else(|| LoadError::Invalid { path: "latest".into() })?;
+        .ok_or_else(|| LoadError::Invalid { path: "latest".into(), problem: None })?;
     let read = |entry: &ManifestEntry| {
         let at = beside(&entry.file);
         let get = &get;
@@ -90,7 +94,7 @@ pub mod browser {
     }
 
     pub async fn snapshot_with_history(manifest_url: &str, selected: Option<&str>) -> Result<Loaded, LoadError> {
-        let beside = |file: &str| web_sys::Url::new_with_base(file, manifest_url).map(|u| u.href()).map_err(|_| LoadError::Invalid { path: "file".into() });
+        let beside = |file: &str| web_sys::Url::new_with_base(file, manifest_url).map(|u| u.href()).map_err(|_| LoadError::Invalid { path: "file".into(), problem: None });
         super::snapshot_with_history(get_bytes, beside, manifest_url, selected).await
     }
 

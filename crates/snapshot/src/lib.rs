@@ -2,10 +2,13 @@
 //! in every error, and validation beyond parsing. Used by the app, the checker and the server.
 
 pub mod model;
+pub mod problem;
+pub mod template;
 pub mod validate;
 
 pub use model::*;
-pub use validate::{check_manifest, check_snapshot, Problem, MAX_MANIFEST_BYTES, MAX_SNAPSHOT_BYTES};
+pub use problem::{Code, Lang, Problem};
+pub use validate::{check_manifest, check_snapshot, MAX_MANIFEST_BYTES, MAX_SNAPSHOT_BYTES};
 
 use serde::de::DeserializeOwned;
 
@@ -34,9 +37,9 @@ pub fn parse_manifest(bytes: &[u8]) -> Result<Manifest, Vec<Problem>> {
 /// Size limit first (so a gigantic file costs nothing), then JSON with the path of any
 /// type error. serde_json's own recursion limit turns deep nesting into an error.
 fn parse_json<T: DeserializeOwned>(bytes: &[u8], limit: usize) -> Result<T, Vec<Problem>> {
-    let whole = |message: String| vec![Problem { path: ".".into(), message }];
+    let whole = |(code, params)| vec![Problem::new(".", code, params)];
     if bytes.len() > limit {
-        return Err(whole(format!("the file is {} bytes; at most {limit} are allowed", bytes.len())));
+        return Err(whole((Code::FileTooLarge, params!["bytes" => bytes.len(), "max" => limit])));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut de = serde_json::Deserializer::from_slice(bytes);
@@ -45,20 +48,20 @@ fn parse_json<T: DeserializeOwned>(bytes: &[u8], limit: usize) -> Result<T, Vec<
         let path = e.path().to_string();
         let path = path.trim_end_matches(".?").trim_end_matches('?').to_string();
         let path = if path.is_empty() { ".".to_string() } else { path };
-        vec![Problem { path, message: describe_json_error(e.inner()) }]
+        let (code, params) = describe_json_error(e.inner());
+        vec![Problem::new(path, code, params)]
     })?;
     de.end().map_err(|e| whole(describe_json_error(&e)))?;
     Ok(value)
 }
 
-fn describe_json_error(e: &serde_json::Error) -> String {
+fn describe_json_error(e: &serde_json::Error) -> (Code, Vec<(&'static str, String)>) {
     use serde_json::error::Category;
-    let at = format!("(line {}, column {})", e.line(), e.column());
     match e.classify() {
-        Category::Eof => format!("the file ends too early; it may be cut off {at}"),
-        Category::Syntax => format!("this is not valid JSON: {e}"),
-        Category::Data => format!("{e}"),
-        Category::Io => format!("could not be read: {e}"),
+        Category::Eof => (Code::FileEndsEarly, params!["at" => format!("(line {}, column {})", e.line(), e.column())]),
+        Category::Syntax => (Code::NotJson, params!["detail" => e]),
+        Category::Data => (Code::WrongShape, params!["detail" => e]),
+        Category::Io => (Code::Unreadable, params!["detail" => e]),
     }
 }
 

@@ -4,9 +4,10 @@
 //! `a.b[0].c` form that parse errors use, so a publisher can find it in the file.
 
 use std::collections::HashSet;
-use std::fmt;
 
 use crate::model::*;
+use crate::params;
+pub use crate::problem::{Code, Lang, Problem};
 
 /// Largest snapshot file accepted, in bytes. Ten years of monthly figures by ward and
 /// section fit in well under a tenth of this.
@@ -29,20 +30,6 @@ pub const MAX_BREAKDOWN: usize = 20_000;
 pub const FISCAL_YEARS: std::ops::RangeInclusive<u16> = 1989..=2100;
 /// A published category average may differ from the mean of its rounded question scores by this much.
 const AVERAGE_TOLERANCE: f64 = 0.01 + 1e-9;
-
-/// One thing wrong with a file, and where.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    /// JSON path, `.` for the whole document.
-    pub path: String,
-    pub message: String,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
-    }
-}
 
 /// Collects problems while walking the model, keeping track of the current path.
 struct Checker {
@@ -69,9 +56,9 @@ impl Checker {
         s
     }
 
-    fn report(&mut self, message: impl Into<String>) {
+    fn report(&mut self, code: Code, params: Vec<(&'static str, String)>) {
         let path = self.here();
-        self.problems.push(Problem { path, message: message.into() });
+        self.problems.push(Problem::new(path, code, params));
     }
 
     /// Runs `f` with `field` appended to the path.
@@ -80,6 +67,13 @@ impl Checker {
         let r = f(self);
         self.path.pop();
         r
+    }
+
+    /// Checks each of the first `max` items at its own index (`[i]` in the path).
+    fn each<'a, T>(&mut self, items: &'a [T], max: usize, mut f: impl FnMut(&mut Self, usize, &'a T)) {
+        for (i, item) in items.iter().enumerate().take(max) {
+            self.index(i, |c| f(c, i, item));
+        }
     }
 
     fn index<R>(&mut self, i: usize, f: impl FnOnce(&mut Self) -> R) -> R {
@@ -93,18 +87,15 @@ impl Checker {
 
     fn string(&mut self, s: &str, max_chars: usize) {
         if s.trim().is_empty() {
-            self.report("must not be empty");
+            self.report(Code::Empty, vec![]);
             return;
         }
         let n = s.chars().count();
         if n > max_chars {
-            self.report(format!("is {n} characters long; at most {max_chars} are allowed"));
+            self.report(Code::TooLong, params!["chars" => n, "max" => max_chars]);
         }
         if let Some(c) = s.chars().find(|&c| forbidden_char(c, max_chars > MAX_NAME_CHARS)) {
-            self.report(format!(
-                "contains the invisible or control character U+{:04X}; remove it",
-                c as u32
-            ));
+            self.report(Code::ControlCharacter, params!["codepoint" => format!("{:04X}", c as u32)]);
         }
     }
 
@@ -127,18 +118,16 @@ impl Checker {
     fn texts(&mut self, field: &str, list: &[Text], max_chars: usize, min: usize) {
         self.at(field, |c| {
             c.list_len(list.len(), min, MAX_LIST);
-            for (i, t) in list.iter().enumerate().take(MAX_LIST) {
-                c.index(i, |c| c.text(t, max_chars));
-            }
+            c.each(&list, MAX_LIST, |c, _i, t| c.text(t, max_chars));
         });
     }
 
     fn list_len(&mut self, len: usize, min: usize, max: usize) {
         if len < min {
-            self.report(format!("needs at least {min} {}; has {len}", if min == 1 { "entry" } else { "entries" }));
+            self.report(if min == 1 { Code::TooFewOne } else { Code::TooFew }, params!["min" => min, "len" => len]);
         }
         if len > max {
-            self.report(format!("has {len} entries; at most {max} are allowed"));
+            self.report(Code::TooMany, params!["len" => len, "max" => max]);
         }
     }
 
@@ -148,10 +137,7 @@ impl Checker {
             && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
             && !id.starts_with('-');
         if !ok {
-            self.report(format!(
-                "id {:?} must be 1–64 characters of a–z, 0–9 and '-', not starting with '-'",
-                truncate(id)
-            ));
+            self.report(Code::BadId, params!["id" => quoted(id)]);
         }
     }
 
@@ -164,7 +150,7 @@ impl Checker {
                     c.at("id", |c| {
                         c.id(id);
                         if !seen.insert(id.to_string()) {
-                            c.report(format!("id {:?} is used twice", truncate(id)));
+                            c.report(Code::DuplicateId, params!["id" => quoted(id)]);
                         }
                     })
                 });
@@ -178,7 +164,7 @@ impl Checker {
             for (i, n) in numbers.enumerate() {
                 c.index(i, |c| {
                     if usize::from(n) != i + 1 {
-                        c.at("number", |c| c.report(format!("is {n}; expected {} (numbers run 1, 2, 3… in order)", i + 1)))
+                        c.at("number", |c| c.report(Code::NumberOrder, params!["number" => n, "expected" => i + 1]))
                     }
                 });
             }
@@ -187,34 +173,29 @@ impl Checker {
 
     fn fiscal_year(&mut self, fy: FiscalYear) {
         if !FISCAL_YEARS.contains(&fy.0) {
-            self.report(format!(
-                "fiscal year {} is outside {}–{}; write the Western year the fiscal year starts in (2021 for 令和3年度)",
-                fy.0,
-                FISCAL_YEARS.start(),
-                FISCAL_YEARS.end()
-            ));
+            self.report(Code::FiscalYearRange, params!["year" => fy.0, "from" => FISCAL_YEARS.start(), "to" => FISCAL_YEARS.end()]);
         }
     }
 
     fn year_month(&mut self, ym: YearMonth) {
         if !FISCAL_YEARS.contains(&ym.year) {
-            self.at("year", |c| c.report(format!("year {} is outside {}–{}", ym.year, FISCAL_YEARS.start(), FISCAL_YEARS.end())));
+            self.at("year", |c| c.report(Code::YearRange, params!["year" => ym.year, "from" => FISCAL_YEARS.start(), "to" => FISCAL_YEARS.end()]));
         }
         if !(1..=12).contains(&ym.month) {
-            self.at("month", |c| c.report(format!("month {} must be 1–12", ym.month)));
+            self.at("month", |c| c.report(Code::MonthRange, params!["month" => ym.month]));
         }
     }
 
     fn value(&mut self, v: Option<f64>, unit: Unit) {
         let Some(v) = v else { return };
         if !v.is_finite() {
-            self.report("must be a finite number");
+            self.report(Code::NotFinite, vec![]);
         } else if unit == Unit::Percent && !(0.0..=100.0).contains(&v) {
-            self.report(format!("{v} is not a percentage; it must be 0–100"));
+            self.report(Code::NotPercent, params!["value" => v]);
         } else if unit == Unit::Score && !(1.0..=5.0).contains(&v) {
-            self.report(format!("{v} is not a survey score; it must be 1–5"));
+            self.report(Code::NotScore, params!["value" => v]);
         } else if v < 0.0 {
-            self.report(format!("{v} is negative; counts and amounts cannot be"));
+            self.report(Code::Negative, params!["value" => v]);
         }
     }
 
@@ -234,7 +215,7 @@ impl Checker {
                     if let Some(p) = prev {
                         if yv.fiscal_year <= p {
                             c.at("fiscal_year", |c| {
-                                c.report(format!("years must be in order, oldest first: {} comes after {}", yv.fiscal_year.0, p.0))
+                                c.report(Code::YearsOrder, params!["year" => yv.fiscal_year.0, "previous" => p.0])
                             });
                         }
                     }
@@ -251,7 +232,7 @@ impl Checker {
 
     fn date(&mut self, s: &str) {
         if !is_iso_date(s) {
-            self.report(format!("{:?} is not a date; write YYYY-MM-DD, or YYYY-MM for a month", truncate(s)));
+            self.report(Code::NotDate, params!["text" => quoted(s)]);
         }
     }
 
@@ -260,7 +241,7 @@ impl Checker {
     fn snapshot(&mut self, s: &Snapshot) {
         if s.format_version != FORMAT_VERSION {
             self.at("format_version", |c| {
-                c.report(format!("format version {} is not supported; this checker reads version {FORMAT_VERSION}", s.format_version))
+                c.report(Code::UnsupportedVersion, params!["found" => s.format_version, "supported" => FORMAT_VERSION])
             });
         }
         self.at("id", |c| c.id(&s.id));
@@ -272,7 +253,7 @@ impl Checker {
             if let Some(url) = &s.source.url {
                 c.at("url", |c| {
                     if !url.starts_with("https://") || url.len() > 2000 {
-                        c.report("must be an https:// address of at most 2000 characters");
+                        c.report(Code::NotHttps, vec![]);
                     }
                 });
             }
@@ -289,7 +270,7 @@ impl Checker {
             c.at("conducted", |c| c.text(&r.conducted, MAX_NAME_CHARS));
             if r.commenters > r.respondents {
                 c.at("commenters", |c| {
-                    c.report(format!("{} commenters cannot exceed {} respondents", r.commenters, r.respondents))
+                    c.report(Code::CommentersExceedRespondents, params!["commenters" => r.commenters, "respondents" => r.respondents])
                 });
             }
             c.texts("requests", &r.requests, MAX_PROSE_CHARS, 0);
@@ -304,7 +285,7 @@ impl Checker {
             c.at("to", |c| {
                 c.fiscal_year(p.period.to);
                 if p.period.to < p.period.from {
-                    c.report(format!("the period ends ({}) before it starts ({})", p.period.to.0, p.period.from.0));
+                    c.report(Code::PeriodBackwards, params!["to" => p.period.to.0, "from" => p.period.from.0]);
                 }
             });
         });
@@ -321,8 +302,7 @@ impl Checker {
         self.unique_ids("policies", p.policies.iter().map(|x| x.id.as_str()));
         self.numbered("policies", p.policies.iter().map(|x| x.number));
         self.at("policies", |c| {
-            for (i, pol) in p.policies.iter().enumerate().take(20) {
-                c.index(i, |c| {
+            c.each(&p.policies, 20, |c, _i, pol| {
                     c.at("name", |c| c.text(&pol.name, MAX_NAME_CHARS));
                     c.texts("aims", &pol.aims, MAX_PROSE_CHARS, 0);
                     c.texts("approach", &pol.approach, MAX_PROSE_CHARS, 0);
@@ -335,29 +315,24 @@ impl Checker {
                     });
                     c.opt_text("initiatives_note", &pol.initiatives_note, MAX_PROSE_CHARS);
                 });
-            }
         });
         self.at("driving", |c| {
             c.at("summary", |c| c.text(&p.driving.summary, MAX_PROSE_CHARS));
             c.at("parts", |c| c.list_len(p.driving.parts.len(), 0, MAX_LIST));
             c.unique_ids("parts", p.driving.parts.iter().map(|x| x.id.as_str()));
             c.at("parts", |c| {
-                for (i, part) in p.driving.parts.iter().enumerate().take(MAX_LIST) {
-                    c.index(i, |c| {
+                c.each(&p.driving.parts, MAX_LIST, |c, _i, part| {
                         c.at("name", |c| c.text(&part.name, MAX_NAME_CHARS));
                         c.at("summary", |c| c.text(&part.summary, MAX_PROSE_CHARS));
                     });
-                }
             });
         });
         self.at("schedule", |c| {
             c.list_len(p.schedule.len(), 0, MAX_LIST);
-            for (i, item) in p.schedule.iter().enumerate().take(MAX_LIST) {
-                c.index(i, |c| {
+            c.each(&p.schedule, MAX_LIST, |c, _i, item| {
                     c.at("when", |c| c.text(&item.when, MAX_NAME_CHARS));
                     c.at("event", |c| c.text(&item.event, MAX_NAME_CHARS));
                 });
-            }
         });
     }
 
@@ -368,33 +343,24 @@ impl Checker {
         self.at("promotion_items", |c| c.list_len(s.promotion_items.len(), 0, MAX_LIST));
         self.numbered("promotion_items", s.promotion_items.iter().map(|x| x.number));
         self.at("promotion_items", |c| {
-            for (i, item) in s.promotion_items.iter().enumerate().take(MAX_LIST) {
-                c.index(i, |c| {
+            c.each(&s.promotion_items, MAX_LIST, |c, _i, item| {
                     c.at("name", |c| c.text(&item.name, MAX_NAME_CHARS));
                     c.at("summary", |c| c.text(&item.summary, MAX_PROSE_CHARS));
                 });
-            }
         });
         self.at("progress", |c| {
             let p = s.progress;
             c.at("as_of_end_of", |c| c.fiscal_year(p.as_of_end_of));
             if u64::from(p.on_plan) + u64::from(p.changed_or_delayed) != u64::from(p.total) {
                 c.at("total", |c| {
-                    c.report(format!(
-                        "on_plan ({}) + changed_or_delayed ({}) = {}, but total is {}",
-                        p.on_plan,
-                        p.changed_or_delayed,
-                        u64::from(p.on_plan) + u64::from(p.changed_or_delayed),
-                        p.total
-                    ))
+                    c.report(Code::ProgressSum, params!["on_plan" => p.on_plan, "changed" => p.changed_or_delayed, "sum" => u64::from(p.on_plan) + u64::from(p.changed_or_delayed), "total" => p.total])
                 });
             }
         });
         self.at("highlights", |c| c.list_len(s.highlights.len(), 0, MAX_LIST));
         self.unique_ids("highlights", s.highlights.iter().map(|x| x.id.as_str()));
         self.at("highlights", |c| {
-            for (i, h) in s.highlights.iter().enumerate().take(MAX_LIST) {
-                c.index(i, |c| {
+            c.each(&s.highlights, MAX_LIST, |c, _i, h| {
                     c.at("title", |c| c.text(&h.title, MAX_PROSE_CHARS));
                     c.opt_text("owner", &h.owner, MAX_NAME_CHARS);
                     if let Some(b) = &h.before {
@@ -407,21 +373,18 @@ impl Checker {
                         }
                     });
                     if h.before.is_some() && h.after.is_empty() {
-                        c.at("after", |c| c.report("a figure before needs at least one figure after"));
+                        c.at("after", |c| c.report(Code::BeforeWithoutAfter, vec![]));
                     }
                     c.opt_text("note", &h.note, MAX_PROSE_CHARS);
                 });
-            }
         });
         self.at("delayed", |c| c.list_len(s.delayed.len(), 0, MAX_LIST));
         self.unique_ids("delayed", s.delayed.iter().map(|x| x.id.as_str()));
         self.at("delayed", |c| {
-            for (i, d) in s.delayed.iter().enumerate().take(MAX_LIST) {
-                c.index(i, |c| {
+            c.each(&s.delayed, MAX_LIST, |c, _i, d| {
                     c.at("title", |c| c.text(&d.title, MAX_PROSE_CHARS));
                     c.opt_text("owner", &d.owner, MAX_NAME_CHARS);
                 });
-            }
         });
     }
 
@@ -430,12 +393,10 @@ impl Checker {
         let groups = self.unique_ids("indicator_groups", s.indicator_groups.iter().map(|g| g.id.as_str()));
         self.numbered("indicator_groups", s.indicator_groups.iter().map(|g| g.number));
         self.at("indicator_groups", |c| {
-            for (i, g) in s.indicator_groups.iter().enumerate().take(MAX_LIST) {
-                c.index(i, |c| {
+            c.each(&s.indicator_groups, MAX_LIST, |c, _i, g| {
                     c.at("name", |c| c.text(&g.name, MAX_NAME_CHARS));
                     c.opt_text("assessment", &g.assessment, MAX_NAME_CHARS);
                 });
-            }
         });
         self.at("indicators", |c| c.list_len(s.indicators.len(), 1, MAX_LIST));
         let ids = self.unique_ids("indicators", s.indicators.iter().map(|x| x.id.as_str()));
@@ -443,15 +404,14 @@ impl Checker {
         for (i, g) in s.indicator_groups.iter().enumerate() {
             if ids.contains(&g.id) {
                 self.at("indicator_groups", |c| {
-                    c.index(i, |c| c.at("id", |c| c.report(format!("id {:?} is also an indicator's id", truncate(&g.id)))))
+                    c.index(i, |c| c.at("id", |c| c.report(Code::GroupIdIsIndicatorId, params!["id" => quoted(&g.id)])))
                 });
             }
         }
         self.at("indicators", |c| {
-            for (i, ind) in s.indicators.iter().enumerate().take(MAX_LIST) {
-                c.index(i, |c| {
+            c.each(&s.indicators, MAX_LIST, |c, _i, ind| {
                     if !groups.contains(&ind.group) {
-                        c.at("group", |c| c.report(format!("no indicator group has the id {:?}", truncate(&ind.group))));
+                        c.at("group", |c| c.report(Code::NoSuchGroup, params!["id" => quoted(&ind.group)]));
                     }
                     if let Some(m) = &ind.marker {
                         c.at("marker", |c| c.string(m, 8));
@@ -464,10 +424,7 @@ impl Checker {
                             c.at("actuals", |c| {
                                 c.index(0, |c| {
                                     c.at("fiscal_year", |c| {
-                                        c.report(format!(
-                                            "actual results must come after the baseline year {}",
-                                            ind.baseline.fiscal_year.0
-                                        ))
+                                        c.report(Code::ActualBeforeBaseline, params!["year" => ind.baseline.fiscal_year.0])
                                     })
                                 })
                             });
@@ -477,25 +434,24 @@ impl Checker {
                         c.year_value(&ind.target, ind.unit);
                         if ind.target.fiscal_year <= ind.baseline.fiscal_year {
                             c.at("fiscal_year", |c| {
-                                c.report(format!("the target year must come after the baseline year {}", ind.baseline.fiscal_year.0))
+                                c.report(Code::TargetBeforeBaseline, params!["year" => ind.baseline.fiscal_year.0])
                             });
                         }
                     });
                     c.opt_text("source", &ind.source, MAX_NAME_CHARS);
                     c.opt_text("assessment", &ind.assessment, MAX_NAME_CHARS);
                 });
-            }
         });
     }
 
     /// The series must point at an existing indicator and agree with it wherever both give a year.
     fn matches_indicator(&mut self, indicator_id: &str, series: &[YearValue], target: &YearValue, unit: Unit, all: &[Indicator]) {
         let Some(ind) = all.iter().find(|i| i.id == indicator_id) else {
-            self.at("indicator", |c| c.report(format!("no indicator has the id {:?}", truncate(indicator_id))));
+            self.at("indicator", |c| c.report(Code::NoSuchIndicator, params!["id" => quoted(indicator_id)]));
             return;
         };
         if ind.unit != unit {
-            self.at("indicator", |c| c.report(format!("indicator {:?} is measured in a different unit", ind.id)));
+            self.at("indicator", |c| c.report(Code::UnitDiffers, params!["id" => format!("{:?}", ind.id)]));
         }
         let published: Vec<YearValue> = std::iter::once(ind.baseline).chain(ind.actuals.iter().copied()).collect();
         self.at("yearly", |c| {
@@ -504,13 +460,7 @@ impl Checker {
                     if p.value != yv.value {
                         c.index(i, |c| {
                             c.at("value", |c| {
-                                c.report(format!(
-                                    "{} differs from indicator {:?}, which gives {} for fiscal year {}",
-                                    show(yv.value),
-                                    ind.id,
-                                    show(p.value),
-                                    yv.fiscal_year.0
-                                ))
+                                c.report(Code::FigureDiffers, params!["value" => show(yv.value), "id" => format!("{:?}", ind.id), "other" => show(p.value), "year" => yv.fiscal_year.0])
                             })
                         });
                     }
@@ -518,7 +468,7 @@ impl Checker {
             }
         });
         if *target != ind.target {
-            self.at("target", |c| c.report(format!("differs from the target of indicator {:?}", ind.id)));
+            self.at("target", |c| c.report(Code::TargetDiffers, params!["id" => format!("{:?}", ind.id)]));
         }
     }
 
@@ -528,16 +478,12 @@ impl Checker {
         self.at("sections", |c| c.list_len(cs.sections.len(), 0, 50));
         let sections = self.unique_ids("sections", cs.sections.iter().map(|x| x.id.as_str()));
         self.at("sections", |c| {
-            for (i, x) in cs.sections.iter().enumerate().take(50) {
-                c.index(i, |c| c.at("name", |c| c.text(&x.name, MAX_NAME_CHARS)));
-            }
+            c.each(&cs.sections, 50, |c, _i, x| c.at("name", |c| c.text(&x.name, MAX_NAME_CHARS)));
         });
         self.at("wards", |c| c.list_len(cs.wards.len(), 0, 50));
         let wards = self.unique_ids("wards", cs.wards.iter().map(|x| x.id.as_str()));
         self.at("wards", |c| {
-            for (i, x) in cs.wards.iter().enumerate().take(50) {
-                c.index(i, |c| c.at("name", |c| c.text(&x.name, MAX_NAME_CHARS)));
-            }
+            c.each(&cs.wards, 50, |c, _i, x| c.at("name", |c| c.text(&x.name, MAX_NAME_CHARS)));
         });
         self.at("satisfied_definition", |c| c.text(&cs.satisfied_definition, MAX_PROSE_CHARS));
         self.yearly("yearly", &cs.yearly, Unit::Percent, 0);
@@ -546,36 +492,34 @@ impl Checker {
         self.at("breakdown", |c| {
             c.list_len(cs.breakdown.len(), 0, MAX_BREAKDOWN);
             let mut seen = HashSet::new();
-            for (i, b) in cs.breakdown.iter().enumerate().take(MAX_BREAKDOWN) {
-                c.index(i, |c| {
+            c.each(&cs.breakdown, MAX_BREAKDOWN, |c, _i, b| {
                     c.at("fiscal_year", |c| c.fiscal_year(b.fiscal_year));
                     if let Some(m) = b.month {
                         c.at("month", |c| {
                             c.year_month(m);
                             if fiscal_year_of(m) != b.fiscal_year {
-                                c.report(format!("{}-{:02} is not in fiscal year {} (April {} – March {})", m.year, m.month, b.fiscal_year.0, b.fiscal_year.0, b.fiscal_year.0 + 1));
+                                c.report(Code::MonthNotInFiscalYear, params!["month" => format!("{}-{:02}", m.year, m.month), "year" => b.fiscal_year.0, "next" => b.fiscal_year.0 + 1]);
                             }
                         });
                     }
                     c.at("value", |c| c.value(b.value, Unit::Percent));
                     if let Some(w) = &b.ward {
                         if !wards.contains(w) {
-                            c.at("ward", |c| c.report(format!("no ward has the id {:?}", truncate(w))));
+                            c.at("ward", |c| c.report(Code::NoSuchWard, params!["id" => quoted(w)]));
                         }
                     }
                     if let Some(s) = &b.section {
                         if !sections.contains(s) {
-                            c.at("section", |c| c.report(format!("no section has the id {:?}", truncate(s))));
+                            c.at("section", |c| c.report(Code::NoSuchSection, params!["id" => quoted(s)]));
                         }
                     }
                     if b.ward.is_none() && b.section.is_none() {
-                        c.report("a breakdown cell names a ward, a section, or both");
+                        c.report(Code::CellNamesNothing, vec![]);
                     }
                     if !seen.insert((b.fiscal_year, b.month, b.ward.clone(), b.section.clone())) {
-                        c.report("the same period, ward and section appear twice");
+                        c.report(Code::CellTwice, vec![]);
                     }
                 });
-            }
         });
         self.at("comments", |c| {
             c.texts("satisfied", &cs.comments.satisfied, MAX_PROSE_CHARS, 0);
@@ -596,7 +540,7 @@ impl Checker {
                     c.at("month", |c| c.year_month(m.month));
                     c.at("value", |c| c.value(m.value, k.unit));
                     if prev.is_some_and(|p| m.month <= p) {
-                        c.at("month", |c| c.report("months must be in order, oldest first, each once"));
+                        c.at("month", |c| c.report(Code::MonthsOrder, vec![]));
                     }
                 });
                 prev = Some(m.month);
@@ -610,7 +554,7 @@ impl Checker {
         self.at("population", |c| c.text(&s.population, MAX_NAME_CHARS));
         if s.scale_min != 1 || s.scale_max != 5 {
             self.at("scale_max", |c| {
-                c.report(format!("the scale is {}–{}; scores are on the 1–5 scale", s.scale_min, s.scale_max))
+                c.report(Code::ScaleNotOneToFive, params!["min" => s.scale_min, "max" => s.scale_max])
             });
         }
         self.texts("findings", &s.findings, MAX_PROSE_CHARS, 0);
@@ -619,8 +563,7 @@ impl Checker {
         // Question ids are unique across the whole survey, so a question can be linked to alone.
         let mut question_ids = HashSet::new();
         self.at("categories", |c| {
-            for (i, cat) in s.categories.iter().enumerate().take(50) {
-                c.index(i, |c| {
+            c.each(&s.categories, 50, |c, _i, cat| {
                     c.at("name", |c| c.text(&cat.name, MAX_NAME_CHARS));
                     c.at("average", |c| c.value(cat.average, Unit::Score));
                     c.at("questions", |c| c.list_len(cat.questions.len(), 1, MAX_LIST));
@@ -630,7 +573,7 @@ impl Checker {
                                 c.at("id", |c| {
                                     c.id(&q.id);
                                     if !question_ids.insert(q.id.as_str()) {
-                                        c.report(format!("question id {:?} is used twice in the survey", q.id));
+                                        c.report(Code::QuestionTwice, params!["id" => format!("{:?}", q.id)]);
                                     }
                                 });
                                 c.at("text", |c| c.text(&q.text, MAX_PROSE_CHARS));
@@ -643,12 +586,11 @@ impl Checker {
                         let mean = scores.iter().sum::<f64>() / scores.len() as f64;
                         if avg.is_finite() && (avg - mean).abs() > AVERAGE_TOLERANCE {
                             c.at("average", |c| {
-                                c.report(format!("{avg} is not the average of its questions' scores ({mean:.3})"))
+                                c.report(Code::NotTheAverage, params!["average" => avg, "mean" => format!("{mean:.3}")])
                             });
                         }
                     }
                 });
-            }
         });
     }
 
@@ -657,34 +599,29 @@ impl Checker {
     fn manifest(&mut self, m: &Manifest) {
         if m.format_version != FORMAT_VERSION {
             self.at("format_version", |c| {
-                c.report(format!("format version {} is not supported; this checker reads version {FORMAT_VERSION}", m.format_version))
+                c.report(Code::UnsupportedVersion, params!["found" => m.format_version, "supported" => FORMAT_VERSION])
             });
         }
         self.at("snapshots", |c| c.list_len(m.snapshots.len(), 1, 1000));
         let ids = self.unique_ids("snapshots", m.snapshots.iter().map(|e| e.id.as_str()));
         self.at("snapshots", |c| {
-            for (i, e) in m.snapshots.iter().enumerate().take(1000) {
-                c.index(i, |c| {
+            c.each(&m.snapshots, 1000, |c, _i, e| {
                     c.at("as_of", |c| c.date(&e.as_of));
                     c.at("file", |c| {
                         if !is_safe_relative_path(&e.file) {
-                            c.report(format!(
-                                "{:?} must be a relative path to a .json file inside the data folder (no '..', no '/' at the start, no address)",
-                                truncate(&e.file)
-                            ));
+                            c.report(Code::BadFilePath, params!["file" => quoted(&e.file)]);
                         }
                     });
                     c.at("title", |c| c.text(&e.title, MAX_NAME_CHARS));
                     c.at("sha256", |c| {
                         if !is_sha256(&e.sha256) {
-                            c.report("must be 'sha256-' followed by 64 lowercase hexadecimal digits");
+                            c.report(Code::BadHash, vec![]);
                         }
                     });
                 });
-            }
         });
         if !ids.contains(&m.latest) {
-            self.at("latest", |c| c.report(format!("no snapshot in the list has the id {:?}", truncate(&m.latest))));
+            self.at("latest", |c| c.report(Code::NoSuchSnapshot, params!["id" => quoted(&m.latest)]));
         }
     }
 }
@@ -699,6 +636,12 @@ fn forbidden_char(c: char, prose: bool) -> bool {
         '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}' => true,
         c => c.is_control(),
     }
+}
+
+/// A text from the file as a problem quotes it: shortened, in quotes, with anything unprintable
+/// escaped.
+fn quoted(s: &str) -> String {
+    format!("{:?}", truncate(s))
 }
 
 fn truncate(s: &str) -> String {

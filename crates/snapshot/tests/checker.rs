@@ -6,8 +6,9 @@ mod common;
 
 use std::process::Command;
 
+/// Runs the checker in an English locale (the machine's own could be Japanese).
 fn check(args: &[&std::path::Path]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_snapshot-check")).args(args).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_snapshot-check")).args(args).env("LANG", "C.UTF-8").env_remove("LC_ALL").env_remove("LC_MESSAGES").output().unwrap();
     (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
@@ -58,4 +59,18 @@ fn no_arguments_prints_usage() {
     let out = Command::new(env!("CARGO_BIN_EXE_snapshot-check")).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("usage"));
+}
+
+#[test]
+fn a_clerk_reads_the_problems_in_japanese() {
+    let file = common::repo_root().join("tests/fuzz/corpus/snapshot/category-average-wrong.json");
+    for run in [vec!["--lang", "ja"], vec![]] {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_snapshot-check"));
+        command.args(&run).arg(&file).env_remove("LC_ALL").env_remove("LC_MESSAGES");
+        if run.is_empty() {
+            command.env("LANG", "ja_JP.UTF-8");
+        }
+        let out = String::from_utf8_lossy(&command.output().unwrap().stdout).into_owned();
+        assert!(out.contains("staff_survey.categories[2].average: 3.9は設問の点数の平均（3.430）と合いません"), "{run:?}: {out}");
+    }
 }

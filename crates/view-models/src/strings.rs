@@ -29,6 +29,8 @@ pub struct Strings {
     pub error_not_json: &'static str,
     /// `{path}`: the JSON path.
     pub error_invalid: &'static str,
+    /// `{path}` and `{problem}`: where and what rule.
+    pub error_invalid_rule: &'static str,
     pub error_foreign_origin: &'static str,
     pub error_bad_data_param: &'static str,
     pub retry: &'static str,
@@ -266,28 +268,7 @@ pub struct Strings {
     pub in_brackets: &'static str,
 }
 
-/// Puts each `(name, value)` where the template says `{name}`. One pass: a value that itself
-/// holds braces (a name from a snapshot) is left as it is.
-pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        match after.find('}').map(|close| (&after[..close], &after[close + 1..])) {
-            Some((name, tail)) if args.iter().any(|(n, _)| *n == name) => {
-                out.push_str(args.iter().find(|(n, _)| *n == name).map_or("", |(_, v)| *v));
-                rest = tail;
-            }
-            _ => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
+pub use snapshot::template::fill;
 
 /// The text before and after `{name}`, for a template whose argument is markup (a text marked
 /// with its language). Without the name: the whole template, then nothing.
@@ -301,6 +282,7 @@ impl Strings {
     pub fn templates(&self) -> Vec<(&'static str, &'static str, &'static [&'static str])> {
         vec![
             ("error_invalid", self.error_invalid, &["path"]),
+            ("error_invalid_rule", self.error_invalid_rule, &["path", "problem"]),
             ("stale_banner", self.stale_banner, &["as_of"]),
             ("remaining", self.remaining, &["amount"]),
             ("policy_number", self.policy_number, &["number"]),
@@ -357,6 +339,7 @@ static JA: Strings = Strings {
     error_http: "サーバーがエラーを返しました。しばらくしてから、もう一度お試しください。",
     error_not_json: "データのファイルが正しい形式（JSON）ではありません。",
     error_invalid: "データの内容に誤りがあります（場所: {path}）。",
+    error_invalid_rule: "データの内容に誤りがあります（場所: {path}：{problem}）。",
     error_foreign_origin: "別のサイトのデータは読み込めません。このサイトと同じ場所にあるデータだけを指定できます。",
     error_bad_data_param: "data に指定されたアドレスが正しくありません。",
     retry: "もう一度読み込む",
@@ -580,6 +563,7 @@ static EN: Strings = Strings {
     error_http: "The server returned an error. Please try again later.",
     error_not_json: "The data file is not in the expected format (JSON).",
     error_invalid: "The data contains an error (at: {path}).",
+    error_invalid_rule: "The data contains an error (at: {path}: {problem}).",
     error_foreign_origin: "Data from another site cannot be loaded. Only data on this site can be used.",
     error_bad_data_param: "The address given in “data” is not valid.",
     retry: "Try again",
@@ -803,6 +787,7 @@ static JA_EASY: Strings = Strings {
     error_http: "サーバーで エラーが おきました。あとで もう いちど ためして ください。",
     error_not_json: "データの ファイルの かたちが ちがいます（JSON では ありません）。",
     error_invalid: "データに まちがいが あります（ばしょ: {path}）。",
+    error_invalid_rule: "データに まちがいが あります（ばしょ: {path}、{problem}）。",
     error_foreign_origin: "ほかの サイトの データは よみこめません。",
     error_bad_data_param: "data の アドレスが ただしく ありません。",
     retry: "もう いちど よみこむ",
@@ -1047,12 +1032,6 @@ mod tests {
     fn a_template_splits_around_its_markup_argument() {
         assert_eq!(around(JA.in_brackets, "text"), ("（", "）"));
         assert_eq!(around(EN.in_brackets, "text"), (" (", ")"));
-    }
-
-    #[test]
-    fn filling_is_one_pass() {
-        assert_eq!(fill("{a}と{b}", &[("a", "{b}"), ("b", "B")]), "{b}とB");
-        assert_eq!(fill("{unknown} {a}", &[("a", "A")]), "{unknown} A");
     }
 
     #[test]

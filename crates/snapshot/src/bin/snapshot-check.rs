@@ -3,17 +3,31 @@
 //! A file whose top level has `snapshots` or `latest` is read as a manifest: its listed files must
 //! exist beside it, parse, validate, carry the listed id and as-of date, and match their hash.
 //! Prints one `ok` line per valid file and `FILE: path: message` per problem; exit 0 or 1.
+//! Problems are worded in Japanese with `--lang ja` or a Japanese locale (`LANG=ja_JP.UTF-8`),
+//! else in English.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use sha2::{Digest, Sha256};
-use snapshot::{parse_manifest, parse_snapshot, Problem};
+use snapshot::{params, parse_manifest, parse_snapshot, Code, Lang, Problem};
+
+/// `--lang ja|en`, else the locale's language.
+fn language(args: &mut Vec<PathBuf>) -> Lang {
+    if let Some(i) = args.iter().position(|a| a == "--lang") {
+        let chosen = args.get(i + 1).map(|l| l == "ja").unwrap_or(false);
+        args.drain(i..(i + 2).min(args.len()));
+        return if chosen { Lang::Ja } else { Lang::En };
+    }
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].iter().find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty())).unwrap_or_default();
+    if locale.starts_with("ja") { Lang::Ja } else { Lang::En }
+}
 
 fn main() -> ExitCode {
-    let files: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
+    let mut files: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
+    let lang = language(&mut files);
     if files.is_empty() || files.iter().any(|f| f == "-h" || f == "--help") {
-        eprintln!("usage: snapshot-check FILE...\n  checks snapshot and manifest (index.json) files; exit 0 when all are valid");
+        eprintln!("usage: snapshot-check [--lang ja|en] FILE...\n  checks snapshot and manifest (index.json) files; exit 0 when all are valid");
         return ExitCode::from(2);
     }
     let mut failed = false;
@@ -23,7 +37,7 @@ fn main() -> ExitCode {
             Err(problems) => {
                 failed = true;
                 for p in problems {
-                    println!("{}: {p}", file.display());
+                    println!("{}: {}: {}", file.display(), p.path, p.message_in(lang));
                 }
             }
         }
@@ -36,7 +50,7 @@ fn main() -> ExitCode {
 }
 
 fn read(file: &Path) -> Result<Vec<u8>, Vec<Problem>> {
-    std::fs::read(file).map_err(|e| vec![Problem { path: ".".into(), message: format!("cannot read the file: {e}") }])
+    std::fs::read(file).map_err(|e| vec![Problem::new(".", Code::Unreadable, params!["detail" => e])])
 }
 
 fn sha256_of(bytes: &[u8]) -> String {
@@ -68,27 +82,22 @@ fn check_manifest_file(file: &Path, bytes: &[u8]) -> Result<String, Vec<Problem>
         let at = |field: &str| format!("snapshots[{i}].{field}");
         let path = dir.join(&entry.file);
         let Ok(snap_bytes) = std::fs::read(&path) else {
-            problems.push(Problem { path: at("file"), message: format!("{} does not exist or cannot be read", path.display()) });
+            problems.push(Problem::new(at("file"), Code::FileMissing, params!["file" => path.display()]));
             continue;
         };
         let actual = sha256_of(&snap_bytes);
         if actual != entry.sha256 {
-            problems.push(Problem {
-                path: at("sha256"),
-                message: format!("does not match the file; its hash is {actual}"),
-            });
+            problems.push(Problem::new(at("sha256"), Code::HashMismatch, params!["hash" => actual]));
         }
         match parse_snapshot(&snap_bytes) {
-            Err(inner) => problems.extend(inner.into_iter().map(|p| Problem {
-                path: at("file"),
-                message: format!("{} is invalid: {p}", entry.file),
-            })),
+            // Each of the snapshot's own problems, at its path inside the listed file.
+            Err(inner) => problems.extend(inner.into_iter().map(|p| Problem { path: format!("{} ({}) {}", at("file"), entry.file, p.path), ..p })),
             Ok(s) => {
                 if s.id != entry.id {
-                    problems.push(Problem { path: at("id"), message: format!("the file's id is {:?}", s.id) });
+                    problems.push(Problem::new(at("id"), Code::IdMismatch, params!["id" => format!("{:?}", s.id)]));
                 }
                 if s.as_of != entry.as_of {
-                    problems.push(Problem { path: at("as_of"), message: format!("the file says as of {}", s.as_of) });
+                    problems.push(Problem::new(at("as_of"), Code::AsOfMismatch, params!["as_of" => s.as_of]));
                 }
             }
         }

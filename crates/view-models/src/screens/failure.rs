@@ -15,8 +15,13 @@ pub enum LoadError {
     Http(u16),
     /// The file is not JSON at all.
     NotJson,
-    /// JSON, but breaks the format's rules; `path` is the first problem's JSON path.
-    Invalid { path: String },
+    /// JSON, but breaks the format's rules; `path` is the first problem's JSON path, `problem`
+    /// what is wrong there (when a rule, not the JSON's shape, found it).
+    Invalid {
+        path: String,
+        #[serde(default)]
+        problem: Option<Worded>,
+    },
     /// `?data=` points to another site.
     ForeignOrigin,
     /// `?data=` is not a usable address.
@@ -31,7 +36,8 @@ impl LoadError {
             LoadError::NotFound => s.error_not_found.into(),
             LoadError::Http(code) => format!("{} (HTTP {code})", s.error_http),
             LoadError::NotJson => s.error_not_json.into(),
-            LoadError::Invalid { path } => fill(s.error_invalid, &[("path", path)]),
+            LoadError::Invalid { path, problem: None } => fill(s.error_invalid, &[("path", path)]),
+            LoadError::Invalid { path, problem: Some(p) } => fill(s.error_invalid_rule, &[("path", path), ("problem", p.pick(locale))]),
             LoadError::ForeignOrigin => s.error_foreign_origin.into(),
             LoadError::BadDataParam => s.error_bad_data_param.into(),
         }
@@ -40,6 +46,30 @@ impl LoadError {
     /// Whether trying again could help (a foreign `data` origin never will).
     pub fn retryable(&self) -> bool {
         !matches!(self, LoadError::ForeignOrigin | LoadError::BadDataParam)
+    }
+}
+
+/// A broken rule in the data, worded in each language (from `snapshot::Problem`'s code and
+/// parameters) where it is found, so it can travel from the server to the browser.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Worded {
+    pub ja: String,
+    pub en: String,
+    pub ja_easy: String,
+}
+
+impl Worded {
+    pub fn from_problem(problem: &snapshot::Problem) -> Worded {
+        use snapshot::Lang;
+        Worded { ja: problem.message_in(Lang::Ja), en: problem.message_in(Lang::En), ja_easy: problem.message_in(Lang::JaEasy) }
+    }
+
+    pub fn pick(&self, locale: Locale) -> &str {
+        match locale {
+            Locale::Ja => &self.ja,
+            Locale::En => &self.en,
+            Locale::JaEasy => &self.ja_easy,
+        }
     }
 }
 
@@ -54,7 +84,12 @@ mod tests {
 
     #[test]
     fn messages_name_what_went_wrong() {
-        assert!(LoadError::Invalid { path: "indicators[0].unit".into() }.message(Locale::Ja).contains("indicators[0].unit"));
+        assert!(LoadError::Invalid { path: "indicators[0].unit".into(), problem: None }.message(Locale::Ja).contains("indicators[0].unit"));
+        let long = snapshot::Problem::new("plan.name.ja", snapshot::Code::TooLong, vec![("chars", "201".into()), ("max", "200".into())]);
+        let error = LoadError::Invalid { path: long.path.clone(), problem: Some(Worded::from_problem(&long)) };
+        assert_eq!(error.message(Locale::Ja), "データの内容に誤りがあります（場所: plan.name.ja：201文字あります。200文字以下にしてください）。");
+        assert!(error.message(Locale::En).contains("at most 200 are allowed"), "{}", error.message(Locale::En));
+        assert!(error.message(Locale::JaEasy).contains("ながすぎます"));
         assert!(LoadError::Http(503).message(Locale::En).contains("503"));
         assert!(LoadError::NotFound.message(Locale::Ja).contains("404"));
         assert!(!LoadError::ForeignOrigin.retryable());
