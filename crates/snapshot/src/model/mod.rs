@@ -1,0 +1,183 @@
+//! The typed snapshot model: what the city publishes, exactly as published.
+//!
+//! Rules that shape these types:
+//! - every human-readable field is a [`Text`] with required Japanese;
+//! - numbers are kept as published, with their [`Unit`]; a missing figure is `null`, never 0;
+//! - years are fiscal years (April–March) named by the Western year they start in.
+
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "schema")]
+use schemars::JsonSchema;
+
+mod figures;
+mod manifest;
+mod plan;
+
+pub use figures::*;
+pub use manifest::*;
+pub use plan::*;
+
+/// Deserialises an `Option` that must be present in the JSON: a missing figure is written
+/// as an explicit `null`, so a forgotten key is an error rather than a silent gap.
+fn required<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(d)
+}
+
+/// A figure's schema: a number, or `null` where none was published.
+#[cfg(feature = "schema")]
+fn nullable_number(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({ "type": ["number", "null"] })
+}
+
+/// The format version this crate reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Human-readable text: Japanese is required; English and やさしい日本語 are optional.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    /// Japanese, as published.
+    pub ja: String,
+    /// English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
+    /// やさしい日本語 (Easy Japanese).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ja_easy: Option<String>,
+}
+
+/// A fiscal year (年度), April to March, named by the Western year it starts in:
+/// `2021` is 令和3年度, April 2021 – March 2022.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(transparent)]
+pub struct FiscalYear(pub u16);
+
+/// A calendar month, for monthly points and survey dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct YearMonth {
+    pub year: u16,
+    pub month: u8,
+}
+
+/// Units as the city publishes them. Values are stored in these units (2,248 億円 is 2248 `oku_yen`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// %: a share of people or things, 0–100.
+    Percent,
+    /// %: a ratio that may exceed 100 (将来負担比率).
+    RatioPercent,
+    /// 件: certificates, cases.
+    Cases,
+    /// 万件: ten-thousands of cases.
+    TenThousandCases,
+    /// 日: days.
+    Days,
+    /// 億円: hundred-millions of yen.
+    HundredMillionYen,
+    /// 人: people.
+    People,
+    /// 分/件: minutes per case.
+    MinutesPerCase,
+    /// 台: devices.
+    Devices,
+    /// 回: times held.
+    Times,
+    /// 手続: procedures.
+    Procedures,
+    /// 業務: business processes.
+    Processes,
+    /// 点: survey score on the 1–5 scale.
+    Score,
+}
+
+/// Which direction of change is an improvement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    HigherIsBetter,
+    LowerIsBetter,
+}
+
+/// One figure for one fiscal year; `value` is `null` when the city has not published it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct YearValue {
+    pub fiscal_year: FiscalYear,
+    #[serde(deserialize_with = "required")]
+    #[cfg_attr(feature = "schema", schemars(required, schema_with = "nullable_number"))]
+    pub value: Option<f64>,
+}
+
+/// One figure for one calendar month.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct MonthValue {
+    pub month: YearMonth,
+    #[serde(deserialize_with = "required")]
+    #[cfg_attr(feature = "schema", schemars(required, schema_with = "nullable_number"))]
+    pub value: Option<f64>,
+}
+
+/// A labelled figure, used where the seed states a before → after change.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Measure {
+    /// When or what the figure is, as published (「R3年度」, 「導入前」).
+    pub label: Text,
+    pub value: f64,
+    pub unit: Unit,
+    /// The city wrote 「約」 (about).
+    #[serde(default)]
+    pub approximate: bool,
+}
+
+/// The whole snapshot: one publication of the plan and its figures.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Snapshot {
+    /// Must equal [`FORMAT_VERSION`].
+    pub format_version: u32,
+    /// Unique id of this snapshot, e.g. `2023-12`.
+    pub id: String,
+    /// The date the figures are as of: `YYYY-MM-DD`, or `YYYY-MM` when the city gave only a month.
+    pub as_of: String,
+    /// Where the figures come from.
+    pub source: Source,
+    pub plan: Plan,
+    pub previous_stage: PreviousStage,
+    pub indicator_groups: Vec<IndicatorGroup>,
+    pub indicators: Vec<Indicator>,
+    pub counter_survey: CounterSurvey,
+    pub konbini_certificates: KonbiniCertificates,
+    pub staff_survey: StaffSurvey,
+    pub citizen_requests: CitizenRequests,
+}
+
+/// The published document the snapshot was taken from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub title: Text,
+    pub publisher: Text,
+    /// Publication month.
+    pub published: YearMonth,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
