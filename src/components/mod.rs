@@ -4,6 +4,7 @@ pub mod charts;
 pub mod downloads;
 pub mod embed_dialog;
 pub mod error_summary;
+pub mod fields;
 pub mod history;
 pub mod indicator_card;
 pub mod layout;

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use feedback::{validate, Field, Kind, Submission, Verdict};
+use feedback::{validate, Field, Kind, Submission, Verdict, MAX_COMMENT_CHARS};
 use leptos::html;
 use leptos::prelude::*;
 use snapshot::Snapshot;
@@ -18,6 +18,7 @@ use wasm_bindgen::JsCast;
 
 use crate::browser;
 use crate::components::error_summary::ErrorSummary;
+use crate::components::fields::{FormErrors, RadioGroup, RatingScale, TextArea};
 use crate::components::loaded::Loaded;
 use crate::i18n::use_strings;
 use crate::forms::use_posted_form;
@@ -223,25 +224,7 @@ fn survey_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
         }
     };
 
-    let radio_group = move |name: &'static str, legend: &'static str, options: Vec<(String, String)>, value: RwSignal<String>| {
-        view! {
-            <fieldset class="field kiosk-choices" id=format!("{name}-group")>
-                <legend>{legend}</legend>
-                {options.into_iter().enumerate().map(|(i, (id, label))| {
-                    let input_id = format!("{name}-{i}");
-                    let checked_id = id.clone();
-                    view! {
-                        <div class="choice choice--tile">
-                            <input type="radio" name=name id=input_id.clone() value=id.clone() checked=value.get_untracked() == id
-                                prop:checked=move || value.get() == checked_id on:change=move |_| value.set(id.clone())/>
-                            <label for=input_id>{label}</label>
-                        </div>
-                    }
-                }).collect_view()}
-            </fieldset>
-        }
-    };
-
+    let form_errors = FormErrors { errors, message: survey_error_message };
     let ward_options: Vec<(String, String)> = wards().into_iter().map(|(id, name)| (id.to_string(), l.pick(&name).to_string())).collect();
     let section_options: Vec<(String, String)> = s.counter_survey.sections.iter().map(|x| (x.id.clone(), l.pick(&x.name).to_string())).collect();
 
@@ -254,26 +237,17 @@ fn survey_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
                 <input type="hidden" name="key" value=form_key.clone()/>
                 {match &place.ward {
                     Some(w) => view! { <input type="hidden" name="ward" value=w.clone()/> }.into_any(),
-                    None => radio_group("ward", t.ward_office, ward_options.clone(), ward).into_any(),
+                    None => view! { <RadioGroup field=Field::Ward errors=form_errors value=ward name="ward" legend=t.ward_office.to_string()
+                        options=ward_options.clone() class="field kiosk-choices" choice_class="choice choice--tile"/> }.into_any(),
                 }}
                 {match &place.section {
                     Some(x) => view! { <input type="hidden" name="section" value=x.clone()/> }.into_any(),
-                    None => radio_group("section", t.counter_section, section_options.clone(), section).into_any(),
+                    None => view! { <RadioGroup field=Field::Section errors=form_errors value=section name="section" legend=t.counter_section.to_string()
+                        options=section_options.clone() class="field kiosk-choices" choice_class="choice choice--tile"/> }.into_any(),
                 }}
-                <fieldset class="field kiosk-choices">
-                    <legend>{t.counter_question}</legend>
-                    {(1..=5u8).rev().map(|level| view! {
-                        <div class="choice choice--tile">
-                            <input type="radio" name="satisfaction" id=format!("satisfaction-{level}") value=level.to_string()
-                                checked=satisfaction.get_untracked() == Some(level) prop:checked=move || satisfaction.get() == Some(level) on:change=move |_| satisfaction.set(Some(level))/>
-                            <label for=format!("satisfaction-{level}")>{counter_satisfaction_label(level, l)}</label>
-                        </div>
-                    }).collect_view()}
-                </fieldset>
-                <div class="field">
-                    <label for="comment">{t.kiosk_comment}</label>
-                    <textarea id="comment" name="message" rows="3" maxlength="500" prop:value=move || comment.get() on:input=move |ev| comment.set(event_target_value(&ev))>{crate::components::textarea_text(&comment.get_untracked())}</textarea>
-                </div>
+                <RatingScale field=Field::Satisfaction errors=form_errors value=satisfaction legend=Signal::stored(t.counter_question.to_string())
+                    levels=(1..=5).rev().collect() level_label=counter_satisfaction_label class="field kiosk-choices" choices_class="" choice_class="choice choice--tile"/>
+                <TextArea field=Field::Message errors=form_errors value=comment id="comment" name="message" label=|t| t.kiosk_comment rows=3 max_chars=MAX_COMMENT_CHARS/>
                 <button type="submit" class="button button--large">{t.kiosk_send}</button>
             </form>
         }

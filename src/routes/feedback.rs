@@ -2,14 +2,15 @@
 //! that order; an error summary linking to each field; a preview before sending; a hidden
 //! honeypot; the receipt number — or "waiting to send" from the outbox.
 
-use feedback::{personal_data_hints, validate, Field, FieldError, Kind, Submission, Verdict, MAX_MESSAGE_CHARS};
+use feedback::{personal_data_hints, validate, Field, FieldError, Kind, Submission, Verdict, MAX_EMAIL_CHARS, MAX_MESSAGE_CHARS, MAX_TOPIC_CHARS};
 use leptos::html;
 use leptos::prelude::*;
 use view_models::outbox::ItemState;
 use view_models::screens::feedback_form::{chars_left, error_message, hint_message, satisfaction_label};
-use view_models::{strings, Strings};
+use view_models::strings;
 
 use crate::components::error_summary::ErrorSummary;
+use crate::components::fields::{Checkbox, FormErrors, Marker, RatingScale, TextArea, TextField};
 use crate::request::query_param;
 use crate::i18n::{use_locale, use_strings};
 use crate::navigation::focus_by_id;
@@ -128,52 +129,7 @@ pub fn Feedback() -> impl IntoView {
         }
     });
 
-    let error_for = move |field: Field| errors.with(|e| e.iter().find(|x| x.field == field).copied());
-    let described = move |field: Field, hint: Option<&'static str>| {
-        let mut ids: Vec<String> = hint.map(|h| h.to_string()).into_iter().collect();
-        if error_for(field).is_some() {
-            ids.push(format!("{}-error", field.id()));
-        }
-        ids.join(" ")
-    };
-    let field_error = move |field: Field| {
-        move || {
-            error_for(field).map(|e| {
-                view! { <p class="field-error" id=format!("{}-error", field.id())><span class="visually-hidden">{move || t().error_prefix}</span>{error_message(&e, locale.get())}</p> }
-            })
-        }
-    };
-
-    // One single-line field: label (with 任意 when optional), hint, error, then the control.
-    let text_field = move |field: Field,
-                           input_type: &'static str,
-                           autocomplete: &'static str,
-                           max: u32,
-                           value: RwSignal<String>,
-                           label: fn(&Strings) -> &'static str,
-                           hint: fn(&Strings) -> &'static str,
-                           optional: bool| {
-        let id = field.id();
-        let hint_id = match field {
-            Field::Topic => "topic-hint",
-            _ => "email-hint",
-        };
-        view! {
-            <div class=move || if error_for(field).is_some() { "field field--error" } else { "field" }>
-                <label for=id>
-                    {move || label(t())}
-                    {optional.then(|| view! { " " <span class="optional">{move || t().optional_mark}</span> })}
-                </label>
-                <p class="hint" id=hint_id>{move || hint(t())}</p>
-                {field_error(field)}
-                <input id=id name=id type=input_type maxlength=max.to_string() autocomplete=autocomplete
-                    aria-describedby=move || described(field, Some(hint_id))
-                    aria-invalid=move || error_for(field).is_some().to_string()
-                    value=value.get_untracked() prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
-            </div>
-        }
-    };
-
+    let form_errors = FormErrors { errors, message: error_message };
     let error_summary = move || view! { <ErrorSummary errors target=target_id summary=summary_ref/> };
 
     let count = move || chars_left(feedback::char_count(&message.get()), MAX_MESSAGE_CHARS, locale.get());
@@ -196,44 +152,20 @@ pub fn Feedback() -> impl IntoView {
                 {error_summary}
                 <input type="hidden" name="form" value="general"/>
                 <input type="hidden" name="key" value=move || key.get()/>
-                {text_field(Field::Topic, "text", "off", 100, topic, |t| t.topic_label, |t| t.topic_hint, true)}
-                <div class=move || if error_for(Field::Message).is_some() { "field field--error" } else { "field" }>
-                    <label for="message">{move || t().message_label} <span class="required">{move || t().required_mark}</span></label>
-                    <p class="hint" id="message-hint">{move || t().message_hint}</p>
-                    {field_error(Field::Message)}
-                    <textarea id="message" name="message" rows="8"
-                        aria-describedby=move || described(Field::Message, Some("message-hint message-count"))
-                        aria-invalid=move || error_for(Field::Message).is_some().to_string()
-                        prop:value=move || message.get() on:input=move |ev| message.set(event_target_value(&ev))>{crate::components::textarea_text(&message.get_untracked())}</textarea>
+                <TextField field=Field::Topic errors=form_errors value=topic label=|t| t.topic_label hint=|t| t.topic_hint hint_id="topic-hint"
+                    max_chars=MAX_TOPIC_CHARS marker=Marker::Optional/>
+                <TextArea field=Field::Message errors=form_errors value=message id="message" name="message" label=|t| t.message_label
+                    hint=|t| t.message_hint described_by="message-hint message-count" rows=8 marker=Marker::Required>
                     <p id="message-count" class=move || if count().1 { "count count--over" } else { "count" } aria-live="polite">{move || count().0}</p>
                     {hints}
-                </div>
-                <fieldset class=move || if error_for(Field::Satisfaction).is_some() { "field field--error" } else { "field" }
-                    aria-describedby=move || described(Field::Satisfaction, None)>
-                    <legend>{move || t().satisfaction_label} <span class="optional">{move || t().optional_mark}</span></legend>
-                    {field_error(Field::Satisfaction)}
-                    <div class="choices">
-                        {(1..=5u8).map(|level| view! {
-                            <div class="choice">
-                                <input type="radio" name="satisfaction" id=format!("satisfaction-{level}") value=level.to_string()
-                                    checked=satisfaction.get_untracked() == Some(level) prop:checked=move || satisfaction.get() == Some(level) on:change=move |_| satisfaction.set(Some(level))/>
-                                <label for=format!("satisfaction-{level}")>{move || satisfaction_label(level, locale.get())}</label>
-                            </div>
-                        }).collect_view()}
-                    </div>
-                </fieldset>
-                <div class=move || if error_for(Field::Consent).is_some() { "field field--error" } else { "field" }>
-                    {field_error(Field::Consent)}
-                    <div class="choice">
-                        <input type="checkbox" id="consent" name="consent" checked=consent.get_untracked() prop:checked=move || consent.get()
-                            aria-describedby=move || described(Field::Consent, None)
-                            on:change=move |ev| consent.set(event_target_checked(&ev))/>
-                        <label for="consent">{move || t().consent_label}</label>
-                    </div>
-                </div>
+                </TextArea>
+                <RatingScale field=Field::Satisfaction errors=form_errors value=satisfaction legend=Signal::derive(move || t().satisfaction_label.to_string())
+                    levels=(1..=5).collect() level_label=satisfaction_label marker=Marker::Optional/>
+                <Checkbox field=Field::Consent errors=form_errors value=consent label=|t| t.consent_label/>
                 // Always in the page, so it works without script; shown only with consent (CSS).
                 <div class="email-field">
-                    {text_field(Field::Email, "email", "email", 254, email, |t| t.email_label, |t| t.email_hint, false)}
+                    <TextField field=Field::Email errors=form_errors value=email label=|t| t.email_label hint=|t| t.email_hint hint_id="email-hint"
+                        input_type="email" autocomplete="email" max_chars=MAX_EMAIL_CHARS/>
                 </div>
                 <div class="honeypot" aria-hidden="true">
                     <label for="website">{move || t().honeypot_label}</label>
