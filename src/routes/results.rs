@@ -55,7 +55,7 @@ pub fn results_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
     let delayed = st
         .delayed
         .iter()
-        .map(|d| view! { <li>{pick(&d.title)} {d.owner.as_ref().map(|o| format!("（{}）", l.pick(o)))}</li> })
+        .map(|d| view! { <li>{pick(&d.title)} {d.owner.as_ref().map(|o| fill(t.in_brackets, &[("text", l.pick(o))]))}</li> })
         .collect_view();
     let parts = vec![
         Part { label: t.on_plan.into(), count: progress.on_plan, share: progress.on_plan_share.clone(), class: "part part--on-plan" },
@@ -76,7 +76,7 @@ pub fn results_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
         <section aria-labelledby="progress-title">
             <h2 id="progress-title">{t.item_progress_title}</h2>
             <ShareBar
-                caption=format!("{}（{}）", t.item_progress_title, progress.as_of)
+                caption=format!("{}{}", t.item_progress_title, fill(t.in_brackets, &[("text", &progress.as_of)]))
                 summary=progress.summary.clone()
                 parts
                 headers=[t.category, t.items, t.share]

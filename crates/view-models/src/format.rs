@@ -1,6 +1,6 @@
 //! Numbers, units, fiscal years and dates written the way the city writes them.
 
-use snapshot::{FiscalYear, Unit, YearMonth};
+use snapshot::{AsOf, AsOfDate, FiscalYear, Unit, YearMonth};
 
 use crate::Locale;
 
@@ -194,14 +194,13 @@ pub fn year_month(ym: YearMonth, locale: Locale) -> String {
     }
 }
 
-/// The snapshot's as-of date (`YYYY-MM` or `YYYY-MM-DD`) as a phrase: `2023年12月時点`.
-pub fn as_of(date: &str, locale: Locale) -> String {
-    let mut parts = date.split('-').map(|p| p.parse::<u16>().ok());
-    let (Some(Some(year)), Some(Some(month))) = (parts.next(), parts.next()) else {
-        return date.to_string();
+/// The snapshot's as-of date (`YYYY-MM` or `YYYY-MM-DD`, parsed once as [`AsOf`]) as a phrase:
+/// `2023年12月時点`. A text that is not a date is shown as it is.
+pub fn as_of(date: impl Into<AsOf>, locale: Locale) -> String {
+    let date: AsOf = date.into();
+    let Some(AsOfDate { year, month, day }) = date.date() else {
+        return date.text().to_string();
     };
-    let day = parts.next().flatten();
-    let month = month.clamp(1, 12);
     match (locale, day) {
         (Locale::Ja, Some(d)) => format!("{year}年{month}月{d}日時点"),
         (Locale::Ja, None) => format!("{year}年{month}月時点"),

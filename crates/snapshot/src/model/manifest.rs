@@ -25,7 +25,8 @@ pub struct Manifest {
 pub struct ManifestEntry {
     pub id: String,
     /// As in the snapshot: `YYYY-MM-DD` or `YYYY-MM`.
-    pub as_of: String,
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub as_of: AsOf,
     /// Path relative to the manifest, e.g. `snapshots/2023-12.json`.
     pub file: String,
     pub title: Text,

@@ -10,10 +10,12 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "schema")]
 use schemars::JsonSchema;
 
+mod as_of;
 mod figures;
 mod manifest;
 mod plan;
 
+pub use as_of::{AsOf, AsOfDate};
 pub use figures::*;
 pub use manifest::*;
 pub use plan::*;
@@ -156,7 +158,8 @@ pub struct Snapshot {
     /// Unique id of this snapshot, e.g. `2023-12`.
     pub id: String,
     /// The date the figures are as of: `YYYY-MM-DD`, or `YYYY-MM` when the city gave only a month.
-    pub as_of: String,
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub as_of: AsOf,
     /// Where the figures come from.
     pub source: Source,
     pub plan: Plan,

@@ -233,9 +233,9 @@ impl Checker {
         self.at("value", |c| c.value(Some(m.value), m.unit));
     }
 
-    fn date(&mut self, s: &str) {
-        if !is_iso_date(s) {
-            self.report(Code::NotDate, params!["text" => quoted(s)]);
+    fn date(&mut self, date: &AsOf) {
+        if date.date().is_none() {
+            self.report(Code::NotDate, params!["text" => quoted(date.text())]);
         }
     }
 }

@@ -74,7 +74,7 @@ impl Worded {
 }
 
 /// The banner shown over a snapshot kept from an earlier visit.
-pub fn stale_banner(as_of_date: &str, locale: Locale) -> String {
+pub fn stale_banner(as_of_date: impl Into<snapshot::AsOf>, locale: Locale) -> String {
     fill(strings(locale).stale_banner, &[("as_of", &as_of(as_of_date, locale))])
 }
 
