@@ -44,7 +44,7 @@ else
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-# npm tools from the committed lock file: binaryen (wasm-opt 132), playwright-core, axe, ajv, lighthouse.
+# npm tools from the committed lock file: binaryen (wasm-opt 132), @playwright/test, axe, ajv, lighthouse.
 # (No trunk: scripts/build-web.sh builds the browser side; see docs/decisions.md.)
 if [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ]; then
   say "node_modules up to date"

@@ -46,11 +46,14 @@ else
 fi
 
 echo "== browser: release build, end to end against the real server"
-rm -f target/test-results/browser.json
+rm -f target/test-results/browser-report.json
 if ./scripts/build-web.sh > target/test-results/build-web.log 2>&1 && ./scripts/precompress.sh && cargo build -q -p server; then
-  node tests/e2e/run.mjs
-  if [ -f target/test-results/browser.json ]; then
-    p=$(node -p "require('./target/test-results/browser.json').passed"); f=$(node -p "require('./target/test-results/browser.json').failed")
+  # Playwright's own runner (playwright.config.mjs): Debian's Chromium, a JSON report to count.
+  playwright test
+  if [ -f target/test-results/browser-report.json ]; then
+    p=$(node -p "const s = require('./target/test-results/browser-report.json').stats; s.expected + s.flaky")
+    f=$(node -p "const r = require('./target/test-results/browser-report.json'); r.stats.unexpected + (r.errors || []).length")
+    echo "browser: $p passed, $f failed"
   else
     echo "browser: the suite crashed"; p=0; f=1
   fi

@@ -222,7 +222,8 @@ export function appTests(ctx) {
     const html = await (await page.request.get(base + '/')).text();
     assertIncludes(html, '107,087件', 'figure in the first response');
     await appReady(page);
-    await page.waitForTimeout(500);
+    // Once nothing more is loading, no snapshot download can still come.
+    await page.waitForLoadState('networkidle');
     assertEqual(snapshotRequests, [], 'no snapshot download for the first view');
     const cls = await page.evaluate(() => window.__cls);
     assert(cls < 0.01, `cumulative layout shift ${cls.toFixed(3)}`);
@@ -249,7 +250,7 @@ export function appTests(ctx) {
         });
         await page.goto(base + path);
         await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true', null, { timeout: 15000 });
-        await page.waitForTimeout(200);
+        await page.waitForLoadState('networkidle');
         // The unknown address answers 404 on purpose; the browser logs that status.
         assertEqual(problems.filter((p) => !(path === '/no-such-page' && /status of 404/.test(p))), [], `${path}: console`);
         assertEqual(snapshots, [], `${path}: no second snapshot download`);

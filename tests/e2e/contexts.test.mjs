@@ -2,7 +2,7 @@
 // at 320 px), a kiosk at the counter (idle warning, reset without trace, survey delivered),
 // and print. axe-core in embed and kiosk modes.
 import AxeBuilder from '@axe-core/playwright';
-import { test, assert, assertEqual, assertIncludes, live } from './harness.mjs';
+import { test, expect, assert, assertEqual, assertIncludes, live } from './harness.mjs';
 import { startServer, stop, workdir, exportRows, freePort, storedMessages } from './server-process.mjs';
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -24,8 +24,12 @@ export function contextTests({ base, browser }) {
     assert(styled > 300 && styled < 2000, `height set from the message: ${styled}`);
     if (content !== null) assertEqual(styled, content, 'height matches the content');
     // A message that does not come from the iframe is ignored.
-    await page.evaluate(() => window.postMessage({ type: 'reform-widget:height', height: 5 }, '*'));
-    await page.waitForTimeout(200);
+    // Messages to a window arrive in order: once the probe is here, the foreign one was handled.
+    await page.evaluate(() => new Promise((resolve) => {
+      window.addEventListener('message', function probe(e) { if (e.data === 'probe') { window.removeEventListener('message', probe); resolve(); } });
+      window.postMessage({ type: 'reform-widget:height', height: 5 }, '*');
+      window.postMessage('probe', '*');
+    }));
     assertEqual(await page.evaluate(() => parseInt(document.getElementById('F').style.height, 10)), styled, 'foreign message ignored');
     const inner = page.frames().find((f) => f.url().includes('embed=1'));
     assertIncludes(await inner.textContent('h1'), '証明書コンビニ発行件数', 'title');
@@ -257,12 +261,7 @@ export function kioskTests({ browser }) {
       assertEqual(await page.evaluate(() => document.body.innerText.includes('待ち時間が長かった')), false, 'not shown to the next person');
       await page.unroute('**/api/feedback');
       await page.evaluate(() => window.dispatchEvent(new Event('online')));
-      let delivered = [];
-      for (let i = 0; i < 50 && delivered.length === 0; i++) {
-        await page.waitForTimeout(200);
-        delivered = (await exportRows(port)).filter((r) => r[5] === '待ち時間が長かった');
-      }
-      assertEqual(delivered.length, 1, 'the pending answer was delivered once');
+      await expect.poll(async () => (await exportRows(port)).filter((r) => r[5] === '待ち時間が長かった').length, { message: 'the pending answer was delivered once' }).toBe(1);
       await context.close();
     });
   });

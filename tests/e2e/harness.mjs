@@ -1,6 +1,10 @@
-// A minimal test harness for the browser suites: named tests run in order, each failure is
-// printed with its reason, and the totals are returned for the overall `N passed, N failed` line.
+// Helpers for the browser suites, which run under Playwright's own runner (playwright.config.mjs):
+// `test` registers a Playwright test whose contexts are always closed, pass or fail; the
+// assertions below say what was expected in the suites' own words.
 import { chromium } from 'playwright-core';
+import { test as playwrightTest, expect } from '@playwright/test';
+
+export { expect };
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
@@ -30,8 +34,30 @@ export async function openMenu(page) {
   }
 }
 
-const tests = [];
-export function test(name, fn) { tests.push({ name, fn }); }
+/** The running test's browser (Playwright's, Debian's Chromium) and the contexts it opened. */
+const current = { browser: null, contexts: [] };
+
+/** What the suites open contexts with: every context is closed after its test, pass or fail. */
+export const browser = {
+  async newContext(options) {
+    const context = await current.browser.newContext(options);
+    current.contexts.push(context);
+    return context;
+  },
+};
+
+/** Registers a test (run in file order; one worker shares the server). */
+export function test(name, fn) {
+  playwrightTest(name, async ({ browser: playwrightBrowser }) => {
+    current.browser = playwrightBrowser;
+    current.contexts = [];
+    try {
+      await fn();
+    } finally {
+      await Promise.all(current.contexts.map((c) => c.close().catch(() => {})));
+    }
+  });
+}
 
 export function assert(cond, message) { if (!cond) throw new Error(message); }
 export function assertEqual(actual, expected, what) {
@@ -41,22 +67,4 @@ export function assertEqual(actual, expected, what) {
 }
 export function assertIncludes(text, part, what) {
   if (!String(text).includes(part)) throw new Error(`${what}: ${JSON.stringify(part)} not found in ${JSON.stringify(String(text).slice(0, 400))}…`);
-}
-
-/** Runs every registered test (or those whose name contains `filter`). */
-export async function run(filter = '') {
-  let passed = 0, failed = 0;
-  for (const t of tests) {
-    if (filter && !t.name.includes(filter)) continue;
-    const started = Date.now();
-    try {
-      await t.fn();
-      passed++;
-      console.log(`  ok   ${t.name} (${Date.now() - started} ms)`);
-    } catch (e) {
-      failed++;
-      console.log(`  FAIL ${t.name}\n       ${String(e && e.stack || e).split('\n').slice(0, 4).join('\n       ')}`);
-    }
-  }
-  return { passed, failed };
 }

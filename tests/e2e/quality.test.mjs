@@ -87,7 +87,7 @@ export function qualityTests({ base, browser }) {
     for (const route of ROUTES.filter((r) => r !== '/feedback')) {
       await page.goto(`${base}${route}?data=/fixtures/hostile/index.json`);
       await ready(page);
-      await page.waitForTimeout(100);
+      await page.waitForLoadState('networkidle');
       const n = await page.$$eval('main img, main script, main iframe, svg svg', (e) => e.length);
       if (n) injected.push(`${route}: ${n}`);
     }
