@@ -2,6 +2,7 @@
 
 use snapshot::{AsOf, AsOfDate, FiscalYear, Unit, YearMonth};
 
+use crate::strings::{fill, strings};
 use crate::Locale;
 
 /// Digits as published, with thousands separators: `107087` → `107,087`, `48.9` → `48.9`.
@@ -128,11 +129,7 @@ pub fn difference(value: f64, unit: Unit, locale: Locale) -> String {
 pub fn maybe_quantity(value: Option<f64>, unit: Unit, locale: Locale) -> String {
     match value {
         Some(v) => quantity(v, unit, false, locale),
-        None => match locale {
-            Locale::Ja => "未公表".into(),
-            Locale::En => "not published".into(),
-            Locale::JaEasy => "まだ でていません".into(),
-        },
+        None => strings(locale).not_published.into(),
     }
 }
 
@@ -201,13 +198,13 @@ pub fn as_of(date: impl Into<AsOf>, locale: Locale) -> String {
     let Some(AsOfDate { year, month, day }) = date.date() else {
         return date.text().to_string();
     };
-    match (locale, day) {
-        (Locale::Ja, Some(d)) => format!("{year}年{month}月{d}日時点"),
-        (Locale::Ja, None) => format!("{year}年{month}月時点"),
-        (Locale::En, Some(d)) => format!("as of {d} {} {year}", MONTHS_EN[usize::from(month) - 1]),
-        (Locale::En, None) => format!("as of {} {year}", MONTHS_EN[usize::from(month) - 1]),
-        (Locale::JaEasy, Some(d)) => format!("{year}ねん {month}がつ {d}にち の じょうほう"),
-        (Locale::JaEasy, None) => format!("{year}ねん {month}がつ の じょうほう"),
+    // English names the month; Japanese numbers it.
+    let month = if locale == Locale::En { MONTHS_EN[usize::from(month) - 1].to_string() } else { month.to_string() };
+    let t = strings(locale);
+    let (year, day) = (year.to_string(), day.map(|d| d.to_string()));
+    match day {
+        Some(day) => fill(t.as_of_day, &[("year", &year), ("month", &month), ("day", &day)]),
+        None => fill(t.as_of_month, &[("year", &year), ("month", &month)]),
     }
 }
 

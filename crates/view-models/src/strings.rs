@@ -266,6 +266,11 @@ pub struct Strings {
     pub list_separator: &'static str,
     /// A note after a name: the plan's stage, a date.
     pub in_brackets: &'static str,
+    /// A figure the city has not published (never shown as 0).
+    pub not_published: &'static str,
+    /// The snapshot's date: `{month}` is a number in Japanese, a name in English.
+    pub as_of_month: &'static str,
+    pub as_of_day: &'static str,
 }
 
 pub use snapshot::template::fill;
@@ -307,6 +312,8 @@ impl Strings {
             ("outbox_sent", self.outbox_sent, &["receipt"]),
             ("embed_snippet_title", self.embed_snippet_title, &["title"]),
             ("in_brackets", self.in_brackets, &["text"]),
+            ("as_of_month", self.as_of_month, &["year", "month"]),
+            ("as_of_day", self.as_of_day, &["year", "month", "day"]),
         ]
     }
 }
@@ -541,6 +548,9 @@ static JA: Strings = Strings {
     embed_snippet_title: "{title}（熊本市）",
     list_separator: "、",
     in_brackets: "（{text}）",
+    not_published: "未公表",
+    as_of_month: "{year}年{month}月時点",
+    as_of_day: "{year}年{month}月{day}日時点",
 };
 
 static EN: Strings = Strings {
@@ -765,6 +775,9 @@ static EN: Strings = Strings {
     embed_snippet_title: "{title} (Kumamoto City)",
     list_separator: ", ",
     in_brackets: " ({text})",
+    not_published: "not published",
+    as_of_month: "as of {month} {year}",
+    as_of_day: "as of {day} {month} {year}",
 };
 
 static JA_EASY: Strings = Strings {
@@ -989,6 +1002,9 @@ static JA_EASY: Strings = Strings {
     embed_snippet_title: "{title}（熊本市）",
     list_separator: "、",
     in_brackets: "（{text}）",
+    not_published: "まだ でていません",
+    as_of_month: "{year}ねん {month}がつ の じょうほう",
+    as_of_day: "{year}ねん {month}がつ {day}にち の じょうほう",
 };
 
 #[cfg(test)]
