@@ -16,14 +16,30 @@ use crate::components::charts::series_chart::SeriesChart;
 use crate::components::loaded::Loaded;
 use crate::request::use_request;
 
+/// The card's height: where `main` ends, plus the page's own bottom margin. Not the document's
+/// scroll height, which is never less than the frame's: a frame that starts taller than its card
+/// could then never shrink to fit it.
+fn content_height(w: &web_sys::Window) -> i32 {
+    let Some(document) = w.document() else { return 0 };
+    let Some(main) = document.get_element_by_id("main") else { return 0 };
+    let bottom = main.get_bounding_client_rect().bottom() + w.scroll_y().unwrap_or(0.0);
+    let margin = document
+        .body()
+        .and_then(|b| w.get_computed_style(&b).ok().flatten())
+        .and_then(|style| style.get_property_value("margin-bottom").ok())
+        .and_then(|m| m.trim_end_matches("px").parse::<f64>().ok())
+        .unwrap_or(0.0);
+    (bottom + margin).ceil() as i32
+}
+
 /// Tells the embedding page how tall the content is, whenever it changes. The message holds
 /// nothing but the height, so any parent may read it; the parent's script checks our origin.
 fn report_height() {
     let Some(window) = browser::window() else { return };
-    let Some(body) = window.document().and_then(|d| d.body()) else { return };
+    let Some(main) = window.document().and_then(|d| d.get_element_by_id("main")) else { return };
     let callback = Closure::<dyn FnMut()>::new(move || {
         let Some(w) = browser::window() else { return };
-        let height = w.document().and_then(|d| d.document_element()).map_or(0, |e| e.scroll_height());
+        let height = content_height(&w);
         let message = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&message, &"type".into(), &"reform-widget:height".into());
         let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
@@ -32,7 +48,7 @@ fn report_height() {
         }
     });
     if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
-        observer.observe(&body);
+        observer.observe(&main);
     }
     callback.forget(); // lives as long as the page
 }

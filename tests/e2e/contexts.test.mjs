@@ -9,6 +9,24 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const axe = async (page) => (await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()).violations.map((v) => `${v.id}: ${v.nodes[0].target}`);
 
 export function contextTests({ base, browser }) {
+  test('embed: in a 390 px host page the frame ends where the card ends, not at its starting 720 px', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(base + '/fixtures/embed-host.html');
+    await page.frameLocator('#F').locator('[data-chart="konbini-yearly"]').waitFor();
+    // The snippet starts the frame at 720 px; the card's messages set it to the card's height as
+    // the card settles. Below the card's last line: at most its bottom padding.
+    const inner = page.frames().find((f) => f.url().includes('embed=1'));
+    const gap = async () => {
+      const cardBottom = await inner.evaluate(() => document.getElementById('main').getBoundingClientRect().bottom);
+      const frameHeight = await page.evaluate(() => document.getElementById('F').getBoundingClientRect().height);
+      return frameHeight - cardBottom;
+    };
+    await expect.poll(gap, { message: 'the frame ends within 24 px below the card' }).toBeGreaterThanOrEqual(0);
+    await expect.poll(gap, { message: 'the frame ends within 24 px below the card' }).toBeLessThanOrEqual(24);
+    await context.close();
+  });
+
   test('embed: the snippet resizes the iframe from its message; one card fits 320 px', async () => {
     const context = await browser.newContext({ viewport: { width: 320, height: 700 } });
     const page = await context.newPage();
