@@ -29,3 +29,7 @@ performance.mark('app-loaded');
 await new Promise((go) => setTimeout(go, 0));
 app.hydrate();
 performance.mark('app-hydrated');
+// Repeat visits and offline reloads (public/sw.js). Checked for a new version on every visit.
+if ('serviceWorker' in navigator && location.protocol !== 'file:') {
+  navigator.serviceWorker.register('/sw.js', { updateViaCache: 'none' }).catch(() => {});
+}

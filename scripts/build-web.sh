@@ -22,5 +22,9 @@ fi
 cat style/tokens.css style/base.css style/components.css > dist.new/style.css
 cp boot.js dist.new/
 cp -r public/. dist.new/
+# The service worker's version is the build's: a new release is a new worker, which replaces
+# the cached app (public/sw.js).
+version=$(cat dist.new/boot.js dist.new/style.css dist.new/pkg/* | sha256sum | cut -c1-16)
+sed -i "s/^const VERSION = 'dev';/const VERSION = '$version';/" dist.new/sw.js
 rm -rf dist && mv dist.new dist
 echo "[build-web] dist/ ready ($(du -k dist/pkg/reform_widget_bg.wasm | cut -f1) KB wasm)"

@@ -33,16 +33,20 @@ where
         LoadState::Failed(error) => view! { <Failure error below_heading/> }.into_any(),
         LoadState::Ready { snapshot, stale, preview, history } => {
             let l = locale.get();
-            let stale_note = stale.map(|_| {
-                view! {
-                    <div class="banner banner--warning" role="status">
-                        <p>{stale_banner(&snapshot.as_of, l)}</p>
-                        <button type="button" class="button button--secondary" on:click=move |_| ctx.reload()>
-                            {t().retry}
-                        </button>
-                    </div>
-                }
-            });
+            let saved = stale.is_some();
+            let as_of = snapshot.as_of.clone();
+            let stale_note = move || {
+                (saved || ctx.offline_copy.get()).then(|| {
+                    view! {
+                        <div class="banner banner--warning" role="status">
+                            <p>{stale_banner(&as_of, l)}</p>
+                            <button type="button" class="button button--secondary" on:click=move |_| ctx.reload()>
+                                {t().retry}
+                            </button>
+                        </div>
+                    }
+                })
+            };
             let preview_note = preview.then(|| view! { <div class="banner banner--info" role="status"><p>{t().preview_banner}</p></div> });
             let history = history.map(|h| view! { <SnapshotHistory history=h current=snapshot.clone() locale=l/> });
             view! { {stale_note} {preview_note} {history} {page(snapshot, l)} }.into_any()

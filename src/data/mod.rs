@@ -64,6 +64,9 @@ pub struct SnapshotContext {
     /// The as-of picker had focus when it asked for another snapshot: it gets it back when
     /// the new screen replaces the old.
     picker_focus: StoredValue<bool>,
+    /// The page came from this device's saved copy (the service worker, offline) and the site
+    /// has not answered since: the screen says so, as for any saved data.
+    pub offline_copy: RwSignal<bool>,
 }
 
 impl SnapshotContext {
@@ -118,7 +121,7 @@ pub fn provide_snapshot(selected: Option<String>) {
             future
         },
     );
-    let ctx = SnapshotContext { resource, selected, attempt, picker_focus: StoredValue::new(false) };
+    let ctx = SnapshotContext { resource, selected, attempt, picker_focus: StoredValue::new(false), offline_copy: RwSignal::new(false) };
     provide_context(ctx);
     // A page rendered earlier (a static export, a cached page) moves to a snapshot published
     // since: the manifest is small, and only a newer snapshot is downloaded.
@@ -127,6 +130,11 @@ pub fn provide_snapshot(selected: Option<String>) {
             return true;
         }
         let Some(state) = resource.get() else { return false };
+        if crate::browser::document().and_then(|d| d.document_element()).is_some_and(|e| e.has_attribute("data-offline-copy")) {
+            // Set after the app has taken the page over, so the server's HTML still matches; the
+            // manifest check below clears it when the site answers.
+            ctx.offline_copy.set(true);
+        }
         if let LoadState::Ready { preview: false, history: Some(h), .. } = &state {
             if ctx.selected.get_untracked().is_none() && h.shown == h.latest {
                 cache::remember_from_page();
@@ -146,6 +154,7 @@ fn check_for_newer(ctx: SnapshotContext, shown: String) {
     leptos::task::spawn_local(async move {
         let Ok(source) = resolve_manifest_url() else { return };
         if let Ok(manifest) = published::browser::manifest(&source.manifest_url).await {
+            ctx.offline_copy.set(false);
             if manifest.latest != shown && manifest.snapshots.iter().any(|e| e.id == manifest.latest) {
                 ctx.reload();
             }

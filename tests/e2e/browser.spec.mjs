@@ -9,6 +9,7 @@ import { contextTests, kioskTests } from './contexts.test.mjs';
 import { qualityTests } from './quality.test.mjs';
 import { exportTests } from './export.test.mjs';
 import { summaryTests } from './summary.test.mjs';
+import { offlineTests } from './offline.test.mjs';
 
 // Unset while Playwright lists the tests in its main process; set in the worker that runs them.
 const base = process.env.E2E_BASE;
@@ -21,3 +22,4 @@ kioskTests({ browser });
 qualityTests({ base, browser });
 exportTests({ browser });
 summaryTests({ browser });
+offlineTests({ base, browser });

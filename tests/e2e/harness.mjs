@@ -39,8 +39,10 @@ const current = { browser: null, contexts: [] };
 
 /** What the suites open contexts with: every context is closed after its test, pass or fail. */
 export const browser = {
-  async newContext(options) {
-    const context = await current.browser.newContext(options);
+  // The service worker stays out of a test's way (it would answer requests the test routes)
+  // unless the test asks for it (`serviceWorkers: 'allow'`: the offline suite).
+  async newContext(options = {}) {
+    const context = await current.browser.newContext({ serviceWorkers: 'block', ...options });
     current.contexts.push(context);
     return context;
   },

@@ -1,0 +1,70 @@
+// The widget's service worker: repeat visits and a real offline. Same-origin, so the strict
+// CSP allows it. What it keeps:
+// - the app (boot.js, the wasm and its JS, the stylesheet): fetched once per release, from the
+//   cache after that; a new release is a new worker (its version below changes with the build),
+//   which replaces the cached app and takes over on the next navigation;
+// - every page and snapshot file, as last seen: always asked of the network first (a page is in
+//   the reader's language, and a snapshot may be new), and served from here only when the network
+//   fails. Such a page is marked, so the app says it shows a saved copy.
+// The manifest (data/index.json) always goes to the network: whether it answers is how the app
+// tells a live site from a saved copy.
+// The API is never touched: feedback has its own outbox.
+const VERSION = 'dev';
+const APP_CACHE = `app-${VERSION}`;
+const COPIES = 'copies';
+const APP_FILES = ['/boot.js', '/style.css', '/pkg/reform_widget.js', '/pkg/reform_widget_bg.wasm'];
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(APP_CACHE).then((cache) => cache.addAll(APP_FILES)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((names) => Promise.all(names.filter((n) => n !== APP_CACHE && n !== COPIES).map((n) => caches.delete(n))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+/** The page, marked as this device's saved copy (the app then shows its stale banner). */
+async function markedCopy(response) {
+  const html = await response.text();
+  const headers = new Headers(response.headers);
+  headers.delete('content-length');
+  headers.delete('content-encoding');
+  return new Response(html.replace('<html', '<html data-offline-copy=""'), { status: response.status, headers });
+}
+
+async function networkFirst(request, fallbackUrl) {
+  const copies = await caches.open(COPIES);
+  try {
+    const response = await fetch(request);
+    if (response.ok) await copies.put(request, response.clone());
+    return response;
+  } catch (error) {
+    const saved = (await copies.match(request, { ignoreVary: true })) || (fallbackUrl && (await copies.match(fallbackUrl, { ignoreVary: true })));
+    if (!saved) throw error;
+    return request.mode === 'navigate' ? markedCopy(saved) : saved;
+  }
+}
+
+async function appFirst(request) {
+  const saved = await caches.match(request, { cacheName: APP_CACHE });
+  if (saved) return saved;
+  const response = await fetch(request);
+  if (response.ok) (await caches.open(APP_CACHE)).put(request, response.clone());
+  return response;
+}
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin || url.pathname.startsWith('/api/')) return;
+  if (request.mode === 'navigate') {
+    event.respondWith(networkFirst(request, '/'));
+  } else if (APP_FILES.includes(url.pathname)) {
+    event.respondWith(appFirst(request));
+  } else if (url.pathname.startsWith('/data/') && !url.pathname.endsWith('/index.json')) {
+    event.respondWith(networkFirst(request));
+  }
+});

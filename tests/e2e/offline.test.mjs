@@ -1,0 +1,72 @@
+// Repeat visits and a real offline, through the service worker (public/sw.js): a reload with
+// the network off still shows the figures, saying they are this device's copy; a repeat visit
+// takes the app from the device; a snapshot published since shows on the next online visit.
+import { createHash } from 'node:crypto';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test, expect, assertEqual, assertIncludes, appReady } from './harness.mjs';
+import { startServer, stop, workdir, freePort } from './server-process.mjs';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+
+/** Opens `url` in a context with the service worker, and lets it take the page. */
+async function controlled(browser, url) {
+  const context = await browser.newContext({ serviceWorkers: 'allow', viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  await appReady(page);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)), { message: 'the worker controls the page' }).toBe(true);
+  return { context, page };
+}
+
+export function offlineTests({ base, browser }) {
+  test('offline: a repeat visit takes the app from the device; a reload with the network off shows the figures and the stale banner', async () => {
+    const { context, page } = await controlled(browser, base + '/');
+    // A repeat visit: the app's code and stylesheet come from the device, not the network.
+    const fetched = [];
+    context.on('request', (r) => { if (r.serviceWorker()) fetched.push(new URL(r.url()).pathname); });
+    await page.reload();
+    await appReady(page);
+    assertEqual(fetched.filter((p) => p.startsWith('/pkg/') || p === '/style.css' || p === '/boot.js'), [], 'no app download on a repeat visit');
+    // The network goes away (a kiosk's line, a phone in a tunnel), and the page is reloaded.
+    await context.setOffline(true);
+    await page.reload();
+    await appReady(page);
+    assertIncludes(await page.textContent('main'), '107,087件', 'the figures');
+    await expect(page.locator('.banner--warning'), 'the stale banner').toContainText('2023年12月時点');
+    await context.setOffline(false);
+  });
+
+  test('offline: after a new snapshot is published, the next online visit shows it', async () => {
+    const site = mkdtempSync(join(tmpdir(), 'widget-site-'));
+    for (const name of readdirSync(ROOT + 'dist')) if (name !== 'data') symlinkSync(ROOT + 'dist/' + name, join(site, name));
+    mkdirSync(join(site, 'data/snapshots'), { recursive: true });
+    writeFileSync(join(site, 'data/index.json'), readFileSync(ROOT + 'public/data/index.json'));
+    writeFileSync(join(site, 'data/snapshots/2023-12.json'), readFileSync(ROOT + 'public/data/snapshots/2023-12.json'));
+    const port = freePort();
+    const server = await startServer({ port, dir: workdir(), staticDir: site });
+    try {
+      const { page } = await controlled(browser, `http://127.0.0.1:${port}/`);
+      await page.reload();
+      await appReady(page);
+      assertIncludes(await page.textContent('.as-of'), '2023年12月時点', 'the first snapshot');
+      // The city publishes a newer snapshot.
+      const snap = JSON.parse(readFileSync(ROOT + 'public/data/snapshots/2023-12.json', 'utf8'));
+      Object.assign(snap, { id: '2024-03', as_of: '2024-03-31' });
+      const bytes = Buffer.from(JSON.stringify(snap));
+      writeFileSync(join(site, 'data/snapshots/2024-03.json'), bytes);
+      const manifest = JSON.parse(readFileSync(join(site, 'data/index.json'), 'utf8'));
+      manifest.snapshots.push({ ...manifest.snapshots[0], id: '2024-03', as_of: '2024-03-31', file: 'snapshots/2024-03.json', sha256: `sha256-${createHash('sha256').update(bytes).digest('hex')}` });
+      manifest.latest = '2024-03';
+      writeFileSync(join(site, 'data/index.json'), JSON.stringify(manifest));
+      await page.reload();
+      await appReady(page);
+      await expect(page.locator('.as-of'), 'the new snapshot').toContainText('2024年3月31日時点');
+      await expect(page.locator('.banner--warning')).toHaveCount(0);
+    } finally {
+      await stop(server);
+    }
+  });
+}
