@@ -235,7 +235,8 @@ export function appTests(ctx) {
     const pages = [];
     for (const route of ROUTES) for (const lang of ['ja', 'en', 'ja-easy']) pages.push(`${route}?lang=${lang}`);
     pages.push('/?embed=1&card=konbini-yearly', '/?mode=kiosk', '/feedback', '/no-such-page');
-    const context = await browser.newContext({ viewport: PHONE, locale: 'ja-JP' });
+    // As a citizen's browser has it: with the service worker.
+    const context = await browser.newContext({ viewport: PHONE, locale: 'ja-JP', serviceWorkers: 'allow' });
     try {
       for (const path of pages) {
         const page = await context.newPage();
