@@ -21,9 +21,8 @@ run_against() {
   echo "staff-token-for-the-contract-run" > "$dir/token"
   "$SERVER" --listen "127.0.0.1:$port" --db "$db" --static dist --rate-limit 100000000 --export-token-file "$dir/token" > "$out/$name-server.log" 2>&1 &
   pid=$!
-  for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/api/health" >/dev/null && break; sleep 0.1; done
   "$SCHEMATHESIS" --config-file tests/api/schemathesis.toml run "http://127.0.0.1:$port/api/openapi.json" \
-    --checks all --max-examples "$MAX_EXAMPLES" --output-truncate true \
+    --wait-for-schema 20 --checks all --max-examples "$MAX_EXAMPLES" --output-truncate true \
     -H "Authorization: Bearer staff-token-for-the-contract-run" \
     --report junit --report-junit-path "$out/$name.xml" > "$out/$name.log" 2>&1
   status=$?
