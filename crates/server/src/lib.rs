@@ -48,7 +48,10 @@ fn api_error(status: StatusCode, error: ApiError) -> Response {
     (status, Json(error)).into_response()
 }
 
-fn store_unavailable() -> Response {
+/// Logs why the store failed (the database's own message, never a submission's text) and
+/// answers 503: nothing was stored, the client tries again.
+fn store_unavailable(what: &str, error: store::StoreError) -> Response {
+    tracing::error!("{what} failed: {error}");
     api_error(StatusCode::SERVICE_UNAVAILABLE, ApiError::new(ErrorCode::StoreUnavailable))
 }
 
@@ -91,20 +94,14 @@ async fn post_feedback(State(app): State<Arc<AppState>>, ConnectInfo(peer): Conn
             let status = if stored.created { StatusCode::CREATED } else { StatusCode::OK };
             (status, Json(Receipt { receipt: stored.receipt, duplicate: !stored.created })).into_response()
         }
-        Err(e) => {
-            tracing::error!("storing feedback failed: {e}");
-            store_unavailable()
-        }
+        Err(e) => store_unavailable("storing feedback", e),
     }
 }
 
 async fn health(State(app): State<Arc<AppState>>) -> Response {
     match app.store.count().await {
         Ok(_) => Json(Health { status: HealthStatus::Ok }).into_response(),
-        Err(e) => {
-            tracing::error!("the health check's count failed: {e}");
-            store_unavailable()
-        }
+        Err(e) => store_unavailable("the health check's count", e),
     }
 }
 
@@ -154,10 +151,7 @@ async fn counter_survey_summary(State(app): State<Arc<AppState>>, headers: Heade
     };
     match app.store.counter_survey_counts(from, to).await {
         Ok(counted) => ([(header::CACHE_CONTROL, "no-store")], Json(summary::summarize(&counted, app.config.summary_min_count))).into_response(),
-        Err(e) => {
-            tracing::error!("counting the counter survey failed: {e}");
-            store_unavailable()
-        }
+        Err(e) => store_unavailable("counting the counter survey", e),
     }
 }
 
@@ -171,10 +165,7 @@ async fn export_csv(State(app): State<Arc<AppState>>, headers: HeaderMap) -> Res
             csv,
         )
             .into_response(),
-        Err(e) => {
-            tracing::error!("the staff export failed: {e}");
-            store_unavailable()
-        }
+        Err(e) => store_unavailable("the staff export", e),
     }
 }
 

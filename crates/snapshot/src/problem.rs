@@ -244,7 +244,7 @@ mod tests {
     use super::*;
 
     fn names(template: &str) -> Vec<&str> {
-        let mut n: Vec<&str> = template.split('{').skip(1).filter_map(|p| p.split_once('}').map(|(n, _)| n)).collect();
+        let mut n = crate::template::placeholders(template);
         n.sort();
         n.dedup();
         n

@@ -24,6 +24,11 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
+/// The `{name}`s a template holds, in order (a name used twice is listed twice).
+pub fn placeholders(template: &str) -> Vec<&str> {
+    template.split('{').skip(1).filter_map(|part| part.split_once('}').map(|(name, _)| name)).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -33,5 +38,11 @@ mod tests {
         assert_eq!(fill("{a}と{b}", &[("a", "{b}"), ("b", "B")]), "{b}とB");
         assert_eq!(fill("{unknown} {a}", &[("a", "A")]), "{unknown} A");
         assert_eq!(fill("{a}{a}", &[("a", "1")]), "11");
+    }
+
+    #[test]
+    fn placeholders_are_listed_in_order() {
+        assert_eq!(placeholders("{a} and {b}, {a} again"), ["a", "b", "a"]);
+        assert!(placeholders("no names").is_empty());
     }
 }

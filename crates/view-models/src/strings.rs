@@ -1013,7 +1013,7 @@ mod tests {
 
     /// The `{name}`s a text holds.
     fn placeholders(text: &str) -> Vec<String> {
-        let mut names: Vec<String> = text.split('{').skip(1).filter_map(|part| part.split_once('}').map(|(n, _)| n.to_string())).collect();
+        let mut names: Vec<String> = snapshot::template::placeholders(text).into_iter().map(String::from).collect();
         names.sort();
         names
     }
