@@ -27,8 +27,15 @@ performance.mark('app-loaded');
 // A break between starting the module and taking over the page: two shorter tasks instead of
 // one long one, so a tap in between is answered sooner.
 await new Promise((go) => setTimeout(go, 0));
-app.hydrate();
-performance.mark('app-hydrated');
+try {
+  // Downloads the shown screen's code (a chunk of its own), then takes over the page.
+  await app.hydrate();
+  performance.mark('app-hydrated');
+} catch (error) {
+  // The server's page stays: its links and forms work without the app.
+  document.documentElement.dataset.hydrated = 'no';
+  console.warn('reform-widget:', error);
+}
 // Repeat visits and offline reloads (public/sw.js). Checked for a new version on every visit.
 if ('serviceWorker' in navigator && location.protocol !== 'file:') {
   navigator.serviceWorker.register('/sw.js', { updateViaCache: 'none' }).catch(() => {});

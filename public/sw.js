@@ -1,6 +1,6 @@
 // The widget's service worker: repeat visits and a real offline. Same-origin, so the strict
 // CSP allows it. What it keeps:
-// - the app (boot.js, the wasm and its JS, the stylesheet): fetched once per release, from the
+// - the app (boot.js, the wasm, its chunks and its JS, the stylesheet): fetched once per release, from the
 //   cache after that; a new release is a new worker (its version below changes with the build),
 //   which replaces the cached app and takes over on the next navigation;
 // - every page and snapshot file, as last seen: always asked of the network first (a page is in
@@ -12,7 +12,9 @@
 const VERSION = 'dev';
 const APP_CACHE = `app-${VERSION}`;
 const COPIES = 'copies';
-const APP_FILES = ['/boot.js', '/style.css', '/pkg/reform_widget.js', '/pkg/reform_widget_bg.wasm'];
+// Each screen's code chunk and the chunk loader: written here by scripts/build-web.sh.
+const CHUNK_FILES = [];
+const APP_FILES = ['/boot.js', '/style.css', '/pkg/reform_widget.js', '/pkg/reform_widget_bg.wasm', ...CHUNK_FILES];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(APP_CACHE).then((cache) => cache.addAll(APP_FILES)).then(() => self.skipWaiting()));
@@ -62,7 +64,7 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || url.origin !== self.location.origin || url.pathname.startsWith('/api/')) return;
   if (request.mode === 'navigate') {
     event.respondWith(networkFirst(request, '/'));
-  } else if (APP_FILES.includes(url.pathname)) {
+  } else if (APP_FILES.includes(url.pathname) || url.pathname.startsWith('/pkg/')) {
     event.respondWith(appFirst(request));
   } else if (url.pathname.startsWith('/data/') && !url.pathname.endsWith('/index.json')) {
     event.respondWith(networkFirst(request));

@@ -44,6 +44,16 @@ else
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
+# wasm-split-cli: splits the linked wasm into a main module and one chunk per screen before
+# wasm-bindgen (scripts/build-web.sh). 0.2.3+ is needed for wasm-bindgen 0.2.128+.
+WASM_SPLIT_VERSION=0.2.4
+if cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "wasm-split-cli $WASM_SPLIT_VERSION present"
+else
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (a few minutes)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --force
+fi
+
 # npm tools from the committed lock file: binaryen (wasm-opt 132), @playwright/test, axe, ajv, lighthouse.
 # (No trunk: scripts/build-web.sh builds the browser side; see docs/decisions.md.)
 if [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ]; then

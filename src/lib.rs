@@ -4,7 +4,11 @@
 //! Data flows one way: `data` reads and parses the published snapshot, the `view-models` crate
 //! turns it into what each screen shows, `routes` and `components` render that, nothing more.
 
+// Deeply nested views (a screen inside a chunk inside a Transition) need more than the default.
+#![recursion_limit = "256"]
+
 pub mod browser;
+pub mod chunks;
 pub mod components;
 pub mod data;
 pub mod forms;
@@ -23,7 +27,6 @@ use components::layout::Layout;
 use data::provide_snapshot;
 use i18n::provide_locale;
 use request::{provide_request, PageRequest};
-use view_models::route::Screen;
 use view_models::screens::contexts::Mode;
 use view_models::Locale;
 
@@ -37,8 +40,9 @@ pub fn App(request: PageRequest, locale: Locale) -> impl IntoView {
     provide_snapshot(request.param("asof"));
     outbox::provide_outbox();
     let mode = modes::provide_mode(&request);
-    if let Mode::Embed { card } = mode {
-        return view! { <modes::embed::EmbedApp card/> }.into_any();
+    if let Mode::Embed { .. } = mode {
+        // `main` outside the chunk: its height is what the card reports to the host page.
+        return view! { <main id="main" class="embed"><chunks::OnDemand part=|| chunks::Part::Embed/></main> }.into_any();
     }
     let kiosk = matches!(mode, Mode::Kiosk { .. });
     let address = navigation::provide_address(&request.path, kiosk);
@@ -49,36 +53,31 @@ pub fn App(request: PageRequest, locale: Locale) -> impl IntoView {
         Mode::Kiosk { idle_seconds } => Some(view! { <modes::kiosk::IdleGuard idle_seconds/> }),
         _ => None,
     };
-    let screen = Memo::new(move |_| view_models::route::at_kiosk(address.screen(), kiosk));
     // At a kiosk the start screen is the counter survey, and the general form (which asks for
-    // contact details) is not offered.
-    let page = move || match screen.get() {
-        Screen::Start if kiosk => view! { <modes::kiosk::KioskStart/> }.into_any(),
-        Screen::Start | Screen::Home => view! { <routes::home::Home/> }.into_any(),
-        Screen::Plan => view! { <routes::plan::Plan/> }.into_any(),
-        Screen::Results => view! { <routes::results::Results/> }.into_any(),
-        Screen::Indicators => view! { <routes::indicators::Indicators/> }.into_any(),
-        Screen::Counter => view! { <routes::counter::Counter/> }.into_any(),
-        Screen::Konbini => view! { <routes::konbini::Konbini/> }.into_any(),
-        Screen::Staff => view! { <routes::staff::Staff/> }.into_any(),
-        Screen::Feedback => view! { <routes::feedback::Feedback/> }.into_any(),
-        Screen::NotFound => view! { <routes::not_found::NotFound/> }.into_any(),
-    };
+    // contact details) is not offered. Each screen but the home page is a chunk of its own.
+    let part = Memo::new(move |_| chunks::Part::of(&mode, view_models::route::at_kiosk(address.screen(), kiosk)));
     view! {
         {idle}
-        <Layout>{page}</Layout>
+        <Layout><chunks::OnDemand part=move || part.get()/></Layout>
     }
     .into_any()
 }
 
 /// Takes over the server's HTML in `#app`: same request, same language, the snapshot carried
-/// in the page. Called by `boot.js` once the wasm is loaded.
+/// in the page. Called by `boot.js` once the wasm is loaded. The shown screen's chunk is
+/// downloaded first, so the takeover finds all its code; if it cannot be, the server's page stays
+/// as it is (every link and form works without the app) and the promise rejects.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
-pub fn hydrate() {
+pub async fn hydrate() -> Result<(), wasm_bindgen::JsValue> {
     console_error_panic_hook::set_once();
     let request = request::from_address_bar();
     let document = browser::document().expect("a browser document");
+    let mode = request.mode();
+    let screen = view_models::route::at_kiosk(view_models::route::screen_for(&request.path), matches!(mode, Mode::Kiosk { .. }));
+    if chunks::preload(chunks::Part::of(&mode, screen)).await.is_err() {
+        return Err("the screen's code did not arrive; the page stays as the server sent it".into());
+    }
     // The language the page was rendered in; a static export's page may differ from the
     // reader's choice, which then follows once the page is live.
     let rendered = document.document_element().and_then(|e| e.get_attribute("data-locale")).and_then(|c| Locale::from_code(&c));
@@ -86,9 +85,11 @@ pub fn hydrate() {
     let root = document.get_element_by_id("app").expect("the page has #app");
     let root: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(root);
     let locale = rendered.unwrap_or(wanted);
-    leptos::mount::hydrate_from(root, move || view! { <App request locale/> }).forget();
+    leptos::mount::hydrate_from_async(root, move || view! { <App request locale/> }).await.forget();
     // For tests and benchmarks: the page is live.
     if let Some(html) = document.document_element() {
         let _ = html.set_attribute("data-hydrated", "true");
     }
+    chunks::prefetch_when_idle(&mode);
+    Ok(())
 }

@@ -4,7 +4,7 @@
 use std::future::Future;
 use std::sync::Arc;
 
-use snapshot::{parse_manifest, parse_snapshot, Code, Manifest, ManifestEntry, Problem, Snapshot};
+use snapshot::{is_shape_problem, parse_manifest_untracked, parse_snapshot_untracked, Code, Manifest, ManifestEntry, Problem, Snapshot};
 use view_models::screens::failure::{LoadError, Worded};
 
 use super::{History, LoadState};
@@ -20,6 +20,47 @@ pub fn classify(bytes: &[u8], problems: Vec<Problem>) -> LoadError {
         Some(p) => LoadError::Invalid { path: p.path, problem: None },
         None => LoadError::Invalid { path: ".".into(), problem: None },
     }
+}
+
+/// A snapshot file's model, or what is wrong with it. Parsed without tracking JSON paths (much
+/// less code in the browser's first download); a file that is not of the right shape is parsed
+/// again by the tracking parser, a chunk of its own in the browser, to name where it breaks.
+pub async fn read_snapshot(bytes: &[u8]) -> Result<Snapshot, LoadError> {
+    match parse_snapshot_untracked(bytes) {
+        Ok(snapshot) => Ok(snapshot),
+        Err(problems) if is_shape_problem(&problems) => Err(classify(bytes, locate_snapshot_problem(bytes.to_vec()).await.unwrap_or(problems))),
+        Err(problems) => Err(classify(bytes, problems)),
+    }
+}
+
+/// The manifest, as [`read_snapshot`].
+pub async fn read_manifest(bytes: &[u8]) -> Result<Manifest, LoadError> {
+    match parse_manifest_untracked(bytes) {
+        Ok(manifest) => Ok(manifest),
+        Err(problems) if is_shape_problem(&problems) => Err(classify(bytes, locate_manifest_problem(bytes.to_vec()).await.unwrap_or(problems))),
+        Err(problems) => Err(classify(bytes, problems)),
+    }
+}
+
+/// The tracking parsers, loaded only for a broken file (a chunk that fails to arrive only
+/// costs the path in the message).
+#[cfg(feature = "split")]
+#[leptos::wasm_split::wasm_split(locate_problem, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn locate_snapshot_problem(bytes: Vec<u8>) -> Result<Vec<Problem>, crate::chunks::ChunkFailed> {
+    Ok(snapshot::parse_snapshot(&bytes).err().unwrap_or_default())
+}
+#[cfg(feature = "split")]
+#[leptos::wasm_split::wasm_split(locate_problem, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn locate_manifest_problem(bytes: Vec<u8>) -> Result<Vec<Problem>, crate::chunks::ChunkFailed> {
+    Ok(snapshot::parse_manifest(&bytes).err().unwrap_or_default())
+}
+#[cfg(not(feature = "split"))]
+async fn locate_snapshot_problem(bytes: Vec<u8>) -> Result<Vec<Problem>, crate::chunks::ChunkFailed> {
+    Ok(snapshot::parse_snapshot(&bytes).err().unwrap_or_default())
+}
+#[cfg(not(feature = "split"))]
+async fn locate_manifest_problem(bytes: Vec<u8>) -> Result<Vec<Problem>, crate::chunks::ChunkFailed> {
+    Ok(snapshot::parse_manifest(&bytes).err().unwrap_or_default())
 }
 
 pub struct Loaded {
@@ -51,7 +92,7 @@ where
     F: Future<Output = Result<Vec<u8>, LoadError>>,
 {
     let bytes = get(manifest_at.to_string()).await?;
-    let manifest = parse_manifest(&bytes).map_err(|p| classify(&bytes, p))?;
+    let manifest = read_manifest(&bytes).await?;
     let mut by_date: Vec<&ManifestEntry> = manifest.snapshots.iter().collect();
     by_date.sort_by(|a, b| a.as_of.cmp(&b.as_of));
     let chosen = selected
@@ -63,7 +104,7 @@ where
         let get = &get;
         async move {
             let bytes = get(at?).await?;
-            let snapshot = parse_snapshot(&bytes).map_err(|p| classify(&bytes, p))?;
+            let snapshot = read_snapshot(&bytes).await?;
             Ok::<_, LoadError>((snapshot, bytes))
         }
     };
@@ -100,6 +141,6 @@ pub mod browser {
 
     pub async fn manifest(manifest_url: &str) -> Result<Manifest, LoadError> {
         let bytes = get_bytes(manifest_url.to_string()).await?;
-        parse_manifest(&bytes).map_err(|p| classify(&bytes, p))
+        read_manifest(&bytes).await
     }
 }

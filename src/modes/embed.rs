@@ -53,12 +53,18 @@ fn report_height() {
     callback.forget(); // lives as long as the page
 }
 
+/// The card named in the address (`?card=`), from the mode the page started in; inside the
+/// page's `<main id="main" class="embed">` (src/lib.rs).
 #[component]
-pub fn EmbedApp(card: String) -> impl IntoView {
+pub fn EmbedApp() -> impl IntoView {
+    let card = match crate::modes::use_mode() {
+        view_models::screens::contexts::Mode::Embed { card } => card,
+        _ => String::new(),
+    };
     Effect::new(move |_| report_height());
     let origin = use_request().origin;
     let page = move |s: Arc<Snapshot>, l: Locale| embed_page(s, l, card.clone(), &origin);
-    view! { <main id="main" class="embed"><Loaded page title=|t| t.app_name/></main> }
+    view! { <Loaded page title=|t| t.app_name/> }
 }
 
 fn embed_page(s: Arc<Snapshot>, l: Locale, card: String, origin: &str) -> impl IntoView {

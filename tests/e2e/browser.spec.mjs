@@ -10,6 +10,7 @@ import { qualityTests } from './quality.test.mjs';
 import { exportTests } from './export.test.mjs';
 import { summaryTests } from './summary.test.mjs';
 import { offlineTests } from './offline.test.mjs';
+import { chunkTests } from './chunks.test.mjs';
 
 // Unset while Playwright lists the tests in its main process; set in the worker that runs them.
 const base = process.env.E2E_BASE;
@@ -23,3 +24,4 @@ qualityTests({ base, browser });
 exportTests({ browser });
 summaryTests({ browser });
 offlineTests({ base, browser });
+chunkTests({ base, browser });

@@ -34,14 +34,60 @@ pub fn parse_manifest(bytes: &[u8]) -> Result<Manifest, Vec<Problem>> {
     }
 }
 
-/// Size limit first (so a gigantic file costs nothing), then JSON with the path of any
-/// type error. serde_json's own recursion limit turns deep nesting into an error.
-fn parse_json<T: DeserializeOwned>(bytes: &[u8], limit: usize) -> Result<T, Vec<Problem>> {
-    let whole = |(code, params)| vec![Problem::new(".", code, params)];
+/// Like [`parse_snapshot`], but a file that is not JSON of the right shape gets one problem at
+/// `.` instead of its path: no path tracking, so much less code (the browser's main module uses
+/// this and asks [`parse_snapshot`] for the path only when a file is broken; docs/decisions.md).
+pub fn parse_snapshot_untracked(bytes: &[u8]) -> Result<Snapshot, Vec<Problem>> {
+    let snapshot: Snapshot = parse_json_untracked(bytes, MAX_SNAPSHOT_BYTES)?;
+    let problems = check_snapshot(&snapshot);
+    if problems.is_empty() {
+        Ok(snapshot)
+    } else {
+        Err(problems)
+    }
+}
+
+/// [`parse_manifest`] without path tracking, as [`parse_snapshot_untracked`].
+pub fn parse_manifest_untracked(bytes: &[u8]) -> Result<Manifest, Vec<Problem>> {
+    let manifest: Manifest = parse_json_untracked(bytes, MAX_MANIFEST_BYTES)?;
+    let problems = check_manifest(&manifest);
+    if problems.is_empty() {
+        Ok(manifest)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Whether `problems` say the file is not JSON of the right shape (rather than breaking a
+/// rule): then [`parse_snapshot`] / [`parse_manifest`] can tell where.
+pub fn is_shape_problem(problems: &[Problem]) -> bool {
+    problems.iter().any(|p| matches!(p.code, Code::WrongShape | Code::NotJson | Code::FileEndsEarly))
+}
+
+fn whole((code, params): (Code, Vec<(&'static str, String)>)) -> Vec<Problem> {
+    vec![Problem::new(".", code, params)]
+}
+
+/// The size limit, then the text after any byte-order mark.
+fn within_limit(bytes: &[u8], limit: usize) -> Result<&[u8], Vec<Problem>> {
     if bytes.len() > limit {
         return Err(whole((Code::FileTooLarge, params!["bytes" => bytes.len(), "max" => limit])));
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    Ok(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
+}
+
+/// From a `&str`, as Leptos reads the data carried in the page: the browser then holds one copy
+/// of the model's parsing code, not two.
+fn parse_json_untracked<T: DeserializeOwned>(bytes: &[u8], limit: usize) -> Result<T, Vec<Problem>> {
+    let bytes = within_limit(bytes, limit)?;
+    let text = std::str::from_utf8(bytes).map_err(|e| whole((Code::NotJson, params!["detail" => e])))?;
+    serde_json::from_str(text).map_err(|e| whole(describe_json_error(&e)))
+}
+
+/// Size limit first (so a gigantic file costs nothing), then JSON with the path of any
+/// type error. serde_json's own recursion limit turns deep nesting into an error.
+fn parse_json<T: DeserializeOwned>(bytes: &[u8], limit: usize) -> Result<T, Vec<Problem>> {
+    let bytes = within_limit(bytes, limit)?;
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         // serde_path_to_error writes `?` for a segment it could not name (the file ended there).

@@ -102,6 +102,27 @@ proptest! {
         *at_mut(&mut v, &path) = replacement;
         let _ = parse_snapshot(&serde_json::to_vec(&v).unwrap());
     }
+
+    /// The browser's untracked parser accepts exactly what the tracked one accepts, reports the
+    /// same broken rules, and says "wrong shape" exactly when the tracked one names a path.
+    #[test]
+    fn the_untracked_parser_agrees_with_the_tracked_one(pick in any::<prop::sample::Index>(), replacement in any_json(), cut in 0usize..41_000) {
+        let mut v = default_snapshot_value();
+        let mut all = vec![];
+        paths(&v, &mut vec![], &mut all);
+        let path = pick.get(&all).clone();
+        *at_mut(&mut v, &path) = replacement;
+        let bytes = serde_json::to_vec(&v).unwrap();
+        let default = serde_json::to_vec(&default_snapshot_value()).unwrap();
+        for input in [&bytes[..], &default[..cut.min(default.len())]] {
+            match (parse_snapshot(input), snapshot::parse_snapshot_untracked(input)) {
+                (Ok(a), Ok(b)) => prop_assert_eq!(a, b),
+                (Err(a), Err(b)) if snapshot::is_shape_problem(&a) => prop_assert!(snapshot::is_shape_problem(&b) && b.len() == 1 && b[0].path == "."),
+                (Err(a), Err(b)) => prop_assert_eq!(a, b),
+                (a, b) => prop_assert!(false, "tracked {:?} / untracked {:?}", a.is_ok(), b.is_ok()),
+            }
+        }
+    }
 }
 
 #[test]

@@ -1,0 +1,86 @@
+// Issue 12's budgets, as a browser meets them: what a first visit downloads (bytes on the wire,
+// as served: compressed, with headers), per kind of file, until the app has taken over the page
+// and until the network is idle; and the longest main-thread task from navigation to idle, with
+// the default snapshot and with the large synthetic one. Prints figures and the budgets beside
+// them; never fails (the machine is noisy: compare within one run).
+// Needs: scripts/build-web.sh, scripts/precompress.sh, cargo build --release -p server
+// (WIDGET_SERVER=target/release/widget-server to use it; the debug server serves the same bytes).
+import { startServer, stop, workdir, freePort, staticWithFixtures } from '../tests/e2e/server-process.mjs';
+import { launch } from '../tests/e2e/harness.mjs';
+
+const RUNS = Number(process.env.RUNS || 3);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
+
+const port = freePort();
+const server = await startServer({ port, dir: workdir(), staticDir: staticWithFixtures() });
+const base = `http://127.0.0.1:${port}`;
+const browser = await launch();
+
+const kindOf = (url, type) => {
+  const path = new URL(url).pathname;
+  if (path.endsWith('.wasm')) return 'wasm';
+  if (path.endsWith('.js')) return 'js';
+  if (path.endsWith('.css')) return 'css';
+  if (path.endsWith('.json')) return 'data';
+  if (type === 'Document') return 'html';
+  return 'other';
+};
+
+/** One cold visit (fresh context, service worker allowed as a citizen's browser would have it). */
+async function visit(path) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  const requests = new Map();
+  let hydratedAt = Infinity;
+  cdp.on('Network.requestWillBeSent', (e) => requests.set(e.requestId, { url: e.request.url, type: e.type, start: Date.now(), bytes: 0 }));
+  cdp.on('Network.responseReceived', (e) => { const r = requests.get(e.requestId); if (r) r.type = e.type; });
+  cdp.on('Network.loadingFinished', (e) => { const r = requests.get(e.requestId); if (r) r.bytes = e.encodedDataLength; });
+  await page.addInitScript(() => {
+    window.__longest = 0;
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longest = Math.max(window.__longest, e.duration); })
+      .observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(base + path, { waitUntil: 'load' });
+  await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true', null, { timeout: 30000 });
+  hydratedAt = Date.now();
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(500);
+  const longest = await page.evaluate(() => window.__longest);
+  await context.close();
+  const sum = (pick) => {
+    const by = {};
+    for (const r of requests.values()) if (pick(r)) by[kindOf(r.url, r.type)] = (by[kindOf(r.url, r.type)] || 0) + r.bytes;
+    return by;
+  };
+  return { untilHydrated: sum((r) => r.start <= hydratedAt), untilIdle: sum(() => true), longest };
+}
+
+const total = (by) => Object.values(by).reduce((a, b) => a + b, 0);
+const pages = [
+  ['/ (home)', '/', 120],
+  ['embedded card', '/?embed=1&card=konbini-yearly', 60],
+];
+console.log(`downloads on a first visit (bytes on the wire, median of ${RUNS}; phone viewport, no throttling)`);
+for (const [name, path, budget] of pages) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await visit(path));
+  const pick = runs.find((r) => total(r.untilIdle) === median(runs.map((x) => total(x.untilIdle)))) || runs[0];
+  const kinds = ['html', 'css', 'js', 'wasm', 'data', 'other'].filter((k) => pick.untilIdle[k]);
+  console.log(`  ${name} ${path}`);
+  console.log(`    by kind (until idle): ${kinds.map((k) => `${k} ${kb(pick.untilIdle[k])}`).join(', ')}`);
+  console.log(`    until hydrated ${kb(total(pick.untilHydrated))}; until network idle ${kb(total(pick.untilIdle))}  (budget ${budget} KiB: ${total(pick.untilIdle) <= budget * 1024 ? 'within' : 'OVER by ' + kb(total(pick.untilIdle) - budget * 1024)})`);
+}
+
+console.log(`\nlongest main-thread task, navigation to idle (median of ${RUNS}; budget 50 ms)`);
+for (const [name, path] of [['default snapshot', '/'], ['large snapshot', '/?data=/fixtures/large/index.json'], ['large, /counter', '/counter?data=/fixtures/large/index.json']]) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) runs.push((await visit(path)).longest);
+  const m = median(runs);
+  console.log(`  ${name.padEnd(18)} ${m.toFixed(0).padStart(4)} ms  (${m <= 50 ? 'within' : 'over'}; runs ${runs.map((x) => x.toFixed(0)).join(', ')})`);
+}
+console.log('\nLighthouse mobile Performance (budget ≥ 98): node bench/lighthouse.mjs');
+await browser.close();
+await stop(server);

@@ -1,0 +1,220 @@
+//! Which code loads when. The shell and the home page are in the main wasm module; every other
+//! screen, the kiosk survey and the embedded card are each in a chunk of their own, downloaded
+//! the first time it is shown and, on a full page, prefetched once the browser is idle. The
+//! split is a build step (`--features split`, scripts/build-web.sh); without it (the server, the
+//! component tests) the same functions simply run.
+
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use view_models::route::Screen;
+use view_models::screens::contexts::Mode;
+
+use crate::components::skeleton::Skeleton;
+use crate::i18n::use_strings;
+use crate::modes::{embed, kiosk};
+use crate::routes;
+
+/// One part of the app, as it is downloaded.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Part {
+    /// In the main module: shown at once.
+    Home,
+    NotFound,
+    Plan,
+    Results,
+    Indicators,
+    Counter,
+    Konbini,
+    Staff,
+    Feedback,
+    KioskStart,
+    Embed,
+}
+
+impl Part {
+    /// The part that shows `screen` (as the kiosk maps it) in `mode`.
+    pub fn of(mode: &Mode, screen: Screen) -> Part {
+        match (mode, screen) {
+            (Mode::Embed { .. }, _) => Part::Embed,
+            (Mode::Kiosk { .. }, Screen::Start) => Part::KioskStart,
+            (_, Screen::Start | Screen::Home) => Part::Home,
+            (_, Screen::Plan) => Part::Plan,
+            (_, Screen::Results) => Part::Results,
+            (_, Screen::Indicators) => Part::Indicators,
+            (_, Screen::Counter) => Part::Counter,
+            (_, Screen::Konbini) => Part::Konbini,
+            (_, Screen::Staff) => Part::Staff,
+            (_, Screen::Feedback) => Part::Feedback,
+            (_, Screen::NotFound) => Part::NotFound,
+        }
+    }
+
+    /// What a page in `mode` may need later, in the order a reader is likely to go: fetched
+    /// while the browser is idle. An embedded card needs nothing more.
+    pub fn later(mode: &Mode) -> &'static [Part] {
+        match mode {
+            Mode::Embed { .. } => &[],
+            Mode::Kiosk { .. } => &[Part::KioskStart, Part::Counter, Part::Konbini, Part::Results, Part::Plan, Part::Indicators, Part::Staff],
+            Mode::Full => &[Part::Plan, Part::Results, Part::Counter, Part::Konbini, Part::Staff, Part::Indicators, Part::Feedback],
+        }
+    }
+}
+
+/// A chunk did not arrive (the network went away between screens). Not cached: the next
+/// attempt downloads it again.
+#[derive(Clone, Copy, Debug)]
+pub struct ChunkFailed;
+
+impl From<leptos::wasm_split::SplitLoaderError> for ChunkFailed {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        ChunkFailed
+    }
+}
+
+/// Declares one chunk: `$chunk()` downloads it (once) and renders `$view`; `$preload()` only
+/// downloads it. Without the `split` feature both are plain async functions.
+macro_rules! chunk {
+    ($($chunk:ident, $preload:ident => $view:expr;)*) => {$(
+        #[cfg(feature = "split")]
+        #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible, preload($preload))]
+        fn $chunk() -> Result<AnyView, ChunkFailed> {
+            Ok($view.into_any())
+        }
+        #[cfg(not(feature = "split"))]
+        async fn $chunk() -> Result<AnyView, ChunkFailed> {
+            Ok($view.into_any())
+        }
+        #[cfg(not(feature = "split"))]
+        async fn $preload() -> Result<(), ChunkFailed> {
+            Ok(())
+        }
+    )*};
+}
+
+chunk! {
+    plan, preload_plan => view! { <routes::plan::Plan/> };
+    results, preload_results => view! { <routes::results::Results/> };
+    indicators, preload_indicators => view! { <routes::indicators::Indicators/> };
+    counter, preload_counter => view! { <routes::counter::Counter/> };
+    konbini, preload_konbini => view! { <routes::konbini::Konbini/> };
+    staff, preload_staff => view! { <routes::staff::Staff/> };
+    feedback, preload_feedback => view! { <routes::feedback::Feedback/> };
+    kiosk_start, preload_kiosk_start => view! { <kiosk::KioskStart/> };
+    embed_card, preload_embed_card => view! { <embed::EmbedApp/> };
+}
+
+/// Renders `part`, downloading its chunk first if it has one.
+pub async fn show(part: Part) -> Result<AnyView, ChunkFailed> {
+    match part {
+        Part::Home => Ok(view! { <routes::home::Home/> }.into_any()),
+        Part::NotFound => Ok(view! { <routes::not_found::NotFound/> }.into_any()),
+        Part::Plan => plan().await,
+        Part::Results => results().await,
+        Part::Indicators => indicators().await,
+        Part::Counter => counter().await,
+        Part::Konbini => konbini().await,
+        Part::Staff => staff().await,
+        Part::Feedback => feedback().await,
+        Part::KioskStart => kiosk_start().await,
+        Part::Embed => embed_card().await,
+    }
+}
+
+/// Downloads `part`'s chunk without showing it.
+pub async fn preload(part: Part) -> Result<(), ChunkFailed> {
+    let loaded = match part {
+        Part::Home | Part::NotFound => return Ok(()),
+        Part::Plan => preload_plan().await,
+        Part::Results => preload_results().await,
+        Part::Indicators => preload_indicators().await,
+        Part::Counter => preload_counter().await,
+        Part::Konbini => preload_konbini().await,
+        Part::Staff => preload_staff().await,
+        Part::Feedback => preload_feedback().await,
+        Part::KioskStart => preload_kiosk_start().await,
+        Part::Embed => preload_embed_card().await,
+    };
+    loaded.map_err(ChunkFailed::from)
+}
+
+/// Shows `part()`, keeping the current screen until the next one's code is here; if it cannot
+/// be downloaded, a message with a retry button instead of a blank page.
+#[component]
+pub fn OnDemand<P>(part: P) -> impl IntoView
+where
+    P: Fn() -> Part + Send + Sync + 'static,
+{
+    let attempt = RwSignal::new(0u32);
+    view! {
+        <Transition fallback=|| view! { <Skeleton/> }>
+            {move || {
+                attempt.track();
+                let part = part();
+                Suspend::new(SendWrapper::new(async move {
+                    match show(part).await {
+                        Ok(view) => view,
+                        Err(ChunkFailed) => view! { <ChunkFailure attempt/> }.into_any(),
+                    }
+                }))
+            }}
+        </Transition>
+    }
+}
+
+#[component]
+fn ChunkFailure(attempt: RwSignal<u32>) -> impl IntoView {
+    let t = use_strings();
+    view! {
+        <section class="failure" role="alert" aria-labelledby="chunk-failed-title">
+            <h1 id="chunk-failed-title">{move || t().chunk_failed_title}</h1>
+            <p class="failure__message">{move || t().chunk_failed_body}</p>
+            <button type="button" class="button" on:click=move |_| attempt.update(|n| *n += 1)>
+                {move || t().retry}
+            </button>
+        </section>
+    }
+}
+
+/// Once the browser is idle, downloads what `mode` may need later, one chunk at a time, so the
+/// next screen opens at once. Skipped when the reader asked to save data.
+#[cfg(feature = "hydrate")]
+pub fn prefetch_when_idle(mode: &Mode) {
+    let parts = Part::later(mode);
+    if parts.is_empty() || crate::browser::saves_data() {
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        crate::browser::mark("prefetch-start");
+        for &part in parts {
+            crate::browser::idle().await;
+            let _ = preload(part).await;
+        }
+        crate::browser::mark("prefetch-end");
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_home_page_and_a_missing_page_need_no_chunk_and_everything_else_has_its_own() {
+        let full = Mode::Full;
+        assert_eq!(Part::of(&full, Screen::Start), Part::Home);
+        assert_eq!(Part::of(&full, Screen::Home), Part::Home);
+        assert_eq!(Part::of(&full, Screen::Results), Part::Results);
+        assert_eq!(Part::of(&Mode::Kiosk { idle_seconds: 90 }, Screen::Start), Part::KioskStart);
+        assert_eq!(Part::of(&Mode::Kiosk { idle_seconds: 90 }, Screen::Home), Part::Home);
+        assert_eq!(Part::of(&Mode::Embed { card: "konbini-yearly".into() }, Screen::Start), Part::Embed);
+    }
+
+    #[test]
+    fn an_embedded_card_prefetches_nothing_and_a_full_page_every_other_screen() {
+        assert!(Part::later(&Mode::Embed { card: "x".into() }).is_empty());
+        let full = Part::later(&Mode::Full);
+        for part in [Part::Plan, Part::Results, Part::Indicators, Part::Counter, Part::Konbini, Part::Staff, Part::Feedback] {
+            assert!(full.contains(&part), "{part:?}");
+        }
+        assert!(!Part::later(&Mode::Kiosk { idle_seconds: 90 }).contains(&Part::Feedback), "a kiosk offers no general form");
+    }
+}

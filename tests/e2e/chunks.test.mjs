@@ -1,0 +1,77 @@
+// Each screen's code in a chunk of its own (src/chunks.rs): the home page loads none; every other
+// screen loads its chunk the first time it opens and shows its figures; an idle page fetches the
+// rest ahead (not when the reader saves data, not in an embedded card); a chunk that fails to
+// arrive shows a message with a retry button, and the retry recovers.
+import { test, expect, assert, assertEqual, appReady } from './harness.mjs';
+
+/** The reader asked to save data: nothing is fetched ahead, so each chunk loads on demand. */
+const SAVE_DATA = () => Object.defineProperty(Navigator.prototype, 'connection', { get: () => ({ saveData: true }) });
+
+const SCREENS = [
+  ['/plan', 'plan', 'プランの内容', '市役所改革プラン2027'],
+  ['/results', 'results', '第3ステージの成果', '137'],
+  ['/indicators', 'indicators', '検証指標の一覧', '107,087件'],
+  ['/counter', 'counter', '区役所窓口の市民満足度', '%'],
+  ['/konbini', 'konbini', '証明書のコンビニ交付', '107,087件'],
+  ['/staff', 'staff', '職員満足度調査（エンゲージメント調査）', '職員'],
+  ['/feedback', 'feedback', 'ご意見をお寄せください', '確認画面へ'],
+];
+
+async function phone(browser, { saveData = false } = {}) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  if (saveData) await context.addInitScript(SAVE_DATA);
+  const page = await context.newPage();
+  const chunks = [];
+  page.on('request', (r) => { const m = new URL(r.url()).pathname.match(/^\/pkg\/split_(\w+)\.wasm$/); if (m) chunks.push(m[1]); });
+  return { page, chunks };
+}
+
+/** An in-app link click, as a reader's tap (the menu is a disclosure on a phone). */
+const follow = (page, href) => page.evaluate((h) => document.querySelector(`a[href="${h}"]`).click(), href);
+
+export function chunkTests({ base, browser }) {
+  test('chunks: the home page loads no screen chunk; each screen loads its own on in-app navigation and shows its figures', async () => {
+    const { page, chunks } = await phone(browser, { saveData: true });
+    await page.goto(base + '/');
+    await appReady(page);
+    await page.waitForTimeout(1000);
+    assertEqual(chunks, [], 'screen chunks loaded by the home page');
+    for (const [href, chunk, heading, figure] of SCREENS) {
+      await follow(page, href);
+      await expect(page.locator('main h1')).toHaveText(heading);
+      assert(chunks.includes(chunk), `${href}: split_${chunk}.wasm was loaded (loaded: ${chunks.join(', ')})`);
+      await expect(page.locator('main')).toContainText(figure);
+      assertEqual(new URL(page.url()).pathname, href, 'address');
+    }
+    assertEqual(chunks.length, SCREENS.length, 'each chunk loaded once');
+  });
+
+  test('chunks: a page that starts on a screen hydrates with its chunk; an idle page fetches the other screens ahead, an embedded card only its own', async () => {
+    const start = await phone(browser);
+    await start.page.goto(base + '/konbini');
+    await appReady(start.page);
+    assertEqual(start.chunks[0], 'konbini', 'first chunk');
+    await expect.poll(() => new Set(start.chunks).size, { message: 'every screen prefetched while idle', timeout: 15000 }).toBe(7);
+    const embed = await phone(browser);
+    await embed.page.goto(base + '/?embed=1&card=konbini-yearly');
+    await expect.poll(() => embed.page.evaluate(() => document.documentElement.dataset.hydrated)).toBe('true');
+    await embed.page.waitForTimeout(1500);
+    assertEqual(embed.chunks, ['embed_card'], 'an embedded card loads one chunk');
+  });
+
+  test('chunks: a screen whose code does not arrive says so with a retry button; the retry opens it', async () => {
+    const { page } = await phone(browser, { saveData: true });
+    let blocked = true;
+    await page.route('**/pkg/split_results.wasm', (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
+    await page.goto(base + '/');
+    await appReady(page);
+    await follow(page, '/results');
+    const alert = page.locator('main [role="alert"]');
+    await expect(alert).toContainText('この画面を開けませんでした');
+    await expect(alert.getByRole('button', { name: 'もう一度読み込む' })).toBeVisible();
+    blocked = false;
+    await alert.getByRole('button').click();
+    await expect(page.locator('main h1')).toHaveText('第3ステージの成果');
+    await expect(page.locator('main')).toContainText('137');
+  });
+}
