@@ -91,6 +91,27 @@ macro_rules! chunk {
     )*};
 }
 
+/// `in $chunk: fn $name(..) -> $out { .. }` declares an async `$name` answering
+/// `Result<$out, ChunkFailed>`, its code in the chunk `$chunk`,
+/// downloaded on the first call (several functions may share a chunk). Without the `split`
+/// feature it is a plain async function.
+macro_rules! on_demand_fn {
+    ($(#[$meta:meta])* in $chunk:ident: fn $name:ident($($arg:ident: $ty:ty),*) -> $out:ty $body:block) => {
+        $(#[$meta])*
+        #[cfg(feature = "split")]
+        #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn $name($($arg: $ty),*) -> Result<$out, $crate::chunks::ChunkFailed> {
+            Ok($body)
+        }
+        $(#[$meta])*
+        #[cfg(not(feature = "split"))]
+        async fn $name($($arg: $ty),*) -> Result<$out, $crate::chunks::ChunkFailed> {
+            Ok($body)
+        }
+    };
+}
+pub(crate) use on_demand_fn;
+
 chunk! {
     plan, preload_plan => view! { <routes::plan::Plan/> };
     results, preload_results => view! { <routes::results::Results/> };

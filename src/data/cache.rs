@@ -1,7 +1,7 @@
 //! This device's copy of the last good snapshot, shown (with a banner) when loading fails.
 //! Only validated snapshots are stored, and they are validated again when read back.
 
-use snapshot::{parse_snapshot_untracked, Snapshot};
+use snapshot::Snapshot;
 
 
 use crate::browser::local_storage;
@@ -33,7 +33,7 @@ pub fn remember_from_page() {
     }
 }
 
-pub fn recall() -> Option<Snapshot> {
+pub async fn recall() -> Option<Snapshot> {
     let text = local_storage()?.get_item(KEY).ok()??;
-    parse_snapshot_untracked(text.as_bytes()).ok()
+    super::published::read_snapshot(text.as_bytes()).await.ok()
 }

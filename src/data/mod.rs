@@ -188,7 +188,7 @@ async fn load_in_browser(selected: Option<String>) -> LoadState {
             }
             loaded.into_state(source.preview)
         }
-        Err(error) => match (source.preview, cache::recall()) {
+        Err(error) => match (source.preview, if source.preview { None } else { cache::recall().await }) {
             (false, Some(snapshot)) => LoadState::Ready { snapshot: Arc::new(snapshot), stale: Some(error), preview: false, history: None },
             _ => LoadState::Failed(error),
         },

@@ -8,6 +8,7 @@ use snapshot::{is_shape_problem, parse_manifest_untracked, parse_snapshot_untrac
 use view_models::screens::failure::{LoadError, Worded};
 
 use super::{History, LoadState};
+use crate::chunks::on_demand_fn;
 
 /// Not JSON at all, or JSON that breaks a rule (named by its path)?
 pub fn classify(bytes: &[u8], problems: Vec<Problem>) -> LoadError {
@@ -22,14 +23,23 @@ pub fn classify(bytes: &[u8], problems: Vec<Problem>) -> LoadError {
     }
 }
 
-/// A snapshot file's model, or what is wrong with it. Parsed without tracking JSON paths (much
-/// less code in the browser's first download); a file that is not of the right shape is parsed
-/// again by the tracking parser, a chunk of its own in the browser, to name where it breaks.
+/// A snapshot file's model, or what is wrong with it. Checking a snapshot file is only needed
+/// when one is fetched (another as-of date, a retry, a preview; the first view's snapshot
+/// arrives inside the page), so in the browser it is a chunk of its own, and the parser that
+/// names the JSON path of a broken file another (`locate_problem`). A chunk that cannot be
+/// downloaded counts as a network failure; a missing `locate_problem` only costs the path.
 pub async fn read_snapshot(bytes: &[u8]) -> Result<Snapshot, LoadError> {
-    match parse_snapshot_untracked(bytes) {
-        Ok(snapshot) => Ok(snapshot),
-        Err(problems) if is_shape_problem(&problems) => Err(classify(bytes, locate_snapshot_problem(bytes.to_vec()).await.unwrap_or(problems))),
-        Err(problems) => Err(classify(bytes, problems)),
+    match snapshot_file(bytes.to_vec()).await {
+        Ok(Ok(snapshot)) => Ok(snapshot),
+        Ok(Err(problems)) if is_shape_problem(&problems) => Err(classify(bytes, locate_snapshot_problem(bytes.to_vec()).await.unwrap_or(problems))),
+        Ok(Err(problems)) => Err(classify(bytes, problems)),
+        Err(_) => Err(LoadError::Network),
+    }
+}
+
+on_demand_fn! {
+    in snapshot_file: fn snapshot_file(bytes: Vec<u8>) -> Result<Snapshot, Vec<Problem>> {
+        parse_snapshot_untracked(&bytes)
     }
 }
 
@@ -42,25 +52,17 @@ pub async fn read_manifest(bytes: &[u8]) -> Result<Manifest, LoadError> {
     }
 }
 
-/// The tracking parsers, loaded only for a broken file (a chunk that fails to arrive only
-/// costs the path in the message).
-#[cfg(feature = "split")]
-#[leptos::wasm_split::wasm_split(locate_problem, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn locate_snapshot_problem(bytes: Vec<u8>) -> Result<Vec<Problem>, crate::chunks::ChunkFailed> {
-    Ok(snapshot::parse_snapshot(&bytes).err().unwrap_or_default())
+on_demand_fn! {
+    /// The tracking parsers, loaded only for a broken file (a chunk that fails to arrive only
+    /// costs the path in the message).
+    in locate_problem: fn locate_snapshot_problem(bytes: Vec<u8>) -> Vec<Problem> {
+        snapshot::parse_snapshot(&bytes).err().unwrap_or_default()
+    }
 }
-#[cfg(feature = "split")]
-#[leptos::wasm_split::wasm_split(locate_problem, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn locate_manifest_problem(bytes: Vec<u8>) -> Result<Vec<Problem>, crate::chunks::ChunkFailed> {
-    Ok(snapshot::parse_manifest(&bytes).err().unwrap_or_default())
-}
-#[cfg(not(feature = "split"))]
-async fn locate_snapshot_problem(bytes: Vec<u8>) -> Result<Vec<Problem>, crate::chunks::ChunkFailed> {
-    Ok(snapshot::parse_snapshot(&bytes).err().unwrap_or_default())
-}
-#[cfg(not(feature = "split"))]
-async fn locate_manifest_problem(bytes: Vec<u8>) -> Result<Vec<Problem>, crate::chunks::ChunkFailed> {
-    Ok(snapshot::parse_manifest(&bytes).err().unwrap_or_default())
+on_demand_fn! {
+    in locate_problem: fn locate_manifest_problem(bytes: Vec<u8>) -> Vec<Problem> {
+        snapshot::parse_manifest(&bytes).err().unwrap_or_default()
+    }
 }
 
 pub struct Loaded {
