@@ -1,6 +1,7 @@
 // Issue 12's budgets, as a browser meets them: what a first visit downloads (bytes on the wire,
-// as served: compressed, with headers), per kind of file, until the app has taken over the page
-// and until the network is idle; and the longest main-thread task from navigation to idle, with
+// as served: compressed, with headers), per kind of file, until the page is live (the app has
+// taken it over; an embedded card's height script runs) and until the network is idle (which
+// includes the idle-time prefetch of the other screens' chunks); and the longest main-thread task from navigation to idle, with
 // the default snapshot and with the large synthetic one. Prints figures and the budgets beside
 // them; never fails (the machine is noisy: compare within one run).
 // Needs: scripts/build-web.sh, scripts/precompress.sh, cargo build --release -p server
@@ -44,7 +45,8 @@ async function visit(path) {
       .observe({ type: 'longtask', buffered: true });
   });
   await page.goto(base + path, { waitUntil: 'load' });
-  await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true', null, { timeout: 30000 });
+  // The app has taken over the page; an embedded card takes no app, only its height script.
+  await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true' || document.documentElement.dataset.cardReady === 'true', null, { timeout: 30000 });
   hydratedAt = Date.now();
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(500);
@@ -71,7 +73,7 @@ for (const [name, path, budget] of pages) {
   const kinds = ['html', 'css', 'js', 'wasm', 'data', 'other'].filter((k) => pick.untilIdle[k]);
   console.log(`  ${name} ${path}`);
   console.log(`    by kind (until idle): ${kinds.map((k) => `${k} ${kb(pick.untilIdle[k])}`).join(', ')}`);
-  console.log(`    until hydrated ${kb(total(pick.untilHydrated))}; until network idle ${kb(total(pick.untilIdle))}  (budget ${budget} KiB: ${total(pick.untilIdle) <= budget * 1024 ? 'within' : 'OVER by ' + kb(total(pick.untilIdle) - budget * 1024)})`);
+  console.log(`    until live ${kb(total(pick.untilHydrated))}; until network idle, with the idle prefetch of other screens, ${kb(total(pick.untilIdle))}  (budget ${budget} KiB: ${total(pick.untilIdle) <= budget * 1024 ? 'within' : 'OVER by ' + kb(total(pick.untilIdle) - budget * 1024)})`);
 }
 
 console.log(`\nlongest main-thread task, navigation to idle (median of ${RUNS}; budget 50 ms)`);

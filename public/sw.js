@@ -14,7 +14,7 @@ const APP_CACHE = `app-${VERSION}`;
 const COPIES = 'copies';
 // Each screen's code chunk and the chunk loader: written here by scripts/build-web.sh.
 const CHUNK_FILES = [];
-const APP_FILES = ['/boot.js', '/style.css', '/pkg/reform_widget.js', '/pkg/reform_widget_bg.wasm', ...CHUNK_FILES];
+const APP_FILES = ['/boot.js', '/card.js', '/style.css', '/pkg/reform_widget.js', '/pkg/reform_widget_bg.wasm', ...CHUNK_FILES];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(APP_CACHE).then((cache) => cache.addAll(APP_FILES)).then(() => self.skipWaiting()));

@@ -1,6 +1,8 @@
 //! Which code loads when. The shell and the home page are in the main wasm module; every other
-//! screen, the kiosk survey and the embedded card are each in a chunk of their own, downloaded
-//! the first time it is shown and, on a full page, prefetched once the browser is idle. The
+//! screen and the kiosk survey are each in a chunk of their own, downloaded the first time it is
+//! shown and, on a full page, prefetched once the browser is idle. (The embedded card has a
+//! chunk too, which keeps its code out of the main module; the browser never loads it, as an
+//! embedded card takes no app: src/render.rs.) The
 //! split is a build step (`--features split`, scripts/build-web.sh); without it (the server, the
 //! component tests) the same functions simply run.
 

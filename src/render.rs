@@ -86,14 +86,19 @@ pub async fn render_page(request: PageRequest, data: ServerData, options: PageOp
     let data_json = format!("[{}]", values.join(",")).replace('<', "\\u003c");
 
     let class = if kiosk { " class=\"kiosk\"" } else if embed { " class=\"embedded\"" } else { "" };
-    let boot = if options.hydrate {
+    // An embedded card is complete as rendered and never takes the app: only its height script
+    // (public/card.js), and no data for an app to take over with (docs/decisions.md).
+    let app = options.hydrate && !embed;
+    let boot = if app {
         // No preload of the app: the page is complete without it, so its download waits until
         // the figures are painted (boot.js) instead of competing with them.
         "<script type=\"module\" src=\"/boot.js\"></script>\n"
+    } else if embed {
+        "<script type=\"module\" src=\"/card.js\"></script>\n"
     } else {
         ""
     };
-    let data_script = if options.hydrate { format!("<script type=\"application/json\" id=\"resolved-resources\">{data_json}</script>") } else { String::new() };
+    let data_script = if app { format!("<script type=\"application/json\" id=\"resolved-resources\">{data_json}</script>") } else { String::new() };
     let html = format!(
         "<!DOCTYPE html>\n<html lang=\"{lang}\" data-locale=\"{code}\"{class}>\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<meta name=\"description\" content=\"{description}\">\n<title>{title}</title>\n<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\"/style.css\">\n{boot}</head>\n<body><div id=\"app\">{body}</div>{data_script}</body>\n</html>\n",
         lang = locale.html_lang(),

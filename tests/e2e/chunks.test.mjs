@@ -1,6 +1,6 @@
 // Each screen's code in a chunk of its own (src/chunks.rs): the home page loads none; every other
 // screen loads its chunk the first time it opens and shows its figures; an idle page fetches the
-// rest ahead (not when the reader saves data, not in an embedded card); a chunk that fails to
+// rest ahead (not when the reader saves data; an embedded card takes no app); a chunk that fails to
 // arrive shows a message with a retry button, and the retry recovers.
 import { test, expect, assert, assertEqual, appReady } from './harness.mjs';
 
@@ -46,17 +46,21 @@ export function chunkTests({ base, browser }) {
     assertEqual(chunks.length, SCREENS.length, 'each chunk loaded once');
   });
 
-  test('chunks: a page that starts on a screen hydrates with its chunk; an idle page fetches the other screens ahead, an embedded card only its own', async () => {
+  test('chunks: a page that starts on a screen hydrates with its chunk; an idle page fetches the other screens ahead; an embedded card loads no app', async () => {
     const start = await phone(browser);
     await start.page.goto(base + '/konbini');
     await appReady(start.page);
     assertEqual(start.chunks[0], 'konbini', 'first chunk');
     await expect.poll(() => new Set(start.chunks).size, { message: 'every screen prefetched while idle', timeout: 15000 }).toBe(7);
+    // An embedded card is complete as the server sends it: no app at all, only its height script.
     const embed = await phone(browser);
+    const code = [];
+    embed.page.on('request', (r) => { if (/\.(wasm|js)$/.test(new URL(r.url()).pathname)) code.push(new URL(r.url()).pathname); });
     await embed.page.goto(base + '/?embed=1&card=konbini-yearly');
-    await expect.poll(() => embed.page.evaluate(() => document.documentElement.dataset.hydrated)).toBe('true');
+    await expect.poll(() => embed.page.evaluate(() => document.documentElement.dataset.cardReady)).toBe('true');
     await embed.page.waitForTimeout(1500);
-    assertEqual(embed.chunks, ['embed_card'], 'an embedded card loads one chunk');
+    assertEqual(code, ['/card.js'], 'an embedded card loads one small script and no wasm');
+    await expect(embed.page.locator('[data-chart="konbini-yearly"]')).toContainText('107,087件');
   });
 
   test('chunks: a screen whose code does not arrive says so with a retry button; the retry opens it', async () => {

@@ -16,15 +16,16 @@ export function launch() {
   return chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-/** The app has taken over the server's HTML (hydrated) and shows a screen heading. */
+/** The app has taken over the server's HTML (hydrated) and shows a screen heading. An embedded
+ * card takes no app: there, its height script runs (public/card.js). */
 export function appReady(page, timeout = 15000) {
-  return page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true' && document.querySelector('main h1'), null, { timeout });
+  return page.waitForFunction(() => (document.documentElement.dataset.hydrated === 'true' || document.documentElement.dataset.cardReady === 'true') && document.querySelector('main h1'), null, { timeout });
 }
 
 /** Waits until the app has taken over the server's page (before that, a form posts to the server
  * as it would without script). */
 export function live(page, timeout = 15000) {
-  return page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true', null, { timeout });
+  return page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true' || document.documentElement.dataset.cardReady === 'true', null, { timeout });
 }
 
 /** On a phone the menu is a disclosure: open it (if closed) so its links can be clicked. */
