@@ -2,9 +2,8 @@
 //! screen and the kiosk survey are each in a chunk of their own, downloaded the first time it is
 //! shown and, on a full page, prefetched once the browser is idle. (The embedded card has a
 //! chunk too, which keeps its code out of the main module; the browser never loads it, as an
-//! embedded card takes no app: src/render.rs.) The
-//! split is a build step (`--features split`, scripts/build-web.sh); without it (the server, the
-//! component tests) the same functions simply run.
+//! embedded card takes no app: src/render.rs.) The split is a build step (`--features split`,
+//! scripts/build-web.sh); without it (the server, the component tests) the same functions run.
 
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -94,9 +93,8 @@ macro_rules! chunk {
 }
 
 /// `in $chunk: fn $name(..) -> $out { .. }` declares an async `$name` answering
-/// `Result<$out, ChunkFailed>`, its code in the chunk `$chunk`,
-/// downloaded on the first call (several functions may share a chunk). Without the `split`
-/// feature it is a plain async function.
+/// `Result<$out, ChunkFailed>`, its code in the chunk `$chunk`, downloaded on the first call
+/// (several functions may share a chunk). Without the `split` feature: a plain async function.
 macro_rules! on_demand_fn {
     ($(#[$meta:meta])* in $chunk:ident: fn $name:ident($($arg:ident: $ty:ty),*) -> $out:ty $body:block) => {
         $(#[$meta])*

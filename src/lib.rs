@@ -85,7 +85,7 @@ pub async fn hydrate() -> Result<(), wasm_bindgen::JsValue> {
     let root = document.get_element_by_id("app").expect("the page has #app");
     let root: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(root);
     let locale = rendered.unwrap_or(wanted);
-    leptos::mount::hydrate_from_async(root, move || view! { <App request locale/> }).await.forget();
+    leptos::mount::hydrate_from(root, move || view! { <App request locale/> }).forget();
     // For tests and benchmarks: the page is live.
     if let Some(html) = document.document_element() {
         let _ = html.set_attribute("data-hydrated", "true");
