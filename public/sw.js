@@ -1,6 +1,6 @@
 // The widget's service worker: repeat visits and a real offline. Same-origin, so the strict
 // CSP allows it. What it keeps:
-// - the app (boot.js, the wasm, its chunks and its JS, the stylesheet): fetched once per release, from the
+// - the app (boot.js, the wasm, every screen's chunk and its JS, the stylesheet): fetched once per release, from the
 //   cache after that; a new release is a new worker (its version below changes with the build),
 //   which replaces the cached app and takes over on the next navigation;
 // - every page and snapshot file, as last seen: always asked of the network first (a page is in
@@ -16,8 +16,14 @@ const COPIES = 'copies';
 const CHUNK_FILES = [];
 const APP_FILES = ['/boot.js', '/card.js', '/style.css', '/pkg/reform_widget.js', '/pkg/reform_widget_bg.wasm', ...CHUNK_FILES];
 
+// Every screen's chunk is fetched here, ahead of need and off the page's main thread, so the
+// next screen opens at once. Not when the reader asked to save data: then each chunk is kept as
+// it is first used.
+const saveData = Boolean(self.navigator.connection && self.navigator.connection.saveData);
+
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(APP_CACHE).then((cache) => cache.addAll(APP_FILES)).then(() => self.skipWaiting()));
+  const files = saveData ? APP_FILES.filter((f) => !CHUNK_FILES.includes(f)) : APP_FILES;
+  event.waitUntil(caches.open(APP_CACHE).then((cache) => cache.addAll(files)).then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (event) => {

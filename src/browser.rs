@@ -66,31 +66,3 @@ pub fn set_cookie(name: &str, value: &str, attributes: &str) {
         let _ = doc.set_cookie(&format!("{name}={value}; {attributes}"));
     }
 }
-
-/// Whether the reader asked to save data (`Save-Data`, where the browser tells): then nothing
-/// is downloaded ahead of need.
-pub fn saves_data() -> bool {
-    let Some(w) = window() else { return false };
-    js_sys::Reflect::get(&w.navigator(), &"connection".into())
-        .and_then(|c| js_sys::Reflect::get(&c, &"saveData".into()))
-        .is_ok_and(|v| v.is_truthy())
-}
-
-/// A named point in the page's performance timeline (read by the benchmarks).
-pub fn mark(name: &str) {
-    if let Some(p) = window().and_then(|w| w.performance()) {
-        let _ = p.mark(name);
-    }
-}
-
-/// Resolves when the browser is next idle (`requestIdleCallback`; a short timer where it is
-/// missing), so background work never delays a tap.
-pub async fn idle() {
-    let Some(w) = window() else { return };
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if w.request_idle_callback(&resolve).is_err() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 200);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}

@@ -1,6 +1,7 @@
 //! Which code loads when. The shell and the home page are in the main wasm module; every other
 //! screen and the kiosk survey are each in a chunk of their own, downloaded the first time it is
-//! shown and, on a full page, prefetched once the browser is idle. (The embedded card has a
+//! shown. Ahead of need, the service worker keeps every chunk (public/sw.js): off the page's main
+//! thread, so fetching ahead never delays a tap. (The embedded card has a
 //! chunk too, which keeps its code out of the main module; the browser never loads it, as an
 //! embedded card takes no app: src/render.rs.) The split is a build step (`--features split`,
 //! scripts/build-web.sh); without it (the server, the component tests) the same functions run.
@@ -47,16 +48,6 @@ impl Part {
             (_, Screen::Staff) => Part::Staff,
             (_, Screen::Feedback) => Part::Feedback,
             (_, Screen::NotFound) => Part::NotFound,
-        }
-    }
-
-    /// What a page in `mode` may need later, in the order a reader is likely to go: fetched
-    /// while the browser is idle. An embedded card needs nothing more.
-    pub fn later(mode: &Mode) -> &'static [Part] {
-        match mode {
-            Mode::Embed { .. } => &[],
-            Mode::Kiosk { .. } => &[Part::KioskStart, Part::Counter, Part::Konbini, Part::Results, Part::Plan, Part::Indicators, Part::Staff],
-            Mode::Full => &[Part::Plan, Part::Results, Part::Counter, Part::Konbini, Part::Staff, Part::Indicators, Part::Feedback],
         }
     }
 }
@@ -196,24 +187,6 @@ fn ChunkFailure(attempt: RwSignal<u32>) -> impl IntoView {
     }
 }
 
-/// Once the browser is idle, downloads what `mode` may need later, one chunk at a time, so the
-/// next screen opens at once. Skipped when the reader asked to save data.
-#[cfg(feature = "hydrate")]
-pub fn prefetch_when_idle(mode: &Mode) {
-    let parts = Part::later(mode);
-    if parts.is_empty() || crate::browser::saves_data() {
-        return;
-    }
-    leptos::task::spawn_local(async move {
-        crate::browser::mark("prefetch-start");
-        for &part in parts {
-            crate::browser::idle().await;
-            let _ = preload(part).await;
-        }
-        crate::browser::mark("prefetch-end");
-    });
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -227,15 +200,5 @@ mod tests {
         assert_eq!(Part::of(&Mode::Kiosk { idle_seconds: 90 }, Screen::Start), Part::KioskStart);
         assert_eq!(Part::of(&Mode::Kiosk { idle_seconds: 90 }, Screen::Home), Part::Home);
         assert_eq!(Part::of(&Mode::Embed { card: "konbini-yearly".into() }, Screen::Start), Part::Embed);
-    }
-
-    #[test]
-    fn an_embedded_card_prefetches_nothing_and_a_full_page_every_other_screen() {
-        assert!(Part::later(&Mode::Embed { card: "x".into() }).is_empty());
-        let full = Part::later(&Mode::Full);
-        for part in [Part::Plan, Part::Results, Part::Indicators, Part::Counter, Part::Konbini, Part::Staff, Part::Feedback] {
-            assert!(full.contains(&part), "{part:?}");
-        }
-        assert!(!Part::later(&Mode::Kiosk { idle_seconds: 90 }).contains(&Part::Feedback), "a kiosk offers no general form");
     }
 }

@@ -90,6 +90,5 @@ pub async fn hydrate() -> Result<(), wasm_bindgen::JsValue> {
     if let Some(html) = document.document_element() {
         let _ = html.set_attribute("data-hydrated", "true");
     }
-    chunks::prefetch_when_idle(&mode);
     Ok(())
 }

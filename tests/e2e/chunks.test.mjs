@@ -1,11 +1,9 @@
 // Each screen's code in a chunk of its own (src/chunks.rs): the home page loads none; every other
-// screen loads its chunk the first time it opens and shows its figures; an idle page fetches the
-// rest ahead (not when the reader saves data; an embedded card takes no app); a chunk that fails to
-// arrive shows a message with a retry button, and the retry recovers.
+// screen loads its chunk the first time it opens and shows its figures; the service worker keeps
+// them all ahead of need; an embedded card takes no app; a chunk that fails to arrive shows a
+// message with a retry button, and the retry recovers.
 import { test, expect, assert, assertEqual, appReady } from './harness.mjs';
 
-/** The reader asked to save data: nothing is fetched ahead, so each chunk loads on demand. */
-const SAVE_DATA = () => Object.defineProperty(Navigator.prototype, 'connection', { get: () => ({ saveData: true }) });
 
 const SCREENS = [
   ['/plan', 'plan', 'プランの内容', '市役所改革プラン2027'],
@@ -17,9 +15,9 @@ const SCREENS = [
   ['/feedback', 'feedback', 'ご意見をお寄せください', '確認画面へ'],
 ];
 
-async function phone(browser, { saveData = false } = {}) {
+/** A phone without the service worker (the harness blocks it unless a test allows it). */
+async function phone(browser) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-  if (saveData) await context.addInitScript(SAVE_DATA);
   const page = await context.newPage();
   const chunks = [];
   page.on('request', (r) => { const m = new URL(r.url()).pathname.match(/^\/pkg\/split_(\w+)\.wasm$/); if (m) chunks.push(m[1]); });
@@ -31,7 +29,7 @@ const follow = (page, href) => page.evaluate((h) => document.querySelector(`a[hr
 
 export function chunkTests({ base, browser }) {
   test('chunks: the home page loads no screen chunk; each screen loads its own on in-app navigation and shows its figures', async () => {
-    const { page, chunks } = await phone(browser, { saveData: true });
+    const { page, chunks } = await phone(browser);
     await page.goto(base + '/');
     await appReady(page);
     await page.waitForTimeout(1000);
@@ -46,12 +44,22 @@ export function chunkTests({ base, browser }) {
     assertEqual(chunks.length, SCREENS.length, 'each chunk loaded once');
   });
 
-  test('chunks: a page that starts on a screen hydrates with its chunk; an idle page fetches the other screens ahead; an embedded card loads no app', async () => {
-    const start = await phone(browser);
-    await start.page.goto(base + '/konbini');
-    await appReady(start.page);
-    assertEqual(start.chunks[0], 'konbini', 'first chunk');
-    await expect.poll(() => new Set(start.chunks).size, { message: 'every screen prefetched while idle', timeout: 15000 }).toBe(7);
+  test('chunks: a page that starts on a screen hydrates with its chunk; the service worker keeps every screen\'s chunk; an embedded card loads no app', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'allow' });
+    const page = await context.newPage();
+    const first = [];
+    page.on('request', (r) => { const m = new URL(r.url()).pathname.match(/^\/pkg\/split_(\w+)\.wasm$/); if (m) first.push(m[1]); });
+    await page.goto(base + '/konbini');
+    await appReady(page);
+    assertEqual(first, ['konbini'], 'the page loads its own screen\'s chunk and no other');
+    // Ahead of need, in the worker: every screen's chunk is on the device after the first visit.
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    const kept = () => page.evaluate(async () => {
+      const names = [];
+      for (const key of await caches.keys()) for (const r of await (await caches.open(key)).keys()) names.push(new URL(r.url).pathname);
+      return names.filter((n) => /^\/pkg\/split_\w+\.wasm$/.test(n)).length;
+    });
+    await expect.poll(kept, { message: 'screen chunks kept by the service worker', timeout: 15000 }).toBe(SCREENS.length + 4);
     // An embedded card is complete as the server sends it: no app at all, only its height script.
     const embed = await phone(browser);
     const code = [];
@@ -64,7 +72,7 @@ export function chunkTests({ base, browser }) {
   });
 
   test('chunks: a screen whose code does not arrive says so with a retry button; the retry opens it', async () => {
-    const { page } = await phone(browser, { saveData: true });
+    const { page } = await phone(browser);
     let blocked = true;
     await page.route('**/pkg/split_results.wasm', (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
     await page.goto(base + '/');
