@@ -41,17 +41,22 @@ async fn main() {
     let retention_days = config.email_retention_days;
     let state = Arc::new(AppState { limit: RateLimit::new(config.rate_limit_per_minute), config, store, pages: Default::default() });
     // Personal data only as long as needed: e-mail addresses older than the retention period are
-    // deleted at start and every hour after (the messages stay).
+    // deleted at start, before the first request is answered (an export right after a start must
+    // not show them), and every hour after (the messages stay).
+    let forget = move |state: Arc<AppState>| async move {
+        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
+        match state.store.forget_old_emails(now, retention_days).await {
+            Ok(n) if n > 0 => tracing::info!("retention: deleted {n} e-mail addresses older than {retention_days} days"),
+            Err(e) => tracing::error!("retention: could not delete old e-mail addresses: {e}"),
+            _ => {}
+        }
+    };
+    forget(state.clone()).await;
     let keeper = state.clone();
     tokio::spawn(async move {
         loop {
-            let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
-            match keeper.store.forget_old_emails(now, retention_days).await {
-                Ok(n) if n > 0 => tracing::info!("retention: deleted {n} e-mail addresses older than {retention_days} days"),
-                Err(e) => tracing::error!("retention: could not delete old e-mail addresses: {e}"),
-                _ => {}
-            }
             tokio::time::sleep(std::time::Duration::from_secs(3600)).await;
+            forget(keeper.clone()).await;
         }
     });
     let service = app(state).into_make_service_with_connect_info::<SocketAddr>();
