@@ -1,8 +1,8 @@
 // The widget's service worker: repeat visits and a real offline. Same-origin, so the strict
 // CSP allows it. What it keeps:
-// - the app (boot.js, the wasm, every screen's chunk and its JS, the stylesheet): fetched once per release, from the
-//   cache after that; a new release is a new worker (its version below changes with the build),
-//   which replaces the cached app and takes over on the next navigation;
+// - the app (boot.js, the wasm, every screen's chunk and its JS, the stylesheet): fetched once
+//   per release, from the cache after that; a new release is a new worker (its version below
+//   changes with the build), which replaces the cached app and takes over on the next navigation;
 // - every page and snapshot file, as last seen: always asked of the network first (a page is in
 //   the reader's language, and a snapshot may be new), and served from here only when the network
 //   fails. Such a page is marked, so the app says it shows a saved copy.

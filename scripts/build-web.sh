@@ -37,9 +37,11 @@ fi
 if [ "$profile" = release ]; then
   # rustc 1.95 emits post-MVP instructions; binaryen 132 (npm) needs them enabled. Every chunk
   # too: they share the main module's memory and table, not its optimiser run.
+  # A chunk's "unknown name subsection" warning is harmless; any failure stops the build.
   for wasm in dist.new/pkg/*.wasm; do
-    wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-      --enable-mutable-globals --enable-reference-types --enable-multivalue "$wasm" -o "$wasm" 2>&1 | grep -v "unknown name subsection" || true
+    log=$(wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+      --enable-mutable-globals --enable-reference-types --enable-multivalue "$wasm" -o "$wasm" 2>&1) || { echo "$log" >&2; exit 1; }
+    printf '%s\n' "$log" | grep -v -e "unknown name subsection" -e '^$' || true
   done
 fi
 cat style/tokens.css style/base.css style/components.css > dist.new/style.css

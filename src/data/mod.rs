@@ -188,9 +188,13 @@ async fn load_in_browser(selected: Option<String>) -> LoadState {
             }
             loaded.into_state(source.preview)
         }
-        Err(error) => match (source.preview, if source.preview { None } else { cache::recall().await }) {
-            (false, Some(snapshot)) => LoadState::Ready { snapshot: Arc::new(snapshot), stale: Some(error), preview: false, history: None },
-            _ => LoadState::Failed(error),
-        },
+        Err(error) => {
+            // A preview keeps no device copy.
+            let saved = if source.preview { None } else { cache::recall().await };
+            match saved {
+                Some(snapshot) => LoadState::Ready { snapshot: Arc::new(snapshot), stale: Some(error), preview: false, history: None },
+                None => LoadState::Failed(error),
+            }
+        }
     }
 }
