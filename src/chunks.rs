@@ -63,24 +63,44 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkFailed {
     }
 }
 
-/// Declares one chunk: `$chunk()` downloads it (once) and renders `$view`; `$preload()` only
-/// downloads it. Without the `split` feature both are plain async functions.
-macro_rules! chunk {
-    ($($chunk:ident, $preload:ident => $view:expr;)*) => {$(
-        #[cfg(feature = "split")]
-        #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible, preload($preload))]
-        fn $chunk() -> Result<AnyView, ChunkFailed> {
-            Ok($view.into_any())
+/// The table of parts: those in the main module with their views, then each chunk with its
+/// view. Declares, per chunk, `$chunk()` (downloads it once, then renders) and `$preload()`
+/// (only downloads; without the `split` feature both are plain async functions), and from the
+/// whole table [`show`] and [`preload`], so a part is listed once.
+macro_rules! parts {
+    (in_main { $($main:ident => $main_view:expr;)* } chunks { $($part:ident: $chunk:ident, $preload:ident => $view:expr;)* }) => {
+        $(
+            #[cfg(feature = "split")]
+            #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible, preload($preload))]
+            fn $chunk() -> Result<AnyView, ChunkFailed> {
+                Ok($view.into_any())
+            }
+            #[cfg(not(feature = "split"))]
+            async fn $chunk() -> Result<AnyView, ChunkFailed> {
+                Ok($view.into_any())
+            }
+            #[cfg(not(feature = "split"))]
+            async fn $preload() -> Result<(), ChunkFailed> {
+                Ok(())
+            }
+        )*
+
+        /// Renders `part`, downloading its chunk first if it has one.
+        pub async fn show(part: Part) -> Result<AnyView, ChunkFailed> {
+            match part {
+                $(Part::$main => Ok($main_view.into_any()),)*
+                $(Part::$part => $chunk().await,)*
+            }
         }
-        #[cfg(not(feature = "split"))]
-        async fn $chunk() -> Result<AnyView, ChunkFailed> {
-            Ok($view.into_any())
+
+        /// Downloads `part`'s chunk without showing it.
+        pub async fn preload(part: Part) -> Result<(), ChunkFailed> {
+            match part {
+                $(Part::$main => Ok(()),)*
+                $(Part::$part => $preload().await.map_err(ChunkFailed::from),)*
+            }
         }
-        #[cfg(not(feature = "split"))]
-        async fn $preload() -> Result<(), ChunkFailed> {
-            Ok(())
-        }
-    )*};
+    };
 }
 
 /// `in $chunk: fn $name(..) -> $out { .. }` declares an async `$name` answering
@@ -103,50 +123,22 @@ macro_rules! on_demand_fn {
 }
 pub(crate) use on_demand_fn;
 
-chunk! {
-    plan, preload_plan => view! { <routes::plan::Plan/> };
-    results, preload_results => view! { <routes::results::Results/> };
-    indicators, preload_indicators => view! { <routes::indicators::Indicators/> };
-    counter, preload_counter => view! { <routes::counter::Counter/> };
-    konbini, preload_konbini => view! { <routes::konbini::Konbini/> };
-    staff, preload_staff => view! { <routes::staff::Staff/> };
-    feedback, preload_feedback => view! { <routes::feedback::Feedback/> };
-    kiosk_start, preload_kiosk_start => view! { <kiosk::KioskStart/> };
-    embed_card, preload_embed_card => view! { <embed::EmbedApp/> };
-}
-
-/// Renders `part`, downloading its chunk first if it has one.
-pub async fn show(part: Part) -> Result<AnyView, ChunkFailed> {
-    match part {
-        Part::Home => Ok(view! { <routes::home::Home/> }.into_any()),
-        Part::NotFound => Ok(view! { <routes::not_found::NotFound/> }.into_any()),
-        Part::Plan => plan().await,
-        Part::Results => results().await,
-        Part::Indicators => indicators().await,
-        Part::Counter => counter().await,
-        Part::Konbini => konbini().await,
-        Part::Staff => staff().await,
-        Part::Feedback => feedback().await,
-        Part::KioskStart => kiosk_start().await,
-        Part::Embed => embed_card().await,
+parts! {
+    in_main {
+        Home => view! { <routes::home::Home/> };
+        NotFound => view! { <routes::not_found::NotFound/> };
     }
-}
-
-/// Downloads `part`'s chunk without showing it.
-pub async fn preload(part: Part) -> Result<(), ChunkFailed> {
-    let loaded = match part {
-        Part::Home | Part::NotFound => return Ok(()),
-        Part::Plan => preload_plan().await,
-        Part::Results => preload_results().await,
-        Part::Indicators => preload_indicators().await,
-        Part::Counter => preload_counter().await,
-        Part::Konbini => preload_konbini().await,
-        Part::Staff => preload_staff().await,
-        Part::Feedback => preload_feedback().await,
-        Part::KioskStart => preload_kiosk_start().await,
-        Part::Embed => preload_embed_card().await,
-    };
-    loaded.map_err(ChunkFailed::from)
+    chunks {
+        Plan: plan, preload_plan => view! { <routes::plan::Plan/> };
+        Results: results, preload_results => view! { <routes::results::Results/> };
+        Indicators: indicators, preload_indicators => view! { <routes::indicators::Indicators/> };
+        Counter: counter, preload_counter => view! { <routes::counter::Counter/> };
+        Konbini: konbini, preload_konbini => view! { <routes::konbini::Konbini/> };
+        Staff: staff, preload_staff => view! { <routes::staff::Staff/> };
+        Feedback: feedback, preload_feedback => view! { <routes::feedback::Feedback/> };
+        KioskStart: kiosk_start, preload_kiosk_start => view! { <kiosk::KioskStart/> };
+        Embed: embed_card, preload_embed_card => view! { <embed::EmbedApp/> };
+    }
 }
 
 /// Shows `part()`, keeping the current screen until the next one's code is here; if it cannot

@@ -6,7 +6,7 @@
 use std::sync::{Arc, Once};
 
 use futures::StreamExt;
-use hydration_context::{SharedContext, SsrSharedContext};
+use hydration_context::{SerializedDataId, SharedContext, SsrSharedContext};
 use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
 use view_models::export::escape_html;
@@ -69,22 +69,6 @@ pub async fn render_page(request: PageRequest, data: ServerData, options: PageOp
     let resolved = shared.consume_buffers().await;
     drop(owner);
 
-    // `__RESOLVED_RESOURCES[id]` in the browser. Each value is JSON (Leptos's JSON codec), so it
-    // is written as JSON, not as a string of JSON (no second escaping: a smaller page); boot.js
-    // turns each back into the string Leptos reads. `<` is escaped, so the data can never close
-    // its element; a value that is not JSON is left out (the browser then loads it itself).
-    let mut values: Vec<String> = Vec::new();
-    for (id, value) in resolved {
-        let id = id.into_inner();
-        if values.len() <= id {
-            values.resize(id + 1, "null".into());
-        }
-        if serde_json::from_str::<&serde_json::value::RawValue>(&value).is_ok() {
-            values[id] = value;
-        }
-    }
-    let data_json = format!("[{}]", values.join(",")).replace('<', "\\u003c");
-
     let class = if kiosk { " class=\"kiosk\"" } else if embed { " class=\"embedded\"" } else { "" };
     // An embedded card is complete as rendered and never takes the app: only its height script
     // (public/card.js), and no data for an app to take over with (docs/decisions.md).
@@ -98,7 +82,7 @@ pub async fn render_page(request: PageRequest, data: ServerData, options: PageOp
     } else {
         ""
     };
-    let data_script = if app { format!("<script type=\"application/json\" id=\"resolved-resources\">{data_json}</script>") } else { String::new() };
+    let data_script = if app { format!("<script type=\"application/json\" id=\"resolved-resources\">{}</script>", page_data(resolved)) } else { String::new() };
     let html = format!(
         "<!DOCTYPE html>\n<html lang=\"{lang}\" data-locale=\"{code}\"{class}>\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<meta name=\"description\" content=\"{description}\">\n<title>{title}</title>\n<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\"/style.css\">\n{boot}</head>\n<body><div id=\"app\">{body}</div>{data_script}</body>\n</html>\n",
         lang = locale.html_lang(),
@@ -108,4 +92,22 @@ pub async fn render_page(request: PageRequest, data: ServerData, options: PageOp
         title = escape_html(&title),
     );
     RenderedPage { html, status: if not_found { 404 } else { 200 } }
+}
+
+/// `__RESOLVED_RESOURCES[id]` in the browser. Each value is JSON (Leptos's JSON codec), so it
+/// is written as JSON, not as a string of JSON (no second escaping: a smaller page); boot.js
+/// turns each back into the string Leptos reads. `<` is escaped, so the data can never close
+/// its element; a value that is not JSON is left out (the browser then loads it itself).
+fn page_data(resolved: Vec<(SerializedDataId, String)>) -> String {
+    let mut values: Vec<String> = Vec::new();
+    for (id, value) in resolved {
+        let id = id.into_inner();
+        if values.len() <= id {
+            values.resize(id + 1, "null".into());
+        }
+        if serde_json::from_str::<&serde_json::value::RawValue>(&value).is_ok() {
+            values[id] = value;
+        }
+    }
+    format!("[{}]", values.join(",")).replace('<', "\\u003c")
 }

@@ -14,45 +14,31 @@ use serde::de::DeserializeOwned;
 
 /// Parses and validates a snapshot file's bytes. Never panics, whatever the input.
 pub fn parse_snapshot(bytes: &[u8]) -> Result<Snapshot, Vec<Problem>> {
-    let snapshot: Snapshot = parse_json(bytes, MAX_SNAPSHOT_BYTES)?;
-    let problems = check_snapshot(&snapshot);
-    if problems.is_empty() {
-        Ok(snapshot)
-    } else {
-        Err(problems)
-    }
+    checked(parse_json(bytes, MAX_SNAPSHOT_BYTES)?, check_snapshot)
 }
 
 /// Parses and validates a manifest file's bytes. Never panics, whatever the input.
 pub fn parse_manifest(bytes: &[u8]) -> Result<Manifest, Vec<Problem>> {
-    let manifest: Manifest = parse_json(bytes, MAX_MANIFEST_BYTES)?;
-    let problems = check_manifest(&manifest);
-    if problems.is_empty() {
-        Ok(manifest)
-    } else {
-        Err(problems)
-    }
+    checked(parse_json(bytes, MAX_MANIFEST_BYTES)?, check_manifest)
 }
 
 /// Like [`parse_snapshot`], but a file that is not JSON of the right shape gets one problem at
 /// `.` instead of its path: no path tracking, so much less code (the browser's main module uses
 /// this and asks [`parse_snapshot`] for the path only when a file is broken; docs/decisions.md).
 pub fn parse_snapshot_untracked(bytes: &[u8]) -> Result<Snapshot, Vec<Problem>> {
-    let snapshot: Snapshot = parse_json_untracked(bytes, MAX_SNAPSHOT_BYTES)?;
-    let problems = check_snapshot(&snapshot);
-    if problems.is_empty() {
-        Ok(snapshot)
-    } else {
-        Err(problems)
-    }
+    checked(parse_json_untracked(bytes, MAX_SNAPSHOT_BYTES)?, check_snapshot)
 }
 
 /// [`parse_manifest`] without path tracking, as [`parse_snapshot_untracked`].
 pub fn parse_manifest_untracked(bytes: &[u8]) -> Result<Manifest, Vec<Problem>> {
-    let manifest: Manifest = parse_json_untracked(bytes, MAX_MANIFEST_BYTES)?;
-    let problems = check_manifest(&manifest);
+    checked(parse_json_untracked(bytes, MAX_MANIFEST_BYTES)?, check_manifest)
+}
+
+/// `value` if `check` finds nothing wrong with it, else what it found.
+fn checked<T>(value: T, check: fn(&T) -> Vec<Problem>) -> Result<T, Vec<Problem>> {
+    let problems = check(&value);
     if problems.is_empty() {
-        Ok(manifest)
+        Ok(value)
     } else {
         Err(problems)
     }
