@@ -128,6 +128,9 @@ export function trendTests({ base, browser }) {
     assertEqual(await page.$$eval('[data-chart="konbini-monthly"] rect.chart-point', (r) => r.length), HISTORY_NEW.konbini_certificates.monthly.length, 'monthly bars');
     await page.goto(base + '/counter?data=/fixtures/history/index.json');
     await page.waitForSelector('table.breakdown');
+    // The picker below is the app's: wait until the app has taken the page over (it first
+    // downloads this screen's chunk), as before the first picker above.
+    await appReady(page);
     assertEqual(await page.$$eval('table.breakdown tbody tr', (r) => r.length), 2, 'wards');
     assertIncludes(await page.textContent('table.breakdown caption'), fy(2023), 'period');
     await page.selectOption('#asof', '2023-12-test');
