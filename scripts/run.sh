@@ -11,4 +11,4 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 ./scripts/precompress.sh
 cargo build --release -p server
 mkdir -p var
-exec target/release/widget-server --listen "127.0.0.1:${PORT:-8080}" --db var/feedback.sqlite3 --static dist
+exec target/release/widget-server --listen "127.0.0.1:${PORT:-8080}" --db var/feedback.sqlite3 --static dist --data var/data

@@ -1,12 +1,13 @@
-//! The server reads the published files from its own folder, by the same rules as the
-//! browser's fetch: the manifest beside the pages, or a `?data=` manifest on this site.
+//! The server reads the published files from disk, by the same rules as the browser's fetch:
+//! `/data/…` from the data folder (published state, apart from the build), any other same-site
+//! path a `?data=` preview names from the built widget's folder.
 
 use std::path::{Component, Path, PathBuf};
 
 use view_models::screens::failure::LoadError;
 
 use super::published::snapshot_with_history;
-use super::LoadState;
+use super::{LoadState, ServerData};
 
 /// A site path (`/data/index.json`) as a file under `root`; `None` for anything that could leave it.
 fn file_under(root: &Path, site_path: &str) -> Option<PathBuf> {
@@ -28,12 +29,20 @@ pub fn data_param_path(param: &str) -> Result<String, LoadError> {
     Ok(if path.starts_with('/') { path.to_string() } else { format!("/{path}") })
 }
 
+/// A site path as a file: `/data/…` in the data folder, anything else under the built widget.
+fn file_for(server: &ServerData, site_path: &str) -> Option<PathBuf> {
+    match site_path.strip_prefix("/data/") {
+        Some(rest) => file_under(&server.data_dir, rest),
+        None => file_under(&server.static_dir, site_path),
+    }
+}
+
 fn parent_dir(site_path: &str) -> &str {
     site_path.rsplit_once('/').map_or("", |(dir, _)| dir)
 }
 
-/// Loads what the page shows, from the files under `root`.
-pub fn load(root: &Path, data_param: Option<&str>, selected: Option<&str>) -> LoadState {
+/// Loads what the page shows, from the files on this server.
+pub fn load(server: &ServerData, data_param: Option<&str>, selected: Option<&str>) -> LoadState {
     let (manifest_at, preview) = match data_param.filter(|p| !p.trim().is_empty()) {
         None => ("/data/index.json".to_string(), false),
         Some(p) => match data_param_path(p) {
@@ -42,7 +51,7 @@ pub fn load(root: &Path, data_param: Option<&str>, selected: Option<&str>) -> Lo
         },
     };
     let get = |site_path: String| {
-        let file = file_under(root, &site_path);
+        let file = file_for(server, &site_path);
         async move {
             let file = file.ok_or(LoadError::NotFound)?;
             std::fs::read(&file).map_err(|e| if e.kind() == std::io::ErrorKind::NotFound { LoadError::NotFound } else { LoadError::Network })
@@ -65,6 +74,10 @@ mod tests {
     fn only_plain_paths_on_this_site_are_read() {
         let root = Path::new("/srv/widget");
         assert_eq!(file_under(root, "/data/index.json"), Some(root.join("data/index.json")));
+        let server = ServerData { static_dir: root.into(), data_dir: "/var/widget/data".into() };
+        assert_eq!(file_for(&server, "/data/index.json"), Some(PathBuf::from("/var/widget/data/index.json")));
+        assert_eq!(file_for(&server, "/data/../index.json"), None);
+        assert_eq!(file_for(&server, "/fixtures/x/index.json"), Some(root.join("fixtures/x/index.json")));
         assert_eq!(file_under(root, "/data/../../etc/passwd"), None);
         assert_eq!(file_under(root, "/"), None);
         assert_eq!(data_param_path("/fixtures/x/index.json"), Ok("/fixtures/x/index.json".into()));
@@ -76,7 +89,8 @@ mod tests {
 
     #[test]
     fn the_published_files_load_with_their_history() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("public");
+        let public = Path::new(env!("CARGO_MANIFEST_DIR")).join("public");
+        let root = ServerData { data_dir: public.join("data"), static_dir: PathBuf::from("/nonexistent") };
         match load(&root, None, None) {
             LoadState::Ready { snapshot, stale: None, preview: false, history: Some(h) } => {
                 assert_eq!(snapshot.id, h.latest);

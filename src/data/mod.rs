@@ -94,7 +94,10 @@ impl SnapshotContext {
 #[cfg(feature = "ssr")]
 #[derive(Clone, Debug)]
 pub struct ServerData {
+    /// The built widget, and any other same-site file a `?data=` preview names.
     pub static_dir: std::path::PathBuf,
+    /// The published data, served as `/data/`: kept apart from the build (`--data`).
+    pub data_dir: std::path::PathBuf,
 }
 
 pub fn provide_snapshot(selected: Option<String>) {
@@ -111,7 +114,7 @@ pub fn provide_snapshot(selected: Option<String>) {
                 let data = use_context::<crate::request::RequestContext>().and_then(|r| r.request.param("data"));
                 async move {
                     match server {
-                        Some(s) => files::load(&s.static_dir, data.as_deref(), wanted.selected.as_deref()),
+                        Some(s) => files::load(&s, data.as_deref(), wanted.selected.as_deref()),
                         None => LoadState::Failed(LoadError::Network),
                     }
                 }

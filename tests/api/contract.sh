@@ -19,7 +19,7 @@ run_against() {
   local name=$1 db=$2 port dir pid status
   port=$(free_port); dir=$(mktemp -d)
   echo "staff-token-for-the-contract-run" > "$dir/token"
-  "$SERVER" --listen "127.0.0.1:$port" --db "$db" --static dist --rate-limit 100000000 --export-token-file "$dir/token" > "$out/$name-server.log" 2>&1 &
+  "$SERVER" --listen "127.0.0.1:$port" --db "$db" --static dist --data "$dir/data" --rate-limit 100000000 --export-token-file "$dir/token" > "$out/$name-server.log" 2>&1 &
   pid=$!
   "$SCHEMATHESIS" --config-file tests/api/schemathesis.toml run "http://127.0.0.1:$port/api/openapi.json" \
     --wait-for-schema 20 --checks all --max-examples "$MAX_EXAMPLES" --output-truncate true \

@@ -46,7 +46,7 @@ export function offlineTests({ base, browser }) {
     writeFileSync(join(site, 'data/index.json'), readFileSync(ROOT + 'public/data/index.json'));
     writeFileSync(join(site, 'data/snapshots/2023-12.json'), readFileSync(ROOT + 'public/data/snapshots/2023-12.json'));
     const port = freePort();
-    const server = await startServer({ port, dir: workdir(), staticDir: site });
+    const server = await startServer({ port, dir: workdir(), staticDir: site, dataDir: join(site, 'data') });
     try {
       const { page } = await controlled(browser, `http://127.0.0.1:${port}/`);
       await page.reload();

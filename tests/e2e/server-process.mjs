@@ -14,10 +14,12 @@ export function workdir() {
   return dir;
 }
 
-/** Starts the server on `port` with the database in `dir`; resolves once it answers health checks. */
-export async function startServer({ port, dir, rateLimit = 100000, staticDir = ROOT + 'dist', extraArgs = [], binary = process.env.WIDGET_SERVER || ROOT + 'target/debug/widget-server' }) {
+/** Starts the server on `port` with the database in `dir`; resolves once it answers health checks.
+ * The published data is `dataDir` (by default a fresh folder in `dir`, which the server fills
+ * from the build's data on its first start). */
+export async function startServer({ port, dir, rateLimit = 100000, staticDir = ROOT + 'dist', dataDir = join(dir, 'data'), extraArgs = [], binary = process.env.WIDGET_SERVER || ROOT + 'target/debug/widget-server' }) {
   const child = spawn(binary, [
-    '--listen', `127.0.0.1:${port}`, '--db', join(dir, 'feedback.sqlite3'), '--static', staticDir,
+    '--listen', `127.0.0.1:${port}`, '--db', join(dir, 'feedback.sqlite3'), '--static', staticDir, '--data', dataDir,
     '--export-token-file', join(dir, 'token'), '--rate-limit', String(rateLimit), ...extraArgs,
   ], { stdio: ['ignore', 'ignore', 'pipe'] });
   child.log = '';

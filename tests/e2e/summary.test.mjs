@@ -24,7 +24,7 @@ export function summaryTests({ browser }) {
   test('counter survey summary: kiosk answers → summary (small cells withheld) → a new snapshot the checker accepts → the widget shows it', async () => {
     const port = freePort();
     const site = writableSite();
-    const server = await startServer({ port, dir: workdir(), staticDir: site });
+    const server = await startServer({ port, dir: workdir(), staticDir: site, dataDir: join(site, 'data') });
     const api = `http://127.0.0.1:${port}/api`;
     try {
       const answer = (ward, satisfaction) => fetch(`${api}/feedback`, { method: 'POST', headers: { 'content-type': 'application/json' },

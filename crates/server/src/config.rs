@@ -13,6 +13,9 @@ pub struct Config {
     /// A SQLite file, or a `postgres://` URL.
     pub db: Location,
     pub static_dir: PathBuf,
+    /// The published data (manifest and snapshots), served as `/data/`: state, not build output.
+    /// Filled from the build's `data/` on first start; `widget-publish` changes it.
+    pub data_dir: PathBuf,
     /// Origins (besides the server's own) allowed to post feedback, e.g. `https://www.city.kumamoto.jp`.
     pub allowed_origins: Vec<String>,
     /// Bearer token for the staff CSV export; `None` disables the export.
@@ -36,6 +39,7 @@ impl Default for Config {
             listen: "127.0.0.1:8080".parse().expect("a valid address"),
             db: Location::Sqlite(PathBuf::from("var/feedback.sqlite3")),
             static_dir: PathBuf::from("dist"),
+            data_dir: PathBuf::from("var/data"),
             allowed_origins: vec![],
             export_token: None,
             frame_ancestors: "'self'".into(),
@@ -52,6 +56,9 @@ pub const USAGE: &str = "widget-server [options]
   --db FILE|URL            SQLite database file, or a postgres://user:password@host/db URL for
                            several servers on one database (WIDGET_DB, default var/feedback.sqlite3)
   --static DIR             built widget to serve (WIDGET_STATIC, default dist)
+  --data DIR               published data: the manifest and snapshots, served as /data/; filled
+                           from the built widget's data/ when it has no manifest yet
+                           (WIDGET_DATA, default var/data)
   --allow-origin ORIGIN    another origin allowed to post feedback; repeatable
                            (WIDGET_ALLOWED_ORIGINS, comma-separated)
   --export-token-file FILE file holding the staff export token (WIDGET_EXPORT_TOKEN holds the token itself);
@@ -101,6 +108,9 @@ impl Config {
         if let Some(v) = env("WIDGET_STATIC") {
             c.static_dir = v.into();
         }
+        if let Some(v) = env("WIDGET_DATA") {
+            c.data_dir = v.into();
+        }
         if let Some(v) = env("WIDGET_ALLOWED_ORIGINS") {
             c.allowed_origins = v.split(',').map(|s| s.trim().trim_end_matches('/').to_string()).filter(|s| !s.is_empty()).collect();
         }
@@ -134,6 +144,7 @@ impl Config {
                     c.trusted_proxies.push(parse_ip("--trusted-proxy", &v)?);
                 }
                 "--static" => c.static_dir = value("--static")?.into(),
+                "--data" => c.data_dir = value("--data")?.into(),
                 "--allow-origin" => c.allowed_origins.push(value("--allow-origin")?.trim_end_matches('/').to_string()),
                 "--export-token-file" => {
                     let path = value("--export-token-file")?;

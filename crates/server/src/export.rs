@@ -19,17 +19,24 @@ pub const ROUTES: [&str; 8] = ["/", "/plan", "/results", "/indicators", "/counte
 pub struct ExportOptions {
     /// The built browser side (`scripts/build-web.sh`'s `dist/`).
     pub dist: PathBuf,
-    /// The manifest to publish; its folder (with the snapshots it names) becomes `data/`.
+    /// The manifest to publish, normally the data folder's (`var/data/index.json`); its folder
+    /// (with the snapshots it names, without the publication log) becomes `data/`.
     pub manifest: PathBuf,
     pub out: PathBuf,
     /// The site's address, for the print header and embed snippets (may be empty).
     pub origin: String,
 }
 
+/// Copies a folder, leaving out what is not for the public: the publication log (staff names)
+/// and hidden files (a publication's temporary files).
 fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
     std::fs::create_dir_all(to)?;
     for entry in std::fs::read_dir(from)? {
         let entry = entry?;
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') || name == publish::folder::LOG {
+            continue;
+        }
         let target = to.join(entry.file_name());
         if entry.file_type()?.is_dir() {
             copy_dir(&entry.path(), &target)?;
@@ -76,7 +83,7 @@ pub async fn export(options: &ExportOptions) -> Result<Vec<PathBuf>, String> {
         for route in ROUTES {
             let path = static_path(locale, route);
             let request = PageRequest::new(&path, "", &options.origin);
-            let page = render_page(request, ServerData { static_dir: options.out.clone() }, PageOptions { hydrate: true, ..Default::default() }).await;
+            let page = render_page(request, ServerData { static_dir: options.out.clone(), data_dir: data.clone() }, PageOptions { hydrate: true, ..Default::default() }).await;
             if page.status != 200 {
                 return Err(format!("{path}: rendered with status {}", page.status));
             }

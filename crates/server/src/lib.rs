@@ -188,6 +188,16 @@ async fn page_or_not_found(State(app): State<Arc<AppState>>, ConnectInfo(peer): 
     }
 }
 
+/// In the data folder, only the manifest and snapshots are for the public.
+async fn published_files_only(req: Request, next: Next) -> Response {
+    let path = req.uri().path();
+    if path.ends_with(".json") && !path.split('/').any(|part| part.starts_with('.')) {
+        next.run(req).await
+    } else {
+        (StatusCode::NOT_FOUND, "not found").into_response()
+    }
+}
+
 /// One line per request: method, path, status, time. Never bodies, query strings or addresses
 /// (feedback text and contact data stay out of logs).
 async fn log_requests(req: Request, next: Next) -> Response {
@@ -218,6 +228,9 @@ pub fn app(state: Arc<AppState>) -> Router {
         .route("/api/counter-survey/summary", get(counter_survey_summary))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(cors);
+    // The published data is the data folder's, whatever the build carries in its own data/:
+    // its JSON files only (not the publication log, not a publication's temporary files).
+    let data = Router::new().fallback_service(ServeDir::new(&state.config.data_dir)).layer(middleware::from_fn(published_files_only));
     let files = ServeDir::new(&state.config.static_dir)
         .precompressed_br()
         .precompressed_gzip()
@@ -232,6 +245,7 @@ pub fn app(state: Arc<AppState>) -> Router {
         .quality(tower_http::CompressionLevel::Precise(5));
     Router::new()
         .merge(api)
+        .nest("/data", data)
         .fallback_service(files)
         .layer(compression)
         .layer(SetResponseHeaderLayer::overriding(header::CONTENT_SECURITY_POLICY, csp))

@@ -25,6 +25,14 @@ async fn main() {
             std::process::exit(1);
         }
     };
+    // Published data is state: the first start fills an empty data folder from the build's copy
+    // of public/data; later builds never touch it.
+    let folder = publish::DataFolder::new(&config.data_dir);
+    match std::fs::create_dir_all(&config.data_dir).map_err(|e| e.to_string()).and_then(|_| folder.seed_if_empty(&config.static_dir.join("data")).map_err(|e| e.message(snapshot::Lang::En))) {
+        Ok(true) => tracing::info!("data folder {} filled from {}", config.data_dir.display(), config.static_dir.join("data").display()),
+        Ok(false) => {}
+        Err(e) => tracing::warn!("data folder {}: {e}; pages will say the figures cannot be loaded", config.data_dir.display()),
+    }
     if !config.static_dir.join("pkg/reform_widget_bg.wasm").exists() {
         tracing::warn!("{} has no built widget: pages are served, but without their app; run scripts/build-web.sh", config.static_dir.display());
     }
@@ -37,7 +45,7 @@ async fn main() {
     };
     let addr = listener.local_addr().map(|a| a.to_string()).unwrap_or_default();
     let export = if config.export_token.is_some() { "enabled" } else { "disabled" };
-    tracing::info!("widget-server on http://{addr}/ (database {}, static {}, export {export})", config.db.describe(), config.static_dir.display());
+    tracing::info!("widget-server on http://{addr}/ (database {}, static {}, data {}, export {export})", config.db.describe(), config.static_dir.display(), config.data_dir.display());
     let retention_days = config.email_retention_days;
     let state = Arc::new(AppState { limit: RateLimit::new(config.rate_limit_per_minute), config, store, pages: Default::default() });
     // Personal data only as long as needed: e-mail addresses older than the retention period are

@@ -33,7 +33,7 @@ fn lang_cookie(headers: &HeaderMap) -> Option<String> {
 }
 
 async fn render(app: &AppState, request: PageRequest, options: PageOptions) -> RenderedPage {
-    let data = ServerData { static_dir: app.config.static_dir.clone() };
+    let data = ServerData { static_dir: app.config.static_dir.clone(), data_dir: app.config.data_dir.clone() };
     render_page(request, data, options).await
 }
 
@@ -59,7 +59,7 @@ pub async fn page(app: &Arc<AppState>, req: Request) -> Response {
     let locale = request.locale(cookie.as_deref());
     let accepts_br = req.headers().get_all(header::ACCEPT_ENCODING).iter().filter_map(|v| v.to_str().ok()).any(|v| v.split(',').any(|e| e.trim().starts_with("br")));
     // Previews (`?data=`) read other files; they are rendered every time.
-    let key = match (request.param("data"), std::fs::read(app.config.static_dir.join("data/index.json"))) {
+    let key = match (request.param("data"), std::fs::read(app.config.data_dir.join(publish::folder::MANIFEST))) {
         // The origin too: printed pages and embed snippets name the site as it was reached.
         (None, Ok(manifest)) => Some(page_cache::key(&format!("{}{}?{}", request.origin, request.path, request.query), locale.code(), &manifest)),
         _ => None,

@@ -133,7 +133,7 @@ async fn the_counter_survey_posted_without_script_stays_a_kiosk_page() {
     assert!(html.contains("class=\"kiosk\"") && html.contains("error-summary"));
     assert!(html.contains("id=\"ward-0\" value=\"chuo\" checked"), "the answer given is kept");
     let section = {
-        let snapshot: serde_json::Value = serde_json::from_slice(&std::fs::read(h.dir.join("static/data/snapshots/2023-12.json")).unwrap()).unwrap();
+        let snapshot: serde_json::Value = serde_json::from_slice(&std::fs::read(h.dir.join("data/snapshots/2023-12.json")).unwrap()).unwrap();
         snapshot["counter_survey"]["sections"][0]["id"].as_str().unwrap().to_string()
     };
     let (s, _, body) = send(&h, post_form("/?mode=kiosk", &format!("form=counter-survey&key={KEY}&ward=chuo&section={section}&satisfaction=5"), origin)).await;
@@ -184,7 +184,7 @@ async fn pages_without_a_form_are_kept_in_brotli_until_a_new_manifest() {
     assert_eq!(String::from_utf8(html).unwrap(), plain, "the same page, compressed");
     assert_eq!(plain, first, "the kept page is the page");
     // A newly published manifest shows at once: the kept page is not used for it.
-    let manifest = h.dir.join("static/data/index.json");
+    let manifest = h.dir.join("data/index.json");
     let text = std::fs::read_to_string(&manifest).unwrap();
     let moved = text.replace("snapshots/2023-12.json", "snapshots/moved.json");
     assert_ne!(text, moved);
@@ -201,7 +201,7 @@ async fn pages_without_a_form_are_kept_in_brotli_until_a_new_manifest() {
 #[tokio::test]
 async fn a_kiosk_configured_for_its_place_does_not_ask_where_it_is() {
     let h = harness("place", |_| {}).await;
-    let snapshot: serde_json::Value = serde_json::from_slice(&std::fs::read(h.dir.join("static/data/snapshots/2023-12.json")).unwrap()).unwrap();
+    let snapshot: serde_json::Value = serde_json::from_slice(&std::fs::read(h.dir.join("data/snapshots/2023-12.json")).unwrap()).unwrap();
     let section = snapshot["counter_survey"]["sections"][0]["id"].as_str().unwrap().to_string();
     let (_, _, html) = get(&h, &format!("/?mode=kiosk&ward=chuo&section={section}"), None).await;
     assert!(html.contains("<input type=\"hidden\" name=\"ward\" value=\"chuo\">"), "ward given by the address");

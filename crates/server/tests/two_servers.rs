@@ -32,6 +32,8 @@ impl Drop for Server {
 fn start(url: &str) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_widget-server"))
         .args(["--listen", "127.0.0.1:0", "--db", url, "--static", "/nonexistent", "--rate-limit", "100000000"])
+        .arg("--data")
+        .arg(std::env::temp_dir().join(format!("widget-two-servers-data-{}", std::process::id())))
         .stderr(Stdio::piped())
         .stdout(Stdio::null())
         .spawn()

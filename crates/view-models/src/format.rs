@@ -57,7 +57,8 @@ pub fn quantity(value: f64, unit: Unit, approximate: bool, locale: Locale) -> St
     format!("{about}{body}")
 }
 
-fn japanese_unit(unit: Unit) -> &'static str {
+/// The unit as a Japanese table header writes it: `%`, `件`, `億円`.
+pub fn japanese_unit(unit: Unit) -> &'static str {
     match unit {
         Unit::Percent | Unit::RatioPercent => "%",
         Unit::Cases => "件",

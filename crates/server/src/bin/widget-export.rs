@@ -7,13 +7,15 @@ use server::export::{export, ExportOptions};
 
 const USAGE: &str = "widget-export --out DIR [--manifest FILE] [--dist DIR] [--origin URL]
   --out DIR        folder to write (created; existing files are overwritten)
-  --manifest FILE  the manifest to publish, its snapshots beside it (default public/data/index.json)
+  --data DIR       the published data folder (WIDGET_DATA, default var/data)
+  --manifest FILE  another manifest to publish, its snapshots beside it (default DIR/index.json)
   --dist DIR       the built browser side from scripts/build-web.sh (default dist)
   --origin URL     the site's address, for printed pages and embed snippets (default none)";
 
 #[tokio::main]
 async fn main() {
-    let mut options = ExportOptions { dist: "dist".into(), manifest: "public/data/index.json".into(), out: PathBuf::new(), origin: String::new() };
+    let data = std::env::var("WIDGET_DATA").ok().filter(|v| !v.trim().is_empty()).unwrap_or("var/data".into());
+    let mut options = ExportOptions { dist: "dist".into(), manifest: PathBuf::from(data).join("index.json"), out: PathBuf::new(), origin: String::new() };
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
         let Some(value) = args.next() else {
@@ -23,6 +25,7 @@ async fn main() {
         match flag.as_str() {
             "--out" => options.out = value.into(),
             "--manifest" => options.manifest = value.into(),
+            "--data" => options.manifest = PathBuf::from(value).join("index.json"),
             "--dist" => options.dist = value.into(),
             "--origin" => options.origin = value.trim_end_matches('/').to_string(),
             _ => {

@@ -27,13 +27,13 @@ impl Drop for Harness {
 pub async fn harness(name: &str, edit: impl FnOnce(&mut Config)) -> Harness {
     let dir = std::env::temp_dir().join(format!("widget-server-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(dir.join("static/data")).unwrap();
-    // The published files, as `scripts/build-web.sh` copies them into dist/.
+    std::fs::create_dir_all(dir.join("static")).unwrap();
+    // The published files in a data folder of their own, as the server's first start fills it
+    // (the built widget in static/ carries none).
     let public = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data");
-    std::fs::create_dir_all(dir.join("static/data/snapshots")).unwrap();
-    std::fs::copy(public.join("index.json"), dir.join("static/data/index.json")).unwrap();
-    std::fs::copy(public.join("snapshots/2023-12.json"), dir.join("static/data/snapshots/2023-12.json")).unwrap();
-    let mut config = Config { db: Location::Sqlite(dir.join("feedback.sqlite3")), static_dir: dir.join("static"), ..Config::default() };
+    std::fs::create_dir_all(dir.join("data")).unwrap();
+    assert!(publish::DataFolder::new(dir.join("data")).seed_if_empty(&public).unwrap());
+    let mut config = Config { db: Location::Sqlite(dir.join("feedback.sqlite3")), static_dir: dir.join("static"), data_dir: dir.join("data"), ..Config::default() };
     edit(&mut config);
     let store = Store::open(&config.db).await.unwrap();
     let state = Arc::new(AppState { limit: RateLimit::new(config.rate_limit_per_minute), config, store, pages: Default::default() });

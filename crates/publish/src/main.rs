@@ -1,0 +1,133 @@
+//! `widget-publish`: the clerks' workbook and publishing from the command line.
+//! `workbook` writes the latest snapshot as .xlsx; `import` reads a filled one (.xlsx, .ods or a
+//! folder of CSV files), reports every problem by sheet and cell, and with `--publish` publishes;
+//! `rollback` makes the previous publication the latest again; `check` runs the checker's rules
+//! on the data folder. Exit status 0 only when nothing is wrong.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use publish::{workbook, DataFolder};
+use snapshot::Lang;
+
+const USAGE: &str = "widget-publish workbook [--data DIR] --out FILE.xlsx
+    the latest published snapshot as a workbook for clerks to fill in
+widget-publish import FILE|CSV-FOLDER [--data DIR] --id ID --as-of DATE [--publish] [--out DRAFT.json]
+    builds the next snapshot from a filled workbook (.xlsx, .ods, or a folder of CSV files, one
+    per sheet, UTF-8 or Shift_JIS); problems name their sheet and cell; --publish publishes it
+widget-publish rollback [--data DIR]
+    makes the previous publication the latest again
+widget-publish check [--data DIR]
+    checks the data folder as the server serves it
+options: --data DIR (WIDGET_DATA, default var/data), --lang ja|en (default ja),
+         --who NAME (the log's name for who published; default the operating-system user)";
+
+struct Args {
+    command: String,
+    file: Option<PathBuf>,
+    data: PathBuf,
+    out: Option<PathBuf>,
+    id: Option<String>,
+    as_of: Option<String>,
+    publish: bool,
+    lang: Lang,
+    who: String,
+}
+
+fn parse(mut raw: impl Iterator<Item = String>) -> Result<Args, String> {
+    let command = raw.next().ok_or("no command")?;
+    let env_data = std::env::var("WIDGET_DATA").ok().filter(|v| !v.trim().is_empty());
+    let user = ["USER", "LOGNAME"].iter().find_map(|k| std::env::var(k).ok()).unwrap_or_else(|| "unknown".into());
+    let mut a = Args { command, file: None, data: env_data.unwrap_or("var/data".into()).into(), out: None, id: None, as_of: None, publish: false, lang: Lang::Ja, who: user };
+    while let Some(arg) = raw.next() {
+        let mut value = |name: &str| raw.next().ok_or(format!("{name} needs a value"));
+        match arg.as_str() {
+            "--data" => a.data = value("--data")?.into(),
+            "--out" => a.out = Some(value("--out")?.into()),
+            "--id" => a.id = Some(value("--id")?),
+            "--as-of" => a.as_of = Some(value("--as-of")?),
+            "--who" => a.who = value("--who")?,
+            "--lang" => a.lang = if value("--lang")? == "en" { Lang::En } else { Lang::Ja },
+            "--publish" => a.publish = true,
+            "-h" | "--help" => return Err(String::new()),
+            flag if flag.starts_with("--") => return Err(format!("unknown option {flag:?}")),
+            file if a.file.is_none() => a.file = Some(file.into()),
+            extra => return Err(format!("unexpected {extra:?}")),
+        }
+    }
+    Ok(a)
+}
+
+fn say(lang: Lang, ja: String, en: String) -> String {
+    if lang == Lang::En { en } else { ja }
+}
+
+fn run(a: Args) -> Result<(), String> {
+    let folder = DataFolder::new(&a.data);
+    let fail = |e: publish::FolderError| e.message(a.lang);
+    match a.command.as_str() {
+        "workbook" => {
+            let out = a.out.ok_or("--out FILE.xlsx is required")?;
+            let latest = folder.latest().map_err(fail)?;
+            let bytes = workbook::write::workbook(&latest.snapshot).map_err(|e| e.to_string())?;
+            std::fs::write(&out, bytes).map_err(|e| format!("{}: {e}", out.display()))?;
+            println!("{}", say(a.lang, format!("{} を書き出しました（{} 時点の公開データ）", out.display(), latest.snapshot.as_of), format!("wrote {} (the figures as of {})", out.display(), latest.snapshot.as_of)));
+            Ok(())
+        }
+        "import" => {
+            let file = a.file.ok_or("the workbook to import is required")?;
+            let (id, as_of) = (a.id.ok_or("--id is required")?, a.as_of.ok_or("--as-of is required")?);
+            let book = workbook::read::read_path(&file);
+            let draft = book.and_then(|b| publish::prepare(&folder, &b, &id, &as_of));
+            let draft = match draft {
+                Ok(d) => d,
+                Err(problems) => {
+                    for p in &problems {
+                        println!("{}: {}", file.display(), p.message(a.lang));
+                    }
+                    return Err(say(a.lang, format!("{}件の問題があります。何も公開していません", problems.len()), format!("{} problem(s); nothing was published", problems.len())));
+                }
+            };
+            if let Some(out) = &a.out {
+                let json = serde_json::to_vec_pretty(&draft.snapshot).map_err(|e| e.to_string())?;
+                std::fs::write(out, json).map_err(|e| format!("{}: {e}", out.display()))?;
+            }
+            if a.publish {
+                let entry = folder.publish(&draft.snapshot, draft.title, &a.who).map_err(fail)?;
+                println!("{}", say(a.lang, format!("公開しました: {}（{}）{}", entry.id, entry.as_of, entry.sha256), format!("published {} (as of {}) {}", entry.id, entry.as_of, entry.sha256)));
+            } else {
+                println!("{}", say(a.lang, format!("問題はありません: {}（{}）。--publish を付けると公開します", id, as_of), format!("no problems: {id} (as of {as_of}); add --publish to publish it")));
+            }
+            Ok(())
+        }
+        "rollback" => {
+            let (removed, now) = folder.rollback(&a.who).map_err(fail)?;
+            println!("{}", say(a.lang, format!("{} の公開を取り消し、{} を最新に戻しました", removed.id, now.id), format!("withdrew {}; {} is the latest again", removed.id, now.id)));
+            Ok(())
+        }
+        "check" => {
+            folder.check().map_err(fail)?;
+            println!("ok {}", folder.manifest_path().display());
+            Ok(())
+        }
+        other => Err(format!("unknown command {other:?}")),
+    }
+}
+
+fn main() -> ExitCode {
+    let args = match parse(std::env::args().skip(1)) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("{}{USAGE}", if e.is_empty() { String::new() } else { format!("{e}\n") });
+            return ExitCode::from(2);
+        }
+    };
+    let lang = args.lang;
+    match run(args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{}{e}", if lang == Lang::En { "error: " } else { "エラー: " });
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,201 @@
+//! The workbook's sheets and their headers, written once for the writer and the reader. Tables
+//! follow 総務省「統計表における機械判読可能なデータの表記方法の統一ルール」: one value per cell,
+//! one header row, units in the header (or a unit column where rows differ), no merged cells, the
+//! Western year beside 令和. Each figure lives in one place: a series that repeats an indicator
+//! (the counter survey's and the convenience-store yearly figures) is filled from the indicator.
+
+use snapshot::{FiscalYear, Snapshot, Unit, YearMonth};
+use view_models::format::{fiscal_year, japanese_unit};
+use view_models::Locale;
+
+pub const GUIDE: &str = "説明";
+pub const INDICATORS: &str = "検証指標";
+pub const COUNTER: &str = "区役所窓口満足度";
+pub const KONBINI: &str = "コンビニ交付";
+pub const STAFF_QUESTIONS: &str = "職員満足度（設問）";
+pub const STAFF_CATEGORIES: &str = "職員満足度（分類）";
+pub const PROGRESS: &str = "取組の進捗";
+pub const OTHER: &str = "その他の数値";
+pub const TEXTS: &str = "テキスト";
+
+/// The sheets the import reads, in the workbook's order (after the guide).
+pub const DATA_SHEETS: [&str; 8] = [INDICATORS, COUNTER, KONBINI, STAFF_QUESTIONS, STAFF_CATEGORIES, PROGRESS, OTHER, TEXTS];
+
+/// Marks a column a clerk must leave as it is (an id the import matches rows by).
+pub const KEEP: &str = "（変更しないでください）";
+/// Marks a column shown for reference only; the import does not read it.
+pub const REFERENCE: &str = "（参考）";
+
+pub fn is_reference(header: &str) -> bool {
+    header.ends_with(REFERENCE)
+}
+
+/// `令和4年度（2022年度）`.
+pub fn wareki_year(fy: u16) -> String {
+    fiscal_year(FiscalYear(fy), Locale::Ja)
+}
+
+/// `令和6年4月`: the era of a calendar month (令和 from May 2019).
+pub fn wareki_month(ym: YearMonth) -> String {
+    let (era, n) = if (ym.year, ym.month) >= (2019, 5) { ("令和", ym.year - 2018) } else { ("平成", ym.year.saturating_sub(1988)) };
+    let n = if n == 1 { "元".to_string() } else { n.to_string() };
+    format!("{era}{n}年{}月", ym.month)
+}
+
+/// The fiscal years that get an actual-result column: after the earliest baseline, through the
+/// plan's last year, any target year and any year already published.
+pub fn indicator_years(s: &Snapshot) -> Vec<u16> {
+    let first = s.indicators.iter().map(|i| i.baseline.fiscal_year.0).min().unwrap_or(s.plan.period.from.0) + 1;
+    let last = s
+        .indicators
+        .iter()
+        .flat_map(|i| i.actuals.iter().map(|a| a.fiscal_year.0).chain([i.target.fiscal_year.0]))
+        .chain([s.plan.period.to.0])
+        .max()
+        .unwrap_or(first);
+    (first..=last.max(first)).collect()
+}
+
+pub fn actual_header(fy: u16) -> String {
+    format!("実績 {}", wareki_year(fy))
+}
+
+/// 検証指標: one row per indicator, one column per 年度.
+pub fn indicator_headers(s: &Snapshot) -> Vec<String> {
+    let mut h: Vec<String> = ["指標ID", "番号", "指標名", "単位", "基準値の年度（西暦）", "基準値の年度（和暦）", "基準値"]
+        .iter()
+        .map(|x| x.to_string())
+        .collect();
+    h[0] += KEEP;
+    h[1] += REFERENCE;
+    h[2] += REFERENCE;
+    h[3] += REFERENCE;
+    h[5] += REFERENCE;
+    h.extend(indicator_years(s).into_iter().map(actual_header));
+    h.extend(["検証値の年度（西暦）".to_string(), format!("検証値の年度（和暦）{REFERENCE}"), "検証値".to_string()]);
+    h
+}
+
+/// Column positions in 検証指標 after the fixed ones.
+pub const IND_BASELINE_YEAR: u32 = 4;
+pub const IND_BASELINE: u32 = 6;
+pub const IND_FIRST_ACTUAL: u32 = 7;
+
+pub fn counter_headers() -> Vec<String> {
+    vec![
+        "年度（西暦）".into(),
+        format!("年度（和暦）{REFERENCE}"),
+        "月（空欄は年度全体）".into(),
+        "区ID（空欄は全区）".into(),
+        format!("区{REFERENCE}"),
+        "窓口ID（空欄は全窓口）".into(),
+        format!("窓口{REFERENCE}"),
+        "満足と答えた人の割合（%）".into(),
+    ]
+}
+
+pub fn konbini_headers(unit: Unit) -> Vec<String> {
+    vec!["年（西暦）".into(), "月".into(), format!("年月（和暦）{REFERENCE}"), format!("発行件数（{}）", japanese_unit(unit))]
+}
+
+pub fn staff_question_headers() -> Vec<String> {
+    vec![format!("分類ID{REFERENCE}"), format!("分類{REFERENCE}"), format!("設問ID{KEEP}"), format!("設問{REFERENCE}"), "平均点（点）".into()]
+}
+
+pub fn staff_category_headers() -> Vec<String> {
+    vec![format!("分類ID{KEEP}"), format!("分類{REFERENCE}"), "分類の平均点（点）".into()]
+}
+
+pub fn progress_headers() -> Vec<String> {
+    vec![
+        "年度末の年度（西暦）".into(),
+        format!("年度（和暦）{REFERENCE}"),
+        "計画通り進捗（項目）".into(),
+        "一部変更・遅れ（項目）".into(),
+        "合計（項目）".into(),
+    ]
+}
+
+pub fn other_headers() -> Vec<String> {
+    vec![format!("項目ID{KEEP}"), format!("項目{REFERENCE}"), "値".into(), format!("単位{REFERENCE}")]
+}
+
+/// The single figures of その他の数値: id, what it is, its unit.
+pub const OTHER_ITEMS: [(&str, &str, &str); 7] = [
+    ("staff-survey-year", "職員満足度調査を行った年（西暦）", "年"),
+    ("staff-survey-month", "職員満足度調査を行った月", "月"),
+    ("staff-survey-respondents", "職員満足度調査の回答者数", "人"),
+    ("requests-commenters", "市民アンケートで市役所について書いた人数", "人"),
+    ("requests-respondents", "市民アンケートの回答者数", "人"),
+    ("source-published-year", "出典の公表年（西暦）", "年"),
+    ("source-published-month", "出典の公表月", "月"),
+];
+
+pub fn text_headers() -> Vec<String> {
+    vec![format!("場所{KEEP}"), "日本語".into(), "English".into(), "やさしい日本語".into()]
+}
+
+/// Every text of the snapshot with its place (`plan.policies[0].name`), in a stable order.
+pub fn texts(s: &Snapshot) -> Vec<(String, snapshot::Text)> {
+    let value = serde_json::to_value(s).expect("a snapshot serialises");
+    let mut out = Vec::new();
+    walk_texts(&value, String::new(), &mut out);
+    out
+}
+
+/// Whether a JSON object is a `Text`: `ja`, and nothing but `en` and `ja_easy` beside it.
+pub fn is_text(map: &serde_json::Map<String, serde_json::Value>) -> bool {
+    map.get("ja").is_some_and(|v| v.is_string()) && map.keys().all(|k| matches!(k.as_str(), "ja" | "en" | "ja_easy"))
+}
+
+fn walk_texts(v: &serde_json::Value, path: String, out: &mut Vec<(String, snapshot::Text)>) {
+    match v {
+        serde_json::Value::Object(map) if is_text(map) => {
+            if let Ok(t) = serde_json::from_value(v.clone()) {
+                out.push((path, t));
+            }
+        }
+        serde_json::Value::Object(map) => {
+            for (k, child) in map {
+                let p = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
+                walk_texts(child, p, out);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, child) in items.iter().enumerate() {
+                walk_texts(child, format!("{path}[{i}]"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The guide sheet's lines, in Japanese, for the clerk who fills the workbook in.
+pub fn guide(s: &Snapshot) -> Vec<String> {
+    vec![
+        "市役所改革プラン ウィジェット 公開用ワークブック".into(),
+        format!("元にした公開データ: {}（{}時点）", s.id, s.as_of),
+        String::new(),
+        "【入力するところ】".into(),
+        format!("・「{INDICATORS}」: 指標ごとの実績を、その年度の列に数値で入力します。基準値・検証値もここで直します。"),
+        format!("　区役所窓口満足度とコンビニ交付の年度ごとの数値も「{INDICATORS}」に入力します（グラフにも自動で反映されます）。"),
+        format!("・「{COUNTER}」: 区別・窓口別・月別の満足度を、1行に1つ入力します。行を足してかまいません。"),
+        format!("・「{KONBINI}」: 月別の発行件数を、1行に1か月ずつ入力します。古い月から順に並べます。"),
+        format!("・「{STAFF_QUESTIONS}」「{STAFF_CATEGORIES}」「{PROGRESS}」「{OTHER}」: 数値の列を直します。"),
+        format!("・「{TEXTS}」: 日本語・英語・やさしい日本語の文章を直します。日本語は空にできません。"),
+        String::new(),
+        "【守ること】".into(),
+        "・数値は半角でも全角でもかまいませんが、数値だけを入力します（「件」「%」などの単位は見出しにあります）。".into(),
+        "・まだ公表されていない数値は空欄のままにします。0を入れると「0件」と公開されます。".into(),
+        "・セルを結合しないでください。見出しの行（1行目）を変えないでください。".into(),
+        format!("・見出しに「{KEEP}」とある列は変えないでください。行を探す手がかりです。"),
+        format!("・見出しに「{REFERENCE}」とある列は確認用です。変えても公開データには反映されません。"),
+        "・数式を使う場合は、Excelで保存してください（計算結果が保存されます）。".into(),
+        "・シートの名前を変えたり、シートを消したりしないでください。".into(),
+        String::new(),
+        "【公開の流れ】".into(),
+        "・職員ページで、このファイルをアップロードします。問題があれば、シート名とセルの番地で知らせます。".into(),
+        "・問題がなければ下書きになり、全画面をプレビューできます。別の職員（公開担当）が確認して公開します。".into(),
+        "・CSVで保存する場合は、シートごとに「シート名.csv」として1つのフォルダに保存します（UTF-8でもShift_JISでもかまいません）。".into(),
+    ]
+}

@@ -1,0 +1,204 @@
+//! The clerks' workbook, written and read back: an unchanged workbook imports to the same
+//! figures, a new figure reaches the indicator and its series, and each kind of broken workbook
+//! gets its own problem, named by sheet and cell in Japanese (and in English on request).
+
+mod common;
+
+use common::*;
+use publish::import::import;
+use publish::workbook::layout::*;
+use publish::workbook::{read, Cell, CellRef};
+use publish::Kind;
+use snapshot::{FiscalYear, Lang};
+
+fn messages(r: Result<snapshot::Snapshot, Vec<publish::SheetProblem>>, lang: Lang) -> Vec<String> {
+    r.expect_err("problems expected").iter().map(|p| p.message(lang)).collect()
+}
+
+#[test]
+fn an_unchanged_workbook_imports_to_the_same_figures() {
+    let base = base();
+    let mut next = import(&book(), &base, "2024-03-test", "2024-03-31").expect("no problems");
+    assert_eq!((next.id.as_str(), next.as_of.text()), ("2024-03-test", "2024-03-31"));
+    next.id = base.id.clone();
+    next.as_of = base.as_of.clone();
+    assert_eq!(next, base, "every figure and text as published");
+}
+
+#[test]
+fn the_workbook_follows_the_machine_readable_rules() {
+    let book = book();
+    let names: Vec<&str> = book.sheets.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names[0], GUIDE);
+    assert_eq!(&names[1..], &DATA_SHEETS);
+    assert!(book.sheets.iter().all(|s| s.merged.is_empty()), "no merged cells");
+    // Figures are numbers; a figure not yet published is an empty cell, never 0.
+    let at = cell_of(&book, INDICATORS, 0, "konbini-certificates", &actual_header(2022));
+    assert_eq!(book.sheet(INDICATORS).unwrap().get(at.row, at.col), Some(&Cell::Number(300170.0)));
+    let at = cell_of(&book, INDICATORS, 0, "konbini-certificates", &actual_header(2023));
+    assert_eq!(book.sheet(INDICATORS).unwrap().get(at.row, at.col), None);
+    // The Western year beside 令和.
+    assert!(indicator_headers(&base()).contains(&"実績 令和4年度（2022年度）".to_string()));
+    // The konbini yearly figures are typed once, in 検証指標, not again in コンビニ交付.
+    let konbini = book.sheet(KONBINI).unwrap();
+    assert!(konbini.data_rows().is_empty(), "no monthly figures are published yet");
+}
+
+#[test]
+fn a_new_actual_fills_the_indicator_and_its_series() {
+    let mut book = book();
+    // Synthetic, for this test only.
+    let at = cell_of(&book, INDICATORS, 0, "konbini-certificates", &actual_header(2023));
+    set(&mut book, INDICATORS, at, Some(Cell::Text("412,345".into())));
+    let at = cell_of(&book, INDICATORS, 0, "counter-satisfaction", &actual_header(2023));
+    set(&mut book, INDICATORS, at, Some(Cell::Number(88.5)));
+    let next = import(&book, &base(), "2024-03-test", "2024-03-31").expect("no problems");
+    let konbini = next.indicators.iter().find(|i| i.id == "konbini-certificates").unwrap();
+    assert_eq!(konbini.actuals.last().map(|a| (a.fiscal_year, a.value)), Some((FiscalYear(2023), Some(412345.0))));
+    assert_eq!(next.konbini_certificates.yearly.last().map(|a| (a.fiscal_year, a.value)), Some((FiscalYear(2023), Some(412345.0))));
+    assert_eq!(next.counter_survey.yearly.last().map(|a| (a.fiscal_year, a.value)), Some((FiscalYear(2023), Some(88.5))));
+}
+
+#[test]
+fn text_in_a_number_cell_is_named_by_sheet_and_cell() {
+    let mut book = book();
+    let at = cell_of(&book, INDICATORS, 0, "telework-ease", &actual_header(2023));
+    set(&mut book, INDICATORS, at, Some(Cell::Text("abc".into())));
+    let r = import(&book, &base(), "x-test", "2024-03-31");
+    assert_eq!(messages(r.clone(), Lang::Ja), vec![format!("「検証指標」シート {at}: 数値ではありません（\"abc\"）")]);
+    assert_eq!(messages(r, Lang::En), vec![format!("sheet \"検証指標\" {at}: not a number (\"abc\")")]);
+}
+
+#[test]
+fn a_negative_count_and_a_percentage_over_100_are_named_where_they_were_typed() {
+    let mut book = book();
+    let count = cell_of(&book, INDICATORS, 0, "konbini-certificates", &actual_header(2023));
+    set(&mut book, INDICATORS, count, Some(Cell::Number(-5.0)));
+    let share = cell_of(&book, INDICATORS, 0, "citizen-satisfaction", &actual_header(2023));
+    set(&mut book, INDICATORS, share, Some(Cell::Number(120.0)));
+    let found = messages(import(&book, &base(), "x-test", "2024-03-31"), Lang::Ja);
+    assert!(found.iter().any(|m| m.starts_with(&format!("「検証指標」シート {count}: ")) && m.contains("マイナス")), "{found:?}");
+    assert!(found.iter().any(|m| m.starts_with(&format!("「検証指標」シート {share}: ")) && m.contains("100")), "{found:?}");
+}
+
+#[test]
+fn a_missing_sheet_a_renamed_heading_and_a_deleted_row_are_problems() {
+    let mut book = book();
+    book.sheets.retain(|s| s.name != PROGRESS);
+    set(&mut book, STAFF_CATEGORIES, CellRef { row: 0, col: 2 }, Some(Cell::Text("平均".into())));
+    let row = cell_of(&book, STAFF_QUESTIONS, 2, "q-job-fits", "平均点（点）").row;
+    book.sheets.iter_mut().find(|s| s.name == STAFF_QUESTIONS).unwrap().cells.retain(|c, _| c.row != row);
+    let found = messages(import(&book, &base(), "x-test", "2024-03-31"), Lang::Ja);
+    assert!(found.contains(&"「取組の進捗」シート: このシートがありません。シートの名前を変えたり、消したりしないでください".to_string()), "{found:?}");
+    assert!(found.contains(&"「職員満足度（分類）」シート C1: 見出しは「分類の平均点（点）」のはずですが「平均」になっています。1行目は変えないでください".to_string()), "{found:?}");
+    assert!(found.iter().any(|m| m.contains("「q-job-fits」の行がありません")), "{found:?}");
+}
+
+#[test]
+fn emptying_a_published_figure_is_refused() {
+    let mut book = book();
+    let at = cell_of(&book, INDICATORS, 0, "annual-leave-days", &actual_header(2022));
+    set(&mut book, INDICATORS, at, None);
+    let found = messages(import(&book, &base(), "x-test", "2024-03-31"), Lang::Ja);
+    assert_eq!(found, vec![format!("「検証指標」シート {at}: 空欄ですが、公開済みの数値（15）があります。公開した数値は消せません")]);
+}
+
+#[test]
+fn merged_cells_are_found_and_refused() {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet().set_name(INDICATORS).unwrap();
+    ws.merge_range(1, 1, 2, 3, "結合", &rust_xlsxwriter::Format::new()).unwrap();
+    let read = read::read_bytes(&wb.save_to_buffer().unwrap()).unwrap();
+    assert_eq!(read.sheet(INDICATORS).unwrap().merged, vec!["B2:D3".to_string()]);
+    let mut book = book();
+    book.sheets.iter_mut().find(|s| s.name == INDICATORS).unwrap().merged.push("B2:D3".into());
+    let found = messages(import(&book, &base(), "x-test", "2024-03-31"), Lang::Ja);
+    assert_eq!(found, vec!["「検証指標」シート: セル B2:D3 が結合されています。結合を解除してください（1つのセルに1つの値）".to_string()]);
+}
+
+#[test]
+fn a_formula_saved_without_its_result_is_a_problem_not_a_zero() {
+    let xlsx = minimal_xlsx(
+        INDICATORS,
+        &mut |w| w.write_all(br#"<row r="2"><c r="H2"><f>SUM(A1:A2)</f></c><c r="I2"><f>1+1</f><v>2</v></c></row>"#).unwrap(),
+        0,
+    );
+    let read = read::read_bytes(&xlsx).unwrap();
+    let sheet = read.sheet(INDICATORS).unwrap();
+    assert_eq!(sheet.get(1, 7), Some(&Cell::FormulaWithoutResult("=SUM(A1:A2)".into())));
+    assert_eq!(sheet.get(1, 8), Some(&Cell::Number(2.0)), "a formula with its saved result is read by the result");
+    let mut book = book();
+    let at = cell_of(&book, INDICATORS, 0, "staff-fulfilment", &actual_header(2023));
+    set(&mut book, INDICATORS, at, Some(Cell::FormulaWithoutResult("=SUM(A1:A2)".into())));
+    let found = messages(import(&book, &base(), "x-test", "2024-03-31"), Lang::Ja);
+    assert_eq!(found.len(), 1);
+    assert!(found[0].starts_with(&format!("「検証指標」シート {at}: 数式（=SUM(A1:A2)）の計算結果が保存されていません")), "{found:?}");
+}
+
+#[test]
+fn a_million_rows_stop_at_the_bound() {
+    let xlsx = minimal_xlsx(
+        INDICATORS,
+        &mut |w| {
+            for r in 1..=1_000_000u32 {
+                write!(w, r#"<row r="{r}"><c r="A{r}"><v>1</v></c></row>"#).unwrap();
+            }
+        },
+        0,
+    );
+    let problems = read::read_bytes(&xlsx).expect_err("too many rows");
+    assert_eq!(problems[0].kind, Kind::TooManyRows { max: read::MAX_ROWS });
+    assert_eq!(problems[0].message(Lang::Ja), "「検証指標」シート: 行が多すぎます（10000行まで）");
+}
+
+#[test]
+fn a_zip_bomb_stops_at_the_bound() {
+    let xlsx = minimal_xlsx(INDICATORS, &mut |_| {}, (read::MAX_UNZIPPED_BYTES + (1 << 20)) as usize);
+    assert!(xlsx.len() < 1 << 20, "small on disk: {} bytes", xlsx.len());
+    let problems = read::read_bytes(&xlsx).expect_err("refused");
+    assert_eq!(problems[0].kind, Kind::Unzipped { max_mib: 64 });
+    assert!(read::read_bytes(b"not a zip at all").is_err());
+}
+
+#[test]
+fn csv_comes_as_japanese_excel_saves_it() {
+    let text = "年（西暦）,月\r\n2024,4\r\n";
+    let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode(text);
+    assert!(std::str::from_utf8(&sjis).is_err(), "really Shift_JIS");
+    assert_eq!(read::decode(&sjis).as_deref(), Some(text));
+    assert_eq!(read::decode(format!("\u{feff}{text}").as_bytes()).as_deref(), Some(text));
+    assert_eq!(read::decode(text.as_bytes()).as_deref(), Some(text));
+    assert_eq!(read::decode(b"\xff\xfe\x00\x00\x81"), None, "neither is a problem, not a guess");
+}
+
+#[test]
+fn a_folder_of_shift_jis_csv_files_imports_like_the_workbook() {
+    let book = book();
+    let dir = std::env::temp_dir().join(format!("widget-publish-csv-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for sheet in &book.sheets {
+        let rows = sheet.cells.keys().map(|c| c.row).max().unwrap_or(0);
+        let cols = sheet.cells.keys().map(|c| c.col).max().unwrap_or(0);
+        let mut w = csv::Writer::from_writer(vec![]);
+        for r in 0..=rows {
+            let mut record: Vec<String> = (0..=cols).map(|c| sheet.text(r, c).unwrap_or_default()).collect();
+            // Excel writes numbers as shown, grouping commas and all.
+            if sheet.name == INDICATORS && r > 0 {
+                record = record.into_iter().map(|v| v.parse::<f64>().map_or(v.clone(), view_models::format::number)).collect();
+            }
+            w.write_record(&record).unwrap();
+        }
+        let text = String::from_utf8(w.into_inner().unwrap()).unwrap();
+        let (bytes, _, unmappable) = encoding_rs::SHIFT_JIS.encode(&text);
+        let bytes = if unmappable { format!("\u{feff}{text}").into_bytes() } else { bytes.into_owned() };
+        std::fs::write(dir.join(format!("{}.csv", sheet.name)), bytes).unwrap();
+    }
+    let read = read::read_path(&dir).unwrap();
+    let base = base();
+    let mut next = import(&read, &base, "2024-03-test", "2024-03-31").expect("no problems");
+    next.id = base.id.clone();
+    next.as_of = base.as_of.clone();
+    assert_eq!(next, base);
+    let _ = std::fs::remove_dir_all(&dir);
+}
