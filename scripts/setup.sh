@@ -71,4 +71,13 @@ else
   python3 -m venv .tools/venv
   .tools/venv/bin/pip install -q --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
 fi
+# openpyxl (PyPI), pinned, beside it: the publishing tests edit the clerks' workbook with a real
+# spreadsheet library that is not ours, as a clerk's Excel would.
+OPENPYXL_VERSION=3.1.5
+if .tools/venv/bin/python -c "import openpyxl, sys; sys.exit(openpyxl.__version__ != '$OPENPYXL_VERSION')" 2>/dev/null; then
+  say "openpyxl $OPENPYXL_VERSION present"
+else
+  say "installing openpyxl $OPENPYXL_VERSION"
+  .tools/venv/bin/pip install -q --disable-pip-version-check "openpyxl==$OPENPYXL_VERSION"
+fi
 say "done"

@@ -32,7 +32,10 @@ pub fn data_param_path(param: &str) -> Result<String, LoadError> {
 /// A site path as a file: `/data/…` in the data folder, anything else under the built widget.
 fn file_for(server: &ServerData, site_path: &str) -> Option<PathBuf> {
     match site_path.strip_prefix("/data/") {
-        Some(rest) => file_under(&server.data_dir, rest),
+        Some(rest) => {
+            let draft = Path::new(rest.trim_start_matches('/')).components().next() == Some(Component::Normal("drafts".as_ref()));
+            file_under(&server.data_dir, rest).filter(|_| server.drafts_allowed || !draft)
+        }
         None => file_under(&server.static_dir, site_path),
     }
 }
@@ -74,8 +77,12 @@ mod tests {
     fn only_plain_paths_on_this_site_are_read() {
         let root = Path::new("/srv/widget");
         assert_eq!(file_under(root, "/data/index.json"), Some(root.join("data/index.json")));
-        let server = ServerData { static_dir: root.into(), data_dir: "/var/widget/data".into() };
+        let server = ServerData { static_dir: root.into(), data_dir: "/var/widget/data".into(), drafts_allowed: false };
         assert_eq!(file_for(&server, "/data/index.json"), Some(PathBuf::from("/var/widget/data/index.json")));
+        assert_eq!(file_for(&server, "/data/drafts/x/index.json"), None, "drafts only for staff");
+        assert_eq!(file_for(&server, "/data//drafts/x/index.json"), None, "however written");
+        let staff = ServerData { drafts_allowed: true, ..server.clone() };
+        assert_eq!(file_for(&staff, "/data/drafts/x/index.json"), Some(PathBuf::from("/var/widget/data/drafts/x/index.json")));
         assert_eq!(file_for(&server, "/data/../index.json"), None);
         assert_eq!(file_for(&server, "/fixtures/x/index.json"), Some(root.join("fixtures/x/index.json")));
         assert_eq!(file_under(root, "/data/../../etc/passwd"), None);
@@ -90,7 +97,7 @@ mod tests {
     #[test]
     fn the_published_files_load_with_their_history() {
         let public = Path::new(env!("CARGO_MANIFEST_DIR")).join("public");
-        let root = ServerData { data_dir: public.join("data"), static_dir: PathBuf::from("/nonexistent") };
+        let root = ServerData { data_dir: public.join("data"), static_dir: PathBuf::from("/nonexistent"), drafts_allowed: false };
         match load(&root, None, None) {
             LoadState::Ready { snapshot, stale: None, preview: false, history: Some(h) } => {
                 assert_eq!(snapshot.id, h.latest);

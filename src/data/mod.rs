@@ -98,6 +98,8 @@ pub struct ServerData {
     pub static_dir: std::path::PathBuf,
     /// The published data, served as `/data/`: kept apart from the build (`--data`).
     pub data_dir: std::path::PathBuf,
+    /// Whether `?data=` may name a draft (`/data/drafts/…`): only for signed-in staff.
+    pub drafts_allowed: bool,
 }
 
 pub fn provide_snapshot(selected: Option<String>) {

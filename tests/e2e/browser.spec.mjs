@@ -11,6 +11,7 @@ import { exportTests } from './export.test.mjs';
 import { summaryTests } from './summary.test.mjs';
 import { offlineTests } from './offline.test.mjs';
 import { chunkTests } from './chunks.test.mjs';
+import { publishingTests } from './publishing.test.mjs';
 
 // Unset while Playwright lists the tests in its main process; set in the worker that runs them.
 const base = process.env.E2E_BASE;
@@ -25,3 +26,4 @@ exportTests({ browser });
 summaryTests({ browser });
 offlineTests({ base, browser });
 chunkTests({ base, browser });
+publishingTests();

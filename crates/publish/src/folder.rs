@@ -25,6 +25,9 @@ pub enum FolderError {
     /// The id is already published; published snapshots stay as they are.
     IdTaken(String),
     NothingToRollBack,
+    NoSuchDraft(String),
+    /// Another publication came after the draft was prepared.
+    DraftOutdated { base: String, latest: String },
 }
 
 impl FolderError {
@@ -41,6 +44,12 @@ impl FolderError {
             FolderError::IdTaken(id) => format!("the id {id:?} is already published; choose another"),
             FolderError::NothingToRollBack if ja => "戻せる以前の公開がありません（公開は1件だけです）".into(),
             FolderError::NothingToRollBack => "there is no earlier publication to go back to".into(),
+            FolderError::NoSuchDraft(id) if ja => format!("下書き「{id}」はありません"),
+            FolderError::NoSuchDraft(id) => format!("there is no draft {id:?}"),
+            FolderError::DraftOutdated { base, latest } if ja => {
+                format!("この下書きは「{base}」をもとに作られましたが、その後「{latest}」が公開されました。最新のワークブックで作り直してください")
+            }
+            FolderError::DraftOutdated { base, latest } => format!("this draft was prepared from {base:?}, but {latest:?} has been published since; prepare it again from the latest workbook"),
         }
     }
 }
@@ -53,8 +62,13 @@ pub fn sha256_of(bytes: &[u8]) -> String {
 /// The current time in UTC as `2026-12-02T18:21:02Z`, for the log.
 pub fn utc_now() -> String {
     let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
-    let (days, rest) = ((secs / 86_400) as i64, secs % 86_400);
-    // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
+    let (year, month, day) = civil_date((secs / 86_400) as i64);
+    let rest = secs % 86_400;
+    format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", rest / 3600, rest / 60 % 60, rest % 60)
+}
+
+/// Days since 1970-01-01 as a civil date (year, month, day): Howard Hinnant's algorithm.
+pub fn civil_date(days: i64) -> (i64, i64, i64) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
@@ -64,7 +78,7 @@ pub fn utc_now() -> String {
     let day = doy - (153 * mp + 2) / 5 + 1;
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", rest / 3600, rest / 60 % 60, rest % 60)
+    (year, month, day)
 }
 
 /// Stops the process at a named step when `WIDGET_PUBLISH_CRASH_AT` names it: the crash tests

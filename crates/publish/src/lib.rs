@@ -3,9 +3,12 @@
 //! checker, naming problems by sheet and cell; publishing is an atomic, logged, reversible step
 //! on the data folder the server reads. Used by `widget-publish` and the server's staff pages.
 
+pub mod drafts;
 pub mod folder;
 pub mod import;
 pub mod problem;
+#[doc(hidden)]
+pub mod testing;
 pub mod workbook;
 
 pub use folder::{DataFolder, FolderError};

@@ -23,20 +23,9 @@ fn widget_publish(args: &[&str]) -> Command {
 fn filled_workbook(dir: &std::path::Path) -> std::path::PathBuf {
     let mut book = book();
     let at = cell_of(&book, INDICATORS, 0, "konbini-certificates", &actual_header(2023));
-    let mut wb = rust_xlsxwriter::Workbook::new();
     set(&mut book, INDICATORS, at, Some(Cell::Number(412345.0)));
-    for sheet in &book.sheets {
-        let ws = wb.add_worksheet().set_name(&sheet.name).unwrap();
-        for (c, v) in &sheet.cells {
-            match v {
-                Cell::Number(n) => ws.write_number(c.row, c.col as u16, *n).unwrap(),
-                Cell::Text(t) | Cell::Other(t) => ws.write_string(c.row, c.col as u16, t).unwrap(),
-                Cell::FormulaWithoutResult(_) => unreachable!(),
-            };
-        }
-    }
     let file = dir.join("filled.xlsx");
-    std::fs::write(&file, wb.save_to_buffer().unwrap()).unwrap();
+    std::fs::write(&file, publish::testing::xlsx_of(&book)).unwrap();
     file
 }
 
@@ -101,17 +90,8 @@ fn a_workbook_with_problems_changes_nothing() {
     let at = cell_of(&book, INDICATORS, 0, "konbini-certificates", &actual_header(2023));
     set(&mut book, INDICATORS, at, Some(Cell::Text("abc".into())));
     let dir = data.parent().unwrap().join(format!("bad-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
     // The same book as CSV files: the problem is named in the clerk's words all the same.
-    for sheet in &book.sheets {
-        let rows = sheet.cells.keys().map(|c| c.row).max().unwrap_or(0);
-        let cols = sheet.cells.keys().map(|c| c.col).max().unwrap_or(0);
-        let mut w = csv::Writer::from_writer(vec![]);
-        for r in 0..=rows {
-            w.write_record((0..=cols).map(|c| sheet.text(r, c).unwrap_or_default())).unwrap();
-        }
-        std::fs::write(dir.join(format!("{}.csv", sheet.name)), w.into_inner().unwrap()).unwrap();
-    }
+    publish::testing::csv_files_of(&book, &dir, |_, v| v, |text| text.as_bytes().to_vec());
     let out = widget_publish(&["import", dir.to_str().unwrap(), "--data", data.to_str().unwrap(), "--id", "2024-03-test", "--as-of", "2024-03-31", "--publish"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let said = String::from_utf8_lossy(&out.stdout);

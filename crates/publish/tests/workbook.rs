@@ -176,24 +176,13 @@ fn a_folder_of_shift_jis_csv_files_imports_like_the_workbook() {
     let book = book();
     let dir = std::env::temp_dir().join(format!("widget-publish-csv-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    for sheet in &book.sheets {
-        let rows = sheet.cells.keys().map(|c| c.row).max().unwrap_or(0);
-        let cols = sheet.cells.keys().map(|c| c.col).max().unwrap_or(0);
-        let mut w = csv::Writer::from_writer(vec![]);
-        for r in 0..=rows {
-            let mut record: Vec<String> = (0..=cols).map(|c| sheet.text(r, c).unwrap_or_default()).collect();
-            // Excel writes numbers as shown, grouping commas and all.
-            if sheet.name == INDICATORS && r > 0 {
-                record = record.into_iter().map(|v| v.parse::<f64>().map_or(v.clone(), view_models::format::number)).collect();
-            }
-            w.write_record(&record).unwrap();
-        }
-        let text = String::from_utf8(w.into_inner().unwrap()).unwrap();
-        let (bytes, _, unmappable) = encoding_rs::SHIFT_JIS.encode(&text);
-        let bytes = if unmappable { format!("\u{feff}{text}").into_bytes() } else { bytes.into_owned() };
-        std::fs::write(dir.join(format!("{}.csv", sheet.name)), bytes).unwrap();
-    }
+    // Excel writes numbers as shown, grouping commas and all; in Shift_JIS where it can.
+    let shown = |sheet: &str, v: String| if sheet == INDICATORS { v.parse::<f64>().map_or(v.clone(), view_models::format::number) } else { v };
+    let shift_jis = |text: &str| {
+        let (bytes, _, unmappable) = encoding_rs::SHIFT_JIS.encode(text);
+        if unmappable { format!("\u{feff}{text}").into_bytes() } else { bytes.into_owned() }
+    };
+    publish::testing::csv_files_of(&book, &dir, shown, shift_jis);
     let read = read::read_path(&dir).unwrap();
     let base = base();
     let mut next = import(&read, &base, "2024-03-test", "2024-03-31").expect("no problems");

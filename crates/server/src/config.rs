@@ -16,6 +16,9 @@ pub struct Config {
     /// The published data (manifest and snapshots), served as `/data/`: state, not build output.
     /// Filled from the build's `data/` on first start; `widget-publish` changes it.
     pub data_dir: PathBuf,
+    /// People a publication needs: 2, an editor's draft and another person who publishes it; 1
+    /// lets a small office's publisher publish their own draft.
+    pub publish_approvals: u8,
     /// Origins (besides the server's own) allowed to post feedback, e.g. `https://www.city.kumamoto.jp`.
     pub allowed_origins: Vec<String>,
     /// Bearer token for the staff CSV export; `None` disables the export.
@@ -40,6 +43,7 @@ impl Default for Config {
             db: Location::Sqlite(PathBuf::from("var/feedback.sqlite3")),
             static_dir: PathBuf::from("dist"),
             data_dir: PathBuf::from("var/data"),
+            publish_approvals: 2,
             allowed_origins: vec![],
             export_token: None,
             frame_ancestors: "'self'".into(),
@@ -59,6 +63,9 @@ pub const USAGE: &str = "widget-server [options]
   --data DIR               published data: the manifest and snapshots, served as /data/; filled
                            from the built widget's data/ when it has no manifest yet
                            (WIDGET_DATA, default var/data)
+  --publish-approvals N    people a publication needs on the staff pages: 2, one prepares the
+                           draft and another publishes it; 1 lets a publisher publish alone
+                           (WIDGET_PUBLISH_APPROVALS, default 2)
   --allow-origin ORIGIN    another origin allowed to post feedback; repeatable
                            (WIDGET_ALLOWED_ORIGINS, comma-separated)
   --export-token-file FILE file holding the staff export token (WIDGET_EXPORT_TOKEN holds the token itself);
@@ -72,6 +79,14 @@ pub const USAGE: &str = "widget-server [options]
   --trusted-proxy ADDR     a reverse proxy's address: its X-Forwarded-For names the client the rate
                            limit counts; repeatable (WIDGET_TRUSTED_PROXIES, comma-separated;
                            default none, and the header is ignored)";
+
+fn parse_approvals(name: &str, text: &str) -> Result<u8, String> {
+    match text.trim() {
+        "1" => Ok(1),
+        "2" => Ok(2),
+        _ => Err(format!("{name}: {text:?} must be 1 or 2")),
+    }
+}
 
 fn parse_ip(name: &str, text: &str) -> Result<IpAddr, String> {
     text.parse().map_err(|_| format!("{name}: {text:?} is not an IP address like 10.0.0.5"))
@@ -111,6 +126,9 @@ impl Config {
         if let Some(v) = env("WIDGET_DATA") {
             c.data_dir = v.into();
         }
+        if let Some(v) = env("WIDGET_PUBLISH_APPROVALS") {
+            c.publish_approvals = parse_approvals("WIDGET_PUBLISH_APPROVALS", &v)?;
+        }
         if let Some(v) = env("WIDGET_ALLOWED_ORIGINS") {
             c.allowed_origins = v.split(',').map(|s| s.trim().trim_end_matches('/').to_string()).filter(|s| !s.is_empty()).collect();
         }
@@ -145,6 +163,7 @@ impl Config {
                 }
                 "--static" => c.static_dir = value("--static")?.into(),
                 "--data" => c.data_dir = value("--data")?.into(),
+                "--publish-approvals" => c.publish_approvals = parse_approvals("--publish-approvals", &value("--publish-approvals")?)?,
                 "--allow-origin" => c.allowed_origins.push(value("--allow-origin")?.trim_end_matches('/').to_string()),
                 "--export-token-file" => {
                     let path = value("--export-token-file")?;

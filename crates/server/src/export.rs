@@ -27,14 +27,14 @@ pub struct ExportOptions {
     pub origin: String,
 }
 
-/// Copies a folder, leaving out what is not for the public: the publication log (staff names)
-/// and hidden files (a publication's temporary files).
+/// Copies a folder, leaving out what is not for the public: the publication log (staff names),
+/// drafts not yet published, and hidden files (a publication's temporary files).
 fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
     std::fs::create_dir_all(to)?;
     for entry in std::fs::read_dir(from)? {
         let entry = entry?;
         let name = entry.file_name();
-        if name.to_string_lossy().starts_with('.') || name == publish::folder::LOG {
+        if name.to_string_lossy().starts_with('.') || name == publish::folder::LOG || name == publish::drafts::DRAFTS {
             continue;
         }
         let target = to.join(entry.file_name());
@@ -83,7 +83,7 @@ pub async fn export(options: &ExportOptions) -> Result<Vec<PathBuf>, String> {
         for route in ROUTES {
             let path = static_path(locale, route);
             let request = PageRequest::new(&path, "", &options.origin);
-            let page = render_page(request, ServerData { static_dir: options.out.clone(), data_dir: data.clone() }, PageOptions { hydrate: true, ..Default::default() }).await;
+            let page = render_page(request, ServerData { static_dir: options.out.clone(), data_dir: data.clone(), drafts_allowed: false }, PageOptions { hydrate: true, ..Default::default() }).await;
             if page.status != 200 {
                 return Err(format!("{path}: rendered with status {}", page.status));
             }

@@ -9,6 +9,7 @@ pub mod openapi;
 pub mod page_cache;
 pub mod pages;
 pub mod rate_limit;
+pub mod staff;
 pub mod summary;
 pub mod store;
 
@@ -40,6 +41,13 @@ pub struct AppState {
     pub store: Store,
     pub limit: RateLimit,
     pub pages: page_cache::PageCache,
+    pub staff: staff::StaffState,
+}
+
+impl AppState {
+    pub fn new(config: Config, store: Store) -> AppState {
+        AppState { limit: RateLimit::new(config.rate_limit_per_minute), config, store, pages: Default::default(), staff: Default::default() }
+    }
 }
 
 const OPENAPI: &str = include_str!("../openapi.json");
@@ -110,7 +118,7 @@ async fn openapi() -> Response {
 }
 
 /// Compares without stopping at the first difference, so timing reveals nothing of the token.
-fn same_secret(a: &[u8], b: &[u8]) -> bool {
+pub(crate) fn same_secret(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
@@ -188,10 +196,17 @@ async fn page_or_not_found(State(app): State<Arc<AppState>>, ConnectInfo(peer): 
     }
 }
 
-/// In the data folder, only the manifest and snapshots are for the public.
-async fn published_files_only(req: Request, next: Next) -> Response {
-    let path = req.uri().path();
-    if path.ends_with(".json") && !path.split('/').any(|part| part.starts_with('.')) {
+/// In the data folder, only the manifest and snapshots are for the public; a draft's preview
+/// files are for signed-in staff.
+async fn published_files_only(State(app): State<Arc<AppState>>, req: Request, next: Next) -> Response {
+    let parts: Vec<&str> = req.uri().path().split('/').filter(|p| !p.is_empty()).collect();
+    let json = parts.last().is_some_and(|p| p.ends_with(".json")) && !parts.iter().any(|p| p.starts_with('.'));
+    let allowed = match parts.as_slice() {
+        [_] | [publish::folder::SNAPSHOTS, _] => json,
+        [publish::drafts::DRAFTS, ..] => json && staff::session::session_of(&app, req.headers()).await.is_some(),
+        _ => false,
+    };
+    if allowed {
         next.run(req).await
     } else {
         (StatusCode::NOT_FOUND, "not found").into_response()
@@ -229,8 +244,9 @@ pub fn app(state: Arc<AppState>) -> Router {
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(cors);
     // The published data is the data folder's, whatever the build carries in its own data/:
-    // its JSON files only (not the publication log, not a publication's temporary files).
-    let data = Router::new().fallback_service(ServeDir::new(&state.config.data_dir)).layer(middleware::from_fn(published_files_only));
+    // its JSON files only (not the publication log, not a publication's temporary files), and
+    // drafts only to signed-in staff.
+    let data = Router::new().fallback_service(ServeDir::new(&state.config.data_dir)).layer(middleware::from_fn_with_state(state.clone(), published_files_only));
     let files = ServeDir::new(&state.config.static_dir)
         .precompressed_br()
         .precompressed_gzip()
@@ -245,6 +261,7 @@ pub fn app(state: Arc<AppState>) -> Router {
         .quality(tower_http::CompressionLevel::Precise(5));
     Router::new()
         .merge(api)
+        .merge(staff::routes())
         .nest("/data", data)
         .fallback_service(files)
         .layer(compression)

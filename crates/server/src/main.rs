@@ -3,7 +3,7 @@
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-use server::{app, config::Config, rate_limit::RateLimit, store::Store, AppState};
+use server::{app, config::Config, store::Store, AppState};
 
 #[tokio::main]
 async fn main() {
@@ -11,7 +11,11 @@ async fn main() {
     // holds up a request. Nothing logged carries message text, addresses or contact data.
     let (writer, _flush_on_exit) = tracing_appender::non_blocking(std::io::stderr());
     tracing_subscriber::fmt().with_writer(writer).with_ansi(false).with_target(false).init();
-    let config = match Config::from_env_and_args(std::env::args().skip(1)) {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().is_some_and(|a| a == "staff") {
+        std::process::exit(staff_command(&args[1..]).await);
+    }
+    let config = match Config::from_env_and_args(args) {
         Ok(c) => c,
         Err(message) => {
             eprintln!("{message}");
@@ -47,7 +51,7 @@ async fn main() {
     let export = if config.export_token.is_some() { "enabled" } else { "disabled" };
     tracing::info!("widget-server on http://{addr}/ (database {}, static {}, data {}, export {export})", config.db.describe(), config.static_dir.display(), config.data_dir.display());
     let retention_days = config.email_retention_days;
-    let state = Arc::new(AppState { limit: RateLimit::new(config.rate_limit_per_minute), config, store, pages: Default::default() });
+    let state = Arc::new(AppState::new(config, store));
     // Personal data only as long as needed: e-mail addresses older than the retention period are
     // deleted at start, before the first request is answered (an export right after a start must
     // not show them), and every hour after (the messages stay).
@@ -74,5 +78,67 @@ async fn main() {
     if let Err(e) = axum::serve(listener, service).with_graceful_shutdown(shutdown).await {
         tracing::error!("server error: {e}");
         std::process::exit(1);
+    }
+}
+
+const STAFF_USAGE: &str = "widget-server staff add NAME --role editor|publisher [--db FILE|URL]
+  adds a member of staff for the staff pages (/staff/sign-in), or gives them a new role and
+  password; the password (at least 12 characters) is read from standard input";
+
+/// `widget-server staff add NAME --role editor|publisher`: the password comes from standard
+/// input, so it is never in the shell's history or the process list.
+async fn staff_command(args: &[String]) -> i32 {
+    let (name, role, rest) = match args {
+        [add, name, flag, role, rest @ ..] if add == "add" && flag == "--role" => (name.trim().to_string(), role, rest),
+        _ => {
+            eprintln!("{STAFF_USAGE}");
+            return 2;
+        }
+    };
+    let Some(role) = server::store::staff::Role::parse(role) else {
+        eprintln!("--role must be editor or publisher\n{STAFF_USAGE}");
+        return 2;
+    };
+    if name.is_empty() || name.chars().count() > 64 || name.chars().any(char::is_control) {
+        eprintln!("the name must be 1 to 64 characters");
+        return 2;
+    }
+    let config = match Config::from_env_and_args(rest.iter().cloned()) {
+        Ok(c) => c,
+        Err(message) => {
+            eprintln!("{message}");
+            return 2;
+        }
+    };
+    let mut password = String::new();
+    if std::io::stdin().read_line(&mut password).is_err() {
+        eprintln!("could not read the password from standard input");
+        return 1;
+    }
+    let password = password.trim_end_matches(['\r', '\n']).to_string();
+    let hash = match tokio::task::spawn_blocking(move || server::staff::password::hash(&password)).await {
+        Ok(Ok(h)) => h,
+        Ok(Err(why)) => {
+            eprintln!("{why}");
+            return 2;
+        }
+        Err(_) => return 1,
+    };
+    let store = match Store::open(&config.db).await {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("cannot open the database {}: {e}", config.db.describe());
+            return 1;
+        }
+    };
+    match store.staff_put(&name, role, &hash).await {
+        Ok(()) => {
+            println!("staff {name:?} can sign in as {}", role.name());
+            0
+        }
+        Err(e) => {
+            eprintln!("could not store the account: {e}");
+            1
+        }
     }
 }

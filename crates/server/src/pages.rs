@@ -32,8 +32,9 @@ fn lang_cookie(headers: &HeaderMap) -> Option<String> {
     all.iter().find_map(|h| cookie_value(h, LANG_COOKIE)).map(str::to_string)
 }
 
-async fn render(app: &AppState, request: PageRequest, options: PageOptions) -> RenderedPage {
-    let data = ServerData { static_dir: app.config.static_dir.clone(), data_dir: app.config.data_dir.clone() };
+/// `drafts_allowed`: the reader is signed-in staff, who may preview a draft with `?data=`.
+async fn render(app: &AppState, request: PageRequest, options: PageOptions, drafts_allowed: bool) -> RenderedPage {
+    let data = ServerData { static_dir: app.config.static_dir.clone(), data_dir: app.config.data_dir.clone(), drafts_allowed };
     render_page(request, data, options).await
 }
 
@@ -66,7 +67,9 @@ pub async fn page(app: &Arc<AppState>, req: Request) -> Response {
     };
     let Some(cached) = key.as_ref().and_then(|k| app.pages.get(k)) else {
         let options = PageOptions { lang_cookie: cookie, posted: None, hydrate: true };
-        let page = render(app, request.clone(), options).await;
+        // Only a preview can name a draft, and only staff may see one.
+        let staff = key.is_none() && crate::staff::session::session_of(app, req.headers()).await.is_some();
+        let page = render(app, request.clone(), options, staff).await;
         if let Some(k) = key.filter(|_| page_cache::shareable(&page.html)) {
             // Kept once its brotli copy is made, off this request's path: this reader gets the
             // page at once (compressed on the way out, more quickly and less tightly).
@@ -130,6 +133,6 @@ pub async fn posted_form(app: &Arc<AppState>, peer: SocketAddr, req: Request) ->
     };
     let status = if posted.errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     // The answer is complete as HTML; it loads no app (the reader has none running).
-    let page = render(app, request.clone(), PageOptions { lang_cookie: lang, posted: Some(posted), hydrate: false }).await;
+    let page = render(app, request.clone(), PageOptions { lang_cookie: lang, posted: Some(posted), hydrate: false }, false).await;
     html_response(status, page.html.into(), &request)
 }

@@ -172,25 +172,57 @@ fn read_csv_dir(dir: &Path) -> Read_ {
         .map_err(|e| problem(Kind::NotAWorkbook(e.to_string())))?
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("csv")))
+        .filter(|p| is_csv(&p.to_string_lossy()))
         .collect();
     files.sort();
     if files.is_empty() || files.len() > MAX_SHEETS {
         return Err(problem(Kind::NoSheets));
     }
     let mut total = 0u64;
-    let mut out = Book::default();
+    let mut named = vec![];
     for file in files {
-        let name = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         total += std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
         if total > MAX_FILE_BYTES {
             return Err(problem(Kind::FileTooLarge { max_mib: MAX_FILE_BYTES >> 20 }));
         }
         let bytes = std::fs::read(&file).map_err(|e| problem(Kind::NotAWorkbook(e.to_string())))?;
-        let text = decode(&bytes).ok_or_else(|| vec![SheetProblem::sheet(&name, Kind::UnknownEncoding)])?;
-        out.sheets.push(read_csv(&name, &text)?);
+        named.push((file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(), bytes));
+    }
+    read_csv_files(&named)
+}
+
+fn is_csv(name: &str) -> bool {
+    name.to_ascii_lowercase().ends_with(".csv")
+}
+
+/// CSV files named after their sheets (`検証指標.csv`), as a book.
+fn read_csv_files(files: &[(String, Vec<u8>)]) -> Read_ {
+    let mut out = Book::default();
+    for (file, bytes) in files {
+        let name = file.rsplit(['/', '\\']).next().unwrap_or(file);
+        let name = &name[..name.len() - 4];
+        let text = decode(bytes).ok_or_else(|| vec![SheetProblem::sheet(name, Kind::UnknownEncoding)])?;
+        out.sheets.push(read_csv(name, &text)?);
     }
     Ok(out)
+}
+
+/// Files uploaded through the staff page: one workbook, or one CSV file per sheet.
+pub struct Upload(pub Vec<(String, Vec<u8>)>);
+
+impl Upload {
+    pub fn read(&self) -> Read_ {
+        let total: usize = self.0.iter().map(|(_, b)| b.len()).sum();
+        if total as u64 > MAX_FILE_BYTES {
+            return Err(problem(Kind::FileTooLarge { max_mib: MAX_FILE_BYTES >> 20 }));
+        }
+        match self.0.as_slice() {
+            [] => Err(problem(Kind::NoSheets)),
+            files if files.len() <= MAX_SHEETS && files.iter().all(|(n, _)| is_csv(n)) => read_csv_files(files),
+            [(_, bytes)] => read_bytes(bytes),
+            _ => Err(problem(Kind::NotAWorkbook("one workbook, or CSV files only".into()))),
+        }
+    }
 }
 
 /// One CSV file as a sheet. Every cell is text, as CSV has no types; the import reads numbers

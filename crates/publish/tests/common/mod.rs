@@ -2,7 +2,6 @@
 //! found by row id and heading, and tiny hand-made workbooks for what our writer never writes.
 #![allow(dead_code)]
 
-use std::io::{Cursor, Write};
 use std::path::{Path, PathBuf};
 
 use publish::workbook::{read, write, Book, Cell, CellRef};
@@ -49,32 +48,5 @@ pub fn data_folder(name: &str) -> PathBuf {
     dir
 }
 
-/// A minimal .xlsx of one sheet whose `<sheetData>` is `rows` (inline strings, no styles),
-/// padded with `padding` bytes of whitespace inside the sheet part.
-pub fn minimal_xlsx(sheet: &str, rows: &mut dyn FnMut(&mut dyn Write), padding: usize) -> Vec<u8> {
-    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let o = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
-    let parts = [
-        ("[Content_Types].xml", r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#.to_string()),
-        ("_rels/.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.to_string()),
-        ("xl/workbook.xml", format!(r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="{sheet}" sheetId="1" r:id="rId1"/></sheets></workbook>"#)),
-        ("xl/_rels/workbook.xml.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#.to_string()),
-    ];
-    for (name, body) in parts {
-        zip.start_file(name, o).unwrap();
-        zip.write_all(body.as_bytes()).unwrap();
-    }
-    zip.start_file("xl/worksheets/sheet1.xml", o).unwrap();
-    zip.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#).unwrap();
-    rows(&mut zip);
-    zip.write_all(b"</sheetData>").unwrap();
-    let spaces = vec![b' '; 1 << 20];
-    let mut left = padding;
-    while left > 0 {
-        let n = left.min(spaces.len());
-        zip.write_all(&spaces[..n]).unwrap();
-        left -= n;
-    }
-    zip.write_all(b"</worksheet>").unwrap();
-    zip.finish().unwrap().into_inner()
-}
+#[allow(unused_imports)]
+pub use publish::testing::minimal_xlsx;

@@ -6,6 +6,7 @@
 
 mod postgres;
 mod sqlite;
+pub mod staff;
 #[doc(hidden)]
 pub mod testing;
 

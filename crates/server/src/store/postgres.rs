@@ -22,7 +22,7 @@ const MIGRATION_LOCK: i64 = 0x6b72_6566_6f72_6d; // "kreform"
 
 #[derive(Clone)]
 pub struct PostgresStore {
-    pool: Pool,
+    pub(super) pool: Pool,
 }
 
 impl PostgresStore {

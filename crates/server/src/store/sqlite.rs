@@ -29,6 +29,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("../../migrations/sqlite/V1__feedback.sql")),
         M::up(include_str!("../../migrations/sqlite/V2__counter_survey.sql")),
         M::up(include_str!("../../migrations/sqlite/V3__received_at_index.sql")),
+        M::up(include_str!("../../migrations/sqlite/V4__staff.sql")),
     ])
 }
 
@@ -78,7 +79,7 @@ impl SqliteStore {
         super::blocking(move || query(&store)).await
     }
 
-    fn reader(&self) -> std::sync::MutexGuard<'_, Connection> {
+    pub(super) fn reader(&self) -> std::sync::MutexGuard<'_, Connection> {
         self.reader.lock().unwrap_or_else(|p| p.into_inner())
     }
 

@@ -81,16 +81,7 @@ async fn e_mail_addresses_are_forgotten_after_the_retention_period_and_messages_
 #[tokio::test(flavor = "multi_thread")]
 async fn counter_survey_answers_are_counted_per_month_in_japan_time_ward_and_counter() {
     let this_month = {
-        let days = (now() + 9 * 3600).div_euclid(86_400);
-        // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 };
-        let year = yoe + era * 400 + i64::from(month <= 2);
+        let (year, month, _) = publish::folder::civil_date((now() + 9 * 3600).div_euclid(86_400));
         format!("{year:04}-{month:02}")
     };
     for location in both("survey") {
@@ -172,8 +163,38 @@ async fn database_files_from_before_versioned_migrations_upgrade() {
         drop(store);
         let Location::Sqlite(path) = &location else { unreachable!() };
         let version: i64 = rusqlite::Connection::open(path).unwrap().pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
-        assert_eq!(version, 3, "at the latest migration");
+        assert_eq!(version, 4, "at the latest migration");
         // Opening again changes nothing.
         assert_eq!(Store::open(&location).await.unwrap().count().await.unwrap(), 2);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn staff_accounts_lock_after_failures_and_sessions_expire() {
+    use super::staff::Role;
+    for location in both("staff") {
+        let store = Store::open(&location).await.unwrap();
+        store.staff_put("tanaka", Role::Editor, "hash-1").await.unwrap();
+        let a = store.staff_get("tanaka").await.unwrap().unwrap();
+        assert_eq!((a.role, a.password_hash.as_str(), a.failed, a.locked_until), (Role::Editor, "hash-1", 0, 0));
+        assert!(store.staff_get("nobody").await.unwrap().is_none());
+        for _ in 0..2 {
+            store.staff_failed("tanaka", 3, 5000).await.unwrap();
+        }
+        assert_eq!(store.staff_get("tanaka").await.unwrap().unwrap().locked_until, 0, "two of three");
+        store.staff_failed("tanaka", 3, 5000).await.unwrap();
+        assert_eq!(store.staff_get("tanaka").await.unwrap().unwrap().locked_until, 5000, "the third locks");
+        store.staff_signed_in("tanaka").await.unwrap();
+        assert_eq!(store.staff_get("tanaka").await.unwrap().unwrap().failed, 0);
+        // A new role and password replace the old ones.
+        store.staff_put("tanaka", Role::Publisher, "hash-2").await.unwrap();
+        assert_eq!(store.staff_get("tanaka").await.unwrap().unwrap().role, Role::Publisher);
+        store.session_put("t1", "tanaka", "csrf-1", 1000).await.unwrap();
+        let s = store.session_get("t1", 999).await.unwrap().unwrap();
+        assert_eq!((s.name.as_str(), s.role, s.csrf.as_str()), ("tanaka", Role::Publisher, "csrf-1"));
+        assert!(store.session_get("t1", 1000).await.unwrap().is_none(), "expired");
+        store.session_put("t2", "tanaka", "csrf-2", 9000).await.unwrap();
+        store.session_delete("t2").await.unwrap();
+        assert!(store.session_get("t2", 1).await.unwrap().is_none(), "signed out");
     }
 }

@@ -9,11 +9,12 @@ use axum::body::Body;
 use axum::extract::connect_info::MockConnectInfo;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
-use server::{app, config::Config, rate_limit::RateLimit, store::{Location, Store}, AppState};
+use server::{app, config::Config, store::{Location, Store}, AppState};
 use tower::ServiceExt;
 
 pub struct Harness {
     pub router: axum::Router,
+    pub state: Arc<AppState>,
     pub db: PathBuf,
     pub dir: PathBuf,
 }
@@ -36,9 +37,9 @@ pub async fn harness(name: &str, edit: impl FnOnce(&mut Config)) -> Harness {
     let mut config = Config { db: Location::Sqlite(dir.join("feedback.sqlite3")), static_dir: dir.join("static"), data_dir: dir.join("data"), ..Config::default() };
     edit(&mut config);
     let store = Store::open(&config.db).await.unwrap();
-    let state = Arc::new(AppState { limit: RateLimit::new(config.rate_limit_per_minute), config, store, pages: Default::default() });
-    let router = app(state).layer(MockConnectInfo(SocketAddr::from(([127, 0, 0, 1], 40000))));
-    Harness { router, db: dir.join("feedback.sqlite3"), dir }
+    let state = Arc::new(AppState::new(config, store));
+    let router = app(state.clone()).layer(MockConnectInfo(SocketAddr::from(([127, 0, 0, 1], 40000))));
+    Harness { router, state, db: dir.join("feedback.sqlite3"), dir }
 }
 
 pub async fn send(h: &Harness, req: Request<Body>) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {

@@ -1,0 +1,86 @@
+//! The staff pages (`/staff/…`): sign in, download the workbook, upload a filled one and see
+//! its problems by sheet and cell, preview the draft on every screen, and publish it as a second
+//! person (`--publish-approvals`, default 2); roll back; add the kiosks' answers to a draft; the
+//! feedback CSV and the counter survey summary. No script: plain forms, answered by the server.
+
+mod desk;
+mod drafts;
+pub mod html;
+pub mod password;
+pub mod session;
+mod sign_in;
+mod survey;
+
+use std::sync::Arc;
+
+use axum::extract::DefaultBodyLimit;
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::{get, post};
+use axum::Router;
+use publish::workbook::read;
+use publish::DataFolder;
+use serde::Deserialize;
+
+use crate::rate_limit::RateLimit;
+use crate::AppState;
+use html::page;
+use session::StaffAuth;
+
+pub use survey::with_kiosk_answers;
+
+/// Wrong passwords in a row that lock an account, and for how long.
+pub const LOCK_AFTER: i64 = 10;
+pub const LOCK_SECONDS: i64 = 15 * 60;
+/// Sign-in attempts per client address per minute, whatever the names tried.
+pub const SIGN_INS_PER_MINUTE: u32 = 30;
+
+/// What the staff pages keep in memory.
+pub struct StaffState {
+    pub sign_ins: RateLimit,
+}
+
+impl Default for StaffState {
+    fn default() -> Self {
+        StaffState { sign_ins: RateLimit::new(SIGN_INS_PER_MINUTE) }
+    }
+}
+
+pub fn routes() -> Router<Arc<AppState>> {
+    Router::new()
+        .route("/staff/sign-in", get(sign_in::sign_in_form).post(sign_in::sign_in))
+        .route("/staff/sign-out", post(sign_in::sign_out))
+        .route("/staff/publishing", get(desk::desk))
+        .route("/staff/workbook.xlsx", get(desk::workbook))
+        .route("/staff/upload", post(desk::upload).layer(DefaultBodyLimit::max((read::MAX_FILE_BYTES + (1 << 20)) as usize)))
+        .route("/staff/drafts/{id}", get(drafts::draft_page))
+        .route("/staff/drafts/{id}/publish", post(drafts::publish_draft))
+        .route("/staff/drafts/{id}/discard", post(drafts::discard_draft))
+        .route("/staff/drafts/{id}/kiosk", post(survey::kiosk_answers))
+        .route("/staff/rollback", post(drafts::rollback))
+        .route("/staff/feedback.csv", get(survey::feedback_csv))
+        .route("/staff/counter-survey.json", get(survey::counter_survey))
+}
+
+fn folder(app: &AppState) -> DataFolder {
+    DataFolder::new(&app.config.data_dir)
+}
+
+fn me(auth: &StaffAuth) -> Option<(&str, &str)> {
+    Some((auth.0.name.as_str(), auth.0.csrf.as_str()))
+}
+
+fn refused(auth: &StaffAuth, status: StatusCode, why: &str) -> Response {
+    page(status, "できませんでした", me(auth), &format!("{}<p><a href=\"/staff/publishing\">公開の作業に戻る</a></p>", html::problems("できませんでした", &[why.to_string()])))
+}
+
+fn other_site(auth: &StaffAuth) -> Response {
+    refused(auth, StatusCode::FORBIDDEN, "このページ以外から送られた操作は受け付けません。ページを開き直してからお試しください")
+}
+
+/// A staff form's own token (against posts from other sites).
+#[derive(Deserialize)]
+pub(super) struct Token {
+    #[serde(default)]
+    csrf: String,
+}

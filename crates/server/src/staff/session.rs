@@ -1,0 +1,109 @@
+//! Staff sessions: a random token in an HttpOnly, SameSite=Strict cookie (`Secure` behind TLS),
+//! expiring after a working day; only its hash is stored. `StaffAuth` is the extractor every
+//! staff page takes, so no staff route can forget to ask. Every staff form is checked twice
+//! against other sites: its origin, and the session's form token.
+
+use std::sync::Arc;
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use sha2::{Digest, Sha256};
+
+use crate::store::staff::{Role, Session};
+use crate::AppState;
+
+pub const COOKIE: &str = "widget-staff";
+/// A working day.
+pub const SESSION_SECONDS: i64 = 8 * 3600;
+
+pub fn now() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
+}
+
+pub fn token_hash(token: &str) -> String {
+    Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn token(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|h| view_models::request::cookie_value(h, COOKIE))
+        .filter(|t| t.len() == 64 && t.chars().all(|c| c.is_ascii_hexdigit()))
+        .map(str::to_string)
+}
+
+/// Served over TLS (directly or behind a proxy that says so): the cookie is `Secure`.
+fn over_tls(headers: &HeaderMap) -> bool {
+    headers.get("x-forwarded-proto").and_then(|v| v.to_str().ok()) == Some("https")
+}
+
+pub fn set_cookie(headers: &HeaderMap, token: &str) -> HeaderValue {
+    let secure = if over_tls(headers) { "; Secure" } else { "" };
+    HeaderValue::from_str(&format!("{COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age={SESSION_SECONDS}{secure}")).expect("a plain cookie")
+}
+
+pub fn clear_cookie() -> HeaderValue {
+    HeaderValue::from_str(&format!("{COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0")).expect("a plain cookie")
+}
+
+/// The signed-in member of staff, if the request carries a live session.
+pub async fn session_of(app: &AppState, headers: &HeaderMap) -> Option<Session> {
+    let token = token(headers)?;
+    match app.store.session_get(&token_hash(&token), now()).await {
+        Ok(s) => s,
+        Err(e) => {
+            tracing::error!("reading a staff session failed: {e}");
+            None
+        }
+    }
+}
+
+pub async fn sign_out(app: &AppState, headers: &HeaderMap) {
+    if let Some(t) = token(headers) {
+        if let Err(e) = app.store.session_delete(&token_hash(&t)).await {
+            tracing::error!("ending a staff session failed: {e}");
+        }
+    }
+}
+
+/// A signed-in member of staff. Without a session, a page asks to sign in and a form post is
+/// refused.
+pub struct StaffAuth(pub Session);
+
+impl StaffAuth {
+    pub fn is_publisher(&self) -> bool {
+        self.0.role == Role::Publisher
+    }
+}
+
+impl FromRequestParts<Arc<AppState>> for StaffAuth {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, app: &Arc<AppState>) -> Result<Self, Self::Rejection> {
+        match session_of(app, &parts.headers).await {
+            Some(s) => Ok(StaffAuth(s)),
+            None if parts.method == Method::GET || parts.method == Method::HEAD => Err(Redirect::to("/staff/sign-in").into_response()),
+            None => Err(super::html::page(StatusCode::FORBIDDEN, "サインインしてください", None, r#"<p>この操作にはサインインが必要です。</p><p><a href="/staff/sign-in">サインイン</a></p>"#)),
+        }
+    }
+}
+
+/// A staff form comes from this site: its `Origin` (which browsers send with every post) names
+/// this host, and it carries the session's form token. Either alone could be got round.
+pub fn form_from_this_site(headers: &HeaderMap, expected_token: &str, given_token: &str) -> bool {
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("");
+    let same_origin = match headers.get(header::ORIGIN).and_then(|o| o.to_str().ok()) {
+        Some(origin) => origin.strip_prefix("http://").or_else(|| origin.strip_prefix("https://")).is_some_and(|o| o == host),
+        None => true,
+    };
+    same_origin && !expected_token.is_empty() && crate::same_secret(expected_token.as_bytes(), given_token.as_bytes())
+}
+
+/// The sign-in form has no session yet: only its origin is checked.
+pub fn origin_is_this_site(headers: &HeaderMap) -> bool {
+    form_from_this_site(headers, "x", "x")
+}

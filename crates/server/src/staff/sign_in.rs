@@ -1,0 +1,98 @@
+//! Signing in and out: a limited number of tries per address, ten wrong passwords in a row lock
+//! an account for a while, and a wrong name costs as long as a wrong password.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::extract::ConnectInfo;
+use axum::extract::State;
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Form;
+use serde::Deserialize;
+
+use super::html::{self, e, page};
+use super::session::{self, form_from_this_site, StaffAuth};
+use super::{other_site, password, Token, LOCK_AFTER, LOCK_SECONDS};
+use crate::AppState;
+
+fn sign_in_page(status: StatusCode, error: Option<&str>, name: &str) -> Response {
+    let summary = error.map_or(String::new(), |m| html::problems("サインインできませんでした", &[m.to_string()]));
+    let body = format!(
+        r#"{summary}<form method="post" action="/staff/sign-in" class="form">
+<div class="field"><label for="name">名前</label><input type="text" id="name" name="name" autocomplete="username" required maxlength="64" value="{}"></div>
+<div class="field"><label for="password">パスワード</label><input id="password" name="password" type="password" autocomplete="current-password" required maxlength="256"></div>
+<button type="submit" class="button">サインイン</button></form>"#,
+        e(name)
+    );
+    page(status, "サインイン", None, &body)
+}
+
+pub(super) async fn sign_in_form() -> Response {
+    sign_in_page(StatusCode::OK, None, "")
+}
+
+#[derive(Deserialize)]
+pub(super) struct SignIn {
+    name: String,
+    password: String,
+}
+
+pub(super) async fn sign_in(State(app): State<Arc<AppState>>, ConnectInfo(peer): ConnectInfo<SocketAddr>, headers: HeaderMap, Form(f): Form<SignIn>) -> Response {
+    if !session::origin_is_this_site(&headers) {
+        return sign_in_page(StatusCode::FORBIDDEN, Some("このページ以外から送られたサインインは受け付けません"), "");
+    }
+    if app.staff.sign_ins.check(app.config.client_ip(peer.ip(), &headers)).is_err() {
+        tracing::warn!("staff sign-in: too many attempts from one address");
+        return sign_in_page(StatusCode::TOO_MANY_REQUESTS, Some("試行が多すぎます。1分ほど待ってからお試しください"), &f.name);
+    }
+    let name = f.name.trim().chars().take(64).collect::<String>();
+    let account = match app.store.staff_get(&name).await {
+        Ok(a) => a,
+        Err(e) => {
+            tracing::error!("reading a staff account failed: {e}");
+            return sign_in_page(StatusCode::SERVICE_UNAVAILABLE, Some("ただいまサインインできません。時間をおいてお試しください"), &name);
+        }
+    };
+    let now = session::now();
+    if account.as_ref().is_some_and(|a| a.locked_until > now) {
+        tracing::warn!("staff sign-in refused: account locked");
+        return sign_in_page(StatusCode::FORBIDDEN, Some("間違ったパスワードが続いたため、このアカウントは15分間ロックされています"), &name);
+    }
+    let hash = account.as_ref().map_or(password::unknown_account_hash().to_string(), |a| a.password_hash.clone());
+    let password = f.password.clone();
+    let good = tokio::task::spawn_blocking(move || password::verify(&password, &hash)).await.unwrap_or(false) && account.is_some();
+    if !good {
+        if account.is_some() {
+            if let Err(e) = app.store.staff_failed(&name, LOCK_AFTER, now + LOCK_SECONDS).await {
+                tracing::error!("counting a failed sign-in failed: {e}");
+            }
+        }
+        tracing::info!("staff sign-in failed");
+        return sign_in_page(StatusCode::UNAUTHORIZED, Some("名前かパスワードが違います"), &name);
+    }
+    let (token, csrf) = (password::random_hex(32), password::random_hex(16));
+    let stored = async {
+        app.store.staff_signed_in(&name).await?;
+        app.store.session_put(&session::token_hash(&token), &name, &csrf, now + session::SESSION_SECONDS).await
+    };
+    if let Err(e) = stored.await {
+        tracing::error!("starting a staff session failed: {e}");
+        return sign_in_page(StatusCode::SERVICE_UNAVAILABLE, Some("ただいまサインインできません。時間をおいてお試しください"), &name);
+    }
+    let mut r = Redirect::to("/staff/publishing").into_response();
+    r.headers_mut().insert(header::SET_COOKIE, session::set_cookie(&headers, &token));
+    r
+}
+
+
+pub(super) async fn sign_out(State(app): State<Arc<AppState>>, auth: StaffAuth, headers: HeaderMap, Form(f): Form<Token>) -> Response {
+    if !form_from_this_site(&headers, &auth.0.csrf, &f.csrf) {
+        return other_site(&auth);
+    }
+    session::sign_out(&app, &headers).await;
+    let mut r = Redirect::to("/staff/sign-in").into_response();
+    r.headers_mut().insert(header::SET_COOKIE, session::clear_cookie());
+    r
+}
+
