@@ -47,7 +47,8 @@ async function networkFirst(request, fallbackUrl) {
   const copies = await caches.open(COPIES);
   try {
     const response = await fetch(request);
-    if (response.ok) await copies.put(request, response.clone());
+    // A page the server marks no-store (a draft's preview) is never kept on the device.
+    if (response.ok && !/no-store/.test(response.headers.get('cache-control') || '')) await copies.put(request, response.clone());
     return response;
   } catch (error) {
     const saved = (await copies.match(request, { ignoreVary: true })) || (fallbackUrl && (await copies.match(fallbackUrl, { ignoreVary: true })));
@@ -67,7 +68,8 @@ async function appFirst(request) {
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
-  if (request.method !== 'GET' || url.origin !== self.location.origin || url.pathname.startsWith('/api/')) return;
+  // The staff pages and drafts are never kept on a device: they go to the network as they are.
+  if (request.method !== 'GET' || url.origin !== self.location.origin || /^\/(api|staff|data\/drafts)\//.test(url.pathname)) return;
   if (request.mode === 'navigate') {
     event.respondWith(networkFirst(request, '/'));
   } else if (APP_FILES.includes(url.pathname) || url.pathname.startsWith('/pkg/')) {

@@ -68,6 +68,8 @@ export function publishingTests() {
       expect(readFileSync(join(data, 'snapshots/2023-12.json')).equals(old)).toBe(true);
 
       // The running server shows it on the next request, and still offers the older snapshot.
+      await page.goto(`http://127.0.0.1:${port}/`);
+      await expect(page.locator('main')).toContainText('412,345件');
       await page.goto(`http://127.0.0.1:${port}/konbini`);
       await expect(page.locator('main')).toContainText('412,345件');
       await expect(page.locator('select#asof option[value="2023-12"]')).toHaveCount(1);

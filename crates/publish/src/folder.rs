@@ -26,6 +26,8 @@ pub enum FolderError {
     IdTaken(String),
     NothingToRollBack,
     NoSuchDraft(String),
+    /// The folder has no manifest: nothing has been published into it yet.
+    Empty(String),
     /// Another publication came after the draft was prepared.
     DraftOutdated { base: String, latest: String },
 }
@@ -44,6 +46,8 @@ impl FolderError {
             FolderError::IdTaken(id) => format!("the id {id:?} is already published; choose another"),
             FolderError::NothingToRollBack if ja => "戻せる以前の公開がありません（公開は1件だけです）".into(),
             FolderError::NothingToRollBack => "there is no earlier publication to go back to".into(),
+            FolderError::Empty(dir) if ja => format!("{dir} に公開データがありません。widget-server を一度起動すると、最初の公開データが入ります"),
+            FolderError::Empty(dir) => format!("{dir} holds no published data yet; starting widget-server once fills it with the first publication"),
             FolderError::NoSuchDraft(id) if ja => format!("下書き「{id}」はありません"),
             FolderError::NoSuchDraft(id) => format!("there is no draft {id:?}"),
             FolderError::DraftOutdated { base, latest } if ja => {
@@ -164,7 +168,10 @@ impl DataFolder {
 
     pub fn manifest(&self) -> Result<(Manifest, Vec<u8>), FolderError> {
         let path = self.manifest_path();
-        let bytes = std::fs::read(&path).map_err(self.io(&path))?;
+        let bytes = std::fs::read(&path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => FolderError::Empty(self.dir.display().to_string()),
+            _ => FolderError::Io(path.display().to_string(), e),
+        })?;
         let manifest = parse_manifest(&bytes).map_err(|p| FolderError::Invalid(path.display().to_string(), p))?;
         Ok((manifest, bytes))
     }

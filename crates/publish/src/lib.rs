@@ -25,10 +25,9 @@ pub struct Draft {
 
 /// Reads a filled workbook and builds the draft on top of the folder's latest snapshot.
 pub fn prepare(folder: &DataFolder, book: &workbook::Book, id: &str, as_of: &str) -> Result<Draft, Vec<SheetProblem>> {
-    let latest = folder.latest().map_err(|e| vec![SheetProblem::file(Kind::NotAWorkbook(e.message(snapshot::Lang::Ja)))])?;
+    let latest = folder.latest().map_err(|e| vec![SheetProblem::file(Kind::folder(&e))])?;
     if latest.manifest.snapshots.iter().any(|e| e.id == id) {
-        let taken = FolderError::IdTaken(id.to_string());
-        return Err(vec![SheetProblem::file(Kind::NotAWorkbook(taken.message(snapshot::Lang::Ja)))]);
+        return Err(vec![SheetProblem::file(Kind::folder(&FolderError::IdTaken(id.to_string())))]);
     }
     let snapshot = import::import(book, &latest.snapshot, id, as_of)?;
     let title = import::title_for(&snapshot);

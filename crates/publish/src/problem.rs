@@ -28,6 +28,15 @@ pub enum Kind {
     NoSheets,
     /// A rule of the snapshot checker (negative counts, percentages over 100, sums, order...).
     Rule(snapshot::Problem),
+    /// The data folder refused (the id is already published, the folder cannot be read), worded
+    /// in both languages.
+    Folder { ja: String, en: String },
+}
+
+impl Kind {
+    pub fn folder(e: &crate::FolderError) -> Kind {
+        Kind::Folder { ja: e.message(Lang::Ja), en: e.message(Lang::En) }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -106,6 +115,8 @@ impl Kind {
             Kind::NoSheets if en => "no sheet of the workbook was found".into(),
             Kind::NoSheets => "ワークブックのシートが見つかりません".into(),
             Kind::Rule(p) => p.message_in(if en { Lang::En } else { Lang::Ja }),
+            Kind::Folder { en: text, .. } if en => text.clone(),
+            Kind::Folder { ja, .. } => ja.clone(),
         }
     }
 }

@@ -191,3 +191,16 @@ fn a_folder_of_shift_jis_csv_files_imports_like_the_workbook() {
     assert_eq!(next, base);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn an_ods_file_is_read_like_a_workbook() {
+    let ods = publish::testing::minimal_ods(
+        INDICATORS,
+        r#"<table:table-row><table:table-cell office:value-type="string"><text:p>指標ID</text:p></table:table-cell><table:table-cell/><table:table-cell office:value-type="float" office:value="412345"><text:p>412,345</text:p></table:table-cell></table:table-row>"#,
+    );
+    let book = read::read_bytes(&ods).expect("an .ods file reads");
+    let sheet = book.sheet(INDICATORS).unwrap();
+    assert_eq!(sheet.get(0, 0), Some(&Cell::Text("指標ID".into())));
+    assert_eq!(sheet.get(0, 1), None, "an empty cell is no cell");
+    assert_eq!(sheet.get(0, 2), Some(&Cell::Number(412345.0)));
+}

@@ -80,7 +80,13 @@ pub async fn page(app: &Arc<AppState>, req: Request) -> Response {
             });
         }
         let status = StatusCode::from_u16(page.status).unwrap_or(StatusCode::OK);
-        return html_response(status, page.html.into(), &request);
+        let mut response = html_response(status, page.html.into(), &request);
+        if staff {
+            // A draft's preview holds figures not yet published: no copy anywhere, the service
+            // worker's included.
+            response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        }
+        return response;
     };
     let status = StatusCode::from_u16(cached.status).unwrap_or(StatusCode::OK);
     let mut response = if accepts_br && !cached.brotli.is_empty() {

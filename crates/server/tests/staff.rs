@@ -166,8 +166,9 @@ async fn an_editors_draft_is_published_by_a_second_person() {
 
     // Only staff see the draft, on every screen, through the existing preview.
     let preview = "/konbini?data=/data/drafts/2024-03-test/index.json";
-    let (_, staff_view) = text(&h, get(preview, Some(&editor))).await;
-    assert!(staff_view.contains("412,345件"), "staff preview shows the draft");
+    let (_, headers, staff_view) = send(&h, get(preview, Some(&editor))).await;
+    assert!(String::from_utf8(staff_view).unwrap().contains("412,345件"), "staff preview shows the draft");
+    assert_eq!(headers[header::CACHE_CONTROL], "no-store", "a draft is kept nowhere, the service worker included");
     let (_, public_view) = text(&h, get(preview, None)).await;
     assert!(!public_view.contains("412,345件"), "the public never sees a draft");
     let (status, _) = text(&h, get("/data/drafts/2024-03-test/index.json", None)).await;

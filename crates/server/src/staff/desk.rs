@@ -145,7 +145,7 @@ pub(super) async fn upload(State(app): State<Arc<AppState>>, auth: StaffAuth, he
     // Reading and checking a workbook is CPU work, off the async threads.
     let prepared = tokio::task::spawn_blocking(move || {
         let draft = files.read().and_then(|book| publish::prepare(&folder, &book, &id2, &as_of2))?;
-        folder.save_draft(&draft, &author).map_err(|e| vec![publish::SheetProblem::file(publish::Kind::NotAWorkbook(e.message(Lang::Ja)))])
+        folder.save_draft(&draft, &author).map_err(|e| vec![publish::SheetProblem::file(publish::Kind::folder(&e))])
     })
     .await;
     match prepared {
