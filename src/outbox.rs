@@ -24,6 +24,10 @@ use crate::browser::local_storage as storage;
 pub fn new_key() -> String {
     #[cfg(feature = "ssr")]
     if crate::browser::window().is_none() {
+        // This page is now one reader's: it must not be kept for others.
+        if let Some(marks) = leptos::prelude::use_context::<crate::render::PageMarks>() {
+            marks.not_shareable();
+        }
         return uuid::Uuid::new_v4().to_string();
     }
     crate::browser::window().and_then(|w| w.crypto().ok()).map(|c| c.random_uuid()).unwrap_or_default()

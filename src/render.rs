@@ -34,6 +34,24 @@ pub struct RenderedPage {
     pub html: String,
     /// 404 for an unknown address, else 200.
     pub status: u16,
+    /// The same for every reader of its address and language, so it may be kept and shared;
+    /// false when the page carries something of its own (a form's idempotency key).
+    pub shareable: bool,
+}
+
+/// Set by what a page renders that is for one reader only (`outbox::new_key`): such a page is
+/// never kept or shared. Decided while rendering, not by searching the HTML afterwards.
+#[derive(Clone, Default)]
+pub struct PageMarks(Arc<std::sync::atomic::AtomicBool>);
+
+impl PageMarks {
+    pub fn not_shareable(&self) {
+        self.0.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    fn shareable(&self) -> bool {
+        !self.0.load(std::sync::atomic::Ordering::Relaxed)
+    }
 }
 
 /// The `Content-Security-Policy` also written into each page, for static hosting where the
@@ -55,11 +73,15 @@ pub async fn render_page(request: PageRequest, data: ServerData, options: PageOp
     let t = strings(locale);
     let title = page_title(screen_name(screen, kiosk, embed, t), t);
 
+    let canonical = escape_html(&request.canonical_url());
     let shared = Arc::new(SsrSharedContext::new());
     let owner = Owner::new_root(Some(shared.clone() as Arc<dyn SharedContext + Send + Sync>));
     let posted = options.posted.clone();
+    let marks = PageMarks::default();
+    let page_marks = marks.clone();
     let stream = owner.with(move || {
         provide_context(data);
+        provide_context(page_marks);
         if let Some(p) = posted {
             provide_context(p);
         }
@@ -84,14 +106,14 @@ pub async fn render_page(request: PageRequest, data: ServerData, options: PageOp
     };
     let data_script = if app { format!("<script type=\"application/json\" id=\"resolved-resources\">{}</script>", page_data(resolved)) } else { String::new() };
     let html = format!(
-        "<!DOCTYPE html>\n<html lang=\"{lang}\" data-locale=\"{code}\"{class}>\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<meta name=\"description\" content=\"{description}\">\n<title>{title}</title>\n<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\"/style.css\">\n{boot}</head>\n<body><div id=\"app\">{body}</div>{data_script}</body>\n</html>\n",
+        "<!DOCTYPE html>\n<html lang=\"{lang}\" data-locale=\"{code}\"{class}>\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<meta name=\"description\" content=\"{description}\">\n<title>{title}</title>\n<link rel=\"canonical\" href=\"{canonical}\">\n<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\"/style.css\">\n{boot}</head>\n<body><div id=\"app\">{body}</div>{data_script}</body>\n</html>\n",
         lang = locale.html_lang(),
         code = locale.code(),
         csp = PAGE_CSP,
         description = escape_html(t.home_intro),
         title = escape_html(&title),
     );
-    RenderedPage { html, status: if not_found { 404 } else { 200 } }
+    RenderedPage { html, status: if not_found { 404 } else { 200 }, shareable: marks.shareable() }
 }
 
 /// `__RESOLVED_RESOURCES[id]` in the browser. Each value is JSON (Leptos's JSON codec), so it

@@ -2,7 +2,10 @@
 //! `/data/…` from the data folder (published state, apart from the build), any other same-site
 //! path a `?data=` preview names from the built widget's folder.
 
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 use view_models::screens::failure::LoadError;
 
@@ -44,8 +47,45 @@ fn parent_dir(site_path: &str) -> &str {
     site_path.rsplit_once('/').map_or("", |(dir, _)| dir)
 }
 
-/// Loads what the page shows, from the files on this server.
+/// What the last renders loaded, by everything the result depends on (the manifest's bytes
+/// among them): a publication is parsed and checked once, not once per page. A few entries: the
+/// latest, the as-of dates readers pick, previews.
+static LOADED: Mutex<Vec<(u64, LoadState)>> = Mutex::new(Vec::new());
+const LOADED_KEPT: usize = 16;
+static PARSES: AtomicUsize = AtomicUsize::new(0);
+
+/// How many times a manifest and its snapshots were parsed (for the tests: a new publication is
+/// read once).
+pub fn parses() -> usize {
+    PARSES.load(Ordering::Relaxed)
+}
+
+/// Loads what the page shows, from the files on this server; the same again while the manifest
+/// is the same.
 pub fn load(server: &ServerData, data_param: Option<&str>, selected: Option<&str>) -> LoadState {
+    let manifest = data_param.filter(|p| !p.trim().is_empty()).map_or(Ok("/data/index.json".to_string()), data_param_path);
+    let bytes = manifest.ok().and_then(|m| file_for(server, &m)).and_then(|f| std::fs::read(f).ok());
+    let Some(bytes) = bytes else { return load_files(server, data_param, selected) };
+    let mut h = DefaultHasher::new();
+    (&server.data_dir, &server.static_dir, server.drafts_allowed, data_param, selected, &bytes).hash(&mut h);
+    let key = h.finish();
+    if let Some((_, state)) = LOADED.lock().unwrap_or_else(|p| p.into_inner()).iter().find(|(k, _)| *k == key) {
+        return state.clone();
+    }
+    let state = load_files(server, data_param, selected);
+    // Failures are not kept: a missing file may arrive without the manifest changing.
+    if matches!(state, LoadState::Ready { .. }) {
+        let mut loaded = LOADED.lock().unwrap_or_else(|p| p.into_inner());
+        if loaded.len() >= LOADED_KEPT {
+            loaded.remove(0);
+        }
+        loaded.push((key, state.clone()));
+    }
+    state
+}
+
+fn load_files(server: &ServerData, data_param: Option<&str>, selected: Option<&str>) -> LoadState {
+    PARSES.fetch_add(1, Ordering::Relaxed);
     let (manifest_at, preview) = match data_param.filter(|p| !p.trim().is_empty()) {
         None => ("/data/index.json".to_string(), false),
         Some(p) => match data_param_path(p) {

@@ -24,8 +24,11 @@ pub const MAX_MESSAGE_CHARS: usize = 2000;
 pub const MAX_TOPIC_CHARS: usize = 100;
 pub const MAX_EMAIL_CHARS: usize = 254;
 pub const MAX_COMMENT_CHARS: usize = 500;
-/// Largest request body the server reads, in bytes (2,000 characters of 4 bytes, plus fields).
-pub const MAX_BODY_BYTES: usize = 16 * 1024;
+/// Largest request body the server reads, in bytes, derived from the rules under the worst
+/// legal encoding: every character of every text field written as JSON `\u` escapes (12 bytes
+/// for a character outside the BMP, such as an emoji), plus 4 KiB for names, punctuation and
+/// spaces. A body within the rules is never refused for its size, whatever its encoding.
+pub const MAX_BODY_BYTES: usize = 12 * (MAX_MESSAGE_CHARS + MAX_TOPIC_CHARS + MAX_EMAIL_CHARS + 2 * text::MAX_ID_CHARS + 36) + 4096;
 
 /// What kind of message it is: the general form, or the counter survey at a kiosk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]

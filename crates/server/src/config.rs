@@ -19,6 +19,15 @@ pub struct Config {
     /// People a publication needs: 2, an editor's draft and another person who publishes it; 1
     /// lets a small office's publisher publish their own draft.
     pub publish_approvals: u8,
+    /// Seconds a request's headers may take to arrive; also how long an idle keep-alive
+    /// connection waits for its next request.
+    pub header_timeout_secs: u64,
+    /// Seconds a whole request may take.
+    pub request_timeout_secs: u64,
+    /// Open connections at most; 0: as many as the open files limit allows, less a margin.
+    pub max_connections: usize,
+    /// Open connections per client address at most (a trusted proxy's are not counted).
+    pub max_connections_per_client: usize,
     /// Origins (besides the server's own) allowed to post feedback, e.g. `https://www.city.kumamoto.jp`.
     pub allowed_origins: Vec<String>,
     /// Bearer token for the staff CSV export; `None` disables the export.
@@ -44,6 +53,10 @@ impl Default for Config {
             static_dir: PathBuf::from("dist"),
             data_dir: PathBuf::from("var/data"),
             publish_approvals: 2,
+            header_timeout_secs: 10,
+            request_timeout_secs: 30,
+            max_connections: 0,
+            max_connections_per_client: 256,
             allowed_origins: vec![],
             export_token: None,
             frame_ancestors: "'self'".into(),
@@ -63,6 +76,14 @@ pub const USAGE: &str = "widget-server [options]
   --data DIR               published data: the manifest and snapshots, served as /data/; filled
                            from the built widget's data/ when it has no manifest yet
                            (WIDGET_DATA, default var/data)
+  --header-timeout SECS    a request's headers must arrive within this, and an idle keep-alive
+                           connection waits no longer (WIDGET_HEADER_TIMEOUT, default 10)
+  --request-timeout SECS   a whole request at most (WIDGET_REQUEST_TIMEOUT, default 30)
+  --max-connections N      open connections at most (WIDGET_MAX_CONNECTIONS; default: the open
+                           files limit, raised to its hard limit at start, less 128)
+  --max-connections-per-client N
+                           open connections per client address at most; a trusted proxy's are
+                           not counted (WIDGET_MAX_CONNECTIONS_PER_CLIENT, default 256)
   --publish-approvals N    people a publication needs on the staff pages: 2, one prepares the
                            draft and another publishes it; 1 lets a publisher publish alone
                            (WIDGET_PUBLISH_APPROVALS, default 2)
@@ -79,6 +100,10 @@ pub const USAGE: &str = "widget-server [options]
   --trusted-proxy ADDR     a reverse proxy's address: its X-Forwarded-For names the client the rate
                            limit counts; repeatable (WIDGET_TRUSTED_PROXIES, comma-separated;
                            default none, and the header is ignored)";
+
+fn parse_positive(name: &str, text: &str) -> Result<u64, String> {
+    text.trim().parse::<u64>().ok().filter(|n| *n > 0).ok_or(format!("{name}: {text:?} is not a positive number"))
+}
 
 fn parse_approvals(name: &str, text: &str) -> Result<u8, String> {
     match text.trim() {
@@ -129,6 +154,16 @@ impl Config {
         if let Some(v) = env("WIDGET_PUBLISH_APPROVALS") {
             c.publish_approvals = parse_approvals("WIDGET_PUBLISH_APPROVALS", &v)?;
         }
+        for (var, slot) in [("WIDGET_HEADER_TIMEOUT", &mut c.header_timeout_secs), ("WIDGET_REQUEST_TIMEOUT", &mut c.request_timeout_secs)] {
+            if let Some(v) = env(var) {
+                *slot = parse_positive(var, &v)?;
+            }
+        }
+        for (var, slot) in [("WIDGET_MAX_CONNECTIONS", &mut c.max_connections), ("WIDGET_MAX_CONNECTIONS_PER_CLIENT", &mut c.max_connections_per_client)] {
+            if let Some(v) = env(var) {
+                *slot = parse_positive(var, &v)? as usize;
+            }
+        }
         if let Some(v) = env("WIDGET_ALLOWED_ORIGINS") {
             c.allowed_origins = v.split(',').map(|s| s.trim().trim_end_matches('/').to_string()).filter(|s| !s.is_empty()).collect();
         }
@@ -163,6 +198,10 @@ impl Config {
                 }
                 "--static" => c.static_dir = value("--static")?.into(),
                 "--data" => c.data_dir = value("--data")?.into(),
+                "--header-timeout" => c.header_timeout_secs = parse_positive("--header-timeout", &value("--header-timeout")?)?,
+                "--request-timeout" => c.request_timeout_secs = parse_positive("--request-timeout", &value("--request-timeout")?)?,
+                "--max-connections" => c.max_connections = parse_positive("--max-connections", &value("--max-connections")?)? as usize,
+                "--max-connections-per-client" => c.max_connections_per_client = parse_positive("--max-connections-per-client", &value("--max-connections-per-client")?)? as usize,
                 "--publish-approvals" => c.publish_approvals = parse_approvals("--publish-approvals", &value("--publish-approvals")?)?,
                 "--allow-origin" => c.allowed_origins.push(value("--allow-origin")?.trim_end_matches('/').to_string()),
                 "--export-token-file" => {

@@ -9,6 +9,7 @@ pub mod openapi;
 pub mod page_cache;
 pub mod pages;
 pub mod rate_limit;
+pub mod serve;
 pub mod staff;
 pub mod summary;
 pub mod store;
@@ -269,6 +270,8 @@ pub fn app(state: Arc<AppState>) -> Router {
         .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin")))
         .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-cache")))
+        // A whole request at most this long (408 after it), whatever the handler waits for.
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, std::time::Duration::from_secs(state.config.request_timeout_secs)))
         .layer(middleware::from_fn(log_requests))
         .with_state(state)
 }

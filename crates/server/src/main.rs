@@ -1,9 +1,9 @@
 //! `widget-server`: starts the server from flags and environment variables.
 
-use std::net::SocketAddr;
 use std::sync::Arc;
+use std::time::Duration;
 
-use server::{app, config::Config, store::Store, AppState};
+use server::{app, config::Config, serve, store::Store, AppState};
 
 #[tokio::main]
 async fn main() {
@@ -51,6 +51,11 @@ async fn main() {
     let export = if config.export_token.is_some() { "enabled" } else { "disabled" };
     tracing::info!("widget-server on http://{addr}/ (database {}, static {}, data {}, export {export})", config.db.describe(), config.static_dir.display(), config.data_dir.display());
     let retention_days = config.email_retention_days;
+    // Connections: the open files limit first (each connection is a file), then the caps.
+    let open_files = serve::raise_open_files_limit();
+    let max_connections = if config.max_connections > 0 { config.max_connections } else { (open_files.saturating_sub(128) as usize).max(16) };
+    let (header_timeout, per_client, trusted) = (config.header_timeout_secs, config.max_connections_per_client, config.trusted_proxies.clone());
+    tracing::info!("limits: {max_connections} connections, {per_client} per client address, headers within {header_timeout} s (open files {open_files})");
     let state = Arc::new(AppState::new(config, store));
     // Personal data only as long as needed: e-mail addresses older than the retention period are
     // deleted at start, before the first request is answered (an export right after a start must
@@ -71,14 +76,17 @@ async fn main() {
             forget(keeper.clone()).await;
         }
     });
-    let service = app(state).into_make_service_with_connect_info::<SocketAddr>();
-    let shutdown = async {
-        let _ = tokio::signal::ctrl_c().await;
+    let limits = serve::Limits {
+        header_timeout: Duration::from_secs(header_timeout),
+        max_connections,
+        max_per_client: per_client,
+        shutdown_grace: Duration::from_secs(10),
     };
-    if let Err(e) = axum::serve(listener, service).with_graceful_shutdown(shutdown).await {
-        tracing::error!("server error: {e}");
-        std::process::exit(1);
-    }
+    serve::serve(listener, app(state.clone()), limits, trusted, serve::stop_signal()).await;
+    // Every acknowledged submission is committed (each waited for its commit); the store's
+    // connections close as it drops.
+    drop(state);
+    tracing::info!("stopped");
 }
 
 const STAFF_USAGE: &str = "widget-server staff add NAME --role editor|publisher [--db FILE|URL]

@@ -55,7 +55,7 @@ pub fn document() -> Value {
                     "200": reply("Already stored under this key: the same receipt", "Receipt"),
                     "400": error("Not JSON, or a field the API does not know (malformed_body)"),
                     "403": error("Posted from an origin that may not post (origin_not_allowed)"),
-                    "413": error("Body over 16 KiB (body_too_large)"),
+                    "413": error(&format!("Body over {} bytes, more than any submission within the rules can take in any encoding (body_too_large)", feedback::MAX_BODY_BYTES)),
                     "422": error("A rule was broken (invalid); errors names each field and problem"),
                     "429": {
                         "description": "Too many submissions from this client (rate_limited)",

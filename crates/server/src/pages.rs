@@ -55,14 +55,16 @@ fn html_response(status: StatusCode, body: Body, request: &PageRequest) -> Respo
 /// `GET` on an app route: its page, 404 for an unknown address. Pages without a form are kept
 /// with their brotli copy until the manifest changes (`page_cache`).
 pub async fn page(app: &Arc<AppState>, req: Request) -> Response {
-    let request = page_request(req.headers(), req.uri());
+    // Rendered and kept under its canonical address: tracking and unknown parameters make no
+    // page of their own, and never appear in one.
+    let request = page_request(req.headers(), req.uri()).canonical();
     let cookie = lang_cookie(req.headers());
     let locale = request.locale(cookie.as_deref());
     let accepts_br = req.headers().get_all(header::ACCEPT_ENCODING).iter().filter_map(|v| v.to_str().ok()).any(|v| v.split(',').any(|e| e.trim().starts_with("br")));
     // Previews (`?data=`) read other files; they are rendered every time.
     let key = match (request.param("data"), std::fs::read(app.config.data_dir.join(publish::folder::MANIFEST))) {
         // The origin too: printed pages and embed snippets name the site as it was reached.
-        (None, Ok(manifest)) => Some(page_cache::key(&format!("{}{}?{}", request.origin, request.path, request.query), locale.code(), &manifest)),
+        (None, Ok(manifest)) => Some(page_cache::key(&request.canonical_url(), locale.code(), &manifest)),
         _ => None,
     };
     let Some(cached) = key.as_ref().and_then(|k| app.pages.get(k)) else {
@@ -70,13 +72,15 @@ pub async fn page(app: &Arc<AppState>, req: Request) -> Response {
         // Only a preview can name a draft, and only staff may see one.
         let staff = key.is_none() && crate::staff::session::session_of(app, req.headers()).await.is_some();
         let page = render(app, request.clone(), options, staff).await;
-        if let Some(k) = key.filter(|_| page_cache::shareable(&page.html)) {
-            // Kept once its brotli copy is made, off this request's path: this reader gets the
-            // page at once (compressed on the way out, more quickly and less tightly).
+        // Kept once its brotli copy is made, off this request's path: this reader gets the page at
+        // once (compressed on the way out, more quickly and less tightly). When every turn is
+        // taken, the page is not kept this time: work is skipped, never queued without end.
+        if let (Some(k), true, Some(turn)) = (key, page.shareable, app.pages.turn_to_compress()) {
             let (app, html, status) = (app.clone(), page.html.clone(), page.status);
             tokio::task::spawn_blocking(move || {
                 let brotli = page_cache::compress(&html);
                 app.pages.put(k, page_cache::CachedPage { status, html, brotli });
+                drop(turn);
             });
         }
         let status = StatusCode::from_u16(page.status).unwrap_or(StatusCode::OK);

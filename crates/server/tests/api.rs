@@ -83,7 +83,7 @@ async fn malformed_unknown_and_oversized_bodies_are_refused() {
     assert_eq!(send(&h, raw("{not json".into())).await.0, StatusCode::BAD_REQUEST);
     let (s, _, b) = send(&h, raw(format!(r#"{{"key":"{}","message":"m","admin":true}}"#, key(5)))).await;
     assert_eq!((s, api_error(&b).error), (StatusCode::BAD_REQUEST, ErrorCode::MalformedBody), "unknown fields");
-    let huge = serde_json::to_string(&message(6, &"x".repeat(20_000))).unwrap();
+    let huge = serde_json::to_string(&message(6, &"x".repeat(feedback::MAX_BODY_BYTES + 1))).unwrap();
     let (s, headers, b) = send(&h, raw(huge)).await;
     assert_eq!((s, api_error(&b).error), (StatusCode::PAYLOAD_TOO_LARGE, ErrorCode::BodyTooLarge));
     assert_eq!(headers[header::CONTENT_TYPE], "application/json", "as documented");
@@ -273,3 +273,25 @@ fn a_postgres_url_selects_postgres_and_logs_without_its_password() {
     assert_eq!(Config::from_env_and_args(["--db", "var/x.sqlite3"].map(String::from)).unwrap().db, Location::Sqlite("var/x.sqlite3".into()));
     assert!(Config::from_env_and_args(["--trusted-proxy", "proxy.local"].map(String::from)).is_err());
 }
+
+#[tokio::test]
+async fn two_thousand_emoji_written_as_escapes_are_accepted_and_one_more_is_a_listed_error() {
+    let h = harness("escapes", |_| {}).await;
+    // Every character as a JSON escape pair: 12 bytes each, the worst legal encoding.
+    let body = |n: usize, k: u32| {
+        let message = "\\ud83d\\ude00".repeat(n);
+        format!(r#"{{"key":"{}","message":"{message}","topic":"{}","email":"","consent":false}}"#, key(k), "\\ud83d\\ude00".repeat(100))
+    };
+    let post_raw = |b: String| Request::post("/api/feedback").header(header::CONTENT_TYPE, "application/json").header(header::HOST, "127.0.0.1:8080").body(Body::from(b)).unwrap();
+    assert!(body(2000, 1).len() > 16 * 1024, "larger than the old limit");
+    let (s, _, b) = send(&h, post_raw(body(2000, 1))).await;
+    assert_eq!(s, StatusCode::CREATED, "{}", String::from_utf8_lossy(&b));
+    let (s, _, b) = send(&h, post_raw(body(2001, 2))).await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "too long is a rule, answered as the document lists");
+    assert_eq!(api_error(&b).errors[0].field, Field::Message);
+    let documented: serde_json::Value = serde_json::from_str(include_str!("../openapi.json")).unwrap();
+    for status in ["413", "422"] {
+        assert!(documented["paths"]["/api/feedback"]["post"]["responses"][status].is_object(), "{status} is listed");
+    }
+}
+

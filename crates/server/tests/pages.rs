@@ -183,6 +183,14 @@ async fn pages_without_a_form_are_kept_in_brotli_until_a_new_manifest() {
     let (_, _, plain) = get(&h, "/konbini", None).await;
     assert_eq!(String::from_utf8(html).unwrap(), plain, "the same page, compressed");
     assert_eq!(plain, first, "the kept page is the page");
+    // A shared link's tracking parameters make no page of their own: the kept page of `/konbini`
+    // answers, and its canonical address has none of them.
+    let (_, headers, body) = send(&h, br("/konbini?utm_source=line&fbclid=IwAR0&utm_medium=social")).await;
+    assert_eq!(headers[header::CONTENT_ENCODING], "br");
+    assert!(body == kept, "the kept page, not a new render");
+    assert!(plain.contains(r#"<link rel="canonical" href="http://127.0.0.1:8080/konbini">"#));
+    let (_, _, english) = get(&h, "/konbini?lang=en&gclid=x", None).await;
+    assert!(english.contains(r#"<link rel="canonical" href="http://127.0.0.1:8080/konbini?lang=en">"#) && !english.contains("gclid"));
     // A newly published manifest shows at once: the kept page is not used for it.
     let manifest = h.dir.join("data/index.json");
     let text = std::fs::read_to_string(&manifest).unwrap();

@@ -4,50 +4,25 @@
 //! receipt already given must stay the same. Then one key sent to both servers at the same
 //! moment must make one record and one receipt.
 
-use std::io::{BufRead, BufReader, Read, Write};
+mod common;
+
+use std::io::{Read, Write};
+use std::process::Command;
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Barrier, Mutex};
 use std::time::Duration;
 
 use feedback::api::Receipt;
 use feedback::Submission;
+use common::process::{self, Server};
 use server::store::testing::fresh_postgres;
 use server::store::{Location, Store};
 
-struct Server {
-    child: Child,
-    port: u16,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// Starts the real binary on a free port and waits for its "listening" log line.
+/// Starts the real binary on `url`'s database.
 fn start(url: &str) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_widget-server"))
-        .args(["--listen", "127.0.0.1:0", "--db", url, "--static", "/nonexistent", "--rate-limit", "100000000"])
-        .arg("--data")
-        .arg(std::env::temp_dir().join(format!("widget-two-servers-data-{}", std::process::id())))
-        .stderr(Stdio::piped())
-        .stdout(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
-    let port = loop {
-        let line = lines.next().expect("the server logs that it listens").unwrap();
-        if let Some(rest) = line.split("widget-server on http://127.0.0.1:").nth(1) {
-            break rest.split('/').next().unwrap().parse().unwrap();
-        }
-    };
-    // Keep reading its log so it never blocks on a full pipe.
-    std::thread::spawn(move || for _ in lines {});
-    Server { child, port }
+    let data = std::env::temp_dir().join(format!("widget-two-servers-data-{}", std::process::id()));
+    process::start(&["--db".as_ref(), url.as_ref(), "--static".as_ref(), "/nonexistent".as_ref(), "--data".as_ref(), data.as_os_str()])
 }
 
 /// One POST over a fresh connection; `None` when the server cannot be reached or hangs up.

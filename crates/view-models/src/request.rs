@@ -10,6 +10,22 @@ pub const LANG_COOKIE: &str = "reform-widget-lang";
 /// One year; `SameSite=Lax` so it travels with ordinary links from other sites too.
 pub const LANG_COOKIE_ATTRIBUTES: &str = "Path=/; Max-Age=31536000; SameSite=Lax";
 
+/// Every query parameter the app reads, written once. Anything else in an address (`utm_*`,
+/// `fbclid`, an unknown name) changes nothing on the page, so it makes no page of its own.
+pub const APP_PARAMS: [&str; 10] = ["lang", "mode", "idle", "ward", "section", "embed", "card", "data", "asof", "topic"];
+
+/// The parameters a language link keeps: the page's mode, place and data; not its language
+/// (the link sets it) nor a form's topic.
+const LANGUAGE_KEEPS: [&str; 8] = ["mode", "idle", "ward", "section", "embed", "card", "data", "asof"];
+
+/// `query` with only the parameters the app reads, each once (the first value, which is the one
+/// the app reads), in [`APP_PARAMS`]' order: one page, one address.
+pub fn canonical_query(query: &str) -> String {
+    let pairs = parse_form(query.trim_start_matches('?'));
+    let kept: Vec<(&str, &str)> = APP_PARAMS.iter().filter_map(|k| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| (*k, v.as_str()))).collect();
+    href("", &kept).trim_start_matches('?').to_string()
+}
+
 /// One page request: `path` as in the address bar, `query` without its `?`, the page's origin.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PageRequest {
@@ -21,6 +37,18 @@ pub struct PageRequest {
 impl PageRequest {
     pub fn new(path: &str, query: &str, origin: &str) -> Self {
         PageRequest { path: path.to_string(), query: query.trim_start_matches('?').to_string(), origin: origin.to_string() }
+    }
+
+    /// The same request without what the app does not read: what the server renders and keeps.
+    pub fn canonical(&self) -> PageRequest {
+        PageRequest { query: canonical_query(&self.query), ..self.clone() }
+    }
+
+    /// The page's address without tracking or unknown parameters (`<link rel="canonical">`,
+    /// the embed snippet, the printed page).
+    pub fn canonical_url(&self) -> String {
+        let q = canonical_query(&self.query);
+        format!("{}{}{}{q}", self.origin, self.path, if q.is_empty() { "" } else { "?" })
     }
 
     /// The first value of a query parameter, decoded.
@@ -68,7 +96,7 @@ pub fn href(path: &str, params: &[(&str, &str)]) -> String {
 /// The language switch's link for `locale` on `path`: a plain link that works without script
 /// (the server sets the cookie). Keeps the page's mode and data settings, nothing else.
 pub fn language_href(path: &str, first: &PageRequest, locale: Locale) -> String {
-    let kept: Vec<(String, String)> = ["mode", "idle", "ward", "section", "embed", "card", "data", "asof"]
+    let kept: Vec<(String, String)> = LANGUAGE_KEEPS
         .into_iter()
         .filter_map(|k| first.param(k).map(|v| (k.to_string(), v)))
         .collect();
@@ -153,6 +181,20 @@ mod tests {
         assert_eq!(language_href("/en/plan/", &PageRequest::default(), Locale::Ja), "/plan?lang=ja", "a static export's folder");
         assert_eq!(language_href("/ja-easy/", &PageRequest::default(), Locale::En), "/?lang=en");
         assert_eq!(href("/feedback", &[("topic", "コンビニ&x")]), "/feedback?topic=%E3%82%B3%E3%83%B3%E3%83%93%E3%83%8B%26x");
+    }
+
+    #[test]
+    fn tracking_and_unknown_parameters_make_no_page_of_their_own() {
+        assert_eq!(canonical_query("utm_source=line&fbclid=abc&lang=en&utm_medium=x"), "lang=en");
+        assert_eq!(canonical_query("?mode=kiosk&idle=60&gclid=1"), "mode=kiosk&idle=60");
+        assert_eq!(canonical_query("lang=en&lang=ja"), "lang=en", "the first value, as the app reads it");
+        assert_eq!(canonical_query("idle=60&mode=kiosk"), "mode=kiosk&idle=60", "one order");
+        assert_eq!(canonical_query("topic=%E3%82%B3%E3%83%B3%E3%83%93%E3%83%8B"), "topic=%E3%82%B3%E3%83%B3%E3%83%93%E3%83%8B");
+        assert_eq!(canonical_query(""), "");
+        let r = PageRequest::new("/konbini", "fbclid=IwAR0&lang=en", "https://example.jp");
+        assert_eq!(r.canonical_url(), "https://example.jp/konbini?lang=en");
+        assert_eq!(PageRequest::new("/", "utm_source=x", "https://example.jp").canonical_url(), "https://example.jp/");
+        assert!(LANGUAGE_KEEPS.iter().all(|k| APP_PARAMS.contains(k)));
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! A router over a temporary folder (the published files, a fresh SQLite file) for the tests.
 #![allow(dead_code)]
 
+pub mod process;
+
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
