@@ -15,6 +15,8 @@ command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 command -v brotli >/dev/null 2>&1 || need_apt+=(brotli)
 command -v sqlite3 >/dev/null 2>&1 || need_apt+=(sqlite3)
+# systemd-analyze checks the deployment unit (deploy/).
+command -v systemd-analyze >/dev/null 2>&1 || need_apt+=(systemd)
 # PostgreSQL, the second store: the tests start throwaway clusters with pg_virtualenv.
 command -v pg_virtualenv >/dev/null 2>&1 && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
 # Japanese glyphs for screenshots and Lighthouse runs.

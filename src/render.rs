@@ -73,7 +73,7 @@ pub async fn render_page(request: PageRequest, data: ServerData, options: PageOp
     let t = strings(locale);
     let title = page_title(screen_name(screen, kiosk, embed, t), t);
 
-    let canonical = escape_html(&request.canonical_url());
+    let share = share_head(&request, &data, screen, locale, &title, not_found);
     let shared = Arc::new(SsrSharedContext::new());
     let owner = Owner::new_root(Some(shared.clone() as Arc<dyn SharedContext + Send + Sync>));
     let posted = options.posted.clone();
@@ -106,7 +106,7 @@ pub async fn render_page(request: PageRequest, data: ServerData, options: PageOp
     };
     let data_script = if app { format!("<script type=\"application/json\" id=\"resolved-resources\">{}</script>", page_data(resolved)) } else { String::new() };
     let html = format!(
-        "<!DOCTYPE html>\n<html lang=\"{lang}\" data-locale=\"{code}\"{class}>\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<meta name=\"description\" content=\"{description}\">\n<title>{title}</title>\n<link rel=\"canonical\" href=\"{canonical}\">\n<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\"/style.css\">\n{boot}</head>\n<body><div id=\"app\">{body}</div>{data_script}</body>\n</html>\n",
+        "<!DOCTYPE html>\n<html lang=\"{lang}\" data-locale=\"{code}\"{class}>\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<meta name=\"description\" content=\"{description}\">\n<title>{title}</title>\n{share}<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\"/style.css\">\n{boot}</head>\n<body><div id=\"app\">{body}</div>{data_script}</body>\n</html>\n",
         lang = locale.html_lang(),
         code = locale.code(),
         csp = PAGE_CSP,
@@ -114,6 +114,46 @@ pub async fn render_page(request: PageRequest, data: ServerData, options: PageOp
         title = escape_html(&title),
     );
     RenderedPage { html, status: if not_found { 404 } else { 200 }, shareable: marks.shareable() }
+}
+
+/// What a shared link, a feed reader and a search engine read in the head: the canonical address
+/// and its other languages, the feed, and the Open Graph and Twitter card tags with the screen's
+/// headline figure and its preview image.
+fn share_head(request: &PageRequest, data: &ServerData, screen: Screen, locale: view_models::Locale, title: &str, not_found: bool) -> String {
+    use view_models::Locale;
+    if not_found {
+        return String::new();
+    }
+    let t = strings(locale);
+    let e = |s: &str| escape_html(s);
+    let canonical = request.canonical_url_in(locale);
+    let mut head = format!("<link rel=\"canonical\" href=\"{}\">\n", e(&canonical));
+    for l in Locale::ALL {
+        head += &format!("<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">\n", l.hreflang(), e(&request.canonical_url_in(l)));
+    }
+    head += &format!("<link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\">\n", e(&request.canonical_url_in(Locale::Ja)));
+    let lang_q = if locale == Locale::Ja { String::new() } else { format!("?lang={}", locale.code()) };
+    head += &format!("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{}\" href=\"/feed.xml{lang_q}\">\n", e(t.app_name));
+    let loaded = crate::data::files::load(data, request.param("data").as_deref(), request.param("asof").as_deref());
+    let description = match &loaded {
+        crate::data::LoadState::Ready { snapshot, .. } => view_models::screens::share::description(screen, snapshot, locale),
+        _ => None,
+    }
+    .unwrap_or_else(|| t.home_intro.to_string());
+    let path = view_models::route::split_locale_prefix(&request.path).1.trim_end_matches('/');
+    let image = format!("{}/og/{}.png{lang_q}", request.origin, if path.is_empty() { "home" } else { path.trim_start_matches('/') });
+    let og_locale = if locale == Locale::En { "en_US" } else { "ja_JP" };
+    let site = format!("{} {}", t.city, t.app_name);
+    head += &format!(
+        "<meta property=\"og:type\" content=\"website\">\n<meta property=\"og:site_name\" content=\"{}\">\n<meta property=\"og:title\" content=\"{}\">\n<meta property=\"og:description\" content=\"{}\">\n<meta property=\"og:url\" content=\"{}\">\n<meta property=\"og:locale\" content=\"{og_locale}\">\n<meta property=\"og:image\" content=\"{}\">\n<meta property=\"og:image:type\" content=\"image/png\">\n<meta property=\"og:image:width\" content=\"1200\">\n<meta property=\"og:image:height\" content=\"630\">\n<meta property=\"og:image:alt\" content=\"{}\">\n<meta name=\"twitter:card\" content=\"summary_large_image\">\n",
+        e(&site),
+        e(title),
+        e(&description),
+        e(&canonical),
+        e(&image),
+        e(&description),
+    );
+    head
 }
 
 /// `__RESOLVED_RESOURCES[id]` in the browser. Each value is JSON (Leptos's JSON codec), so it

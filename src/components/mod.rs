@@ -1,6 +1,7 @@
 //! Thin, reusable pieces of the screens: layout, the data gate, charts and small widgets.
 
 pub mod charts;
+pub mod continue_qr;
 pub mod downloads;
 pub mod embed_dialog;
 pub mod error_summary;

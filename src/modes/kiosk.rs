@@ -268,6 +268,7 @@ fn survey_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
                 {receipt.map(|r| view! { <p class="receipt">{t.receipt_label} {t.label_colon} <strong data-receipt=r.clone()>{r.clone()}</strong></p> })}
                 <p class="receipt-next">{t.survey_next}</p>
             </section>
+            <crate::components::continue_qr::ContinueOnPhone path="/"/>
             <a class="button button--large" href=start on:click=move |ev| { ev.prevent_default(); reset_kiosk(outbox); }>{t.kiosk_start}</a>
         }
     };

@@ -47,8 +47,10 @@ pub fn PrintHeader() -> impl IntoView {
         LoadState::Ready { snapshot, .. } => Some(view! { <span>{view_models::format::as_of(&snapshot.as_of, locale.get())}</span> }),
         LoadState::Failed(_) => None,
     };
+    let qr = move || crate::components::continue_qr::qr_src(&address.map(|a| a.path()).unwrap_or_else(|| "/".into()), locale.get());
     view! {
         <div class="print-header" aria-hidden="true">
+            <img class="print-header__qr" src=qr width="64" height="64" alt=""/>
             {move || t().city} " " {move || t().app_name} " — " <WhenLoaded show=date/> " — " {move || t().print_url} ": " {url}
         </div>
     }

@@ -107,5 +107,7 @@ pub fn plan_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
             <h2 id="schedule-title">{t.schedule_title}</h2>
             <table class="table"><tbody>{schedule}</tbody></table>
         </section>
+        // At a kiosk, the plan goes home with the reader: its address as a QR code.
+        {crate::modes::is_kiosk().then(|| view! { <crate::components::continue_qr::ContinueOnPhone path="/plan"/> })}
     }
 }

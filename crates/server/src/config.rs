@@ -19,6 +19,8 @@ pub struct Config {
     /// People a publication needs: 2, an editor's draft and another person who publishes it; 1
     /// lets a small office's publisher publish their own draft.
     pub publish_approvals: u8,
+    /// Fonts for the link-preview images (Debian's fonts-noto-cjk: Noto Sans CJK, OFL).
+    pub fonts_dir: PathBuf,
     /// Seconds a request's headers may take to arrive; also how long an idle keep-alive
     /// connection waits for its next request.
     pub header_timeout_secs: u64,
@@ -53,6 +55,7 @@ impl Default for Config {
             static_dir: PathBuf::from("dist"),
             data_dir: PathBuf::from("var/data"),
             publish_approvals: 2,
+            fonts_dir: PathBuf::from("/usr/share/fonts/opentype/noto"),
             header_timeout_secs: 10,
             request_timeout_secs: 30,
             max_connections: 0,
@@ -76,6 +79,8 @@ pub const USAGE: &str = "widget-server [options]
   --data DIR               published data: the manifest and snapshots, served as /data/; filled
                            from the built widget's data/ when it has no manifest yet
                            (WIDGET_DATA, default var/data)
+  --fonts DIR              fonts for the link-preview images, with Japanese glyphs
+                           (WIDGET_FONTS, default /usr/share/fonts/opentype/noto: fonts-noto-cjk)
   --header-timeout SECS    a request's headers must arrive within this, and an idle keep-alive
                            connection waits no longer (WIDGET_HEADER_TIMEOUT, default 10)
   --request-timeout SECS   a whole request at most (WIDGET_REQUEST_TIMEOUT, default 30)
@@ -148,6 +153,9 @@ impl Config {
         if let Some(v) = env("WIDGET_STATIC") {
             c.static_dir = v.into();
         }
+        if let Some(v) = env("WIDGET_FONTS") {
+            c.fonts_dir = v.into();
+        }
         if let Some(v) = env("WIDGET_DATA") {
             c.data_dir = v.into();
         }
@@ -198,6 +206,7 @@ impl Config {
                 }
                 "--static" => c.static_dir = value("--static")?.into(),
                 "--data" => c.data_dir = value("--data")?.into(),
+                "--fonts" => c.fonts_dir = value("--fonts")?.into(),
                 "--header-timeout" => c.header_timeout_secs = parse_positive("--header-timeout", &value("--header-timeout")?)?,
                 "--request-timeout" => c.request_timeout_secs = parse_positive("--request-timeout", &value("--request-timeout")?)?,
                 "--max-connections" => c.max_connections = parse_positive("--max-connections", &value("--max-connections")?)? as usize,

@@ -10,6 +10,7 @@ pub mod page_cache;
 pub mod pages;
 pub mod rate_limit;
 pub mod serve;
+pub mod share;
 pub mod staff;
 pub mod summary;
 pub mod store;
@@ -43,11 +44,12 @@ pub struct AppState {
     pub limit: RateLimit,
     pub pages: page_cache::PageCache,
     pub staff: staff::StaffState,
+    pub images: share::Images,
 }
 
 impl AppState {
     pub fn new(config: Config, store: Store) -> AppState {
-        AppState { limit: RateLimit::new(config.rate_limit_per_minute), config, store, pages: Default::default(), staff: Default::default() }
+        AppState { limit: RateLimit::new(config.rate_limit_per_minute), config, store, pages: Default::default(), staff: Default::default(), images: Default::default() }
     }
 }
 
@@ -263,6 +265,7 @@ pub fn app(state: Arc<AppState>) -> Router {
     Router::new()
         .merge(api)
         .merge(staff::routes())
+        .merge(share::routes())
         .nest("/data", data)
         .fallback_service(files)
         .layer(compression)

@@ -152,6 +152,16 @@ fn era_year_number(n: u16) -> String {
     }
 }
 
+/// The fiscal year by its era name alone: `令和4年度`, `FY2022`, `れいわ4ねんど`.
+pub fn fiscal_year_era(fy: FiscalYear, locale: Locale) -> String {
+    let (kanji, kana, n) = era(fy.0);
+    match locale {
+        Locale::Ja => format!("{kanji}{}年度", era_year_number(n)),
+        Locale::En => format!("FY{}", fy.0),
+        Locale::JaEasy => format!("{kana}{n}ねんど"),
+    }
+}
+
 /// `令和3年度（2021年度）`, `FY2021`, `れいわ3ねんど（2021ねんど）`.
 pub fn fiscal_year(fy: FiscalYear, locale: Locale) -> String {
     let (kanji, kana, n) = era(fy.0);

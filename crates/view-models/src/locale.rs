@@ -33,6 +33,16 @@ impl Locale {
         }
     }
 
+    /// The `hreflang` of a page in this language: easy Japanese is a private-use subtag of
+    /// Japanese, so the set of alternates stays one entry per language.
+    pub fn hreflang(self) -> &'static str {
+        match self {
+            Locale::Ja => "ja",
+            Locale::En => "en",
+            Locale::JaEasy => "ja-x-easy",
+        }
+    }
+
     /// The language's own name, shown in the switcher.
     pub fn native_name(self) -> &'static str {
         match self {

@@ -44,11 +44,23 @@ impl PageRequest {
         PageRequest { query: canonical_query(&self.query), ..self.clone() }
     }
 
-    /// The page's address without tracking or unknown parameters (`<link rel="canonical">`,
-    /// the embed snippet, the printed page).
+    /// The page's address without tracking or unknown parameters.
     pub fn canonical_url(&self) -> String {
         let q = canonical_query(&self.query);
         format!("{}{}{}{q}", self.origin, self.path, if q.is_empty() { "" } else { "?" })
+    }
+
+    /// The page's address in `locale`, as `<link rel="canonical">`, `og:url`, the hreflang set
+    /// and the sitemap name it: Japanese, the default, without `lang`; the others with it (a
+    /// static export's language folder already says it).
+    pub fn canonical_url_in(&self, locale: Locale) -> String {
+        let pairs = parse_form(&canonical_query(&self.query));
+        let in_folder = crate::route::split_locale_prefix(&self.path).0.is_some();
+        let mut kept: Vec<(&str, &str)> = pairs.iter().filter(|(k, _)| k != "lang").map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        if locale != Locale::Ja && !in_folder {
+            kept.insert(0, ("lang", locale.code()));
+        }
+        format!("{}{}", self.origin, href(&self.path, &kept))
     }
 
     /// The first value of a query parameter, decoded.
@@ -195,6 +207,10 @@ mod tests {
         assert_eq!(r.canonical_url(), "https://example.jp/konbini?lang=en");
         assert_eq!(PageRequest::new("/", "utm_source=x", "https://example.jp").canonical_url(), "https://example.jp/");
         assert!(LANGUAGE_KEEPS.iter().all(|k| APP_PARAMS.contains(k)));
+        let shared = PageRequest::new("/konbini", "utm_source=x&lang=en&mode=kiosk", "https://example.jp");
+        assert_eq!(shared.canonical_url_in(Locale::En), "https://example.jp/konbini?lang=en&mode=kiosk");
+        assert_eq!(shared.canonical_url_in(Locale::Ja), "https://example.jp/konbini?mode=kiosk");
+        assert_eq!(PageRequest::new("/en/plan/", "", "").canonical_url_in(Locale::En), "/en/plan/");
     }
 
     #[test]

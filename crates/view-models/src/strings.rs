@@ -143,6 +143,9 @@ pub struct Strings {
     pub embed_full_link: &'static str,
     pub embed_unknown: &'static str,
     pub print_url: &'static str,
+    /// Under a QR code of this page's address: read on a phone.
+    pub qr_continue: &'static str,
+    pub qr_alt: &'static str,
 
     // Feedback.
     pub nav_feedback: &'static str,
@@ -533,6 +536,8 @@ static JA: Strings = Strings {
     embed_full_link: "市役所改革プランのページで詳しく見る",
     embed_unknown: "このグラフは見つかりませんでした。",
     print_url: "このページのURL",
+    qr_continue: "スマートフォンで続きを読む",
+    qr_alt: "このページのアドレスのQRコード",
     summary_change: "{name}は、{from_period}の{from}から{to_period}の{to}へ{trend}。",
     trend_up: "増えました",
     trend_down: "減りました",
@@ -762,6 +767,8 @@ static EN: Strings = Strings {
     embed_full_link: "See more on the City Hall Reform Plan page",
     embed_unknown: "This chart was not found.",
     print_url: "Page address",
+    qr_continue: "Continue reading on your phone",
+    qr_alt: "QR code of this page's address",
     summary_change: "{name} {trend}: {from} in {from_period}, {to} in {to_period}.",
     trend_up: "rose",
     trend_down: "fell",
@@ -991,6 +998,8 @@ static JA_EASY: Strings = Strings {
     embed_full_link: "くわしく みる",
     embed_unknown: "この グラフは ありません。",
     print_url: "この ページの アドレス",
+    qr_continue: "スマートフォンで つづきを よむ",
+    qr_alt: "この ページの アドレスの QRコード",
     summary_change: "{name}は、{from_period}の {from}から {to_period}の {to}に {trend}。",
     trend_up: "ふえました",
     trend_down: "へりました",

@@ -10,4 +10,5 @@ pub mod indicators;
 pub mod konbini;
 pub mod results;
 pub mod series;
+pub mod share;
 pub mod staff;

@@ -1,0 +1,177 @@
+//! Figures that travel: every screen × language carries its link-preview tags with the headline
+//! figure, its preview image answers as a 1200×630 PNG that is not blank, the feed lists the
+//! publications with what changed, the sitemap and each page's hreflang set agree, and the QR
+//! codes decode to the canonical address.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use common::{harness, send, Harness};
+use publish::DataFolder;
+use view_models::Locale;
+
+const ORIGIN: &str = "http://127.0.0.1:8080";
+const ROUTES: [&str; 8] = ["/", "/plan", "/results", "/indicators", "/counter", "/konbini", "/staff", "/feedback"];
+
+async fn get(h: &Harness, path: &str) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
+    send(h, Request::get(path).header(header::HOST, "127.0.0.1:8080").body(Body::empty()).unwrap()).await
+}
+
+async fn page(h: &Harness, path: &str) -> String {
+    String::from_utf8(get(h, path).await.2).unwrap()
+}
+
+/// `<meta property="NAME" content="…">` (or `name=`), unescaped enough for these tests.
+fn meta<'a>(html: &'a str, name: &str) -> Option<&'a str> {
+    let at = html.find(&format!("property=\"{name}\" content=\"")).or_else(|| html.find(&format!("name=\"{name}\" content=\"")))?;
+    let rest = &html[at..];
+    let start = rest.find("content=\"")? + 9;
+    Some(&rest[start..start + rest[start..].find('"')?])
+}
+
+fn alternates(html: &str) -> BTreeSet<(String, String)> {
+    html.split("<link rel=\"alternate\" hreflang=\"")
+        .skip(1)
+        .map(|rest| {
+            let lang = rest.split('"').next().unwrap().to_string();
+            let href = rest.split("href=\"").nth(1).unwrap().split('"').next().unwrap().replace("&amp;", "&");
+            (lang, href)
+        })
+        .collect()
+}
+
+fn with_lang(path: &str, l: Locale) -> String {
+    if l == Locale::Ja { path.to_string() } else { format!("{path}?lang={}", l.code()) }
+}
+
+/// A PNG's width and height, from its header.
+fn png_size(bytes: &[u8]) -> (u32, u32) {
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n", "a PNG");
+    (u32::from_be_bytes(bytes[16..20].try_into().unwrap()), u32::from_be_bytes(bytes[20..24].try_into().unwrap()))
+}
+
+#[tokio::test]
+async fn every_screen_and_language_carries_its_preview_with_the_headline_figure() {
+    let h = harness("share-og", |_| {}).await;
+    let figures = [("/", "44.1%"), ("/counter", "87%"), ("/konbini", "300,170"), ("/staff", "81%"), ("/results", "44.1%"), ("/indicators", "44.1%")];
+    let mut images = BTreeSet::new();
+    for path in ROUTES {
+        for l in Locale::ALL {
+            let address = with_lang(path, l);
+            let html = page(&h, &address).await;
+            let url = format!("{ORIGIN}{address}");
+            assert_eq!(meta(&html, "og:url"), Some(url.as_str()), "{address}");
+            assert!(html.contains(&format!("<link rel=\"canonical\" href=\"{url}\">")), "{address}: canonical");
+            assert_eq!(meta(&html, "og:locale"), Some(if l == Locale::En { "en_US" } else { "ja_JP" }));
+            for name in ["og:title", "og:site_name", "og:description", "og:image:alt", "twitter:card"] {
+                assert!(meta(&html, name).is_some_and(|v| !v.is_empty()), "{address}: {name}");
+            }
+            assert_eq!((meta(&html, "og:image:width"), meta(&html, "og:image:height")), (Some("1200"), Some("630")));
+            if let Some((_, figure)) = figures.iter().find(|(p, _)| *p == path) {
+                assert!(meta(&html, "og:description").unwrap().contains(figure), "{address}: {:?}", meta(&html, "og:description"));
+            }
+            images.insert(meta(&html, "og:image").unwrap().trim_start_matches(ORIGIN).to_string());
+        }
+    }
+    assert_eq!(meta(&page(&h, "/konbini").await, "og:description"), Some("証明書コンビニ発行件数 300,170件（令和4年度）"));
+    // Each image answers as a PNG of 1200×630 with something drawn on it, and is kept.
+    for image in ["/og/konbini.png", "/og/home.png?lang=en", "/og/plan.png?lang=ja-easy"] {
+        assert!(images.contains(image), "{image} is named by a page");
+        let (status, headers, png) = get(&h, image).await;
+        assert_eq!((status, headers[header::CONTENT_TYPE].to_str().unwrap()), (StatusCode::OK, "image/png"), "{image}");
+        assert_eq!(png_size(&png), (1200, 630));
+        let pixmap = resvg::tiny_skia::Pixmap::decode_png(&png).unwrap();
+        let colours: BTreeSet<[u8; 4]> = pixmap.pixels().iter().map(|p| [p.red(), p.green(), p.blue(), p.alpha()]).collect();
+        assert!(colours.len() > 20, "{image}: not blank ({} colours)", colours.len());
+        let etag = headers[header::ETAG].to_str().unwrap().to_string();
+        assert!(headers[header::CACHE_CONTROL].to_str().unwrap().contains("max-age"));
+        let again = Request::get(image).header(header::HOST, "127.0.0.1:8080").header(header::IF_NONE_MATCH, &etag).body(Body::empty()).unwrap();
+        assert_eq!(send(&h, again).await.0, StatusCode::NOT_MODIFIED);
+    }
+    assert_eq!(get(&h, "/og/nowhere.png").await.0, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn the_sitemap_and_each_pages_hreflang_set_are_complete_and_reciprocal() {
+    let h = harness("share-sitemap", |_| {}).await;
+    let (status, _, xml) = get(&h, "/sitemap.xml").await;
+    assert_eq!(status, StatusCode::OK);
+    let xml = String::from_utf8(xml).unwrap();
+    let doc = roxmltree::Document::parse(&xml).expect("the sitemap is XML");
+    let urls: Vec<roxmltree::Node> = doc.descendants().filter(|n| n.has_tag_name("url")).collect();
+    assert_eq!(urls.len(), ROUTES.len() * Locale::ALL.len(), "every screen × language");
+    for url in urls {
+        let loc = url.descendants().find(|n| n.has_tag_name("loc")).unwrap().text().unwrap().to_string();
+        let listed: BTreeSet<(String, String)> =
+            url.descendants().filter(|n| n.has_tag_name("link")).map(|n| (n.attribute("hreflang").unwrap().to_string(), n.attribute("href").unwrap().to_string())).collect();
+        assert_eq!(listed.len(), 4, "{loc}: ja, en, easy Japanese and x-default");
+        assert!(listed.iter().any(|(_, href)| *href == loc), "{loc} is among its own alternates");
+        // The page itself names the same set.
+        let html = page(&h, loc.trim_start_matches(ORIGIN)).await;
+        assert_eq!(alternates(&html), listed, "{loc}");
+    }
+    let robots = String::from_utf8(get(&h, "/robots.txt").await.2).unwrap();
+    assert!(robots.contains("Sitemap: http://127.0.0.1:8080/sitemap.xml") && robots.contains("Disallow: /staff/"));
+}
+
+#[tokio::test]
+async fn the_feed_lists_each_publication_newest_first_with_what_changed() {
+    let h = harness("share-feed", |_| {}).await;
+    let html = page(&h, "/?lang=en").await;
+    assert!(html.contains(r#"<link rel="alternate" type="application/atom+xml" title="City Hall Reform Plan" href="/feed.xml?lang=en">"#), "every page's head links the feed");
+    // A synthetic second publication (test data only): one new figure.
+    let folder = DataFolder::new(h.dir.join("data"));
+    let mut next = folder.latest().unwrap().snapshot;
+    next.id = "2024-03-test".into();
+    next.as_of = snapshot::AsOf::parse("2024-03-31");
+    for series in [&mut next.indicators.iter_mut().find(|i| i.id == "konbini-certificates").unwrap().actuals, &mut next.konbini_certificates.yearly] {
+        series.push(snapshot::YearValue { fiscal_year: snapshot::FiscalYear(2023), value: Some(412345.0) });
+    }
+    folder.publish(&next, publish::import::title_for(&next), "test").unwrap();
+    let (status, headers, body) = get(&h, "/feed.xml").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(headers[header::CONTENT_TYPE].to_str().unwrap().starts_with("application/atom+xml"));
+    let body = String::from_utf8(body).unwrap();
+    let doc = roxmltree::Document::parse(&body).expect("the feed is XML");
+    assert_eq!(doc.root_element().tag_name().namespace(), Some("http://www.w3.org/2005/Atom"));
+    let entries: Vec<roxmltree::Node> = doc.root_element().children().filter(|n| n.has_tag_name("entry")).collect();
+    assert_eq!(entries.len(), 2, "one entry per publication");
+    let text = |n: &roxmltree::Node, tag: &str| n.children().find(|c| c.has_tag_name(tag)).and_then(|c| c.text()).unwrap_or("").to_string();
+    assert!(text(&entries[0], "updated").starts_with("2024-03-31"), "newest first");
+    assert!(text(&entries[0], "summary").contains("412,345件"), "what changed, in words: {}", text(&entries[0], "summary"));
+    let link = entries[0].children().find(|c| c.has_tag_name("link")).unwrap().attribute("href").unwrap();
+    assert_eq!(link, "http://127.0.0.1:8080/?asof=2024-03-test");
+    let english = String::from_utf8(get(&h, "/feed.xml?lang=en").await.2).unwrap();
+    assert!(english.contains("xml:lang=\"en\"") && english.contains("412,345 cases"));
+}
+
+/// Decodes the QR code in an SVG: drawn with resvg, read with rqrr.
+fn decode_qr(svg: &str) -> String {
+    let tree = resvg::usvg::Tree::from_str(svg, &resvg::usvg::Options::default()).unwrap();
+    let size = tree.size().to_int_size();
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(size.width(), size.height()).unwrap();
+    pixmap.fill(resvg::tiny_skia::Color::WHITE);
+    resvg::render(&tree, resvg::tiny_skia::Transform::default(), &mut pixmap.as_mut());
+    let (w, h) = (pixmap.width() as usize, pixmap.height() as usize);
+    let mut image = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| pixmap.pixel(x as u32, y as u32).map_or(255, |p| p.red()));
+    let grids = image.detect_grids();
+    assert_eq!(grids.len(), 1, "one QR code");
+    grids[0].decode().unwrap().1
+}
+
+#[tokio::test]
+async fn qr_codes_decode_to_the_canonical_address_on_paper_and_at_the_kiosk() {
+    let h = harness("share-qr", |_| {}).await;
+    let printed = page(&h, "/konbini?lang=en&utm_source=x").await;
+    assert!(printed.contains(r#"<img src="/qr.svg?path=/konbini&amp;lang=en" width="64" height="64" alt="" class="print-header__qr">"#), "the printed page's QR");
+    let svg = String::from_utf8(get(&h, "/qr.svg?path=/konbini&lang=en").await.2).unwrap();
+    assert_eq!(decode_qr(&svg), "http://127.0.0.1:8080/konbini?lang=en");
+    let kiosk_plan = page(&h, "/plan?mode=kiosk").await;
+    assert!(kiosk_plan.contains("スマートフォンで続きを読む") && kiosk_plan.contains(r#"src="/qr.svg?path=/plan""#), "the kiosk's plan screen");
+    assert!(!page(&h, "/plan").await.contains("スマートフォンで続きを読む"), "only at a kiosk");
+    assert_eq!(decode_qr(&String::from_utf8(get(&h, "/qr.svg?path=/plan").await.2).unwrap()), "http://127.0.0.1:8080/plan");
+    assert_eq!(get(&h, "/qr.svg?path=https://evil.example/").await.0, StatusCode::NOT_FOUND, "only this site's screens");
+}
