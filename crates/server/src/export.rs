@@ -90,6 +90,12 @@ pub async fn export(options: &ExportOptions) -> Result<Vec<PathBuf>, String> {
             let file = options.out.join(path.trim_start_matches('/')).join("index.html");
             std::fs::create_dir_all(file.parent().expect("a folder")).map_err(|e| fail(&file.display().to_string(), e))?;
             std::fs::write(&file, static_links(&page.html, locale)).map_err(|e| fail(&file.display().to_string(), e))?;
+            // The printed page's QR code, as the file its address names (a static host has no
+            // server to draw it).
+            let qr = options.out.join(view_models::route::qr_path(route, locale).trim_start_matches('/'));
+            std::fs::create_dir_all(qr.parent().expect("a folder")).map_err(|e| fail(&qr.display().to_string(), e))?;
+            let svg = crate::share::qr_svg(&format!("{}{path}", options.origin)).unwrap_or_default();
+            std::fs::write(&qr, svg).map_err(|e| fail(&qr.display().to_string(), e))?;
             written.push(file);
         }
     }

@@ -1,7 +1,7 @@
 //! How the figures travel beyond the widget: the link-preview image of each screen (a 1200×630
 //! PNG drawn from an SVG with resvg and Debian's Noto Sans CJK, made once per publication ×
 //! screen × language), the Atom feed of publications, `robots.txt` and `sitemap.xml` with every
-//! screen × language, and QR codes of a screen's canonical address (SVG, made here, no script).
+//! screen × language, and QR codes of a screen's canonical address (SVG, made here, no script; a static export writes them as files).
 
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -37,7 +37,7 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route("/feed.xml", get(feed))
         .route("/sitemap.xml", get(sitemap))
         .route("/robots.txt", get(robots))
-        .route("/qr.svg", get(qr))
+        .route("/qr/{lang}/{name}", get(qr))
 }
 
 /// Preview images made so far, by publication × screen × language.
@@ -353,26 +353,21 @@ async fn robots(headers: HeaderMap) -> Response {
 
 // ── QR codes ────────────────────────────────────────────────────────────────────────────────
 
-#[derive(Deserialize)]
-struct QrFor {
-    path: Option<String>,
-    lang: Option<String>,
-}
-
 /// A QR code as SVG, its modules as one path (crisp at any size, a few hundred bytes).
 pub fn qr_svg(text: &str) -> Option<String> {
     let code = qrcode::QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::M).ok()?;
     Some(code.render::<qrcode::render::svg::Color<'_>>().min_dimensions(200, 200).quiet_zone(true).build())
 }
 
-/// `/qr.svg?path=/konbini&lang=en`: the canonical address of one of this site's screens.
-async fn qr(Query(q): Query<QrFor>, headers: HeaderMap) -> Response {
-    let path = q.path.unwrap_or_else(|| "/".into());
-    if screen_for(&path) == Screen::NotFound || !path.starts_with('/') || path.starts_with("//") {
+/// `/qr/en/konbini.svg`: the canonical address of one of this site's screens (see
+/// `view_models::route::qr_path`).
+async fn qr(Path((lang, name)): Path<(String, String)>, headers: HeaderMap) -> Response {
+    let locale = Locale::from_code(&lang);
+    let path = ROUTES.iter().find(|r| locale.is_some_and(|l| view_models::route::qr_path(r, l) == format!("/qr/{lang}/{name}")));
+    let (Some(path), Some(locale)) = (path, locale) else {
         return (StatusCode::NOT_FOUND, "not one of this site's screens").into_response();
-    }
-    let locale = q.lang.as_deref().and_then(Locale::from_code).unwrap_or_default();
-    match qr_svg(&address_in(&origin(&headers), &path, locale)) {
+    };
+    match qr_svg(&address_in(&origin(&headers), path, locale)) {
         Some(svg) => ([(header::CONTENT_TYPE, "image/svg+xml"), (header::CACHE_CONTROL, "public, max-age=86400")], svg).into_response(),
         None => (StatusCode::INTERNAL_SERVER_ERROR, "").into_response(),
     }

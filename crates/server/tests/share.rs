@@ -166,12 +166,13 @@ fn decode_qr(svg: &str) -> String {
 async fn qr_codes_decode_to_the_canonical_address_on_paper_and_at_the_kiosk() {
     let h = harness("share-qr", |_| {}).await;
     let printed = page(&h, "/konbini?lang=en&utm_source=x").await;
-    assert!(printed.contains(r#"<img src="/qr.svg?path=/konbini&amp;lang=en" width="64" height="64" alt="" class="print-header__qr">"#), "the printed page's QR");
-    let svg = String::from_utf8(get(&h, "/qr.svg?path=/konbini&lang=en").await.2).unwrap();
+    assert!(printed.contains(r#"<img src="/qr/en/konbini.svg" width="64" height="64" alt="" class="print-header__qr">"#), "the printed page's QR");
+    let svg = String::from_utf8(get(&h, "/qr/en/konbini.svg").await.2).unwrap();
     assert_eq!(decode_qr(&svg), "http://127.0.0.1:8080/konbini?lang=en");
     let kiosk_plan = page(&h, "/plan?mode=kiosk").await;
-    assert!(kiosk_plan.contains("スマートフォンで続きを読む") && kiosk_plan.contains(r#"src="/qr.svg?path=/plan""#), "the kiosk's plan screen");
+    assert!(kiosk_plan.contains("スマートフォンで続きを読む") && kiosk_plan.contains(r#"src="/qr/ja/plan.svg""#), "the kiosk's plan screen");
     assert!(!page(&h, "/plan").await.contains("スマートフォンで続きを読む"), "only at a kiosk");
-    assert_eq!(decode_qr(&String::from_utf8(get(&h, "/qr.svg?path=/plan").await.2).unwrap()), "http://127.0.0.1:8080/plan");
-    assert_eq!(get(&h, "/qr.svg?path=https://evil.example/").await.0, StatusCode::NOT_FOUND, "only this site's screens");
+    assert_eq!(decode_qr(&String::from_utf8(get(&h, "/qr/ja/plan.svg").await.2).unwrap()), "http://127.0.0.1:8080/plan");
+    assert_eq!(get(&h, "/qr/ja/evil.svg").await.0, StatusCode::NOT_FOUND, "only this site's screens");
+    assert_eq!(get(&h, "/qr/xx/plan.svg").await.0, StatusCode::NOT_FOUND);
 }

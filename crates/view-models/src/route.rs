@@ -39,6 +39,14 @@ pub fn static_path(locale: crate::Locale, path: &str) -> String {
     }
 }
 
+/// Where the server (or a static export, as a file) keeps the QR code of a screen's address in
+/// `locale`: `/qr/ja/home.svg`, `/qr/en/konbini.svg`. A path, not a query, so a static host serves
+/// the right file.
+pub fn qr_path(path: &str, locale: crate::Locale) -> String {
+    let name = split_locale_prefix(path).1.trim_matches('/');
+    format!("/qr/{}/{}.svg", locale.code(), if name.is_empty() { "home" } else { name })
+}
+
 /// The screen for a path; a trailing slash and a language folder are forgiven, anything else
 /// unknown is `NotFound`.
 pub fn screen_for(path: &str) -> Screen {
