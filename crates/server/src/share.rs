@@ -69,14 +69,6 @@ impl Lang {
     }
 }
 
-/// The latest publication and the manifest's bytes (which name the publication).
-fn latest(app: &AppState) -> Option<(Snapshot, Vec<u8>, snapshot::Manifest)> {
-    let folder = DataFolder::new(&app.config.data_dir);
-    let (manifest, bytes) = folder.manifest().ok()?;
-    let latest = folder.latest().ok()?;
-    Some((latest.snapshot, bytes, manifest))
-}
-
 // ── The preview image ───────────────────────────────────────────────────────────────────────
 
 /// Fonts for the images: Debian's Noto Sans CJK (OFL, which allows embedding), read once.
@@ -231,7 +223,10 @@ async fn preview_image(State(app): State<Arc<AppState>>, Path(name): Path<String
     let Some(path) = ROUTES.iter().find(|r| image_name(r) == name) else {
         return (StatusCode::NOT_FOUND, "not found").into_response();
     };
-    let Some((snapshot, manifest, _)) = latest(&app) else {
+    // The manifest's bytes name the publication: enough for the ETag and the kept image; the
+    // snapshot is read only when an image has to be drawn.
+    let folder = DataFolder::new(&app.config.data_dir);
+    let Ok((_, manifest)) = folder.manifest() else {
         return (StatusCode::SERVICE_UNAVAILABLE, "no published data").into_response();
     };
     let etag = format!("\"{:016x}-{}-{}\"", hash_of(&manifest), name.trim_end_matches(".png"), locale.code());
@@ -243,7 +238,10 @@ async fn preview_image(State(app): State<Arc<AppState>>, Path(name): Path<String
     let png = match made {
         Some(png) => png,
         None => {
-            let (svg, fonts_dir) = (card_svg(screen_for(path), &snapshot, locale), app.config.fonts_dir.clone());
+            let Ok(latest) = folder.latest() else {
+                return (StatusCode::SERVICE_UNAVAILABLE, "no published data").into_response();
+            };
+            let (svg, fonts_dir) = (card_svg(screen_for(path), &latest.snapshot, locale), app.config.fonts_dir.clone());
             match tokio::task::spawn_blocking(move || card_png(&svg, &fonts_dir)).await {
                 Ok(Ok(png)) => {
                     let png = Arc::new(png);
