@@ -6,7 +6,8 @@
 #     asks for /api/health and / meanwhile: p50/p99 (target p99 < 100 ms);
 #  2. tracking parameters: 5,000 requests to / with a fresh utm_source each against 5,000 to /
 #     (target ≥ 80 %), and / before and after (target p99 within 1.2×);
-#  3. renders: uncached renders per second (/feedback carries a form key, so it is never kept).
+#  3. renders: uncached renders per second (/feedback carries a form key, so it is never kept);
+#  4. renders in one process, with the publication parsed once and parsed for every render.
 # Needs: cargo build --release -p server, scripts/build-web.sh + precompress.sh (dist/), wrk.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -102,3 +103,6 @@ echo "  / after: $(probe / 300)"
 
 echo "== 3. renders: /feedback is rendered for every request (its form key is the reader's own)"
 wrk -t2 -c8 -d4s -s "$work/count.lua" "http://127.0.0.1:$PORT/feedback" | grep requests
+
+echo "== 4. renders in one process, before and after parse-once (median of 5 rounds of 100; /, /konbini, /feedback, /plan)"
+cargo run -q --release -p server --example render_rate

@@ -53,5 +53,8 @@ version=$(cat dist.new/boot.js dist.new/card.js dist.new/style.css dist.new/pkg/
 sed -i "s/^const VERSION = 'dev';/const VERSION = '$version';/" dist.new/sw.js
 chunks=$(cd dist.new && find pkg -name '*.wasm' ! -name reform_widget_bg.wasm -o -name '__wasm_split.js' | sort | sed "s|^|'/|; s|$|'|" | paste -sd, -)
 sed -i "s|^const CHUNK_FILES = \[\];|const CHUNK_FILES = [$chunks];|" dist.new/sw.js
+# A substitution that matched nothing would ship a worker that never updates or keeps no chunks.
+grep -q "^const VERSION = '$version';" dist.new/sw.js || { echo "[build-web] sw.js: VERSION was not set (its line changed?)"; exit 1; }
+grep -q "^const CHUNK_FILES = \['/" dist.new/sw.js || { echo "[build-web] sw.js: CHUNK_FILES was not set (its line changed?)"; exit 1; }
 rm -rf "$out" && mv dist.new "$out"
 echo "[build-web] $out/ ready ($(du -k "$out"/pkg/reform_widget_bg.wasm | cut -f1) KB wasm)"

@@ -7,6 +7,12 @@
 // Deeply nested views (a screen inside a chunk inside a Transition) need more than the default.
 #![recursion_limit = "256"]
 
+// The server and the browser must build the same (erased) view types, or the browser's views do
+// not match the server's HTML. `.cargo/config.toml` sets the flag; a target's own RUSTFLAGS
+// replace it (scripts/build-web.sh repeats it), and once it was lost that way.
+#[cfg(not(erase_components))]
+compile_error!("build with `--cfg erase_components` (.cargo/config.toml; repeat it in any CARGO_TARGET_*_RUSTFLAGS)");
+
 pub mod browser;
 pub mod chunks;
 pub mod components;
@@ -73,9 +79,8 @@ pub async fn hydrate() -> Result<(), wasm_bindgen::JsValue> {
     console_error_panic_hook::set_once();
     let request = request::from_address_bar();
     let document = browser::document().expect("a browser document");
-    let mode = request.mode();
-    let screen = view_models::route::at_kiosk(view_models::route::screen_for(&request.path), matches!(mode, Mode::Kiosk { .. }));
-    if chunks::preload(chunks::Part::of(&mode, screen)).await.is_err() {
+    let shown = request.resolve(view_models::strings(view_models::Locale::default()));
+    if chunks::preload(chunks::Part::of(&shown.mode, shown.screen)).await.is_err() {
         return Err("the screen's code did not arrive; the page stays as the server sent it".into());
     }
     // The language the page was rendered in; a static export's page may differ from the

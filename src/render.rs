@@ -11,8 +11,7 @@ use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
 use view_models::export::escape_html;
 use view_models::request::PageRequest;
-use view_models::route::{at_kiosk, page_title, screen_name, Screen};
-use view_models::screens::contexts::Mode;
+use view_models::route::Screen;
 use view_models::strings;
 
 use crate::data::ServerData;
@@ -28,6 +27,8 @@ pub struct PageOptions {
     pub posted: Option<PostedForm>,
     /// Whether the page loads the app (a posted form's answer needs none: it is complete as HTML).
     pub hydrate: bool,
+    /// The licence the city publishes its figures under, for the dataset description.
+    pub data_license: Option<String>,
 }
 
 pub struct RenderedPage {
@@ -65,15 +66,11 @@ pub async fn render_page(request: PageRequest, data: ServerData, options: PageOp
         let _ = any_spawner::Executor::init_tokio();
     });
     let locale = request.locale(options.lang_cookie.as_deref());
-    let mode = request.mode();
-    let kiosk = matches!(mode, Mode::Kiosk { .. });
-    let embed = matches!(mode, Mode::Embed { .. });
-    let screen = request.screen();
-    let not_found = !embed && at_kiosk(screen, kiosk) == Screen::NotFound;
     let t = strings(locale);
-    let title = page_title(screen_name(screen, kiosk, embed, t), t);
+    let shown = request.resolve(t);
+    let (kiosk, embed, screen, not_found, title) = (shown.kiosk(), shown.embed(), shown.screen, shown.status == 404, shown.title.clone());
 
-    let share = share_head(&request, &data, screen, locale, &title, not_found);
+    let share = share_head(&request, &data, screen, locale, &title, not_found, options.data_license.as_deref());
     let shared = Arc::new(SsrSharedContext::new());
     let owner = Owner::new_root(Some(shared.clone() as Arc<dyn SharedContext + Send + Sync>));
     let posted = options.posted.clone();
@@ -104,7 +101,7 @@ pub async fn render_page(request: PageRequest, data: ServerData, options: PageOp
     } else {
         ""
     };
-    let data_script = if app { format!("<script type=\"application/json\" id=\"resolved-resources\">{}</script>", page_data(resolved)) } else { String::new() };
+    let data_script = if app { format!("<script type=\"application/json\" id=\"{}\">{}</script>", crate::data::PAGE_DATA_ID, page_data(resolved)) } else { String::new() };
     let html = format!(
         "<!DOCTYPE html>\n<html lang=\"{lang}\" data-locale=\"{code}\"{class}>\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<meta name=\"description\" content=\"{description}\">\n<title>{title}</title>\n{share}<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\"/style.css\">\n{boot}</head>\n<body><div id=\"app\">{body}</div>{data_script}</body>\n</html>\n",
         lang = locale.html_lang(),
@@ -113,13 +110,13 @@ pub async fn render_page(request: PageRequest, data: ServerData, options: PageOp
         description = escape_html(t.home_intro),
         title = escape_html(&title),
     );
-    RenderedPage { html, status: if not_found { 404 } else { 200 }, shareable: marks.shareable() }
+    RenderedPage { html, status: shown.status, shareable: marks.shareable() }
 }
 
 /// What a shared link, a feed reader and a search engine read in the head: the canonical address
 /// and its other languages, the feed, and the Open Graph and Twitter card tags with the screen's
 /// headline figure and its preview image.
-fn share_head(request: &PageRequest, data: &ServerData, screen: Screen, locale: view_models::Locale, title: &str, not_found: bool) -> String {
+fn share_head(request: &PageRequest, data: &ServerData, screen: Screen, locale: view_models::Locale, title: &str, not_found: bool, license: Option<&str>) -> String {
     use view_models::Locale;
     if not_found {
         return String::new();
@@ -153,6 +150,14 @@ fn share_head(request: &PageRequest, data: &ServerData, screen: Screen, locale: 
         e(&image),
         e(&description),
     );
+    // The published figures as a dataset for search engines: data, never executed, so the CSP
+    // (script-src 'self') does not apply to it. Not for a staff preview's unpublished files.
+    if let (crate::data::LoadState::Ready { snapshot, preview: false, history: Some(history), .. }, None) = (&loaded, request.param("data")) {
+        if let Some(entry) = history.entries.iter().find(|e| e.id == history.shown) {
+            let facts = view_models::screens::share::DatasetFacts { origin: &request.origin, url: &canonical, description: &description, file: &entry.file, license };
+            head += &format!("<script type=\"application/ld+json\">{}</script>\n", view_models::screens::share::dataset_json_ld(snapshot, &facts, locale));
+        }
+    }
     head
 }
 

@@ -2,16 +2,15 @@
 //! snapshot before the one shown.
 
 use leptos::prelude::*;
-use snapshot::Snapshot;
 use view_models::format::as_of;
-use view_models::screens::changes::changes;
+use view_models::screens::changes::word;
 use view_models::{strings, Locale};
 use wasm_bindgen::JsCast;
 
 use crate::data::{use_snapshot, History};
 
 #[component]
-pub fn SnapshotHistory(history: History, current: std::sync::Arc<Snapshot>, locale: Locale) -> impl IntoView {
+pub fn SnapshotHistory(history: History, locale: Locale) -> impl IntoView {
     if history.entries.len() < 2 {
         return None;
     }
@@ -36,7 +35,7 @@ pub fn SnapshotHistory(history: History, current: std::sync::Arc<Snapshot>, loca
             ctx.select(select.value());
         }
     };
-    let rows = history.previous.as_ref().map(|prev| changes(prev, &current, locale));
+    let rows = history.changes.as_deref().map(|found| word(found, locale));
     let changes_view = rows.map(|rows| {
         let body = if rows.is_empty() {
             view! { <p>{t.no_changes}</p> }.into_any()

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use view_models::request::language_href;
+use view_models::route::SCREENS;
 use view_models::{format::as_of, Locale};
 
 use crate::components::loaded::WhenLoaded;
@@ -36,15 +37,11 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <details class="site-nav__menu">
                     <summary class="site-nav__toggle">{move || t().menu}</summary>
                     <ul>
-                        <li><Link href="/">{move || if kiosk { t().kiosk_title } else { t().nav_home }}</Link></li>
-                        {kiosk.then(|| view! { <li><Link href="/home">{move || t().nav_home}</Link></li> })}
-                        <li><Link href="/plan">{move || t().nav_plan}</Link></li>
-                        <li><Link href="/results">{move || t().nav_results}</Link></li>
-                        <li><Link href="/indicators">{move || t().nav_indicators}</Link></li>
-                        <li><Link href="/counter">{move || t().nav_counter}</Link></li>
-                        <li><Link href="/konbini">{move || t().nav_konbini}</Link></li>
-                        <li><Link href="/staff">{move || t().nav_staff}</Link></li>
-                        {(!kiosk).then(|| view! { <li><Link href="/feedback">{move || t().nav_feedback}</Link></li> })}
+                        {SCREENS
+                            .iter()
+                            .filter(|e| e.in_menu(kiosk))
+                            .map(|e| view! { <li><Link href=e.path>{move || e.label(kiosk, t())}</Link></li> })
+                            .collect_view()}
                     </ul>
                 </details>
             </nav>

@@ -48,7 +48,7 @@ where
                 })
             };
             let preview_note = preview.then(|| view! { <div class="banner banner--info" role="status"><p>{t().preview_banner}</p></div> });
-            let history = history.map(|h| view! { <SnapshotHistory history=h current=snapshot.clone() locale=l/> });
+            let history = history.map(|h| view! { <SnapshotHistory history=h locale=l/> });
             view! { {stale_note} {preview_note} {history} {page(snapshot, l)} }.into_any()
         }
     };

@@ -19,6 +19,15 @@ pub fn remember(bytes: &[u8]) {
 /// data `render.rs` writes), not as a file. Its published text is kept as it is, so the browser
 /// never needs to serialize the model (which would add its code to the wasm).
 pub fn remember_from_page() {
+    let Some(text) = crate::browser::document().and_then(|d| d.get_element_by_id(super::PAGE_DATA_ID)).and_then(|e| e.text_content()) else { return };
+    if let Some(snapshot) = snapshot_in_page_data(&text) {
+        remember(snapshot.as_bytes());
+    }
+}
+
+/// The snapshot's published text in the page data `render.rs` writes (a list of resource values,
+/// one of them the `LoadState::Ready` the page was rendered from).
+pub fn snapshot_in_page_data(text: &str) -> Option<&str> {
     #[derive(serde::Deserialize)]
     enum Shown<'a> {
         Ready {
@@ -26,11 +35,11 @@ pub fn remember_from_page() {
             snapshot: &'a serde_json::value::RawValue,
         },
     }
-    let Some(text) = crate::browser::document().and_then(|d| d.get_element_by_id("resolved-resources")).and_then(|e| e.text_content()) else { return };
-    let Ok(values) = serde_json::from_str::<Vec<&serde_json::value::RawValue>>(&text) else { return };
-    if let Some(Shown::Ready { snapshot }) = values.iter().find_map(|v| serde_json::from_str::<Shown>(v.get()).ok()) {
-        remember(snapshot.get().as_bytes());
-    }
+    let values = serde_json::from_str::<Vec<&serde_json::value::RawValue>>(text).ok()?;
+    values.iter().find_map(|v| match serde_json::from_str::<Shown>(v.get()) {
+        Ok(Shown::Ready { snapshot }) => Some(snapshot.get()),
+        Err(_) => None,
+    })
 }
 
 pub async fn recall() -> Option<Snapshot> {

@@ -4,7 +4,7 @@
 
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Component, Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use view_models::screens::failure::LoadError;
@@ -53,6 +53,13 @@ fn parent_dir(site_path: &str) -> &str {
 static LOADED: Mutex<Vec<(u64, LoadState)>> = Mutex::new(Vec::new());
 const LOADED_KEPT: usize = 16;
 static PARSES: AtomicUsize = AtomicUsize::new(0);
+/// Off only in the render benchmark, to measure renders as they were before parse-once.
+static KEEP_PARSES: AtomicBool = AtomicBool::new(true);
+
+/// Whether loads are kept (the benchmark compares both in one run).
+pub fn keep_parses(keep: bool) {
+    KEEP_PARSES.store(keep, Ordering::Relaxed);
+}
 
 /// How many times a manifest and its snapshots were parsed (for the tests: a new publication is
 /// read once).
@@ -63,6 +70,9 @@ pub fn parses() -> usize {
 /// Loads what the page shows, from the files on this server; the same again while the manifest
 /// is the same.
 pub fn load(server: &ServerData, data_param: Option<&str>, selected: Option<&str>) -> LoadState {
+    if !KEEP_PARSES.load(Ordering::Relaxed) {
+        return load_files(server, data_param, selected);
+    }
     let manifest = data_param.filter(|p| !p.trim().is_empty()).map_or(Ok("/data/index.json".to_string()), data_param_path);
     let bytes = manifest.ok().and_then(|m| file_for(server, &m)).and_then(|f| std::fs::read(f).ok());
     let Some(bytes) = bytes else { return load_files(server, data_param, selected) };

@@ -13,9 +13,15 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use snapshot::{ManifestEntry, Snapshot};
+use view_models::screens::changes::Change;
 pub use view_models::screens::failure::LoadError;
 
+pub use cache::snapshot_in_page_data;
 pub use source::{resolve_manifest_url, DataSource};
+
+/// The element that carries the page's data (`render.rs` writes it; `boot.js` and
+/// [`cache`] read it).
+pub const PAGE_DATA_ID: &str = "resolved-resources";
 
 /// The pure URL rule, exposed for the browser tests.
 pub mod source_rules {
@@ -29,8 +35,9 @@ pub struct History {
     pub shown: String,
     /// The manifest's latest id: a page rendered earlier learns of a newer one by comparing.
     pub latest: String,
-    /// The snapshot listed before the shown one, for "what changed".
-    pub previous: Option<Arc<Snapshot>>,
+    /// What changed since the snapshot listed before the shown one, in figures: the page carries
+    /// these rows, not a second whole snapshot.
+    pub changes: Option<Vec<Change>>,
 }
 
 /// What the screens can show once loading has finished.

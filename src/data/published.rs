@@ -5,6 +5,7 @@ use std::future::Future;
 use std::sync::Arc;
 
 use snapshot::{is_shape_problem, parse_manifest_untracked, parse_snapshot_untracked, Code, Manifest, ManifestEntry, Problem, Snapshot};
+use view_models::screens::changes::diff;
 use view_models::screens::failure::{LoadError, Worded};
 
 use super::{History, LoadState};
@@ -79,7 +80,7 @@ impl Loaded {
             entries: self.manifest.snapshots,
             shown: self.snapshot.id.clone(),
             latest: self.manifest.latest,
-            previous: self.previous.map(Arc::new),
+            changes: self.previous.map(|previous| diff(&previous, &self.snapshot)),
         };
         LoadState::Ready { snapshot: Arc::new(self.snapshot), stale: None, preview, history: Some(history) }
     }

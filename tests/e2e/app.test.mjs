@@ -288,8 +288,10 @@ export function appTests(ctx) {
     });
     await page.waitForSelector('[data-indicator]');
     assertEqual(await page.evaluate(() => window.__violations), [], 'CSP violations');
-    // The snapshot travels as data (type="application/json"), never as executable inline script.
-    assertEqual(await page.$$eval('script:not([src]):not([type="application/json"])', (s) => s.length), 0, 'inline scripts');
+    // The snapshot travels as data (type="application/json"), and the dataset description for
+    // search engines as JSON-LD: data blocks, never executed; no executable inline script.
+    assertEqual(await page.$$eval('script:not([src]):not([type="application/json"]):not([type="application/ld+json"])', (s) => s.length), 0, 'inline scripts');
+    assertEqual(await page.$$eval('script[type="application/ld+json"]', (s) => s.map((e) => JSON.parse(e.textContent)['@type'])), ['Dataset'], 'one dataset description, parsed');
     assertEqual(problems, [], 'console errors');
     await context.close();
   });

@@ -45,6 +45,10 @@ pub struct Config {
     /// Reverse proxies in front of the server: from these (and only these) the rate limit
     /// believes `X-Forwarded-For`. Empty by default: nothing trusts that header.
     pub trusted_proxies: Vec<IpAddr>,
+    /// The licence the city publishes its figures under (a URL, e.g. a Creative Commons
+    /// licence's), named in the pages' dataset description for search engines. None by default:
+    /// a licence is the city's to choose, never assumed.
+    pub data_license: Option<String>,
 }
 
 impl Default for Config {
@@ -67,6 +71,7 @@ impl Default for Config {
             email_retention_days: 90,
             summary_min_count: 10,
             trusted_proxies: vec![],
+            data_license: None,
         }
     }
 }
@@ -104,7 +109,21 @@ pub const USAGE: &str = "widget-server [options]
                            (WIDGET_SUMMARY_MIN_COUNT, default 10)
   --trusted-proxy ADDR     a reverse proxy's address: its X-Forwarded-For names the client the rate
                            limit counts; repeatable (WIDGET_TRUSTED_PROXIES, comma-separated;
-                           default none, and the header is ignored)";
+                           default none, and the header is ignored)
+  --data-license URL       the licence the city publishes its figures under, e.g.
+                           https://creativecommons.org/licenses/by/4.0/ ; named in the pages' dataset
+                           description for search engines (WIDGET_DATA_LICENSE, default none)";
+
+/// A licence's address: http(s), nothing that could leave an attribute or a JSON string.
+pub fn parse_license(name: &str, text: &str) -> Result<String, String> {
+    let t = text.trim();
+    let plain = t.chars().all(|c| c.is_ascii_graphic() && !matches!(c, '"' | '\'' | '<' | '>' | '\\'));
+    if (t.starts_with("https://") || t.starts_with("http://")) && plain && t.len() <= 300 {
+        Ok(t.to_string())
+    } else {
+        Err(format!("{name}: {text:?} is not an address like https://creativecommons.org/licenses/by/4.0/"))
+    }
+}
 
 fn parse_positive(name: &str, text: &str) -> Result<u64, String> {
     text.trim().parse::<u64>().ok().filter(|n| *n > 0).ok_or(format!("{name}: {text:?} is not a positive number"))
@@ -191,6 +210,9 @@ impl Config {
         if let Some(v) = env("WIDGET_TRUSTED_PROXIES") {
             c.trusted_proxies = v.split(',').map(|a| parse_ip("WIDGET_TRUSTED_PROXIES", a.trim())).collect::<Result<_, _>>()?;
         }
+        if let Some(v) = env("WIDGET_DATA_LICENSE") {
+            c.data_license = Some(parse_license("WIDGET_DATA_LICENSE", &v)?);
+        }
         let mut args = args.into_iter();
         while let Some(flag) = args.next() {
             let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value"));
@@ -231,6 +253,7 @@ impl Config {
                     let v = value("--summary-min-count")?;
                     c.summary_min_count = v.parse().map_err(|_| format!("--summary-min-count: {v:?} is not a number"))?;
                 }
+                "--data-license" => c.data_license = Some(parse_license("--data-license", &value("--data-license")?)?),
                 "-h" | "--help" => return Err(USAGE.into()),
                 other => return Err(format!("unknown option {other:?}\n{USAGE}")),
             }

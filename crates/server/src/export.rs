@@ -9,11 +9,10 @@ use std::path::{Path, PathBuf};
 use reform_widget::data::ServerData;
 use reform_widget::render::{render_page, PageOptions};
 use view_models::request::PageRequest;
-use view_models::route::static_path;
+use view_models::route::{page_paths, static_path};
 use view_models::Locale;
 
 /// Every screen's path.
-pub const ROUTES: [&str; 8] = ["/", "/plan", "/results", "/indicators", "/counter", "/konbini", "/staff", "/feedback"];
 
 #[derive(Debug, Clone)]
 pub struct ExportOptions {
@@ -25,6 +24,8 @@ pub struct ExportOptions {
     pub out: PathBuf,
     /// The site's address, for the print header and embed snippets (may be empty).
     pub origin: String,
+    /// The licence the city publishes its figures under, for the dataset description.
+    pub data_license: Option<String>,
 }
 
 /// Copies a folder, leaving out what is not for the public: the publication log (staff names),
@@ -53,11 +54,11 @@ fn static_links(html: &str, locale: Locale) -> String {
     let mut html = html.to_string();
     // The menu first: the language links below then point at other languages' files on purpose.
     if locale != Locale::Ja {
-        for route in ROUTES {
+        for route in page_paths() {
             html = html.replace(&format!("href=\"{route}\""), &format!("href=\"{}\"", static_path(locale, route)));
         }
     }
-    for route in ROUTES {
+    for route in page_paths() {
         for l in Locale::ALL {
             html = html.replace(&format!("href=\"{route}?lang={}\"", l.code()), &format!("href=\"{}\"", static_path(l, route)));
         }
@@ -80,10 +81,10 @@ pub async fn export(options: &ExportOptions) -> Result<Vec<PathBuf>, String> {
     }
     let mut written = vec![];
     for locale in Locale::ALL {
-        for route in ROUTES {
+        for route in page_paths() {
             let path = static_path(locale, route);
             let request = PageRequest::new(&path, "", &options.origin);
-            let page = render_page(request, ServerData { static_dir: options.out.clone(), data_dir: data.clone(), drafts_allowed: false }, PageOptions { hydrate: true, ..Default::default() }).await;
+            let page = render_page(request, ServerData { static_dir: options.out.clone(), data_dir: data.clone(), drafts_allowed: false }, PageOptions { hydrate: true, data_license: options.data_license.clone(), ..Default::default() }).await;
             if page.status != 200 {
                 return Err(format!("{path}: rendered with status {}", page.status));
             }
@@ -97,6 +98,15 @@ pub async fn export(options: &ExportOptions) -> Result<Vec<PathBuf>, String> {
             let svg = crate::share::qr_svg(&format!("{}{path}", options.origin)).unwrap_or_default();
             std::fs::write(&qr, svg).map_err(|e| fail(&qr.display().to_string(), e))?;
             written.push(file);
+        }
+        // Each chart card's CSV as a file at the address the dataset description names.
+        let data_state = reform_widget::data::files::load(&ServerData { static_dir: options.out.clone(), data_dir: data.clone(), drafts_allowed: false }, None, None);
+        if let reform_widget::data::LoadState::Ready { snapshot, .. } = data_state {
+            for card in view_models::screens::contexts::embeddable_ids(&snapshot).iter().filter_map(|id| view_models::screens::contexts::embed_card(&snapshot, id, locale)) {
+                let file = options.out.join(view_models::route::csv_path(&card.id, locale).trim_start_matches('/'));
+                std::fs::create_dir_all(file.parent().expect("a folder")).map_err(|e| fail(&file.display().to_string(), e))?;
+                std::fs::write(&file, &card.csv).map_err(|e| fail(&file.display().to_string(), e))?;
+            }
         }
     }
     Ok(written)

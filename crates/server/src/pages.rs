@@ -52,9 +52,14 @@ fn html_response(status: StatusCode, body: Body, request: &PageRequest) -> Respo
     response
 }
 
+/// `?data=` previews a client address may ask for in a minute (signed-in staff are not
+/// counted). A preview reads and checks its files and renders every time; published pages are
+/// kept, so only previews can make the server work per request.
+pub const PREVIEWS_PER_MINUTE: u32 = 30;
+
 /// `GET` on an app route: its page, 404 for an unknown address. Pages without a form are kept
 /// with their brotli copy until the manifest changes (`page_cache`).
-pub async fn page(app: &Arc<AppState>, req: Request) -> Response {
+pub async fn page(app: &Arc<AppState>, peer: SocketAddr, req: Request) -> Response {
     // Rendered and kept under its canonical address: tracking and unknown parameters make no
     // page of their own, and never appear in one.
     let request = page_request(req.headers(), req.uri()).canonical();
@@ -68,9 +73,12 @@ pub async fn page(app: &Arc<AppState>, req: Request) -> Response {
         _ => None,
     };
     let Some(cached) = key.as_ref().and_then(|k| app.pages.get(k)) else {
-        let options = PageOptions { lang_cookie: cookie, posted: None, hydrate: true };
+        let options = PageOptions { lang_cookie: cookie, posted: None, hydrate: true, data_license: app.config.data_license.clone() };
         // Only a preview can name a draft, and only staff may see one.
         let staff = key.is_none() && crate::staff::session::session_of(app, req.headers()).await.is_some();
+        if request.param("data").is_some() && !staff && app.previews.check(app.config.client_ip(peer.ip(), req.headers())).is_err() {
+            return refusal(StatusCode::TOO_MANY_REQUESTS, "表示の求めが多すぎます。しばらくしてからお試しください", "Too many previews. Please try again in a minute.");
+        }
         let page = render(app, request.clone(), options, staff).await;
         // Kept once its brotli copy is made, off this request's path: this reader gets the page at
         // once (compressed on the way out, more quickly and less tightly). When every turn is
@@ -143,6 +151,6 @@ pub async fn posted_form(app: &Arc<AppState>, peer: SocketAddr, req: Request) ->
     };
     let status = if posted.errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     // The answer is complete as HTML; it loads no app (the reader has none running).
-    let page = render(app, request.clone(), PageOptions { lang_cookie: lang, posted: Some(posted), hydrate: false }, false).await;
+    let page = render(app, request.clone(), PageOptions { lang_cookie: lang, posted: Some(posted), hydrate: false, data_license: app.config.data_license.clone() }, false).await;
     html_response(status, page.html.into(), &request)
 }

@@ -18,7 +18,7 @@ use snapshot::Snapshot;
 use view_models::export::escape_html as xml;
 use view_models::format::{as_of, fiscal_period, fiscal_year_short};
 use view_models::request::PageRequest;
-use view_models::route::{screen_for, Screen};
+use view_models::route::{page_paths, screen_for, Screen};
 use view_models::screens::changes::changes;
 use view_models::screens::share::{description, headline};
 use view_models::{strings, Locale};
@@ -26,7 +26,6 @@ use view_models::{strings, Locale};
 use crate::AppState;
 
 /// Every screen's address, as the sitemap and the preview images name them.
-pub use crate::export::ROUTES;
 
 pub const IMAGE_WIDTH: u32 = 1200;
 pub const IMAGE_HEIGHT: u32 = 630;
@@ -38,13 +37,18 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route("/sitemap.xml", get(sitemap))
         .route("/robots.txt", get(robots))
         .route("/qr/{lang}/{name}", get(qr))
+        .route("/downloads/{lang}/{name}", get(card_csv))
 }
 
 /// Preview images made so far, by publication × screen × language.
 #[derive(Default)]
 pub struct Images {
     made: Mutex<HashMap<String, Arc<Vec<u8>>>>,
+    /// Feeds made so far, by manifest × language × origin (a few: the origin is the reader's).
+    feeds: Mutex<HashMap<u64, Arc<String>>>,
 }
+
+const FEEDS_KEPT: usize = 16;
 
 /// The image's name for a screen's path: `/` is `home.png`, `/konbini` is `konbini.png`.
 pub fn image_name(path: &str) -> String {
@@ -220,7 +224,7 @@ fn hash_of(bytes: &[u8]) -> u64 {
 
 async fn preview_image(State(app): State<Arc<AppState>>, Path(name): Path<String>, Query(lang): Query<Lang>, headers: HeaderMap) -> Response {
     let locale = lang.locale();
-    let Some(path) = ROUTES.iter().find(|r| image_name(r) == name) else {
+    let Some(path) = page_paths().find(|r| image_name(r) == name) else {
         return (StatusCode::NOT_FOUND, "not found").into_response();
     };
     // The manifest's bytes name the publication: enough for the ETag and the kept image; the
@@ -270,14 +274,41 @@ fn atom_date(as_of: &snapshot::AsOf) -> String {
     }
 }
 
+/// The feed: every snapshot is read to say what changed, so the answer is made once per
+/// publication (× language × origin) and kept.
 async fn feed(State(app): State<Arc<AppState>>, Query(lang): Query<Lang>, headers: HeaderMap) -> Response {
     let locale = lang.locale();
-    let t = strings(locale);
     let origin = origin(&headers);
-    let folder = DataFolder::new(&app.config.data_dir);
-    let Ok((manifest, _)) = folder.manifest() else {
+    let Ok(manifest) = std::fs::read(app.config.data_dir.join(publish::folder::MANIFEST)) else {
         return (StatusCode::SERVICE_UNAVAILABLE, "no published data").into_response();
     };
+    let mut h = std::hash::DefaultHasher::new();
+    std::hash::Hash::hash(&(&manifest, locale.code(), &origin), &mut h);
+    let key = std::hash::Hasher::finish(&h);
+    let kept = app.images.feeds.lock().unwrap_or_else(|p| p.into_inner()).get(&key).cloned();
+    let body = match kept {
+        Some(body) => body,
+        None => {
+            let (app2, origin2) = (app.clone(), origin.clone());
+            let Ok(Some(body)) = tokio::task::spawn_blocking(move || feed_body(&app2, locale, &origin2)).await else {
+                return (StatusCode::SERVICE_UNAVAILABLE, "no published data").into_response();
+            };
+            let body = Arc::new(body);
+            let mut feeds = app.images.feeds.lock().unwrap_or_else(|p| p.into_inner());
+            if feeds.len() >= FEEDS_KEPT {
+                feeds.clear();
+            }
+            feeds.insert(key, body.clone());
+            body
+        }
+    };
+    ([(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")], body.as_str().to_owned()).into_response()
+}
+
+fn feed_body(app: &AppState, locale: Locale, origin: &str) -> Option<String> {
+    let t = strings(locale);
+    let folder = DataFolder::new(&app.config.data_dir);
+    let (manifest, _) = folder.manifest().ok()?;
     let loaded: Vec<(snapshot::ManifestEntry, Option<Snapshot>)> = manifest.snapshots.iter().map(|e| (e.clone(), folder.snapshot(e).ok().map(|(s, _)| s))).collect();
     let lang_q = if locale == Locale::Ja { String::new() } else { format!("&lang={}", locale.code()) };
     let mut entries = String::new();
@@ -317,7 +348,31 @@ async fn feed(State(app): State<Arc<AppState>>, Query(lang): Query<Lang>, header
         xml(&format!("{origin}/feed.xml{}", if locale == Locale::Ja { String::new() } else { format!("?lang={}", locale.code()) })),
         xml(&home),
     );
-    ([(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")], body).into_response()
+    Some(body)
+}
+
+// ── The cards' CSV files ────────────────────────────────────────────────────────────────────
+
+/// A chart card's table as the CSV its download link holds, at an address of its own
+/// (`view_models::route::csv_path`), from the latest publication.
+async fn card_csv(State(app): State<Arc<AppState>>, Path((lang, name)): Path<(String, String)>) -> Response {
+    let (Some(locale), Some(id)) = (Locale::from_code(&lang), name.strip_suffix(".csv")) else {
+        return (StatusCode::NOT_FOUND, "not found").into_response();
+    };
+    let data = reform_widget::data::ServerData { static_dir: app.config.static_dir.clone(), data_dir: app.config.data_dir.clone(), drafts_allowed: false };
+    let id = id.to_string();
+    let loaded = tokio::task::spawn_blocking(move || reform_widget::data::files::load(&data, None, None)).await;
+    let Ok(reform_widget::data::LoadState::Ready { snapshot, .. }) = loaded else {
+        return (StatusCode::SERVICE_UNAVAILABLE, "no published data").into_response();
+    };
+    match view_models::screens::contexts::embed_card(&snapshot, &id, locale) {
+        Some(card) => (
+            [(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()), (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{id}.csv\"")), (header::CACHE_CONTROL, "public, max-age=300".to_string())],
+            card.csv,
+        )
+            .into_response(),
+        None => (StatusCode::NOT_FOUND, "not found").into_response(),
+    }
 }
 
 // ── Search engines ──────────────────────────────────────────────────────────────────────────
@@ -330,7 +385,7 @@ pub fn address_in(origin: &str, path: &str, locale: Locale) -> String {
 async fn sitemap(headers: HeaderMap) -> Response {
     let origin = origin(&headers);
     let mut urls = String::new();
-    for path in ROUTES {
+    for path in page_paths() {
         let alternates: String = Locale::ALL
             .iter()
             .map(|l| format!("<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>", l.hreflang(), xml(&address_in(&origin, path, *l))))
@@ -361,7 +416,7 @@ pub fn qr_svg(text: &str) -> Option<String> {
 /// `view_models::route::qr_path`).
 async fn qr(Path((lang, name)): Path<(String, String)>, headers: HeaderMap) -> Response {
     let locale = Locale::from_code(&lang);
-    let path = ROUTES.iter().find(|r| locale.is_some_and(|l| view_models::route::qr_path(r, l) == format!("/qr/{lang}/{name}")));
+    let path = page_paths().find(|r| locale.is_some_and(|l| view_models::route::qr_path(r, l) == format!("/qr/{lang}/{name}")));
     let (Some(path), Some(locale)) = (path, locale) else {
         return (StatusCode::NOT_FOUND, "not one of this site's screens").into_response();
     };

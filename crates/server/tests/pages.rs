@@ -228,3 +228,36 @@ async fn a_kiosk_configured_for_its_place_does_not_ask_where_it_is() {
     let stored: (String, String) = rusqlite::Connection::open(&h.db).unwrap().query_row("SELECT ward, section FROM feedback", [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
     assert_eq!(stored, ("chuo".to_string(), section));
 }
+
+#[tokio::test]
+async fn previews_are_limited_per_address_and_published_pages_are_not() {
+    let h = harness("previews", |_| {}).await;
+    // A preview names its manifest with `?data=`: it is read and rendered every time, so one
+    // address gets a bounded number a minute.
+    for n in 0..server::pages::PREVIEWS_PER_MINUTE {
+        let (status, _, body) = get(&h, &format!("/konbini?data=/data/index.json&n={n}"), None).await;
+        assert_eq!(status, StatusCode::OK, "preview {n}");
+        assert!(body.contains("300,170件"));
+    }
+    let (status, _, body) = get(&h, "/konbini?data=/data/index.json", None).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(body.contains("しばらくしてから") && body.contains("Too many previews"));
+    let (status, _, body) = get(&h, "/konbini", None).await;
+    assert_eq!((status, body.contains("300,170件")), (StatusCode::OK, true), "published pages still answer");
+}
+
+#[tokio::test]
+async fn the_page_data_is_what_the_browser_reads_back() {
+    use reform_widget::data::{snapshot_in_page_data, PAGE_DATA_ID};
+    let h = harness("page-data", |_| {}).await;
+    let (_, _, html) = get(&h, "/konbini", None).await;
+    // boot.js hands the same element to Leptos; the device's offline copy is read from it too.
+    let boot = include_str!("../../../boot.js");
+    assert!(boot.contains(&format!("getElementById('{PAGE_DATA_ID}')")), "boot.js reads the element render.rs writes");
+    let open = format!("<script type=\"application/json\" id=\"{PAGE_DATA_ID}\">");
+    let start = html.find(&open).expect("the page carries its data") + open.len();
+    let data = &html[start..start + html[start..].find("</script>").unwrap()];
+    let snapshot = snapshot_in_page_data(data).expect("the snapshot the page was rendered from");
+    let parsed = snapshot::parse_snapshot(snapshot.as_bytes()).expect("a valid snapshot");
+    assert_eq!(parsed.id, "2023-12");
+}

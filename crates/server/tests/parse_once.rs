@@ -27,9 +27,24 @@ async fn a_new_publication_is_read_once() {
     let mut next = folder.latest().unwrap().snapshot;
     next.id = "2024-03-test".into();
     next.as_of = snapshot::AsOf::parse("2024-03-31");
+    // Synthetic, for this test only: one changed figure.
+    let konbini = next.indicators.iter_mut().find(|i| i.id == "konbini-certificates").unwrap();
+    konbini.actuals.push(snapshot::YearValue { fiscal_year: snapshot::FiscalYear(2023), value: Some(412_345.0) });
     folder.publish(&next, publish::import::title_for(&next), "test").unwrap();
     for path in ["/", "/plan", "/feedback"] {
         assert!(page(&h, path).await.contains("2024"), "{path}");
     }
     assert_eq!(parses() - before, 2, "the new manifest is read once");
+    // What changed travels as its rows, not as a second whole snapshot inside the page.
+    let home = page(&h, "/").await;
+    assert!(home.contains("412,345件"), "the change is shown");
+    let mission = &folder.latest().unwrap().snapshot.plan.mission.summary.ja;
+    assert_eq!(home.matches(mission.as_str()).count(), page_with_one_snapshot_mentions(&h, mission).await, "the earlier snapshot is not in the page");
+}
+
+/// How often the home page of a single publication names `text` (the page and its data once).
+async fn page_with_one_snapshot_mentions(h: &common::Harness, text: &str) -> usize {
+    let single = common::harness("parse-once-single", |_| {}).await;
+    let _ = h;
+    page(&single, "/").await.matches(text).count()
 }

@@ -122,7 +122,11 @@ async fn the_feed_lists_each_publication_newest_first_with_what_changed() {
     let h = harness("share-feed", |_| {}).await;
     let html = page(&h, "/?lang=en").await;
     assert!(html.contains(r#"<link rel="alternate" type="application/atom+xml" title="City Hall Reform Plan" href="/feed.xml?lang=en">"#), "every page's head links the feed");
-    // A synthetic second publication (test data only): one new figure.
+    // The feed is kept per publication: asked before the next one, it has one entry...
+    let first = String::from_utf8(get(&h, "/feed.xml").await.2).unwrap();
+    assert_eq!(first.matches("<entry>").count(), 1);
+    assert_eq!(String::from_utf8(get(&h, "/feed.xml").await.2).unwrap(), first, "the same feed again");
+    // ...and a synthetic second publication (test data only, one new figure) shows at once.
     let folder = DataFolder::new(h.dir.join("data"));
     let mut next = folder.latest().unwrap().snapshot;
     next.id = "2024-03-test".into();
@@ -175,4 +179,45 @@ async fn qr_codes_decode_to_the_canonical_address_on_paper_and_at_the_kiosk() {
     assert_eq!(decode_qr(&String::from_utf8(get(&h, "/qr/ja/plan.svg").await.2).unwrap()), "http://127.0.0.1:8080/plan");
     assert_eq!(get(&h, "/qr/ja/evil.svg").await.0, StatusCode::NOT_FOUND, "only this site's screens");
     assert_eq!(get(&h, "/qr/xx/plan.svg").await.0, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn each_page_describes_the_dataset_with_its_files_and_the_licence_the_city_gave() {
+    let h = harness("share-dataset", |_| {}).await;
+    let json_ld = |html: &str| -> serde_json::Value {
+        let start = html.find(r#"<script type="application/ld+json">"#).expect("a dataset description") + 35;
+        serde_json::from_str(&html[start..start + html[start..].find("</script>").unwrap()]).expect("JSON")
+    };
+    for route in ROUTES {
+        for l in Locale::ALL {
+            let v = json_ld(&page(&h, &with_lang(route, l)).await);
+            assert_eq!((v["@context"].as_str(), v["@type"].as_str()), (Some("https://schema.org"), Some("Dataset")), "{route} {l:?}");
+            assert!(v["name"].as_str().is_some_and(|n| !n.is_empty()) && v["description"].as_str().is_some_and(|d| !d.is_empty()));
+            assert!(v["temporalCoverage"].as_str().is_some_and(|c| c.contains('/')));
+            assert!(v.get("license").is_none(), "no licence is assumed");
+        }
+    }
+    let v = json_ld(&page(&h, "/konbini").await);
+    assert_eq!(v["creator"]["name"], "熊本市");
+    // Every file it names answers: the snapshot JSON and each card's CSV.
+    let files = v["distribution"].as_array().unwrap();
+    assert!(files.len() > 3);
+    for f in files {
+        let url = f["contentUrl"].as_str().unwrap();
+        let (status, headers, body) = get(&h, url.strip_prefix(ORIGIN).unwrap()).await;
+        assert_eq!(status, StatusCode::OK, "{url}");
+        assert!(headers[header::CONTENT_TYPE].to_str().unwrap().starts_with(f["encodingFormat"].as_str().unwrap()), "{url}");
+        assert!(!body.is_empty());
+    }
+    let (_, _, csv) = get(&h, "/downloads/ja/konbini-yearly.csv").await;
+    let csv = String::from_utf8(csv).unwrap();
+    assert!(csv.contains("300170"), "the card's figures, as numbers: {csv}");
+    assert_eq!(get(&h, "/downloads/ja/nothing.csv").await.0, StatusCode::NOT_FOUND);
+    assert_eq!(get(&h, "/downloads/xx/konbini-yearly.csv").await.0, StatusCode::NOT_FOUND);
+    // The licence, once the city names one.
+    let licensed = harness("share-dataset-licence", |c| c.data_license = Some("https://creativecommons.org/licenses/by/4.0/".into())).await;
+    let v = json_ld(&page(&licensed, "/").await);
+    assert_eq!(v["license"], "https://creativecommons.org/licenses/by/4.0/");
+    assert!(server::config::parse_license("--data-license", "javascript:alert(1)").is_err());
+    assert!(server::config::parse_license("--data-license", "https://x.example/\"><script>").is_err());
 }

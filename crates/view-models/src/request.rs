@@ -78,11 +78,46 @@ impl PageRequest {
         screen_for(&self.path)
     }
 
+    /// What this request shows, worked out once for the server's renderer and the browser's
+    /// app: the mode, the screen as the mode offers it, its title and the answer's status.
+    pub fn resolve(&self, t: &crate::Strings) -> Resolved {
+        use crate::screens::contexts::Mode;
+        let mode = self.mode();
+        let (kiosk, embed) = (matches!(mode, Mode::Kiosk { .. }), matches!(mode, Mode::Embed { .. }));
+        let screen = crate::route::at_kiosk(self.screen(), kiosk);
+        let not_found = !embed && screen == Screen::NotFound;
+        let title = crate::route::page_title(crate::route::screen_name(screen, kiosk, embed, t), t);
+        Resolved { mode, screen, title, status: if not_found { 404 } else { 200 } }
+    }
+
     /// The reader's language: `?lang=` first, then a static export's language folder
     /// (`/en/plan/`), then the switch's cookie, then Japanese.
     pub fn locale(&self, lang_cookie: Option<&str>) -> Locale {
         let folder = crate::route::split_locale_prefix(&self.path).0;
         self.param("lang").as_deref().and_then(Locale::from_code).or(folder).unwrap_or_else(|| choose_locale(None, lang_cookie))
+    }
+}
+
+/// See [`PageRequest::resolve`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resolved {
+    pub mode: crate::screens::contexts::Mode,
+    /// The screen shown: `NotFound` for an unknown address, and at a kiosk for a screen it does
+    /// not offer.
+    pub screen: Screen,
+    /// The tab's title.
+    pub title: String,
+    /// 404 for an unknown address (an embedded card always answers), else 200.
+    pub status: u16,
+}
+
+impl Resolved {
+    pub fn kiosk(&self) -> bool {
+        matches!(self.mode, crate::screens::contexts::Mode::Kiosk { .. })
+    }
+
+    pub fn embed(&self) -> bool {
+        matches!(self.mode, crate::screens::contexts::Mode::Embed { .. })
     }
 }
 

@@ -47,23 +47,82 @@ pub fn qr_path(path: &str, locale: crate::Locale) -> String {
     format!("/qr/{}/{}.svg", locale.code(), if name.is_empty() { "home" } else { name })
 }
 
+/// A chart card's CSV (the same table its download link holds) as a file with an address, for
+/// search engines' dataset listings and anyone who links to it: `/downloads/ja/konbini-yearly.csv`.
+pub fn csv_path(card: &str, locale: crate::Locale) -> String {
+    format!("/downloads/{}/{card}.csv", locale.code())
+}
+
+/// One screen of the widget, written once: where it is, what it is called, where it is offered.
+/// The router, the menu, the title, the static export, the sitemap, the preview images, the
+/// QR codes and the server's form posts all read this table.
+pub struct ScreenEntry {
+    pub screen: Screen,
+    pub path: &'static str,
+    /// Its name in the menu.
+    pub menu_label: fn(&crate::Strings) -> &'static str,
+    /// Its name as its own heading calls it: the page title's first part.
+    pub title: fn(&crate::Strings) -> &'static str,
+    /// Listed in the full widget's menu; these are the widget's pages (exported, in the sitemap).
+    pub in_page_menu: bool,
+    /// Listed in a kiosk's menu.
+    pub in_kiosk_menu: bool,
+    /// Shown at a kiosk at all: the general form asks for contact details, so it is not.
+    pub at_kiosk: bool,
+    /// Takes its form posted without script (`POST` on its path).
+    pub takes_post: bool,
+}
+
+/// Every screen, in menu order.
+pub const SCREENS: [ScreenEntry; 9] = [
+    ScreenEntry { screen: Screen::Start, path: "/", menu_label: |t| t.nav_home, title: |t| t.nav_home, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: true },
+    ScreenEntry { screen: Screen::Home, path: "/home", menu_label: |t| t.nav_home, title: |t| t.nav_home, in_page_menu: false, in_kiosk_menu: true, at_kiosk: true, takes_post: false },
+    ScreenEntry { screen: Screen::Plan, path: "/plan", menu_label: |t| t.nav_plan, title: |t| t.plan_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false },
+    ScreenEntry { screen: Screen::Results, path: "/results", menu_label: |t| t.nav_results, title: |t| t.results_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false },
+    ScreenEntry { screen: Screen::Indicators, path: "/indicators", menu_label: |t| t.nav_indicators, title: |t| t.indicators_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false },
+    ScreenEntry { screen: Screen::Counter, path: "/counter", menu_label: |t| t.nav_counter, title: |t| t.counter_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false },
+    ScreenEntry { screen: Screen::Konbini, path: "/konbini", menu_label: |t| t.nav_konbini, title: |t| t.konbini_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false },
+    ScreenEntry { screen: Screen::Staff, path: "/staff", menu_label: |t| t.nav_staff, title: |t| t.staff_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false },
+    ScreenEntry { screen: Screen::Feedback, path: "/feedback", menu_label: |t| t.nav_feedback, title: |t| t.feedback_title, in_page_menu: true, in_kiosk_menu: false, at_kiosk: false, takes_post: true },
+];
+
+impl ScreenEntry {
+    /// The menu's name for it; at a kiosk the start is the counter survey.
+    pub fn label(&self, kiosk: bool, t: &crate::Strings) -> &'static str {
+        if kiosk && self.screen == Screen::Start {
+            t.kiosk_title
+        } else {
+            (self.menu_label)(t)
+        }
+    }
+
+    pub fn in_menu(&self, kiosk: bool) -> bool {
+        if kiosk {
+            self.in_kiosk_menu
+        } else {
+            self.in_page_menu
+        }
+    }
+}
+
+/// The table's entry for a screen (`None` for `NotFound`).
+pub fn entry(screen: Screen) -> Option<&'static ScreenEntry> {
+    SCREENS.iter().find(|e| e.screen == screen)
+}
+
+/// The full widget's pages, as its menu lists them: what a static export writes, the sitemap
+/// lists and a preview image or QR code can be made for.
+pub fn page_paths() -> impl Iterator<Item = &'static str> {
+    SCREENS.iter().filter(|e| e.in_page_menu).map(|e| e.path)
+}
+
 /// The screen for a path; a trailing slash and a language folder are forgiven, anything else
 /// unknown is `NotFound`.
 pub fn screen_for(path: &str) -> Screen {
     let path = split_locale_prefix(path).1;
     let path = if path.len() > 1 { path.trim_end_matches('/') } else { path };
-    match path {
-        "" | "/" => Screen::Start,
-        "/home" => Screen::Home,
-        "/plan" => Screen::Plan,
-        "/results" => Screen::Results,
-        "/indicators" => Screen::Indicators,
-        "/counter" => Screen::Counter,
-        "/konbini" => Screen::Konbini,
-        "/staff" => Screen::Staff,
-        "/feedback" => Screen::Feedback,
-        _ => Screen::NotFound,
-    }
+    let path = if path.is_empty() { "/" } else { path };
+    SCREENS.iter().find(|e| e.path == path).map_or(Screen::NotFound, |e| e.screen)
 }
 
 /// The tab's title: the screen's name, then the city and the plan.
@@ -71,30 +130,22 @@ pub fn page_title(screen_name: &str, t: &crate::Strings) -> String {
     format!("{screen_name}｜{} {}", t.city, t.app_name)
 }
 
-/// The screen a kiosk shows for `screen`: the general form (it asks for contact details) is
-/// not offered there.
+/// The screen a kiosk shows for `screen`: those not offered there are not found.
 pub fn at_kiosk(screen: Screen, kiosk: bool) -> Screen {
-    if kiosk && screen == Screen::Feedback {
-        Screen::NotFound
-    } else {
-        screen
+    match entry(screen) {
+        Some(e) if kiosk && !e.at_kiosk => Screen::NotFound,
+        _ => screen,
     }
 }
 
 /// The name of a screen (for the title), as each screen's own heading calls it.
 pub fn screen_name(screen: Screen, kiosk: bool, embed: bool, t: &crate::Strings) -> &'static str {
-    match at_kiosk(screen, kiosk) {
+    let screen = at_kiosk(screen, kiosk);
+    match entry(screen) {
         _ if embed => t.app_name,
-        Screen::Start if kiosk => t.kiosk_title,
-        Screen::Start | Screen::Home => t.nav_home,
-        Screen::Plan => t.plan_title,
-        Screen::Results => t.results_title,
-        Screen::Indicators => t.indicators_title,
-        Screen::Counter => t.counter_title,
-        Screen::Konbini => t.konbini_title,
-        Screen::Staff => t.staff_title,
-        Screen::Feedback => t.feedback_title,
-        Screen::NotFound => t.not_found_title,
+        Some(e) if kiosk && screen == Screen::Start => e.label(true, t),
+        Some(e) => (e.title)(t),
+        None => t.not_found_title,
     }
 }
 
@@ -152,6 +203,23 @@ mod tests {
 
     fn click<'a>(link: &'a str, page: &'a str, hash: &'a str) -> LinkClick<'a> {
         LinkClick { link_origin: "https://a.example", page_origin: "https://a.example", link_path_and_query: link, page_path_and_query: page, link_hash: hash, ..Default::default() }
+    }
+
+    #[test]
+    fn the_table_lists_each_screen_once_and_the_pages_in_menu_order() {
+        for e in &SCREENS {
+            assert_eq!(screen_for(e.path), e.screen, "{}", e.path);
+            assert_eq!(SCREENS.iter().filter(|o| o.screen == e.screen || o.path == e.path).count(), 1, "{}", e.path);
+        }
+        assert_eq!(page_paths().collect::<Vec<_>>(), ["/", "/plan", "/results", "/indicators", "/counter", "/konbini", "/staff", "/feedback"]);
+        let kiosk_menu: Vec<_> = SCREENS.iter().filter(|e| e.in_menu(true)).map(|e| e.path).collect();
+        assert_eq!(kiosk_menu, ["/", "/home", "/plan", "/results", "/indicators", "/counter", "/konbini", "/staff"]);
+        let posts: Vec<_> = SCREENS.iter().filter(|e| e.takes_post).map(|e| e.screen).collect();
+        assert_eq!(posts, [Screen::Start, Screen::Feedback]);
+        let t = crate::strings(crate::Locale::Ja);
+        assert_eq!(screen_name(Screen::Start, true, false, t), t.kiosk_title);
+        assert_eq!(screen_name(Screen::Konbini, false, false, t), t.konbini_title);
+        assert_eq!(screen_name(Screen::Feedback, true, false, t), t.not_found_title);
     }
 
     #[test]

@@ -10,12 +10,22 @@ const USAGE: &str = "widget-export --out DIR [--manifest FILE] [--dist DIR] [--o
   --data DIR       the published data folder (WIDGET_DATA, default var/data)
   --manifest FILE  another manifest to publish, its snapshots beside it (default DIR/index.json)
   --dist DIR       the built browser side from scripts/build-web.sh (default dist)
-  --origin URL     the site's address, for printed pages and embed snippets (default none)";
+  --origin URL     the site's address, for printed pages and embed snippets (default none)
+  --data-license URL  the licence the city publishes its figures under, for search engines'
+                   dataset listings (WIDGET_DATA_LICENSE, default none)";
+
+fn fail(message: &str) -> ! {
+    eprintln!("{message}\n{USAGE}");
+    std::process::exit(2);
+}
 
 #[tokio::main]
 async fn main() {
     let data = std::env::var("WIDGET_DATA").ok().filter(|v| !v.trim().is_empty()).unwrap_or("var/data".into());
-    let mut options = ExportOptions { dist: "dist".into(), manifest: PathBuf::from(data).join("index.json"), out: PathBuf::new(), origin: String::new() };
+    let mut options = ExportOptions { dist: "dist".into(), manifest: PathBuf::from(data).join("index.json"), out: PathBuf::new(), origin: String::new(), data_license: None };
+    if let Some(v) = std::env::var("WIDGET_DATA_LICENSE").ok().filter(|v| !v.trim().is_empty()) {
+        options.data_license = Some(server::config::parse_license("WIDGET_DATA_LICENSE", &v).unwrap_or_else(|e| fail(&e)));
+    }
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
         let Some(value) = args.next() else {
@@ -28,6 +38,7 @@ async fn main() {
             "--data" => options.manifest = PathBuf::from(value).join("index.json"),
             "--dist" => options.dist = value.into(),
             "--origin" => options.origin = value.trim_end_matches('/').to_string(),
+            "--data-license" => options.data_license = Some(server::config::parse_license("--data-license", &value).unwrap_or_else(|e| fail(&e))),
             _ => {
                 eprintln!("unknown option {flag:?}\n{USAGE}");
                 std::process::exit(2);

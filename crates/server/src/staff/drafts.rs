@@ -48,9 +48,11 @@ pub(super) async fn draft_page(State(app): State<Arc<AppState>>, auth: StaffAuth
         format!(r#"<div class="table-scroll" tabindex="0" role="region" aria-label="公開中のデータからの変更"><table><thead><tr><th scope="col">指標</th><th scope="col">種類</th><th scope="col">年度</th><th scope="col">数値</th></tr></thead><tbody>{trs}</tbody></table></div>"#)
     };
     let data = DataFolder::preview_manifest(&info.id);
-    let previews: String = crate::export::ROUTES
+    let t = view_models::strings(Locale::Ja);
+    let previews: String = view_models::route::SCREENS
         .iter()
-        .map(|r| format!(r#"<li><a href="{r}?data={}">{}</a></li>"#, e(&data), e(&screen_name(r))))
+        .filter(|s| s.in_page_menu)
+        .map(|s| format!(r#"<li><a href="{}?data={}">{}</a></li>"#, s.path, e(&data), e(s.label(false, t))))
         .collect();
     let csrf = e(&auth.0.csrf);
     let publish = match may_publish(&app, &auth, &info) {
@@ -83,20 +85,6 @@ pub(super) async fn draft_page(State(app): State<Arc<AppState>>, auth: StaffAuth
     page(StatusCode::OK, &format!("下書き: {}", info.title.ja), me(&auth), &body)
 }
 
-fn screen_name(route: &str) -> String {
-    let t = view_models::strings(Locale::Ja);
-    match route {
-        "/" => t.nav_home,
-        "/plan" => t.nav_plan,
-        "/results" => t.nav_results,
-        "/indicators" => t.nav_indicators,
-        "/counter" => t.nav_counter,
-        "/konbini" => t.nav_konbini,
-        "/staff" => t.nav_staff,
-        _ => t.nav_feedback,
-    }
-    .to_string()
-}
 
 pub(super) async fn publish_draft(State(app): State<Arc<AppState>>, auth: StaffAuth, headers: HeaderMap, Path(id): Path<String>, Form(f): Form<Token>) -> Response {
     if !form_from_this_site(&headers, &auth.0.csrf, &f.csrf) {

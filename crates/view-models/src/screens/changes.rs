@@ -1,12 +1,37 @@
 //! What changed between two snapshots: new actuals, changed values, changed targets —
-//! for every indicator the two share.
+//! for every indicator the two share. [`diff`] finds them without words (small enough to travel
+//! inside a page instead of the whole earlier snapshot); [`word`] says them in a language.
 
-use snapshot::{Indicator, Snapshot, YearValue};
+use serde::{Deserialize, Serialize};
+use snapshot::{FiscalYear, Indicator, Snapshot, Text, Unit, YearValue};
 
 use crate::format::{fiscal_year, maybe_quantity};
 use crate::strings::strings;
 use crate::Locale;
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ChangeKind {
+    /// An actual published for the first time.
+    New,
+    /// A published actual now reads differently.
+    Value,
+    /// The target (検証値) or its year changed.
+    Target,
+}
+
+/// One change, in figures.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    pub indicator: Text,
+    pub unit: Unit,
+    pub kind: ChangeKind,
+    pub fiscal_year: FiscalYear,
+    /// What it was: the earlier value, or the earlier target with its year; `None` for a new actual.
+    pub before: Option<YearValue>,
+    pub after: Option<f64>,
+}
+
+/// One change, in words.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChangeRow {
     pub indicator: String,
@@ -21,44 +46,55 @@ fn published(i: &Indicator) -> Vec<YearValue> {
     std::iter::once(i.baseline).chain(i.actuals.iter().copied()).collect()
 }
 
-pub fn changes(previous: &Snapshot, current: &Snapshot, locale: Locale) -> Vec<ChangeRow> {
-    let t = strings(locale);
-    let mut rows = vec![];
+pub fn diff(previous: &Snapshot, current: &Snapshot) -> Vec<Change> {
+    let mut found = vec![];
     for cur in &current.indicators {
         let Some(prev) = previous.indicators.iter().find(|p| p.id == cur.id) else { continue };
-        let q = |v| maybe_quantity(v, cur.unit, locale);
-        let name = locale.pick(&cur.name).to_string();
+        let change = |kind, fiscal_year, before, after| Change { indicator: cur.name.clone(), unit: cur.unit, kind, fiscal_year, before, after };
         let before = published(prev);
         for yv in published(cur) {
             match before.iter().find(|p| p.fiscal_year == yv.fiscal_year) {
-                None if yv.value.is_some() => rows.push(ChangeRow {
-                    indicator: name.clone(),
-                    kind: t.change_new,
-                    period: fiscal_year(yv.fiscal_year, locale),
-                    before: None,
-                    after: q(yv.value),
-                }),
-                Some(p) if p.value != yv.value => rows.push(ChangeRow {
-                    indicator: name.clone(),
-                    kind: if p.value.is_none() { t.change_new } else { t.change_value },
-                    period: fiscal_year(yv.fiscal_year, locale),
-                    before: p.value.map(|v| q(Some(v))),
-                    after: q(yv.value),
-                }),
+                None if yv.value.is_some() => found.push(change(ChangeKind::New, yv.fiscal_year, None, yv.value)),
+                Some(p) if p.value != yv.value => {
+                    let was = p.value.is_some().then_some(*p);
+                    found.push(change(if was.is_none() { ChangeKind::New } else { ChangeKind::Value }, yv.fiscal_year, was, yv.value));
+                }
                 _ => {}
             }
         }
         if prev.target != cur.target {
-            rows.push(ChangeRow {
-                indicator: name.clone(),
-                kind: t.change_target,
-                period: fiscal_year(cur.target.fiscal_year, locale),
-                before: Some(format!("{} {}", fiscal_year(prev.target.fiscal_year, locale), q(prev.target.value))),
-                after: q(cur.target.value),
-            });
+            found.push(change(ChangeKind::Target, cur.target.fiscal_year, Some(prev.target), cur.target.value));
         }
     }
-    rows
+    found
+}
+
+pub fn word(changes: &[Change], locale: Locale) -> Vec<ChangeRow> {
+    let t = strings(locale);
+    changes
+        .iter()
+        .map(|c| {
+            let q = |v| maybe_quantity(v, c.unit, locale);
+            ChangeRow {
+                indicator: locale.pick(&c.indicator).to_string(),
+                kind: match c.kind {
+                    ChangeKind::New => t.change_new,
+                    ChangeKind::Value => t.change_value,
+                    ChangeKind::Target => t.change_target,
+                },
+                period: fiscal_year(c.fiscal_year, locale),
+                before: c.before.map(|b| match c.kind {
+                    ChangeKind::Target => format!("{} {}", fiscal_year(b.fiscal_year, locale), q(b.value)),
+                    _ => q(b.value),
+                }),
+                after: q(c.after),
+            }
+        })
+        .collect()
+}
+
+pub fn changes(previous: &Snapshot, current: &Snapshot, locale: Locale) -> Vec<ChangeRow> {
+    word(&diff(previous, current), locale)
 }
 
 #[cfg(test)]

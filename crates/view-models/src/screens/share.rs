@@ -78,3 +78,91 @@ mod tests {
         assert_eq!(description(Screen::Feedback, &s, Locale::Ja), None);
     }
 }
+
+/// What a search engine's dataset listing needs to know about the published figures
+/// (schema.org `Dataset`, read by Google's Dataset Search): what they are, the years they cover,
+/// who made them, under which licence (only when the city has said: it is never guessed), and
+/// where the files are.
+pub struct DatasetFacts<'a> {
+    pub origin: &'a str,
+    /// The page's canonical address.
+    pub url: &'a str,
+    pub description: &'a str,
+    /// The snapshot's file in the data folder (`snapshots/2023-12.json`).
+    pub file: &'a str,
+    pub license: Option<&'a str>,
+}
+
+/// The `Dataset` as JSON-LD, safe inside `<script type="application/ld+json">`: `<` is escaped,
+/// so nothing in the data can close the element.
+pub fn dataset_json_ld(s: &Snapshot, facts: &DatasetFacts, locale: Locale) -> String {
+    let t = crate::strings::strings(locale);
+    let years: Vec<i32> = s.indicators.iter().flat_map(|i| std::iter::once(i.baseline).chain(i.actuals.iter().copied())).filter(|v| v.value.is_some()).map(|v| v.fiscal_year.0 as i32).collect();
+    let mut csv: Vec<serde_json::Value> = crate::screens::contexts::embeddable_ids(s)
+        .into_iter()
+        .filter_map(|id| crate::screens::contexts::embed_card(s, &id, locale))
+        .map(|card| {
+            serde_json::json!({
+                "@type": "DataDownload",
+                "name": card.caption,
+                "encodingFormat": "text/csv",
+                "contentUrl": format!("{}{}", facts.origin, crate::route::csv_path(&card.id, locale)),
+            })
+        })
+        .collect();
+    csv.insert(0, serde_json::json!({ "@type": "DataDownload", "name": locale.pick(&s.source.title), "encodingFormat": "application/json", "contentUrl": format!("{}/data/{}", facts.origin, facts.file) }));
+    let mut dataset = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Dataset",
+        "name": format!("{} — {}", locale.pick(&s.plan.name), t.app_name),
+        "description": facts.description,
+        "url": facts.url,
+        "inLanguage": locale.html_lang(),
+        "isBasedOn": locale.pick(&s.source.title),
+        "creator": { "@type": "GovernmentOrganization", "name": t.city },
+        "distribution": csv,
+    });
+    if let (Some(first), Some(last)) = (years.iter().min(), years.iter().max()) {
+        // Fiscal years: April of the first to the end of March after the last.
+        dataset["temporalCoverage"] = format!("{first}-04-01/{}-03-31", last + 1).into();
+    }
+    if let Some(d) = s.as_of.date() {
+        dataset["dateModified"] = match d.day {
+            Some(day) => format!("{:04}-{:02}-{day:02}", d.year, d.month),
+            None => format!("{:04}-{:02}", d.year, d.month),
+        }
+        .into();
+    }
+    if let Some(license) = facts.license {
+        dataset["license"] = license.into();
+    }
+    dataset.to_string().replace('<', "\\u003c")
+}
+
+#[cfg(test)]
+mod dataset_tests {
+    use super::*;
+    use crate::screens::home::tests::seed;
+
+    #[test]
+    fn the_dataset_names_its_files_years_creator_and_only_a_given_licence() {
+        let s = seed();
+        let facts = DatasetFacts { origin: "https://w.example", url: "https://w.example/konbini", description: "d</script>", file: "snapshots/2023-12.json", license: None };
+        let text = dataset_json_ld(&s, &facts, Locale::Ja);
+        assert!(!text.contains("</script>"), "the data cannot close its element");
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(v["@type"], "Dataset");
+        assert_eq!(v["creator"]["name"], "熊本市");
+        assert_eq!(v["description"], "d</script>");
+        assert!(v.get("license").is_none(), "no licence is made up");
+        let files = v["distribution"].as_array().unwrap();
+        assert_eq!(files[0]["contentUrl"], "https://w.example/data/snapshots/2023-12.json");
+        assert!(files.iter().any(|f| f["contentUrl"] == "https://w.example/downloads/ja/konbini-yearly.csv" && f["encodingFormat"] == "text/csv"));
+        let coverage = v["temporalCoverage"].as_str().unwrap();
+        assert!(coverage.ends_with("-03-31") && coverage.contains("-04-01/"), "{coverage}");
+        let licensed = DatasetFacts { license: Some("https://creativecommons.org/licenses/by/4.0/"), ..facts };
+        let v: serde_json::Value = serde_json::from_str(&dataset_json_ld(&s, &licensed, Locale::En)).unwrap();
+        assert_eq!(v["license"], "https://creativecommons.org/licenses/by/4.0/");
+        assert_eq!(v["creator"]["name"], "Kumamoto City");
+    }
+}
