@@ -36,7 +36,9 @@ try {
   document.documentElement.dataset.hydrated = 'no';
   console.warn('reform-widget:', error);
 }
-// Repeat visits and offline reloads (public/sw.js). Checked for a new version on every visit.
+// Repeat visits and offline reloads (public/sw.js). Checked for a new version on every visit. A
+// kiosk's worker keeps the whole app ahead of need; a reader's keeps what is used.
 if ('serviceWorker' in navigator && location.protocol !== 'file:') {
-  navigator.serviceWorker.register('/sw.js', { updateViaCache: 'none' }).catch(() => {});
+  const worker = document.documentElement.classList.contains('kiosk') ? '/sw.js?kiosk=1' : '/sw.js';
+  navigator.serviceWorker.register(worker, { updateViaCache: 'none' }).catch(() => {});
 }

@@ -1,11 +1,14 @@
 // The widget's service worker: repeat visits and a real offline. Same-origin, so the strict
 // CSP allows it. What it keeps:
-// - the app (boot.js, the wasm, every screen's chunk and its JS, the stylesheet): fetched once
-//   per release, from the cache after that; a new release is a new worker (its version below
-//   changes with the build), which replaces the cached app and takes over on the next navigation;
+// - the scripts and the stylesheet: fetched once per release, from the cache after that; a new
+//   release is a new worker (its version below changes with the build), which replaces the
+//   cached files and takes over on the next navigation. A reader's device keeps only what reading
+//   needs (read.js, the stylesheet); the app (boot.js, the wasm, each screen's chunk) is kept as
+//   it is first used, on the feedback form. A kiosk (registered with ?kiosk=1) runs the app all
+//   day, so it keeps every chunk ahead of need;
 // - every page and snapshot file, as last seen: always asked of the network first (a page is in
 //   the reader's language, and a snapshot may be new), and served from here only when the network
-//   fails. Such a page is marked, so the app says it shows a saved copy.
+//   fails. Such a page is marked, so the app or read.js says it shows a saved copy.
 // The manifest (data/index.json) always goes to the network: whether it answers is how the app
 // tells a live site from a saved copy.
 // The API is never touched: feedback has its own outbox.
@@ -14,15 +17,17 @@ const APP_CACHE = `app-${VERSION}`;
 const COPIES = 'copies';
 // Each screen's code chunk and the chunk loader: written here by scripts/build-web.sh.
 const CHUNK_FILES = [];
-const APP_FILES = ['/boot.js', '/card.js', '/style.css', '/pkg/reform_widget.js', '/pkg/reform_widget_bg.wasm', ...CHUNK_FILES];
+const READER_FILES = ['/read.js', '/style.css'];
+const APP_FILES = [...READER_FILES, '/boot.js', '/card.js', '/pkg/reform_widget.js', '/pkg/reform_widget_bg.wasm', ...CHUNK_FILES];
 
-// Every screen's chunk is fetched here, ahead of need and off the page's main thread, so the
-// next screen opens at once. Not when the reader asked to save data: then each chunk is kept as
-// it is first used.
+// A kiosk fetches the whole app ahead of need, off the page's main thread, so every screen opens
+// at once all day. A reader's device fetches only what reading needs, and nothing ahead of need
+// when the reader asked to save data.
+const kiosk = new URL(self.location.href).searchParams.has('kiosk');
 const saveData = Boolean(self.navigator.connection && self.navigator.connection.saveData);
 
 self.addEventListener('install', (event) => {
-  const files = saveData ? APP_FILES.filter((f) => !CHUNK_FILES.includes(f)) : APP_FILES;
+  const files = kiosk ? APP_FILES : saveData ? [] : READER_FILES;
   event.waitUntil(caches.open(APP_CACHE).then((cache) => cache.addAll(files)).then(() => self.skipWaiting()));
 });
 

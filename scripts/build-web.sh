@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the browser side of the widget into dist/: the hydrating wasm (cargo → wasm-bindgen →
-# wasm-opt -Oz), one stylesheet, boot.js and the published files. A script of our own instead
+# wasm-opt -Oz), one stylesheet, boot.js (public/read.js for reading screens) and the published files. A script of our own instead
 # of trunk, which cannot split a wasm per screen (docs/decisions.md). The server renders the
 # pages themselves; dist/ holds what they load.
 set -euo pipefail
@@ -49,7 +49,7 @@ cp boot.js dist.new/
 cp -r public/. dist.new/
 # The service worker's version is the build's: a new release is a new worker, which replaces
 # the cached app (public/sw.js).
-version=$(cat dist.new/boot.js dist.new/card.js dist.new/style.css dist.new/pkg/* | sha256sum | cut -c1-16)
+version=$(cat dist.new/boot.js dist.new/read.js dist.new/card.js dist.new/style.css dist.new/pkg/* | sha256sum | cut -c1-16)
 sed -i "s/^const VERSION = 'dev';/const VERSION = '$version';/" dist.new/sw.js
 chunks=$(cd dist.new && find pkg -name '*.wasm' ! -name reform_widget_bg.wasm -o -name '__wasm_split.js' | sort | sed "s|^|'/|; s|$|'|" | paste -sd, -)
 sed -i "s|^const CHUNK_FILES = \[\];|const CHUNK_FILES = [$chunks];|" dist.new/sw.js

@@ -25,8 +25,13 @@ pub struct PageOptions {
     pub lang_cookie: Option<String>,
     /// The answer to a form posted without script.
     pub posted: Option<PostedForm>,
-    /// Whether the page loads the app (a posted form's answer needs none: it is complete as HTML).
+    /// Whether the page may load the app (a posted form's answer needs none: it is complete as
+    /// HTML). It does where the screen table says the app starts (a form, a kiosk); a reading
+    /// screen takes only `read.js`.
     pub hydrate: bool,
+    /// The app starts on every screen, reading ones too: a static export's pages, which the app
+    /// moves to a newer publication (no server renders them again).
+    pub app_on_every_screen: bool,
     /// The licence the city publishes its figures under, for the dataset description.
     pub data_license: Option<String>,
 }
@@ -90,16 +95,19 @@ pub async fn render_page(request: PageRequest, data: ServerData, options: PageOp
 
     let class = if kiosk { " class=\"kiosk\"" } else if embed { " class=\"embedded\"" } else { "" };
     // An embedded card is complete as rendered and never takes the app: only its height script
-    // (public/card.js), and no data for an app to take over with (docs/decisions.md).
-    let app = options.hydrate && !embed;
-    let boot = if app {
+    // (public/card.js), and no data for an app to take over with (docs/decisions.md). A reading
+    // screen takes no app either: the few conveniences it has are plain script (public/read.js).
+    let app = options.hydrate && !embed && (shown.starts_app || options.app_on_every_screen);
+    let boot = if embed {
+        "<script type=\"module\" src=\"/card.js\"></script>\n"
+    } else if !options.hydrate {
+        ""
+    } else if app {
         // No preload of the app: the page is complete without it, so its download waits until
         // the figures are painted (boot.js) instead of competing with them.
         "<script type=\"module\" src=\"/boot.js\"></script>\n"
-    } else if embed {
-        "<script type=\"module\" src=\"/card.js\"></script>\n"
     } else {
-        ""
+        "<script type=\"module\" src=\"/read.js\"></script>\n"
     };
     let data_script = if app { format!("<script type=\"application/json\" id=\"{}\">{}</script>", crate::data::PAGE_DATA_ID, page_data(resolved)) } else { String::new() };
     let html = format!(
@@ -156,6 +164,11 @@ fn share_head(request: &PageRequest, data: &ServerData, screen: Screen, locale: 
         if let Some(entry) = history.entries.iter().find(|e| e.id == history.shown) {
             let facts = view_models::screens::share::DatasetFacts { origin: &request.origin, url: &canonical, description: &description, file: &entry.file, license };
             head += &format!("<script type=\"application/ld+json\">{}</script>\n", view_models::screens::share::dataset_json_ld(snapshot, &facts, locale));
+        }
+        // The latest publication, named so a reading screen's script (public/read.js) can tell
+        // a page kept from before the next one.
+        if history.shown == history.latest {
+            head += &format!("<meta name=\"reform-widget:snapshot\" content=\"{}\">\n", e(&history.shown));
         }
     }
     head

@@ -7,6 +7,7 @@ use view_models::screens::changes::word;
 use view_models::{strings, Locale};
 use wasm_bindgen::JsCast;
 
+use crate::components::kept_fields::KeptFields;
 use crate::data::{use_snapshot, History};
 
 #[component]
@@ -30,8 +31,16 @@ pub fn SnapshotHistory(history: History, locale: Locale) -> impl IntoView {
             view! { <option value=e.id.clone() selected=selected>{format!("{} — {}", as_of(&e.as_of, locale), locale.pick(&e.title))}</option> }
         })
         .collect_view();
+    // With the app, a choice shows its figures in place; without it (a reading screen) the form
+    // loads the page for the chosen date, with the page's other parameters.
     let on_change = move |ev: leptos::ev::Event| {
         if let Some(select) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
+            ctx.select(select.value());
+        }
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if let Some(select) = crate::browser::document().and_then(|d| d.get_element_by_id("asof")).and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
             ctx.select(select.value());
         }
     };
@@ -72,8 +81,12 @@ pub fn SnapshotHistory(history: History, locale: Locale) -> impl IntoView {
     });
     Some(view! {
         <div class="history">
-            <label class="history__label" for="asof">{t.asof_label}</label>
-            <select id="asof" class="history__select" on:change=on_change>{options}</select>
+            <form method="get" class="history__pick" on:submit=on_submit>
+                <KeptFields leave=&["asof"]/>
+                <label class="history__label" for="asof">{t.asof_label}</label>
+                <select id="asof" name="asof" class="history__select" on:change=on_change>{options}</select>
+                <button type="submit" class="button button--secondary">{t.asof_show}</button>
+            </form>
             {changes_view}
         </div>
     })

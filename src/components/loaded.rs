@@ -11,6 +11,7 @@ use view_models::screens::failure::stale_banner;
 use view_models::{Locale, Strings};
 
 use crate::components::history::SnapshotHistory;
+use crate::components::kept_fields::KeptFields;
 use crate::components::skeleton::Skeleton;
 use crate::data::{use_snapshot, LoadError, LoadState};
 use crate::i18n::{use_locale, use_strings};
@@ -35,17 +36,13 @@ where
             let l = locale.get();
             let saved = stale.is_some();
             let as_of = snapshot.as_of.clone();
-            let stale_note = move || {
-                (saved || ctx.offline_copy.get()).then(|| {
-                    view! {
-                        <div class="banner banner--warning" role="status">
-                            <p>{stale_banner(&as_of, l)}</p>
-                            <button type="button" class="button button--secondary" on:click=move |_| ctx.reload()>
-                                {t().retry}
-                            </button>
-                        </div>
-                    }
-                })
+            // Rendered hidden when the figures are fresh: a page the service worker serves from this
+            // device's copy is marked, and then the app or, on a reading screen, read.js shows it.
+            let stale_note = view! {
+                <div class="banner banner--warning" role="status" data-offline-note="" hidden=move || !(saved || ctx.offline_copy.get())>
+                    <p>{stale_banner(&as_of, l)}</p>
+                    <RetryForm secondary=true/>
+                </div>
             };
             let preview_note = preview.then(|| view! { <div class="banner banner--info" role="status"><p>{t().preview_banner}</p></div> });
             let history = history.map(|h| view! { <SnapshotHistory history=h locale=l/> });
@@ -81,18 +78,28 @@ where
     }
 }
 
+/// Loads the figures again: in place with the app, as a page load (the same address) without it.
+#[component]
+fn RetryForm(secondary: bool) -> impl IntoView {
+    let ctx = use_snapshot();
+    let t = use_strings();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        ctx.reload();
+    };
+    view! {
+        <form method="get" class="retry" on:submit=on_submit>
+            <KeptFields/>
+            <button type="submit" class=if secondary { "button button--secondary" } else { "button" }>{move || t().retry}</button>
+        </form>
+    }
+}
+
 #[component]
 fn Failure(error: LoadError, below_heading: bool) -> impl IntoView {
-    let ctx = use_snapshot();
     let locale = use_locale();
     let t = use_strings();
-    let retry = error.retryable().then(|| {
-        view! {
-            <button type="button" class="button" on:click=move |_| ctx.reload()>
-                {move || t().retry}
-            </button>
-        }
-    });
+    let retry = error.retryable().then(|| view! { <RetryForm secondary=false/> });
     let message = move || error.message(locale.get());
     let heading = move || t().error_title;
     let heading = if below_heading {

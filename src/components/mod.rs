@@ -8,6 +8,7 @@ pub mod error_summary;
 pub mod fields;
 pub mod history;
 pub mod indicator_card;
+pub mod kept_fields;
 pub mod layout;
 pub mod loaded;
 pub mod skeleton;

@@ -101,21 +101,26 @@ export function appTests(ctx) {
     await page.click('.site-nav a[href="/plan"]');
     await page.waitForURL(base + '/plan');
     await page.waitForSelector('.policy');
-    assertEqual(await page.evaluate(() => window.sameDocument), true, 'menu links change the screen without loading a page');
+    // A reading screen runs no app: a menu link is a plain link, and the server sends the page.
+    assertEqual(await page.evaluate(() => window.sameDocument), undefined, 'the next screen is a page of its own');
     assertEqual(await page.getAttribute('.site-nav a[href="/"]', 'aria-current'), null, 'home no longer marked');
     await page.focus('.skip-link');
     await page.keyboard.press('Enter');
     assertEqual(await page.evaluate(() => document.activeElement.id), 'main', 'the skip link moves focus to the content');
-    assertEqual(page.url(), base + '/plan', 'and stays on the page');
+    assertEqual(new URL(page.url()).pathname, '/plan', 'and stays on the page');
     assert(await page.isVisible('.policy'), 'the skip link stays on the page');
     await openMenu(page);
     await page.click('.site-nav a[href="/results"]');
     await page.waitForSelector('.share-bar');
     await page.goBack();
-    await page.waitForURL(base + '/plan');
+    // The skip link left its own entry (/plan#main): a plain link to a fragment, without an app.
+    await page.waitForURL(base + '/plan#main');
     await page.waitForSelector('.policy');
     assertEqual(await page.getAttribute('.site-nav a[href="/plan"]', 'aria-current'), 'page', 'current page marked');
     await page.goBack();
+    await page.waitForURL(base + '/plan');
+    await page.goBack();
+    await page.waitForURL(base + '/');
     await page.waitForSelector('[data-indicator]');
     const unknown = await context.newPage();
     await unknown.goto(base + '/no-such-page');
@@ -191,9 +196,10 @@ export function appTests(ctx) {
     await context.close();
   });
 
+  // Picking in place is the app's: at a kiosk it runs (a reading screen's picker is a GET form).
   test('errors: a snapshot picked while offline says so (a preview keeps no device copy); retry recovers', async () => {
     let block = false;
-    const { page, context } = await open('/?data=/fixtures/history/index.json', { setup: (p) => p.route('**/fixtures/**', (r) => (block ? r.abort('internetdisconnected') : r.continue())) });
+    const { page, context } = await open('/home?mode=kiosk&data=/fixtures/history/index.json', { setup: (p) => p.route('**/fixtures/**', (r) => (block ? r.abort('internetdisconnected') : r.continue())) });
     await appReady(page);
     await page.waitForSelector('#asof');
     block = true;
@@ -206,12 +212,14 @@ export function appTests(ctx) {
     await context.close();
   });
 
-  test('first view: the server\'s HTML holds the figures, the app takes it over without a second snapshot download or layout shift', async () => {
+  test('first view: the server\'s HTML holds the figures; a reading screen loads no app, no snapshot and does not shift', async () => {
     const snapshotRequests = [];
+    const appRequests = [];
     const { page, context, problems } = await open('/', {
       viewport: DESKTOP,
       setup: (p) => {
         p.on('request', (r) => { if (r.url().includes('/data/snapshots/')) snapshotRequests.push(r.url()); });
+        p.on('request', (r) => { if (/\/(pkg\/|boot\.js)/.test(r.url())) appRequests.push(new URL(r.url()).pathname); });
         return p.addInitScript(() => {
           window.__cls = 0;
           new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
@@ -225,16 +233,19 @@ export function appTests(ctx) {
     // Once nothing more is loading, no snapshot download can still come.
     await page.waitForLoadState('networkidle');
     assertEqual(snapshotRequests, [], 'no snapshot download for the first view');
+    assertEqual(appRequests, [], 'no app: neither boot.js nor any wasm');
+    assertEqual(await page.evaluate(() => document.documentElement.dataset.hydrated), undefined, 'nothing hydrated');
     const cls = await page.evaluate(() => window.__cls);
     assert(cls < 0.01, `cumulative layout shift ${cls.toFixed(3)}`);
     assertEqual(problems, [], 'console errors');
     await context.close();
   });
 
-  test('hydration: every route × language and the kiosk take over the server\'s HTML, an embedded card runs only its height script; no errors, warnings or shifts', async () => {
+  test('hydration: the form and the kiosk take over the server\'s HTML; every reading route × language runs only read.js, an embedded card only its height script; no errors, warnings or shifts', async () => {
     const pages = [];
     for (const route of ROUTES) for (const lang of ['ja', 'en', 'ja-easy']) pages.push(`${route}?lang=${lang}`);
-    pages.push('/?embed=1&card=konbini-yearly', '/?mode=kiosk', '/feedback', '/no-such-page');
+    pages.push('/?embed=1&card=konbini-yearly', '/?mode=kiosk', '/konbini?mode=kiosk&lang=en', '/feedback', '/no-such-page');
+    const startsApp = (path) => path.includes('mode=kiosk') || path.startsWith('/feedback');
     // As a citizen's browser has it: with the service worker.
     const context = await browser.newContext({ viewport: PHONE, locale: 'ja-JP', serviceWorkers: 'allow' });
     try {
@@ -244,15 +255,19 @@ export function appTests(ctx) {
         page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
         page.on('console', (m) => { if (['error', 'warning'].includes(m.type()) && !/favicon/.test(m.text())) problems.push(`${m.type()}: ${m.text()}`); });
         const snapshots = [];
+        const app = [];
         page.on('request', (r) => { if (r.url().includes('/data/snapshots/')) snapshots.push(r.url()); });
+        page.on('request', (r) => { if (/\/(pkg\/|boot\.js)/.test(r.url())) app.push(new URL(r.url()).pathname); });
         await page.addInitScript(() => {
           window.__cls = 0;
           new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; }).observe({ type: 'layout-shift', buffered: true });
         });
         await page.goto(base + path);
-        const embedded = path.includes('embed=1');
-        await page.waitForFunction((card) => document.documentElement.dataset[card ? 'cardReady' : 'hydrated'] === 'true', embedded, { timeout: 15000 });
+        const ready = path.includes('embed=1') ? 'cardReady' : startsApp(path) ? 'hydrated' : 'readerReady';
+        await page.waitForFunction((key) => document.documentElement.dataset[key] === 'true', ready, { timeout: 15000 });
         await page.waitForLoadState('networkidle');
+        if (startsApp(path)) assert(app.includes('/pkg/reform_widget_bg.wasm'), `${path}: the app starts`);
+        else assertEqual(app, [], `${path}: no app`);
         // The unknown address answers 404 on purpose; the browser logs that status.
         assertEqual(problems.filter((p) => !(path === '/no-such-page' && /status of 404/.test(p))), [], `${path}: console`);
         assertEqual(snapshots, [], `${path}: no second snapshot download`);

@@ -1,10 +1,12 @@
-// Each screen's code in a chunk of its own (src/chunks.rs): the home page loads none; every other
-// screen loads its chunk the first time it opens and shows its figures; the service worker keeps
-// them all ahead of need; an embedded card takes no app; a chunk that fails to arrive shows a
-// message with a retry button, and the retry recovers.
-import { test, expect, assert, assertEqual, appReady } from './harness.mjs';
+// Each screen's code in a chunk of its own (src/chunks.rs), where the app runs (the form, the
+// kiosk; a reading screen starts none): the kiosk's home loads none; every other screen loads its
+// chunk the first time it opens and shows its figures; a kiosk's service worker keeps them all
+// ahead of need, a reader's only what was used; an embedded card takes no app; a chunk that fails
+// to arrive shows a message with a retry button, and the retry recovers.
+import { test, expect, assert, assertEqual, hydrated } from './harness.mjs';
 
 
+/** The kiosk's screens; the form is not offered there (it has its own survey). */
 const SCREENS = [
   ['/plan', 'plan', 'プランの内容', '市役所改革プラン2027'],
   ['/results', 'results', '第3ステージの成果', '137'],
@@ -12,8 +14,8 @@ const SCREENS = [
   ['/counter', 'counter', '区役所窓口の市民満足度', '%'],
   ['/konbini', 'konbini', '証明書のコンビニ交付', '107,087件'],
   ['/staff', 'staff', '職員満足度調査（エンゲージメント調査）', '職員'],
-  ['/feedback', 'feedback', 'ご意見をお寄せください', '確認画面へ'],
 ];
+const CHUNK_COUNT = 7 + 4; // every screen's (the form's too) and four the screens share
 
 /** A phone without the service worker (the harness blocks it unless a test allows it). */
 async function phone(browser) {
@@ -28,10 +30,10 @@ async function phone(browser) {
 const follow = (page, href) => page.evaluate((h) => document.querySelector(`a[href="${h}"]`).click(), href);
 
 export function chunkTests({ base, browser }) {
-  test('chunks: the home page loads no screen chunk; each screen loads its own on in-app navigation and shows its figures', async () => {
+  test('chunks: the kiosk\'s home loads no screen chunk; each screen loads its own on in-app navigation and shows its figures', async () => {
     const { page, chunks } = await phone(browser);
-    await page.goto(base + '/');
-    await appReady(page);
+    await page.goto(base + '/home?mode=kiosk');
+    await hydrated(page);
     await page.waitForTimeout(1000);
     assertEqual(chunks, [], 'screen chunks loaded by the home page');
     for (const [href, chunk, heading, figure] of SCREENS) {
@@ -44,22 +46,34 @@ export function chunkTests({ base, browser }) {
     assertEqual(chunks.length, SCREENS.length, 'each chunk loaded once');
   });
 
-  test('chunks: a page that starts on a screen hydrates with its chunk; the service worker keeps every screen\'s chunk; an embedded card loads no app', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'allow' });
-    const page = await context.newPage();
-    const first = [];
-    page.on('request', (r) => { const m = new URL(r.url()).pathname.match(/^\/pkg\/split_(\w+)\.wasm$/); if (m) first.push(m[1]); });
-    await page.goto(base + '/konbini');
-    await appReady(page);
-    assertEqual(first, ['konbini'], 'the page loads its own screen\'s chunk and no other');
-    // Ahead of need, in the worker: every screen's chunk is on the device after the first visit.
-    await page.evaluate(() => navigator.serviceWorker.ready);
-    const kept = () => page.evaluate(async () => {
-      const names = [];
-      for (const key of await caches.keys()) for (const r of await (await caches.open(key)).keys()) names.push(new URL(r.url).pathname);
-      return names.filter((n) => /^\/pkg\/split_\w+\.wasm$/.test(n)).length;
-    });
-    await expect.poll(kept, { message: 'screen chunks kept by the service worker', timeout: 15000 }).toBe(SCREENS.length + 4);
+  test('chunks: a page that starts on a screen hydrates with its chunk; a kiosk\'s service worker keeps every screen\'s chunk, a reader\'s only what was used; an embedded card loads no app', async () => {
+    /** Opens `path` in a new context with the worker; the screens' chunks it loaded, and those its worker keeps. */
+    async function start(path) {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'allow' });
+      const page = await context.newPage();
+      const loaded = [];
+      page.on('request', (r) => { const m = new URL(r.url()).pathname.match(/^\/pkg\/split_(\w+)\.wasm$/); if (m) loaded.push(m[1]); });
+      await page.goto(base + path);
+      await hydrated(page);
+      await page.evaluate(() => navigator.serviceWorker.ready);
+      const kept = () => page.evaluate(async () => {
+        const names = [];
+        for (const key of await caches.keys()) for (const r of await (await caches.open(key)).keys()) names.push(new URL(r.url).pathname);
+        return names.filter((n) => /^\/pkg\/split_\w+\.wasm$/.test(n)).length;
+      });
+      return { page, loaded, kept };
+    }
+    const kiosk = await start('/konbini?mode=kiosk');
+    assertEqual(kiosk.loaded, ['konbini'], 'the page loads its own screen\'s chunk and no other');
+    // Ahead of need, in the kiosk's worker: every screen's chunk is on the device after the first visit.
+    await expect.poll(kiosk.kept, { message: 'screen chunks kept by the kiosk\'s worker', timeout: 15000 }).toBe(CHUNK_COUNT);
+    // A reader's worker fetches nothing ahead of need: the form's chunk is kept as it is used.
+    const reader = await start('/feedback');
+    assertEqual(reader.loaded, ['feedback'], 'the form loads its own chunk');
+    await expect.poll(() => reader.page.evaluate(async () => (await caches.keys()).length), { message: 'the worker installed' }).toBeGreaterThan(0);
+    await reader.page.reload();
+    await hydrated(reader.page);
+    await expect.poll(reader.kept, { message: 'chunks kept by a reader\'s worker', timeout: 15000 }).toBe(1);
     // An embedded card is complete as the server sends it: no app at all, only its height script.
     const embed = await phone(browser);
     const code = [];
@@ -75,8 +89,8 @@ export function chunkTests({ base, browser }) {
     const { page } = await phone(browser);
     let blocked = true;
     await page.route('**/pkg/split_results.wasm', (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
-    await page.goto(base + '/');
-    await appReady(page);
+    await page.goto(base + '/home?mode=kiosk');
+    await hydrated(page);
     await follow(page, '/results');
     const alert = page.locator('main [role="alert"]');
     await expect(alert).toContainText('この画面を開けませんでした');

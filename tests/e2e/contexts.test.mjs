@@ -78,20 +78,23 @@ export function contextTests({ base, browser }) {
     await context.close();
   });
 
-  test('embed dialog: 「このグラフを埋め込む」 gives the one-line snippet for the card', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  test('embed snippet: 「このグラフを埋め込む」 opens the one-line snippet for the card; 「コピー」 copies it', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();
     await page.goto(base + '/konbini');
     await live(page);
-    await page.click('[data-chart="konbini-yearly"] .embed-button');
-    await page.waitForSelector('dialog[open]');
-    const code = await page.inputValue('dialog[open] textarea');
+    const share = page.locator('[data-chart="konbini-yearly"] .embed-share');
+    await share.locator('summary').click();
+    const code = await share.locator('textarea').inputValue();
     assert(!code.includes('\n'), 'one line');
     assertIncludes(code, `src="${base}/?embed=1&amp;card=konbini-yearly"`, 'iframe src');
     assertIncludes(code, `<script src="${base}/embed.js" data-frame="kumamoto-reform-konbini-yearly" async></script>`, 'resize script');
-    assertEqual(await axe(page), [], 'axe with the dialog open');
-    await page.click('dialog[open] .button--secondary');
-    assertEqual(await page.$$eval('dialog[open]', (d) => d.length), 0, 'closed');
+    await share.locator('button[data-copy]').click();
+    await expect(share.locator('[data-copy-status]')).toHaveText('コピーしました');
+    assertEqual(await page.evaluate(() => navigator.clipboard.readText()), code, 'the snippet is on the clipboard');
+    assertEqual(await axe(page), [], 'axe with the snippet open');
+    await share.locator('summary').click();
+    assertEqual(await share.getAttribute('open'), null, 'closed');
     await context.close();
   });
 
@@ -202,7 +205,7 @@ export function kioskTests({ browser }) {
       assertIncludes(await page.textContent('.kiosk-survey legend'), '本日の窓口サービスに満足されましたか', 'the city\'s question');
       await page.click('label[for="satisfaction-4"]');
       await page.fill('#comment', '場所の設定つき');
-      await page.click('button[type="submit"]');
+      await page.click('button[type="submit"]:visible');
       await page.waitForSelector('[data-receipt]');
       const row = (await exportRows(port)).find((r) => r[5] === '場所の設定つき');
       assertEqual([row[4], row[7], row[8]], ['4', 'chuo', 'tax'], 'stored with its place');
@@ -225,7 +228,7 @@ export function kioskTests({ browser }) {
         await page.click('label[for="section-0"]');
         await page.click('label[for="satisfaction-5"]');
         await page.fill('#comment', comment);
-        await page.click('button[type="submit"]');
+        await page.click('button[type="submit"]:visible');
         await page.waitForSelector('.result');
       };
       await page.goto(base + '/?mode=kiosk');
@@ -247,7 +250,7 @@ export function kioskTests({ browser }) {
       await page.goto(base + '/?mode=kiosk');
       await live(page);
       await page.waitForSelector('.kiosk-survey');
-      await page.click('button[type="submit"]');
+      await page.click('button[type="submit"]:visible');
       await page.waitForSelector('.error-summary');
       assertIncludes(await page.textContent('.error-summary'), '区役所を入力してください', 'ward required');
       assertEqual(await page.evaluate(() => document.activeElement.className), 'error-summary', 'summary focused');
@@ -257,7 +260,7 @@ export function kioskTests({ browser }) {
       await page.click('label[for="section-4"]');
       await page.click('label[for="satisfaction-4"]');
       await page.fill('#comment', '丁寧でした');
-      await page.click('button[type="submit"]');
+      await page.click('button[type="submit"]:visible');
       await page.waitForSelector('[data-receipt]');
       const rows = await exportRows(port);
       const row = rows.find((r) => r[5] === '丁寧でした');
@@ -271,7 +274,7 @@ export function kioskTests({ browser }) {
       await page.click('label[for="section-0"]');
       await page.click('label[for="satisfaction-2"]');
       await page.fill('#comment', '待ち時間が長かった');
-      await page.click('button[type="submit"]');
+      await page.click('button[type="submit"]:visible');
       await page.waitForSelector('.result');
       await Promise.all([page.waitForEvent('load'), page.click('text=はじめの画面へ')]);
       await live(page);

@@ -33,7 +33,7 @@ export function feedbackTests({ browser }) {
   test('feedback: empty form → error summary focused, linked to the field, announced', async () => {
     await withServer(async ({ base }) => {
       const { context, page } = await openForm(base);
-      await page.click('button[type="submit"]');
+      await page.click('button[type="submit"]:visible');
       await page.waitForSelector('.error-summary');
       assertEqual(await page.evaluate(() => document.activeElement.className), 'error-summary', 'focus on the summary');
       assertEqual(await page.getAttribute('.error-summary', 'role'), 'alert', 'announced');
@@ -84,13 +84,15 @@ export function feedbackTests({ browser }) {
       const { context, page } = await openForm(base, '/konbini', undefined, '[data-chart="konbini-yearly"]');
       await page.click('[data-chart="konbini-yearly"] a[href^="/feedback"]');
       await page.waitForSelector('form.form');
+      // A reading screen's link loads the form's page, where the app starts.
+      await live(page);
       assertEqual(await page.inputValue('#topic'), 'konbini-yearly', 'topic prefilled');
       await page.fill('#message', '電話は090-1234-5678です。〒860-8601');
       await page.waitForSelector('.warning');
       const warning = await page.textContent('.warning');
       assertIncludes(warning, '電話番号のような数字', 'phone');
       assertIncludes(warning, '住所や郵便番号', 'address');
-      await page.click('button[type="submit"]');
+      await page.click('button[type="submit"]:visible');
       await page.click('.preview button.button:not(.button--secondary)');
       await page.waitForSelector('[data-receipt]');
       assertEqual((await exportRows(port)).length, 1, 'sent despite the warning');
@@ -103,7 +105,7 @@ export function feedbackTests({ browser }) {
       const { context, page } = await openForm(base);
       await stop(server, 'SIGKILL');
       await page.fill('#message', 'サーバー停止中に送った意見');
-      await page.click('button[type="submit"]');
+      await page.click('button[type="submit"]:visible');
       await page.click('.preview button.button:not(.button--secondary)');
       await page.waitForSelector('.outbox__item--pending');
       assertIncludes(await page.textContent('.result'), '送信待ちに入れました', 'pending message');
@@ -177,7 +179,7 @@ export function feedbackTests({ browser }) {
       await context.setOffline(true);
       const send = async (page, text) => {
         await page.fill('#message', text);
-        await page.click('button[type="submit"]');
+        await page.click('button[type="submit"]:visible');
         await page.click('.preview button.button:not(.button--secondary)');
         await page.waitForSelector('.outbox__item--pending');
       };
@@ -196,7 +198,7 @@ export function feedbackTests({ browser }) {
       const { context, page } = await openForm(base);
       await page.route('**/api/feedback', (r) => r.abort('internetdisconnected'));
       await page.fill('#message', '再読み込みしても消えない意見');
-      await page.click('button[type="submit"]');
+      await page.click('button[type="submit"]:visible');
       await page.click('.preview button.button:not(.button--secondary)');
       await page.waitForSelector('.outbox__item--pending');
       await page.reload();
@@ -210,7 +212,7 @@ export function feedbackTests({ browser }) {
       await page.route('**/api/feedback', (r) => r.fulfill({ status: 422, contentType: 'application/json', body: JSON.stringify({ error: 'invalid', errors: [{ field: 'message', problem: 'too_long', limit: 2000 }] }) }));
       await page.waitForSelector('form.form');
       await page.fill('#message', '拒否される意見');
-      await page.click('button[type="submit"]');
+      await page.click('button[type="submit"]:visible');
       await page.click('.preview button.button:not(.button--secondary)');
       await page.waitForSelector('.error-summary');
       assertIncludes(await page.textContent('.error-summary'), 'ご意見が長すぎます', 'server error shown');
@@ -225,7 +227,7 @@ export function feedbackTests({ browser }) {
       page.on('dialog', (d) => { dialogs++; d.dismiss(); });
       const hostile = '<img src=x onerror=alert(1)><script>alert(2)</script>\u202Eevil';
       await page.fill('#message', hostile.replace('\u202E', ''));
-      await page.click('button[type="submit"]');
+      await page.click('button[type="submit"]:visible');
       await page.waitForSelector('.preview');
       assertIncludes(await page.textContent('.preview__message'), '<script>alert(2)</script>', 'literal in preview');
       await page.click('.preview button.button:not(.button--secondary)');
@@ -238,7 +240,7 @@ export function feedbackTests({ browser }) {
       // A bidi override is refused by the shared rules, on the form.
       await page.click('button.button--secondary');
       await page.fill('#message', hostile);
-      await page.click('button[type="submit"]');
+      await page.click('button[type="submit"]:visible');
       await page.waitForSelector('.error-summary');
       assertIncludes(await page.textContent('.error-summary'), '使えない文字', 'bidi refused');
       await context.close();

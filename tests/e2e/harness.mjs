@@ -16,16 +16,21 @@ export function launch() {
   return chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-/** The app has taken over the server's HTML (hydrated) and shows a screen heading. An embedded
- * card takes no app: there, its height script runs (public/card.js). */
+/** The page's script has run and it shows a screen heading: the app has taken over the server's
+ * HTML (a form, a kiosk), a reading screen's read.js has run, or an embedded card's height script. */
 export function appReady(page, timeout = 15000) {
-  return page.waitForFunction(() => (document.documentElement.dataset.hydrated === 'true' || document.documentElement.dataset.cardReady === 'true') && document.querySelector('main h1'), null, { timeout });
+  return page.waitForFunction(() => ['hydrated', 'readerReady', 'cardReady'].some((k) => document.documentElement.dataset[k] === 'true') && document.querySelector('main h1'), null, { timeout });
 }
 
-/** Waits until the app has taken over the server's page (before that, a form posts to the server
- * as it would without script). */
+/** Waits until the page's script has run (before that, a form posts to the server as it would
+ * without script): the app where it starts, read.js on a reading screen, card.js in an embed. */
 export function live(page, timeout = 15000) {
-  return page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true' || document.documentElement.dataset.cardReady === 'true', null, { timeout });
+  return page.waitForFunction(() => ['hydrated', 'readerReady', 'cardReady'].some((k) => document.documentElement.dataset[k] === 'true'), null, { timeout });
+}
+
+/** Waits until the app itself has taken over (a form or a kiosk: where it starts). */
+export function hydrated(page, timeout = 15000) {
+  return page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true', null, { timeout });
 }
 
 /** On a phone the menu is a disclosure: open it (if closed) so its links can be clicked. */

@@ -128,20 +128,33 @@ export function trendTests({ base, browser }) {
     assertEqual(await page.$$eval('[data-chart="konbini-monthly"] rect.chart-point', (r) => r.length), HISTORY_NEW.konbini_certificates.monthly.length, 'monthly bars');
     await page.goto(base + '/counter?data=/fixtures/history/index.json');
     await page.waitForSelector('table.breakdown');
-    // The picker below is the app's: wait until the app has taken the page over (it first
-    // downloads this screen's chunk), as before the first picker above.
     await appReady(page);
     assertEqual(await page.$$eval('table.breakdown tbody tr', (r) => r.length), 2, 'wards');
     assertIncludes(await page.textContent('table.breakdown caption'), fy(2023), 'period');
+    // A reading screen's picker is a form: 「表示する」 loads the chosen date from the server, with
+    // the page's other parameters, and focus is back on the picker (public/read.js).
     await page.selectOption('#asof', '2023-12-test');
+    await page.click('.history__pick button[type="submit"]');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('asof') === '2023-12-test');
-    // The screen stays until the older snapshot is ready, then changes; the picker keeps focus.
-    await page.waitForFunction(() => !document.querySelector('table.breakdown'));
+    assertEqual(new URL(page.url()).searchParams.get('data'), '/fixtures/history/index.json', 'the preview kept');
+    await appReady(page);
     await page.waitForSelector('[data-chart="counter-satisfaction"]');
+    assertEqual(await page.$$eval('table.breakdown', (t) => t.length), 0, 'the older snapshot has no breakdown');
+    assertEqual(await page.inputValue('#asof'), '2023-12-test', 'the picker shows the chosen date');
     assertEqual(await page.evaluate(() => document.activeElement && document.activeElement.id), 'asof', 'focus stays on the picker');
     const violations = (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()).violations;
     assertEqual(violations.map((v) => v.id), [], 'axe with the picker');
     await context.close();
+    // The same pick with script off: the server renders the picked snapshot.
+    const plain = await browser.newContext({ javaScriptEnabled: false });
+    const noScript = await plain.newPage();
+    await noScript.goto(base + '/counter?data=/fixtures/history/index.json');
+    assertEqual(await noScript.$$eval('table.breakdown', (t) => t.length), 1, 'the latest, with its breakdown');
+    await noScript.selectOption('#asof', '2023-12-test');
+    await noScript.click('.history__pick button[type="submit"]');
+    assertEqual(new URL(noScript.url()).searchParams.get('asof'), '2023-12-test', 'the picked date in the address');
+    assertEqual(await noScript.$$eval('table.breakdown', (t) => t.length), 0, 'the older snapshot, rendered by the server');
+    assertEqual(await noScript.inputValue('#asof'), '2023-12-test', 'and named in the picker');
   });
 
   test('large data (10 years × 12 months × 5 wards × 6 sections): every view renders', async () => {

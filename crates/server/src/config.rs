@@ -1,12 +1,17 @@
-//! Settings from flags (first) and environment variables (second), with safe defaults.
+//! Settings from flags (first) and environment variables (second), with safe defaults: one
+//! definition (`Flags`, clap) gives the flags, their environment variables, `--help` and the
+//! README's table (a test compares them).
 
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 
 use axum::http::HeaderMap;
+use clap::error::ErrorKind;
+use clap::{CommandFactory, Parser};
 
 use crate::store::Location;
 
+/// What the server runs with.
 #[derive(Debug, Clone)]
 pub struct Config {
     pub listen: SocketAddr,
@@ -51,68 +56,82 @@ pub struct Config {
     pub data_license: Option<String>,
 }
 
-impl Default for Config {
-    fn default() -> Self {
-        Config {
-            listen: "127.0.0.1:8080".parse().expect("a valid address"),
-            db: Location::Sqlite(PathBuf::from("var/feedback.sqlite3")),
-            static_dir: PathBuf::from("dist"),
-            data_dir: PathBuf::from("var/data"),
-            publish_approvals: 2,
-            fonts_dir: PathBuf::from("/usr/share/fonts/opentype/noto"),
-            header_timeout_secs: 10,
-            request_timeout_secs: 30,
-            max_connections: 0,
-            max_connections_per_client: 256,
-            allowed_origins: vec![],
-            export_token: None,
-            frame_ancestors: "'self'".into(),
-            rate_limit_per_minute: 20,
-            email_retention_days: 90,
-            summary_min_count: 10,
-            trusted_proxies: vec![],
-            data_license: None,
-        }
+/// The flags, each with its environment variable and default. A field's first doc line is its
+/// `--help` text and its README row.
+#[derive(Debug, Parser)]
+#[command(name = "widget-server", about = "Serves the reform widget: pages, the feedback API, the staff pages and the published data.", after_help = "Also: widget-server staff add NAME --role editor|publisher [--db FILE|URL] (the password from standard input)")]
+struct Flags {
+    /// address to listen on
+    #[arg(long, env = "WIDGET_LISTEN", default_value = "127.0.0.1:8080", value_name = "ADDR")]
+    listen: SocketAddr,
+    /// SQLite file (WAL, `synchronous=FULL`), or a `postgres://user:password@host:5432/db` URL
+    #[arg(long, env = "WIDGET_DB", default_value = "var/feedback.sqlite3", value_name = "FILE|URL")]
+    db: String,
+    /// the built widget
+    #[arg(long = "static", env = "WIDGET_STATIC", default_value = "dist", value_name = "DIR")]
+    static_dir: PathBuf,
+    /// the published data (manifest and snapshots), served as `/data/`; filled from the built widget's `data/` on first start
+    #[arg(long = "data", env = "WIDGET_DATA", default_value = "var/data", value_name = "DIR")]
+    data_dir: PathBuf,
+    /// seconds a request's headers may take; an idle keep-alive connection waits no longer for its next request
+    #[arg(long = "header-timeout", env = "WIDGET_HEADER_TIMEOUT", default_value = "10", value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..))]
+    header_timeout_secs: u64,
+    /// seconds a whole request may take (408 after)
+    #[arg(long = "request-timeout", env = "WIDGET_REQUEST_TIMEOUT", default_value = "30", value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..))]
+    request_timeout_secs: u64,
+    /// open connections at most (default: the open files limit, raised to its hard limit at start, less 128)
+    #[arg(long = "max-connections", env = "WIDGET_MAX_CONNECTIONS", value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    max_connections: Option<u64>,
+    /// open connections per client address; a trusted proxy's are not counted (it keeps its own limit)
+    #[arg(long = "max-connections-per-client", env = "WIDGET_MAX_CONNECTIONS_PER_CLIENT", default_value = "256", value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    max_connections_per_client: u64,
+    /// fonts with Japanese glyphs for the link-preview images (Debian's `fonts-noto-cjk`)
+    #[arg(long = "fonts", env = "WIDGET_FONTS", default_value = "/usr/share/fonts/opentype/noto", value_name = "DIR")]
+    fonts_dir: PathBuf,
+    /// people a publication needs on the staff pages: 2, one prepares the draft and another publishes it; 1 lets a publisher publish alone
+    #[arg(long = "publish-approvals", env = "WIDGET_PUBLISH_APPROVALS", default_value = "2", value_name = "N", value_parser = clap::value_parser!(u8).range(1..=2))]
+    publish_approvals: u8,
+    /// another site allowed to post feedback (repeatable; the variable comma-separated)
+    #[arg(long = "allow-origin", env = "WIDGET_ALLOWED_ORIGINS", value_delimiter = ',', value_name = "ORIGIN", value_parser = origin)]
+    allowed_origins: Vec<String>,
+    /// a file holding the bearer token for the staff CSV and summary (`WIDGET_EXPORT_TOKEN` may hold the token itself); without one they are off
+    #[arg(long = "export-token-file", value_name = "FILE")]
+    export_token_file: Option<PathBuf>,
+    /// who may embed the widget (CSP `frame-ancestors` sources)
+    #[arg(long = "frame-ancestors", env = "WIDGET_FRAME_ANCESTORS", default_value = "'self'", value_name = "SRC", value_parser = frame_ancestors)]
+    frame_ancestors: String,
+    /// submissions per client address per minute
+    #[arg(long = "rate-limit", env = "WIDGET_RATE_LIMIT", default_value = "20", value_name = "N")]
+    rate_limit_per_minute: u32,
+    /// days an e-mail address for a reply is kept; the message stays
+    #[arg(long = "email-retention-days", env = "WIDGET_EMAIL_RETENTION_DAYS", default_value = "90", value_name = "N")]
+    email_retention_days: u32,
+    /// fewest answers a counter survey summary cell shows
+    #[arg(long = "summary-min-count", env = "WIDGET_SUMMARY_MIN_COUNT", default_value = "10", value_name = "N")]
+    summary_min_count: u32,
+    /// a reverse proxy's address: from it, the rate limit counts the client named in `X-Forwarded-For` (repeatable; the variable comma-separated; without it the header is ignored)
+    #[arg(long = "trusted-proxy", env = "WIDGET_TRUSTED_PROXIES", value_delimiter = ',', value_name = "ADDR")]
+    trusted_proxies: Vec<IpAddr>,
+    /// the licence the city publishes its figures under (an address, e.g. `https://creativecommons.org/licenses/by/4.0/`), named in each page's dataset description for search engines; without it none is named
+    #[arg(long = "data-license", env = "WIDGET_DATA_LICENSE", value_name = "URL", value_parser = license)]
+    data_license: Option<String>,
+}
+
+fn origin(text: &str) -> Result<String, String> {
+    Ok(text.trim().trim_end_matches('/').to_string())
+}
+
+fn frame_ancestors(text: &str) -> Result<String, String> {
+    if text.contains([';', '\n', '\r']) {
+        Err("may not contain ';' or line breaks".into())
+    } else {
+        Ok(text.to_string())
     }
 }
 
-pub const USAGE: &str = "widget-server [options]
-  --listen ADDR            address to listen on (WIDGET_LISTEN, default 127.0.0.1:8080)
-  --db FILE|URL            SQLite database file, or a postgres://user:password@host/db URL for
-                           several servers on one database (WIDGET_DB, default var/feedback.sqlite3)
-  --static DIR             built widget to serve (WIDGET_STATIC, default dist)
-  --data DIR               published data: the manifest and snapshots, served as /data/; filled
-                           from the built widget's data/ when it has no manifest yet
-                           (WIDGET_DATA, default var/data)
-  --fonts DIR              fonts for the link-preview images, with Japanese glyphs
-                           (WIDGET_FONTS, default /usr/share/fonts/opentype/noto: fonts-noto-cjk)
-  --header-timeout SECS    a request's headers must arrive within this, and an idle keep-alive
-                           connection waits no longer (WIDGET_HEADER_TIMEOUT, default 10)
-  --request-timeout SECS   a whole request at most (WIDGET_REQUEST_TIMEOUT, default 30)
-  --max-connections N      open connections at most (WIDGET_MAX_CONNECTIONS; default: the open
-                           files limit, raised to its hard limit at start, less 128)
-  --max-connections-per-client N
-                           open connections per client address at most; a trusted proxy's are
-                           not counted (WIDGET_MAX_CONNECTIONS_PER_CLIENT, default 256)
-  --publish-approvals N    people a publication needs on the staff pages: 2, one prepares the
-                           draft and another publishes it; 1 lets a publisher publish alone
-                           (WIDGET_PUBLISH_APPROVALS, default 2)
-  --allow-origin ORIGIN    another origin allowed to post feedback; repeatable
-                           (WIDGET_ALLOWED_ORIGINS, comma-separated)
-  --export-token-file FILE file holding the staff export token (WIDGET_EXPORT_TOKEN holds the token itself);
-                           without one the CSV export is disabled
-  --frame-ancestors SRC    who may embed the widget, CSP syntax (WIDGET_FRAME_ANCESTORS, default 'self')
-  --rate-limit N           submissions per client address per minute (WIDGET_RATE_LIMIT, default 20)
-  --email-retention-days N days an e-mail address for a reply is kept; the message stays
-                           (WIDGET_EMAIL_RETENTION_DAYS, default 90)
-  --summary-min-count N    fewest answers a counter survey summary cell shows
-                           (WIDGET_SUMMARY_MIN_COUNT, default 10)
-  --trusted-proxy ADDR     a reverse proxy's address: its X-Forwarded-For names the client the rate
-                           limit counts; repeatable (WIDGET_TRUSTED_PROXIES, comma-separated;
-                           default none, and the header is ignored)
-  --data-license URL       the licence the city publishes its figures under, e.g.
-                           https://creativecommons.org/licenses/by/4.0/ ; named in the pages' dataset
-                           description for search engines (WIDGET_DATA_LICENSE, default none)";
+fn license(text: &str) -> Result<String, String> {
+    parse_license("", text).map_err(|_| "is not an address like https://creativecommons.org/licenses/by/4.0/".into())
+}
 
 /// A licence's address: http(s), nothing that could leave an attribute or a JSON string.
 pub fn parse_license(name: &str, text: &str) -> Result<String, String> {
@@ -125,20 +144,11 @@ pub fn parse_license(name: &str, text: &str) -> Result<String, String> {
     }
 }
 
-fn parse_positive(name: &str, text: &str) -> Result<u64, String> {
-    text.trim().parse::<u64>().ok().filter(|n| *n > 0).ok_or(format!("{name}: {text:?} is not a positive number"))
-}
-
-fn parse_approvals(name: &str, text: &str) -> Result<u8, String> {
-    match text.trim() {
-        "1" => Ok(1),
-        "2" => Ok(2),
-        _ => Err(format!("{name}: {text:?} must be 1 or 2")),
+impl Default for Config {
+    /// The defaults the flags name (environment variables still apply, as for the server).
+    fn default() -> Self {
+        Config::from_env_and_args(Vec::<String>::new()).expect("the defaults are valid")
     }
-}
-
-fn parse_ip(name: &str, text: &str) -> Result<IpAddr, String> {
-    text.parse().map_err(|_| format!("{name}: {text:?} is not an IP address like 10.0.0.5"))
 }
 
 impl Config {
@@ -160,110 +170,80 @@ impl Config {
         forwarded.into_iter().rev().find(|a| !self.trusted_proxies.contains(a)).unwrap_or(peer)
     }
 
-    pub fn from_env_and_args(args: impl IntoIterator<Item = String>) -> Result<Config, String> {
-        let mut c = Config::default();
-        let env = |k: &str| std::env::var(k).ok().filter(|v| !v.trim().is_empty());
-        if let Some(v) = env("WIDGET_LISTEN") {
-            c.listen = v.parse().map_err(|_| format!("WIDGET_LISTEN: {v:?} is not an address like 127.0.0.1:8080"))?;
+    /// From flags (`args`, without the program's name) and environment variables. An error
+    /// (or `--help`) is clap's: `e.exit()` prints it where it belongs.
+    pub fn from_env_and_args(args: impl IntoIterator<Item = String>) -> Result<Config, clap::Error> {
+        // A variable set but blank (`Environment=WIDGET_DB=` in a unit) counts as not set.
+        let blank = |a: &clap::Arg| a.get_env().and_then(std::env::var_os).is_some_and(|v| v.to_string_lossy().trim().is_empty());
+        let command = Flags::command().mut_args(|a| if blank(&a) { a.env(None::<&str>) } else { a });
+        let matches = command.try_get_matches_from(std::iter::once("widget-server".to_string()).chain(args))?;
+        let f = <Flags as clap::FromArgMatches>::from_arg_matches(&matches)?;
+        let invalid = |message: String| Flags::command().error(ErrorKind::ValueValidation, message);
+        let export_token = match &f.export_token_file {
+            Some(path) => Some(std::fs::read_to_string(path).map_err(|e| invalid(format!("--export-token-file {}: {e}", path.display())))?),
+            None => std::env::var("WIDGET_EXPORT_TOKEN").ok(),
         }
-        if let Some(v) = env("WIDGET_DB") {
-            c.db = Location::parse(&v);
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty());
+        if export_token.as_ref().is_some_and(|t| t.len() < 16) {
+            return Err(invalid("the export token must be at least 16 characters".into()));
         }
-        if let Some(v) = env("WIDGET_STATIC") {
-            c.static_dir = v.into();
+        Ok(Config {
+            listen: f.listen,
+            db: Location::parse(&f.db),
+            static_dir: f.static_dir,
+            data_dir: f.data_dir,
+            publish_approvals: f.publish_approvals,
+            fonts_dir: f.fonts_dir,
+            header_timeout_secs: f.header_timeout_secs,
+            request_timeout_secs: f.request_timeout_secs,
+            max_connections: f.max_connections.unwrap_or(0) as usize,
+            max_connections_per_client: f.max_connections_per_client as usize,
+            allowed_origins: f.allowed_origins.into_iter().filter(|o| !o.is_empty()).collect(),
+            export_token,
+            frame_ancestors: f.frame_ancestors,
+            rate_limit_per_minute: f.rate_limit_per_minute,
+            email_retention_days: f.email_retention_days,
+            summary_min_count: f.summary_min_count,
+            trusted_proxies: f.trusted_proxies,
+            data_license: f.data_license,
+        })
+    }
+}
+
+/// The README's table of flags, as the definition above writes it.
+pub fn readme_table() -> String {
+    let mut table = String::from("| flag | environment | default | what |\n|---|---|---|---|\n");
+    for arg in Flags::command().get_arguments().filter(|a| a.get_long().is_some_and(|l| l != "help")) {
+        let env = arg.get_env().map_or("—".to_string(), |e| format!("`{}`", e.to_string_lossy()));
+        let defaults: Vec<String> = arg.get_default_values().iter().map(|d| d.to_string_lossy().into_owned()).collect();
+        let default = if defaults.is_empty() { "—".to_string() } else { format!("`{}`", defaults.join(",")) };
+        let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+        table += &format!("| `--{}` | {env} | {default} | {help} |\n", arg.get_long().unwrap_or_default());
+    }
+    table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_readme_table_is_the_flags_definition() {
+        let readme = include_str!("../../../README.md");
+        let table = readme_table();
+        assert!(readme.contains(&table), "README.md's table of flags is stale; it should read:\n{table}");
+    }
+
+    #[test]
+    fn flags_come_first_then_variables_then_defaults_and_bad_values_are_refused() {
+        let c = Config::from_env_and_args(["--listen", "0.0.0.0:9000", "--allow-origin", "https://a.example/", "--trusted-proxy", "10.0.0.5", "--trusted-proxy", "10.0.0.6"].map(String::from)).unwrap();
+        assert_eq!(c.listen.port(), 9000);
+        assert_eq!(c.allowed_origins, ["https://a.example"]);
+        assert_eq!(c.trusted_proxies.len(), 2);
+        assert_eq!((c.publish_approvals, c.max_connections, c.rate_limit_per_minute), (2, 0, 20));
+        for bad in [&["--publish-approvals", "3"][..], &["--header-timeout", "0"], &["--frame-ancestors", "'self'; script-src *"], &["--data-license", "javascript:x"], &["--no-such-flag"]] {
+            assert!(Config::from_env_and_args(bad.iter().map(|s| s.to_string())).is_err(), "{bad:?}");
         }
-        if let Some(v) = env("WIDGET_FONTS") {
-            c.fonts_dir = v.into();
-        }
-        if let Some(v) = env("WIDGET_DATA") {
-            c.data_dir = v.into();
-        }
-        if let Some(v) = env("WIDGET_PUBLISH_APPROVALS") {
-            c.publish_approvals = parse_approvals("WIDGET_PUBLISH_APPROVALS", &v)?;
-        }
-        for (var, slot) in [("WIDGET_HEADER_TIMEOUT", &mut c.header_timeout_secs), ("WIDGET_REQUEST_TIMEOUT", &mut c.request_timeout_secs)] {
-            if let Some(v) = env(var) {
-                *slot = parse_positive(var, &v)?;
-            }
-        }
-        for (var, slot) in [("WIDGET_MAX_CONNECTIONS", &mut c.max_connections), ("WIDGET_MAX_CONNECTIONS_PER_CLIENT", &mut c.max_connections_per_client)] {
-            if let Some(v) = env(var) {
-                *slot = parse_positive(var, &v)? as usize;
-            }
-        }
-        if let Some(v) = env("WIDGET_ALLOWED_ORIGINS") {
-            c.allowed_origins = v.split(',').map(|s| s.trim().trim_end_matches('/').to_string()).filter(|s| !s.is_empty()).collect();
-        }
-        c.export_token = env("WIDGET_EXPORT_TOKEN");
-        if let Some(v) = env("WIDGET_FRAME_ANCESTORS") {
-            c.frame_ancestors = v;
-        }
-        if let Some(v) = env("WIDGET_RATE_LIMIT") {
-            c.rate_limit_per_minute = v.parse().map_err(|_| format!("WIDGET_RATE_LIMIT: {v:?} is not a number"))?;
-        }
-        if let Some(v) = env("WIDGET_EMAIL_RETENTION_DAYS") {
-            c.email_retention_days = v.parse().map_err(|_| format!("WIDGET_EMAIL_RETENTION_DAYS: {v:?} is not a number of days"))?;
-        }
-        if let Some(v) = env("WIDGET_SUMMARY_MIN_COUNT") {
-            c.summary_min_count = v.parse().map_err(|_| format!("WIDGET_SUMMARY_MIN_COUNT: {v:?} is not a number"))?;
-        }
-        if let Some(v) = env("WIDGET_TRUSTED_PROXIES") {
-            c.trusted_proxies = v.split(',').map(|a| parse_ip("WIDGET_TRUSTED_PROXIES", a.trim())).collect::<Result<_, _>>()?;
-        }
-        if let Some(v) = env("WIDGET_DATA_LICENSE") {
-            c.data_license = Some(parse_license("WIDGET_DATA_LICENSE", &v)?);
-        }
-        let mut args = args.into_iter();
-        while let Some(flag) = args.next() {
-            let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value"));
-            match flag.as_str() {
-                "--listen" => {
-                    let v = value("--listen")?;
-                    c.listen = v.parse().map_err(|_| format!("--listen: {v:?} is not an address like 127.0.0.1:8080"))?;
-                }
-                "--db" => c.db = Location::parse(&value("--db")?),
-                "--trusted-proxy" => {
-                    let v = value("--trusted-proxy")?;
-                    c.trusted_proxies.push(parse_ip("--trusted-proxy", &v)?);
-                }
-                "--static" => c.static_dir = value("--static")?.into(),
-                "--data" => c.data_dir = value("--data")?.into(),
-                "--fonts" => c.fonts_dir = value("--fonts")?.into(),
-                "--header-timeout" => c.header_timeout_secs = parse_positive("--header-timeout", &value("--header-timeout")?)?,
-                "--request-timeout" => c.request_timeout_secs = parse_positive("--request-timeout", &value("--request-timeout")?)?,
-                "--max-connections" => c.max_connections = parse_positive("--max-connections", &value("--max-connections")?)? as usize,
-                "--max-connections-per-client" => c.max_connections_per_client = parse_positive("--max-connections-per-client", &value("--max-connections-per-client")?)? as usize,
-                "--publish-approvals" => c.publish_approvals = parse_approvals("--publish-approvals", &value("--publish-approvals")?)?,
-                "--allow-origin" => c.allowed_origins.push(value("--allow-origin")?.trim_end_matches('/').to_string()),
-                "--export-token-file" => {
-                    let path = value("--export-token-file")?;
-                    let token = std::fs::read_to_string(&path).map_err(|e| format!("--export-token-file {path}: {e}"))?;
-                    c.export_token = Some(token.trim().to_string()).filter(|t| !t.is_empty());
-                }
-                "--frame-ancestors" => c.frame_ancestors = value("--frame-ancestors")?,
-                "--rate-limit" => {
-                    let v = value("--rate-limit")?;
-                    c.rate_limit_per_minute = v.parse().map_err(|_| format!("--rate-limit: {v:?} is not a number"))?;
-                }
-                "--email-retention-days" => {
-                    let v = value("--email-retention-days")?;
-                    c.email_retention_days = v.parse().map_err(|_| format!("--email-retention-days: {v:?} is not a number of days"))?;
-                }
-                "--summary-min-count" => {
-                    let v = value("--summary-min-count")?;
-                    c.summary_min_count = v.parse().map_err(|_| format!("--summary-min-count: {v:?} is not a number"))?;
-                }
-                "--data-license" => c.data_license = Some(parse_license("--data-license", &value("--data-license")?)?),
-                "-h" | "--help" => return Err(USAGE.into()),
-                other => return Err(format!("unknown option {other:?}\n{USAGE}")),
-            }
-        }
-        if c.export_token.as_ref().is_some_and(|t| t.len() < 16) {
-            return Err("the export token must be at least 16 characters".into());
-        }
-        if c.frame_ancestors.contains([';', '\n', '\r']) {
-            return Err("--frame-ancestors may not contain ';' or line breaks".into());
-        }
-        Ok(c)
     }
 }

@@ -84,7 +84,7 @@ pub async fn export(options: &ExportOptions) -> Result<Vec<PathBuf>, String> {
         for route in page_paths() {
             let path = static_path(locale, route);
             let request = PageRequest::new(&path, "", &options.origin);
-            let page = render_page(request, ServerData { static_dir: options.out.clone(), data_dir: data.clone(), drafts_allowed: false }, PageOptions { hydrate: true, data_license: options.data_license.clone(), ..Default::default() }).await;
+            let page = render_page(request, ServerData { static_dir: options.out.clone(), data_dir: data.clone(), drafts_allowed: false }, PageOptions { hydrate: true, app_on_every_screen: true, data_license: options.data_license.clone(), ..Default::default() }).await;
             if page.status != 200 {
                 return Err(format!("{path}: rendered with status {}", page.status));
             }

@@ -15,13 +15,8 @@ async fn main() {
     if args.first().is_some_and(|a| a == "staff") {
         std::process::exit(staff_command(&args[1..]).await);
     }
-    let config = match Config::from_env_and_args(args) {
-        Ok(c) => c,
-        Err(message) => {
-            eprintln!("{message}");
-            std::process::exit(2);
-        }
-    };
+    // `--help` prints and exits 0; a wrong flag or value is told on stderr, exit 2.
+    let config = Config::from_env_and_args(args).unwrap_or_else(|e| e.exit());
     let store = match Store::open(&config.db).await {
         Ok(s) => s,
         Err(e) => {
@@ -111,13 +106,7 @@ async fn staff_command(args: &[String]) -> i32 {
         eprintln!("the name must be 1 to 64 characters");
         return 2;
     }
-    let config = match Config::from_env_and_args(rest.iter().cloned()) {
-        Ok(c) => c,
-        Err(message) => {
-            eprintln!("{message}");
-            return 2;
-        }
-    };
+    let config = Config::from_env_and_args(rest.iter().cloned()).unwrap_or_else(|e| e.exit());
     let mut password = String::new();
     if std::io::stdin().read_line(&mut password).is_err() {
         eprintln!("could not read the password from standard input");

@@ -73,7 +73,7 @@ pub async fn page(app: &Arc<AppState>, peer: SocketAddr, req: Request) -> Respon
         _ => None,
     };
     let Some(cached) = key.as_ref().and_then(|k| app.pages.get(k)) else {
-        let options = PageOptions { lang_cookie: cookie, posted: None, hydrate: true, data_license: app.config.data_license.clone() };
+        let options = PageOptions { lang_cookie: cookie, hydrate: true, data_license: app.config.data_license.clone(), ..Default::default() };
         // Only a preview can name a draft, and only staff may see one.
         let staff = key.is_none() && crate::staff::session::session_of(app, req.headers()).await.is_some();
         if request.param("data").is_some() && !staff && app.previews.check(app.config.client_ip(peer.ip(), req.headers())).is_err() {
@@ -151,6 +151,6 @@ pub async fn posted_form(app: &Arc<AppState>, peer: SocketAddr, req: Request) ->
     };
     let status = if posted.errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     // The answer is complete as HTML; it loads no app (the reader has none running).
-    let page = render(app, request.clone(), PageOptions { lang_cookie: lang, posted: Some(posted), hydrate: false, data_license: app.config.data_license.clone() }, false).await;
+    let page = render(app, request.clone(), PageOptions { lang_cookie: lang, posted: Some(posted), data_license: app.config.data_license.clone(), ..Default::default() }, false).await;
     html_response(status, page.html.into(), &request)
 }

@@ -49,11 +49,22 @@ async fn every_route_in_every_language_carries_its_figures_date_and_source() {
             let date = ["2023年12月時点", "as of December 2023", "2023ねん 12がつ"][i];
             assert!(html.contains(date), "{path} {lang}: as-of date {date}");
             assert!(html.contains("class=\"site-footer\"><p>"), "{path} {lang}: source in the footer");
-            // The data travels as JSON the page never executes; no inline script at all.
-            assert!(html.contains("<script type=\"application/json\" id=\"resolved-resources\">"), "{path}");
+            // A reading screen is complete as HTML: no app and no data for one, only read.js.
+            assert!(html.contains("<script type=\"module\" src=\"/read.js\">"), "{path}: its conveniences");
+            assert!(!html.contains("boot.js") && !html.contains("resolved-resources"), "{path} {lang}: starts no app");
             assert!(!html.contains("<script>") && !html.contains("__RESOLVED_RESOURCES"), "{path}: no inline script");
         }
     }
+    // The app starts where it has work: the form, and every screen at a kiosk. Its data travels
+    // as JSON the page never executes.
+    for path in ["/feedback", "/?mode=kiosk", "/konbini?mode=kiosk", "/plan?mode=kiosk&lang=en"] {
+        let (_, _, html) = get(&h, path, None).await;
+        assert!(html.contains("<script type=\"module\" src=\"/boot.js\">") && !html.contains("read.js"), "{path}: the app starts");
+        assert!(html.contains("<script type=\"application/json\" id=\"resolved-resources\">"), "{path}: with its data");
+    }
+    // The latest publication is named for read.js's check; a page of an earlier one is not.
+    let (_, _, html) = get(&h, "/konbini", None).await;
+    assert!(html.contains("<meta name=\"reform-widget:snapshot\" content=\"2023-12\">"));
 }
 
 #[tokio::test]
@@ -250,7 +261,7 @@ async fn previews_are_limited_per_address_and_published_pages_are_not() {
 async fn the_page_data_is_what_the_browser_reads_back() {
     use reform_widget::data::{snapshot_in_page_data, PAGE_DATA_ID};
     let h = harness("page-data", |_| {}).await;
-    let (_, _, html) = get(&h, "/konbini", None).await;
+    let (_, _, html) = get(&h, "/konbini?mode=kiosk", None).await;
     // boot.js hands the same element to Leptos; the device's offline copy is read from it too.
     let boot = include_str!("../../../boot.js");
     assert!(boot.contains(&format!("getElementById('{PAGE_DATA_ID}')")), "boot.js reads the element render.rs writes");

@@ -78,6 +78,12 @@ impl PageRequest {
         screen_for(&self.path)
     }
 
+    /// The parameters a form that loads this page again (a retry, the as-of picker) carries as
+    /// hidden fields: those the app reads, but not `leave` (the picker's own field).
+    pub fn kept_fields(&self, leave: &[&str]) -> Vec<(&'static str, String)> {
+        APP_PARAMS.iter().filter(|k| !leave.contains(k)).filter_map(|k| self.param(k).map(|v| (*k, v))).collect()
+    }
+
     /// What this request shows, worked out once for the server's renderer and the browser's
     /// app: the mode, the screen as the mode offers it, its title and the answer's status.
     pub fn resolve(&self, t: &crate::Strings) -> Resolved {
@@ -87,7 +93,8 @@ impl PageRequest {
         let screen = crate::route::at_kiosk(self.screen(), kiosk);
         let not_found = !embed && screen == Screen::NotFound;
         let title = crate::route::page_title(crate::route::screen_name(screen, kiosk, embed, t), t);
-        Resolved { mode, screen, title, status: if not_found { 404 } else { 200 } }
+        let starts_app = kiosk || crate::route::entry(screen).is_some_and(|e| e.starts_app);
+        Resolved { mode, screen, title, status: if not_found { 404 } else { 200 }, starts_app }
     }
 
     /// The reader's language: `?lang=` first, then a static export's language folder
@@ -109,6 +116,8 @@ pub struct Resolved {
     pub title: String,
     /// 404 for an unknown address (an embedded card always answers), else 200.
     pub status: u16,
+    /// The app starts on this page: a form, or a kiosk. A reading screen is complete as HTML.
+    pub starts_app: bool,
 }
 
 impl Resolved {
@@ -254,5 +263,17 @@ mod tests {
         assert_eq!(cookie_value(header, LANG_COOKIE), Some("en"));
         assert_eq!(cookie_value("x-reform-widget-lang=ja", LANG_COOKIE), None);
         assert_eq!(cookie_value("", LANG_COOKIE), None);
+    }
+
+    #[test]
+    fn reading_screens_start_no_app_and_forms_and_kiosks_do() {
+        let t = crate::strings(Locale::Ja);
+        for path in ["/", "/plan", "/konbini", "/no-such-page"] {
+            assert!(!PageRequest::new(path, "", "").resolve(t).starts_app, "{path}");
+        }
+        assert!(PageRequest::new("/feedback", "", "").resolve(t).starts_app);
+        assert!(PageRequest::new("/plan", "mode=kiosk", "").resolve(t).starts_app);
+        let r = PageRequest::new("/konbini", "lang=en&asof=2023-12&utm_source=x&data=%2Ff.json", "");
+        assert_eq!(r.kept_fields(&["asof"]), [("lang", "en".to_string()), ("data", "/f.json".to_string())]);
     }
 }

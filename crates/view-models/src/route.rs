@@ -71,19 +71,22 @@ pub struct ScreenEntry {
     pub at_kiosk: bool,
     /// Takes its form posted without script (`POST` on its path).
     pub takes_post: bool,
+    /// The app starts here (a form with its outbox). Every other screen is read as the server
+    /// sends it, with no app; at a kiosk the app runs on every screen.
+    pub starts_app: bool,
 }
 
 /// Every screen, in menu order.
 pub const SCREENS: [ScreenEntry; 9] = [
-    ScreenEntry { screen: Screen::Start, path: "/", menu_label: |t| t.nav_home, title: |t| t.nav_home, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: true },
-    ScreenEntry { screen: Screen::Home, path: "/home", menu_label: |t| t.nav_home, title: |t| t.nav_home, in_page_menu: false, in_kiosk_menu: true, at_kiosk: true, takes_post: false },
-    ScreenEntry { screen: Screen::Plan, path: "/plan", menu_label: |t| t.nav_plan, title: |t| t.plan_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false },
-    ScreenEntry { screen: Screen::Results, path: "/results", menu_label: |t| t.nav_results, title: |t| t.results_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false },
-    ScreenEntry { screen: Screen::Indicators, path: "/indicators", menu_label: |t| t.nav_indicators, title: |t| t.indicators_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false },
-    ScreenEntry { screen: Screen::Counter, path: "/counter", menu_label: |t| t.nav_counter, title: |t| t.counter_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false },
-    ScreenEntry { screen: Screen::Konbini, path: "/konbini", menu_label: |t| t.nav_konbini, title: |t| t.konbini_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false },
-    ScreenEntry { screen: Screen::Staff, path: "/staff", menu_label: |t| t.nav_staff, title: |t| t.staff_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false },
-    ScreenEntry { screen: Screen::Feedback, path: "/feedback", menu_label: |t| t.nav_feedback, title: |t| t.feedback_title, in_page_menu: true, in_kiosk_menu: false, at_kiosk: false, takes_post: true },
+    ScreenEntry { screen: Screen::Start, path: "/", menu_label: |t| t.nav_home, title: |t| t.nav_home, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: true, starts_app: false },
+    ScreenEntry { screen: Screen::Home, path: "/home", menu_label: |t| t.nav_home, title: |t| t.nav_home, in_page_menu: false, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false },
+    ScreenEntry { screen: Screen::Plan, path: "/plan", menu_label: |t| t.nav_plan, title: |t| t.plan_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false },
+    ScreenEntry { screen: Screen::Results, path: "/results", menu_label: |t| t.nav_results, title: |t| t.results_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false },
+    ScreenEntry { screen: Screen::Indicators, path: "/indicators", menu_label: |t| t.nav_indicators, title: |t| t.indicators_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false },
+    ScreenEntry { screen: Screen::Counter, path: "/counter", menu_label: |t| t.nav_counter, title: |t| t.counter_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false },
+    ScreenEntry { screen: Screen::Konbini, path: "/konbini", menu_label: |t| t.nav_konbini, title: |t| t.konbini_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false },
+    ScreenEntry { screen: Screen::Staff, path: "/staff", menu_label: |t| t.nav_staff, title: |t| t.staff_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false },
+    ScreenEntry { screen: Screen::Feedback, path: "/feedback", menu_label: |t| t.nav_feedback, title: |t| t.feedback_title, in_page_menu: true, in_kiosk_menu: false, at_kiosk: false, takes_post: true, starts_app: true },
 ];
 
 impl ScreenEntry {
@@ -216,6 +219,8 @@ mod tests {
         assert_eq!(kiosk_menu, ["/", "/home", "/plan", "/results", "/indicators", "/counter", "/konbini", "/staff"]);
         let posts: Vec<_> = SCREENS.iter().filter(|e| e.takes_post).map(|e| e.screen).collect();
         assert_eq!(posts, [Screen::Start, Screen::Feedback]);
+        let apps: Vec<_> = SCREENS.iter().filter(|e| e.starts_app).map(|e| e.screen).collect();
+        assert_eq!(apps, [Screen::Feedback], "every other screen is for reading");
         let t = crate::strings(crate::Locale::Ja);
         assert_eq!(screen_name(Screen::Start, true, false, t), t.kiosk_title);
         assert_eq!(screen_name(Screen::Konbini, false, false, t), t.konbini_title);
