@@ -1,10 +1,11 @@
-//! Which code loads when. The shell and the home page are in the main wasm module; every other
-//! screen and the kiosk survey are each in a chunk of their own, downloaded the first time it is
-//! shown. Ahead of need, the service worker keeps every chunk (public/sw.js): off the page's main
-//! thread, so fetching ahead never delays a tap. (The embedded card has a
-//! chunk too, which keeps its code out of the main module; the browser never loads it, as an
-//! embedded card takes no app: src/render.rs.) The split is a build step (`--features split`,
-//! scripts/build-web.sh); without it (the server, the component tests) the same functions run.
+//! Which code loads when, where the app runs (the form, the kiosk; a reading screen starts none).
+//! The shell and the home page are in the main wasm module; every other screen and the kiosk
+//! survey are each in a chunk of their own, downloaded the first time it is shown. A kiosk's
+//! service worker keeps every chunk ahead of need (public/sw.js), off the page's main thread.
+//! (The embedded card has a chunk too, which keeps its code out of the main module; the browser
+//! never loads it, as an embedded card takes no app: src/render.rs.) The split is a build step
+//! (`--features split`, scripts/build-web.sh); without it (the server, the component tests) the
+//! same functions run. The splitting macros themselves are in `splitting`.
 
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -12,6 +13,7 @@ use view_models::route::Screen;
 use view_models::screens::contexts::Mode;
 
 use crate::components::skeleton::Skeleton;
+use crate::splitting::ChunkFailed;
 use crate::i18n::use_strings;
 use crate::modes::{embed, kiosk};
 use crate::routes;
@@ -49,17 +51,6 @@ impl Part {
             (_, Screen::Feedback) => Part::Feedback,
             (_, Screen::NotFound) => Part::NotFound,
         }
-    }
-}
-
-/// A chunk did not arrive (the network went away between screens). Not cached: the next
-/// attempt downloads it again.
-#[derive(Clone, Copy, Debug)]
-pub struct ChunkFailed;
-
-impl From<leptos::wasm_split::SplitLoaderError> for ChunkFailed {
-    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
-        ChunkFailed
     }
 }
 
@@ -102,26 +93,6 @@ macro_rules! parts {
         }
     };
 }
-
-/// `in $chunk: fn $name(..) -> $out { .. }` declares an async `$name` answering
-/// `Result<$out, ChunkFailed>`, its code in the chunk `$chunk`, downloaded on the first call
-/// (several functions may share a chunk). Without the `split` feature: a plain async function.
-macro_rules! on_demand_fn {
-    ($(#[$meta:meta])* in $chunk:ident: fn $name:ident($($arg:ident: $ty:ty),*) -> $out:ty $body:block) => {
-        $(#[$meta])*
-        #[cfg(feature = "split")]
-        #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
-        fn $name($($arg: $ty),*) -> Result<$out, $crate::chunks::ChunkFailed> {
-            Ok($body)
-        }
-        $(#[$meta])*
-        #[cfg(not(feature = "split"))]
-        async fn $name($($arg: $ty),*) -> Result<$out, $crate::chunks::ChunkFailed> {
-            Ok($body)
-        }
-    };
-}
-pub(crate) use on_demand_fn;
 
 parts! {
     in_main {

@@ -19,11 +19,13 @@ pub mod components;
 pub mod data;
 pub mod forms;
 pub mod i18n;
+pub mod mode;
 pub mod modes;
 pub mod navigation;
 pub mod outbox;
 pub mod request;
 pub mod routes;
+pub mod splitting;
 #[cfg(feature = "ssr")]
 pub mod render;
 
@@ -45,7 +47,7 @@ pub fn App(request: PageRequest, locale: Locale) -> impl IntoView {
     i18n::follow_reader_choice(&request);
     provide_snapshot(request.param("asof"));
     outbox::provide_outbox();
-    let mode = modes::provide_mode(&request);
+    let mode = mode::provide_mode(&request);
     if let Mode::Embed { .. } = mode {
         // `main` outside the chunk: its height is what the card reports to the host page.
         return view! { <main id="main" class="embed"><chunks::OnDemand part=|| chunks::Part::Embed/></main> }.into_any();

@@ -50,7 +50,8 @@ fn current_path() -> String {
 }
 
 /// Starts at `path` (the page's, as rendered) and, in the browser, listens to link clicks and
-/// history moves while the app runs (the listeners go with it).
+/// history moves. The listeners are never removed, on purpose: the app is never unmounted, and
+/// the next page load takes them with the page (so their handles are dropped, not kept).
 pub fn provide_address(path: &str, replace_history: bool) -> Address {
     let address = Address { path: RwSignal::new(path.to_string()), replace_history };
     provide_context(address);
@@ -70,8 +71,8 @@ fn on_link_click(address: Address, ev: web_sys::MouseEvent) {
     let (Some(link), Some(window)) = (link, browser::window()) else { return };
     let href = link.get_attribute("href").unwrap_or_default();
     if let Some(id) = href.strip_prefix('#') {
-        // In-page anchors such as the skip link: index.html's `<base href="/">` would otherwise
-        // send "#main" to the home page.
+        // In-page anchors such as the skip link: focus moves to the target (the browser would
+        // scroll, but not move focus into a `main` it cannot tab to), and no history entry.
         ev.prevent_default();
         focus_by_id(id);
         return;

@@ -6,9 +6,8 @@ use view_models::export::data_url;
 use view_models::screens::contexts::Mode;
 use view_models::Strings;
 
-use crate::modes::use_mode;
+use crate::mode::use_mode;
 use crate::navigation::Link;
-use crate::routes::feedback::feedback_href;
 
 #[component]
 pub fn Downloads(id: String, csv: String, json: String, t: &'static Strings) -> impl IntoView {
@@ -16,7 +15,7 @@ pub fn Downloads(id: String, csv: String, json: String, t: &'static Strings) -> 
         <p class="downloads">
             <a class="download" download=format!("{id}.csv") href=data_url("text/csv", &csv)>{t.download_csv}</a>
             <a class="download" download=format!("{id}.json") href=data_url("application/json", &json)>{t.download_json}</a>
-            {feedback_link(feedback_href(&id), t)}
+            {feedback_link(view_models::request::href("/feedback", &[("topic", &id)]), t)}
         </p>
     }
 }

@@ -8,6 +8,7 @@ use view_models::{strings, Locale};
 use wasm_bindgen::JsCast;
 
 use crate::components::kept_fields::KeptFields;
+use crate::components::ruby::ruby;
 use crate::data::{use_snapshot, History};
 
 #[component]
@@ -54,7 +55,7 @@ pub fn SnapshotHistory(history: History, locale: Locale) -> impl IntoView {
                 .map(|r| {
                     view! {
                         <tr>
-                            <th scope="row">{r.indicator}</th>
+                            <th scope="row">{ruby(r.indicator)}</th>
                             <td>{r.kind}</td>
                             <td>{r.period}</td>
                             <td>{r.before.map(|b| format!("{b} → ")).unwrap_or_default()}<strong>{r.after}</strong></td>

@@ -6,6 +6,8 @@ use view_models::progress::Status;
 use view_models::screens::home::HeadlineCard;
 use view_models::{strings, Locale};
 
+use crate::components::ruby::ruby;
+
 fn status_class(status: Status) -> &'static str {
     match status {
         Status::Achieved => "status status--achieved",
@@ -38,7 +40,7 @@ pub fn IndicatorCard(card: HeadlineCard, locale: Locale) -> impl IntoView {
         <li class="card indicator" data-indicator=card.id.clone() aria-labelledby=labelled_by>
             <h3 id=heading_id class="indicator__name">
                 <span class="indicator__number">{card.number}</span> " "
-                <span lang=card.name_lang>{card.name}</span>
+                <span lang=card.name_lang>{ruby(card.name)}</span>
             </h3>
             <p class=status_class(card.status)><span class="status__icon" aria-hidden="true"></span>{card.status_text}</p>
             <dl class="indicator__figures">
@@ -48,7 +50,7 @@ pub fn IndicatorCard(card: HeadlineCard, locale: Locale) -> impl IntoView {
             </dl>
             {bar}
             {card.remaining.map(|r| view! { <p class="indicator__remaining">{r}</p> })}
-            {card.assessment.map(|a| view! { <p class="indicator__assessment">{t.city_assessment} {t.label_colon} {a}</p> })}
+            {card.assessment.map(|a| view! { <p class="indicator__assessment">{t.city_assessment} {t.label_colon} {ruby(a)}</p> })}
             <p class="visually-hidden">{card.summary}</p>
         </li>
     }

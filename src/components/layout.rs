@@ -9,9 +9,9 @@ use view_models::{format::as_of, Locale};
 use crate::components::loaded::WhenLoaded;
 use crate::data::LoadState;
 use crate::i18n::{choose, use_locale, use_strings};
-use crate::modes::is_kiosk;
-use crate::modes::kiosk::TextSizeControl;
-use crate::modes::print::PrintHeader;
+use crate::components::print_header::PrintHeader;
+use crate::components::text_size::TextSizeControl;
+use crate::mode::is_kiosk;
 use crate::navigation::{use_address, Link};
 use crate::request::use_request;
 

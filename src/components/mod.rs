@@ -11,7 +11,10 @@ pub mod indicator_card;
 pub mod kept_fields;
 pub mod layout;
 pub mod loaded;
+pub mod print_header;
+pub mod ruby;
 pub mod skeleton;
+pub mod text_size;
 
 /// Text for a `<textarea>`'s initial content, escaped here: Leptos writes a textarea's children
 /// into the server's HTML unescaped, so `</textarea>` in a posted message would end the element.

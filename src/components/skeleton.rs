@@ -1,6 +1,6 @@
 //! The loading placeholder: the same blocks, in the same places, as the screen that replaces it,
-//! so nothing jumps when the data arrives. `index.html` carries the same markup for the time
-//! before the app starts.
+//! so nothing jumps when the data arrives. Shown only where the app runs, while it loads a screen
+//! or a picked snapshot: the server renders every page whole.
 
 use leptos::prelude::*;
 

@@ -9,7 +9,7 @@ use view_models::screens::changes::diff;
 use view_models::screens::failure::{LoadError, Worded};
 
 use super::{History, LoadState};
-use crate::chunks::on_demand_fn;
+use crate::splitting::on_demand_fn;
 
 /// Not JSON at all, or JSON that breaks a rule (named by its path)?
 pub fn classify(bytes: &[u8], problems: Vec<Problem>) -> LoadError {

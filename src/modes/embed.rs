@@ -18,7 +18,7 @@ use crate::request::use_request;
 /// page's `<main id="main" class="embed">` (src/lib.rs).
 #[component]
 pub fn EmbedApp() -> impl IntoView {
-    let card = match crate::modes::use_mode() {
+    let card = match crate::mode::use_mode() {
         view_models::screens::contexts::Mode::Embed { card } => card,
         _ => String::new(),
     };

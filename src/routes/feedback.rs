@@ -271,8 +271,3 @@ pub fn Feedback() -> impl IntoView {
         {outbox_list}
     }
 }
-
-/// The form's address with a card's topic filled in.
-pub fn feedback_href(topic: &str) -> String {
-    format!("/feedback?topic={}", view_models::export::percent_encode(topic))
-}

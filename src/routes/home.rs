@@ -12,11 +12,12 @@ use view_models::{strings, Locale};
 
 use crate::components::indicator_card::IndicatorCard;
 use crate::components::loaded::Loaded;
+use crate::components::ruby::ruby;
 use crate::i18n::use_strings;
 use crate::navigation::Link;
 
-/// The heading and introduction need no data, so they show at once; `index.html` carries the
-/// same two elements in Japanese, which makes them the first and largest paint.
+/// The heading and introduction need no data, so they show at once, also while the app loads a
+/// picked snapshot.
 #[component]
 pub fn Home() -> impl IntoView {
     let t = use_strings();
@@ -42,11 +43,11 @@ pub fn home_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
             </details>
         </section>
         <section class="plan-summary" aria-labelledby="plan-summary-title">
-            <h2 id="plan-summary-title">{v.plan_name} <span class="plan-summary__stage">{v.stage}</span></h2>
+            <h2 id="plan-summary-title">{ruby(v.plan_name)} <span class="plan-summary__stage">{ruby(v.stage)}</span></h2>
             <dl class="facts">
                 <div><dt>{t.period}</dt><dd>{v.period}</dd></div>
-                <div><dt>{t.city_vision}</dt><dd>{v.city_vision}</dd></div>
-                {v.statements.map(|(label, title)| view! { <div><dt>{label}</dt><dd>{title}</dd></div> })}
+                <div><dt>{t.city_vision}</dt><dd>{ruby(v.city_vision)}</dd></div>
+                {v.statements.map(|(label, title)| view! { <div><dt>{ruby(label)}</dt><dd>{ruby(title)}</dd></div> })}
             </dl>
         </section>
         <nav class="next" aria-labelledby="next-title">

@@ -11,6 +11,7 @@ use view_models::{strings, Locale};
 use crate::components::charts::series_chart::SeriesChart;
 use crate::components::indicator_card::IndicatorCard;
 use crate::components::loaded::Loaded;
+use crate::components::ruby::ruby;
 
 #[component]
 pub fn Indicators() -> impl IntoView {
@@ -42,8 +43,8 @@ pub fn indicators_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
                 .collect_view();
             view! {
                 <section aria-labelledby=labelled_by>
-                    <h2 id=heading>{g.title}</h2>
-                    {g.assessment.map(|a| view! { <p>{t.city_assessment} {t.label_colon} {a}</p> })}
+                    <h2 id=heading>{ruby(g.title)}</h2>
+                    {g.assessment.map(|a| view! { <p>{t.city_assessment} {t.label_colon} {ruby(a)}</p> })}
                     {items}
                 </section>
             }

@@ -10,6 +10,7 @@ use view_models::strings::fill;
 use view_models::{strings, Locale};
 
 use crate::components::loaded::Loaded;
+use crate::components::ruby::ruby;
 
 #[component]
 pub fn Plan() -> impl IntoView {
@@ -18,7 +19,7 @@ pub fn Plan() -> impl IntoView {
 
 /// A text in the reader's language, marked with the language it is really in.
 fn text(l: Locale, t: &Text) -> impl IntoView {
-    view! { <span lang=l.lang_of(t)>{l.pick(t).to_string()}</span> }
+    view! { <span lang=l.lang_of(t)>{ruby(l.pick_marked(t))}</span> }
 }
 
 fn list(l: Locale, items: &[Text]) -> impl IntoView {
@@ -108,6 +109,6 @@ pub fn plan_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
             <table class="table"><tbody>{schedule}</tbody></table>
         </section>
         // At a kiosk, the plan goes home with the reader: its address as a QR code.
-        {crate::modes::is_kiosk().then(|| view! { <crate::components::continue_qr::ContinueOnPhone path="/plan"/> })}
+        {crate::mode::is_kiosk().then(|| view! { <crate::components::continue_qr::ContinueOnPhone path="/plan"/> })}
     }
 }

@@ -11,6 +11,7 @@ use view_models::{strings, Locale};
 
 use crate::components::charts::share_bar::{Part, ShareBar};
 use crate::components::loaded::Loaded;
+use crate::components::ruby::ruby;
 
 #[component]
 pub fn Results() -> impl IntoView {
@@ -18,13 +19,13 @@ pub fn Results() -> impl IntoView {
 }
 
 fn figure(f: FigureView) -> impl IntoView {
-    view! { <span class="measure"><span class="measure__label">{f.label}</span> <strong class="figure">{f.value}</strong></span> }
+    view! { <span class="measure"><span class="measure__label">{ruby(f.label)}</span> <strong class="figure">{f.value}</strong></span> }
 }
 
 pub fn results_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
     let t = strings(l);
     let st = &s.previous_stage;
-    let pick = |x: &snapshot::Text| l.pick(x).to_string();
+    let pick = |x: &snapshot::Text| ruby(l.pick_marked(x));
     let progress = item_progress(&s, l);
     let items = st
         .promotion_items
@@ -44,10 +45,10 @@ pub fn results_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
             };
             view! {
                 <li class="card highlight" data-highlight=h.id>
-                    <h3>{h.title}</h3>
-                    {h.owner.map(|o| view! { <p class="owner">{o}</p> })}
+                    <h3>{ruby(h.title)}</h3>
+                    {h.owner.map(|o| view! { <p class="owner">{ruby(o)}</p> })}
                     {change}
-                    {h.note.map(|n| view! { <p class="note">{n}</p> })}
+                    {h.note.map(|n| view! { <p class="note">{ruby(n)}</p> })}
                 </li>
             }
         })
@@ -55,7 +56,7 @@ pub fn results_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
     let delayed = st
         .delayed
         .iter()
-        .map(|d| view! { <li>{pick(&d.title)} {d.owner.as_ref().map(|o| fill(t.in_brackets, &[("text", l.pick(o))]))}</li> })
+        .map(|d| view! { <li>{pick(&d.title)} {d.owner.as_ref().map(|o| fill(t.in_brackets, &[("text", &l.pick(o))]))}</li> })
         .collect_view();
     let parts = vec![
         Part { label: t.on_plan.into(), count: progress.on_plan, share: progress.on_plan_share.clone(), class: "part part--on-plan" },

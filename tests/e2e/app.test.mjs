@@ -244,7 +244,7 @@ export function appTests(ctx) {
   test('hydration: the form and the kiosk take over the server\'s HTML; every reading route × language runs only read.js, an embedded card only its height script; no errors, warnings or shifts', async () => {
     const pages = [];
     for (const route of ROUTES) for (const lang of ['ja', 'en', 'ja-easy']) pages.push(`${route}?lang=${lang}`);
-    pages.push('/?embed=1&card=konbini-yearly', '/?mode=kiosk', '/konbini?mode=kiosk&lang=en', '/feedback', '/no-such-page');
+    pages.push('/?embed=1&card=konbini-yearly', '/?mode=kiosk', '/konbini?mode=kiosk&lang=en', '/plan?mode=kiosk&lang=ja-easy', '/feedback', '/no-such-page');
     const startsApp = (path) => path.includes('mode=kiosk') || path.startsWith('/feedback');
     // As a citizen's browser has it: with the service worker.
     const context = await browser.newContext({ viewport: PHONE, locale: 'ja-JP', serviceWorkers: 'allow' });

@@ -117,10 +117,10 @@ async fn log_requests(req: Request, next: Next) -> Response {
     response
 }
 
+/// The header's policy: the page's own (written once, `render::PAGE_CSP`, also into each page
+/// for static hosting) and who may frame it, which only a header can say.
 pub fn csp(frame_ancestors: &str) -> String {
-    format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors {frame_ancestors}"
-    )
+    format!("{}; frame-ancestors {frame_ancestors}", reform_widget::render::PAGE_CSP)
 }
 
 pub fn app(state: Arc<AppState>) -> Router {

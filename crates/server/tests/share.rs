@@ -221,3 +221,39 @@ async fn each_page_describes_the_dataset_with_its_files_and_the_licence_the_city
     assert!(server::config::parse_license("--data-license", "javascript:alert(1)").is_err());
     assert!(server::config::parse_license("--data-license", "https://x.example/\"><script>").is_err());
 }
+
+/// やさしい日本語 carries readings (｜市役所《しやくしょ》): on screen they are `<ruby>`; in a title,
+/// a label, a download, the feed or a link preview they are dropped. The notation itself is never
+/// shown anywhere.
+#[tokio::test]
+async fn readings_are_ruby_on_screen_and_never_notation_anywhere() {
+    let h = harness("share-ruby", |_| {}).await;
+    // (A lone ｜ is no notation: the page title's separator is one.)
+    let notation = |s: &str| s.contains(['《', '》']);
+    for entry in view_models::route::SCREENS {
+        let mut html = page(&h, &format!("{}?lang=ja-easy", entry.path)).await;
+        // The app's data (the snapshot itself, never shown as it is) is not what a reader sees.
+        if let Some(start) = html.find("<script type=\"application/json\"") {
+            let end = start + html[start..].find("</script>").unwrap();
+            html.replace_range(start..end, "");
+        }
+        assert!(!notation(&html), "{}: notation shown: …{}…", entry.path, html.find(['《', '》']).map(|i| &html[html.floor_char_boundary(i.saturating_sub(200))..html.floor_char_boundary(i + 60)]).unwrap_or(""));
+    }
+    // (`<!>` are the renderer's hydration marks.)
+    let home = page(&h, "/?lang=ja-easy").await.replace("<!>", "");
+    assert!(home.contains("<ruby>市役所<rp>（</rp><rt>しやくしょ</rt><rp>）</rp></ruby>"), "readings above their kanji");
+    assert!(!page(&h, "/").await.contains("<ruby>"), "standard Japanese shows none");
+    let plan = page(&h, "/plan?lang=ja-easy").await.replace("<!>", "");
+    assert!(plan.contains("<ruby>上質<rp>（</rp><rt>じょうしつ</rt>"), "the plan's texts too");
+    for card in ["konbini-yearly", "counter-satisfaction"] {
+        let (status, _, csv) = get(&h, &view_models::route::csv_path(card, Locale::JaEasy)).await;
+        assert_eq!(status, StatusCode::OK);
+        let csv = String::from_utf8(csv).unwrap();
+        assert!(!notation(&csv), "{card}: plain text in the download: {csv}");
+    }
+    // A title drops the readings and keeps the kanji.
+    let konbini = page(&h, "/konbini?lang=ja-easy").await;
+    assert!(konbini.contains("<meta property=\"og:description\" content=\"コンビニで 出した 証明書の 数"), "a link preview in plain text");
+    let (_, _, feed) = get(&h, "/feed.xml?lang=ja-easy").await;
+    assert!(!notation(&String::from_utf8(feed).unwrap()), "the feed");
+}

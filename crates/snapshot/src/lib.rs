@@ -3,6 +3,7 @@
 
 pub mod model;
 pub mod problem;
+pub mod ruby;
 pub mod template;
 pub mod validate;
 

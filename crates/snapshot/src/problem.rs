@@ -193,6 +193,18 @@ codes! {
     IdMismatch: "the file's id is {id}",
         "ファイルのIDは {id} です",
         "ID が あいません";
+    KanjiWithoutReading: "「{kanji}」 has no reading: easy Japanese gives every kanji one, written ｜漢字《かんじ》",
+        "「{kanji}」に読みがありません。やさしい日本語では、漢字に ｜漢字《かんじ》 の形で読みを付けてください",
+        "かんじに よみかたが ありません";
+    RubyUnbalanced: "the reading marks ｜《》 do not pair up near 「{near}」; write ｜漢字《かんじ》",
+        "「{near}」のあたりで、読みの記号（｜《》）が対になっていません。｜漢字《かんじ》 の形で書いてください",
+        "よみかたの きごうが あいません";
+    RubyEmpty: "a reading, or the text it belongs to, is empty near 「{near}」",
+        "「{near}」のあたりで、読み、または読みを付ける文字が空です",
+        "よみかたが からっぽです";
+    ReadingNotKana: "the reading 「{reading}」 must be written in hiragana or katakana",
+        "読み「{reading}」は、ひらがなかカタカナで書いてください",
+        "よみかたは ひらがなで かいて ください";
     AsOfMismatch: "the file says as of {as_of}",
         "ファイルの時点は {as_of} です",
         "じてんが あいません";

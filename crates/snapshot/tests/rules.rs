@@ -145,3 +145,37 @@ fn monthly_breakdown_cells_must_fall_in_their_fiscal_year() {
     assert_eq!(ps.len(), 1, "{ps:?}");
     assert!(ps[0].starts_with("counter_survey.breakdown[1].month") && ps[0].contains("not in fiscal year 2022"), "{ps:?}");
 }
+
+#[test]
+fn easy_japanese_readings_are_checked_with_a_code_each() {
+    use snapshot::Code;
+    let codes_after = |text: &str| -> Vec<(String, Code)> {
+        let mut v = default_snapshot_value();
+        v["plan"]["name"]["ja_easy"] = json!(text);
+        match parse_snapshot(&serde_json::to_vec(&v).unwrap()) {
+            Ok(_) => vec![],
+            Err(ps) => ps.into_iter().map(|p| (p.path, p.code)).collect(),
+        }
+    };
+    let at = "plan.name.ja_easy".to_string();
+    assert_eq!(codes_after("｜市役所《しやくしょ》 改革《かいかく》 プラン"), []);
+    assert_eq!(codes_after("市役所 かいかく プラン"), [(at.clone(), Code::KanjiWithoutReading)]);
+    assert_eq!(codes_after("市役所《しやくしょ》 改革 プラン"), [(at.clone(), Code::KanjiWithoutReading)]);
+    assert_eq!(codes_after("市役所《しやくしょ》《"), [(at.clone(), Code::RubyUnbalanced)]);
+    assert_eq!(codes_after("｜市役所 しやくしょ"), [(at.clone(), Code::RubyUnbalanced)]);
+    assert_eq!(codes_after("市役所《》"), [(at.clone(), Code::RubyEmpty)]);
+    assert_eq!(codes_after("市役所《shiyakusho》"), [(at.clone(), Code::ReadingNotKana)]);
+    // Standard Japanese may carry readings too; they are checked, but kanji need none there.
+    let mut v = default_snapshot_value();
+    v["plan"]["name"]["ja"] = json!("市役所《しやくしょ》改革プラン");
+    assert!(parse_snapshot(&serde_json::to_vec(&v).unwrap()).is_ok());
+    v["plan"]["name"]["ja"] = json!("市役所《しやくしょ改革プラン");
+    let ps = parse_snapshot(&serde_json::to_vec(&v).unwrap()).unwrap_err();
+    assert_eq!(ps.iter().map(|p| (p.path.as_str(), p.code)).collect::<Vec<_>>(), [("plan.name.ja", Code::RubyUnbalanced)]);
+    // Each is worded in the three languages.
+    for code in [Code::KanjiWithoutReading, Code::RubyUnbalanced, Code::RubyEmpty, Code::ReadingNotKana] {
+        for lang in [snapshot::Lang::Ja, snapshot::Lang::En, snapshot::Lang::JaEasy] {
+            assert!(!code.template(lang).is_empty());
+        }
+    }
+}

@@ -1,5 +1,7 @@
 //! The three languages the widget speaks, and choosing text in one of them.
 
+use std::borrow::Cow;
+
 use snapshot::Text;
 
 /// Interface and content language. Japanese is the default; content without a
@@ -56,8 +58,22 @@ impl Locale {
         Locale::ALL.into_iter().find(|l| l.code() == code)
     }
 
-    /// Picks this language's version of a text, falling back to Japanese.
-    pub fn pick(self, text: &Text) -> &str {
+    /// This language's version of a text, falling back to Japanese, as plain text: readings
+    /// written ｜漢字《かんじ》 are dropped (for a title, a label, a download, a chart's SVG).
+    pub fn pick(self, text: &Text) -> Cow<'_, str> {
+        snapshot::ruby::plain(self.chosen(text))
+    }
+
+    /// This language's version of a text for reading on screen: in やさしい日本語 its readings stay
+    /// in, for `components::ruby` to show as `<ruby>`; the other languages get plain text.
+    pub fn pick_marked(self, text: &Text) -> Cow<'_, str> {
+        match self {
+            Locale::JaEasy => Cow::Borrowed(self.chosen(text)),
+            _ => self.pick(text),
+        }
+    }
+
+    fn chosen(self, text: &Text) -> &str {
         let translated = match self {
             Locale::Ja => None,
             Locale::En => text.en.as_deref(),
@@ -94,6 +110,12 @@ mod tests {
         assert_eq!(Locale::En.pick(&ja_only), "日本語");
         assert_eq!(Locale::En.lang_of(&ja_only), "ja");
         assert_eq!(Locale::JaEasy.pick(&ja_only), "日本語");
+        // Readings are for the screen in やさしい日本語; everywhere else the text is plain.
+        let marked = Text { ja: "市役所《しやくしょ》".into(), en: None, ja_easy: Some("｜市役所《しやくしょ》の プラン".into()) };
+        assert_eq!(Locale::JaEasy.pick_marked(&marked), "｜市役所《しやくしょ》の プラン");
+        assert_eq!(Locale::JaEasy.pick(&marked), "市役所の プラン");
+        assert_eq!(Locale::Ja.pick_marked(&marked), "市役所");
+        assert_eq!(Locale::En.pick_marked(&marked), "市役所");
     }
 
     #[test]

@@ -10,7 +10,7 @@ use view_models::screens::contexts::Mode;
 
 use crate::components::downloads::Downloads;
 use crate::components::embed_dialog::EmbedDialog;
-use crate::modes::use_mode;
+use crate::mode::use_mode;
 
 #[component]
 pub fn SeriesChart(card: SeriesCard, t: &'static Strings) -> impl IntoView {

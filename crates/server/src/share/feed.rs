@@ -85,7 +85,7 @@ fn feed_body(app: &AppState, locale: Locale, origin: &str) -> Option<String> {
         entries += &format!(
             "<entry><id>{}</id><title>{} — {}</title><updated>{date}</updated><link rel=\"alternate\" type=\"text/html\" href=\"{}\"/><summary>{}</summary></entry>\n",
             xml(&format!("{origin}/data/{}", entry.file)),
-            xml(locale.pick(&entry.title)),
+            xml(&locale.pick(&entry.title)),
             xml(&as_of(entry.as_of.clone(), locale)),
             xml(&link),
             xml(&changed),

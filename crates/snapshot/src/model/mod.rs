@@ -49,7 +49,8 @@ pub struct Text {
     /// English.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub en: Option<String>,
-    /// やさしい日本語 (Easy Japanese).
+    /// やさしい日本語 (Easy Japanese): common kanji, each with its reading, written
+    /// `市役所《しやくしょ》` or `｜お年寄り《おとしより》` (see `ruby`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ja_easy: Option<String>,
 }

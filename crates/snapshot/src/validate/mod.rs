@@ -103,12 +103,34 @@ impl Checker {
     }
 
     fn text(&mut self, t: &Text, max_chars: usize) {
-        self.at("ja", |c| c.string(&t.ja, max_chars));
+        self.at("ja", |c| {
+            c.string(&t.ja, max_chars);
+            c.readings(&t.ja, false);
+        });
         if let Some(en) = &t.en {
             self.at("en", |c| c.string(en, max_chars));
         }
         if let Some(easy) = &t.ja_easy {
-            self.at("ja_easy", |c| c.string(easy, max_chars));
+            self.at("ja_easy", |c| {
+                c.string(easy, max_chars);
+                c.readings(easy, true);
+            });
+        }
+    }
+
+    /// Readings written ｜漢字《かんじ》 (crate::ruby) pair up and are kana; in easy Japanese,
+    /// every kanji has one (the national guideline: 漢字にはふりがなを).
+    fn readings(&mut self, s: &str, easy: bool) {
+        use crate::ruby::{kanji_without_reading, RubyError};
+        match kanji_without_reading(s) {
+            Ok(bare) if easy && !bare.is_empty() => {
+                let kanji: String = bare.iter().take(8).collect();
+                self.report(Code::KanjiWithoutReading, params!["kanji" => kanji]);
+            }
+            Ok(_) => {}
+            Err(RubyError::Unbalanced { near }) => self.report(Code::RubyUnbalanced, params!["near" => near]),
+            Err(RubyError::Empty { near }) => self.report(Code::RubyEmpty, params!["near" => near]),
+            Err(RubyError::ReadingNotKana { reading }) => self.report(Code::ReadingNotKana, params!["reading" => reading]),
         }
     }
 

@@ -76,7 +76,7 @@ pub fn word(changes: &[Change], locale: Locale) -> Vec<ChangeRow> {
         .map(|c| {
             let q = |v| maybe_quantity(v, c.unit, locale);
             ChangeRow {
-                indicator: locale.pick(&c.indicator).to_string(),
+                indicator: locale.pick_marked(&c.indicator).to_string(),
                 kind: match c.kind {
                     ChangeKind::New => t.change_new,
                     ChangeKind::Value => t.change_value,

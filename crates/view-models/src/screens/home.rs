@@ -76,6 +76,7 @@ pub fn headline_card(s: &Snapshot, ind: &Indicator, locale: Locale) -> HeadlineC
     let p = progress(ind);
     let q = |v: Option<f64>| maybe_quantity(v, ind.unit, locale);
     let name = locale.pick(&ind.name).to_string();
+    let name_marked = locale.pick_marked(&ind.name).to_string();
     let baseline = q(ind.baseline.value);
     let target = q(ind.target.value);
     let latest = p.latest.map(|l| q(l.value));
@@ -105,7 +106,7 @@ pub fn headline_card(s: &Snapshot, ind: &Indicator, locale: Locale) -> HeadlineC
     HeadlineCard {
         id: ind.id.clone(),
         number: indicator_number(s, ind),
-        name,
+        name: name_marked,
         name_lang: locale.lang_of(&ind.name),
         baseline_year: fiscal_year(ind.baseline.fiscal_year, locale),
         baseline,
@@ -117,7 +118,7 @@ pub fn headline_card(s: &Snapshot, ind: &Indicator, locale: Locale) -> HeadlineC
         status: p.status,
         status_text,
         remaining,
-        assessment: ind.assessment.as_ref().map(|a| locale.pick(a).to_string()),
+        assessment: ind.assessment.as_ref().map(|a| locale.pick_marked(a).to_string()),
         summary,
     }
 }
@@ -125,12 +126,12 @@ pub fn headline_card(s: &Snapshot, ind: &Indicator, locale: Locale) -> HeadlineC
 pub fn home(s: &Snapshot, locale: Locale) -> HomeView {
     let plan = &s.plan;
     HomeView {
-        plan_name: locale.pick(&plan.name).to_string(),
-        stage: locale.pick(&plan.stage).to_string(),
+        plan_name: locale.pick_marked(&plan.name).to_string(),
+        stage: locale.pick_marked(&plan.stage).to_string(),
         period: fiscal_period(plan.period.from, plan.period.to, locale),
-        city_vision: locale.pick(&plan.city_vision).to_string(),
+        city_vision: locale.pick_marked(&plan.city_vision).to_string(),
         statements: [&plan.mission, &plan.vision, &plan.values]
-            .map(|st| (locale.pick(&st.label).to_string(), locale.pick(&st.title).to_string())),
+            .map(|st| (locale.pick_marked(&st.label).to_string(), locale.pick_marked(&st.title).to_string())),
         cards: headline_indicators(s).into_iter().map(|i| headline_card(s, i, locale)).collect(),
     }
 }

@@ -27,15 +27,16 @@ pub fn indicators(s: &Snapshot, locale: Locale) -> Vec<IndicatorGroupView> {
         .iter()
         .map(|g| IndicatorGroupView {
             id: g.id.clone(),
-            title: format!("{} {}", g.number, locale.pick(&g.name)),
-            assessment: g.assessment.as_ref().map(|a| locale.pick(a).to_string()),
+            title: format!("{} {}", g.number, locale.pick_marked(&g.name)),
+            assessment: g.assessment.as_ref().map(|a| locale.pick_marked(a).to_string()),
             cards: s
                 .indicators
                 .iter()
                 .filter(|i| i.group == g.id)
                 .map(|i| {
                     let series: Vec<YearValue> = std::iter::once(i.baseline).chain(i.actuals.iter().copied()).collect();
-                    let spec = SeriesSpec { id: &i.id, name: locale.pick(&i.name), unit: i.unit, style: ChartStyle::Line };
+                    let name = locale.pick(&i.name);
+                    let spec = SeriesSpec { id: &i.id, name: &name, unit: i.unit, style: ChartStyle::Line };
                     IndicatorDetail {
                         headline: headline_card(s, i, locale),
                         chart: yearly_card(spec, &series, &i.target, locale),

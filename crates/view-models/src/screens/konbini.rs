@@ -17,6 +17,7 @@ pub struct KonbiniView {
 pub fn konbini(s: &Snapshot, locale: Locale) -> KonbiniView {
     let k = &s.konbini_certificates;
     let name = locale.pick(&k.name);
+    let name = &*name;
     let remaining = s
         .indicators
         .iter()

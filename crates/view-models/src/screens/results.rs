@@ -60,7 +60,7 @@ pub fn item_progress(s: &Snapshot, locale: Locale) -> ItemProgressView {
 }
 
 fn figure(m: &Measure, locale: Locale) -> FigureView {
-    FigureView { label: locale.pick(&m.label).to_string(), value: quantity(m.value, m.unit, m.approximate, locale) }
+    FigureView { label: locale.pick_marked(&m.label).to_string(), value: quantity(m.value, m.unit, m.approximate, locale) }
 }
 
 pub fn highlights(s: &Snapshot, locale: Locale) -> Vec<HighlightView> {
@@ -69,11 +69,11 @@ pub fn highlights(s: &Snapshot, locale: Locale) -> Vec<HighlightView> {
         .iter()
         .map(|h| HighlightView {
             id: h.id.clone(),
-            title: locale.pick(&h.title).to_string(),
-            owner: h.owner.as_ref().map(|o| locale.pick(o).to_string()),
+            title: locale.pick_marked(&h.title).to_string(),
+            owner: h.owner.as_ref().map(|o| locale.pick_marked(o).to_string()),
             before: h.before.as_ref().map(|m| figure(m, locale)),
             after: h.after.iter().map(|m| figure(m, locale)).collect(),
-            note: h.note.as_ref().map(|n| locale.pick(n).to_string()),
+            note: h.note.as_ref().map(|n| locale.pick_marked(n).to_string()),
         })
         .collect()
 }

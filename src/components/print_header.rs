@@ -1,4 +1,4 @@
-//! Printing: every chart's table opens before the page is printed and closes after, and each
+//! The printed page: every chart's table opens before the page is printed and closes after, and each
 //! printed page carries the address and the figures' as-of date (see `@media print`).
 
 use leptos::prelude::*;
