@@ -11,6 +11,8 @@ pub struct PostedForm {
     pub errors: Vec<FieldError>,
     /// The stored record's receipt number, when the submission was accepted.
     pub receipt: Option<String>,
+    /// A step of the kiosk survey (`step`, nothing stored yet): its 「もどる」 was pressed.
+    pub back: bool,
 }
 
 pub fn use_posted_form() -> Option<PostedForm> {

@@ -9,7 +9,7 @@ use futures::StreamExt;
 use hydration_context::{SerializedDataId, SharedContext, SsrSharedContext};
 use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
-use view_models::export::escape_html;
+use view_models::escape::escape_html;
 use view_models::request::PageRequest;
 use view_models::route::Screen;
 use view_models::strings;

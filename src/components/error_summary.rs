@@ -9,6 +9,16 @@ use view_models::screens::feedback_form::error_message;
 use crate::i18n::{use_locale, use_strings};
 use crate::navigation::focus_by_id;
 
+/// Moves focus to the error summary once it is on screen, so it is read out first: what both
+/// forms do when their rules refuse what was typed.
+pub fn focus_when_shown(summary: NodeRef<html::Div>) {
+    request_animation_frame(move || {
+        if let Some(el) = summary.get_untracked() {
+            let _ = el.focus();
+        }
+    });
+}
+
 /// Shows `errors` (nothing when empty). `target` names the element each field's link focuses;
 /// `summary` lets the form focus the summary once it is on screen; `message` words an error
 /// (the counter survey asks its own question).

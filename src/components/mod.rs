@@ -12,6 +12,7 @@ pub mod kept_fields;
 pub mod layout;
 pub mod loaded;
 pub mod print_header;
+pub mod receipt;
 pub mod ruby;
 pub mod skeleton;
 pub mod text_size;
@@ -19,5 +20,5 @@ pub mod text_size;
 /// Text for a `<textarea>`'s initial content, escaped here: Leptos writes a textarea's children
 /// into the server's HTML unescaped, so `</textarea>` in a posted message would end the element.
 pub fn textarea_text(text: &str) -> String {
-    view_models::export::escape_html(text)
+    view_models::escape::escape_html(text)
 }

@@ -2,30 +2,21 @@
 //! that order; an error summary linking to each field; a preview before sending; a hidden
 //! honeypot; the receipt number — or "waiting to send" from the outbox.
 
-use feedback::{personal_data_hints, validate, Field, FieldError, Kind, Submission, Verdict, MAX_EMAIL_CHARS, MAX_MESSAGE_CHARS, MAX_TOPIC_CHARS};
+use feedback::{personal_data_hints, Field, FieldError, Kind, Submission, MAX_EMAIL_CHARS, MAX_MESSAGE_CHARS, MAX_TOPIC_CHARS};
 use leptos::html;
 use leptos::prelude::*;
 use view_models::outbox::ItemState;
-use view_models::screens::feedback_form::{chars_left, error_message, hint_message, satisfaction_label};
+use view_models::screens::feedback_form::{chars_left, error_message, hint_message, satisfaction_label, FormStep as Step};
 use view_models::strings;
 
-use crate::components::error_summary::ErrorSummary;
+use crate::components::error_summary::{focus_when_shown, ErrorSummary};
 use crate::components::fields::{Checkbox, FormErrors, Marker, RatingScale, TextArea, TextField};
-use crate::request::query_param;
+use crate::components::receipt::Receipt;
+use crate::forms::use_posted_form;
 use crate::i18n::{use_locale, use_strings};
 use crate::navigation::focus_by_id;
-use crate::forms::use_posted_form;
 use crate::outbox::{new_key, use_outbox};
-
-#[derive(Clone, PartialEq)]
-enum Step {
-    Edit,
-    Preview(Submission),
-    /// Handed to the outbox (with script): its state says sent or waiting.
-    Done(String),
-    /// Stored by the server from a form posted without script: the receipt number.
-    Received(String),
-}
+use crate::request::query_param;
 
 /// The element an error links to.
 fn target_id(field: Field) -> &'static str {
@@ -57,10 +48,7 @@ pub fn Feedback() -> impl IntoView {
     // A double submit of the same page carries the same key: one record, one receipt.
     let key = RwSignal::new(if echo.key.is_empty() { new_key() } else { echo.key.clone() });
     let errors = RwSignal::new(posted.as_ref().map(|p| p.errors.clone()).unwrap_or_default());
-    let step = RwSignal::new(match posted.as_ref().and_then(|p| p.receipt.clone()) {
-        Some(receipt) => Step::Received(receipt),
-        None => Step::Edit,
-    });
+    let step = RwSignal::new(Step::start(posted.as_ref().and_then(|p| p.receipt.clone())));
     let summary_ref = NodeRef::<html::Div>::new();
 
     let submission = move || Submission {
@@ -76,30 +64,23 @@ pub fn Feedback() -> impl IntoView {
     };
     let show_errors = move |list: Vec<FieldError>| {
         errors.set(list);
-        // Move focus to the summary once it is on screen, so it is read out first.
-        request_animation_frame(move || {
-            if let Some(el) = summary_ref.get_untracked() {
-                let _ = el.focus();
-            }
-        });
+        focus_when_shown(summary_ref);
     };
     let on_preview = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let s = submission();
-        match validate(&s) {
-            Verdict::Invalid(list) => show_errors(list),
-            Verdict::Valid(_) | Verdict::Bot => {
+        match Step::preview(submission()) {
+            Err(list) => show_errors(list),
+            Ok(preview) => {
                 errors.set(vec![]);
-                step.set(Step::Preview(s));
+                step.set(preview);
                 request_animation_frame(|| focus_by_id("preview-title"));
             }
         }
     };
     let on_send = move |_| {
-        if let Step::Preview(s) = step.get_untracked() {
-            let k = s.key.clone();
+        if let Some((s, done)) = step.get_untracked().send() {
             outbox.submit(s);
-            step.set(Step::Done(k));
+            step.set(done);
             request_animation_frame(|| focus_by_id("result-title"));
         }
     };
@@ -114,18 +95,11 @@ pub fn Feedback() -> impl IntoView {
     };
     // A refusal from the server comes back as field errors on the form.
     Effect::new(move |_| {
-        if let Step::Done(k) = step.get() {
-            let refused = outbox.outbox.with(|o| {
-                o.items.iter().find(|i| i.submission.key == k).and_then(|i| match &i.state {
-                    ItemState::Refused { errors } => Some(errors.clone()),
-                    _ => None,
-                })
-            });
-            if let Some(list) = refused {
-                key.set(new_key());
-                step.set(Step::Edit);
-                show_errors(list);
-            }
+        let refused = step.with(|s| outbox.outbox.with(|o| s.refused(o)));
+        if let Some(list) = refused {
+            key.set(new_key());
+            step.set(Step::Edit);
+            show_errors(list);
         }
     });
 
@@ -200,12 +174,11 @@ pub fn Feedback() -> impl IntoView {
     let result = move |k: String| {
         let l = locale.get();
         let t = strings(l);
-        let state = outbox.outbox.with(|o| o.items.iter().find(|i| i.submission.key == k).map(|i| i.state.clone()));
-        let body = match state {
-            Some(ItemState::Sent { receipt }) => view! {
+        let receipt = outbox.outbox.with(|o| o.receipt_of(&k).map(String::from));
+        let body = match receipt {
+            Some(receipt) => view! {
                 <h2 id="result-title" tabindex="-1">{t.sent_title}</h2>
-                <p class="receipt">{t.receipt_label} {t.label_colon} <strong data-receipt=receipt.clone()>{receipt.clone()}</strong></p>
-                <p class="receipt-next">{t.receipt_next}</p>
+                <Receipt receipt t next=t.receipt_next/>
             }
             .into_any(),
             _ => view! {
@@ -225,8 +198,7 @@ pub fn Feedback() -> impl IntoView {
         view! {
             <section class="result" role="status">
                 <h2 id="result-title" tabindex="-1">{t.sent_title}</h2>
-                <p class="receipt">{t.receipt_label} {t.label_colon} <strong data-receipt=receipt.clone()>{receipt.clone()}</strong></p>
-                <p class="receipt-next">{t.receipt_next}</p>
+                <Receipt receipt t next=t.receipt_next/>
             </section>
             <p><a class="button button--secondary" href="/feedback">{t.new_message}</a></p>
         }

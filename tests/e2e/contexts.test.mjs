@@ -121,6 +121,14 @@ export function contextTests({ base, browser }) {
   });
 }
 
+/** At an unconfigured kiosk: a tap on the ward, on the first counter and on an answer, up to the comment step. */
+async function toComment(page, { ward, level }) {
+  await page.click(`.kiosk-answers--ward .kiosk-answer[value="${ward}"]`);
+  await page.locator('.kiosk-answers--section .kiosk-answer').first().click();
+  await page.click(`.kiosk-answers--satisfaction .kiosk-answer[value="${level}"]`);
+  await page.waitForSelector('#comment');
+}
+
 export function kioskTests({ browser }) {
   async function withServer(fn) {
     const port = freePort();
@@ -163,13 +171,14 @@ export function kioskTests({ browser }) {
       await live(page);
       await page.waitForSelector('.kiosk-survey');
       const historyAtStart = await page.evaluate(() => history.length);
-      await page.click('label[for="ward-0"]');
+      await toComment(page, { ward: 'chuo', level: 4 });
       await page.fill('#comment', '前の人のコメントです');
       await page.click('.site-nav a[href="/plan"]');
       await page.waitForSelector('.policy');
       await page.click('.site-nav a[href="/"]');
-      await page.waitForSelector('.kiosk-survey');
+      await page.waitForSelector('.kiosk-answers--ward');
       assertEqual(await page.evaluate(() => history.length), historyAtStart, 'kiosk navigation adds no history entries');
+      await toComment(page, { ward: 'chuo', level: 4 });
       await page.fill('#comment', '前の人のコメントです');
       await page.clock.runFor(41_000);
       await page.waitForSelector('[role="alertdialog"]');
@@ -184,8 +193,8 @@ export function kioskTests({ browser }) {
       await page.clock.runFor(41_000);
       await page.waitForSelector('[role="alertdialog"]');
       await Promise.all([page.waitForEvent('load'), page.clock.runFor(31_000)]);
-      await page.waitForSelector('.kiosk-survey');
-      assertEqual(await page.inputValue('#comment'), '', 'form empty');
+      await page.waitForSelector('.kiosk-answers--ward');
+      assertEqual(await page.$$eval('#comment', (c) => c.length), 0, 'back at the first question');
       assertEqual(await page.evaluate(() => document.body.innerHTML.includes('前の人のコメント')), false, 'no trace in the DOM');
       const storage = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
       assert(!storage.includes('前の人のコメント'), 'no trace in storage');
@@ -195,23 +204,54 @@ export function kioskTests({ browser }) {
     });
   });
 
-  test('kiosk configured for its place: only the satisfaction question; the place stored and kept across the reset', async () => {
+  test('kiosk configured for its place: the whole screen, large answers with faces, two taps store an answer, the thank-you goes back by itself', async () => {
     await withServer(async ({ base, port }) => {
-      const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
+      const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
       const page = await context.newPage();
-      await page.goto(base + '/?mode=kiosk&ward=chuo&section=tax');
+      await page.goto(base + '/?mode=kiosk&ward=chuo&section=tax&thanks=3');
       await live(page);
-      assertEqual(await page.$$eval('input[name="ward"][type="radio"], input[name="section"][type="radio"]', (e) => e.length), 0, 'not asked where it is');
-      assertIncludes(await page.textContent('.kiosk-survey legend'), '本日の窓口サービスに満足されましたか', 'the city\'s question');
-      await page.click('label[for="satisfaction-4"]');
-      await page.fill('#comment', '場所の設定つき');
-      await page.click('button[type="submit"]:visible');
+      assertEqual(await page.$$eval('.kiosk-answers--ward, .kiosk-answers--section', (e) => e.length), 0, 'not asked where it is');
+      assertIncludes(await page.textContent('#step-title'), '本日の窓口サービスに満足されましたか', 'the city\'s question');
+      const answers = await page.$$eval('.kiosk-answer', (b) => b.map((x) => [x.value, x.textContent.trim(), x.querySelectorAll('svg circle').length > 0]));
+      assertEqual(answers, [['5', 'とても満足', true], ['4', 'ほぼ満足', true], ['3', 'どちらともいえない', true], ['2', 'やや不満', true], ['1', '不満', true]], 'five answers in the indicator\'s order, each with a face');
+      for (const viewport of [{ width: 1080, height: 1920 }, { width: 1920, height: 1080 }, { width: 768, height: 1024 }]) {
+        await page.setViewportSize(viewport);
+        const m = await page.evaluate(() => ({
+          shortest: Math.min(...[...document.querySelectorAll('.kiosk-answer')].map((b) => b.getBoundingClientRect().height)),
+          width: document.querySelector('form.kiosk-survey').getBoundingClientRect().width / window.innerWidth,
+          scroll: document.documentElement.scrollWidth > window.innerWidth,
+        }));
+        assert(m.shortest >= 120, `${viewport.width}×${viewport.height}: answers at least 120 px tall (${m.shortest})`);
+        assert(m.width >= 0.8, `${viewport.width}×${viewport.height}: the survey uses the screen's width (${(m.width * 100).toFixed(0)} %)`);
+        assert(!m.scroll, `${viewport.width}×${viewport.height}: no sideways scrolling`);
+      }
+      await page.setViewportSize({ width: 1080, height: 1920 });
+      assertEqual(await axe(page), [], 'axe on the answer step');
+      // Two taps: the answer, then 「コメントなしで送る」.
+      await page.tap('.kiosk-answer[value="4"]');
+      assertIncludes(await page.textContent('#step-title'), 'ほぼ満足', 'the answer chosen is said');
+      assertEqual(await page.evaluate(() => document.activeElement.id), 'step-title', 'focus moves to the new step');
+      assertEqual(await axe(page), [], 'axe on the comment step');
+      await page.tap('.kiosk-send button[name="no_comment"]');
       await page.waitForSelector('[data-receipt]');
-      const row = (await exportRows(port)).find((r) => r[5] === '場所の設定つき');
-      assertEqual([row[4], row[7], row[8]], ['4', 'chuo', 'tax'], 'stored with its place');
-      await Promise.all([page.waitForEvent('load'), page.click('text=はじめの画面へ')]);
+      const row = (await exportRows(port)).find((r) => r[7] === 'chuo' && r[8] === 'tax');
+      assertEqual([row[2], row[4], row[5]], ['counter_survey', '4', ''], 'stored after two taps, without a comment');
+      assertIncludes(await page.textContent('.kiosk-returning'), 'はじめの画面にもどります', 'says it goes back');
+      // Back to the start by itself (thanks=3 s here), with nothing of the previous person.
+      await page.waitForEvent('load', { timeout: 10_000 });
       await live(page);
+      await page.waitForSelector('.kiosk-answers--satisfaction');
       assertIncludes(page.url(), 'ward=chuo', 'the reset keeps the place');
+      assertEqual(await page.$$eval('[data-receipt]', (r) => r.length), 0, 'no receipt left');
+      // With a comment, and 「もどる」 to change the answer first.
+      await page.tap('.kiosk-answer[value="2"]');
+      await page.tap('button.kiosk-back');
+      await page.tap('.kiosk-answer[value="5"]');
+      await page.fill('#comment', '場所の設定つき');
+      await page.tap('.kiosk-send button:not([name])');
+      await page.waitForSelector('[data-receipt]');
+      const commented = (await exportRows(port)).find((r) => r[5] === '場所の設定つき');
+      assertEqual([commented[4], commented[7], commented[8]], ['5', 'chuo', 'tax'], 'stored with its place and the changed answer');
       await context.close();
     });
   });
@@ -224,11 +264,9 @@ export function kioskTests({ browser }) {
       const answer = async (comment) => {
         await live(page);
         await page.waitForSelector('.kiosk-survey');
-        await page.click('label[for="ward-2"]');
-        await page.click('label[for="section-0"]');
-        await page.click('label[for="satisfaction-5"]');
+        await toComment(page, { ward: 'nishi', level: 5 });
         await page.fill('#comment', comment);
-        await page.click('button[type="submit"]:visible');
+        await page.click('.kiosk-send button:not([name])');
         await page.waitForSelector('.result');
       };
       await page.goto(base + '/?mode=kiosk');
@@ -243,24 +281,28 @@ export function kioskTests({ browser }) {
     });
   });
 
-  test('kiosk: the counter survey is delivered to the server; pending answers survive a reset unseen', async () => {
+  test('kiosk: the counter survey is delivered to the server; an error is announced and linked; pending answers survive a reset unseen', async () => {
     await withServer(async ({ base, port }) => {
       const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
       const page = await context.newPage();
       await page.goto(base + '/?mode=kiosk');
       await live(page);
       await page.waitForSelector('.kiosk-survey');
-      await page.click('button[type="submit"]:visible');
+      // Where, then which counter, each on a screen of its own.
+      assertIncludes(await page.textContent('#step-title'), 'どちらの区役所', 'the ward first');
+      await page.click('.kiosk-answers--ward .kiosk-answer[value="chuo"]');
+      assertIncludes(await page.textContent('#step-title'), 'どの窓口', 'then the counter');
+      await page.click('.kiosk-answers--section .kiosk-answer[value="tax"]');
+      await page.click('.kiosk-answer[value="4"]');
+      // A comment the rules refuse (an invisible control character): announced, focused, linked.
+      await page.fill('#comment', '丁寧\u0007でした');
+      await page.click('.kiosk-send button:not([name])');
       await page.waitForSelector('.error-summary');
-      assertIncludes(await page.textContent('.error-summary'), '区役所を入力してください', 'ward required');
       assertEqual(await page.evaluate(() => document.activeElement.className), 'error-summary', 'summary focused');
-      await page.click('.error-summary a[href="#ward-0"]');
-      assertEqual(await page.evaluate(() => document.activeElement.id), 'ward-0', 'the error links to its field');
-      await page.click('label[for="ward-0"]');
-      await page.click('label[for="section-4"]');
-      await page.click('label[for="satisfaction-4"]');
+      await page.click('.error-summary a[href="#comment"]');
+      assertEqual(await page.evaluate(() => document.activeElement.id), 'comment', 'the error links to its field');
       await page.fill('#comment', '丁寧でした');
-      await page.click('button[type="submit"]:visible');
+      await page.click('.kiosk-send button:not([name])');
       await page.waitForSelector('[data-receipt]');
       const rows = await exportRows(port);
       const row = rows.find((r) => r[5] === '丁寧でした');
@@ -270,11 +312,9 @@ export function kioskTests({ browser }) {
       await Promise.all([page.waitForEvent('load'), page.click('text=はじめの画面へ')]);
       await live(page);
       await page.waitForSelector('.kiosk-survey');
-      await page.click('label[for="ward-1"]');
-      await page.click('label[for="section-0"]');
-      await page.click('label[for="satisfaction-2"]');
+      await toComment(page, { ward: 'higashi', level: 2 });
       await page.fill('#comment', '待ち時間が長かった');
-      await page.click('button[type="submit"]:visible');
+      await page.click('.kiosk-send button:not([name])');
       await page.waitForSelector('.result');
       await Promise.all([page.waitForEvent('load'), page.click('text=はじめの画面へ')]);
       await live(page);

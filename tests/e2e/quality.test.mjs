@@ -169,18 +169,22 @@ export function qualityTests({ base, browser }) {
       await page.click('form.form button[type="submit"]');
       assertEqual(await page.getAttribute('[data-receipt]', 'data-receipt'), receipt, 'same receipt on a second submit');
       // The kiosk survey posts as a form too.
+      // Each step is a form of its own: a tap posts it, and the server answers with the next.
       await page.goto(site + '/?mode=kiosk');
-      await page.click('label[for="ward-0"]');
-      await page.click('form.kiosk-survey button[type="submit"]');
-      assert(await page.isVisible('.error-summary'), 'kiosk error summary');
-      await page.click('label[for="section-0"]');
-      await page.click('label[for="satisfaction-5"]');
-      await page.click('form.kiosk-survey button[type="submit"]');
+      await page.click('.kiosk-answers--ward .kiosk-answer[value="chuo"]');
+      await page.locator('.kiosk-answers--section .kiosk-answer').first().click();
+      await page.click('.kiosk-answers--satisfaction .kiosk-answer[value="2"]');
+      assertIncludes(await page.textContent('#step-title'), 'やや不満', 'the comment step names the answer');
+      await page.click('button.kiosk-back');
+      await page.click('.kiosk-answers--satisfaction .kiosk-answer[value="5"]');
+      await page.fill('#comment', 'スクリプトなしのコメント');
+      await page.click('.kiosk-send button[name="no_comment"]');
       assert(/^KR-\d{7}$/.test(await page.getAttribute('[data-receipt]', 'data-receipt')), 'kiosk receipt');
       assert(await page.$eval('[data-receipt]', (e) => parseFloat(getComputedStyle(e).fontSize)) >= 28, 'kiosk receipt number is large');
       assertIncludes(await page.textContent('.receipt-next'), '窓口ごと・月ごと', 'what happens with the answer');
       const rows = await exportRows(port);
-      assertEqual(rows.length, 2, 'one general message and one survey answer stored');
+      assertEqual(rows.length, 2, 'one general message and one survey answer stored; the steps stored nothing');
+      assertEqual([rows[1][4], rows[1][5], rows[1][7]], ['5', '', 'chuo'], 'the changed answer, without the comment it was sent without');
       assertIncludes(rows[0].join(','), '</textarea><b>x</b>', 'the message is stored as typed');
       // Another site cannot post in a visitor's name.
       const forged = await fetch(site + '/feedback', { method: 'POST', headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' }, body: 'form=general&key=00000000-0000-4000-8000-000000000001&message=x' });

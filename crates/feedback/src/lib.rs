@@ -100,8 +100,28 @@ impl Submission {
     }
 }
 
-/// Kumamoto City's five ward offices, by id (names in `view_models::screens::contexts::wards`).
-pub const WARD_IDS: [&str; 5] = ["chuo", "higashi", "nishi", "minami", "kita"];
+/// One of Kumamoto City's ward offices: the id the survey stores, and its names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ward {
+    pub id: &'static str,
+    pub ja: &'static str,
+    pub en: &'static str,
+    /// やさしい日本語, with its reading (`snapshot::ruby`).
+    pub ja_easy: &'static str,
+}
+
+/// Kumamoto City's five ward offices, written once: the survey's rules, its API contract, the
+/// kiosk's buttons and the staff summary read this list.
+pub const WARDS: [Ward; 5] = [
+    Ward { id: "chuo", ja: "中央区役所", en: "Chuo Ward Office", ja_easy: "中央区《ちゅうおうく》" },
+    Ward { id: "higashi", ja: "東区役所", en: "Higashi Ward Office", ja_easy: "東区《ひがしく》" },
+    Ward { id: "nishi", ja: "西区役所", en: "Nishi Ward Office", ja_easy: "西区《にしく》" },
+    Ward { id: "minami", ja: "南区役所", en: "Minami Ward Office", ja_easy: "南区《みなみく》" },
+    Ward { id: "kita", ja: "北区役所", en: "Kita Ward Office", ja_easy: "北区《きたく》" },
+];
+
+/// The wards' ids, in the same order.
+pub const WARD_IDS: [&str; 5] = [WARDS[0].id, WARDS[1].id, WARDS[2].id, WARDS[3].id, WARDS[4].id];
 
 /// A submission that passed every rule, normalised.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

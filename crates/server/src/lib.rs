@@ -5,7 +5,6 @@
 
 pub mod api;
 pub mod config;
-pub mod export;
 pub mod openapi;
 pub mod page_cache;
 pub mod pages;
@@ -13,6 +12,7 @@ pub mod rate_limit;
 pub mod serve;
 pub mod share;
 pub mod staff;
+pub mod static_site;
 pub mod summary;
 pub mod store;
 

@@ -124,24 +124,37 @@ pub async fn posted_form(app: &Arc<AppState>, peer: SocketAddr, req: Request) ->
     if !origin_allowed(&parts.headers, &app.config.allowed_origins) {
         return refusal(StatusCode::FORBIDDEN, "送信を受け付けられませんでした", "This form may only be sent from this site.");
     }
-    if app.limit.check(app.config.client_ip(peer.ip(), &parts.headers)).is_err() {
-        return refusal(StatusCode::TOO_MANY_REQUESTS, "送信が多すぎます。しばらくしてからお試しください", "Too many messages. Please try again in a minute.");
-    }
     // Percent-encoding triples the bytes of Japanese text; the rules then bound each field.
     let Ok(bytes) = axum::body::to_bytes(Body::new(body), MAX_BODY_BYTES * 3).await else {
         return refusal(StatusCode::PAYLOAD_TOO_LARGE, "送信内容が大きすぎます", "The message is too large.");
     };
     let pairs = parse_form(&String::from_utf8_lossy(&bytes));
-    let submission = Submission::from_form(&pairs);
+    let has = |name: &str| pairs.iter().any(|(k, _)| k == name);
+    let mut submission = Submission::from_form(&pairs);
+    if has("no_comment") {
+        // 「コメントなしで送る」: whatever was typed is not sent.
+        submission.message.clear();
+    }
     let request = page_request(&parts.headers, &parts.uri);
     let lang = lang_cookie(&parts.headers);
+    // A step of the kiosk survey (an answer tapped, 「もどる」) stores nothing: the next step is
+    // rendered from what it carries, and it does not count against the rate limit (a kiosk is
+    // one address for everyone at its counter).
+    if submission.kind == feedback::Kind::CounterSurvey && (has("step") || has("back")) {
+        let posted = PostedForm { submission, errors: vec![], receipt: None, back: has("back") };
+        let page = render(app, request.clone(), PageOptions { lang_cookie: lang, posted: Some(posted), data_license: app.config.data_license.clone(), ..Default::default() }, false).await;
+        return html_response(StatusCode::OK, page.html.into(), &request);
+    }
+    if app.limit.check(app.config.client_ip(peer.ip(), &parts.headers)).is_err() {
+        return refusal(StatusCode::TOO_MANY_REQUESTS, "送信が多すぎます。しばらくしてからお試しください", "Too many messages. Please try again in a minute.");
+    }
     let posted = match validate(&submission) {
-        Verdict::Invalid(errors) => PostedForm { submission, errors, receipt: None },
+        Verdict::Invalid(errors) => PostedForm { submission, errors, receipt: None, back: false },
         // Answered as if accepted, so the sender learns nothing; nothing is stored.
-        Verdict::Bot => PostedForm { submission, errors: vec![], receipt: Some(feedback::api::BOT_RECEIPT.into()) },
+        Verdict::Bot => PostedForm { submission, errors: vec![], receipt: Some(feedback::api::BOT_RECEIPT.into()), back: false },
         Verdict::Valid(feedback) => {
             match app.store.insert(feedback).await {
-                Ok(stored) => PostedForm { submission, errors: vec![], receipt: Some(stored.receipt) },
+                Ok(stored) => PostedForm { submission, errors: vec![], receipt: Some(stored.receipt), back: false },
                 Err(e) => {
                     tracing::error!("storing a posted form failed: {e}");
                     return refusal(StatusCode::SERVICE_UNAVAILABLE, "ただいま受け付けられません。時間をおいてもう一度お送りください", "We cannot store messages right now. Please send it again later.");

@@ -138,20 +138,43 @@ async fn a_feedback_form_posted_without_script_gets_errors_or_one_receipt() {
 async fn the_counter_survey_posted_without_script_stays_a_kiosk_page() {
     let h = harness("survey", |_| {}).await;
     let origin = "http://127.0.0.1:8080";
-    let (s, _, body) = send(&h, post_form("/?mode=kiosk", &format!("form=counter-survey&key={KEY}&ward=chuo"), origin)).await;
-    let html = String::from_utf8(body).unwrap();
-    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(html.contains("class=\"kiosk\"") && html.contains("error-summary"));
-    assert!(html.contains("id=\"ward-0\" value=\"chuo\" checked"), "the answer given is kept");
     let section = {
         let snapshot: serde_json::Value = serde_json::from_slice(&std::fs::read(h.dir.join("data/snapshots/2023-12.json")).unwrap()).unwrap();
         snapshot["counter_survey"]["sections"][0]["id"].as_str().unwrap().to_string()
     };
-    let (s, _, body) = send(&h, post_form("/?mode=kiosk", &format!("form=counter-survey&key={KEY}&ward=chuo&section={section}&satisfaction=5"), origin)).await;
+    let stored = |h: &Harness| -> i64 { rusqlite::Connection::open(&h.db).unwrap().query_row("SELECT COUNT(*) FROM feedback", [], |r| r.get(0)).unwrap() };
+    let step = |body: String| post_form("/?mode=kiosk", &body, origin);
+    // Each tap is a step: the server answers with the next question and stores nothing.
+    let (s, _, body) = send(&h, step(format!("form=counter-survey&key={KEY}&step=1&ward=chuo"))).await;
+    let html = String::from_utf8(body).unwrap();
+    assert_eq!(s, StatusCode::OK);
+    assert!(html.contains("class=\"kiosk\"") && html.contains("kiosk-answers--section"), "the counter is asked next");
+    assert!(html.contains("<input type=\"hidden\" name=\"ward\" value=\"chuo\">"), "the ward travels on");
+    let (_, _, body) = send(&h, step(format!("form=counter-survey&key={KEY}&step=1&ward=chuo&section={section}&satisfaction=2"))).await;
+    let html = String::from_utf8(body).unwrap();
+    assert!(html.contains("name=\"message\"") && html.contains("コメントなしで送る"), "then the comment");
+    // 「もどる」 from the comment forgets the answer, not the place.
+    let (_, _, body) = send(&h, step(format!("form=counter-survey&key={KEY}&back=1&ward=chuo&section={section}&satisfaction=2"))).await;
+    let html = String::from_utf8(body).unwrap();
+    assert!(html.contains("kiosk-answers--satisfaction") && !html.contains("name=\"satisfaction\" value=\"2\">"), "the answer asked again");
+    assert_eq!(stored(&h), 0, "steps store nothing");
+    // A step carrying what the survey does not accept asks again.
+    let (_, _, body) = send(&h, step(format!("form=counter-survey&key={KEY}&step=1&ward=atlantis"))).await;
+    assert!(String::from_utf8(body).unwrap().contains("kiosk-answers--ward"), "an unknown ward is asked again");
+    // The last step stores; 「コメントなしで送る」 drops what was typed.
+    let (s, _, body) = send(&h, step(format!("form=counter-survey&key={KEY}&ward=chuo&section={section}&satisfaction=5&message=typed&no_comment=1"))).await;
     assert_eq!(s, StatusCode::OK);
     let html = String::from_utf8(body).unwrap();
     assert!(html.contains("data-receipt=\"KR-0000001\""));
     assert!(html.contains("窓口ごと・月ごとに集計"), "what happens with the answer");
+    assert!(!html.contains("kiosk-returning"), "no countdown the page without script would not keep");
+    let message: String = rusqlite::Connection::open(&h.db).unwrap().query_row("SELECT message FROM feedback", [], |r| r.get(0)).unwrap();
+    assert_eq!((stored(&h), message.as_str()), (1, ""));
+    // A comment the rules refuse comes back on the comment step with its errors.
+    let (s, _, body) = send(&h, step(format!("form=counter-survey&key=6f1e2b7c-2222-4222-8222-222222222222&ward=chuo&section={section}&satisfaction=5&message=a%07b"))).await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    let html = String::from_utf8(body).unwrap();
+    assert!(html.contains("error-summary") && html.contains("name=\"message\""), "the error, on the comment step");
 }
 
 #[tokio::test]
@@ -162,7 +185,7 @@ async fn the_counter_survey_asks_the_citys_question_on_the_citys_scale_in_every_
         ("en", "How satisfied were you with the counter service today?", "Very satisfied", "Mostly satisfied"),
         ("ja-easy", "きょうの まどぐちは どうでしたか", "とても よかった", "だいたい よかった"),
     ] {
-        let (_, _, html) = get(&h, &format!("/?mode=kiosk&lang={lang}"), None).await;
+        let (_, _, html) = get(&h, &format!("/?mode=kiosk&ward=chuo&section=tax&lang={lang}"), None).await;
         assert!(html.contains(question), "{lang}: the question is about today's counter");
         let at = |label: &str| html.find(&format!(">{label}<")).unwrap_or_else(|| panic!("{lang}: {label}"));
         assert!(at(best) < at(second), "{lang}: best answer first");
@@ -225,13 +248,14 @@ async fn a_kiosk_configured_for_its_place_does_not_ask_where_it_is() {
     let (_, _, html) = get(&h, &format!("/?mode=kiosk&ward=chuo&section={section}"), None).await;
     assert!(html.contains("<input type=\"hidden\" name=\"ward\" value=\"chuo\">"), "ward given by the address");
     assert!(html.contains(&format!("<input type=\"hidden\" name=\"section\" value=\"{section}\">")));
-    assert!(!html.contains("id=\"ward-0\"") && !html.contains("id=\"section-0\""), "not asked");
+    assert!(!html.contains("kiosk-answers--ward") && !html.contains("kiosk-answers--section"), "not asked");
+    assert!(html.contains("kiosk-answers--satisfaction"), "the first screen is the answer");
     assert!(html.contains(&format!("action=\"/?mode=kiosk&amp;ward=chuo&amp;section={section}\"")), "the answer page keeps the place");
     let (_, _, html) = get(&h, "/?mode=kiosk&ward=atlantis", None).await;
     assert!(html.contains("この端末の設定に誤りがあります（ward=atlantis）"), "unknown ids are named for staff");
-    assert!(html.contains("id=\"ward-0\""), "and the survey still asks");
+    assert!(html.contains("kiosk-answers--ward"), "and the survey still asks");
     let (_, _, html) = get(&h, "/?mode=kiosk", None).await;
-    assert!(html.contains("id=\"ward-0\"") && !html.contains("設定に誤り"), "without configuration it asks as before");
+    assert!(html.contains("kiosk-answers--ward") && !html.contains("設定に誤り"), "without configuration it asks where first");
     // Posted without script from a configured kiosk: stored with its place.
     let body = format!("form=counter-survey&key={KEY}&ward=chuo&section={section}&satisfaction=4");
     let (s, _, _) = send(&h, post_form(&format!("/?mode=kiosk&ward=chuo&section={section}"), &body, "http://127.0.0.1:8080")).await;

@@ -3,23 +3,7 @@
 
 pub use csv_table::{csv, Table};
 
-/// Percent-encodes everything but RFC 3986's unreserved characters (safe in any URL part).
-/// Text made safe for HTML text and attribute values (`&`, `<`, `>`, `"`).
-pub fn escape_html(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
-
-pub fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
+use crate::escape::percent_encode;
 
 /// A `data:` URL for `text` of `mime`, percent-encoded (safe in an `href`).
 pub fn data_url(mime: &str, text: &str) -> String {

@@ -51,6 +51,19 @@ impl Outbox {
         serde_json::to_string(self).unwrap_or_default()
     }
 
+    /// Where the submission with `key` stands, if this device has it.
+    pub fn state_of(&self, key: &str) -> Option<&ItemState> {
+        self.items.iter().find(|i| i.submission.key == key).map(|i| &i.state)
+    }
+
+    /// The receipt number of the submission with `key`, once the server has acknowledged it.
+    pub fn receipt_of(&self, key: &str) -> Option<&str> {
+        match self.state_of(key)? {
+            ItemState::Sent { receipt } => Some(receipt),
+            _ => None,
+        }
+    }
+
     /// Adds a submission, once per key.
     pub fn enqueue(&mut self, submission: Submission) {
         if self.items.iter().any(|i| i.submission.key == submission.key) {

@@ -141,7 +141,7 @@ pub fn cookie_value<'a>(header: &'a str, name: &str) -> Option<&'a str> {
 
 /// `path` with the query `params`, each value percent-encoded.
 pub fn href(path: &str, params: &[(&str, &str)]) -> String {
-    let query: Vec<String> = params.iter().map(|(k, v)| format!("{}={}", crate::export::percent_encode(k), crate::export::percent_encode(v))).collect();
+    let query: Vec<String> = params.iter().map(|(k, v)| format!("{}={}", crate::escape::percent_encode(k), crate::escape::percent_encode(v))).collect();
     if query.is_empty() {
         path.to_string()
     } else {

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use server::export::{export, ExportOptions};
+use server::static_site::{export, ExportOptions};
 
 const USAGE: &str = "widget-export --out DIR [--manifest FILE] [--dist DIR] [--origin URL]
   --out DIR        folder to write (created; existing files are overwritten)

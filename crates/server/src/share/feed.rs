@@ -8,7 +8,7 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use publish::DataFolder;
 use snapshot::Snapshot;
-use view_models::export::escape_html as xml;
+use view_models::escape::escape_html as xml;
 use view_models::format::as_of;
 use view_models::screens::changes::changes;
 use view_models::{strings, Locale};

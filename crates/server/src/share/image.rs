@@ -9,7 +9,7 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use publish::DataFolder;
 use snapshot::Snapshot;
-use view_models::export::escape_html as xml;
+use view_models::escape::escape_html as xml;
 use view_models::format::{as_of, fiscal_period, fiscal_year_short};
 use view_models::route::{page_paths, screen_for, Screen};
 use view_models::screens::share::{description, headline};

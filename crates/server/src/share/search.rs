@@ -6,7 +6,7 @@ use std::sync::Arc;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use view_models::export::escape_html as xml;
+use view_models::escape::escape_html as xml;
 use view_models::request::PageRequest;
 use view_models::route::page_paths;
 use view_models::Locale;

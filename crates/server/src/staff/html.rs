@@ -3,7 +3,7 @@
 
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
-pub use view_models::export::escape_html as e;
+pub use view_models::escape::escape_html as e;
 
 /// A whole page. `body` is HTML built by this module's callers from escaped parts.
 pub fn page(status: StatusCode, title: &str, signed_in: Option<(&str, &str)>, body: &str) -> Response {

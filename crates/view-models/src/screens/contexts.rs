@@ -66,7 +66,7 @@ pub fn embed_snippet(origin: &str, card: &str, title: &str) -> String {
     let frame_id = format!("kumamoto-reform-{card}");
     format!(
         "<iframe id=\"{frame_id}\" src=\"{origin}/?embed=1&amp;card={card}\" title=\"{}\" width=\"100%\" height=\"720\" style=\"border:0;max-width:100%\" loading=\"lazy\"></iframe><script src=\"{origin}/embed.js\" data-frame=\"{frame_id}\" async></script>",
-        crate::export::escape_html(title)
+        crate::escape::escape_html(title)
     )
 }
 
@@ -96,16 +96,9 @@ pub fn kiosk_place(ward: Option<&str>, section: Option<&str>, section_ids: &[&st
     place
 }
 
-/// Kumamoto City's five ward offices, for the kiosk survey.
+/// Kumamoto City's five ward offices (`feedback::WARDS`), as texts in the three languages.
 pub fn wards() -> Vec<(&'static str, Text)> {
-    let t = |ja: &str, en: &str, easy: &str| Text { ja: ja.into(), en: Some(en.into()), ja_easy: Some(easy.into()) };
-    vec![
-        ("chuo", t("中央区役所", "Chuo Ward Office", "ちゅうおうく")),
-        ("higashi", t("東区役所", "Higashi Ward Office", "ひがしく")),
-        ("nishi", t("西区役所", "Nishi Ward Office", "にしく")),
-        ("minami", t("南区役所", "Minami Ward Office", "みなみく")),
-        ("kita", t("北区役所", "Kita Ward Office", "きたく")),
-    ]
+    feedback::WARDS.iter().map(|w| (w.id, Text { ja: w.ja.into(), en: Some(w.en.into()), ja_easy: Some(w.ja_easy.into()) })).collect()
 }
 
 #[cfg(test)]

@@ -1,7 +1,10 @@
-//! The feedback form's words: error messages linked to fields, the character count,
+//! The feedback form's steps (edit → preview → handed to the outbox, or received by the server
+//! without script) and its words: error messages linked to fields, the character count,
 //! satisfaction labels and personal-data warnings.
 
-use feedback::{Field, FieldError, PersonalHint, Problem};
+use feedback::{validate, Field, FieldError, PersonalHint, Problem, Submission, Verdict};
+
+use crate::outbox::{ItemState, Outbox};
 
 use crate::format::number;
 use crate::strings::{fill, strings};
@@ -92,6 +95,58 @@ pub fn hint_message(h: PersonalHint, locale: Locale) -> &'static str {
     }
 }
 
+/// Where the general form stands. Pure, so the component is a thin view over it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FormStep {
+    Edit,
+    /// Checked and shown back to the writer before sending.
+    Preview(Submission),
+    /// Handed to the outbox (with script), by key: its state there says sent or waiting.
+    Done(String),
+    /// Stored by the server from a form posted without script: the receipt number.
+    Received(String),
+}
+
+impl FormStep {
+    /// The first step: the receipt when the server stored a form posted without script.
+    pub fn start(receipt: Option<String>) -> FormStep {
+        receipt.map_or(FormStep::Edit, FormStep::Received)
+    }
+
+    /// 「確認画面へ」: the preview when the rules accept `s` (a honeypot answer looks accepted
+    /// too), else the errors to show on the form.
+    pub fn preview(s: Submission) -> Result<FormStep, Vec<FieldError>> {
+        match validate(&s) {
+            Verdict::Invalid(errors) => Err(errors),
+            Verdict::Valid(_) | Verdict::Bot => Ok(FormStep::Preview(s)),
+        }
+    }
+
+    /// 「送信する」 on the preview: the submission for the outbox, and the step after it.
+    pub fn send(&self) -> Option<(Submission, FormStep)> {
+        match self {
+            FormStep::Preview(s) => Some((s.clone(), FormStep::Done(s.key.clone()))),
+            _ => None,
+        }
+    }
+
+    /// After a delivery: the server's refusal (4xx) sends the writer back to the form with its
+    /// field errors; anything else leaves the step as it is.
+    pub fn refused(&self, outbox: &Outbox) -> Option<Vec<FieldError>> {
+        match (self, self.key().and_then(|k| outbox.state_of(k))) {
+            (FormStep::Done(_), Some(ItemState::Refused { errors })) => Some(errors.clone()),
+            _ => None,
+        }
+    }
+
+    fn key(&self) -> Option<&str> {
+        match self {
+            FormStep::Done(k) => Some(k),
+            _ => None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,5 +175,29 @@ mod tests {
             assert_eq!(labels.len(), 5, "five distinct answers in {l:?}");
         }
         assert_eq!(hint_message(PersonalHint::TwelveDigits, Locale::Ja), "12桁の数字（マイナンバーの可能性）");
+    }
+
+    #[test]
+    fn the_form_goes_edit_preview_done_and_back_on_a_refusal() {
+        use feedback::Kind;
+        let key = "00000000-0000-4000-8000-000000000042".to_string();
+        let s = Submission { key: key.clone(), kind: Kind::General, message: "ありがとう".into(), ..Default::default() };
+        assert_eq!(FormStep::start(None), FormStep::Edit);
+        assert_eq!(FormStep::start(Some("KR-0000001".into())), FormStep::Received("KR-0000001".into()));
+        let empty = Submission { message: String::new(), ..s.clone() };
+        assert_eq!(FormStep::preview(empty).unwrap_err()[0].field, Field::Message, "the rules' errors");
+        let preview = FormStep::preview(s.clone()).unwrap();
+        assert_eq!(preview, FormStep::Preview(s.clone()));
+        assert_eq!(FormStep::Edit.send(), None, "only a preview sends");
+        let (sent, done) = preview.send().unwrap();
+        assert_eq!((sent.key.as_str(), &done), (key.as_str(), &FormStep::Done(key.clone())));
+        let mut outbox = Outbox::default();
+        outbox.enqueue(sent);
+        assert_eq!(done.refused(&outbox), None, "waiting is not refused");
+        let errors = vec![FieldError { field: Field::Message, problem: Problem::TooLong, limit: Some(2000) }];
+        outbox.record(&key, crate::outbox::Delivery::Refused { errors: errors.clone() });
+        assert_eq!(done.refused(&outbox), Some(errors));
+        assert_eq!(outbox.receipt_of(&key), None);
+        assert_eq!(FormStep::Edit.refused(&outbox), None);
     }
 }

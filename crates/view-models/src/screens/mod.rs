@@ -7,6 +7,7 @@ pub mod failure;
 pub mod feedback_form;
 pub mod home;
 pub mod indicators;
+pub mod kiosk_survey;
 pub mod konbini;
 pub mod results;
 pub mod series;

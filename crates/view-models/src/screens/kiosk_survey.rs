@@ -1,0 +1,138 @@
+//! The counter survey at a kiosk, one step at a time: where (ward, then counter, unless the
+//! kiosk is configured for its place), one tap on an answer, an optional comment, then thanks.
+//! Pure, so the app's steps and the server's answer to a step posted without script agree.
+
+use crate::screens::contexts::KioskPlace;
+
+/// The kiosk's settings in its address, written once: the start screen keeps them across the
+/// reset, the survey's form posts to an address that has them, and the server keeps them in
+/// its answer. (`mode=kiosk` itself and a preview's `data` are kept too, by the callers.)
+pub const KIOSK_SETTINGS: [&str; 4] = ["idle", "ward", "section", "thanks"];
+
+/// Seconds the thank-you stays before the kiosk goes back to its start by itself (`?thanks=`).
+pub const THANKS_SECONDS: u32 = 10;
+
+/// `?thanks=`: at least 3 s (time to read the receipt), at most 120 s; the default otherwise.
+pub fn thanks_seconds(param: Option<&str>) -> u32 {
+    param.and_then(|v| v.parse::<u32>().ok()).map_or(THANKS_SECONDS, |s| s.clamp(3, 120))
+}
+
+/// One screen of the survey.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SurveyStep {
+    Ward,
+    Section,
+    Answer,
+    Comment,
+}
+
+/// What is known so far: the kiosk's place, then each tap.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SurveyProgress {
+    pub ward: Option<String>,
+    pub section: Option<String>,
+    pub satisfaction: Option<u8>,
+}
+
+impl SurveyProgress {
+    /// The kiosk's configured place, and what a step posted without script carried (only values
+    /// the survey accepts: a ward it knows, a counter of this snapshot, a level 1–5).
+    pub fn new(place: &KioskPlace, ward: &str, section: &str, satisfaction: Option<u8>, section_ids: &[&str]) -> SurveyProgress {
+        let known_ward = feedback::WARD_IDS.contains(&ward).then(|| ward.to_string());
+        let known_section = section_ids.contains(&section).then(|| section.to_string());
+        SurveyProgress {
+            ward: place.ward.clone().or(known_ward),
+            section: place.section.clone().or(known_section),
+            satisfaction: satisfaction.filter(|l| (1..=5).contains(l)),
+        }
+    }
+
+    /// The screen to show: the first thing not yet known.
+    pub fn step(&self) -> SurveyStep {
+        match (&self.ward, &self.section, self.satisfaction) {
+            (None, _, _) => SurveyStep::Ward,
+            (_, None, _) => SurveyStep::Section,
+            (_, _, None) => SurveyStep::Answer,
+            _ => SurveyStep::Comment,
+        }
+    }
+
+    /// One step back from `step` (「もどる」), forgetting the answer given there but never the
+    /// kiosk's configured place; `None` on the first screen.
+    pub fn back(&self, place: &KioskPlace) -> Option<SurveyProgress> {
+        let mut p = self.clone();
+        match self.step() {
+            SurveyStep::Comment => p.satisfaction = None,
+            SurveyStep::Answer if place.section.is_none() => p.section = None,
+            SurveyStep::Answer | SurveyStep::Section if place.ward.is_none() => {
+                p.ward = None;
+                p.section = place.section.clone();
+            }
+            _ => return None,
+        }
+        Some(p)
+    }
+}
+
+/// The face drawn on an answer's button: the mouth's curve, from a smile (5) to a frown (1).
+pub fn mouth_curve(level: u8) -> i8 {
+    match level {
+        5 => 12,
+        4 => 6,
+        3 => 0,
+        2 => -6,
+        _ => -12,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SECTIONS: [&str; 2] = ["juumin", "tax"];
+
+    #[test]
+    fn an_unconfigured_kiosk_asks_where_then_how_then_for_a_comment() {
+        let none = KioskPlace::default();
+        let mut p = SurveyProgress::new(&none, "", "", None, &SECTIONS);
+        assert_eq!(p.step(), SurveyStep::Ward);
+        p.ward = Some("chuo".into());
+        assert_eq!(p.step(), SurveyStep::Section);
+        p.section = Some("tax".into());
+        assert_eq!(p.step(), SurveyStep::Answer);
+        p.satisfaction = Some(4);
+        assert_eq!(p.step(), SurveyStep::Comment);
+        let back = p.back(&none).unwrap();
+        assert_eq!((back.step(), back.section.as_deref()), (SurveyStep::Answer, Some("tax")));
+        let back = back.back(&none).unwrap();
+        assert_eq!(back.step(), SurveyStep::Section);
+        let back = back.back(&none).unwrap();
+        assert_eq!(back.step(), SurveyStep::Ward);
+        assert_eq!(back.back(&none), None);
+    }
+
+    #[test]
+    fn a_configured_kiosk_starts_at_the_answer_and_never_forgets_its_place() {
+        let place = KioskPlace { ward: Some("kita".into()), section: Some("tax".into()), unknown: vec![] };
+        let p = SurveyProgress::new(&place, "", "", None, &SECTIONS);
+        assert_eq!(p.step(), SurveyStep::Answer);
+        assert_eq!(p.back(&place), None);
+        let answered = SurveyProgress { satisfaction: Some(5), ..p.clone() };
+        assert_eq!(answered.back(&place), Some(p));
+        // A posted step cannot move it elsewhere, nor carry what the survey does not accept.
+        let p = SurveyProgress::new(&place, "chuo", "juumin", Some(9), &SECTIONS);
+        assert_eq!((p.ward.as_deref(), p.section.as_deref(), p.satisfaction), (Some("kita"), Some("tax"), None));
+        let p = SurveyProgress::new(&KioskPlace::default(), "atlantis", "nowhere", Some(3), &SECTIONS);
+        assert_eq!((p.ward, p.section, p.satisfaction), (None, None, Some(3)));
+    }
+
+    #[test]
+    fn the_thank_you_stays_a_readable_while() {
+        assert_eq!(thanks_seconds(None), 10);
+        assert_eq!(thanks_seconds(Some("30")), 30);
+        assert_eq!(thanks_seconds(Some("0")), 3);
+        assert_eq!(thanks_seconds(Some("9999")), 120);
+        assert_eq!(thanks_seconds(Some("x")), 10);
+        assert!(mouth_curve(5) > mouth_curve(4) && mouth_curve(3) == 0 && mouth_curve(1) < mouth_curve(2));
+    }
+}

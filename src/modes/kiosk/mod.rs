@@ -1,0 +1,55 @@
+//! `?mode=kiosk`: a touch screen at a ward-office counter, one person after another.
+//! Large type and targets, the counter survey one step at a time as the start screen
+//! (`survey`), and an idle timer that warns, then wipes every trace of the previous person
+//! (`idle`). The text-size control is `components::text_size`.
+
+mod idle;
+mod survey;
+
+pub use idle::IdleGuard;
+pub use survey::KioskStart;
+
+use view_models::screens::kiosk_survey::KIOSK_SETTINGS;
+
+use crate::browser;
+use crate::outbox::OutboxContext;
+
+/// The start screen's address, taken when the kiosk starts: in-app navigation drops the query.
+static KIOSK_START: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// The start address keeping only the kiosk's own settings (and a preview `data`).
+fn start_url(search: &str) -> String {
+    let kept = web_sys::UrlSearchParams::new().ok();
+    if let (Some(kept), Ok(params)) = (&kept, web_sys::UrlSearchParams::new_with_str(search)) {
+        for k in ["mode", "data"].into_iter().chain(KIOSK_SETTINGS) {
+            if let Some(v) = params.get(k) {
+                kept.append(k, &v);
+            }
+        }
+    }
+    format!("/?{}", kept.map(|k| String::from(k.to_string())).unwrap_or_else(|| "mode=kiosk".into()))
+}
+
+/// Marks the page as a kiosk (large type, 60 px targets) and remembers its start address. (Its
+/// links replace the history entry: `navigation::provide_address`.)
+pub fn start_kiosk() {
+    let Some(window) = browser::window() else { return };
+    let _ = KIOSK_START.set(start_url(&window.location().search().unwrap_or_default()));
+    if let Some(root) = window.document().and_then(|d| d.document_element()) {
+        let _ = root.class_list().add_1("kiosk");
+    }
+}
+
+/// Back to the start screen with nothing of the previous person left: pending messages stay
+/// queued (hidden) until delivered; drafts, language choice, session data and in-memory state
+/// go; the page is replaced, not pushed.
+pub fn reset_kiosk(outbox: OutboxContext) {
+    outbox.hide_all();
+    let Some(window) = browser::window() else { return };
+    if let Ok(Some(s)) = window.session_storage() {
+        let _ = s.clear();
+    }
+    crate::i18n::forget_choice();
+    let start = KIOSK_START.get().cloned().unwrap_or_else(|| "/?mode=kiosk".into());
+    let _ = window.location().replace(&start);
+}
