@@ -11,13 +11,21 @@ if (root.hasAttribute('data-offline-copy')) {
   for (const note of document.querySelectorAll('[data-offline-note]')) note.hidden = false;
 }
 
+// Session storage may be refused (a private mode, a locked-down browser): then the conveniences
+// that need it are skipped, and nothing else.
+const session = {
+  get: (k) => { try { return sessionStorage.getItem(k); } catch { return null; } },
+  set: (k, v) => { try { sessionStorage.setItem(k, v); return true; } catch { return false; } },
+  remove: (k) => { try { sessionStorage.removeItem(k); } catch { /* nothing kept */ } },
+};
+
 // The as-of picker is a GET form: after it loads the chosen date, focus is where the reader left it.
 const PICKED = 'reform-widget:picked';
 for (const form of document.querySelectorAll('form.history__pick')) {
-  form.addEventListener('submit', () => sessionStorage.setItem(PICKED, '1'));
+  form.addEventListener('submit', () => session.set(PICKED, '1'));
 }
-if (sessionStorage.getItem(PICKED)) {
-  sessionStorage.removeItem(PICKED);
+if (session.get(PICKED)) {
+  session.remove(PICKED);
   document.getElementById('asof')?.focus();
 }
 
@@ -61,8 +69,8 @@ if (shown && !root.hasAttribute('data-offline-copy')) {
       const MOVED = 'reform-widget:moved-to';
       const latest = manifest && manifest.latest;
       if (!latest || latest === shown || !manifest.snapshots.some((s) => s.id === latest)) return;
-      if (sessionStorage.getItem(MOVED) === latest) return;
-      sessionStorage.setItem(MOVED, latest);
+      // Once per publication, and only where it can be remembered (no reload loop).
+      if (session.get(MOVED) === latest || !session.set(MOVED, latest)) return;
       location.reload();
     })
     .catch(() => {});

@@ -10,6 +10,7 @@ use view_models::{strings, Locale};
 
 use crate::components::charts::series_chart::SeriesChart;
 use crate::components::loaded::Loaded;
+use crate::components::ruby::ruby;
 
 #[component]
 pub fn Counter() -> impl IntoView {
@@ -44,9 +45,9 @@ pub fn counter_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
     view! {
         <h1>{t.counter_title}</h1>
         <dl class="facts">
-            <div><dt>{t.definition}</dt><dd>{v.definition}</dd></div>
-            <div><dt>{t.locations}</dt><dd>{v.locations}</dd></div>
-            <div><dt>{t.sections}</dt><dd>{v.sections.join(t.list_separator)}</dd></div>
+            <div><dt>{t.definition}</dt><dd>{ruby(v.definition)}</dd></div>
+            <div><dt>{t.locations}</dt><dd>{ruby(v.locations)}</dd></div>
+            <div><dt>{t.sections}</dt><dd>{ruby(v.sections.join(t.list_separator))}</dd></div>
         </dl>
         <SeriesChart card=v.chart t/>
         <section aria-labelledby="breakdown-title">

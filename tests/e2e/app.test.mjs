@@ -147,11 +147,22 @@ export function appTests(ctx) {
     await page.click('.lang-switch a:has-text("やさしい日本語")');
     await page.waitForSelector('text=おもな すうじ');
     assertEqual(await page.getAttribute('html', 'lang'), 'ja', 'lang easy');
-    // Comments have no Easy Japanese version: Japanese is shown instead of nothing.
+    // The plan's names keep the city's kanji, with their readings above them (<ruby>).
     await openMenu(page);
     await page.click('.site-nav a[href="/plan"]');
     await page.waitForSelector('.policy');
-    assertIncludes(await page.textContent('main'), SNAPSHOT.plan.policies[0].initiatives[0].name.ja, 'fallback');
+    const withoutReadings = () => page.evaluate(() => {
+      const main = document.querySelector('main').cloneNode(true);
+      for (const r of main.querySelectorAll('rt, rp')) r.remove();
+      return main.textContent;
+    });
+    assertIncludes(await withoutReadings(), SNAPSHOT.plan.policies[0].initiatives[0].name.ja, 'the name as the city writes it');
+    assert((await page.$$eval('.policy rt', (rts) => rts.map((r) => r.textContent))).includes('しょくいん'), 'with its readings');
+    // Comments have no Easy Japanese version: Japanese is shown instead of nothing.
+    await openMenu(page);
+    await page.click('.site-nav a[href="/counter"]');
+    await page.waitForURL(base + '/counter');
+    assertIncludes(await page.textContent('main'), SNAPSHOT.counter_survey.comments.satisfied[0].ja, 'fallback');
     const other = await context.newPage();
     await other.goto(base + '/?lang=en');
     await other.waitForSelector('text=Key verification indicators');

@@ -41,6 +41,8 @@ pub struct AppState {
     pub limit: RateLimit,
     /// `?data=` previews per client address: each is read and rendered, never kept.
     pub previews: RateLimit,
+    /// Kiosk survey steps posted without script, per client address: each is rendered, never kept.
+    pub survey_steps: RateLimit,
     pub pages: page_cache::PageCache,
     pub staff: staff::StaffState,
     pub images: share::Images,
@@ -48,7 +50,7 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(config: Config, store: Store) -> AppState {
-        AppState { limit: RateLimit::new(config.rate_limit_per_minute), previews: RateLimit::new(pages::PREVIEWS_PER_MINUTE), config, store, pages: Default::default(), staff: Default::default(), images: Default::default() }
+        AppState { limit: RateLimit::new(config.rate_limit_per_minute), previews: RateLimit::new(pages::PREVIEWS_PER_MINUTE), survey_steps: RateLimit::new(pages::SURVEY_STEPS_PER_MINUTE), config, store, pages: Default::default(), staff: Default::default(), images: Default::default() }
     }
 }
 

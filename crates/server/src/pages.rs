@@ -52,6 +52,9 @@ fn html_response(status: StatusCode, body: Body, request: &PageRequest) -> Respo
     response
 }
 
+/// Kiosk survey steps posted without script that one address may send in a minute.
+pub const SURVEY_STEPS_PER_MINUTE: u32 = 120;
+
 /// `?data=` previews a client address may ask for in a minute (signed-in staff are not
 /// counted). A preview reads and checks its files and renders every time; published pages are
 /// kept, so only previews can make the server work per request.
@@ -141,6 +144,11 @@ pub async fn posted_form(app: &Arc<AppState>, peer: SocketAddr, req: Request) ->
     // rendered from what it carries, and it does not count against the rate limit (a kiosk is
     // one address for everyone at its counter).
     if submission.kind == feedback::Kind::CounterSurvey && (has("step") || has("back")) {
+        // Rendered every time, never kept: bounded per address like previews, with room for a
+        // busy counter (a person takes three or four steps).
+        if app.survey_steps.check(app.config.client_ip(peer.ip(), &parts.headers)).is_err() {
+            return refusal(StatusCode::TOO_MANY_REQUESTS, "操作が多すぎます。しばらくしてからお試しください", "Too many answers at once. Please try again in a minute.");
+        }
         let posted = PostedForm { submission, errors: vec![], receipt: None, back: has("back") };
         let page = render(app, request.clone(), PageOptions { lang_cookie: lang, posted: Some(posted), data_license: app.config.data_license.clone(), ..Default::default() }, false).await;
         return html_response(StatusCode::OK, page.html.into(), &request);

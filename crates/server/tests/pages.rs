@@ -175,6 +175,14 @@ async fn the_counter_survey_posted_without_script_stays_a_kiosk_page() {
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     let html = String::from_utf8(body).unwrap();
     assert!(html.contains("error-summary") && html.contains("name=\"message\""), "the error, on the comment step");
+    // Steps are rendered every time and never kept: one address gets a bounded number a minute.
+    for n in 1..server::pages::SURVEY_STEPS_PER_MINUTE - 3 {
+        let (s, _, _) = send(&h, step(format!("form=counter-survey&key={KEY}&step=1&ward=chuo&n={n}"))).await;
+        assert_eq!(s, StatusCode::OK, "step {n}");
+    }
+    let (s, _, body) = send(&h, step(format!("form=counter-survey&key={KEY}&step=1&ward=chuo"))).await;
+    assert_eq!(s, StatusCode::TOO_MANY_REQUESTS);
+    assert!(String::from_utf8(body).unwrap().contains("操作が多すぎます"));
 }
 
 #[tokio::test]

@@ -39,9 +39,10 @@ pub fn counter(s: &Snapshot, locale: Locale) -> CounterView {
     let pick = |t: &Text| locale.pick(t).to_string();
     CounterView {
         chart: yearly_card(SeriesSpec { id: "counter-satisfaction", name: &pick(&cs.name), unit: Unit::Percent, style: ChartStyle::Line }, &cs.yearly, &cs.target, locale),
-        definition: pick(&cs.satisfied_definition),
-        locations: pick(&cs.locations),
-        sections: cs.sections.iter().map(|x| pick(&x.name)).collect(),
+        // Shown as text: in やさしい日本語 with their readings (components::ruby).
+        definition: locale.pick_marked(&cs.satisfied_definition).into_owned(),
+        locations: locale.pick_marked(&cs.locations).into_owned(),
+        sections: cs.sections.iter().map(|x| locale.pick_marked(&x.name).into_owned()).collect(),
         satisfied: cs.comments.satisfied.iter().map(pick).collect(),
         not_satisfied: cs.comments.not_satisfied.iter().map(pick).collect(),
         breakdown: breakdown(s, locale),
