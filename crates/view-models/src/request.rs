@@ -12,11 +12,11 @@ pub const LANG_COOKIE_ATTRIBUTES: &str = "Path=/; Max-Age=31536000; SameSite=Lax
 
 /// Every query parameter the app reads, written once. Anything else in an address (`utm_*`,
 /// `fbclid`, an unknown name) changes nothing on the page, so it makes no page of its own.
-pub const APP_PARAMS: [&str; 10] = ["lang", "mode", "idle", "ward", "section", "embed", "card", "data", "asof", "topic"];
+pub const APP_PARAMS: [&str; 11] = ["lang", "mode", "idle", "ward", "section", "thanks", "embed", "card", "data", "asof", "topic"];
 
 /// The parameters a language link keeps: the page's mode, place and data; not its language
 /// (the link sets it) nor a form's topic.
-const LANGUAGE_KEEPS: [&str; 8] = ["mode", "idle", "ward", "section", "embed", "card", "data", "asof"];
+const LANGUAGE_KEEPS: [&str; 9] = ["mode", "idle", "ward", "section", "thanks", "embed", "card", "data", "asof"];
 
 /// `query` with only the parameters the app reads, each once (the first value, which is the one
 /// the app reads), in [`APP_PARAMS`]' order: one page, one address.
@@ -251,6 +251,9 @@ mod tests {
         assert_eq!(r.canonical_url(), "https://example.jp/konbini?lang=en");
         assert_eq!(PageRequest::new("/", "utm_source=x", "https://example.jp").canonical_url(), "https://example.jp/");
         assert!(LANGUAGE_KEEPS.iter().all(|k| APP_PARAMS.contains(k)));
+        // A kiosk's settings are the app's parameters, and a language link keeps them.
+        let kiosk = crate::screens::kiosk_survey::KIOSK_SETTINGS;
+        assert!(kiosk.iter().all(|k| APP_PARAMS.contains(k) && LANGUAGE_KEEPS.contains(k)));
         let shared = PageRequest::new("/konbini", "utm_source=x&lang=en&mode=kiosk", "https://example.jp");
         assert_eq!(shared.canonical_url_in(Locale::En), "https://example.jp/konbini?lang=en&mode=kiosk");
         assert_eq!(shared.canonical_url_in(Locale::Ja), "https://example.jp/konbini?mode=kiosk");

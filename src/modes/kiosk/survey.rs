@@ -29,12 +29,11 @@ use crate::forms::use_posted_form;
 use crate::outbox::{new_key, use_outbox};
 use crate::request::use_request;
 
-/// The element each survey error links to.
+/// The element each survey error links to: the question of the step it belongs to, else the
+/// comment box.
 fn survey_target(field: Field) -> &'static str {
     match field {
-        Field::Ward => "step-title",
-        Field::Section => "step-title",
-        Field::Satisfaction => "step-title",
+        Field::Ward | Field::Section | Field::Satisfaction => "step-title",
         _ => "comment",
     }
 }
