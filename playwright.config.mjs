@@ -2,7 +2,7 @@
 // downloaded browser; one worker (the suites share one server, and the machine has 2 cores);
 // a timeout per test; a trace kept for each failure; a JSON report that scripts/test.sh counts.
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS } from './tests/e2e/harness.mjs';
+import { CHROMIUM_ARGS } from './tests/e2e/pages.mjs';
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -8,13 +8,13 @@
 // Needs: scripts/build-web.sh, scripts/precompress.sh, cargo build --release -p server
 // (WIDGET_SERVER=target/release/widget-server to use it; the debug server serves the same bytes).
 import { startServer, stop, workdir, freePort, staticWithFixtures } from '../tests/e2e/server-process.mjs';
-import { launch } from '../tests/e2e/harness.mjs';
+import { launch } from '../tests/e2e/pages.mjs';
 
 const RUNS = Number(process.env.RUNS || 3);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
 
-const port = freePort();
+const port = await freePort();
 const server = await startServer({ port, dir: workdir(), staticDir: staticWithFixtures() });
 const base = `http://127.0.0.1:${port}`;
 const browser = await launch();

@@ -16,7 +16,7 @@ const binary = process.env.WIDGET_SERVER || (existsSync(ROOT + 'target/release/w
 
 /** One wrk run against a fresh server; prints submissions/s and latency percentiles. */
 async function measure(label, extraArgs) {
-  const port = freePort();
+  const port = await freePort();
   const server = await startServer({ port, dir: workdir(), rateLimit: 100_000_000, binary, extraArgs });
   // One wrk thread: the load generator takes one core, the server the other.
   const run = spawnSync('wrk', ['-t1', `-c${CONCURRENCY}`, `-d${SECONDS}s`, '-s', ROOT + 'bench/feedback-load.lua', `http://127.0.0.1:${port}`], { encoding: 'utf8' });

@@ -2,11 +2,11 @@
 // view of `/` uses (Chromium's CSS coverage), and how much of the snapshot data the page carries
 // the home screen reads. Prints bytes (raw and brotli) for what is used and what is not.
 import { brotliCompressSync, constants } from 'node:zlib';
-import { launch } from '../tests/e2e/harness.mjs';
+import { launch } from '../tests/e2e/pages.mjs';
 import { startServer, stop, workdir, freePort } from '../tests/e2e/server-process.mjs';
 
 const br = (text) => brotliCompressSync(Buffer.from(text), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-const port = freePort();
+const port = await freePort();
 const server = await startServer({ port, dir: workdir() });
 const browser = await launch();
 const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();

@@ -4,7 +4,7 @@
 // Written to compare the split and the unsplit build (docs/decisions.md, wasm split).
 import { chromium } from 'playwright-core';
 import { startServer, stop, workdir, freePort } from '../tests/e2e/server-process.mjs';
-const port = freePort();
+const port = await freePort();
 const server = await startServer({ port, dir: workdir() });
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 const page = await browser.newPage({ viewport: { width: 390, height: 844 } });

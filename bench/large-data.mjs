@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { startServer, stop, workdir, freePort, staticWithFixtures } from '../tests/e2e/server-process.mjs';
-import { launch } from '../tests/e2e/harness.mjs';
+import { launch } from '../tests/e2e/pages.mjs';
 
 const ROOT = new URL('../', import.meta.url).pathname;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -23,7 +23,7 @@ const files = { default: ROOT + 'public/data/snapshots/2023-12.json', large: ROO
 console.log('native parse + validate (snapshot-check, median of 5)');
 for (const [name, f] of Object.entries(files)) console.log(`  ${name.padEnd(8)} ${(statSync(f).size / 1024).toFixed(0).padStart(5)} KiB  ${timeCheck(f).toFixed(1)} ms`);
 
-const port = freePort();
+const port = await freePort();
 const server = await startServer({ port, dir: workdir(), staticDir: staticWithFixtures() });
 const base = `http://127.0.0.1:${port}`;
 const browser = await launch();

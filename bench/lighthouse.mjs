@@ -9,7 +9,7 @@ import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { startServer, stop, workdir, freePort } from '../tests/e2e/server-process.mjs';
-import { CHROMIUM_ARGS, launch } from '../tests/e2e/harness.mjs';
+import { CHROMIUM_ARGS, launch } from '../tests/e2e/pages.mjs';
 
 const ROOT = new URL('../', import.meta.url).pathname;
 const RUNS = Number(process.env.RUNS || 5);
@@ -83,7 +83,7 @@ async function throttled(url, waitFor) {
     await browser.close();
   }
 }
-const port = freePort();
+const port = await freePort();
 const server = await startServer({ port, dir: workdir(), binary: ROOT + 'target/release/widget-server' });
 const results = {};
 try {

@@ -6,7 +6,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { startServer, stop, workdir, freePort } from '../tests/e2e/server-process.mjs';
 
 const DIST = new URL('../dist/', import.meta.url).pathname;
-const port = freePort();
+const port = await freePort();
 const server = await startServer({ port, dir: workdir() });
 const html = Buffer.from(await (await fetch(`http://127.0.0.1:${port}/`)).arrayBuffer());
 await stop(server);

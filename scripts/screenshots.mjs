@@ -4,11 +4,11 @@
 // Run: node scripts/screenshots.mjs  → docs/screenshots/*.png
 import { mkdirSync } from 'node:fs';
 import { startServer, stop, workdir, freePort } from '../tests/e2e/server-process.mjs';
-import { launch } from '../tests/e2e/harness.mjs';
+import { launch } from '../tests/e2e/pages.mjs';
 
 const OUT = new URL('../docs/screenshots/', import.meta.url).pathname;
 mkdirSync(OUT, { recursive: true });
-const port = freePort();
+const port = await freePort();
 const server = await startServer({ port, dir: workdir() });
 const base = `http://127.0.0.1:${port}`;
 const browser = await launch();

@@ -12,9 +12,10 @@ use send_wrapper::SendWrapper;
 use view_models::route::Screen;
 use view_models::screens::contexts::Mode;
 
+use crate::components::ruby::ruby;
 use crate::components::skeleton::Skeleton;
 use crate::splitting::ChunkFailed;
-use crate::i18n::use_strings;
+use crate::i18n::use_marked_strings;
 use crate::modes::{embed, kiosk};
 use crate::routes;
 
@@ -138,13 +139,13 @@ where
 
 #[component]
 fn ChunkFailure(attempt: RwSignal<u32>) -> impl IntoView {
-    let t = use_strings();
+    let m = use_marked_strings();
     view! {
         <section class="failure" role="alert" aria-labelledby="chunk-failed-title">
-            <h1 id="chunk-failed-title">{move || t().chunk_failed_title}</h1>
-            <p class="failure__message">{move || t().chunk_failed_body}</p>
+            <h1 id="chunk-failed-title">{move || ruby(m().chunk_failed_title)}</h1>
+            <p class="failure__message">{move || ruby(m().chunk_failed_body)}</p>
             <button type="button" class="button" on:click=move |_| attempt.update(|n| *n += 1)>
-                {move || t().retry}
+                {move || ruby(m().retry)}
             </button>
         </section>
     }

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use view_models::request::{LANG_COOKIE, LANG_COOKIE_ATTRIBUTES};
-use view_models::{strings, Locale, Strings};
+use view_models::{marked_strings, strings, Locale, Strings};
 
 use crate::browser;
 
@@ -55,6 +55,12 @@ pub fn use_locale() -> RwSignal<Locale> {
 pub fn use_strings() -> impl Fn() -> &'static Strings + Copy {
     let locale = use_locale();
     move || strings(locale.get())
+}
+
+/// Interface text with its readings, for what is shown through `components::ruby`.
+pub fn use_marked_strings() -> impl Fn() -> &'static Strings + Copy {
+    let locale = use_locale();
+    move || marked_strings(locale.get())
 }
 
 /// Keeps the tab's title on this screen's heading, in the current language.

@@ -7,7 +7,8 @@ use feedback::{Field, FieldError};
 use leptos::prelude::*;
 use view_models::{Locale, Strings};
 
-use crate::i18n::{use_locale, use_strings};
+use crate::components::ruby::ruby;
+use crate::i18n::{use_locale, use_marked_strings, use_strings};
 
 /// A form's errors and how it words them: shared by its fields and its error summary.
 #[derive(Clone, Copy)]
@@ -49,22 +50,22 @@ pub enum Marker {
 
 #[component]
 fn MarkerText(marker: Marker) -> impl IntoView {
-    let t = use_strings();
+    let m = use_marked_strings();
     match marker {
         Marker::None => None,
-        Marker::Required => Some(view! { " " <span class="required">{move || t().required_mark}</span> }.into_any()),
-        Marker::Optional => Some(view! { " " <span class="optional">{move || t().optional_mark}</span> }.into_any()),
+        Marker::Required => Some(view! { " " <span class="required">{move || ruby(m().required_mark)}</span> }.into_any()),
+        Marker::Optional => Some(view! { " " <span class="optional">{move || ruby(m().optional_mark)}</span> }.into_any()),
     }
 }
 
 /// The field's error, announced with a prefix ("エラー: ") for screen readers.
 #[component]
 fn ErrorText(field: Field, errors: FormErrors) -> impl IntoView {
-    let t = use_strings();
+    let m = use_marked_strings();
     let locale = use_locale();
     move || {
         errors.of(field).map(|e| {
-            view! { <p class="field-error" id=format!("{}-error", field.id())><span class="visually-hidden">{move || t().error_prefix}</span>{(errors.message)(&e, locale.get())}</p> }
+            view! { <p class="field-error" id=format!("{}-error", field.id())><span class="visually-hidden">{move || ruby(m().error_prefix)}</span>{(errors.message)(&e, locale.get())}</p> }
         })
     }
 }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use view_models::format::as_of;
 use view_models::screens::changes::word;
-use view_models::{strings, Locale};
+use view_models::{marked_strings, strings, Locale};
 use wasm_bindgen::JsCast;
 
 use crate::components::kept_fields::KeptFields;
@@ -23,6 +23,7 @@ pub fn SnapshotHistory(history: History, locale: Locale) -> impl IntoView {
         }
     });
     let t = strings(locale);
+    let m = marked_strings(locale);
     let mut entries = history.entries.clone();
     entries.sort_by(|a, b| b.as_of.cmp(&a.as_of));
     let options = entries
@@ -48,7 +49,7 @@ pub fn SnapshotHistory(history: History, locale: Locale) -> impl IntoView {
     let rows = history.changes.as_deref().map(|found| word(found, locale));
     let changes_view = rows.map(|rows| {
         let body = if rows.is_empty() {
-            view! { <p>{t.no_changes}</p> }.into_any()
+            view! { <p>{ruby(m.no_changes)}</p> }.into_any()
         } else {
             let trs = rows
                 .into_iter()
@@ -66,7 +67,7 @@ pub fn SnapshotHistory(history: History, locale: Locale) -> impl IntoView {
             view! {
                 <div class="table-scroll" tabindex="0" role="region" aria-label=t.changes_title>
                     <table>
-                        <thead><tr><th scope="col">{t.nav_indicators}</th><th scope="col">{t.col_kind}</th><th scope="col">{t.col_period}</th><th scope="col">{t.col_value}</th></tr></thead>
+                        <thead><tr><th scope="col">{ruby(m.nav_indicators)}</th><th scope="col">{ruby(m.col_kind)}</th><th scope="col">{ruby(m.col_period)}</th><th scope="col">{ruby(m.col_value)}</th></tr></thead>
                         <tbody>{trs}</tbody>
                     </table>
                 </div>
@@ -75,7 +76,7 @@ pub fn SnapshotHistory(history: History, locale: Locale) -> impl IntoView {
         };
         view! {
             <details class="changes">
-                <summary>{t.changes_title}</summary>
+                <summary>{ruby(m.changes_title)}</summary>
                 {body}
             </details>
         }
@@ -84,9 +85,9 @@ pub fn SnapshotHistory(history: History, locale: Locale) -> impl IntoView {
         <div class="history">
             <form method="get" class="history__pick" on:submit=on_submit>
                 <KeptFields leave=&["asof"]/>
-                <label class="history__label" for="asof">{t.asof_label}</label>
+                <label class="history__label" for="asof">{ruby(m.asof_label)}</label>
                 <select id="asof" name="asof" class="history__select" on:change=on_change>{options}</select>
-                <button type="submit" class="button button--secondary">{t.asof_show}</button>
+                <button type="submit" class="button button--secondary">{ruby(m.asof_show)}</button>
             </form>
             {changes_view}
         </div>

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use view_models::progress::Status;
 use view_models::screens::home::HeadlineCard;
-use view_models::{strings, Locale};
+use view_models::{marked_strings, Locale};
 
 use crate::components::ruby::ruby;
 
@@ -20,13 +20,13 @@ fn status_class(status: Status) -> &'static str {
 
 #[component]
 pub fn IndicatorCard(card: HeadlineCard, locale: Locale) -> impl IntoView {
-    let t = strings(locale);
+    let m = marked_strings(locale);
     let heading_id = format!("ind-{}", card.id);
     let labelled_by = heading_id.clone();
     let bar = card.progress_percent.map(|p| {
         view! {
             <div class="progress">
-                <span class="progress__label">{t.progress_label} " " <strong>{format!("{p}%")}</strong></span>
+                <span class="progress__label">{ruby(m.progress_label)} " " <strong>{format!("{p}%")}</strong></span>
                 <svg class="progress__track" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
                     <rect class="progress__fill" width=p.to_string() height="10"></rect>
                 </svg>
@@ -34,7 +34,7 @@ pub fn IndicatorCard(card: HeadlineCard, locale: Locale) -> impl IntoView {
         }
     });
     let latest = card.latest.clone().map(|v| {
-        view! { <div><dt>{t.latest} <span class="year">{card.latest_year.clone()}</span></dt><dd class="figure">{v}</dd></div> }
+        view! { <div><dt>{ruby(m.latest)} <span class="year">{card.latest_year.clone()}</span></dt><dd class="figure">{v}</dd></div> }
     });
     view! {
         <li class="card indicator" data-indicator=card.id.clone() aria-labelledby=labelled_by>
@@ -44,13 +44,13 @@ pub fn IndicatorCard(card: HeadlineCard, locale: Locale) -> impl IntoView {
             </h3>
             <p class=status_class(card.status)><span class="status__icon" aria-hidden="true"></span>{card.status_text}</p>
             <dl class="indicator__figures">
-                <div><dt>{t.baseline} <span class="year">{card.baseline_year}</span></dt><dd class="figure">{card.baseline}</dd></div>
+                <div><dt>{ruby(m.baseline)} <span class="year">{card.baseline_year}</span></dt><dd class="figure">{card.baseline}</dd></div>
                 {latest}
-                <div><dt>{t.target} <span class="year">{card.target_year}</span></dt><dd class="figure">{card.target}</dd></div>
+                <div><dt>{ruby(m.target)} <span class="year">{card.target_year}</span></dt><dd class="figure">{card.target}</dd></div>
             </dl>
             {bar}
             {card.remaining.map(|r| view! { <p class="indicator__remaining">{r}</p> })}
-            {card.assessment.map(|a| view! { <p class="indicator__assessment">{t.city_assessment} {t.label_colon} {ruby(a)}</p> })}
+            {card.assessment.map(|a| view! { <p class="indicator__assessment">{ruby(m.city_assessment)} {ruby(m.label_colon)} {ruby(a)}</p> })}
             <p class="visually-hidden">{card.summary}</p>
         </li>
     }

@@ -6,9 +6,10 @@ use view_models::request::language_href;
 use view_models::route::SCREENS;
 use view_models::{format::as_of, Locale};
 
+use crate::components::ruby::ruby;
 use crate::components::loaded::WhenLoaded;
 use crate::data::LoadState;
-use crate::i18n::{choose, use_locale, use_strings};
+use crate::i18n::{choose, use_locale, use_marked_strings, use_strings};
 use crate::components::print_header::PrintHeader;
 use crate::components::text_size::TextSizeControl;
 use crate::mode::is_kiosk;
@@ -18,16 +19,17 @@ use crate::request::use_request;
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let t = use_strings();
+    let m = use_marked_strings();
     let kiosk = is_kiosk();
     view! {
         <PrintHeader/>
-        <a class="skip-link" href="#main">{move || t().skip_to_content}</a>
+        <a class="skip-link" href="#main">{move || ruby(m().skip_to_content)}</a>
         <header class="site-header">
             <div class="site-header__bar">
                 <p class="site-title">
                     <Link href="/">
-                        <span class="site-title__city">{move || t().city}</span>
-                        <span class="site-title__name">{move || t().app_name}</span>
+                        <span class="site-title__city">{move || ruby(m().city)}</span>
+                        <span class="site-title__name">{move || ruby(m().app_name)}</span>
                     </Link>
                 </p>
                 <LanguageSwitcher/>
@@ -35,7 +37,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             </div>
             <nav class="site-nav" aria-label=move || t().nav_label>
                 <details class="site-nav__menu">
-                    <summary class="site-nav__toggle">{move || t().menu}</summary>
+                    <summary class="site-nav__toggle">{move || ruby(m().menu)}</summary>
                     <ul>
                         {SCREENS
                             .iter()

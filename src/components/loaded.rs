@@ -10,11 +10,12 @@ use snapshot::Snapshot;
 use view_models::screens::failure::stale_banner;
 use view_models::{Locale, Strings};
 
+use crate::components::ruby::ruby;
 use crate::components::history::SnapshotHistory;
 use crate::components::kept_fields::KeptFields;
 use crate::components::skeleton::Skeleton;
 use crate::data::{use_snapshot, LoadError, LoadState};
-use crate::i18n::{use_locale, use_strings};
+use crate::i18n::{use_locale, use_marked_strings, use_strings};
 
 /// Renders `page` once the snapshot is here. `title` names the screen in the browser tab.
 /// `below_heading`: the screen shows its own heading before the data arrives (the home page),
@@ -82,7 +83,7 @@ where
 #[component]
 fn RetryForm(secondary: bool) -> impl IntoView {
     let ctx = use_snapshot();
-    let t = use_strings();
+    let m = use_marked_strings();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         ctx.reload();
@@ -90,7 +91,7 @@ fn RetryForm(secondary: bool) -> impl IntoView {
     view! {
         <form method="get" class="retry" on:submit=on_submit>
             <KeptFields/>
-            <button type="submit" class=if secondary { "button button--secondary" } else { "button" }>{move || t().retry}</button>
+            <button type="submit" class=if secondary { "button button--secondary" } else { "button" }>{move || ruby(m().retry)}</button>
         </form>
     }
 }

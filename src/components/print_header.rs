@@ -4,9 +4,10 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::components::ruby::ruby;
 use crate::components::loaded::WhenLoaded;
 use crate::data::LoadState;
-use crate::i18n::{use_locale, use_strings};
+use crate::i18n::{use_locale, use_marked_strings};
 use crate::request::use_request;
 
 fn set_tables_open(open: bool) {
@@ -36,7 +37,7 @@ pub fn PrintHeader() -> impl IntoView {
         before.remove();
         after.remove();
     });
-    let t = use_strings();
+    let m = use_marked_strings();
     let locale = use_locale();
     let address = crate::navigation::use_address();
     let origin = use_request().origin;
@@ -51,7 +52,7 @@ pub fn PrintHeader() -> impl IntoView {
     view! {
         <div class="print-header" aria-hidden="true">
             <img class="print-header__qr" src=qr width="64" height="64" alt=""/>
-            {move || t().city} " " {move || t().app_name} " — " <WhenLoaded show=date/> " — " {move || t().print_url} ": " {url}
+            {move || ruby(m().city)} " " {move || ruby(m().app_name)} " — " <WhenLoaded show=date/> " — " {move || ruby(m().print_url)} ": " {url}
         </div>
     }
 }

@@ -4,12 +4,13 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::use_strings;
+use crate::components::ruby::ruby;
+use crate::i18n::use_marked_strings;
 
 /// `below_heading`: the screen's heading is already shown, so no placeholder title and lead.
 #[component]
 pub fn Skeleton(#[prop(optional)] below_heading: bool) -> impl IntoView {
-    let t = use_strings();
+    let m = use_marked_strings();
     let heading = (!below_heading).then(|| {
         view! {
             <div class="skeleton__title" aria-hidden="true"></div>
@@ -19,7 +20,7 @@ pub fn Skeleton(#[prop(optional)] below_heading: bool) -> impl IntoView {
     });
     view! {
         <div class="skeleton" aria-busy="true">
-            <p class="visually-hidden" role="status">{move || t().loading}</p>
+            <p class="visually-hidden" role="status">{move || ruby(m().loading)}</p>
             {heading}
             <div class="skeleton__cards" aria-hidden="true">
                 <div class="skeleton__card"></div>

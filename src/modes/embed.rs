@@ -8,8 +8,9 @@ use leptos::prelude::*;
 use snapshot::Snapshot;
 use view_models::format::as_of;
 use view_models::screens::contexts::embed_card;
-use view_models::{strings, Locale};
+use view_models::{marked_strings, strings, Locale};
 
+use crate::components::ruby::ruby;
 use crate::components::charts::series_chart::SeriesChart;
 use crate::components::loaded::Loaded;
 use crate::request::use_request;
@@ -29,15 +30,16 @@ pub fn EmbedApp() -> impl IntoView {
 
 fn embed_page(s: Arc<Snapshot>, l: Locale, card: String, origin: &str) -> impl IntoView {
     let t = strings(l);
+    let m = marked_strings(l);
     let full = format!("{origin}/");
     match embed_card(&s, &card, l) {
         Some(chart) => view! {
             <h1 class="embed__title">{chart.caption.clone()}</h1>
             <SeriesChart card=chart t/>
-            <p class="embed__source">{t.source} {t.label_colon} {l.pick(&s.source.publisher).to_string()} {view_models::strings::fill(t.in_brackets, &[("text", &as_of(&s.as_of, l))])}</p>
-            <p><a href=full target="_blank" rel="noopener">{t.embed_full_link}</a></p>
+            <p class="embed__source">{ruby(m.source)} {ruby(m.label_colon)} {l.pick(&s.source.publisher).to_string()} {view_models::strings::fill(t.in_brackets, &[("text", &as_of(&s.as_of, l))])}</p>
+            <p><a href=full target="_blank" rel="noopener">{ruby(m.embed_full_link)}</a></p>
         }
         .into_any(),
-        None => view! { <h1 class="embed__title">{t.embed_unknown}</h1><p><a href=full target="_blank" rel="noopener">{t.embed_full_link}</a></p> }.into_any(),
+        None => view! { <h1 class="embed__title">{ruby(m.embed_unknown)}</h1><p><a href=full target="_blank" rel="noopener">{ruby(m.embed_full_link)}</a></p> }.into_any(),
     }
 }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use snapshot::Snapshot;
 use view_models::screens::counter::counter;
-use view_models::{strings, Locale};
+use view_models::{marked_strings, strings, Locale};
 
 use crate::components::charts::series_chart::SeriesChart;
 use crate::components::loaded::Loaded;
@@ -19,6 +19,7 @@ pub fn Counter() -> impl IntoView {
 
 pub fn counter_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
     let t = strings(l);
+    let m = marked_strings(l);
     let v = counter(&s, l);
     let quote = |items: Vec<String>| items.into_iter().map(|c| view! { <li><q>{c}</q></li> }).collect_view();
     let breakdown = match v.breakdown {
@@ -33,32 +34,32 @@ pub fn counter_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
                 <div class="table-scroll" tabindex="0" role="region" aria-labelledby="breakdown-title">
                     <table class="breakdown">
                         <caption>{b.period}</caption>
-                        <thead><tr><th scope="col">{t.ward}</th>{head}</tr></thead>
+                        <thead><tr><th scope="col">{ruby(m.ward)}</th>{head}</tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
                 </div>
             }
             .into_any()
         }
-        None => view! { <p class="note">{t.no_breakdown}</p> }.into_any(),
+        None => view! { <p class="note">{ruby(m.no_breakdown)}</p> }.into_any(),
     };
     view! {
-        <h1>{t.counter_title}</h1>
+        <h1>{ruby(m.counter_title)}</h1>
         <dl class="facts">
-            <div><dt>{t.definition}</dt><dd>{ruby(v.definition)}</dd></div>
-            <div><dt>{t.locations}</dt><dd>{ruby(v.locations)}</dd></div>
-            <div><dt>{t.sections}</dt><dd>{ruby(v.sections.join(t.list_separator))}</dd></div>
+            <div><dt>{ruby(m.definition)}</dt><dd>{ruby(v.definition)}</dd></div>
+            <div><dt>{ruby(m.locations)}</dt><dd>{ruby(v.locations)}</dd></div>
+            <div><dt>{ruby(m.sections)}</dt><dd>{ruby(v.sections.join(t.list_separator))}</dd></div>
         </dl>
         <SeriesChart card=v.chart t/>
         <section aria-labelledby="breakdown-title">
-            <h2 id="breakdown-title">{t.breakdown_title}</h2>
+            <h2 id="breakdown-title">{ruby(m.breakdown_title)}</h2>
             {breakdown}
         </section>
         <section aria-labelledby="comments-title">
-            <h2 id="comments-title">{t.comments_title}</h2>
-            <h3>{t.comments_satisfied}</h3>
+            <h2 id="comments-title">{ruby(m.comments_title)}</h2>
+            <h3>{ruby(m.comments_satisfied)}</h3>
             <ul class="comments">{quote(v.satisfied)}</ul>
-            <h3>{t.comments_not_satisfied}</h3>
+            <h3>{ruby(m.comments_not_satisfied)}</h3>
             <ul class="comments">{quote(v.not_satisfied)}</ul>
         </section>
     }

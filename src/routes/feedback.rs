@@ -7,13 +7,14 @@ use leptos::html;
 use leptos::prelude::*;
 use view_models::outbox::ItemState;
 use view_models::screens::feedback_form::{chars_left, error_message, hint_message, satisfaction_label, FormStep as Step};
-use view_models::strings;
+use view_models::{marked_strings, strings};
 
+use crate::components::ruby::ruby;
 use crate::components::error_summary::{focus_when_shown, ErrorSummary};
 use crate::components::fields::{Checkbox, FormErrors, Marker, RatingScale, TextArea, TextField};
 use crate::components::receipt::Receipt;
 use crate::forms::use_posted_form;
-use crate::i18n::{use_locale, use_strings};
+use crate::i18n::{use_locale, use_marked_strings, use_strings};
 use crate::navigation::focus_by_id;
 use crate::outbox::{new_key, use_outbox};
 use crate::request::query_param;
@@ -30,6 +31,7 @@ fn target_id(field: Field) -> &'static str {
 #[component]
 pub fn Feedback() -> impl IntoView {
     let t = use_strings();
+    let m = use_marked_strings();
     let locale = use_locale();
     let outbox = use_outbox();
     crate::i18n::follow_page_title(|t| t.feedback_title);
@@ -142,30 +144,30 @@ pub fn Feedback() -> impl IntoView {
                         input_type="email" autocomplete="email" max_chars=MAX_EMAIL_CHARS/>
                 </div>
                 <div class="honeypot" aria-hidden="true">
-                    <label for="website">{move || t().honeypot_label}</label>
+                    <label for="website">{move || ruby(m().honeypot_label)}</label>
                     <input id="website" name="website" type="text" tabindex="-1" autocomplete="off"
                         prop:value=move || website.get() on:input=move |ev| website.set(event_target_value(&ev))/>
                 </div>
-                <button type="submit" class="button">{move || t().preview_button}</button>
+                <button type="submit" class="button">{move || ruby(m().preview_button)}</button>
             </form>
         }
     };
 
     let preview = move |s: Submission| {
         let l = locale.get();
-        let t = strings(l);
+        let m = marked_strings(l);
         view! {
             <section class="preview" aria-labelledby="preview-title">
-                <h2 id="preview-title" tabindex="-1">{t.preview_title}</h2>
+                <h2 id="preview-title" tabindex="-1">{ruby(m.preview_title)}</h2>
                 <dl class="facts">
-                    <div><dt>{t.topic_label}</dt><dd>{if s.topic.is_empty() { "—".to_string() } else { s.topic.clone() }}</dd></div>
-                    <div><dt>{t.message_label}</dt><dd class="preview__message">{feedback::normalise(s.message.trim())}</dd></div>
-                    <div><dt>{t.satisfaction_label}</dt><dd>{s.satisfaction.map_or("—", |v| satisfaction_label(v, l))}</dd></div>
-                    <div><dt>{t.email_label}</dt><dd>{if s.email.is_empty() { "—".to_string() } else { s.email.clone() }}</dd></div>
+                    <div><dt>{ruby(m.topic_label)}</dt><dd>{if s.topic.is_empty() { "—".to_string() } else { s.topic.clone() }}</dd></div>
+                    <div><dt>{ruby(m.message_label)}</dt><dd class="preview__message">{feedback::normalise(s.message.trim())}</dd></div>
+                    <div><dt>{ruby(m.satisfaction_label)}</dt><dd>{s.satisfaction.map_or("—", |v| satisfaction_label(v, l))}</dd></div>
+                    <div><dt>{ruby(m.email_label)}</dt><dd>{if s.email.is_empty() { "—".to_string() } else { s.email.clone() }}</dd></div>
                 </dl>
                 <div class="actions">
-                    <button type="button" class="button button--secondary" on:click=move |_| step.set(Step::Edit)>{t.edit_button}</button>
-                    <button type="button" class="button" on:click=on_send>{t.send_button}</button>
+                    <button type="button" class="button button--secondary" on:click=move |_| step.set(Step::Edit)>{ruby(m.edit_button)}</button>
+                    <button type="button" class="button" on:click=on_send>{ruby(m.send_button)}</button>
                 </div>
             </section>
         }
@@ -174,39 +176,42 @@ pub fn Feedback() -> impl IntoView {
     let result = move |k: String| {
         let l = locale.get();
         let t = strings(l);
+        let m = marked_strings(l);
         let receipt = outbox.outbox.with(|o| o.receipt_of(&k).map(String::from));
         let body = match receipt {
             Some(receipt) => view! {
-                <h2 id="result-title" tabindex="-1">{t.sent_title}</h2>
+                <h2 id="result-title" tabindex="-1">{ruby(m.sent_title)}</h2>
                 <Receipt receipt t next=t.receipt_next/>
             }
             .into_any(),
             _ => view! {
-                <h2 id="result-title" tabindex="-1">{t.queued_title}</h2>
-                <p>{t.queued_body}</p>
+                <h2 id="result-title" tabindex="-1">{ruby(m.queued_title)}</h2>
+                <p>{ruby(m.queued_body)}</p>
             }
             .into_any(),
         };
         view! {
             <section class="result" role="status">{body}</section>
-            <button type="button" class="button button--secondary" on:click=start_over>{t.new_message}</button>
+            <button type="button" class="button button--secondary" on:click=start_over>{ruby(m.new_message)}</button>
         }
     };
 
     let received = move |receipt: String| {
         let t = strings(locale.get());
+        let m = marked_strings(locale.get());
         view! {
             <section class="result" role="status">
-                <h2 id="result-title" tabindex="-1">{t.sent_title}</h2>
+                <h2 id="result-title" tabindex="-1">{ruby(m.sent_title)}</h2>
                 <Receipt receipt t next=t.receipt_next/>
             </section>
-            <p><a class="button button--secondary" href="/feedback">{t.new_message}</a></p>
+            <p><a class="button button--secondary" href="/feedback">{ruby(m.new_message)}</a></p>
         }
     };
 
     let outbox_list = move || {
         let l = locale.get();
         let t = strings(l);
+        let m = marked_strings(l);
         let items: Vec<_> = outbox.outbox.with(|o| o.visible().cloned().collect());
         (!items.is_empty()).then(|| {
             let rows = items
@@ -224,7 +229,7 @@ pub fn Feedback() -> impl IntoView {
                 .collect_view();
             view! {
                 <section class="outbox" aria-labelledby="outbox-title">
-                    <h2 id="outbox-title">{t.outbox_title}</h2>
+                    <h2 id="outbox-title">{ruby(m.outbox_title)}</h2>
                     <ul>{rows}</ul>
                 </section>
             }
@@ -232,8 +237,8 @@ pub fn Feedback() -> impl IntoView {
     };
 
     view! {
-        <h1>{move || t().feedback_title}</h1>
-        <p class="lead">{move || t().feedback_intro}</p>
+        <h1>{move || ruby(m().feedback_title)}</h1>
+        <p class="lead">{move || ruby(m().feedback_intro)}</p>
         {move || match step.get() {
             Step::Edit => form().into_any(),
             Step::Preview(s) => preview(s).into_any(),

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use snapshot::Snapshot;
 use view_models::screens::indicators::indicators;
-use view_models::{strings, Locale};
+use view_models::{marked_strings, strings, Locale};
 
 use crate::components::charts::series_chart::SeriesChart;
 use crate::components::indicator_card::IndicatorCard;
@@ -20,6 +20,7 @@ pub fn Indicators() -> impl IntoView {
 
 pub fn indicators_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
     let t = strings(l);
+    let m = marked_strings(l);
     let groups = indicators(&s, l)
         .into_iter()
         .map(|g| {
@@ -34,7 +35,7 @@ pub fn indicators_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
                         <div class="indicator-detail">
                             <div>
                                 <ul class="cards cards--single" role="list"><IndicatorCard card locale=l/></ul>
-                                {detail.lower_is_better.then(|| view! { <p class="note">{t.lower_is_better}</p> })}
+                                {detail.lower_is_better.then(|| view! { <p class="note">{ruby(m.lower_is_better)}</p> })}
                             </div>
                             <SeriesChart card=chart t/>
                         </div>
@@ -44,18 +45,18 @@ pub fn indicators_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
             view! {
                 <section aria-labelledby=labelled_by>
                     <h2 id=heading>{ruby(g.title)}</h2>
-                    {g.assessment.map(|a| view! { <p>{t.city_assessment} {t.label_colon} {ruby(a)}</p> })}
+                    {g.assessment.map(|a| view! { <p>{ruby(m.city_assessment)} {ruby(m.label_colon)} {ruby(a)}</p> })}
                     {items}
                 </section>
             }
         })
         .collect_view();
     view! {
-        <h1>{t.indicators_title}</h1>
-        <p class="lead">{t.indicators_intro}</p>
+        <h1>{ruby(m.indicators_title)}</h1>
+        <p class="lead">{ruby(m.indicators_intro)}</p>
         <section class="explain-box" aria-labelledby="rule-title">
-            <h2 id="rule-title">{t.status_rule_title}</h2>
-            <p>{t.progress_rule}</p>
+            <h2 id="rule-title">{ruby(m.status_rule_title)}</h2>
+            <p>{ruby(m.progress_rule)}</p>
         </section>
         {groups}
     }

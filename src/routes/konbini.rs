@@ -6,8 +6,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use snapshot::Snapshot;
 use view_models::screens::konbini::konbini;
-use view_models::{strings, Locale};
+use view_models::{marked_strings, strings, Locale};
 
+use crate::components::ruby::ruby;
 use crate::components::charts::series_chart::SeriesChart;
 use crate::components::loaded::Loaded;
 
@@ -18,19 +19,20 @@ pub fn Konbini() -> impl IntoView {
 
 pub fn konbini_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
     let t = strings(l);
+    let m = marked_strings(l);
     let v = konbini(&s, l);
     view! {
-        <h1>{t.konbini_title}</h1>
-        <p class="lead">{t.konbini_intro}</p>
+        <h1>{ruby(m.konbini_title)}</h1>
+        <p class="lead">{ruby(m.konbini_intro)}</p>
         {v.remaining.map(|r| view! { <p class="distance">{r}</p> })}
         <section aria-labelledby="yearly-title">
-            <h2 id="yearly-title">{t.yearly_title}</h2>
+            <h2 id="yearly-title">{ruby(m.yearly_title)}</h2>
             <SeriesChart card=v.yearly t/>
         </section>
-        {v.monthly.map(|m| view! {
+        {v.monthly.map(|monthly| view! {
             <section aria-labelledby="monthly-title">
-                <h2 id="monthly-title">{t.monthly_title}</h2>
-                <SeriesChart card=m t/>
+                <h2 id="monthly-title">{ruby(m.monthly_title)}</h2>
+                <SeriesChart card=monthly t/>
             </section>
         })}
     }

@@ -2,15 +2,16 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::use_strings;
+use crate::components::ruby::ruby;
+use crate::i18n::use_marked_strings;
 use crate::navigation::Link;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
-    let t = use_strings();
+    let m = use_marked_strings();
     view! {
-        <h1>{move || t().not_found_title}</h1>
-        <p>{move || t().not_found_body}</p>
-        <p><Link href="/">{move || t().back_home}</Link></p>
+        <h1>{move || ruby(m().not_found_title)}</h1>
+        <p>{move || ruby(m().not_found_body)}</p>
+        <p><Link href="/">{move || ruby(m().back_home)}</Link></p>
     }
 }

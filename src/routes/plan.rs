@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use snapshot::{Snapshot, Statement, Text};
 use view_models::format::fiscal_period;
 use view_models::strings::fill;
-use view_models::{strings, Locale};
+use view_models::{marked_strings, strings, Locale};
 
 use crate::components::loaded::Loaded;
 use crate::components::ruby::ruby;
@@ -38,6 +38,7 @@ fn statement(l: Locale, st: &Statement, class: &'static str) -> impl IntoView {
 
 pub fn plan_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
     let t = strings(l);
+    let m = marked_strings(l);
     let p = &s.plan;
     let policies = p
         .policies
@@ -52,12 +53,12 @@ pub fn plan_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
                 .collect_view();
             view! {
                 <section class="card policy" aria-labelledby=labelled_by>
-                    <h3 id=id>{fill(t.policy_number, &[("number", &pol.number.to_string())])} {t.label_colon} {text(l, &pol.name)}</h3>
-                    <h4>{t.policy_aims}</h4>
+                    <h3 id=id>{fill(t.policy_number, &[("number", &pol.number.to_string())])} {ruby(m.label_colon)} {text(l, &pol.name)}</h3>
+                    <h4>{ruby(m.policy_aims)}</h4>
                     <ul>{list(l, &pol.aims)}</ul>
-                    <h4>{t.policy_approach}</h4>
+                    <h4>{ruby(m.policy_approach)}</h4>
                     <ul>{list(l, &pol.approach)}</ul>
-                    <h4>{t.policy_initiatives}</h4>
+                    <h4>{ruby(m.policy_initiatives)}</h4>
                     <ol class="initiatives">{initiatives}</ol>
                     {pol.initiatives_note.as_ref().map(|n| view! { <p class="note">{text(l, n)}</p> })}
                 </section>
@@ -77,14 +78,14 @@ pub fn plan_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
         .collect_view();
     let (stage_before, stage_after) = view_models::strings::around(t.in_brackets, "text");
     view! {
-        <h1>{t.plan_title}</h1>
+        <h1>{ruby(m.plan_title)}</h1>
         <p class="lead"><strong>{text(l, &p.name)}</strong> {stage_before}{text(l, &p.stage)}{stage_after}</p>
         <dl class="facts">
-            <div><dt>{t.period}</dt><dd>{fiscal_period(p.period.from, p.period.to, l)}</dd></div>
-            <div><dt>{t.city_vision}</dt><dd>{text(l, &p.city_vision)}</dd></div>
+            <div><dt>{ruby(m.period)}</dt><dd>{fiscal_period(p.period.from, p.period.to, l)}</dd></div>
+            <div><dt>{ruby(m.city_vision)}</dt><dd>{text(l, &p.city_vision)}</dd></div>
         </dl>
         <section aria-labelledby="mvv-title">
-            <h2 id="mvv-title">{t.mvv_title}</h2>
+            <h2 id="mvv-title">{ruby(m.mvv_title)}</h2>
             <div class="mvv-grid">
                 {statement(l, &p.mission, "mvv--mission")}
                 {statement(l, &p.vision, "mvv--vision")}
@@ -92,20 +93,20 @@ pub fn plan_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
             </div>
         </section>
         <section aria-labelledby="aims-title">
-            <h2 id="aims-title">{t.aims_title}</h2>
+            <h2 id="aims-title">{ruby(m.aims_title)}</h2>
             <ul>{list(l, &p.aims)}</ul>
         </section>
         <section aria-labelledby="policies-title">
-            <h2 id="policies-title">{t.policies_title}</h2>
+            <h2 id="policies-title">{ruby(m.policies_title)}</h2>
             {policies}
         </section>
         <section aria-labelledby="driving-title">
-            <h2 id="driving-title">{t.driving_title}</h2>
+            <h2 id="driving-title">{ruby(m.driving_title)}</h2>
             <p>{text(l, &p.driving.summary)}</p>
             <dl class="definition-list">{driving}</dl>
         </section>
         <section aria-labelledby="schedule-title">
-            <h2 id="schedule-title">{t.schedule_title}</h2>
+            <h2 id="schedule-title">{ruby(m.schedule_title)}</h2>
             <table class="table"><tbody>{schedule}</tbody></table>
         </section>
         // At a kiosk, the plan goes home with the reader: its address as a QR code.

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use snapshot::Snapshot;
 use view_models::screens::results::{highlights, item_progress, FigureView};
 use view_models::strings::fill;
-use view_models::{strings, Locale};
+use view_models::{marked_strings, strings, Locale};
 
 use crate::components::charts::share_bar::{Part, ShareBar};
 use crate::components::loaded::Loaded;
@@ -24,6 +24,7 @@ fn figure(f: FigureView) -> impl IntoView {
 
 pub fn results_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
     let t = strings(l);
+    let m = marked_strings(l);
     let st = &s.previous_stage;
     let pick = |x: &snapshot::Text| ruby(l.pick_marked(x));
     let progress = item_progress(&s, l);
@@ -63,10 +64,10 @@ pub fn results_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
         Part { label: t.changed_or_delayed.into(), count: progress.changed_or_delayed, share: progress.changed_share.clone(), class: "part part--delayed" },
     ];
     view! {
-        <h1>{t.results_title}</h1>
+        <h1>{ruby(m.results_title)}</h1>
         <p class="lead"><strong>{pick(&st.name)}</strong></p>
         <section aria-labelledby="goal-title">
-            <h2 id="goal-title">{t.results_goal}</h2>
+            <h2 id="goal-title">{ruby(m.results_goal)}</h2>
             <p class="goal">{pick(&st.goal)}</p>
             <ul>{st.goal_points.iter().map(|g| view! { <li>{pick(g)}</li> }).collect_view()}</ul>
         </section>
@@ -75,7 +76,7 @@ pub fn results_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
             <ol class="promotion-items">{items}</ol>
         </section>
         <section aria-labelledby="progress-title">
-            <h2 id="progress-title">{t.item_progress_title}</h2>
+            <h2 id="progress-title">{ruby(m.item_progress_title)}</h2>
             <ShareBar
                 caption=format!("{}{}", t.item_progress_title, fill(t.in_brackets, &[("text", &progress.as_of)]))
                 summary=progress.summary.clone()
@@ -86,11 +87,11 @@ pub fn results_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
             />
         </section>
         <section aria-labelledby="highlights-title">
-            <h2 id="highlights-title">{t.highlights_title}</h2>
+            <h2 id="highlights-title">{ruby(m.highlights_title)}</h2>
             <ul class="cards" role="list">{highlight_items}</ul>
         </section>
         <section aria-labelledby="delayed-title">
-            <h2 id="delayed-title">{t.delayed_title}</h2>
+            <h2 id="delayed-title">{ruby(m.delayed_title)}</h2>
             <ul>{delayed}</ul>
         </section>
     }

@@ -6,8 +6,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use snapshot::Snapshot;
 use view_models::screens::staff::staff;
-use view_models::{strings, Locale};
+use view_models::{marked_strings, strings, Locale};
 
+use crate::components::ruby::ruby;
 use crate::components::charts::score_bars::ScoreBars;
 use crate::components::downloads::Downloads;
 use crate::components::loaded::Loaded;
@@ -19,15 +20,16 @@ pub fn Staff() -> impl IntoView {
 
 pub fn staff_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
     let t = strings(l);
+    let m = marked_strings(l);
     let v = staff(&s, l);
     view! {
-        <h1>{v.title}</h1>
+        <h1>{ruby(v.title)}</h1>
         <dl class="facts">
-            <div><dt>{t.conducted}</dt><dd>{v.conducted}</dd></div>
-            <div><dt>{t.population}</dt><dd>{v.population}</dd></div>
-            <div><dt>{t.respondents}</dt><dd>{v.respondents}</dd></div>
+            <div><dt>{ruby(m.conducted)}</dt><dd>{v.conducted}</dd></div>
+            <div><dt>{ruby(m.population)}</dt><dd>{ruby(v.population)}</dd></div>
+            <div><dt>{ruby(m.respondents)}</dt><dd>{v.respondents}</dd></div>
         </dl>
-        <ul>{v.findings.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
+        <ul>{v.findings.into_iter().map(|f| view! { <li>{ruby(f)}</li> }).collect_view()}</ul>
         <ScoreBars caption=t.category_averages.to_string() summary=v.summary categories=v.categories t/>
         <Downloads id="staff-engagement".to_string() csv=v.csv json=v.json t/>
     }

@@ -109,6 +109,17 @@ pub fn parse(text: &str) -> Result<Vec<Piece<'_>>, RubyError> {
 /// A text whose notation is broken is returned as it is (the checker refuses it before it is
 /// published).
 pub fn plain(text: &str) -> Cow<'_, str> {
+    flatten(text, |base, _| base)
+}
+
+/// The text as it is read (`しやくしょ`): each base replaced by its reading, for a place that
+/// cannot show ruby where a reader needs the readings (the interface's やさしい日本語 outside
+/// `<ruby>`: a label, a title, a status line).
+pub fn spoken(text: &str) -> Cow<'_, str> {
+    flatten(text, |_, reading| reading)
+}
+
+fn flatten<'a>(text: &'a str, keep: impl Fn(&'a str, &'a str) -> &'a str) -> Cow<'a, str> {
     if !has_notation(text) {
         return Cow::Borrowed(text);
     }
@@ -116,9 +127,9 @@ pub fn plain(text: &str) -> Cow<'_, str> {
         Ok(pieces) => Cow::Owned(
             pieces
                 .iter()
-                .map(|p| match p {
-                    Piece::Text(t) => *t,
-                    Piece::Ruby { base, .. } => *base,
+                .map(|p| match *p {
+                    Piece::Text(t) => t,
+                    Piece::Ruby { base, reading } => keep(base, reading),
                 })
                 .collect(),
         ),
@@ -140,6 +151,15 @@ pub fn kanji_without_reading(text: &str) -> Result<Vec<char>, RubyError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_keeps_the_bases_and_spoken_the_readings() {
+        let text = "｜市役所《しやくしょ》の 窓口《まどぐち》 107,087件";
+        assert_eq!(plain(text), "市役所の 窓口 107,087件");
+        assert_eq!(spoken(text), "しやくしょの まどぐち 107,087件");
+        assert!(matches!(spoken("ひらがな"), Cow::Borrowed("ひらがな")));
+        assert_eq!(spoken("こわれた《"), "こわれた《", "broken notation is left as written");
+    }
 
     #[test]
     fn explicit_and_implicit_bases() {

@@ -14,4 +14,4 @@ pub mod screens;
 pub mod strings;
 
 pub use locale::Locale;
-pub use strings::{strings, Strings};
+pub use strings::{marked_strings, strings, Strings};

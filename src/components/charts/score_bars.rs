@@ -5,6 +5,8 @@ use leptos::prelude::*;
 use view_models::screens::staff::CategoryRow;
 use view_models::Strings;
 
+use crate::components::ruby::ruby;
+
 fn bar(fraction: Option<f64>) -> impl IntoView {
     let w = fraction.unwrap_or(0.0) * 100.0;
     view! {
@@ -24,13 +26,13 @@ pub fn ScoreBars(caption: String, summary: String, categories: Vec<CategoryRow>,
             let questions = c
                 .questions
                 .into_iter()
-                .map(|q| view! { <li><span class="score-row__label">{q.text}</span> {bar(q.fraction)} <strong class="score">{q.score}</strong></li> })
+                .map(|q| view! { <li><span class="score-row__label">{ruby(q.text)}</span> {bar(q.fraction)} <strong class="score">{q.score}</strong></li> })
                 .collect_view();
             view! {
                 <li class="score-row" data-category=c.id>
                     <details>
                         <summary>
-                            <span class="score-row__label">{c.name} {c.single_question.then_some(t.single_question)}</span>
+                            <span class="score-row__label">{ruby(c.name)} {c.single_question.then_some(t.single_question)}</span>
                             {bar(c.fraction)}
                             <strong class="score">{c.average}</strong>
                         </summary>

@@ -9,7 +9,7 @@ mod survey;
 pub use idle::IdleGuard;
 pub use survey::KioskStart;
 
-use view_models::screens::kiosk_survey::KIOSK_SETTINGS;
+use view_models::screens::kiosk_survey::start_address;
 
 use crate::browser;
 use crate::outbox::OutboxContext;
@@ -17,24 +17,11 @@ use crate::outbox::OutboxContext;
 /// The start screen's address, taken when the kiosk starts: in-app navigation drops the query.
 static KIOSK_START: std::sync::OnceLock<String> = std::sync::OnceLock::new();
 
-/// The start address keeping only the kiosk's own settings (and a preview `data`).
-fn start_url(search: &str) -> String {
-    let kept = web_sys::UrlSearchParams::new().ok();
-    if let (Some(kept), Ok(params)) = (&kept, web_sys::UrlSearchParams::new_with_str(search)) {
-        for k in ["mode", "data"].into_iter().chain(KIOSK_SETTINGS) {
-            if let Some(v) = params.get(k) {
-                kept.append(k, &v);
-            }
-        }
-    }
-    format!("/?{}", kept.map(|k| String::from(k.to_string())).unwrap_or_else(|| "mode=kiosk".into()))
-}
-
 /// Marks the page as a kiosk (large type, 60 px targets) and remembers its start address. (Its
 /// links replace the history entry: `navigation::provide_address`.)
 pub fn start_kiosk() {
     let Some(window) = browser::window() else { return };
-    let _ = KIOSK_START.set(start_url(&window.location().search().unwrap_or_default()));
+    let _ = KIOSK_START.set(start_address(&window.location().search().unwrap_or_default()));
     if let Some(root) = window.document().and_then(|d| d.document_element()) {
         let _ = root.class_list().add_1("kiosk");
     }

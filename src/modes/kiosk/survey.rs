@@ -16,7 +16,7 @@ use view_models::screens::contexts::{kiosk_place, wards, KioskPlace};
 use view_models::screens::feedback_form::{counter_satisfaction_label, survey_error_message};
 use view_models::screens::kiosk_survey::{mouth_curve, thanks_seconds, SurveyProgress, SurveyStep, KIOSK_SETTINGS};
 use view_models::strings::fill;
-use view_models::{strings, Locale, Strings};
+use view_models::{marked_strings, strings, Locale, Strings};
 
 use super::{reset_kiosk, KIOSK_START};
 use crate::browser;
@@ -60,6 +60,7 @@ fn face(level: u8) -> impl IntoView {
 
 fn survey_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
     let t = strings(l);
+    let m = marked_strings(l);
     let outbox = use_outbox();
     // Posted without script: a step (the next one comes back), or the last step's errors or receipt.
     let posted = use_posted_form().filter(|p| p.submission.kind == Kind::CounterSurvey);
@@ -145,7 +146,7 @@ fn survey_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
                         let earlier = earlier.clone();
                         advance(Box::new(move |p| *p = earlier));
                     }>
-                    {t.kiosk_back}
+                    {ruby(m.kiosk_back)}
                 </button>
             }
         });
@@ -167,10 +168,10 @@ fn survey_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
                     <h2 id="step-title" class="kiosk-step__title" tabindex="-1" node_ref=step_title>{fill(t.kiosk_your_answer, &[("answer", chosen)])}</h2>
                     <TextArea field=Field::Message errors=form_errors value=comment id="comment" name="message" label=|t| t.kiosk_comment rows=4 max_chars=MAX_COMMENT_CHARS/>
                     <div class="kiosk-send">
-                        <button type="submit" class="button button--large">{t.kiosk_send_comment}</button>
+                        <button type="submit" class="button button--large">{ruby(m.kiosk_send_comment)}</button>
                         <button type="submit" name="no_comment" value="1" class="button button--large button--secondary"
                             on:click=move |ev| { ev.prevent_default(); comment.set(String::new()); send(String::new()); }>
-                            {t.kiosk_send_without_comment}
+                            {ruby(m.kiosk_send_without_comment)}
                         </button>
                     </div>
                 }
@@ -211,29 +212,29 @@ fn survey_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
         }
         view! {
             <section class="result kiosk-thanks" role="status">
-                <h2>{t.kiosk_thanks}</h2>
+                <h2>{ruby(m.kiosk_thanks)}</h2>
                 {match receipt {
                     Some(receipt) => view! { <Receipt receipt t next=t.survey_next/> }.into_any(),
-                    None => view! { <p class="receipt-next">{t.survey_next}</p> }.into_any(),
+                    None => view! { <p class="receipt-next">{ruby(m.survey_next)}</p> }.into_any(),
                 }}
             </section>
             <crate::components::continue_qr::ContinueOnPhone path="/"/>
             // Counted down by the app only: a page answered without script stays until tapped.
             {browser::window().map(|_| view! { <p class="kiosk-returning">{move || fill(t.kiosk_returning, &[("seconds", &left.get().to_string())])}</p> })}
-            <a class="button button--large" href=start on:click=move |ev| { ev.prevent_default(); reset_kiosk(outbox); }>{t.kiosk_start}</a>
+            <a class="button button--large" href=start on:click=move |ev| { ev.prevent_default(); reset_kiosk(outbox); }>{ruby(m.kiosk_start)}</a>
         }
     };
 
     let misconfigured = misconfigured(&place, t);
     view! {
-        <h1>{t.kiosk_title}</h1>
+        <h1>{ruby(m.kiosk_title)}</h1>
         {misconfigured}
-        <p class="lead">{t.kiosk_intro}</p>
+        <p class="lead">{ruby(m.kiosk_intro)}</p>
         {move || match sent_key.get() {
             None => step_view().into_any(),
             Some(k) => thanks(k).into_any(),
         }}
-        <p><crate::navigation::Link href="/plan">{t.kiosk_plan_link}</crate::navigation::Link></p>
+        <p><crate::navigation::Link href="/plan">{ruby(m.kiosk_plan_link)}</crate::navigation::Link></p>
     }
 }
 

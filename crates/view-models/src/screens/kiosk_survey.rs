@@ -9,6 +9,15 @@ use crate::screens::contexts::KioskPlace;
 /// its answer. (`mode=kiosk` itself and a preview's `data` are kept too, by the callers.)
 pub const KIOSK_SETTINGS: [&str; 4] = ["idle", "ward", "section", "thanks"];
 
+/// The kiosk's start address, from the query it was opened with: the kiosk's mode, a preview's
+/// `data` and its settings, nothing else (the reset goes back here; in-app links drop the query).
+pub fn start_address(query: &str) -> String {
+    let request = crate::request::PageRequest::new("/", query, "");
+    let kept: Vec<(&str, String)> = ["mode", "data"].into_iter().chain(KIOSK_SETTINGS).filter_map(|k| request.param(k).map(|v| (k, v))).collect();
+    let kept: Vec<(&str, &str)> = kept.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    crate::request::href("/", &kept)
+}
+
 /// Seconds the thank-you stays before the kiosk goes back to its start by itself (`?thanks=`).
 pub const THANKS_SECONDS: u32 = 10;
 
@@ -90,6 +99,15 @@ mod tests {
     use super::*;
 
     const SECTIONS: [&str; 2] = ["juumin", "tax"];
+
+    #[test]
+    fn the_start_address_keeps_the_kiosk_and_its_settings_only() {
+        assert_eq!(
+            start_address("?utm_source=x&mode=kiosk&ward=chuo&lang=en&section=tax&thanks=5&idle=60"),
+            "/?mode=kiosk&idle=60&ward=chuo&section=tax&thanks=5"
+        );
+        assert_eq!(start_address("mode=kiosk&data=/fixtures/a%20b.json"), "/?mode=kiosk&data=%2Ffixtures%2Fa%20b.json");
+    }
 
     #[test]
     fn an_unconfigured_kiosk_asks_where_then_how_then_for_a_comment() {

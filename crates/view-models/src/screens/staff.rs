@@ -47,23 +47,25 @@ fn on_scale(v: Option<f64>, min: u8, max: u8) -> Option<f64> {
 pub fn staff(s: &Snapshot, locale: Locale) -> StaffView {
     let st = &s.staff_survey;
     let pick = |t: &Text| locale.pick(t).to_string();
+    // What is read on screen keeps its readings (components::ruby); downloads and the summary do not.
+    let shown = |t: &Text| locale.pick_marked(t).to_string();
     let score = |v: Option<f64>| v.map_or_else(|| maybe_quantity(None, Unit::Score, locale), |v| number_fixed(v, 2));
     let categories: Vec<CategoryRow> = st
         .categories
         .iter()
         .map(|c| {
             let single = c.average.is_none() && c.questions.len() == 1;
-            let shown = if single { c.questions[0].score } else { c.average };
+            let value = if single { c.questions[0].score } else { c.average };
             CategoryRow {
                 id: c.id.clone(),
-                name: pick(&c.name),
-                average: score(shown),
-                fraction: on_scale(shown, st.scale_min, st.scale_max),
+                name: shown(&c.name),
+                average: score(value),
+                fraction: on_scale(value, st.scale_min, st.scale_max),
                 single_question: single,
                 questions: c
                     .questions
                     .iter()
-                    .map(|q| QuestionRow { text: pick(&q.text), score: score(q.score), fraction: on_scale(q.score, st.scale_min, st.scale_max) })
+                    .map(|q| QuestionRow { text: shown(&q.text), score: score(q.score), fraction: on_scale(q.score, st.scale_min, st.scale_max) })
                     .collect(),
             }
         })
@@ -76,10 +78,11 @@ pub fn staff(s: &Snapshot, locale: Locale) -> StaffView {
         r
     };
     let t = strings(locale);
+    let name_of = |row: &CategoryRow| st.categories.iter().find(|c| c.id == row.id).map(|c| pick(&c.name)).unwrap_or_default();
     let summary = match (ranked.first(), ranked.last()) {
         (Some(hi), Some(lo)) => fill(
             t.staff_summary,
-            &[("count", &ranked.len().to_string()), ("high", &hi.name), ("high_score", &hi.average), ("low", &lo.name), ("low_score", &lo.average)],
+            &[("count", &ranked.len().to_string()), ("high", &name_of(hi)), ("high_score", &hi.average), ("low", &name_of(lo)), ("low_score", &lo.average)],
         ),
         _ => String::new(),
     };
@@ -95,11 +98,11 @@ pub fn staff(s: &Snapshot, locale: Locale) -> StaffView {
     }
     machine.header = vec![t.col_kind.into(), "id".into(), t.category.into(), t.col_value.into()];
     StaffView {
-        title: pick(&st.name),
+        title: shown(&st.name),
         conducted: year_month(st.conducted, locale),
-        population: pick(&st.population),
+        population: shown(&st.population),
         respondents: fill(t.staff_respondents, &[("count", &number(f64::from(st.respondents)))]),
-        findings: st.findings.iter().map(pick).collect(),
+        findings: st.findings.iter().map(shown).collect(),
         categories,
         summary,
         csv: csv(&machine),
