@@ -1,5 +1,5 @@
-// How much of the やさしい日本語 on each screen carries its reading (issue 22): of the kanji shown,
-// the share inside <ruby> (not counting the readings themselves), per screen, from the real
+// How much of the やさしい日本語 on each screen carries its reading (issue 22): of the kanji shown
+// on the page, the share inside <ruby> (not counting the readings themselves), per screen, from the real
 // server in Debian's Chromium. Prints figures; never fails. The issue's bar is 95 % per screen;
 // tests/e2e/easy-japanese.spec.mjs holds each screen to it or to today's floor.
 // Needs: scripts/build-web.sh and cargo build -p server.  Run: node bench/easy-japanese.mjs

@@ -14,10 +14,10 @@ use view_models::screens::contexts::Mode;
 
 use crate::components::ruby::ruby;
 use crate::components::skeleton::Skeleton;
-use crate::splitting::ChunkFailed;
 use crate::i18n::use_marked_strings;
 use crate::modes::{embed, kiosk};
 use crate::routes;
+use crate::splitting::ChunkFailed;
 
 /// One part of the app, as it is downloaded.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

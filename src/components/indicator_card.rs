@@ -2,6 +2,7 @@
 //! progress bar, distance to target and the city's own reading.
 
 use leptos::prelude::*;
+use view_models::format::figure_with_readings;
 use view_models::progress::Status;
 use view_models::screens::home::HeadlineCard;
 use view_models::{marked_strings, Locale};
@@ -34,7 +35,7 @@ pub fn IndicatorCard(card: HeadlineCard, locale: Locale) -> impl IntoView {
         }
     });
     let latest = card.latest.clone().map(|v| {
-        view! { <div><dt>{ruby(m.latest)} <span class="year">{card.latest_year.clone()}</span></dt><dd class="figure">{v}</dd></div> }
+        view! { <div><dt>{ruby(m.latest)} <span class="year">{card.latest_year.clone()}</span></dt><dd class="figure">{ruby(figure_with_readings(&v, locale))}</dd></div> }
     });
     view! {
         <li class="card indicator" data-indicator=card.id.clone() aria-labelledby=labelled_by>
@@ -44,12 +45,12 @@ pub fn IndicatorCard(card: HeadlineCard, locale: Locale) -> impl IntoView {
             </h3>
             <p class=status_class(card.status)><span class="status__icon" aria-hidden="true"></span>{card.status_text}</p>
             <dl class="indicator__figures">
-                <div><dt>{ruby(m.baseline)} <span class="year">{card.baseline_year}</span></dt><dd class="figure">{card.baseline}</dd></div>
+                <div><dt>{ruby(m.baseline)} <span class="year">{card.baseline_year}</span></dt><dd class="figure">{ruby(figure_with_readings(&card.baseline, locale))}</dd></div>
                 {latest}
-                <div><dt>{ruby(m.target)} <span class="year">{card.target_year}</span></dt><dd class="figure">{card.target}</dd></div>
+                <div><dt>{ruby(m.target)} <span class="year">{card.target_year}</span></dt><dd class="figure">{ruby(figure_with_readings(&card.target, locale))}</dd></div>
             </dl>
             {bar}
-            {card.remaining.map(|r| view! { <p class="indicator__remaining">{r}</p> })}
+            {card.remaining.map(|r| view! { <p class="indicator__remaining">{ruby(r)}</p> })}
             {card.assessment.map(|a| view! { <p class="indicator__assessment">{ruby(m.city_assessment)} {ruby(m.label_colon)} {ruby(a)}</p> })}
             <p class="visually-hidden">{card.summary}</p>
         </li>

@@ -6,12 +6,12 @@ use view_models::request::language_href;
 use view_models::route::SCREENS;
 use view_models::{format::as_of, Locale};
 
-use crate::components::ruby::ruby;
 use crate::components::loaded::WhenLoaded;
+use crate::components::print_header::PrintHeader;
+use crate::components::ruby::ruby;
+use crate::components::text_size::TextSizeControl;
 use crate::data::LoadState;
 use crate::i18n::{choose, use_locale, use_marked_strings, use_strings};
-use crate::components::print_header::PrintHeader;
-use crate::components::text_size::TextSizeControl;
 use crate::mode::is_kiosk;
 use crate::navigation::{use_address, Link};
 use crate::request::use_request;
@@ -81,7 +81,8 @@ fn LanguageSwitcher() -> impl IntoView {
                                 choose(locale, l);
                             }
                         >
-                            {l.native_name()}
+                            // On a page in やさしい日本語 the names carry their readings too.
+                            {move || if locale.get() == Locale::JaEasy { ruby(l.native_name_marked()) } else { l.native_name().into_any() }}
                         </a>
                     }
                 })
@@ -99,8 +100,8 @@ fn Footer() -> impl IntoView {
             let l = locale.get();
             Some(view! {
                 <p>
-                    {t().source} ": " {l.pick(&snapshot.source.title).to_string()} " — "
-                    {l.pick(&snapshot.source.publisher).to_string()} " ("
+                    {t().source} ": " {ruby(l.pick_marked(&snapshot.source.title))} " — "
+                    {ruby(l.pick_marked(&snapshot.source.publisher))} " ("
                     {as_of(&snapshot.as_of, l)} ")"
                 </p>
             })

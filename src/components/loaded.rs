@@ -10,9 +10,9 @@ use snapshot::Snapshot;
 use view_models::screens::failure::stale_banner;
 use view_models::{Locale, Strings};
 
-use crate::components::ruby::ruby;
 use crate::components::history::SnapshotHistory;
 use crate::components::kept_fields::KeptFields;
+use crate::components::ruby::ruby;
 use crate::components::skeleton::Skeleton;
 use crate::data::{use_snapshot, LoadError, LoadState};
 use crate::i18n::{use_locale, use_marked_strings, use_strings};

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::components::ruby::ruby;
 use crate::components::loaded::WhenLoaded;
+use crate::components::ruby::ruby;
 use crate::data::LoadState;
 use crate::i18n::{use_locale, use_marked_strings};
 use crate::request::use_request;

@@ -10,9 +10,9 @@ use view_models::format::as_of;
 use view_models::screens::contexts::embed_card;
 use view_models::{marked_strings, strings, Locale};
 
-use crate::components::ruby::ruby;
 use crate::components::charts::series_chart::SeriesChart;
 use crate::components::loaded::Loaded;
+use crate::components::ruby::ruby;
 use crate::request::use_request;
 
 /// The card named in the address (`?card=`), from the mode the page started in; inside the
@@ -36,7 +36,7 @@ fn embed_page(s: Arc<Snapshot>, l: Locale, card: String, origin: &str) -> impl I
         Some(chart) => view! {
             <h1 class="embed__title">{chart.caption.clone()}</h1>
             <SeriesChart card=chart t/>
-            <p class="embed__source">{ruby(m.source)} {ruby(m.label_colon)} {l.pick(&s.source.publisher).to_string()} {view_models::strings::fill(t.in_brackets, &[("text", &as_of(&s.as_of, l))])}</p>
+            <p class="embed__source">{ruby(m.source)} {ruby(m.label_colon)} {ruby(l.pick_marked(&s.source.publisher))} {view_models::strings::fill(t.in_brackets, &[("text", &as_of(&s.as_of, l))])}</p>
             <p><a href=full target="_blank" rel="noopener">{ruby(m.embed_full_link)}</a></p>
         }
         .into_any(),

@@ -21,7 +21,7 @@ pub fn counter_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
     let t = strings(l);
     let m = marked_strings(l);
     let v = counter(&s, l);
-    let quote = |items: Vec<String>| items.into_iter().map(|c| view! { <li><q>{c}</q></li> }).collect_view();
+    let quote = |items: Vec<String>| items.into_iter().map(|c| view! { <li><q>{ruby(c)}</q></li> }).collect_view();
     let breakdown = match v.breakdown {
         Some(b) => {
             let head = b.columns.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view();

@@ -9,10 +9,10 @@ use view_models::outbox::ItemState;
 use view_models::screens::feedback_form::{chars_left, error_message, hint_message, satisfaction_label, FormStep as Step};
 use view_models::{marked_strings, strings};
 
-use crate::components::ruby::ruby;
 use crate::components::error_summary::{focus_when_shown, ErrorSummary};
 use crate::components::fields::{Checkbox, FormErrors, Marker, RatingScale, TextArea, TextField};
 use crate::components::receipt::Receipt;
+use crate::components::ruby::ruby;
 use crate::forms::use_posted_form;
 use crate::i18n::{use_locale, use_marked_strings, use_strings};
 use crate::navigation::focus_by_id;

@@ -8,9 +8,9 @@ use snapshot::Snapshot;
 use view_models::screens::konbini::konbini;
 use view_models::{marked_strings, strings, Locale};
 
-use crate::components::ruby::ruby;
 use crate::components::charts::series_chart::SeriesChart;
 use crate::components::loaded::Loaded;
+use crate::components::ruby::ruby;
 
 #[component]
 pub fn Konbini() -> impl IntoView {
@@ -24,7 +24,7 @@ pub fn konbini_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
     view! {
         <h1>{ruby(m.konbini_title)}</h1>
         <p class="lead">{ruby(m.konbini_intro)}</p>
-        {v.remaining.map(|r| view! { <p class="distance">{r}</p> })}
+        {v.remaining.map(|r| view! { <p class="distance">{ruby(r)}</p> })}
         <section aria-labelledby="yearly-title">
             <h2 id="yearly-title">{ruby(m.yearly_title)}</h2>
             <SeriesChart card=v.yearly t/>

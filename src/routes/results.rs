@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use snapshot::Snapshot;
 use view_models::screens::results::{highlights, item_progress, FigureView};
-use view_models::strings::fill;
+use view_models::strings::{around, fill};
 use view_models::{marked_strings, strings, Locale};
 
 use crate::components::charts::share_bar::{Part, ShareBar};
@@ -19,7 +19,7 @@ pub fn Results() -> impl IntoView {
 }
 
 fn figure(f: FigureView) -> impl IntoView {
-    view! { <span class="measure"><span class="measure__label">{ruby(f.label)}</span> <strong class="figure">{f.value}</strong></span> }
+    view! { <span class="measure"><span class="measure__label">{ruby(f.label)}</span> <strong class="figure">{ruby(f.value)}</strong></span> }
 }
 
 pub fn results_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
@@ -57,7 +57,13 @@ pub fn results_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
     let delayed = st
         .delayed
         .iter()
-        .map(|d| view! { <li>{pick(&d.title)} {d.owner.as_ref().map(|o| fill(t.in_brackets, &[("text", &l.pick(o))]))}</li> })
+        .map(|d| {
+            let owner = d.owner.as_ref().map(|o| {
+                let (before, after) = around(t.in_brackets, "text");
+                view! { {before}{pick(o)}{after} }
+            });
+            view! { <li>{pick(&d.title)} {owner}</li> }
+        })
         .collect_view();
     let parts = vec![
         Part { label: t.on_plan.into(), count: progress.on_plan, share: progress.on_plan_share.clone(), class: "part part--on-plan" },

@@ -8,10 +8,10 @@ use snapshot::Snapshot;
 use view_models::screens::staff::staff;
 use view_models::{marked_strings, strings, Locale};
 
-use crate::components::ruby::ruby;
 use crate::components::charts::score_bars::ScoreBars;
 use crate::components::downloads::Downloads;
 use crate::components::loaded::Loaded;
+use crate::components::ruby::ruby;
 
 #[component]
 pub fn Staff() -> impl IntoView {

@@ -36,12 +36,12 @@ export async function openMenu(page) {
   }
 }
 
-/** Of the kanji shown in `main`, how many are inside <ruby> with a reading (the readings
- * themselves not counted), and the kanji most often shown bare. */
+/** Of the kanji shown on the page (header, screen and footer), how many are inside <ruby> with
+ * a reading (the readings themselves not counted), and the kanji most often shown bare. */
 export function kanjiWithReadings(page) {
   return page.evaluate(() => {
     const isKanji = (c) => /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]/u.test(c);
-    const walker = document.createTreeWalker(document.querySelector('main') || document.body, NodeFilter.SHOW_TEXT);
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     let kanji = 0, withReading = 0;
     const bare = new Map();
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {

@@ -26,14 +26,15 @@ fn post_form(path: &str, body: &str, origin: &str) -> Request<Body> {
         .unwrap()
 }
 
-/// What each route must carry in its HTML, per language: a figure or table from the snapshot.
+/// What each route must carry in its HTML, per language: a figure or table from the snapshot (in
+/// やさしい日本語 its unit with the reading above it).
 const ROUTES: [(&str, [&str; 3]); 7] = [
-    ("/", ["107,087件", "107,087 cases", "107,087件"]),
+    ("/", ["107,087件", "107,087 cases", "107,087<ruby>件<rp>（</rp><rt>けん"]),
     ("/plan", ["ミッション", "Mission", "ミッション"]),
     ("/results", ["78.8%", "78.8%", "78.8%"]),
     ("/indicators", ["<table>", "<table>", "<table>"]),
     ("/counter", ["<table>", "<table>", "<table>"]),
-    ("/konbini", ["300,170件", "300,170 cases", "300,170件"]),
+    ("/konbini", ["300,170件", "300,170 cases", "300,170<ruby>件<rp>（</rp><rt>けん"]),
     ("/staff", ["score-rows", "score-rows", "score-rows"]),
 ];
 

@@ -132,7 +132,8 @@ pub fn layout_series(
         .iter()
         .enumerate()
         .map(|(i, (category, v))| {
-            let value_text = crate::format::maybe_quantity(*v, unit, locale);
+            // SVG text cannot hold ruby: in やさしい日本語 the unit is written as it is read.
+            let value_text = crate::format::figure_spoken(&crate::format::maybe_quantity(*v, unit, locale), locale);
             PlacedPoint {
                 x: MARGIN_LEFT + slot * (i as f64 + 0.5),
                 y: v.map(|v| y.map(v)),
@@ -143,7 +144,7 @@ pub fn layout_series(
         })
         .collect();
     let ticks = ticks.into_iter().filter(|t| *t >= d0 && *t <= d1).map(|t| Tick { y: y.map(t), text: axis_label(t, unit) }).collect();
-    let target = target.map(|(label, v)| (y.map(v), format!("{label} {}", quantity(v, unit, false, locale))));
+    let target = target.map(|(label, v)| (y.map(v), format!("{label} {}", crate::format::figure_spoken(&quantity(v, unit, false, locale), locale))));
     SeriesLayout { points, slot, baseline_y: y.map(d0.max(0.0).min(d1)), ticks, target }
 }
 
@@ -185,7 +186,8 @@ pub fn series_summary(
     locale: Locale,
 ) -> String {
     let known: Vec<(usize, f64)> = values.iter().enumerate().filter_map(|(i, v)| v.map(|v| (i, v))).collect();
-    let q = |v: f64| quantity(v, unit, false, locale);
+    // Shown through `ruby`: in やさしい日本語 the figures' units carry their readings.
+    let q = |v: f64| crate::format::figure_with_readings(&quantity(v, unit, false, locale), locale).into_owned();
     let t = strings(locale);
     let target_part = target.map(|(when, v)| fill(t.summary_target, &[("period", when), ("value", &q(v))]));
     let body = match (known.first(), known.last()) {

@@ -1,5 +1,7 @@
 //! Numbers, units, fiscal years and dates written the way the city writes them.
 
+use std::borrow::Cow;
+
 use snapshot::{AsOf, AsOfDate, FiscalYear, Unit, YearMonth};
 
 use crate::strings::{fill, strings};
@@ -55,6 +57,52 @@ pub fn quantity(value: f64, unit: Unit, approximate: bool, locale: Locale) -> St
         }
     };
     format!("{about}{body}")
+}
+
+/// The readings of the words a figure is written with (its unit, 約 and 万), for やさしい日本語.
+const FIGURE_READINGS: [(&str, &str); 13] = [
+    ("約", "やく"),
+    ("万件", "まんけん"),
+    ("万", "まん"),
+    ("件", "けん"),
+    ("日", "にち"),
+    ("億円", "おくえん"),
+    ("人", "にん"),
+    ("分", "ふん"),
+    ("台", "だい"),
+    ("回", "かい"),
+    ("手続", "てつづき"),
+    ("業務", "ぎょうむ"),
+    ("点", "てん"),
+];
+
+/// A figure as [`quantity`] writes it, for reading on screen: in やさしい日本語 each run of kanji
+/// it knows gets its reading (`約《やく》10.7｜万件《まんけん》`, shown by `components::ruby`);
+/// the other languages, and any other text, unchanged.
+pub fn figure_with_readings(text: &str, locale: Locale) -> Cow<'_, str> {
+    if locale != Locale::JaEasy || !text.chars().any(snapshot::ruby::is_kanji) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() * 2);
+    let mut rest = text;
+    while let Some(start) = rest.find(snapshot::ruby::is_kanji) {
+        out.push_str(&rest[..start]);
+        let run_len = rest[start..].find(|c: char| !snapshot::ruby::is_kanji(c)).unwrap_or(rest.len() - start);
+        let run = &rest[start..start + run_len];
+        match FIGURE_READINGS.iter().find(|(word, _)| *word == run) {
+            Some((word, reading)) => out.push_str(&format!("｜{word}《{reading}》")),
+            None => out.push_str(run),
+        }
+        rest = &rest[start + run_len..];
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// A figure where ruby cannot be shown (a chart's SVG labels): in やさしい日本語 its known words
+/// as they are read (`107,087けん`), the other languages unchanged.
+pub fn figure_spoken(text: &str, locale: Locale) -> String {
+    snapshot::ruby::spoken(&figure_with_readings(text, locale)).into_owned()
 }
 
 /// The unit as a Japanese table header writes it: `%`, `件`, `億円`.
@@ -281,6 +329,21 @@ mod tests {
         assert_eq!(maybe_quantity(None, Unit::Cases, Ja), "未公表");
         assert_eq!(maybe_quantity(None, Unit::Cases, En), "not published");
         assert_eq!(maybe_quantity(Some(0.0), Unit::Cases, Ja), "0件");
+    }
+
+    #[test]
+    fn figures_in_easy_japanese_carry_the_readings_of_their_units() {
+        let easy = |v, unit, about| figure_with_readings(&quantity(v, unit, about, JaEasy), JaEasy).into_owned();
+        assert_eq!(easy(107087.0, Unit::Cases, false), "107,087｜件《けん》");
+        assert_eq!(easy(10.7, Unit::TenThousandCases, true), "｜約《やく》10.7｜万件《まんけん》");
+        assert_eq!(easy(4.7, Unit::HundredMillionYen, true), "｜約《やく》4.7｜億円《おくえん》");
+        assert_eq!(easy(3.5, Unit::MinutesPerCase, false), "3.5｜分《ふん》/｜件《けん》");
+        assert_eq!(easy(78.8, Unit::Percent, false), "78.8%");
+        assert_eq!(snapshot::ruby::plain(&easy(14.0, Unit::Days, false)), quantity(14.0, Unit::Days, false, JaEasy), "the same figure without its readings");
+        assert_eq!(figure_with_readings("107,087件", Ja), "107,087件", "standard Japanese has no readings");
+        assert_eq!(figure_spoken("約4.7億円", JaEasy), "やく4.7おくえん");
+        assert_eq!(figure_spoken("約4.7億円", Ja), "約4.7億円");
+        assert_eq!(figure_with_readings("未定の値", JaEasy), "未定の値", "words it does not know stay as they are");
     }
 
     #[test]

@@ -54,6 +54,15 @@ impl Locale {
         }
     }
 
+    /// The language's own name with its readings, for the switcher on a page in やさしい日本語.
+    pub fn native_name_marked(self) -> &'static str {
+        match self {
+            Locale::Ja => "日本語《にほんご》",
+            Locale::En => "English",
+            Locale::JaEasy => "やさしい日本語《にほんご》",
+        }
+    }
+
     pub fn from_code(code: &str) -> Option<Locale> {
         Locale::ALL.into_iter().find(|l| l.code() == code)
     }

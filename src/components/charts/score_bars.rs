@@ -46,7 +46,7 @@ pub fn ScoreBars(caption: String, summary: String, categories: Vec<CategoryRow>,
     view! {
         <figure class="chart">
             <figcaption class="chart__caption">{caption}</figcaption>
-            <p class="chart__summary">{summary}</p>
+            <p class="chart__summary">{ruby(summary)}</p>
             <p class="note">{t.scale_note}</p>
             <ul class="score-rows" role="list">{rows}</ul>
         </figure>

@@ -10,6 +10,7 @@ use view_models::screens::contexts::Mode;
 
 use crate::components::downloads::Downloads;
 use crate::components::embed_dialog::EmbedDialog;
+use crate::components::ruby::ruby;
 use crate::mode::use_mode;
 
 #[component]
@@ -77,17 +78,18 @@ pub fn SeriesChart(card: SeriesCard, t: &'static Strings) -> impl IntoView {
         .map(|r| {
             let mut cells = r.iter();
             let name = cells.next().cloned().unwrap_or_default();
-            view! { <tr><th scope="row">{name}</th>{cells.map(|c| view! { <td>{c.clone()}</td> }).collect_view()}</tr> }
+            view! { <tr><th scope="row">{name}</th>{cells.map(|c| view! { <td>{ruby(c.clone())}</td> }).collect_view()}</tr> }
         })
         .collect_view();
     let id = card.id.clone();
     let chart_id = card.id.clone();
     let chart_id_for_embed = card.id.clone();
-    let title_for_embed = card.caption.clone();
+    // The snippet's iframe title: in やさしい日本語 as it is read (an attribute cannot hold ruby).
+    let title_for_embed = snapshot::ruby::spoken(&card.caption_marked).into_owned();
     view! {
         <figure class="chart" data-chart=chart_id>
-            <figcaption class="chart__caption">{card.caption.clone()}</figcaption>
-            <p class="chart__summary">{card.summary}</p>
+            <figcaption class="chart__caption">{ruby(card.caption_marked.clone())}</figcaption>
+            <p class="chart__summary">{ruby(card.summary.clone())}</p>
             <svg class="series-chart" viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="group" aria-label=card.caption>
                 {grid}
                 <line class="chart-baseline" x1=MARGIN_LEFT x2=WIDTH - MARGIN_RIGHT y1=l.baseline_y y2=l.baseline_y/>

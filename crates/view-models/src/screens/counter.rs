@@ -36,15 +36,15 @@ pub struct CounterView {
 
 pub fn counter(s: &Snapshot, locale: Locale) -> CounterView {
     let cs = &s.counter_survey;
-    let pick = |t: &Text| locale.pick(t).to_string();
     CounterView {
-        chart: yearly_card(SeriesSpec { id: "counter-satisfaction", name: &pick(&cs.name), unit: Unit::Percent, style: ChartStyle::Line }, &cs.yearly, &cs.target, locale),
+        chart: yearly_card(SeriesSpec { id: "counter-satisfaction", name: &cs.name, unit: Unit::Percent, style: ChartStyle::Line }, &cs.yearly, &cs.target, locale),
         // Shown as text: in やさしい日本語 with their readings (components::ruby).
         definition: locale.pick_marked(&cs.satisfied_definition).into_owned(),
         locations: locale.pick_marked(&cs.locations).into_owned(),
         sections: cs.sections.iter().map(|x| locale.pick_marked(&x.name).into_owned()).collect(),
-        satisfied: cs.comments.satisfied.iter().map(pick).collect(),
-        not_satisfied: cs.comments.not_satisfied.iter().map(pick).collect(),
+        // Citizens' words as written; in やさしい日本語 with readings where the city added them.
+        satisfied: cs.comments.satisfied.iter().map(|c| locale.pick_marked(c).into_owned()).collect(),
+        not_satisfied: cs.comments.not_satisfied.iter().map(|c| locale.pick_marked(c).into_owned()).collect(),
         breakdown: breakdown(s, locale),
     }
 }

@@ -2,7 +2,7 @@
 
 use snapshot::{Indicator, Snapshot};
 
-use crate::format::{difference, fiscal_period, fiscal_year, maybe_quantity};
+use crate::format::{difference, figure_with_readings, fiscal_period, fiscal_year, maybe_quantity};
 use crate::progress::{progress, remaining, Status};
 use crate::strings::{fill, strings};
 use crate::Locale;
@@ -27,7 +27,8 @@ pub struct HeadlineCard {
     pub status_text: &'static str,
     pub remaining: Option<String>,
     pub assessment: Option<String>,
-    /// The whole card in one sentence, for screen readers and the text summary.
+    /// The whole card in one sentence, for screen readers only: plain (in やさしい日本語 as it is
+    /// read, since a screen reader would read a base and its reading both).
     pub summary: String,
 }
 
@@ -75,33 +76,36 @@ pub fn headline_card(s: &Snapshot, ind: &Indicator, locale: Locale) -> HeadlineC
     let t = strings(locale);
     let p = progress(ind);
     let q = |v: Option<f64>| maybe_quantity(v, ind.unit, locale);
-    let name = locale.pick(&ind.name).to_string();
     let name_marked = locale.pick_marked(&ind.name).to_string();
     let baseline = q(ind.baseline.value);
     let target = q(ind.target.value);
     let latest = p.latest.map(|l| q(l.value));
     let latest_year = p.latest.map(|l| fiscal_year(l.fiscal_year, locale));
-    let remaining = remaining(ind).map(|gap| fill(t.remaining, &[("amount", &difference(gap, ind.unit, locale))]));
+    // Shown through `ruby`: in やさしい日本語 the unit carries its reading.
+    let remaining = remaining(ind).map(|gap| fill(t.remaining, &[("amount", &figure_with_readings(&difference(gap, ind.unit, locale), locale))]));
     let status_text = status_text(p.status, locale);
     let summary = {
+        // Written with the readings, then read out: in やさしい日本語 a screen reader hears kana.
         let by = |y| fiscal_year(y, locale);
+        let read = |v: &str| figure_with_readings(v, locale).into_owned();
         let latest_part = match (&p.latest, &latest) {
-            (Some(l), Some(v)) => fill(t.indicator_latest, &[("period", &by(l.fiscal_year)), ("value", v)]),
+            (Some(l), Some(v)) => fill(t.indicator_latest, &[("period", &by(l.fiscal_year)), ("value", &read(v))]),
             _ => String::new(),
         };
         let (baseline_period, target_period) = (by(ind.baseline.fiscal_year), by(ind.target.fiscal_year));
-        fill(
+        let sentence = fill(
             t.indicator_summary,
             &[
-                ("name", &name),
+                ("name", &name_marked),
                 ("baseline_period", &baseline_period),
-                ("baseline", &baseline),
+                ("baseline", &read(&baseline)),
                 ("latest", &latest_part),
                 ("target_period", &target_period),
-                ("target", &target),
+                ("target", &read(&target)),
                 ("status", &status_text),
             ],
-        )
+        );
+        snapshot::ruby::spoken(&sentence).into_owned()
     };
     HeadlineCard {
         id: ind.id.clone(),

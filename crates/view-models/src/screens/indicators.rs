@@ -35,8 +35,7 @@ pub fn indicators(s: &Snapshot, locale: Locale) -> Vec<IndicatorGroupView> {
                 .filter(|i| i.group == g.id)
                 .map(|i| {
                     let series: Vec<YearValue> = std::iter::once(i.baseline).chain(i.actuals.iter().copied()).collect();
-                    let name = locale.pick(&i.name);
-                    let spec = SeriesSpec { id: &i.id, name: &name, unit: i.unit, style: ChartStyle::Line };
+                    let spec = SeriesSpec { id: &i.id, name: &i.name, unit: i.unit, style: ChartStyle::Line };
                     IndicatorDetail {
                         headline: headline_card(s, i, locale),
                         chart: yearly_card(spec, &series, &i.target, locale),

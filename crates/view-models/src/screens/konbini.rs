@@ -16,8 +16,7 @@ pub struct KonbiniView {
 
 pub fn konbini(s: &Snapshot, locale: Locale) -> KonbiniView {
     let k = &s.konbini_certificates;
-    let name = locale.pick(&k.name);
-    let name = &*name;
+    let name = &k.name;
     let remaining = s
         .indicators
         .iter()

@@ -2,7 +2,7 @@
 
 use snapshot::{Measure, Snapshot};
 
-use crate::format::{fiscal_year, percent_of, quantity};
+use crate::format::{figure_with_readings, fiscal_year, percent_of, quantity};
 use crate::strings::{fill, strings};
 use crate::Locale;
 
@@ -60,7 +60,7 @@ pub fn item_progress(s: &Snapshot, locale: Locale) -> ItemProgressView {
 }
 
 fn figure(m: &Measure, locale: Locale) -> FigureView {
-    FigureView { label: locale.pick_marked(&m.label).to_string(), value: quantity(m.value, m.unit, m.approximate, locale) }
+    FigureView { label: locale.pick_marked(&m.label).to_string(), value: figure_with_readings(&quantity(m.value, m.unit, m.approximate, locale), locale).into_owned() }
 }
 
 pub fn highlights(s: &Snapshot, locale: Locale) -> Vec<HighlightView> {

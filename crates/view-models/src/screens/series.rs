@@ -6,7 +6,7 @@ use snapshot::{FiscalYear, MonthValue, Unit, YearValue};
 
 use crate::chart::{layout_series, series_summary, ChartStyle, SeriesLayout};
 use crate::export::{csv, raw_number, Table};
-use crate::format::{fiscal_year, fiscal_year_short, maybe_quantity, year_month};
+use crate::format::{figure_with_readings, fiscal_year, fiscal_year_short, maybe_quantity, year_month};
 use crate::strings::strings;
 use crate::Locale;
 
@@ -15,11 +15,16 @@ use crate::Locale;
 pub struct SeriesCard {
     /// Stable id, used for the download file names and embedding.
     pub id: String,
+    /// The name, plain: the chart's accessible name, the embed snippet's title.
     pub caption: String,
+    /// The name as shown above the chart (in やさしい日本語 with its readings, for `ruby`).
+    pub caption_marked: String,
+    /// The chart in one sentence, shown under it (marked like `caption_marked`).
     pub summary: String,
     pub style: ChartStyle,
     pub layout: SeriesLayout,
-    /// The table shown under the chart, formatted for reading; includes the target.
+    /// The table shown under the chart, formatted for reading (figures with their units'
+    /// readings in やさしい日本語, for `ruby`); includes the target.
     pub table: Table,
     /// The same figures for machines: plain numbers, fiscal years as numbers.
     pub csv: String,
@@ -30,7 +35,7 @@ pub struct SeriesCard {
 #[derive(Debug, Clone, Copy)]
 pub struct SeriesSpec<'a> {
     pub id: &'a str,
-    pub name: &'a str,
+    pub name: &'a snapshot::Text,
     pub unit: Unit,
     pub style: ChartStyle,
 }
@@ -84,22 +89,24 @@ fn series_card(spec: SeriesSpec, points: Vec<Point>, target: Option<Target>, loc
     }
     let reading: Vec<String> = points.iter().map(|p| p.period.reading.clone()).collect();
     let figures: Vec<Option<f64>> = points.iter().map(|p| p.value).collect();
-    let summary = series_summary(spec.name, &reading, &figures, target.as_ref().map(|g| (g.period.reading.as_str(), g.value)), spec.unit, locale);
+    let name = locale.pick(spec.name);
+    let summary = series_summary(&locale.pick_marked(spec.name), &reading, &figures, target.as_ref().map(|g| (g.period.reading.as_str(), g.value)), spec.unit, locale);
     let mut shown = Vec::new();
     let mut exported = Vec::new();
     for p in &points {
-        shown.push(vec![p.period.reading.clone(), t.kind_actual.to_string(), maybe_quantity(p.value, spec.unit, locale)]);
+        shown.push(vec![p.period.reading.clone(), t.kind_actual.to_string(), figure_with_readings(&maybe_quantity(p.value, spec.unit, locale), locale).into_owned()]);
         exported.push(ExportPoint { period: &p.period.key, kind: "actual", value: p.value });
     }
     if let Some(g) = &target {
-        shown.push(vec![g.period.reading.clone(), t.kind_target.to_string(), maybe_quantity(Some(g.value), spec.unit, locale)]);
+        shown.push(vec![g.period.reading.clone(), t.kind_target.to_string(), figure_with_readings(&maybe_quantity(Some(g.value), spec.unit, locale), locale).into_owned()]);
         exported.push(ExportPoint { period: &g.period.key, kind: "target", value: Some(g.value) });
     }
     let header = vec![t.col_period.to_string(), t.col_kind.to_string(), t.col_value.to_string()];
     let csv_table = Table { header: header.clone(), rows: exported.iter().map(|e| vec![e.period.to_string(), e.kind.to_string(), raw_number(e.value)]).collect() };
     SeriesCard {
         id: spec.id.to_string(),
-        caption: spec.name.to_string(),
+        caption: name.to_string(),
+        caption_marked: locale.pick_marked(spec.name).to_string(),
         summary,
         style: spec.style,
         layout,

@@ -78,11 +78,11 @@ pub fn staff(s: &Snapshot, locale: Locale) -> StaffView {
         r
     };
     let t = strings(locale);
-    let name_of = |row: &CategoryRow| st.categories.iter().find(|c| c.id == row.id).map(|c| pick(&c.name)).unwrap_or_default();
+    // Shown through `ruby` under the chart: it names the categories as they are shown.
     let summary = match (ranked.first(), ranked.last()) {
         (Some(hi), Some(lo)) => fill(
             t.staff_summary,
-            &[("count", &ranked.len().to_string()), ("high", &name_of(hi)), ("high_score", &hi.average), ("low", &name_of(lo)), ("low_score", &lo.average)],
+            &[("count", &ranked.len().to_string()), ("high", &hi.name), ("high_score", &hi.average), ("low", &lo.name), ("low_score", &lo.average)],
         ),
         _ => String::new(),
     };
