@@ -24,11 +24,11 @@ pub fn counter_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
     let quote = |items: Vec<String>| items.into_iter().map(|c| view! { <li><q>{ruby(c)}</q></li> }).collect_view();
     let breakdown = match v.breakdown {
         Some(b) => {
-            let head = b.columns.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view();
+            let head = b.columns.iter().map(|c| view! { <th scope="col">{ruby(c.clone())}</th> }).collect_view();
             let rows = b
                 .rows
                 .into_iter()
-                .map(|row| view! { <tr><th scope="row">{row.name}</th>{row.values.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr> })
+                .map(|row| view! { <tr><th scope="row">{ruby(row.name)}</th>{row.values.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr> })
                 .collect_view();
             view! {
                 <div class="table-scroll" tabindex="0" role="region" aria-labelledby="breakdown-title">

@@ -58,15 +58,16 @@ pub fn breakdown(s: &Snapshot, locale: Locale) -> Option<BreakdownTable> {
     let month = if in_year.clone().any(|b| b.month.is_none()) { None } else { in_year.clone().filter_map(|b| b.month).max() };
     let cells: Vec<_> = in_year.filter(|b| b.month == month).collect();
     let t = strings(locale);
-    let pick = |t: &Text| locale.pick(t).to_string();
+    // Headings of a table shown through `ruby`: in やさしい日本語 with their readings.
+    let shown = |t: &Text| locale.pick_marked(t).into_owned();
     let used_sections: Vec<_> = cs.sections.iter().filter(|x| cells.iter().any(|b| b.section.as_deref() == Some(&x.id))).collect();
     let has_all_column = cells.iter().any(|b| b.section.is_none());
-    let mut columns: Vec<String> = used_sections.iter().map(|x| pick(&x.name)).collect();
+    let mut columns: Vec<String> = used_sections.iter().map(|x| shown(&x.name)).collect();
     if has_all_column {
         columns.push(t.all.to_string());
     }
     let mut row_keys: Vec<(Option<String>, String)> =
-        cs.wards.iter().filter(|w| cells.iter().any(|b| b.ward.as_deref() == Some(&w.id))).map(|w| (Some(w.id.clone()), pick(&w.name))).collect();
+        cs.wards.iter().filter(|w| cells.iter().any(|b| b.ward.as_deref() == Some(&w.id))).map(|w| (Some(w.id.clone()), shown(&w.name))).collect();
     if cells.iter().any(|b| b.ward.is_none()) {
         row_keys.push((None, t.all.to_string()));
     }
