@@ -61,11 +61,11 @@ fn MarkerText(marker: Marker) -> impl IntoView {
 /// The field's error, announced with a prefix ("エラー: ") for screen readers.
 #[component]
 fn ErrorText(field: Field, errors: FormErrors) -> impl IntoView {
-    let m = use_marked_strings();
+    let t = use_strings();
     let locale = use_locale();
     move || {
         errors.of(field).map(|e| {
-            view! { <p class="field-error" id=format!("{}-error", field.id())><span class="visually-hidden">{move || ruby(m().error_prefix)}</span>{(errors.message)(&e, locale.get())}</p> }
+            view! { <p class="field-error" id=format!("{}-error", field.id())><span class="visually-hidden">{move || t().error_prefix}</span>{(errors.message)(&e, locale.get())}</p> }
         })
     }
 }

@@ -2,7 +2,6 @@
 //! progress bar, distance to target and the city's own reading.
 
 use leptos::prelude::*;
-use view_models::format::figure_with_readings;
 use view_models::progress::Status;
 use view_models::screens::home::HeadlineCard;
 use view_models::{marked_strings, Locale};
@@ -35,7 +34,7 @@ pub fn IndicatorCard(card: HeadlineCard, locale: Locale) -> impl IntoView {
         }
     });
     let latest = card.latest.clone().map(|v| {
-        view! { <div><dt>{ruby(m.latest)} <span class="year">{card.latest_year.clone()}</span></dt><dd class="figure">{ruby(figure_with_readings(&v, locale))}</dd></div> }
+        view! { <div><dt>{ruby(m.latest)} <span class="year">{card.latest_year.clone()}</span></dt><dd class="figure">{ruby(v)}</dd></div> }
     });
     view! {
         <li class="card indicator" data-indicator=card.id.clone() aria-labelledby=labelled_by>
@@ -45,9 +44,9 @@ pub fn IndicatorCard(card: HeadlineCard, locale: Locale) -> impl IntoView {
             </h3>
             <p class=status_class(card.status)><span class="status__icon" aria-hidden="true"></span>{card.status_text}</p>
             <dl class="indicator__figures">
-                <div><dt>{ruby(m.baseline)} <span class="year">{card.baseline_year}</span></dt><dd class="figure">{ruby(figure_with_readings(&card.baseline, locale))}</dd></div>
+                <div><dt>{ruby(m.baseline)} <span class="year">{card.baseline_year}</span></dt><dd class="figure">{ruby(card.baseline)}</dd></div>
                 {latest}
-                <div><dt>{ruby(m.target)} <span class="year">{card.target_year}</span></dt><dd class="figure">{ruby(figure_with_readings(&card.target, locale))}</dd></div>
+                <div><dt>{ruby(m.target)} <span class="year">{card.target_year}</span></dt><dd class="figure">{ruby(card.target)}</dd></div>
             </dl>
             {bar}
             {card.remaining.map(|r| view! { <p class="indicator__remaining">{ruby(r)}</p> })}

@@ -4,13 +4,12 @@
 
 use leptos::prelude::*;
 
-use crate::components::ruby::ruby;
-use crate::i18n::use_marked_strings;
+use crate::i18n::use_strings;
 
 /// `below_heading`: the screen's heading is already shown, so no placeholder title and lead.
 #[component]
 pub fn Skeleton(#[prop(optional)] below_heading: bool) -> impl IntoView {
-    let m = use_marked_strings();
+    let t = use_strings();
     let heading = (!below_heading).then(|| {
         view! {
             <div class="skeleton__title" aria-hidden="true"></div>
@@ -20,7 +19,8 @@ pub fn Skeleton(#[prop(optional)] below_heading: bool) -> impl IntoView {
     });
     view! {
         <div class="skeleton" aria-busy="true">
-            <p class="visually-hidden" role="status">{move || ruby(m().loading)}</p>
+            // Heard, not seen: as it is read (a screen reader would read a base and its reading both).
+            <p class="visually-hidden" role="status">{move || t().loading}</p>
             {heading}
             <div class="skeleton__cards" aria-hidden="true">
                 <div class="skeleton__card"></div>

@@ -9,7 +9,8 @@ mod survey;
 pub use idle::IdleGuard;
 pub use survey::KioskStart;
 
-use view_models::screens::kiosk_survey::start_address;
+use view_models::request::PageRequest;
+use view_models::screens::kiosk_survey::kiosk_address;
 
 use crate::browser;
 use crate::outbox::OutboxContext;
@@ -21,7 +22,7 @@ static KIOSK_START: std::sync::OnceLock<String> = std::sync::OnceLock::new();
 /// links replace the history entry: `navigation::provide_address`.)
 pub fn start_kiosk() {
     let Some(window) = browser::window() else { return };
-    let _ = KIOSK_START.set(start_address(&window.location().search().unwrap_or_default()));
+    let _ = KIOSK_START.set(kiosk_address(&PageRequest::new("/", &window.location().search().unwrap_or_default(), ""), true));
     if let Some(root) = window.document().and_then(|d| d.document_element()) {
         let _ = root.class_list().add_1("kiosk");
     }

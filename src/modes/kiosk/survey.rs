@@ -11,10 +11,9 @@ use feedback::{validate, Field, Kind, Submission, Verdict, MAX_COMMENT_CHARS};
 use leptos::html;
 use leptos::prelude::*;
 use snapshot::Snapshot;
-use view_models::request::href;
 use view_models::screens::contexts::{kiosk_place, wards, KioskPlace};
 use view_models::screens::feedback_form::{counter_satisfaction_label, survey_error_message};
-use view_models::screens::kiosk_survey::{mouth_curve, thanks_seconds, SurveyProgress, SurveyStep, KIOSK_SETTINGS};
+use view_models::screens::kiosk_survey::{kiosk_address, mouth_curve, thanks_seconds, SurveyProgress, SurveyStep};
 use view_models::strings::fill;
 use view_models::{marked_strings, strings, Locale, Strings};
 
@@ -80,8 +79,7 @@ fn survey_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
     let sent_key = RwSignal::new(received.as_ref().map(|_| echo.key.clone()));
     let form_key = if echo.key.is_empty() { new_key() } else { echo.key.clone() };
     // The kiosk's own address with its settings, so each answer page is the same kiosk's.
-    let settings: Vec<(&str, String)> = KIOSK_SETTINGS.into_iter().filter_map(|k| request.param(k).map(|v| (k, v))).collect();
-    let action = href("/", &std::iter::once(("mode", "kiosk")).chain(settings.iter().map(|(k, v)| (*k, v.as_str()))).collect::<Vec<_>>());
+    let action = kiosk_address(&request, false);
     let start = KIOSK_START.get().cloned().unwrap_or_else(|| action.clone());
     let summary_ref = NodeRef::<html::Div>::new();
     let step_title = NodeRef::<html::H2>::new();

@@ -16,6 +16,7 @@ pub struct HeadlineCard {
     pub name: String,
     pub name_lang: &'static str,
     pub baseline_year: String,
+    /// The figures as shown (in やさしい日本語 with their units' readings, for `ruby`).
     pub baseline: String,
     pub latest_year: Option<String>,
     pub latest: Option<String>,
@@ -75,21 +76,20 @@ pub fn indicator_number(s: &Snapshot, ind: &Indicator) -> String {
 pub fn headline_card(s: &Snapshot, ind: &Indicator, locale: Locale) -> HeadlineCard {
     let t = strings(locale);
     let p = progress(ind);
-    let q = |v: Option<f64>| maybe_quantity(v, ind.unit, locale);
+    // Figures as shown, through `ruby`: in やさしい日本語 the unit carries its reading.
+    let q = |v: Option<f64>| figure_with_readings(&maybe_quantity(v, ind.unit, locale), locale).into_owned();
     let name_marked = locale.pick_marked(&ind.name).to_string();
     let baseline = q(ind.baseline.value);
     let target = q(ind.target.value);
     let latest = p.latest.map(|l| q(l.value));
     let latest_year = p.latest.map(|l| fiscal_year(l.fiscal_year, locale));
-    // Shown through `ruby`: in やさしい日本語 the unit carries its reading.
     let remaining = remaining(ind).map(|gap| fill(t.remaining, &[("amount", &figure_with_readings(&difference(gap, ind.unit, locale), locale))]));
     let status_text = status_text(p.status, locale);
     let summary = {
         // Written with the readings, then read out: in やさしい日本語 a screen reader hears kana.
         let by = |y| fiscal_year(y, locale);
-        let read = |v: &str| figure_with_readings(v, locale).into_owned();
         let latest_part = match (&p.latest, &latest) {
-            (Some(l), Some(v)) => fill(t.indicator_latest, &[("period", &by(l.fiscal_year)), ("value", &read(v))]),
+            (Some(l), Some(v)) => fill(t.indicator_latest, &[("period", &by(l.fiscal_year)), ("value", v)]),
             _ => String::new(),
         };
         let (baseline_period, target_period) = (by(ind.baseline.fiscal_year), by(ind.target.fiscal_year));
@@ -98,10 +98,10 @@ pub fn headline_card(s: &Snapshot, ind: &Indicator, locale: Locale) -> HeadlineC
             &[
                 ("name", &name_marked),
                 ("baseline_period", &baseline_period),
-                ("baseline", &read(&baseline)),
+                ("baseline", &baseline),
                 ("latest", &latest_part),
                 ("target_period", &target_period),
-                ("target", &read(&target)),
+                ("target", &target),
                 ("status", &status_text),
             ],
         );

@@ -2,20 +2,23 @@
 //! kiosk is configured for its place), one tap on an answer, an optional comment, then thanks.
 //! Pure, so the app's steps and the server's answer to a step posted without script agree.
 
+use crate::request::PageRequest;
 use crate::screens::contexts::KioskPlace;
 
 /// The kiosk's settings in its address, written once: the start screen keeps them across the
 /// reset, the survey's form posts to an address that has them, and the server keeps them in
-/// its answer. (`mode=kiosk` itself and a preview's `data` are kept too, by the callers.)
+/// its answer (all through [`kiosk_address`]).
 pub const KIOSK_SETTINGS: [&str; 4] = ["idle", "ward", "section", "thanks"];
 
-/// The kiosk's start address, from the query it was opened with: the kiosk's mode, a preview's
-/// `data` and its settings, nothing else (the reset goes back here; in-app links drop the query).
-pub fn start_address(query: &str) -> String {
-    let request = crate::request::PageRequest::new("/", query, "");
-    let kept: Vec<(&str, String)> = ["mode", "data"].into_iter().chain(KIOSK_SETTINGS).filter_map(|k| request.param(k).map(|v| (k, v))).collect();
-    let kept: Vec<(&str, &str)> = kept.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    crate::request::href("/", &kept)
+/// The kiosk's own address: `mode=kiosk` and its settings from `request`, nothing else; with
+/// `preview`, a preview's `data` too. The survey's form posts to it (without `data`, as the
+/// server renders the answer from the published snapshot); the reset goes back to it, built from
+/// the query the kiosk was opened with (in-app links drop the query).
+pub fn kiosk_address(request: &PageRequest, preview: bool) -> String {
+    let data: &[&str] = if preview { &["data"] } else { &[] };
+    let kept: Vec<(&str, String)> = data.iter().copied().chain(KIOSK_SETTINGS).filter_map(|k| request.param(k).map(|v| (k, v))).collect();
+    let pairs: Vec<(&str, &str)> = std::iter::once(("mode", "kiosk")).chain(kept.iter().map(|(k, v)| (*k, v.as_str()))).collect();
+    crate::request::href("/", &pairs)
 }
 
 /// Seconds the thank-you stays before the kiosk goes back to its start by itself (`?thanks=`).
@@ -101,12 +104,15 @@ mod tests {
     const SECTIONS: [&str; 2] = ["juumin", "tax"];
 
     #[test]
-    fn the_start_address_keeps_the_kiosk_and_its_settings_only() {
+    fn the_kiosk_address_keeps_the_kiosk_and_its_settings_only() {
+        let start = |query: &str| kiosk_address(&PageRequest::new("/", query, ""), true);
         assert_eq!(
-            start_address("?utm_source=x&mode=kiosk&ward=chuo&lang=en&section=tax&thanks=5&idle=60"),
+            start("?utm_source=x&mode=kiosk&ward=chuo&lang=en&section=tax&thanks=5&idle=60"),
             "/?mode=kiosk&idle=60&ward=chuo&section=tax&thanks=5"
         );
-        assert_eq!(start_address("mode=kiosk&data=/fixtures/a%20b.json"), "/?mode=kiosk&data=%2Ffixtures%2Fa%20b.json");
+        assert_eq!(start("mode=kiosk&data=/fixtures/a%20b.json"), "/?mode=kiosk&data=%2Ffixtures%2Fa%20b.json");
+        let action = kiosk_address(&PageRequest::new("/feedback", "mode=kiosk&data=/x.json&ward=kita", ""), false);
+        assert_eq!(action, "/?mode=kiosk&ward=kita", "the form posts to the published kiosk");
     }
 
     #[test]
