@@ -6,10 +6,12 @@
 mod desk;
 mod drafts;
 pub mod html;
+pub mod page;
 pub mod password;
 pub mod session;
 mod sign_in;
 mod survey;
+pub mod voices;
 
 use std::sync::Arc;
 
@@ -60,6 +62,7 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route("/staff/rollback", post(drafts::rollback))
         .route("/staff/feedback.csv", get(survey::feedback_csv))
         .route("/staff/counter-survey.json", get(survey::counter_survey))
+        .merge(voices::routes())
 }
 
 fn folder(app: &AppState) -> DataFolder {

@@ -78,6 +78,12 @@ impl StaffAuth {
     pub fn is_publisher(&self) -> bool {
         self.0.role == Role::Publisher
     }
+
+    /// Whether a citizen's contact address is shown: to publishers only, the fewest people
+    /// who must be able to reply (docs/decisions.md).
+    pub fn may_read_contact(&self) -> bool {
+        self.0.role == Role::Publisher
+    }
 }
 
 impl FromRequestParts<Arc<AppState>> for StaffAuth {
@@ -95,15 +101,46 @@ impl FromRequestParts<Arc<AppState>> for StaffAuth {
 /// A staff form comes from this site: its `Origin` (which browsers send with every post) names
 /// this host, and it carries the session's form token. Either alone could be got round.
 pub fn form_from_this_site(headers: &HeaderMap, expected_token: &str, given_token: &str) -> bool {
-    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("");
-    let same_origin = match headers.get(header::ORIGIN).and_then(|o| o.to_str().ok()) {
-        Some(origin) => origin.strip_prefix("http://").or_else(|| origin.strip_prefix("https://")).is_some_and(|o| o == host),
-        None => true,
-    };
-    same_origin && !expected_token.is_empty() && crate::same_secret(expected_token.as_bytes(), given_token.as_bytes())
+    // The same-origin rule is the API's (`crate::origin_allowed`), with no other origin allowed.
+    crate::origin_allowed(headers, &[]) && !expected_token.is_empty() && crate::same_secret(expected_token.as_bytes(), given_token.as_bytes())
 }
 
 /// The sign-in form has no session yet: only its origin is checked.
 pub fn origin_is_this_site(headers: &HeaderMap) -> bool {
     form_from_this_site(headers, "x", "x")
+}
+
+/// Largest staff form read, in bytes: a 2,000-character note written as percent escapes
+/// (9 bytes a character) and the other fields fit.
+const MAX_FORM_BYTES: usize = 64 * 1024;
+
+/// A staff form's post: the signed-in member of staff and the form's fields, taken only when
+/// the post comes from this site with the session's form token. Handlers that take it cannot
+/// forget the check.
+pub struct StaffForm<T>(pub StaffAuth, pub T);
+
+#[derive(serde::Deserialize, Default)]
+struct FormToken {
+    #[serde(default)]
+    csrf: String,
+}
+
+impl<T: serde::de::DeserializeOwned + Send> axum::extract::FromRequest<Arc<AppState>> for StaffForm<T> {
+    type Rejection = Response;
+
+    async fn from_request(req: axum::extract::Request, app: &Arc<AppState>) -> Result<Self, Self::Rejection> {
+        let (mut parts, body) = req.into_parts();
+        let auth = StaffAuth::from_request_parts(&mut parts, app).await?;
+        let Ok(bytes) = axum::body::to_bytes(body, MAX_FORM_BYTES).await else {
+            return Err(super::refused(&auth, StatusCode::PAYLOAD_TOO_LARGE, "送られた内容が長すぎます"));
+        };
+        let token: FormToken = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
+        if !form_from_this_site(&parts.headers, &auth.0.csrf, &token.csrf) {
+            return Err(super::other_site(&auth));
+        }
+        match serde_urlencoded::from_bytes::<T>(&bytes) {
+            Ok(fields) => Ok(StaffForm(auth, fields)),
+            Err(_) => Err(super::refused(&auth, StatusCode::BAD_REQUEST, "送られた内容を読めませんでした。ページを開き直してからお試しください")),
+        }
+    }
 }

@@ -7,6 +7,7 @@
 mod postgres;
 mod sqlite;
 pub mod staff;
+pub mod voices;
 #[doc(hidden)]
 pub mod testing;
 

@@ -30,6 +30,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("../../migrations/sqlite/V2__counter_survey.sql")),
         M::up(include_str!("../../migrations/sqlite/V3__received_at_index.sql")),
         M::up(include_str!("../../migrations/sqlite/V4__staff.sql")),
+        M::up(include_str!("../../migrations/sqlite/V5__voices.sql")),
     ])
 }
 

@@ -51,7 +51,7 @@ pub struct Session {
 }
 
 /// The statements are written once, with PostgreSQL's `$1`; SQLite reads `?1` the same way.
-fn lite(sql: &str) -> String {
+pub(super) fn lite(sql: &str) -> String {
     sql.replace('$', "?")
 }
 

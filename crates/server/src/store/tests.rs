@@ -163,7 +163,7 @@ async fn database_files_from_before_versioned_migrations_upgrade() {
         drop(store);
         let Location::Sqlite(path) = &location else { unreachable!() };
         let version: i64 = rusqlite::Connection::open(path).unwrap().pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
-        assert_eq!(version, 4, "at the latest migration");
+        assert_eq!(version, 5, "at the latest migration");
         // Opening again changes nothing.
         assert_eq!(Store::open(&location).await.unwrap().count().await.unwrap(), 2);
     }
@@ -196,5 +196,108 @@ async fn staff_accounts_lock_after_failures_and_sessions_expire() {
         store.session_put("t2", "tanaka", "csrf-2", 9000).await.unwrap();
         store.session_delete("t2").await.unwrap();
         assert!(store.session_get("t2", 1).await.unwrap().is_none(), "signed out");
+    }
+}
+
+fn voice(key: u32, topic: &str, text: &str) -> Feedback {
+    Feedback { topic: topic.into(), message: text.into(), ..message(key, None) }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_inbox_finds_japanese_words_anywhere_and_counts_what_each_filter_finds() {
+    use super::voices::{Status, VoiceQuery};
+    for location in both("voices-search") {
+        let store = Store::open(&location).await.unwrap();
+        store.insert(voice(1, "konbini-yearly", "コンビニ交付の手数料を下げてほしいです")).await.unwrap();
+        store.insert(voice(2, "counter-satisfaction", "区役所の窓口の待ち時間が長かった")).await.unwrap();
+        store.insert(voice(3, "konbini-yearly", "マイナンバーカードでの発行が便利でした")).await.unwrap();
+        store.insert(Feedback { message: "窓口の方が親切でした".into(), ..answer(4, "chuo", 5) }).await.unwrap();
+        // A kiosk rating without a comment is not a voice.
+        store.insert(answer(5, "kita", 3)).await.unwrap();
+        let all = store.voices(&VoiceQuery::default()).await.unwrap();
+        assert_eq!(all.facets.total, 4, "{location:?}");
+        assert_eq!(all.items.iter().map(|v| v.id).collect::<Vec<_>>(), vec![4, 3, 2, 1], "newest first: {location:?}");
+        assert_eq!(all.facets.status, vec![("new".to_string(), 4)], "{location:?}");
+        assert!(all.facets.topic.contains(&("konbini-yearly".to_string(), 2)), "{:?}", all.facets.topic);
+        assert_eq!(all.facets.ward, vec![(String::new(), 3), ("chuo".to_string(), 1)], "{location:?}");
+        // Three characters or more from the middle of a word, two characters, and two words.
+        let ids = |q: &str| {
+            let store = &store;
+            let q = q.to_string();
+            async move { store.voices(&VoiceQuery { text: q, ..Default::default() }).await.unwrap().items.iter().map(|v| v.id).collect::<Vec<_>>() }
+        };
+        assert_eq!(ids("待ち時").await, vec![2], "{location:?}");
+        assert_eq!(ids("窓口").await, vec![4, 2], "{location:?}");
+        assert_eq!(ids("窓口　親切").await, vec![4], "{location:?}");
+        assert_eq!(ids("ナンバーカ").await, vec![3], "{location:?}");
+        assert!(ids("100%").await.is_empty() && ids("\"").await.is_empty() && ids("_").await.is_empty(), "wildcards are text: {location:?}");
+        let found = store.voices(&VoiceQuery { text: "窓口".into(), kind: Some("counter_survey".into()), ..Default::default() }).await.unwrap();
+        assert_eq!((found.facets.total, found.items[0].id), (1, 4), "{location:?}");
+        let konbini = store.voices(&VoiceQuery { topic: Some("konbini-yearly".into()), status: Some(Status::New), ..Default::default() }).await.unwrap();
+        assert_eq!(konbini.facets.total, 2, "{location:?}");
+        let month = all.facets.month[0].0.clone();
+        assert_eq!(store.voices(&VoiceQuery { month: Some(month), ..Default::default() }).await.unwrap().facets.total, 4, "{location:?}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_inbox_pages_newest_first_without_gaps_or_repeats() {
+    use super::voices::{VoiceQuery, PAGE_SIZE};
+    for location in both("voices-paging") {
+        let store = Store::open(&location).await.unwrap();
+        for i in 1..=(PAGE_SIZE as u32 * 2 + 3) {
+            store.insert(voice(i, "", &format!("声 {i}"))).await.unwrap();
+        }
+        let (mut seen, mut before) = (vec![], None);
+        loop {
+            let page = store.voices(&VoiceQuery { before, ..Default::default() }).await.unwrap();
+            seen.extend(page.items.iter().map(|v| v.id));
+            match page.next_before {
+                Some(b) => before = Some(b),
+                None => break,
+            }
+        }
+        let expected: Vec<i64> = (1..=(PAGE_SIZE as i64 * 2 + 3)).rev().collect();
+        assert_eq!(seen, expected, "{location:?}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_voices_handling_is_logged_field_by_field_and_a_stale_form_changes_nothing() {
+    use super::voices::{Handling, Status, Updated};
+    for location in both("voices-handling") {
+        let store = Store::open(&location).await.unwrap();
+        store.insert(Feedback { email: Some("a@example.jp".into()), ..voice(1, "konbini-yearly", "手数料について") }).await.unwrap();
+        store.insert(answer(2, "kita", 3)).await.unwrap();
+        let theme = store.theme_add("コンビニ交付の手数料", "konbini-yearly", "suzuki").await.unwrap();
+        let v = store.voice(1).await.unwrap().unwrap();
+        assert_eq!((v.handling.status, v.version, v.email.as_deref()), (Status::New, 0, Some("a@example.jp")), "{location:?}");
+        let to = Handling { status: Status::Considering, assigned: "区政課".into(), note: "内部の話".into(), theme_id: Some(theme) };
+        assert_eq!(store.voice_update(1, 0, to.clone(), "tanaka").await.unwrap(), Updated::Done, "{location:?}");
+        let after = store.voice(1).await.unwrap().unwrap();
+        assert_eq!(after.handling, to, "{location:?}");
+        // The form read before that change is refused, and nothing is written.
+        let stale = Handling { status: Status::Declined, ..to.clone() };
+        assert_eq!(store.voice_update(1, 0, stale, "sato").await.unwrap(), Updated::Outdated, "{location:?}");
+        assert_eq!(store.voice(1).await.unwrap().unwrap().handling.status, Status::Considering, "{location:?}");
+        assert_eq!(store.voice_update(1, after.version, Handling { theme_id: Some(9999), ..to.clone() }, "tanaka").await.unwrap(), Updated::NoSuchTheme, "{location:?}");
+        // A rating without text, and an id that does not exist, are no voice.
+        assert!(store.voice(2).await.unwrap().is_none() && store.voice(77).await.unwrap().is_none(), "{location:?}");
+        assert_eq!(store.voice_update(2, 0, to.clone(), "tanaka").await.unwrap(), Updated::NotFound, "{location:?}");
+        let log = store.voice_log(Some(1), None, 100).await.unwrap();
+        let fields: Vec<_> = log.iter().map(|e| (e.field.as_str(), e.who.as_str(), e.new_value.as_str())).collect();
+        assert_eq!(fields, vec![("theme", "tanaka", theme.to_string().as_str()), ("note", "tanaka", "4"), ("assigned", "tanaka", "区政課"), ("status", "tanaka", "considering")], "{location:?}");
+        assert!(log.iter().all(|e| !e.old_value.contains("内部") && !e.new_value.contains("内部")), "a note's text is not logged: {location:?}");
+        assert!(log.iter().all(|e| e.at.ends_with('Z') && e.at.len() == 20), "{:?}", log[0].at);
+        assert!(store.theme_update(theme, "手数料", "", "suzuki").await.unwrap() && !store.theme_update(999, "x", "", "suzuki").await.unwrap(), "{location:?}");
+        let themes = store.themes().await.unwrap();
+        assert_eq!((themes[0].title.as_str(), themes[0].card.as_str(), themes[0].voices), ("手数料", "", 1), "{location:?}");
+        let everything = store.voice_log(None, None, 100).await.unwrap();
+        assert_eq!(everything.iter().filter(|e| e.theme_id == Some(theme)).map(|e| e.field.as_str()).collect::<Vec<_>>(), vec!["card", "title", "created"], "{location:?}");
+        let older = store.voice_log(None, Some(everything[1].id), 100).await.unwrap();
+        assert_eq!(older.len(), everything.len() - 2, "{location:?}");
+        let filtered = store.voices(&super::voices::VoiceQuery { theme: Some(theme), ..Default::default() }).await.unwrap();
+        assert_eq!(filtered.facets.total, 1, "{location:?}");
+        assert_eq!(store.voices(&super::voices::VoiceQuery { theme: Some(0), ..Default::default() }).await.unwrap().facets.total, 0, "{location:?}");
     }
 }
