@@ -149,7 +149,7 @@ async fn an_editors_draft_is_published_by_a_second_person() {
     // A broken workbook: the problem is named by sheet and cell, and nothing is kept.
     let (status, page) = text(&h, upload(&editor, &editor_csrf, "2024-03-test", &workbook_with(&h, Cell::Text("abc".into())))).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(page.contains("ワークブックに1件の問題があります") && page.contains("「検証指標」シート") && page.contains("数値ではありません（&quot;abc&quot;）"), "{page}");
+    assert!(page.contains("ワークブックに1件の問題があります") && page.contains("「検証指標」シート") && page.contains("数値ではありません（\"abc\"）"), "{page}");
     assert!(page.contains(r#"value="2024-03-test""#), "what was typed stays in the form");
     assert!(DataFolder::new(h.dir.join("data")).drafts().is_empty());
     // Hostile files get a problem too, and the server stays up.

@@ -64,7 +64,7 @@ pub(super) fn desk_page(app: &AppState, auth: &StaffAuth, status: StatusCode, to
 {drafts}
 <h2>公開中のデータ</h2><ul>{published}</ul>{rollback}
 <h2>公開の記録</h2><ul>{log}</ul>
-<h2>市民の声</h2><ul><li><a href="/staff/feedback.csv">ご意見の一覧（CSV）</a></li><li><a href="/staff/counter-survey.json">窓口アンケートの集計（JSON）</a></li></ul>"#,
+<h2>市民の声</h2><ul><li><a href="/staff/voices">市民の声を読む・状態や担当課を決める・テーマにまとめる</a></li><li><a href="/staff/feedback.csv">ご意見の一覧（CSV）</a></li><li><a href="/staff/counter-survey.json">窓口アンケートの集計（JSON）</a></li></ul>"#,
         id = e(id),
         as_of = e(as_of),
     );

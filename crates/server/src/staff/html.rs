@@ -1,24 +1,19 @@
-//! The staff pages' HTML: a plain page in Japanese (the clerks' language), with the widget's own
-//! style sheet and no script. Every text from data, an upload or a person is escaped.
+//! The staff pages still assembled as HTML text (publishing: desk, drafts, sign-in), put into
+//! the one staff frame (`super::page`, Leptos) with its error summary and notice. Every text
+//! from data, an upload or a person is escaped here (`e`); new staff pages are components.
 
-use axum::http::{header, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
+use leptos::prelude::*;
 pub use view_models::escape::escape_html as e;
+
+use super::page::{html_of, render, Notice, Problem, ProblemSummary, Who};
 
 /// A whole page. `body` is HTML built by this module's callers from escaped parts.
 pub fn page(status: StatusCode, title: &str, signed_in: Option<(&str, &str)>, body: &str) -> Response {
-    let who = signed_in.map_or(String::new(), |(name, csrf)| {
-        format!(
-            r#"<form class="staff-signout" method="post" action="/staff/sign-out"><input type="hidden" name="csrf" value="{}"><p>{} さん <button type="submit" class="button button--secondary">サインアウト</button></p></form>"#,
-            e(csrf),
-            e(name)
-        )
-    });
-    let html = format!(
-        r#"<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>{title} — 市役所改革プラン 職員用</title><link rel="stylesheet" href="/style.css"></head><body><header class="site-header"><div class="site-header__bar"><p class="site-title"><a href="/staff/publishing">市役所改革プラン 職員用ページ</a></p>{who}</div></header><main class="site-main" id="main"><h1>{title}</h1>{body}</main></body></html>"#,
-        title = e(title),
-    );
-    (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8"), (header::CACHE_CONTROL, "no-store")], html).into_response()
+    let who = signed_in.map(|(name, csrf)| Who { name: name.to_string(), csrf: csrf.to_string() });
+    let body = body.to_string();
+    render(status, title, who, move || view! { <div class="staff-page" inner_html=body></div> })
 }
 
 /// An error summary, announced when the page loads.
@@ -29,13 +24,11 @@ pub fn problems(title: &str, items: &[String]) -> String {
 
 /// An error summary whose items link to the field to correct (`#id`; none where empty).
 pub fn problems_linked(title: &str, items: &[(String, &str)]) -> String {
-    let list: String = items
-        .iter()
-        .map(|(text, field)| if field.is_empty() { format!("<li>{}</li>", e(text)) } else { format!("<li><a href=\"#{}\">{}</a></li>", e(field), e(text)) })
-        .collect();
-    format!(r#"<div class="error-summary" role="alert" tabindex="-1" id="problems"><h2 class="error-summary__title">{}</h2><ul class="error-summary__list">{list}</ul></div>"#, e(title))
+    let (title, problems) = (title.to_string(), items.iter().map(|(text, field)| Problem::new(text.clone(), *field)).collect::<Vec<_>>());
+    html_of(move || view! { <ProblemSummary title problems/> })
 }
 
 pub fn notice(text: &str) -> String {
-    format!(r#"<div class="notice" role="status"><p>{}</p></div>"#, e(text))
+    let text = text.to_string();
+    html_of(move || view! { <Notice text/> })
 }

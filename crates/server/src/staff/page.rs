@@ -33,6 +33,18 @@ pub fn render<V: IntoView + 'static>(status: StatusCode, title: &str, who: Optio
 #[component]
 fn StaffFrame(title: String, who: Option<Who>, children: Children) -> impl IntoView {
     let page_title = format!("{title} — 市役所改革プラン 職員用");
+    // The menu only for staff who are signed in: the sign-in page offers nothing else.
+    let menu = who.is_some().then(|| {
+        view! {
+            <nav class="site-nav" aria-label="職員用メニュー">
+                <ul class="staff-nav">
+                    <li><a href="/staff/publishing">"公開の作業"</a></li>
+                    <li><a href="/staff/voices">"市民の声"</a></li>
+                    <li><a href="/staff/voices/themes">"テーマ"</a></li>
+                </ul>
+            </nav>
+        }
+    });
     view! {
         <html lang="ja">
             <head>
@@ -54,13 +66,7 @@ fn StaffFrame(title: String, who: Option<Who>, children: Children) -> impl IntoV
                             </form>
                         })}
                     </div>
-                    <nav class="site-nav" aria-label="職員用メニュー">
-                        <ul class="staff-nav">
-                            <li><a href="/staff/publishing">"公開の作業"</a></li>
-                            <li><a href="/staff/voices">"市民の声"</a></li>
-                            <li><a href="/staff/voices/themes">"テーマ"</a></li>
-                        </ul>
-                    </nav>
+                    {menu}
                 </header>
                 <main class="site-main" id="main" tabindex="-1">
                     <h1>{title}</h1>

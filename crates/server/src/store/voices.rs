@@ -53,7 +53,7 @@ pub const MAX_SEARCH_CHARS: usize = 100;
 /// Voices per page of the list.
 pub const PAGE_SIZE: usize = 50;
 /// Topics offered as a filter: the most frequent.
-const MAX_TOPICS: i64 = 50;
+const MAX_TOPICS: usize = 50;
 
 /// What the list shows: every filter is optional; `text` is one or more words, each of which
 /// must occur somewhere in the message.
@@ -381,8 +381,10 @@ fn log_of(r: &impl Row) -> LogEntry {
     LogEntry { id: r.int(0), at: r.text(1), who: r.text(2), feedback_id: r.opt_int(3), theme_id: r.opt_int(4), field: r.text(5), old_value: r.text(6), new_value: r.text(7) }
 }
 
-/// The statements a page of the list runs: the page itself, then one count per facet.
-fn list_statements(dialect: Dialect, q: &VoiceQuery) -> (String, Vec<Bind>, Vec<(&'static str, String, Vec<Bind>)>) {
+/// The statements a page of the list runs: the page itself, and one pass that counts the
+/// voices the filters find per combination of the facets' values (grouped in the order of the
+/// `feedback_voice_facets` index, so SQLite streams it without sorting), summed per facet here.
+fn list_statements(dialect: Dialect, q: &VoiceQuery) -> (String, Vec<Bind>, String, Vec<Bind>) {
     let mut page = Filter::of(dialect, q);
     if let Some(before) = q.before {
         let p = page.bind(Bind::Int(before));
@@ -395,34 +397,40 @@ fn list_statements(dialect: Dialect, q: &VoiceQuery) -> (String, Vec<Bind>, Vec<
         PAGE_SIZE + 1
     );
     let filter = Filter::of(dialect, q);
-    let (sql, binds) = (filter.sql(), filter.binds);
-    let theme = match dialect {
-        Dialect::Sqlite => "COALESCE(CAST(theme_id AS TEXT), '')",
-        Dialect::Postgres => "COALESCE(theme_id::TEXT, '')",
-    };
-    let facets = [("status", "status"), ("kind", "kind"), ("ward", "COALESCE(ward, '')"), ("section", "COALESCE(section, '')"), ("month", "COALESCE(month, '')"), ("topic", "topic"), ("theme", theme)]
-        .into_iter()
-        .map(|(name, column)| {
-            let limit = if name == "topic" { format!(" ORDER BY 2 DESC, 1 LIMIT {MAX_TOPICS}") } else { " ORDER BY 1".into() };
-            (name, format!("SELECT {column} AS v, COUNT(*) FROM feedback WHERE {sql} GROUP BY v{limit}"), binds.clone())
-        })
-        .collect();
-    (items, page.binds, facets)
+    let counts = format!(
+        "SELECT status, kind, ward, section, month, topic, theme_id, COUNT(*) FROM feedback WHERE {} GROUP BY status, kind, ward, section, month, topic, theme_id",
+        filter.sql()
+    );
+    (items, page.binds, counts, filter.binds)
 }
 
-fn fill(facets: &mut Facets, name: &str, counts: Vec<(String, i64)>) {
-    match name {
-        "status" => {
-            facets.total = counts.iter().map(|(_, n)| n).sum();
-            facets.status = counts;
+/// One combination of facet values and how many voices have it.
+struct Combination {
+    values: [String; 7],
+    count: i64,
+}
+
+fn combination_of(r: &impl Row) -> Combination {
+    let theme = r.opt_int(6).map(|t| t.to_string()).unwrap_or_default();
+    Combination { values: [r.text(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), theme], count: r.int(7) }
+}
+
+/// The counts per facet value: statuses, kinds, wards, sections and themes by value, months
+/// newest first, the most frequent topics first.
+fn facets_of(combinations: Vec<Combination>) -> Facets {
+    let mut sums: [std::collections::BTreeMap<String, i64>; 7] = Default::default();
+    let mut total = 0;
+    for c in combinations {
+        total += c.count;
+        for (sum, value) in sums.iter_mut().zip(c.values) {
+            *sum.entry(value).or_default() += c.count;
         }
-        "kind" => facets.kind = counts,
-        "ward" => facets.ward = counts,
-        "section" => facets.section = counts,
-        "month" => facets.month = counts.into_iter().rev().collect(),
-        "topic" => facets.topic = counts,
-        _ => facets.theme = counts,
     }
+    let [status, kind, ward, section, month, topic, theme] = sums.map(|m| m.into_iter().collect::<Vec<_>>());
+    let mut topic = topic;
+    topic.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    topic.truncate(MAX_TOPICS);
+    Facets { total, status, kind, ward, section, month: month.into_iter().rev().collect(), topic, theme }
 }
 
 fn page_of(mut items: Vec<VoiceSummary>, facets: Facets) -> VoicePage {
@@ -479,40 +487,31 @@ impl Store {
             Store::Sqlite(s) => {
                 let q = q.clone();
                 s.read(move |s| {
-                    let (items_sql, item_binds, facet_sql) = list_statements(Dialect::Sqlite, &q);
+                    let (items_sql, item_binds, counts_sql, count_binds) = list_statements(Dialect::Sqlite, &q);
                     let conn = s.reader();
                     let mut stmt = conn.prepare_cached(&lite(&items_sql))?;
                     let items = stmt.query_map(rusqlite::params_from_iter(lite_values(&item_binds)), |r| Ok(summary_of(r)))?.collect::<rusqlite::Result<Vec<_>>>()?;
-                    let mut facets = Facets::default();
-                    for (name, sql, binds) in facet_sql {
-                        let mut stmt = conn.prepare_cached(&lite(&sql))?;
-                        let counts = stmt.query_map(rusqlite::params_from_iter(lite_values(&binds)), |r| Ok((r.text(0), r.int(1))))?.collect::<rusqlite::Result<Vec<_>>>()?;
-                        fill(&mut facets, name, counts);
-                    }
-                    Ok(page_of(items, facets))
+                    let mut stmt = conn.prepare_cached(&lite(&counts_sql))?;
+                    let counts = stmt.query_map(rusqlite::params_from_iter(lite_values(&count_binds)), |r| Ok(combination_of(r)))?.collect::<rusqlite::Result<Vec<_>>>()?;
+                    Ok(page_of(items, facets_of(counts)))
                 })
                 .await
             }
             Store::Postgres(p) => {
-                let (items_sql, item_binds, facet_sql) = list_statements(Dialect::Postgres, q);
-                // The counts run side by side, each on a connection of the pool.
-                let counts = facet_sql.into_iter().map(|(name, sql, binds)| async move {
-                    let conn = p.pool.get().await?;
-                    let values = pg_values(&binds);
-                    let rows = conn.query(&sql, &pg_refs(&values)).await?;
-                    Ok::<_, StoreError>((name, rows.iter().map(|r| (r.text(0), r.int(1))).collect::<Vec<_>>()))
-                });
+                let (items_sql, item_binds, counts_sql, count_binds) = list_statements(Dialect::Postgres, q);
+                // The page and the counts side by side, each on a connection of the pool.
                 let items = async {
                     let conn = p.pool.get().await?;
                     let values = pg_values(&item_binds);
                     Ok::<_, StoreError>(conn.query(&items_sql, &pg_refs(&values)).await?.iter().map(summary_of).collect::<Vec<_>>())
                 };
-                let (items, counts) = futures_util::future::join(items, futures_util::future::try_join_all(counts)).await;
-                let mut facets = Facets::default();
-                for (name, c) in counts? {
-                    fill(&mut facets, name, c);
-                }
-                Ok(page_of(items?, facets))
+                let counts = async {
+                    let conn = p.pool.get().await?;
+                    let values = pg_values(&count_binds);
+                    Ok::<_, StoreError>(conn.query(&counts_sql, &pg_refs(&values)).await?.iter().map(combination_of).collect::<Vec<_>>())
+                };
+                let (items, counts) = futures_util::future::join(items, counts).await;
+                Ok(page_of(items?, facets_of(counts?)))
             }
         }
     }

@@ -1,0 +1,123 @@
+// The staff inbox for citizens' voices, in a real browser against the real server: a citizen
+// sends a message from the konbini card; an editor finds it by a word from the middle of its
+// text, groups it into a theme attached to the card, gives it a status and a section in
+// charge; a publisher reads who did what in the log. Once with script and once without (the
+// staff pages have none; the citizen's form works either way). axe on every inbox page.
+// The messages are synthetic, for tests only.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect } from './fixtures.mjs';
+import { live } from './pages.mjs';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const PASSWORD = 'a long staff password for tests';
+
+function addStaff(dir, name, role) {
+  const r = spawnSync(ROOT + 'target/debug/widget-server', ['staff', 'add', name, '--role', role, '--db', join(dir, 'feedback.sqlite3')], { input: PASSWORD + '\n', encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+}
+
+async function signIn(page, base, name) {
+  await page.goto(`${base}/staff/sign-in`);
+  await page.getByLabel('名前').fill(name);
+  await page.getByLabel('パスワード').fill(PASSWORD);
+  await page.getByRole('button', { name: 'サインイン' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('公開の作業');
+}
+
+async function expectNoAxeViolations(page, where) {
+  const violations = (await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()).violations;
+  expect(violations.map((v) => `${v.id}: ${v.nodes[0].target}`), `axe on ${where}`).toEqual([]);
+}
+
+for (const script of [true, false]) {
+  test(`voices: a message from the konbini card is found by a word from its middle, grouped, given a status, and logged (${script ? 'with' : 'without'} script)`, async ({ ownServer, newContext }) => {
+    const { base, dir } = ownServer;
+    addStaff(dir, 'henshu', 'editor');
+    addStaff(dir, 'koukai', 'publisher');
+    const word = script ? 'ゴミ袋の販売場所' : '駐輪場の屋根の修理';
+    const message = `コンビニ交付は便利です。${word}についても知りたいです。`;
+
+    // A citizen writes from the card.
+    const citizen = await newContext({ javaScriptEnabled: script });
+    const page = await citizen.newPage();
+    await page.goto(`${base}/konbini`);
+    await page.locator('[data-chart="konbini-yearly"] a[href^="/feedback"]').click();
+    if (script) await live(page);
+    await expect(page.locator('#topic')).toHaveValue('konbini-yearly');
+    await page.locator('#message').fill(message);
+    await page.locator('form.form button[type="submit"]:visible').click();
+    if (script) await page.locator('.preview button.button:not(.button--secondary)').click();
+    await expect(page.locator('[data-receipt]')).toHaveAttribute('data-receipt', /^KR-\d{7}$/);
+    const receipt = await page.locator('[data-receipt]').getAttribute('data-receipt');
+
+    // An editor finds it by three characters from the middle of a word.
+    const editorContext = await newContext({ javaScriptEnabled: script });
+    const s = await editorContext.newPage();
+    await signIn(s, base, 'henshu');
+    await s.getByRole('navigation', { name: '職員用メニュー' }).getByRole('link', { name: '市民の声' }).click();
+    await expect(s.getByRole('heading', { level: 1 })).toHaveText('市民の声');
+    await expectNoAxeViolations(s, 'the list');
+    await s.getByLabel('言葉で探す').fill(word.slice(1, 4));
+    await s.getByRole('button', { name: 'この条件で表示する' }).click();
+    await expect(s.locator('#found')).toHaveText('1件の声が見つかりました');
+    await expect(s.getByLabel('状態')).toContainText('新着（1件）');
+    await s.getByRole('link', { name: receipt }).click();
+    await expect(s.locator('.voice-message')).toHaveText(message);
+    await expect(s.locator('.voice-facts')).toContainText('証明書コンビニ発行件数（konbini-yearly）');
+    await expectNoAxeViolations(s, 'one voice');
+
+    // A theme in the city's words, attached to the card.
+    const theme = `コンビニ交付と${word}`;
+    await s.getByRole('navigation', { name: '職員用メニュー' }).getByRole('link', { name: 'テーマ' }).click();
+    await s.getByRole('button', { name: 'テーマを作る' }).click();
+    await expect(s.getByRole('alert')).toContainText('テーマの名前を入力してください');
+    await expect(s.getByRole('alert').getByRole('link')).toHaveAttribute('href', '#title');
+    await expectNoAxeViolations(s, 'the themes with an error');
+    await s.getByLabel('テーマの名前').fill(theme);
+    await s.getByLabel('どのカード・指標について').selectOption('konbini-yearly');
+    await s.getByRole('button', { name: 'テーマを作る' }).click();
+    await expect(s.getByRole('status')).toHaveText('テーマを作りました。');
+    await expect(s.locator('.theme-list')).toContainText(`${theme}（0件）`);
+    await expectNoAxeViolations(s, 'the themes');
+
+    // Its status, section in charge and theme.
+    await s.goto(`${base}/staff/voices?q=${encodeURIComponent(word.slice(1, 4))}`);
+    await s.getByRole('link', { name: receipt }).click();
+    await s.getByLabel('担当課で検討中').check();
+    await s.getByLabel('担当課', { exact: true }).fill('証明書発行担当');
+    await s.getByLabel('テーマ', { exact: true }).selectOption({ label: theme });
+    await s.getByRole('button', { name: '保存する' }).click();
+    await expect(s.getByRole('status')).toContainText('保存しました');
+    await expect(s.locator('.voice-log')).toContainText(`henshu さん: ${receipt}: 状態を「新着」から「担当課で検討中」にしました`);
+    await expect(s.locator('.voice-log')).toContainText(`テーマを「なし」から「${theme}」にしました`);
+    // Declining needs a reason: the error is announced and linked to the note.
+    await s.getByLabel('対応しない（理由を記録）').check();
+    await s.getByRole('button', { name: '保存する' }).click();
+    await expect(s.getByRole('alert').getByRole('link', { name: '対応しない場合は、その理由を内部メモに書いてください' })).toHaveAttribute('href', '#note');
+    await expect(s.locator('#note')).toHaveAttribute('aria-describedby', 'note-hint note-error');
+    await expectNoAxeViolations(s, 'one voice with an error');
+
+    // The filters find it under its new status and theme.
+    await s.goto(`${base}/staff/voices?status=considering`);
+    await expect(s.getByRole('link', { name: receipt })).toBeVisible();
+    await s.goto(`${base}/staff/voices/themes`);
+    await s.getByRole('link', { name: `${theme}（1件）` }).click();
+    await expect(s.locator('#found')).toHaveText('1件の声が見つかりました');
+    // An editor may not read the log.
+    const refused = await s.goto(`${base}/staff/voices/log`);
+    expect(refused.status()).toBe(403);
+
+    // A publisher reads who did what.
+    const publisherContext = await newContext({ javaScriptEnabled: script });
+    const p = await publisherContext.newPage();
+    await signIn(p, base, 'koukai');
+    await p.goto(`${base}/staff/voices/log`);
+    await expect(p.locator('.voice-log')).toContainText(`henshu さん: ${receipt}: 担当課を「」から「証明書発行担当」にしました`);
+    await expect(p.locator('.voice-log')).toContainText(`henshu さん: テーマ「${theme}」を作りました`);
+    await expect(p.locator("main")).not.toContainText(message);
+    await expectNoAxeViolations(p, 'the log');
+  });
+}
