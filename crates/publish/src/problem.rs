@@ -19,6 +19,10 @@ pub enum Kind {
     RowTwice(String),
     PublishedFigureEmptied(String),
     Required,
+    /// A word that must be one of a few (an answer's status).
+    NotOneOf { found: String, allowed: String },
+    /// Not a date (`2024-03-31`).
+    NotADate(String),
     FileTooLarge { max_mib: u64 },
     Unzipped { max_mib: u64 },
     TooManyRows { max: u32 },
@@ -100,6 +104,10 @@ impl Kind {
             Kind::PublishedFigureEmptied(v) => format!("空欄ですが、公開済みの数値（{v}）があります。公開した数値は消せません"),
             Kind::Required if en => "must not be empty".into(),
             Kind::Required => "空欄にはできません".into(),
+            Kind::NotOneOf { found, allowed } if en => format!("{found:?} is not one of {allowed}"),
+            Kind::NotOneOf { found, allowed } => format!("「{found}」は使えません。{allowed}のどれかにしてください"),
+            Kind::NotADate(v) if en => format!("{v:?} is not a date; write YYYY-MM-DD"),
+            Kind::NotADate(v) => format!("「{v}」は日付ではありません。YYYY-MM-DD の形で書いてください"),
             Kind::FileTooLarge { max_mib } if en => format!("the file is larger than {max_mib} MiB"),
             Kind::FileTooLarge { max_mib } => format!("ファイルが大きすぎます（{max_mib}MiBまで）"),
             Kind::Unzipped { max_mib } if en => format!("the workbook unpacks to more than {max_mib} MiB; it is not a workbook this tool writes"),

@@ -30,7 +30,8 @@ fn the_workbook_follows_the_machine_readable_rules() {
     let book = book();
     let names: Vec<&str> = book.sheets.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(names[0], GUIDE);
-    assert_eq!(&names[1..], &DATA_SHEETS);
+    assert_eq!(&names[1..=DATA_SHEETS.len()], &DATA_SHEETS);
+    assert_eq!(names.last(), Some(&ANSWERS), "the city's answers last");
     assert!(book.sheets.iter().all(|s| s.merged.is_empty()), "no merged cells");
     // Figures are numbers; a figure not yet published is an empty cell, never 0.
     let at = cell_of(&book, INDICATORS, 0, "konbini-certificates", &actual_header(2022));
@@ -203,4 +204,66 @@ fn an_ods_file_is_read_like_a_workbook() {
     assert_eq!(sheet.get(0, 0), Some(&Cell::Text("指標ID".into())));
     assert_eq!(sheet.get(0, 1), None, "an empty cell is no cell");
     assert_eq!(sheet.get(0, 2), Some(&Cell::Number(412345.0)));
+}
+
+/// The published snapshot with one synthetic answer (for tests only).
+fn with_an_answer() -> snapshot::Snapshot {
+    let mut s = base();
+    s.voices.answers.push(snapshot::CityAnswer {
+        id: "fee-konbini".into(),
+        card: "konbini-yearly".into(),
+        title: snapshot::Text { ja: "コンビニ交付の手数料".into(), en: Some("The convenience-store fee".into()), ja_easy: Some("コンビニの お金《かね》".into()) },
+        voices_summary: snapshot::Text { ja: "手数料を下げてほしいという声がありました。".into(), en: None, ja_easy: None },
+        answer: snapshot::Text { ja: "手数料の見直しを検討しています。".into(), en: None, ja_easy: None },
+        status: snapshot::AnswerStatus::Considering,
+        reason: None,
+        date: snapshot::AsOf::parse("2023-11-30"),
+        expects: Some("konbini-certificates".into()),
+    });
+    s
+}
+
+#[test]
+fn the_citys_answers_round_trip_through_their_own_sheet_and_rows_can_be_added() {
+    let base = with_an_answer();
+    let mut book = read::read_bytes(&publish::workbook::write::workbook(&base).unwrap()).unwrap();
+    let next = import(&book, &base, "2024-03-test", "2024-03-31").expect("no problems");
+    assert_eq!(next.voices, base.voices, "read back as written");
+    // The answers' texts are on 市の対応 only, not again on テキスト.
+    assert!(book.sheet(TEXTS).unwrap().data_rows().iter().all(|r| !book.sheet(TEXTS).unwrap().text(*r, 0).unwrap_or_default().starts_with("voices")));
+    // A clerk adds a row; the date typed into a spreadsheet is kept as a date serial.
+    let row = 2;
+    for (col, cell) in [(0, Cell::Text("wait-counter".into())), (1, Cell::Text("counter-satisfaction".into())), (2, Cell::Text("対応しました".into())), (3, Cell::Number(45382.0)), (ANS_TITLE, Cell::Text("窓口の待ち時間".into())), (ANS_SUMMARY, Cell::Text("待ち時間が長いという声".into())), (ANS_ANSWER, Cell::Text("番号札の案内を増やしました。".into()))] {
+        set(&mut book, ANSWERS, CellRef { row, col }, Some(cell));
+    }
+    let next = import(&book, &base, "2024-03-test", "2024-03-31").expect("no problems");
+    let added = &next.voices.answers[1];
+    assert_eq!((added.id.as_str(), added.status, added.date.text()), ("wait-counter", snapshot::AnswerStatus::Done, "2024-03-31"));
+}
+
+#[test]
+fn an_answer_row_with_problems_is_named_by_sheet_and_cell() {
+    let base = with_an_answer();
+    let mut book = read::read_bytes(&publish::workbook::write::workbook(&base).unwrap()).unwrap();
+    set(&mut book, ANSWERS, CellRef { row: 1, col: 2 }, Some(Cell::Text("たぶん".into())));
+    let m = messages(import(&book, &base, "2024-03-test", "2024-03-31"), Lang::Ja);
+    assert_eq!(m, vec!["「市の対応」シート C2: 「たぶん」は使えません。「検討しています」「対応しています」「対応しました」「対応しません」のどれかにしてください"]);
+    set(&mut book, ANSWERS, CellRef { row: 1, col: 2 }, Some(Cell::Text("対応しません".into())));
+    set(&mut book, ANSWERS, CellRef { row: 1, col: 1 }, Some(Cell::Text("atlantis".into())));
+    set(&mut book, ANSWERS, CellRef { row: 1, col: ANS_TITLE + 2 }, Some(Cell::Text("手数料".into())));
+    let m = messages(import(&book, &base, "2024-03-test", "2024-03-31"), Lang::Ja);
+    assert!(m.contains(&"「市の対応」シート B2: ID \"atlantis\" のカード・指標はありません".to_string()), "{m:?}");
+    assert!(m.contains(&"「市の対応」シート N2: 「対応しません」の対応には理由が必要です".to_string()), "{m:?}");
+    assert!(m.iter().any(|x| x.starts_with("「市の対応」シート G2: 「手数料」に読みがありません")), "{m:?}");
+    let en = messages(import(&book, &base, "2024-03-test", "2024-03-31"), Lang::En);
+    assert!(en.contains(&"sheet \"市の対応\" N2: an answer the city declines (declined) needs its reason".to_string()), "{en:?}");
+}
+
+#[test]
+fn a_workbook_from_before_the_answers_sheet_keeps_the_published_answers() {
+    let base = with_an_answer();
+    let mut book = read::read_bytes(&publish::workbook::write::workbook(&base).unwrap()).unwrap();
+    book.sheets.retain(|s| s.name != ANSWERS);
+    let next = import(&book, &base, "2024-03-test", "2024-03-31").expect("no problems");
+    assert_eq!(next.voices.answers, base.voices.answers);
 }

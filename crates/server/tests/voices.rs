@@ -199,3 +199,32 @@ async fn a_declined_voice_needs_its_reason_and_a_stale_form_keeps_what_was_typed
     assert!(page.contains("ほかの職員が、この声を先に変更しました") && page.contains(typed), "{page}");
     assert_eq!(h.state.store.voice(1).await.unwrap().unwrap().handling.status, server::store::voices::Status::Seen);
 }
+
+#[tokio::test]
+async fn a_draft_takes_the_voice_counts_per_card_and_month_from_a_staff_form_only() {
+    let h = seeded("voices-counts").await;
+    let folder = publish::DataFolder::new(h.dir.join("data"));
+    let mut snapshot = folder.latest().unwrap().snapshot;
+    snapshot.id = "2024-03-voices".into();
+    let title = publish::import::title_for(&snapshot);
+    folder.save_draft(&publish::Draft { snapshot, title }, "tanaka").unwrap();
+    // Ten more synthetic voices from the konbini card: enough for the default minimum of 10.
+    for key in 100..110u32 {
+        let f = Feedback { key: format!("00000000-0000-4000-8000-{key:012}"), kind: Kind::General, topic: "konbini-yearly".into(), message: format!("声 {key}"), satisfaction: None, email: None, ward: None, section: None };
+        h.state.store.insert(f).await.unwrap();
+    }
+    let (cookie, csrf) = sign_in(&h, "tanaka").await;
+    let (status, _) = text(&h, form("/staff/drafts/2024-03-voices/voices", "csrf=wrong", Some(&cookie), ORIGIN)).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _) = text(&h, form("/staff/drafts/2024-03-voices/voices", &format!("csrf={csrf}"), Some(&cookie), ORIGIN)).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    // Eleven konbini voices this month; the one about a free-text topic is no card's.
+    let (_, draft) = folder.draft("2024-03-voices").unwrap();
+    assert_eq!(draft.voices.received.iter().map(|r| (r.card.as_str(), r.count)).collect::<Vec<_>>(), vec![("konbini-yearly", 11)]);
+    let (_, page) = text(&h, get("/staff/drafts/2024-03-voices", Some(&cookie))).await;
+    assert!(page.contains("いまこの下書きにある数: 1か月分・合計11件"), "{page}");
+    // Nothing of the messages themselves is in the draft.
+    let file = std::fs::read_to_string(h.dir.join("data/drafts/2024-03-voices/snapshots/2024-03-voices.json")).unwrap();
+    assert!(file.contains("\"received\""), "the counts are in the draft file");
+    assert!(!file.contains("声 10") && !file.contains("手数料を下げて"), "no message text in a draft");
+}

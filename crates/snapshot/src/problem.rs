@@ -205,6 +205,15 @@ codes! {
     ReadingNotKana: "the reading 「{reading}」 must be written in hiragana or katakana",
         "読み「{reading}」は、ひらがなかカタカナで書いてください",
         "よみかたは ひらがなで かいて ください";
+    NoSuchCard: "no card or indicator has the id {id}",
+        "ID {id} のカード・指標はありません",
+        "その カードは ありません";
+    VoicesTwice: "the same card and month appear twice",
+        "同じカードと月が2回あります",
+        "おなじ ものが ふたつ あります";
+    DeclinedWithoutReason: "an answer the city declines (declined) needs its reason",
+        "「対応しません」の対応には理由が必要です",
+        "りゆうを かいて ください";
     AsOfMismatch: "the file says as of {as_of}",
         "ファイルの時点は {as_of} です",
         "じてんが あいません";

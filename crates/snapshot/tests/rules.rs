@@ -179,3 +179,73 @@ fn easy_japanese_readings_are_checked_with_a_code_each() {
         }
     }
 }
+
+/// A synthetic answer (for tests only) on the konbini card, dated before the figures.
+fn answer(status: &str) -> Value {
+    json!({
+        "id": "fee-konbini",
+        "card": "konbini-yearly",
+        "title": { "ja": "コンビニ交付の手数料", "ja_easy": "コンビニで 証明書《しょうめいしょ》を とる お金《かね》" },
+        "voices_summary": { "ja": "手数料を下げてほしいという声が寄せられました。" },
+        "answer": { "ja": "手数料の見直しを検討しています。", "en": "We are reviewing the fee." },
+        "status": status,
+        "date": "2023-11-30"
+    })
+}
+
+#[test]
+fn the_citys_answers_and_voice_counts_are_an_optional_section_read_and_written_back() {
+    let mut v = default_snapshot_value();
+    v["voices"] = json!({ "received": [{ "card": "konbini-yearly", "month": { "year": 2023, "month": 11 }, "count": 12 }], "answers": [answer("considering")] });
+    let s = parse_snapshot(&serde_json::to_vec(&v).unwrap()).unwrap();
+    assert_eq!(s.voices.received[0].count, 12);
+    assert_eq!(s.voices.answers[0].status, snapshot::AnswerStatus::Considering);
+    let again: Value = serde_json::to_value(&s).unwrap();
+    assert_eq!(again["voices"], v["voices"], "written back as read");
+    // Without the section, a snapshot is written without it (files published before stay the same).
+    let plain = parse_snapshot(&default_snapshot_bytes()).unwrap();
+    assert!(serde_json::to_value(&plain).unwrap().get("voices").is_none());
+}
+
+#[test]
+fn answers_name_a_card_say_why_when_declined_and_are_dated_by_the_day() {
+    let with = |edit: &dyn Fn(&mut Value)| {
+        problems_after(|v| {
+            let mut a = answer("considering");
+            edit(&mut a);
+            v["voices"] = json!({ "answers": [a] });
+        })
+    };
+    assert!(with(&|_| {}).is_empty(), "{:?}", with(&|_| {}));
+    let ps = with(&|a| a["card"] = json!("atlantis"));
+    assert_eq!(ps, vec!["voices.answers[0].card: no card or indicator has the id \"atlantis\""]);
+    let ps = with(&|a| a["status"] = json!("declined"));
+    assert_eq!(ps, vec!["voices.answers[0].reason: an answer the city declines (declined) needs its reason"]);
+    assert!(with(&|a| {
+        a["status"] = json!("declined");
+        a["reason"] = json!({ "ja": "国の制度で決まっているため" });
+    })
+    .is_empty());
+    // Answered after the figures' own date (2023-12): what the city does later about them.
+    assert!(with(&|a| a["date"] = json!("2026-12-05")).is_empty());
+    let ps = with(&|a| a["date"] = json!("2023-11"));
+    assert!(ps[0].starts_with("voices.answers[0].date: \"2023-11\" is not a date"), "{ps:?}");
+    let ps = with(&|a| a["expects"] = json!("no-such-indicator"));
+    assert!(ps[0].starts_with("voices.answers[0].expects: no indicator has the id"), "{ps:?}");
+    let ps = with(&|a| a["title"]["ja_easy"] = json!("手数料"));
+    assert!(ps[0].starts_with("voices.answers[0].title.ja_easy: 「手数料」 has no reading"), "{ps:?}");
+    let ps = with(&|a| a["status"] = json!("maybe"));
+    assert!(ps[0].starts_with("voices.answers[0].status"), "{ps:?}");
+}
+
+#[test]
+fn voice_counts_name_a_card_and_each_month_once() {
+    let received = |items: Value| problems_after(|v| v["voices"] = json!({ "received": items }));
+    let one = json!({ "card": "konbini-yearly", "month": { "year": 2023, "month": 11 }, "count": 12 });
+    assert!(received(json!([one.clone(), { "card": "counter-satisfaction", "month": { "year": 2023, "month": 11 }, "count": 7 }])).is_empty());
+    assert_eq!(received(json!([one.clone(), one.clone()])), vec!["voices.received[1]: the same card and month appear twice"]);
+    let ps = received(json!([{ "card": "x", "month": { "year": 2023, "month": 13 }, "count": 1 }]));
+    assert_eq!(ps, vec!["voices.received[0].card: no card or indicator has the id \"x\"", "voices.received[0].month.month: month 13 must be 1–12"]);
+    let ps = received(json!([{ "card": "konbini-yearly", "month": { "year": 2023, "month": 11 }, "count": -1 }]));
+    assert!(ps[0].starts_with("voices.received[0].count"), "{ps:?}");
+}

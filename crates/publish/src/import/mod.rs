@@ -4,6 +4,7 @@
 //! typed it. Nothing is guessed: a cell that is not a number, a missing sheet or row, a changed
 //! heading, merged cells, a formula without its result, or a published figure emptied is a problem.
 
+mod answers;
 mod sheets;
 
 use std::collections::{HashMap, HashSet};
@@ -209,6 +210,7 @@ pub fn import(book: &Book, base: &Snapshot, id: &str, as_of: &str) -> Result<Sna
     im.staff(book, &mut s);
     im.progress(book, &mut s);
     im.other(book, &mut s);
+    im.answers(book, &mut s);
     s.id = id.to_string();
     s.as_of = AsOf::parse(as_of);
     if !im.problems.is_empty() {

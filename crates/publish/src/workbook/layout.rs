@@ -4,7 +4,7 @@
 //! Western year beside 令和. Each figure lives in one place: a series that repeats an indicator
 //! (the counter survey's and the convenience-store yearly figures) is filled from the indicator.
 
-use snapshot::{FiscalYear, Snapshot, Unit, YearMonth};
+use snapshot::{AnswerStatus, FiscalYear, Snapshot, Unit, YearMonth};
 use view_models::format::{fiscal_year, japanese_unit};
 use view_models::Locale;
 
@@ -17,6 +17,9 @@ pub const STAFF_CATEGORIES: &str = "職員満足度（分類）";
 pub const PROGRESS: &str = "取組の進捗";
 pub const OTHER: &str = "その他の数値";
 pub const TEXTS: &str = "テキスト";
+/// The city's answers to citizens' voices: one row per answer. Optional on import (a workbook
+/// written before it existed keeps the published answers); rows may be added.
+pub const ANSWERS: &str = "市の対応";
 
 /// The sheets the import reads, in the workbook's order (after the guide).
 pub const DATA_SHEETS: [&str; 8] = [INDICATORS, COUNTER, KONBINI, STAFF_QUESTIONS, STAFF_CATEGORIES, PROGRESS, OTHER, TEXTS];
@@ -131,6 +134,39 @@ pub const OTHER_ITEMS: [(&str, &str, &str); 7] = [
     ("source-published-month", "出典の公表月", "月"),
 ];
 
+/// 市の対応: one row per answer; each text in three languages side by side.
+pub fn answer_headers() -> Vec<String> {
+    let mut h: Vec<String> = vec!["対応ID".into(), "カード・指標ID".into(), "状態".into(), "日付（YYYY-MM-DD）".into()];
+    for what in ["テーマ", "市民の声の要約", "市の対応", "対応しない理由"] {
+        h.extend([format!("{what}（日本語）"), format!("{what}（English）"), format!("{what}（やさしい日本語）")]);
+    }
+    h.push("動くと見込む指標ID".into());
+    h
+}
+
+/// Columns of 市の対応: where each text's three languages start, and the last one.
+pub const ANS_TITLE: u32 = 4;
+pub const ANS_SUMMARY: u32 = 7;
+pub const ANS_ANSWER: u32 = 10;
+pub const ANS_REASON: u32 = 13;
+pub const ANS_EXPECTS: u32 = 16;
+
+/// An answer's status as the sheet writes it: the words the public page shows.
+pub fn answer_status_word(s: AnswerStatus) -> &'static str {
+    match s {
+        AnswerStatus::Considering => "検討しています",
+        AnswerStatus::Acting => "対応しています",
+        AnswerStatus::Done => "対応しました",
+        AnswerStatus::Declined => "対応しません",
+    }
+}
+
+/// A status as a clerk types it: the sheet's words or the file's id.
+pub fn answer_status_of(text: &str) -> Option<AnswerStatus> {
+    let text = text.trim();
+    AnswerStatus::ALL.into_iter().find(|s| answer_status_word(*s) == text || s.id() == text)
+}
+
 pub fn text_headers() -> Vec<String> {
     vec![format!("場所{KEEP}"), "日本語".into(), "English".into(), "やさしい日本語".into()]
 }
@@ -156,7 +192,8 @@ fn walk_texts(v: &serde_json::Value, path: String, out: &mut Vec<(String, snapsh
             }
         }
         serde_json::Value::Object(map) => {
-            for (k, child) in map {
+            // The answers' texts live on their own sheet (市の対応), each in one place.
+            for (k, child) in map.iter().filter(|(k, _)| !(path.is_empty() && k.as_str() == "voices")) {
                 let p = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
                 walk_texts(child, p, out);
             }
@@ -183,6 +220,8 @@ pub fn guide(s: &Snapshot) -> Vec<String> {
         format!("・「{KONBINI}」: 月別の発行件数を、1行に1か月ずつ入力します。古い月から順に並べます。"),
         format!("・「{STAFF_QUESTIONS}」「{STAFF_CATEGORIES}」「{PROGRESS}」「{OTHER}」: 数値の列を直します。"),
         format!("・「{TEXTS}」: 日本語・英語・やさしい日本語の文章を直します。日本語は空にできません。"),
+        format!("・「{ANSWERS}」: 市民の声への市の対応を、1行に1つ書きます。行を足せます。状態は「検討しています」「対応しています」「対応しました」「対応しません」のどれかで、「対応しません」には理由を書きます。"),
+        "　市民が書いた文をそのまま載せないでください（送るときに同意した場合を除きます）。やさしい日本語の漢字には読みを《》で付けます。".into(),
         String::new(),
         "【守ること】".into(),
         "・数値は半角でも全角でもかまいませんが、数値だけを入力します（「件」「%」などの単位は見出しにあります）。".into(),

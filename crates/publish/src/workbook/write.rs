@@ -178,6 +178,25 @@ pub fn workbook(s: &Snapshot) -> Result<Vec<u8>, XlsxError> {
     let ws = wb.add_worksheet().set_name(TEXTS)?;
     table(ws, &f, &text_headers(), rows, &[34.0, 50.0, 50.0, 50.0])?;
 
+    let opt = |t: Option<String>| t.map_or(V::Empty, V::T);
+    let three = |x: &snapshot::Text| [t(&x.ja), opt(x.en.clone()), opt(x.ja_easy.clone())];
+    let rows = s
+        .voices
+        .answers
+        .iter()
+        .map(|a| {
+            let mut row = vec![t(&a.id), t(&a.card), t(answer_status_word(a.status)), t(a.date.text())];
+            row.extend(three(&a.title));
+            row.extend(three(&a.voices_summary));
+            row.extend(three(&a.answer));
+            row.extend(a.reason.as_ref().map_or([V::Empty, V::Empty, V::Empty], three));
+            row.push(opt(a.expects.clone()));
+            row
+        })
+        .collect();
+    let ws = wb.add_worksheet().set_name(ANSWERS)?;
+    table(ws, &f, &answer_headers(), rows, &[16.0, 22.0, 16.0, 14.0, 30.0])?;
+
     wb.save_to_buffer()
 }
 

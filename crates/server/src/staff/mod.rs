@@ -29,7 +29,7 @@ use crate::AppState;
 use html::page;
 use session::StaffAuth;
 
-pub use survey::with_kiosk_answers;
+pub use survey::{with_kiosk_answers, with_voice_counts};
 
 /// Wrong passwords in a row that lock an account, and for how long.
 pub const LOCK_AFTER: i64 = 10;
@@ -59,6 +59,7 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route("/staff/drafts/{id}/publish", post(drafts::publish_draft))
         .route("/staff/drafts/{id}/discard", post(drafts::discard_draft))
         .route("/staff/drafts/{id}/kiosk", post(survey::kiosk_answers))
+        .route("/staff/drafts/{id}/voices", post(survey::voice_counts))
         .route("/staff/rollback", post(drafts::rollback))
         .route("/staff/feedback.csv", get(survey::feedback_csv))
         .route("/staff/counter-survey.json", get(survey::counter_survey))

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use publish::Draft;
 use snapshot::{Lang, Snapshot, YearMonth};
 
-use super::session::{form_from_this_site, StaffAuth};
+use super::session::{form_from_this_site, StaffAuth, StaffForm};
 use super::{folder, other_site, refused};
 use crate::{summary, AppState};
 
@@ -71,6 +71,45 @@ pub(super) async fn kiosk_answers(State(app): State<Arc<AppState>>, auth: StaffA
     }
 }
 
+/// The draft with `voices.received` from the store's counts: topics that name a card (a kiosk
+/// comment counts for the counter survey's card), months with at least `min` voices (fewer are
+/// left out, never published as a count that could point at a person), the months in order.
+pub fn with_voice_counts(mut s: Snapshot, counts: &[(String, String, i64)], min: u32) -> Snapshot {
+    let cards = snapshot::validate::card_ids(&s).into_iter().map(str::to_string).collect::<std::collections::HashSet<_>>();
+    let mut received: std::collections::BTreeMap<(String, YearMonth), u32> = Default::default();
+    for (topic, month, n) in counts {
+        let card = if topic == "counter-survey" { "counter-satisfaction" } else { topic.as_str() };
+        let (Ok(month), true) = (summary::parse_month(month), cards.contains(card)) else { continue };
+        *received.entry((card.to_string(), month)).or_default() += u32::try_from(*n).unwrap_or(0);
+    }
+    s.voices.received = received.into_iter().filter(|(_, n)| *n >= min.max(1)).map(|((card, month), count)| snapshot::VoicesReceived { card, month, count }).collect();
+    s
+}
+
+pub(super) async fn voice_counts(State(app): State<Arc<AppState>>, Path(id): Path<String>, StaffForm(auth, _): StaffForm<super::Token>) -> Response {
+    let folder = folder(&app);
+    let (info, snapshot) = match folder.draft(&id) {
+        Ok(d) => d,
+        Err(why) => return refused(&auth, StatusCode::NOT_FOUND, &why.message(Lang::Ja)),
+    };
+    let counts = match app.store.voice_counts().await {
+        Ok(c) => c,
+        Err(e) => {
+            tracing::error!("counting the voices failed: {e}");
+            return refused(&auth, StatusCode::SERVICE_UNAVAILABLE, "ただいま声の数を数えられません");
+        }
+    };
+    let next = with_voice_counts(snapshot, &counts, app.config.summary_min_count);
+    let problems = snapshot::check_snapshot(&next);
+    if !problems.is_empty() {
+        let items: Vec<String> = problems.iter().map(|p| format!("{}: {}", p.path, p.message_in(Lang::Ja))).collect();
+        return refused(&auth, StatusCode::UNPROCESSABLE_ENTITY, &items.join(" / "));
+    }
+    match folder.save_draft(&Draft { snapshot: next, title: info.title }, &info.author) {
+        Ok(_) => Redirect::to(&format!("/staff/drafts/{id}")).into_response(),
+        Err(why) => refused(&auth, StatusCode::CONFLICT, &why.message(Lang::Ja)),
+    }
+}
 
 pub(super) async fn feedback_csv(State(app): State<Arc<AppState>>, auth: StaffAuth) -> Response {
     match app.store.export_csv().await {
@@ -99,5 +138,35 @@ pub(super) async fn counter_survey(State(app): State<Arc<AppState>>, auth: Staff
             tracing::error!("counting the counter survey failed: {e}");
             refused(&auth, StatusCode::SERVICE_UNAVAILABLE, "ただいま集計できません")
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seed() -> Snapshot {
+        let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data/snapshots/2023-12.json")).unwrap();
+        snapshot::parse_snapshot(&bytes).unwrap()
+    }
+
+    #[test]
+    fn voice_counts_name_cards_only_and_leave_out_months_with_few_voices() {
+        let counts = [
+            ("konbini-yearly", "2026-10", 12),
+            ("konbini-yearly", "2026-11", 2),
+            ("counter-survey", "2026-11", 6),
+            ("counter-satisfaction", "2026-11", 1),
+            ("a free-text topic a citizen typed", "2026-11", 40),
+            ("konbini-yearly", "not a month", 9),
+        ]
+        .map(|(t, m, n)| (t.to_string(), m.to_string(), n));
+        let s = with_voice_counts(seed(), &counts, 5);
+        let got: Vec<_> = s.voices.received.iter().map(|r| (r.card.as_str(), r.month.year, r.month.month, r.count)).collect();
+        // Kiosk comments count for the counter survey's card; 2 voices in a month are too few.
+        assert_eq!(got, vec![("counter-satisfaction", 2026, 11, 7), ("konbini-yearly", 2026, 10, 12)]);
+        assert!(snapshot::check_snapshot(&s).is_empty(), "{:?}", snapshot::check_snapshot(&s));
+        // Counted again, the earlier counts are replaced.
+        assert!(with_voice_counts(s, &[], 5).voices.received.is_empty());
     }
 }

@@ -14,11 +14,13 @@ mod as_of;
 mod figures;
 mod manifest;
 mod plan;
+mod voices;
 
 pub use as_of::{AsOf, AsOfDate};
 pub use figures::*;
 pub use manifest::*;
 pub use plan::*;
+pub use voices::*;
 
 /// Deserialises an `Option` that must be present in the JSON: a missing figure is written
 /// as an explicit `null`, so a forgotten key is an error rather than a silent gap.
@@ -171,6 +173,9 @@ pub struct Snapshot {
     pub konbini_certificates: KonbiniCertificates,
     pub staff_survey: StaffSurvey,
     pub citizen_requests: CitizenRequests,
+    /// 「みなさんの声と市の対応」: voices received per card and month, and the city's answers.
+    #[serde(default, skip_serializing_if = "Voices::is_empty")]
+    pub voices: Voices,
 }
 
 /// The published document the snapshot was taken from.

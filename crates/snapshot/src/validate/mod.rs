@@ -10,6 +10,8 @@ use crate::params;
 
 mod manifest;
 mod snapshot;
+mod voices;
+pub use voices::card_ids;
 pub use crate::problem::{Code, Lang, Problem};
 
 /// Largest snapshot file accepted, in bytes. Ten years of monthly figures by ward and

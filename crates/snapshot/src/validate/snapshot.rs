@@ -41,6 +41,7 @@ impl Checker {
             }
             c.texts("requests", &r.requests, MAX_PROSE_CHARS, 0);
         });
+        self.at("voices", |c| c.voices(s));
     }
 
     fn plan(&mut self, p: &Plan) {
