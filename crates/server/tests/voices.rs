@@ -5,53 +5,14 @@
 
 mod common;
 
-use axum::body::Body;
-use axum::http::{header, Request, StatusCode};
+use axum::http::{header, StatusCode};
+use common::staff::*;
 use common::{harness, send, Harness};
 use feedback::{Feedback, Kind};
 use server::store::staff::Role;
 
-const HOST: &str = "127.0.0.1:8080";
-const ORIGIN: &str = "http://127.0.0.1:8080";
-const PASSWORD: &str = "a long staff password";
 /// Synthetic, for tests only.
 const HOSTILE: &str = "<script>alert(1)</script>=HYPERLINK(\"x\") 窓口の待ち時間";
-
-async fn add(h: &Harness, name: &str, role: Role) {
-    let hash = server::staff::password::hash(PASSWORD).unwrap();
-    h.state.store.staff_put(name, role, &hash).await.unwrap();
-}
-
-fn form(path: &str, body: &str, cookie: Option<&str>, origin: &str) -> Request<Body> {
-    let mut r = Request::post(path).header(header::HOST, HOST).header(header::ORIGIN, origin).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
-    if let Some(c) = cookie {
-        r = r.header(header::COOKIE, c);
-    }
-    r.body(Body::from(body.to_string())).unwrap()
-}
-
-fn get(path: &str, cookie: Option<&str>) -> Request<Body> {
-    let mut r = Request::get(path).header(header::HOST, HOST);
-    if let Some(c) = cookie {
-        r = r.header(header::COOKIE, c);
-    }
-    r.body(Body::empty()).unwrap()
-}
-
-async fn text(h: &Harness, req: Request<Body>) -> (StatusCode, String) {
-    let (status, _, body) = send(h, req).await;
-    (status, String::from_utf8(body).unwrap())
-}
-
-/// Signs in; returns the session cookie and its form token.
-async fn sign_in(h: &Harness, name: &str) -> (String, String) {
-    let (status, headers, _) = send(h, form("/staff/sign-in", &format!("name={name}&password={}", PASSWORD.replace(' ', "+")), None, ORIGIN)).await;
-    assert_eq!(status, StatusCode::SEE_OTHER, "signed in");
-    let cookie = headers[header::SET_COOKIE].to_str().unwrap().split(';').next().unwrap().to_string();
-    let (_, page) = text(h, get("/staff/voices", Some(&cookie))).await;
-    let csrf = page.split("name=\"csrf\" value=\"").nth(1).unwrap()[..32].to_string();
-    (cookie, csrf)
-}
 
 fn enc(s: &str) -> String {
     view_models::escape::percent_encode(s)

@@ -17,16 +17,8 @@ fn date_of(cell: &Cell) -> Option<String> {
         if !(1.0..=2_958_465.0).contains(&n) {
             return None;
         }
-        // Days since 1970-01-01, then the civil date (Howard Hinnant's algorithm).
-        let z = n.floor() as i64 - 25_569 + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let d = doy - (153 * mp + 2) / 5 + 1;
-        let m = if mp < 10 { mp + 3 } else { mp - 9 };
-        let y = yoe + era * 400 + i64::from(m <= 2);
+        // Day 25,569 is 1970-01-01.
+        let (y, m, d) = crate::folder::civil_date(n.floor() as i64 - 25_569);
         Some(format!("{y:04}-{m:02}-{d:02}"))
     };
     match cell {

@@ -59,15 +59,19 @@ pub(super) async fn kiosk_answers(State(app): State<Arc<AppState>>, auth: StaffA
         }
     };
     let summary = summary::summarize(&counted, app.config.summary_min_count);
-    let next = with_kiosk_answers(snapshot, &summary, from, to);
+    save_checked(&auth, &folder, info, with_kiosk_answers(snapshot, &summary, from, to))
+}
+
+/// Keeps a changed draft once it passes every rule, under its author, and shows it again.
+fn save_checked(auth: &StaffAuth, folder: &publish::DataFolder, info: publish::drafts::DraftInfo, next: Snapshot) -> Response {
     let problems = snapshot::check_snapshot(&next);
     if !problems.is_empty() {
         let items: Vec<String> = problems.iter().map(|p| format!("{}: {}", p.path, p.message_in(Lang::Ja))).collect();
-        return refused(&auth, StatusCode::UNPROCESSABLE_ENTITY, &items.join(" / "));
+        return refused(auth, StatusCode::UNPROCESSABLE_ENTITY, &items.join(" / "));
     }
     match folder.save_draft(&Draft { snapshot: next, title: info.title }, &info.author) {
-        Ok(_) => Redirect::to(&format!("/staff/drafts/{id}")).into_response(),
-        Err(why) => refused(&auth, StatusCode::CONFLICT, &why.message(Lang::Ja)),
+        Ok(_) => Redirect::to(&format!("/staff/drafts/{}", info.id)).into_response(),
+        Err(why) => refused(auth, StatusCode::CONFLICT, &why.message(Lang::Ja)),
     }
 }
 
@@ -99,16 +103,7 @@ pub(super) async fn voice_counts(State(app): State<Arc<AppState>>, Path(id): Pat
             return refused(&auth, StatusCode::SERVICE_UNAVAILABLE, "ただいま声の数を数えられません");
         }
     };
-    let next = with_voice_counts(snapshot, &counts, app.config.summary_min_count);
-    let problems = snapshot::check_snapshot(&next);
-    if !problems.is_empty() {
-        let items: Vec<String> = problems.iter().map(|p| format!("{}: {}", p.path, p.message_in(Lang::Ja))).collect();
-        return refused(&auth, StatusCode::UNPROCESSABLE_ENTITY, &items.join(" / "));
-    }
-    match folder.save_draft(&Draft { snapshot: next, title: info.title }, &info.author) {
-        Ok(_) => Redirect::to(&format!("/staff/drafts/{id}")).into_response(),
-        Err(why) => refused(&auth, StatusCode::CONFLICT, &why.message(Lang::Ja)),
-    }
+    save_checked(&auth, &folder, info, with_voice_counts(snapshot, &counts, app.config.summary_min_count))
 }
 
 pub(super) async fn feedback_csv(State(app): State<Arc<AppState>>, auth: StaffAuth) -> Response {

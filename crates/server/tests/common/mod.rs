@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod process;
+pub mod staff;
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
