@@ -31,6 +31,7 @@ pub enum Part {
     Counter,
     Konbini,
     Staff,
+    Voices,
     Feedback,
     KioskStart,
     Embed,
@@ -49,6 +50,7 @@ impl Part {
             (_, Screen::Counter) => Part::Counter,
             (_, Screen::Konbini) => Part::Konbini,
             (_, Screen::Staff) => Part::Staff,
+            (_, Screen::Voices) => Part::Voices,
             (_, Screen::Feedback) => Part::Feedback,
             (_, Screen::NotFound) => Part::NotFound,
         }
@@ -107,6 +109,7 @@ parts! {
         Counter: counter, preload_counter => view! { <routes::counter::Counter/> };
         Konbini: konbini, preload_konbini => view! { <routes::konbini::Konbini/> };
         Staff: staff, preload_staff => view! { <routes::staff::Staff/> };
+        Voices: voices, preload_voices => view! { <routes::voices::Voices/> };
         Feedback: feedback, preload_feedback => view! { <routes::feedback::Feedback/> };
         KioskStart: kiosk_start, preload_kiosk_start => view! { <kiosk::KioskStart/> };
         Embed: embed_card, preload_embed_card => view! { <embed::EmbedApp/> };

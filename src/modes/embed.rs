@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use snapshot::Snapshot;
 use view_models::format::as_of;
 use view_models::screens::contexts::embed_card;
+use view_models::screens::voices::card_line;
 use view_models::{marked_strings, strings, Locale};
 
 use crate::components::charts::series_chart::SeriesChart;
@@ -33,13 +34,16 @@ fn embed_page(s: Arc<Snapshot>, l: Locale, card: String, origin: &str) -> impl I
     let m = marked_strings(l);
     let full = format!("{origin}/");
     match embed_card(&s, &card, l) {
-        Some(chart) => view! {
+        Some(chart) => {
+            let voices = card_line(&s, &chart.id, l);
+            view! {
             <h1 class="embed__title">{ruby(chart.caption_marked.clone())}</h1>
-            <SeriesChart card=chart t/>
+            <SeriesChart voices card=chart t/>
             <p class="embed__source">{ruby(m.source)} {ruby(m.label_colon)} {ruby(l.pick_marked(&s.source.publisher))} {view_models::strings::fill(t.in_brackets, &[("text", &as_of(&s.as_of, l))])}</p>
             <p><a href=full target="_blank" rel="noopener">{ruby(m.embed_full_link)}</a></p>
+            }
+            .into_any()
         }
-        .into_any(),
         None => view! { <h1 class="embed__title">{ruby(m.embed_unknown)}</h1><p><a href=full target="_blank" rel="noopener">{ruby(m.embed_full_link)}</a></p> }.into_any(),
     }
 }

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use snapshot::Snapshot;
 use view_models::screens::counter::counter;
+use view_models::screens::voices::card_line;
 use view_models::{marked_strings, strings, Locale};
 
 use crate::components::charts::series_chart::SeriesChart;
@@ -21,6 +22,7 @@ pub fn counter_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
     let t = strings(l);
     let m = marked_strings(l);
     let v = counter(&s, l);
+    let chart_voices = card_line(&s, &v.chart.id, l);
     let quote = |items: Vec<String>| items.into_iter().map(|c| view! { <li><q>{ruby(c)}</q></li> }).collect_view();
     let breakdown = match v.breakdown {
         Some(b) => {
@@ -50,7 +52,7 @@ pub fn counter_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
             <div><dt>{ruby(m.locations)}</dt><dd>{ruby(v.locations)}</dd></div>
             <div><dt>{ruby(m.sections)}</dt><dd>{ruby(v.sections.join(t.list_separator))}</dd></div>
         </dl>
-        <SeriesChart card=v.chart t/>
+        <SeriesChart voices=chart_voices card=v.chart t/>
         <section aria-labelledby="breakdown-title">
             <h2 id="breakdown-title">{ruby(m.breakdown_title)}</h2>
             {breakdown}

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use snapshot::Snapshot;
 use view_models::screens::indicators::indicators;
+use view_models::screens::voices::card_line;
 use view_models::{marked_strings, strings, Locale};
 
 use crate::components::charts::series_chart::SeriesChart;
@@ -31,13 +32,14 @@ pub fn indicators_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
                 .into_iter()
                 .map(|detail| {
                     let (card, chart) = (detail.headline, detail.chart);
+                    let voices = card_line(&s, &chart.id, l);
                     view! {
                         <div class="indicator-detail">
                             <div>
                                 <ul class="cards cards--single" role="list"><IndicatorCard card locale=l/></ul>
                                 {detail.lower_is_better.then(|| view! { <p class="note">{ruby(m.lower_is_better)}</p> })}
                             </div>
-                            <SeriesChart card=chart t/>
+                            <SeriesChart voices card=chart t/>
                         </div>
                     }
                 })

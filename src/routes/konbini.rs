@@ -6,6 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use snapshot::Snapshot;
 use view_models::screens::konbini::konbini;
+use view_models::screens::voices::card_line;
 use view_models::{marked_strings, strings, Locale};
 
 use crate::components::charts::series_chart::SeriesChart;
@@ -21,18 +22,19 @@ pub fn konbini_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
     let t = strings(l);
     let m = marked_strings(l);
     let v = konbini(&s, l);
+    let yearly_voices = card_line(&s, &v.yearly.id, l);
     view! {
         <h1>{ruby(m.konbini_title)}</h1>
         <p class="lead">{ruby(m.konbini_intro)}</p>
         {v.remaining.map(|r| view! { <p class="distance">{ruby(r)}</p> })}
         <section aria-labelledby="yearly-title">
             <h2 id="yearly-title">{ruby(m.yearly_title)}</h2>
-            <SeriesChart card=v.yearly t/>
+            <SeriesChart voices=yearly_voices card=v.yearly t/>
         </section>
         {v.monthly.map(|monthly| view! {
             <section aria-labelledby="monthly-title">
                 <h2 id="monthly-title">{ruby(m.monthly_title)}</h2>
-                <SeriesChart card=monthly t/>
+                <SeriesChart voices=card_line(&s, &monthly.id, l) card=monthly t/>
             </section>
         })}
     }

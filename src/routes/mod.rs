@@ -9,3 +9,4 @@ pub mod not_found;
 pub mod plan;
 pub mod results;
 pub mod staff;
+pub mod voices;

@@ -14,7 +14,7 @@ use publish::DataFolder;
 use view_models::Locale;
 
 const ORIGIN: &str = "http://127.0.0.1:8080";
-const ROUTES: [&str; 8] = ["/", "/plan", "/results", "/indicators", "/counter", "/konbini", "/staff", "/feedback"];
+const ROUTES: [&str; 9] = ["/", "/plan", "/results", "/indicators", "/counter", "/konbini", "/staff", "/voices", "/feedback"];
 
 async fn get(h: &Harness, path: &str) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
     send(h, Request::get(path).header(header::HOST, "127.0.0.1:8080").body(Body::empty()).unwrap()).await

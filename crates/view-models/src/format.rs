@@ -237,7 +237,7 @@ pub fn fiscal_period(from: FiscalYear, to: FiscalYear, locale: Locale) -> String
     format!("{}{sep}{}", fiscal_year(from, locale), fiscal_year(to, locale))
 }
 
-const MONTHS_EN: [&str; 12] =
+pub(crate) const MONTHS_EN: [&str; 12] =
     ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 /// `2023年8月`, `August 2023`, `2023ねん 8がつ`.

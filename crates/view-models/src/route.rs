@@ -14,6 +14,8 @@ pub enum Screen {
     Counter,
     Konbini,
     Staff,
+    /// `/voices`: 「みなさんの声と市の対応」.
+    Voices,
     Feedback,
     NotFound,
 }
@@ -77,7 +79,7 @@ pub struct ScreenEntry {
 }
 
 /// Every screen, in menu order.
-pub const SCREENS: [ScreenEntry; 9] = [
+pub const SCREENS: [ScreenEntry; 10] = [
     ScreenEntry { screen: Screen::Start, path: "/", menu_label: |t| t.nav_home, title: |t| t.nav_home, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: true, starts_app: false },
     ScreenEntry { screen: Screen::Home, path: "/home", menu_label: |t| t.nav_home, title: |t| t.nav_home, in_page_menu: false, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false },
     ScreenEntry { screen: Screen::Plan, path: "/plan", menu_label: |t| t.nav_plan, title: |t| t.plan_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false },
@@ -86,6 +88,7 @@ pub const SCREENS: [ScreenEntry; 9] = [
     ScreenEntry { screen: Screen::Counter, path: "/counter", menu_label: |t| t.nav_counter, title: |t| t.counter_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false },
     ScreenEntry { screen: Screen::Konbini, path: "/konbini", menu_label: |t| t.nav_konbini, title: |t| t.konbini_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false },
     ScreenEntry { screen: Screen::Staff, path: "/staff", menu_label: |t| t.nav_staff, title: |t| t.staff_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false },
+    ScreenEntry { screen: Screen::Voices, path: "/voices", menu_label: |t| t.nav_voices, title: |t| t.voices_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false },
     ScreenEntry { screen: Screen::Feedback, path: "/feedback", menu_label: |t| t.nav_feedback, title: |t| t.feedback_title, in_page_menu: true, in_kiosk_menu: false, at_kiosk: false, takes_post: true, starts_app: true },
 ];
 
@@ -214,9 +217,9 @@ mod tests {
             assert_eq!(screen_for(e.path), e.screen, "{}", e.path);
             assert_eq!(SCREENS.iter().filter(|o| o.screen == e.screen || o.path == e.path).count(), 1, "{}", e.path);
         }
-        assert_eq!(page_paths().collect::<Vec<_>>(), ["/", "/plan", "/results", "/indicators", "/counter", "/konbini", "/staff", "/feedback"]);
+        assert_eq!(page_paths().collect::<Vec<_>>(), ["/", "/plan", "/results", "/indicators", "/counter", "/konbini", "/staff", "/voices", "/feedback"]);
         let kiosk_menu: Vec<_> = SCREENS.iter().filter(|e| e.in_menu(true)).map(|e| e.path).collect();
-        assert_eq!(kiosk_menu, ["/", "/home", "/plan", "/results", "/indicators", "/counter", "/konbini", "/staff"]);
+        assert_eq!(kiosk_menu, ["/", "/home", "/plan", "/results", "/indicators", "/counter", "/konbini", "/staff", "/voices"]);
         let posts: Vec<_> = SCREENS.iter().filter(|e| e.takes_post).map(|e| e.screen).collect();
         assert_eq!(posts, [Screen::Start, Screen::Feedback]);
         let apps: Vec<_> = SCREENS.iter().filter(|e| e.starts_app).map(|e| e.screen).collect();

@@ -14,7 +14,13 @@ use crate::components::ruby::ruby;
 use crate::mode::use_mode;
 
 #[component]
-pub fn SeriesChart(card: SeriesCard, t: &'static Strings) -> impl IntoView {
+pub fn SeriesChart(
+    card: SeriesCard,
+    t: &'static Strings,
+    /// 「この数値へのみなさんの声 N件・市の対応 M件」 and where it leads, when the city published some.
+    #[prop(default = None)]
+    voices: Option<(String, String)>,
+) -> impl IntoView {
     let l = card.layout;
     let grid = l
         .ticks
@@ -105,7 +111,18 @@ pub fn SeriesChart(card: SeriesCard, t: &'static Strings) -> impl IntoView {
                 </table>
             </details>
             <Downloads id csv=card.csv json=card.json t/>
+            {voices.map(|(line, href)| view! { <p class="card-voices">{voices_link(line, href)}</p> })}
             {(use_mode() == Mode::Full).then(|| view! { <EmbedDialog card=chart_id_for_embed title=title_for_embed t/> })}
         </figure>
+    }
+}
+
+/// The card's voices line: a plain link; in an embedded card it opens the full widget in a new
+/// tab, as the card's other links do.
+fn voices_link(line: String, href: String) -> impl IntoView {
+    if matches!(use_mode(), Mode::Embed { .. }) {
+        view! { <a href=href target="_blank" rel="noopener">{line}</a> }.into_any()
+    } else {
+        view! { <a href=href>{line}</a> }.into_any()
     }
 }

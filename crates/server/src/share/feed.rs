@@ -90,6 +90,24 @@ fn feed_body(app: &AppState, locale: Locale, origin: &str) -> Option<String> {
             xml(&link),
             xml(&changed),
         );
+        // Each answer the publication adds or changes is an entry of its own.
+        if let Some(s) = snapshot {
+            let before = previous.map_or(&[][..], |p| &p.voices.answers[..]);
+            for (a, _) in view_models::screens::voices::new_or_changed(before, &s.voices.answers) {
+                let answered = atom_date(&a.date);
+                updated = updated.max(answered.clone());
+                let status = snapshot::ruby::spoken(view_models::screens::voices::status_words(a.status, locale)).into_owned();
+                entries += &format!(
+                    "<entry><id>{}</id><title>{}: {} — {}</title><updated>{answered}</updated><link rel=\"alternate\" type=\"text/html\" href=\"{}\"/><summary>{}</summary></entry>\n",
+                    xml(&format!("{origin}/voices#answer-{}@{}", a.id, entry.id)),
+                    xml(t.answer_city),
+                    xml(&locale.pick(&a.title)),
+                    xml(&status),
+                    xml(&format!("{origin}/voices?asof={}{lang_q}#answer-{}", entry.id, a.id)),
+                    xml(&locale.pick(&a.answer)),
+                );
+            }
+        }
     }
     let home = if locale == Locale::Ja { format!("{origin}/") } else { format!("{origin}/?lang={}", locale.code()) };
     let body = format!(

@@ -35,13 +35,9 @@ fn may_publish(app: &AppState, auth: &StaffAuth, draft: &DraftInfo) -> Result<()
 /// publishing: `(what, title, status)` in the answers' order, withdrawn ones last.
 pub(super) fn answer_changes(published: &[CityAnswer], draft: &[CityAnswer]) -> Vec<(&'static str, String, &'static str)> {
     let status = |a: &CityAnswer| publish::workbook::layout::answer_status_word(a.status);
-    let mut out: Vec<_> = draft
-        .iter()
-        .filter_map(|a| match published.iter().find(|p| p.id == a.id) {
-            None => Some(("新しい対応", a.title.ja.clone(), status(a))),
-            Some(p) if p != a => Some(("変わった対応", a.title.ja.clone(), status(a))),
-            Some(_) => None,
-        })
+    let mut out: Vec<_> = view_models::screens::voices::new_or_changed(published, draft)
+        .into_iter()
+        .map(|(a, new)| (if new { "新しい対応" } else { "変わった対応" }, a.title.ja.clone(), status(a)))
         .collect();
     out.extend(published.iter().filter(|p| !draft.iter().any(|a| a.id == p.id)).map(|p| ("取り下げる対応", p.title.ja.clone(), status(p))));
     out

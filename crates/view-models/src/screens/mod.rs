@@ -13,3 +13,4 @@ pub mod results;
 pub mod series;
 pub mod share;
 pub mod staff;
+pub mod voices;
