@@ -15,7 +15,7 @@ use crate::components::receipt::Receipt;
 use crate::components::ruby::ruby;
 use crate::forms::use_posted_form;
 use crate::i18n::{use_locale, use_marked_strings, use_strings};
-use crate::navigation::focus_by_id;
+use crate::navigation::{focus_by_id, Link};
 use crate::outbox::{new_key, use_outbox};
 use crate::request::query_param;
 
@@ -239,6 +239,7 @@ pub fn Feedback() -> impl IntoView {
     view! {
         <h1>{move || ruby(m().feedback_title)}</h1>
         <p class="lead">{move || ruby(m().feedback_intro)}</p>
+        <p class="feedback-answers"><Link href="/voices">{move || ruby(m().feedback_answers_where)}</Link></p>
         {move || match step.get() {
             Step::Edit => form().into_any(),
             Step::Preview(s) => preview(s).into_any(),

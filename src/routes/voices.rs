@@ -31,9 +31,9 @@ pub fn voices_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
                 let table = (!c.received.is_empty()).then(|| {
                     view! {
                         <table class="voices-received">
-                            <caption>{ruby(m.voices_received)}{c.total.map(|t| format!("（{t}）"))}</caption>
+                            <caption>{ruby(m.voices_received)}{c.total.map(|t| view! { "（"{ruby(t)}"）" })}</caption>
                             <thead><tr><th scope="col">{ruby(m.voices_month)}</th><th scope="col">{ruby(m.voices_count)}</th></tr></thead>
-                            <tbody>{c.received.into_iter().map(|(month, n)| view! { <tr><th scope="row">{month}</th><td>{n}</td></tr> }).collect_view()}</tbody>
+                            <tbody>{c.received.into_iter().map(|(month, n)| view! { <tr><th scope="row">{month}</th><td>{ruby(n)}</td></tr> }).collect_view()}</tbody>
                         </table>
                     }
                 });

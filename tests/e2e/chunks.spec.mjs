@@ -14,8 +14,9 @@ const SCREENS = [
   ['/counter', 'counter', '区役所窓口の市民満足度', '%'],
   ['/konbini', 'konbini', '証明書のコンビニ交付', '107,087件'],
   ['/staff', 'staff', '職員満足度調査（エンゲージメント調査）', '職員'],
+  ['/voices', 'voices', 'みなさんの声と市の対応', 'まだ公開された市の対応'],
 ];
-const CHUNK_COUNT = 7 + 4; // every screen's (the form's too) and four the screens share
+const CHUNK_COUNT = 8 + 4; // every screen's (the form's too) and four the screens share
 
 /** A phone without the service worker (the newContext fixture blocks it unless a test allows it). */
 async function phone(newContext) {

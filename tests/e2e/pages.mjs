@@ -37,7 +37,7 @@ export async function openMenu(page) {
 }
 
 /** Every place a reader meets the widget, as the やさしい日本語 sweep (test and benchmark) visits it. */
-export const EVERY_SCREEN = ['/', '/plan', '/results', '/indicators', '/counter', '/konbini', '/staff', '/feedback', '/?mode=kiosk', '/?embed=1&card=konbini-yearly'];
+export const EVERY_SCREEN = ['/', '/plan', '/results', '/indicators', '/counter', '/konbini', '/staff', '/voices', '/feedback', '/?mode=kiosk', '/?embed=1&card=konbini-yearly'];
 
 /** Of the kanji shown on the page (header, screen and footer), how many are inside <ruby> with
  * a reading (the readings themselves not counted), and the kanji most often shown bare. */

@@ -6,13 +6,13 @@ import { appReady } from './pages.mjs';
 import { startServer, stop, workdir, freePort, exportRows } from './server-process.mjs';
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const ROUTES = ['/', '/plan', '/results', '/indicators', '/counter', '/konbini', '/staff', '/feedback'];
+const ROUTES = ['/', '/plan', '/results', '/indicators', '/counter', '/konbini', '/staff', '/voices', '/feedback'];
 const LOCALES = ['ja', 'en', 'ja-easy'];
 const CONTEXTS = {
   phone: { viewport: { width: 390, height: 844 }, routes: ROUTES, query: '' },
   desktop: { viewport: { width: 1280, height: 800 }, routes: ROUTES, query: '' },
   embed: { viewport: { width: 390, height: 800 }, routes: ['/'], query: '&embed=1&card=konbini-yearly', more: ['/?embed=1&card=counter-satisfaction', '/?embed=1&card=future-burden-ratio'] },
-  kiosk: { viewport: { width: 1080, height: 1920 }, routes: ['/', '/plan', '/indicators', '/staff'], query: '&mode=kiosk' },
+  kiosk: { viewport: { width: 1080, height: 1920 }, routes: ['/', '/plan', '/indicators', '/staff', '/voices'], query: '&mode=kiosk' },
 };
 
 async function ready(page) {

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures.mjs';
-import { live } from './pages.mjs';
+import { kanjiWithReadings, live } from './pages.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -124,3 +124,37 @@ for (const script of [true, false]) {
     await axe(p, 'the log');
   });
 }
+
+test('voices: the city\'s published answers on 「みなさんの声と市の対応」 in three languages and on the cards they concern; axe 0; readings in やさしい日本語', async ({ base, newContext }) => {
+  const data = '?data=/fixtures/voices/index.json';
+  const context = await newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto(`${base}/voices${data}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('みなさんの声と市の対応');
+  const konbini = page.locator('section#konbini-yearly');
+  await expect(konbini.getByRole('heading', { level: 2 })).toHaveText('証明書コンビニ発行件数');
+  await expect(konbini.locator('table.voices-received caption')).toHaveText('寄せられたご意見の数（37件）');
+  await expect(konbini.locator('table.voices-received tbody tr')).toHaveText(['2023年10月14件', '2023年11月23件']);
+  await expect(konbini.locator('.answer h3')).toHaveText('コンビニ交付の手数料（試験用）');
+  await expect(konbini.locator('.answer__status')).toHaveText('検討しています');
+  const declined = page.locator('#answer-test-hours');
+  await expect(declined.locator('.answer__status')).toHaveText('対応しません');
+  await expect(declined).toContainText('職員の数が限られているためです。');
+  await expectNoAxeViolations(page, '/voices');
+  await page.goto(`${base}/voices${data}&lang=en`);
+  await expect(page.locator('#answer-test-fee')).toContainText('Under consideration');
+  await expect(page.locator('#answer-test-fee')).toContainText('30 November 2023');
+  await expectNoAxeViolations(page, '/voices in English');
+  await page.goto(`${base}/voices${data}&lang=ja-easy`);
+  await expect(page.locator('#answer-test-fee .answer__status ruby').first()).toContainText('考');
+  const { kanji, withReading, bare } = await kanjiWithReadings(page);
+  expect(withReading / kanji, `kanji with a reading (without: ${bare})`).toBeGreaterThanOrEqual(0.95);
+  await expectNoAxeViolations(page, '/voices in やさしい日本語');
+  // The card the answer concerns says so, and leads there.
+  await page.goto(`${base}/konbini${data}&lang=ja`);
+  const line = page.locator('[data-chart="konbini-yearly"] .card-voices a');
+  await expect(line).toHaveText('この数値へのみなさんの声 37件・市の対応 1件');
+  await line.click();
+  await expect(page).toHaveURL(/\/voices(\?.*)?#konbini-yearly$/);
+  await context.close();
+});

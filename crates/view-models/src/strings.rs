@@ -206,6 +206,8 @@ strings_table! {
     /// `{voices}` and `{answers}`: counts, as numbers.
     card_voices_line,
     feedback_intro,
+    /// The link to where the city's answers are published.
+    feedback_answers_where,
     send_feedback_link,
     required,
     optional,
@@ -554,6 +556,7 @@ static JA: Strings = Strings {
     answer_expects: "動くと見込む数値",
     card_voices_line: "この数値へのみなさんの声 {voices}件・市の対応 {answers}件",
     feedback_intro: "市役所改革への意見を受け付けています。いただいた意見は担当課が読み、取組の参考にします。個別の回答はお約束できません。",
+    feedback_answers_where: "いただいた意見の数と市の対応は、「みなさんの声と市の対応」のページで公開します",
     send_feedback_link: "このデータについて意見を送る",
     required: "必須",
     optional: "任意",
@@ -809,6 +812,7 @@ static EN: Strings = Strings {
     answer_expects: "Figure it should move",
     card_voices_line: "Your voices about this figure: {voices} · the city's answers: {answers}",
     feedback_intro: "We welcome your views on the City Hall reform. The team in charge reads every message and uses them in its work; we cannot promise individual replies.",
+    feedback_answers_where: "How many messages the city received, and what it does in answer, is published on “What you told us, and what the city does”",
     send_feedback_link: "Send feedback about this data",
     required: "required",
     optional: "optional",
@@ -1065,6 +1069,7 @@ static JA_EASY: Strings = Strings {
     answer_expects: "変《か》わると 思《おも》う 数字《すうじ》",
     card_voices_line: "この 数字《すうじ》への 声《こえ》 {voices}件《けん》・市《し》の 対応《たいおう》 {answers}件《けん》",
     feedback_intro: "市役所《しやくしょ》の 改革《かいかく》への 意見《いけん》を 送《おく》って ください。担当《たんとう》の 人《ひと》が 読《よ》みます。",
+    feedback_answers_where: "届《とど》いた 意見《いけん》の 数《かず》と 市《し》の 対応《たいおう》は、「みなさんの 声《こえ》と 市《し》の 対応《たいおう》」の ページで 見《み》られます",
     send_feedback_link: "この データに ついて 意見《いけん》を 送《おく》る",
     required: "必《かなら》ず 書《か》く",
     optional: "書《か》かなくても よい",

@@ -121,8 +121,8 @@ pub fn SeriesChart(
 /// tab, as the card's other links do.
 fn voices_link(line: String, href: String) -> impl IntoView {
     if matches!(use_mode(), Mode::Embed { .. }) {
-        view! { <a href=href target="_blank" rel="noopener">{line}</a> }.into_any()
+        view! { <a href=href target="_blank" rel="noopener">{ruby(line)}</a> }.into_any()
     } else {
-        view! { <a href=href>{line}</a> }.into_any()
+        view! { <a href=href>{ruby(line)}</a> }.into_any()
     }
 }

@@ -4,9 +4,9 @@
 
 use snapshot::{AnswerStatus, AsOf, CityAnswer, Snapshot};
 
-use crate::format::{number, year_month, MONTHS_EN};
+use crate::format::{figure_with_readings, number, year_month, MONTHS_EN};
 use crate::screens::contexts::{embed_card, embeddable_ids};
-use crate::strings::{marked_strings, strings};
+use crate::strings::marked_strings;
 use crate::Locale;
 
 /// The screen: the cards that have voices or answers, in the widget's card order.
@@ -21,9 +21,9 @@ pub struct CardVoices {
     pub id: String,
     /// Its name, marked for `components::ruby` in やさしい日本語.
     pub name: String,
-    /// Month and count, oldest first, as the city writes them (`2024年4月`, `12件`).
+    /// Month and count (marked), oldest first, as the city writes them (`2024年4月`, `12件`).
     pub received: Vec<(String, String)>,
-    /// The whole count, in words (`12件`), when any month is published.
+    /// The whole count (marked: `12件`), when any month is published.
     pub total: Option<String>,
     pub answers: Vec<AnswerView>,
 }
@@ -88,11 +88,11 @@ fn answer_view(s: &Snapshot, a: &CityAnswer, locale: Locale) -> AnswerView {
     }
 }
 
-/// A count as the city writes it: `12件` (`12` in English).
+/// A count as the city writes it, marked: `12件` (`12｜件《けん》` in やさしい日本語, `12` in English).
 fn count(n: u32, locale: Locale) -> String {
     match locale {
         Locale::En => number(f64::from(n)),
-        _ => format!("{}件", number(f64::from(n))),
+        _ => figure_with_readings(&format!("{}件", number(f64::from(n))), locale).into_owned(),
     }
 }
 
@@ -141,7 +141,7 @@ pub fn new_or_changed<'a>(previous: &[CityAnswer], current: &'a [CityAnswer]) ->
         .collect()
 }
 
-/// The line a card shows when the city published voices or answers about it (plain text), and
+/// The line a card shows when the city published voices or answers about it (marked), and
 /// where it leads: 「この数値へのみなさんの声 12件・市の対応 1件」, `/voices#konbini-yearly`.
 pub fn card_line(s: &Snapshot, card: &str, locale: Locale) -> Option<(String, String)> {
     let voices: u32 = s.voices.received.iter().filter(|r| r.card == card).map(|r| r.count).sum();
@@ -149,7 +149,7 @@ pub fn card_line(s: &Snapshot, card: &str, locale: Locale) -> Option<(String, St
     if voices == 0 && answers == 0 {
         return None;
     }
-    let line = snapshot::template::fill(strings(locale).card_voices_line, &[("voices", &number(f64::from(voices))), ("answers", &number(answers as f64))]);
+    let line = snapshot::template::fill(marked_strings(locale).card_voices_line, &[("voices", &number(f64::from(voices))), ("answers", &number(answers as f64))]);
     Some((line, format!("/voices#{card}")))
 }
 
@@ -197,6 +197,7 @@ mod tests {
         let easy = voices(&with_voices(), Locale::JaEasy);
         assert_eq!(easy.cards[0].answers[0].title, "お金《かね》", "readings kept for the screen");
         assert_eq!(easy.cards[0].answers[0].date, "2024ねん 3がつ 31にち");
+        assert_eq!(easy.cards[0].total.as_deref(), Some("1,212｜件《けん》"), "a count's unit with its reading");
         assert!(voices(&seed(), Locale::Ja).cards.is_empty(), "nothing published, nothing shown");
     }
 
@@ -205,7 +206,7 @@ mod tests {
         let s = with_voices();
         assert_eq!(card_line(&s, "konbini-yearly", Locale::Ja), Some(("この数値へのみなさんの声 1,212件・市の対応 2件".to_string(), "/voices#konbini-yearly".to_string())));
         assert_eq!(card_line(&s, "counter-satisfaction", Locale::En).unwrap().0, "Your voices about this figure: 15 · the city's answers: 0");
-        assert_eq!(card_line(&s, "konbini-yearly", Locale::JaEasy).unwrap().0, "この すうじへの こえ 1,212けん・しの たいおう 2けん");
+        assert_eq!(card_line(&s, "konbini-yearly", Locale::JaEasy).unwrap().0, "この 数字《すうじ》への 声《こえ》 1,212件《けん》・市《し》の 対応《たいおう》 2件《けん》");
         assert_eq!(card_line(&s, "staff-engagement", Locale::Ja), None);
     }
 }
