@@ -20,7 +20,7 @@ test('static export: every route × language as files; hydrates; readable withou
   writeFileSync(join(source, 'index.json'), JSON.stringify({ ...full, latest: '2023-12-test', snapshots: full.snapshots.filter((s) => s.id === '2023-12-test') }));
   const out = mkdtempSync(join(tmpdir(), 'export-out-'));
   const said = execFileSync(ROOT + 'target/debug/widget-export', ['--out', out, '--manifest', join(source, 'index.json'), '--dist', ROOT + 'dist']).toString();
-  expect(said, 'every route × language').toContain('wrote 24 pages');
+  expect(said, 'every route × language: 9 screens × 3').toContain('wrote 27 pages');
   const server = await serve(out, 0);
   const site = `http://127.0.0.1:${server.address().port}`;
   const noScript = await newContext({ javaScriptEnabled: false });
