@@ -122,6 +122,36 @@ for (const script of [true, false]) {
     await expect(p.locator('.voice-log')).toContainText(`henshu さん: テーマ「${theme}」を作りました`);
     await expect(p.locator("main")).not.toContainText(message);
     await axe(p, 'the log');
+
+    // The editor writes the city's answer on the theme: a draft of the next publication.
+    const answer = `コンビニ交付の案内を増やします（試験用・${script ? 'スクリプトあり' : 'スクリプトなし'}）。`;
+    await s.goto(`${base}/staff/voices/themes`);
+    await s.getByRole('link', { name: `「${theme}」への市の対応を書く` }).click();
+    await axe(s, 'the answer form');
+    await s.getByRole('button', { name: '下書きにする' }).click();
+    await expect(s.getByRole('alert').getByRole('link', { name: '市の対応（日本語）を入力してください' })).toHaveAttribute('href', '#answer_ja');
+    await s.getByLabel('対応しています', { exact: true }).check();
+    await s.getByLabel('寄せられた声の要約（日本語）').fill('コンビニ交付の案内についての声がありました。');
+    await s.getByLabel('市の対応（日本語）').fill(answer);
+    await s.getByRole('button', { name: '下書きにする' }).click();
+    await expect(s.getByRole('heading', { level: 1 })).toContainText('下書き');
+    await expect(s.locator('main')).toContainText(`新しい対応: 「${theme}」（対応しています）`);
+    await expect(s.getByRole('button', { name: '公開する' }), 'the author does not publish it').toHaveCount(0);
+
+    // A second person publishes it, and citizens see it where they wrote from.
+    await p.goto(`${base}/staff/publishing`);
+    await p.locator('a[href^="/staff/drafts/"]').first().click();
+    await expect(p.locator('main')).toContainText(`新しい対応: 「${theme}」（対応しています）`);
+    await p.getByRole('button', { name: '公開する' }).click();
+    await expect(p.getByRole('status')).toContainText('を公開しました');
+    await page.goto(`${base}/voices`);
+    await expect(page.locator('section#konbini-yearly .answer')).toContainText(answer);
+    await expect(page.locator('section#konbini-yearly .answer__status')).toHaveText('対応しています');
+    await page.goto(`${base}/konbini`);
+    await expect(page.locator('[data-chart="konbini-yearly"] .card-voices')).toHaveText('この数値への市の対応 1件');
+    const feed = await (await page.request.get(`${base}/feed.xml`)).text();
+    expect(feed).toContain(`市の対応: ${theme} — 対応しています`);
+    expect(feed, 'no message text in the feed').not.toContain(message);
   });
 }
 

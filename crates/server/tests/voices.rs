@@ -42,12 +42,12 @@ async fn seeded(name: &str) -> Harness {
 #[tokio::test]
 async fn every_inbox_route_refuses_visitors_who_have_not_signed_in() {
     let h = seeded("voices-anon").await;
-    for path in ["/staff/voices", "/staff/voices?q=x", "/staff/voices/1", "/staff/voices/themes", "/staff/voices/log"] {
+    for path in ["/staff/voices", "/staff/voices?q=x", "/staff/voices/1", "/staff/voices/themes", "/staff/voices/log", "/staff/voices/themes/1/answer"] {
         let (status, headers, _) = send(&h, get(path, None)).await;
         assert_eq!(status, StatusCode::SEE_OTHER, "{path}");
         assert_eq!(headers[header::LOCATION], "/staff/sign-in", "{path}");
     }
-    for path in ["/staff/voices/1", "/staff/voices/themes", "/staff/voices/themes/1"] {
+    for path in ["/staff/voices/1", "/staff/voices/themes", "/staff/voices/themes/1", "/staff/voices/themes/1/answer"] {
         let (status, page) = text(&h, form(path, "status=seen&title=x", None, ORIGIN)).await;
         assert_eq!(status, StatusCode::FORBIDDEN, "{path}");
         assert!(!page.contains("手数料"), "{path}");
@@ -188,4 +188,30 @@ async fn a_draft_takes_the_voice_counts_per_card_and_month_from_a_staff_form_onl
     let file = std::fs::read_to_string(h.dir.join("data/drafts/2024-03-voices/snapshots/2024-03-voices.json")).unwrap();
     assert!(file.contains("\"received\""), "the counts are in the draft file");
     assert!(!file.contains("声 10") && !file.contains("手数料を下げて"), "no message text in a draft");
+}
+
+#[tokio::test]
+async fn a_themes_answer_becomes_a_draft_only_from_this_site_with_its_card_and_every_rule() {
+    let h = seeded("voices-answer").await;
+    let (cookie, csrf) = sign_in(&h, "tanaka").await;
+    let no_card = h.state.store.theme_add("カードのないテーマ", "", "tanaka").await.unwrap();
+    let theme = h.state.store.theme_add("コンビニ交付の手数料", "konbini-yearly", "tanaka").await.unwrap();
+    let body = |csrf: &str, draft: &str, easy: &str| format!("csrf={csrf}&draft={draft}&status=considering&date=2024-03-31&summary_ja={}&answer_ja={}&answer_easy={}", enc("下げてほしいという声"), enc("<b>検討します</b>"), enc(easy));
+    let (status, _) = text(&h, form(&format!("/staff/voices/themes/{theme}/answer"), &body("0123456789abcdef0123456789abcdef", "2024-03-a", ""), Some(&cookie), ORIGIN)).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "a wrong token");
+    let (status, page) = text(&h, form(&format!("/staff/voices/themes/{no_card}/answer"), &body(&csrf, "2024-03-a", ""), Some(&cookie), ORIGIN)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("どのカード・指標についてかが決まっていません"), "{page}");
+    // やさしい日本語 without readings breaks a checker rule: named and linked to its field.
+    let (status, page) = text(&h, form(&format!("/staff/voices/themes/{theme}/answer"), &body(&csrf, "2024-03-a", "検討します"), Some(&cookie), ORIGIN)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("href=\"#answer_easy\"") && page.contains("&lt;b&gt;検討します&lt;/b&gt;"), "linked, and what was typed kept as text: {page}");
+    let (status, _) = text(&h, form(&format!("/staff/voices/themes/{theme}/answer"), &body(&csrf, "2024-03-a", ""), Some(&cookie), ORIGIN)).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (info, draft) = publish::DataFolder::new(h.dir.join("data")).draft("2024-03-a").unwrap();
+    assert_eq!(info.author, "tanaka");
+    let a = &draft.voices.answers[0];
+    assert_eq!((a.id.as_str(), a.card.as_str(), a.title.ja.as_str(), a.answer.ja.as_str()), (format!("theme-{theme}").as_str(), "konbini-yearly", "コンビニ交付の手数料", "<b>検討します</b>"));
+    let (_, page) = text(&h, get("/staff/drafts/2024-03-a", Some(&cookie))).await;
+    assert!(page.contains("新しい対応: 「コンビニ交付の手数料」（検討しています）") && !page.contains("公開する</button>"), "the author sees it, and may not publish it: {page}");
 }

@@ -205,6 +205,10 @@ strings_table! {
     answer_expects,
     /// `{voices}` and `{answers}`: counts, as numbers.
     card_voices_line,
+    /// `{voices}`: when the city has published counts but no answer yet.
+    card_voices_only,
+    /// `{answers}`: when the city has published answers but no counts.
+    card_answers_only,
     feedback_intro,
     /// The link to where the city's answers are published.
     feedback_answers_where,
@@ -382,6 +386,8 @@ impl Strings {
             ("as_of_month", self.as_of_month, &["year", "month"]),
             ("as_of_day", self.as_of_day, &["year", "month", "day"]),
             ("card_voices_line", self.card_voices_line, &["voices", "answers"]),
+            ("card_voices_only", self.card_voices_only, &["voices"]),
+            ("card_answers_only", self.card_answers_only, &["answers"]),
         ]
     }
 }
@@ -555,6 +561,8 @@ static JA: Strings = Strings {
     answer_date: "日付",
     answer_expects: "動くと見込む数値",
     card_voices_line: "この数値へのみなさんの声 {voices}件・市の対応 {answers}件",
+    card_voices_only: "この数値へのみなさんの声 {voices}件",
+    card_answers_only: "この数値への市の対応 {answers}件",
     feedback_intro: "市役所改革への意見を受け付けています。いただいた意見は担当課が読み、取組の参考にします。個別の回答はお約束できません。",
     feedback_answers_where: "いただいた意見の数と市の対応は、「みなさんの声と市の対応」のページで公開します",
     send_feedback_link: "このデータについて意見を送る",
@@ -811,6 +819,8 @@ static EN: Strings = Strings {
     answer_date: "Date",
     answer_expects: "Figure it should move",
     card_voices_line: "Your voices about this figure: {voices} · the city's answers: {answers}",
+    card_voices_only: "Your voices about this figure: {voices}",
+    card_answers_only: "The city's answers about this figure: {answers}",
     feedback_intro: "We welcome your views on the City Hall reform. The team in charge reads every message and uses them in its work; we cannot promise individual replies.",
     feedback_answers_where: "How many messages the city received, and what it does in answer, is published on “What you told us, and what the city does”",
     send_feedback_link: "Send feedback about this data",
@@ -1068,6 +1078,8 @@ static JA_EASY: Strings = Strings {
     answer_date: "日《ひ》にち",
     answer_expects: "変《か》わると 思《おも》う 数字《すうじ》",
     card_voices_line: "この 数字《すうじ》への 声《こえ》 {voices}件《けん》・市《し》の 対応《たいおう》 {answers}件《けん》",
+    card_voices_only: "この 数字《すうじ》への 声《こえ》 {voices}件《けん》",
+    card_answers_only: "この 数字《すうじ》への 市《し》の 対応《たいおう》 {answers}件《けん》",
     feedback_intro: "市役所《しやくしょ》の 改革《かいかく》への 意見《いけん》を 送《おく》って ください。担当《たんとう》の 人《ひと》が 読《よ》みます。",
     feedback_answers_where: "届《とど》いた 意見《いけん》の 数《かず》と 市《し》の 対応《たいおう》は、「みなさんの 声《こえ》と 市《し》の 対応《たいおう》」の ページで 見《み》られます",
     send_feedback_link: "この データに ついて 意見《いけん》を 送《おく》る",

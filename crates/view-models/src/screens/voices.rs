@@ -149,7 +149,14 @@ pub fn card_line(s: &Snapshot, card: &str, locale: Locale) -> Option<(String, St
     if voices == 0 && answers == 0 {
         return None;
     }
-    let line = snapshot::template::fill(marked_strings(locale).card_voices_line, &[("voices", &number(f64::from(voices))), ("answers", &number(answers as f64))]);
+    let m = marked_strings(locale);
+    // Only what was published: no 「0件」 for a side the city has said nothing about.
+    let template = match (voices, answers) {
+        (0, _) => m.card_answers_only,
+        (_, 0) => m.card_voices_only,
+        _ => m.card_voices_line,
+    };
+    let line = snapshot::template::fill(template, &[("voices", &number(f64::from(voices))), ("answers", &number(answers as f64))]);
     Some((line, format!("/voices#{card}")))
 }
 
@@ -205,7 +212,10 @@ mod tests {
     fn a_card_with_voices_or_answers_says_how_many_and_links_to_them() {
         let s = with_voices();
         assert_eq!(card_line(&s, "konbini-yearly", Locale::Ja), Some(("この数値へのみなさんの声 1,212件・市の対応 2件".to_string(), "/voices#konbini-yearly".to_string())));
-        assert_eq!(card_line(&s, "counter-satisfaction", Locale::En).unwrap().0, "Your voices about this figure: 15 · the city's answers: 0");
+        assert_eq!(card_line(&s, "counter-satisfaction", Locale::En).unwrap().0, "Your voices about this figure: 15", "no answer yet: no 0");
+        let mut answers_only = s.clone();
+        answers_only.voices.received.clear();
+        assert_eq!(card_line(&answers_only, "konbini-yearly", Locale::Ja).unwrap().0, "この数値への市の対応 2件");
         assert_eq!(card_line(&s, "konbini-yearly", Locale::JaEasy).unwrap().0, "この 数字《すうじ》への 声《こえ》 1,212件《けん》・市《し》の 対応《たいおう》 2件《けん》");
         assert_eq!(card_line(&s, "staff-engagement", Locale::Ja), None);
     }

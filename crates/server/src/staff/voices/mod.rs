@@ -3,6 +3,7 @@
 //! status, section in charge, internal note and theme; themes attached to a card; the audit
 //! log (publishers). Signed-in staff only; every post checked by `StaffForm`.
 
+pub mod answer;
 pub mod model;
 pub mod view;
 
@@ -32,6 +33,7 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route("/staff/voices/log", get(audit_log))
         .route("/staff/voices/themes", get(themes).post(theme_add))
         .route("/staff/voices/themes/{id}", post(theme_update))
+        .route("/staff/voices/themes/{id}/answer", get(answer::answer_form).post(answer::answer_draft))
         .route("/staff/voices/{id}", get(detail).post(update))
 }
 

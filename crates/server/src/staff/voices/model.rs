@@ -318,7 +318,8 @@ pub struct ThemeForm {
 impl ThemeForm {
     /// The title and card to store, or what to correct; `field` is the title control's id.
     pub fn checked(&self, names: &Names, field: &str) -> Result<(String, String), Vec<Problem>> {
-        let title = feedback::normalise(self.title.trim());
+        // In the city's own words and typography: full-width brackets stay as typed.
+        let title = self.title.trim().to_string();
         let card = self.card.trim().to_string();
         let mut problems = vec![];
         if title.is_empty() {

@@ -220,6 +220,7 @@ pub fn ThemeList(themes: Vec<Theme>, names: Names, csrf: String, problems: Vec<P
                                     <div class="field"><label for=card_id.clone()>"カード・指標"</label><select id=card_id name="card">{card_options(&t.card)}</select></div>
                                     <button type="submit" class="button button--secondary">"変更を保存"</button>
                                 </form>
+                                <p><a href=format!("/staff/voices/themes/{}/answer", t.id)>{format!("「{}」への市の対応を書く", t.title)}</a></p>
                             </li>
                         }
                     }).collect_view()}

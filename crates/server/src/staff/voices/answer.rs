@@ -1,0 +1,337 @@
+//! 「市の対応を書く」: a theme's answer (市の対応) written on the staff pages, in three languages,
+//! made into a draft of the next publication: the latest published snapshot with this answer
+//! added (or replaced), checked by every rule of the checker. A publisher who is not its author
+//! publishes it, as any draft (`--publish-approvals`). The workbook's 「市の対応」 sheet does the
+//! same for many answers at once.
+
+use std::sync::Arc;
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use leptos::prelude::*;
+use serde::Deserialize;
+use snapshot::{AnswerStatus, AsOf, CityAnswer, Snapshot, Text};
+
+use super::{id_of, not_found, unavailable};
+use crate::staff::page::{described_by, render, FieldError, Problem, ProblemSummary, TokenField, Who};
+use crate::staff::session::{StaffAuth, StaffForm};
+use crate::store::voices::Theme;
+use crate::AppState;
+
+/// The answer's form as posted (and as shown again after a refusal).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct AnswerForm {
+    pub draft: String,
+    pub status: String,
+    pub date: String,
+    pub title_en: String,
+    pub title_easy: String,
+    pub summary_ja: String,
+    pub summary_en: String,
+    pub summary_easy: String,
+    pub answer_ja: String,
+    pub answer_en: String,
+    pub answer_easy: String,
+    pub reason_ja: String,
+    pub reason_en: String,
+    pub reason_easy: String,
+    pub expects: String,
+}
+
+/// The texts of the form: field prefix, the answer's field, its label.
+const TEXTS: [(&str, &str, &str); 3] = [("summary", "voices_summary", "寄せられた声の要約"), ("answer", "answer", "市の対応"), ("reason", "reason", "対応しない理由")];
+const LANGS: [(&str, &str, &str); 3] = [("ja", "ja", "日本語"), ("en", "en", "English"), ("easy", "ja_easy", "やさしい日本語（漢字には｜漢字《かんじ》の形で読みを付けます）")];
+
+/// A text as staff wrote it: published in the city's own typography (full-width brackets stay),
+/// only trimmed and with line ends unified.
+fn text(ja: &str, en: &str, easy: &str) -> Text {
+    let clean = |s: &str| s.trim().replace("\r\n", "\n");
+    let some = |s: &str| Some(clean(s)).filter(|s| !s.is_empty());
+    Text { ja: clean(ja), en: some(en), ja_easy: some(easy) }
+}
+
+/// Today in Japan, `YYYY-MM-DD`: an answer's date unless staff give another.
+pub fn today_in_japan() -> String {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0) + 9 * 3600;
+    let (y, m, d) = publish::folder::civil_date(secs.div_euclid(86_400));
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+impl AnswerForm {
+    /// A blank form for `theme`: the next draft's suggested id, today's date.
+    pub fn new(latest: &Snapshot, theme: &Theme) -> AnswerForm {
+        AnswerForm { draft: format!("{}-answer-{}", latest.id, theme.id), status: AnswerStatus::Considering.id().into(), date: today_in_japan(), ..Default::default() }
+    }
+
+    /// The answer for `theme` (its id `theme-<id>`, its card, its title in Japanese), or what to
+    /// correct. The checker's own rules run on the draft afterwards.
+    pub fn answer(&self, theme: &Theme) -> Result<CityAnswer, Vec<Problem>> {
+        let mut problems = vec![];
+        if theme.card.is_empty() {
+            problems.push(Problem::new("このテーマには、どのカード・指標についてかが決まっていません。「テーマ」のページで決めてから書いてください", ""));
+        }
+        if !publish::drafts::plain_id(self.draft.trim()) {
+            problems.push(Problem::new("下書きの公開IDは半角英数字とハイフンで入力してください（例: 2024-03-answers）", "draft"));
+        }
+        let status = AnswerStatus::parse(self.status.trim());
+        if status.is_none() {
+            problems.push(Problem::new("状態を選んでください", "status-considering"));
+        }
+        let date = AsOf::parse(self.date.trim());
+        if date.date().is_none_or(|d| d.day.is_none()) {
+            problems.push(Problem::new("日付は 2024-03-31 の形で入力してください", "date"));
+        }
+        for (prefix, ja) in [("summary", &self.summary_ja), ("answer", &self.answer_ja)] {
+            if ja.trim().is_empty() {
+                let label = TEXTS.iter().find(|t| t.0 == prefix).map_or("", |t| t.2);
+                problems.push(Problem::new(format!("{label}（日本語）を入力してください"), format!("{prefix}_ja")));
+            }
+        }
+        let reason = [&self.reason_ja, &self.reason_en, &self.reason_easy].iter().any(|s| !s.trim().is_empty()).then(|| text(&self.reason_ja, &self.reason_en, &self.reason_easy));
+        let (Some(status), true) = (status, problems.is_empty()) else { return Err(problems) };
+        Ok(CityAnswer {
+            id: format!("theme-{}", theme.id),
+            card: theme.card.clone(),
+            title: text(&theme.title, &self.title_en, &self.title_easy),
+            voices_summary: text(&self.summary_ja, &self.summary_en, &self.summary_easy),
+            answer: text(&self.answer_ja, &self.answer_en, &self.answer_easy),
+            status,
+            reason,
+            date,
+            expects: Some(self.expects.trim().to_string()).filter(|e| !e.is_empty()),
+        })
+    }
+}
+
+/// The latest snapshot with `answer` added, or put in place of the one with its id.
+pub fn with_answer(mut s: Snapshot, draft_id: &str, answer: CityAnswer) -> Snapshot {
+    s.id = draft_id.to_string();
+    match s.voices.answers.iter_mut().find(|a| a.id == answer.id) {
+        Some(slot) => *slot = answer,
+        None => s.voices.answers.push(answer),
+    }
+    s
+}
+
+/// The form's field for a checker problem at `path` in the draft, when it is this answer's.
+pub fn field_of(path: &str, index: usize) -> &'static str {
+    let Some(rest) = path.strip_prefix(&format!("voices.answers[{index}].")) else { return "" };
+    let (part, lang) = rest.split_once('.').unwrap_or((rest, "ja"));
+    match (part, lang) {
+        ("title", "en") => "title_en",
+        ("title", "ja_easy") => "title_easy",
+        ("voices_summary", "en") => "summary_en",
+        ("voices_summary", "ja_easy") => "summary_easy",
+        ("voices_summary", _) => "summary_ja",
+        ("answer", "en") => "answer_en",
+        ("answer", "ja_easy") => "answer_easy",
+        ("answer", _) => "answer_ja",
+        ("reason", "en") => "reason_en",
+        ("reason", "ja_easy") => "reason_easy",
+        ("reason", _) => "reason_ja",
+        ("date", _) => "date",
+        ("expects", _) => "expects",
+        ("status", _) => "status-considering",
+        _ => "",
+    }
+}
+
+/// A one-line or multi-line text field with its label, hint, error and the value as given.
+fn field(id: &'static str, label: String, hint: Option<&'static str>, value: String, rows: Option<u32>, problems: &[Problem]) -> impl IntoView {
+    let hint_id = hint.map(|_| format!("{id}-hint"));
+    let described = described_by(id, hint_id.as_deref(), problems);
+    let control = match rows {
+        Some(rows) => view! { <textarea id=id name=id rows=rows.to_string() maxlength="1000" aria-describedby=described>{reform_widget::components::textarea_text(&value)}</textarea> }.into_any(),
+        None => view! { <input type="text" id=id name=id value=value maxlength="200" aria-describedby=described/> }.into_any(),
+    };
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
+            <FieldError id=id problems=problems.to_vec()/>
+            {control}
+        </div>
+    }
+}
+
+#[component]
+fn AnswerPage(theme: Theme, card: String, form: AnswerForm, indicators: Vec<(String, String)>, csrf: String, problems: Vec<Problem>) -> impl IntoView {
+    let p = problems.clone();
+    let chosen = AnswerStatus::parse(&form.status);
+    let word = |s: AnswerStatus| publish::workbook::layout::answer_status_word(s);
+    let texts = TEXTS
+        .iter()
+        .map(|(prefix, _, label)| {
+            let fields = LANGS
+                .iter()
+                .map(|(lang, _, lang_label)| {
+                    let id: &'static str = match (*prefix, *lang) {
+                        ("summary", "ja") => "summary_ja",
+                        ("summary", "en") => "summary_en",
+                        ("summary", _) => "summary_easy",
+                        ("answer", "ja") => "answer_ja",
+                        ("answer", "en") => "answer_en",
+                        ("answer", _) => "answer_easy",
+                        ("reason", "ja") => "reason_ja",
+                        ("reason", "en") => "reason_en",
+                        _ => "reason_easy",
+                    };
+                    let value = match id {
+                        "summary_ja" => &form.summary_ja,
+                        "summary_en" => &form.summary_en,
+                        "summary_easy" => &form.summary_easy,
+                        "answer_ja" => &form.answer_ja,
+                        "answer_en" => &form.answer_en,
+                        "answer_easy" => &form.answer_easy,
+                        "reason_ja" => &form.reason_ja,
+                        "reason_en" => &form.reason_en,
+                        _ => &form.reason_easy,
+                    };
+                    field(id, format!("{label}（{lang_label}）"), None, value.clone(), Some(4), &p)
+                })
+                .collect_view();
+            let legend = match *prefix {
+                "summary" => format!("{label}: 市民が書いた文をそのまま載せず、職員の言葉でまとめます"),
+                "reason" => format!("{label}: 「対応しません」のときに書きます"),
+                _ => label.to_string(),
+            };
+            view! { <fieldset class="field"><legend>{legend}</legend>{fields}</fieldset> }
+        })
+        .collect_view();
+    view! {
+        {(!problems.is_empty()).then(|| view! { <ProblemSummary title="下書きにできませんでした。次の点を確かめてください".into() problems=problems.clone()/> })}
+        <dl class="voice-facts">
+            <div><dt>"テーマ"</dt><dd>{theme.title.clone()}</dd></div>
+            <div><dt>"カード・指標"</dt><dd>{if card.is_empty() { "未設定".to_string() } else { card }}</dd></div>
+            <div><dt>"このテーマの声"</dt><dd><a href=format!("/staff/voices?theme={}", theme.id)>{super::model::count(theme.voices)}</a></dd></div>
+        </dl>
+        <p>"書いた対応は、いま公開しているデータに加えた下書きになります。別の公開担当の職員が確認してから公開されます。"</p>
+        <form class="form" method="post" action=format!("/staff/voices/themes/{}/answer", theme.id) novalidate>
+            <TokenField csrf/>
+            {field("draft", "下書きの公開ID".into(), Some("半角英数字とハイフン。公開するとこのIDの公開になります"), form.draft.clone(), None, &p)}
+            <fieldset class="field" id="status-group" aria-describedby=described_by("status-considering", None, &p)>
+                <legend>"状態"</legend>
+                <FieldError id="status-considering" problems=p.clone()/>
+                {AnswerStatus::ALL.into_iter().map(|s| {
+                    let id = format!("status-{}", s.id());
+                    view! { <div class="choice"><input type="radio" name="status" id=id.clone() value=s.id() checked=chosen == Some(s)/><label for=id>{word(s)}</label></div> }
+                }).collect_view()}
+            </fieldset>
+            {field("date", "日付".into(), Some("例: 2024-03-31"), form.date.clone(), None, &p)}
+            {field("title_en", "テーマ（English）".into(), None, form.title_en.clone(), None, &p)}
+            {field("title_easy", "テーマ（やさしい日本語）".into(), Some("漢字には ｜漢字《かんじ》 の形で読みを付けます"), form.title_easy.clone(), None, &p)}
+            {texts}
+            <div class="field">
+                <label for="expects">"動くと見込む指標（任意）"</label>
+                <FieldError id="expects" problems=p.clone()/>
+                <select id="expects" name="expects" aria-describedby=described_by("expects", None, &p)>
+                    <option value="" selected=form.expects.is_empty()>"指定しない"</option>
+                    {indicators.into_iter().map(|(id, name)| { let selected = form.expects == id; view! { <option value=id selected=selected>{name}</option> } }).collect_view()}
+                </select>
+            </div>
+            <button type="submit" class="button">"下書きにする"</button>
+        </form>
+        <p><a href="/staff/voices/themes">"テーマの一覧に戻る"</a></p>
+    }
+}
+
+async fn page(app: &AppState, auth: &StaffAuth, theme_id: &str, form: Option<AnswerForm>, problems: Vec<Problem>) -> Response {
+    let Some(id) = id_of(theme_id) else { return not_found(auth, "このテーマはありません。") };
+    let themes = match app.store.themes().await {
+        Ok(t) => t,
+        Err(e) => return unavailable(auth, e),
+    };
+    let Some(theme) = themes.into_iter().find(|t| t.id == id) else { return not_found(auth, "このテーマはありません。") };
+    let folder = super::super::folder(app);
+    let Ok(Ok(latest)) = tokio::task::spawn_blocking(move || folder.latest()).await else {
+        return super::super::refused(auth, StatusCode::SERVICE_UNAVAILABLE, "公開中のデータを読み込めません");
+    };
+    let names = super::model::Names::new(Some(&latest.snapshot), &[]);
+    let card = if theme.card.is_empty() { String::new() } else { names.topic(&theme.card) };
+    let indicators = latest.snapshot.indicators.iter().map(|i| (i.id.clone(), i.name.ja.clone())).collect();
+    let form = form.unwrap_or_else(|| AnswerForm::new(&latest.snapshot, &theme));
+    let status = if problems.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let csrf = auth.0.csrf.clone();
+    render(status, &format!("市の対応を書く: {}", theme.title), Some(Who::from(&auth.0)), move || view! { <AnswerPage theme card form indicators csrf problems/> })
+}
+
+pub(super) async fn answer_form(State(app): State<Arc<AppState>>, auth: StaffAuth, Path(id): Path<String>) -> Response {
+    page(&app, &auth, &id, None, vec![]).await
+}
+
+pub(super) async fn answer_draft(State(app): State<Arc<AppState>>, Path(id): Path<String>, StaffForm(auth, form): StaffForm<AnswerForm>) -> Response {
+    let Some(theme_id) = id_of(&id) else { return not_found(&auth, "このテーマはありません。") };
+    let theme = match app.store.themes().await {
+        Ok(t) => t.into_iter().find(|t| t.id == theme_id),
+        Err(e) => return unavailable(&auth, e),
+    };
+    let Some(theme) = theme else { return not_found(&auth, "このテーマはありません。") };
+    let answer = match form.answer(&theme) {
+        Ok(a) => a,
+        Err(problems) => return page(&app, &auth, &id, Some(form), problems).await,
+    };
+    let (folder, author, draft_id) = (super::super::folder(&app), auth.0.name.clone(), form.draft.trim().to_string());
+    let made = tokio::task::spawn_blocking(move || {
+        let latest = folder.latest().map_err(|e| vec![Problem::new(e.message(snapshot::Lang::Ja), "")])?;
+        let next = with_answer(latest.snapshot, &draft_id, answer);
+        let index = next.voices.answers.iter().position(|a| a.id == format!("theme-{theme_id}")).unwrap_or(0);
+        let problems: Vec<Problem> = snapshot::check_snapshot(&next).iter().map(|p| Problem::new(p.message_in(snapshot::Lang::Ja), field_of(&p.path, index))).collect();
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let title = publish::import::title_for(&next);
+        folder.save_draft(&publish::Draft { snapshot: next, title }, &author).map_err(|e| vec![Problem::new(e.message(snapshot::Lang::Ja), "draft")])
+    })
+    .await;
+    match made {
+        Ok(Ok(info)) => {
+            tracing::info!("staff: draft {} with an answer prepared", info.id);
+            Redirect::to(&format!("/staff/drafts/{}", info.id)).into_response()
+        }
+        Ok(Err(problems)) => page(&app, &auth, &id, Some(form), problems).await,
+        Err(_) => super::super::refused(&auth, StatusCode::INTERNAL_SERVER_ERROR, "下書きを作れませんでした"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn theme(card: &str) -> Theme {
+        Theme { id: 7, title: "コンビニ交付の手数料".into(), card: card.into(), created_by: "tanaka".into(), voices: 3 }
+    }
+
+    #[test]
+    fn an_answer_names_its_theme_and_card_and_needs_what_it_says() {
+        let form = AnswerForm { draft: "2024-03-answers".into(), status: "declined".into(), date: "2024-03-31".into(), summary_ja: " 下げてほしい ".into(), answer_ja: "下げません".into(), reason_ja: "国の決まりです".into(), ..Default::default() };
+        let a = form.answer(&theme("konbini-yearly")).unwrap();
+        assert_eq!((a.id.as_str(), a.card.as_str(), a.title.ja.as_str(), a.voices_summary.ja.as_str(), a.status), ("theme-7", "konbini-yearly", "コンビニ交付の手数料", "下げてほしい", AnswerStatus::Declined));
+        assert_eq!(a.reason.unwrap().ja, "国の決まりです");
+        let fields: Vec<String> = AnswerForm { draft: "../x".into(), status: "maybe".into(), date: "2024-03".into(), ..Default::default() }.answer(&theme("")).unwrap_err().into_iter().map(|p| p.field).collect();
+        assert_eq!(fields, vec!["", "draft", "status-considering", "date", "summary_ja", "answer_ja"]);
+    }
+
+    #[test]
+    fn a_checker_problem_is_linked_to_the_field_it_came_from() {
+        assert_eq!(field_of("voices.answers[2].answer.ja_easy", 2), "answer_easy");
+        assert_eq!(field_of("voices.answers[2].reason", 2), "reason_ja");
+        assert_eq!(field_of("voices.answers[2].title.en", 2), "title_en");
+        assert_eq!(field_of("voices.answers[1].answer.ja", 2), "", "another answer's");
+        assert_eq!(field_of("indicators[0].name.ja", 2), "");
+    }
+
+    #[test]
+    fn the_draft_adds_the_answer_or_puts_it_in_place_of_the_earlier_one() {
+        let base = snapshot::parse_snapshot(&std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data/snapshots/2023-12.json")).unwrap()).unwrap();
+        let form = AnswerForm { draft: "d".into(), status: "considering".into(), date: "2024-03-31".into(), summary_ja: "声".into(), answer_ja: "検討します".into(), ..Default::default() };
+        let first = with_answer(base, "2024-03-answers", form.answer(&theme("konbini-yearly")).unwrap());
+        assert_eq!((first.id.as_str(), first.voices.answers.len()), ("2024-03-answers", 1));
+        assert!(snapshot::check_snapshot(&first).is_empty(), "{:?}", snapshot::check_snapshot(&first));
+        let again = AnswerForm { status: "done".into(), ..form };
+        let second = with_answer(first, "2024-04-answers", again.answer(&theme("konbini-yearly")).unwrap());
+        assert_eq!(second.voices.answers.len(), 1);
+        assert_eq!(second.voices.answers[0].status, AnswerStatus::Done);
+    }
+}
