@@ -10,12 +10,20 @@ use crate::mode::use_mode;
 use crate::navigation::Link;
 
 #[component]
-pub fn Downloads(id: String, csv: String, json: String, t: &'static Strings) -> impl IntoView {
+pub fn Downloads(
+    id: String,
+    csv: String,
+    json: String,
+    t: &'static Strings,
+    /// The card's name in words, as read (a text field cannot show readings): the form's topic,
+    /// which the citizen may change or clear. The server stores the card's id for it.
+    about: String,
+) -> impl IntoView {
     view! {
         <p class="downloads">
             <a class="download" download=format!("{id}.csv") href=data_url("text/csv", &csv)>{t.download_csv}</a>
             <a class="download" download=format!("{id}.json") href=data_url("application/json", &json)>{t.download_json}</a>
-            {feedback_link(view_models::request::href("/feedback", &[("topic", &id)]), t)}
+            {feedback_link(view_models::request::href("/feedback", &[("topic", &about)]), t)}
         </p>
     }
 }

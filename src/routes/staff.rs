@@ -22,6 +22,7 @@ pub fn staff_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
     let t = strings(l);
     let m = marked_strings(l);
     let v = staff(&s, l);
+    let about = snapshot::ruby::spoken(&v.title).into_owned();
     view! {
         <h1>{ruby(v.title)}</h1>
         <dl class="facts">
@@ -31,6 +32,6 @@ pub fn staff_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
         </dl>
         <ul>{v.findings.into_iter().map(|f| view! { <li>{ruby(f)}</li> }).collect_view()}</ul>
         <ScoreBars caption=t.category_averages.to_string() summary=v.summary categories=v.categories t/>
-        <Downloads id="staff-engagement".to_string() csv=v.csv json=v.json t/>
+        <Downloads id="staff-engagement".to_string() csv=v.csv json=v.json t about=about/>
     }
 }

@@ -81,7 +81,7 @@ test('feedback: personal data is warned about, not blocked; a card link fills th
   await page.waitForSelector('form.form');
   // A reading screen's link loads the form's page, where the app starts.
   await live(page);
-  await expect(page.locator('#topic'), 'topic prefilled').toHaveValue('konbini-yearly');
+  await expect(page.locator('#topic'), 'topic prefilled with the card in words').toHaveValue('証明書コンビニ発行件数');
   await page.fill('#message', '電話は090-1234-5678です。〒860-8601');
   await page.waitForSelector('.warning');
   const warning = await page.textContent('.warning');

@@ -49,7 +49,7 @@ for (const script of [true, false]) {
     await page.goto(`${base}/konbini`);
     await page.locator('[data-chart="konbini-yearly"] a[href^="/feedback"]').click();
     if (script) await live(page);
-    await expect(page.locator('#topic')).toHaveValue('konbini-yearly');
+    await expect(page.locator('#topic'), 'the card in words').toHaveValue('証明書コンビニ発行件数');
     await page.locator('#message').fill(message);
     await page.locator('form.form button[type="submit"]:visible').click();
     if (script) await page.locator('.preview button.button:not(.button--secondary)').click();

@@ -83,7 +83,7 @@ pub async fn post_feedback(State(app): State<Arc<AppState>>, ConnectInfo(peer): 
         // Answer as if accepted so the sender learns nothing; store nothing.
         Verdict::Bot => return Ok((StatusCode::CREATED, Json(Receipt { receipt: BOT_RECEIPT.into(), duplicate: false })).into_response()),
     };
-    let stored = app.store.insert(feedback).await.map_err(Failure::store("storing feedback"))?;
+    let stored = app.store.insert(crate::pages::with_card_topic(&app, feedback)).await.map_err(Failure::store("storing feedback"))?;
     let status = if stored.created { StatusCode::CREATED } else { StatusCode::OK };
     Ok((status, Json(Receipt { receipt: stored.receipt, duplicate: !stored.created })).into_response())
 }

@@ -115,6 +115,22 @@ pub async fn page(app: &Arc<AppState>, peer: SocketAddr, req: Request) -> Respon
     response
 }
 
+/// A topic that names a card in words (as the card's feedback link fills the form) is stored as
+/// the card's id: voices are counted per card, and staff read the card's name for it. Any other
+/// topic is kept as the citizen wrote it.
+pub(crate) fn with_card_topic(app: &AppState, mut f: feedback::Feedback) -> feedback::Feedback {
+    if f.topic.is_empty() || f.kind != feedback::Kind::General {
+        return f;
+    }
+    let data = ServerData { static_dir: app.config.static_dir.clone(), data_dir: app.config.data_dir.clone(), drafts_allowed: false };
+    if let reform_widget::data::LoadState::Ready { snapshot, .. } = reform_widget::data::files::load(&data, None, None) {
+        if let Some(card) = view_models::screens::voices::card_for_topic(&snapshot, &f.topic) {
+            f.topic = card;
+        }
+    }
+    f
+}
+
 fn refusal(status: StatusCode, ja: &str, en: &str) -> Response {
     let body = format!("<!DOCTYPE html><html lang=\"ja\"><meta charset=\"utf-8\"><title>{ja}</title><link rel=\"stylesheet\" href=\"/style.css\"><main class=\"site-main\"><h1>{ja}</h1><p lang=\"en\">{en}</p><p><a href=\"/\">ホーム / Home</a></p></main></html>");
     (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response()
@@ -161,7 +177,7 @@ pub async fn posted_form(app: &Arc<AppState>, peer: SocketAddr, req: Request) ->
         // Answered as if accepted, so the sender learns nothing; nothing is stored.
         Verdict::Bot => PostedForm { submission, errors: vec![], receipt: Some(feedback::api::BOT_RECEIPT.into()), back: false },
         Verdict::Valid(feedback) => {
-            match app.store.insert(feedback).await {
+            match app.store.insert(with_card_topic(app, feedback)).await {
                 Ok(stored) => PostedForm { submission, errors: vec![], receipt: Some(stored.receipt), back: false },
                 Err(e) => {
                     tracing::error!("storing a posted form failed: {e}");

@@ -91,3 +91,20 @@ async fn markup_in_a_published_answer_is_shown_as_text_on_the_screen_and_in_the_
     let (_, feed) = page(&h, "/feed.xml").await;
     assert!(!feed.contains("<script>") && roxmltree::Document::parse(&feed).is_ok());
 }
+
+#[tokio::test]
+async fn a_message_about_a_card_in_words_is_kept_under_the_cards_id_and_other_topics_as_written() {
+    let h = harness("voices-public-topic", |_| {}).await;
+    let post = |key: &str, topic: &str| {
+        let body = serde_json::json!({ "key": key, "topic": topic, "message": "synthetic message, for tests only" }).to_string();
+        Request::post("/api/feedback").header(header::HOST, "127.0.0.1:8080").header(header::CONTENT_TYPE, "application/json").body(Body::from(body)).unwrap()
+    };
+    for (key, topic) in [("00000000-0000-4000-8000-000000000001", "証明書コンビニ発行件数"), ("00000000-0000-4000-8000-000000000002", "窓口の待ち時間のこと"), ("00000000-0000-4000-8000-000000000003", "counter-satisfaction")] {
+        assert_eq!(send(&h, post(key, topic)).await.0, StatusCode::CREATED);
+    }
+    let topics: Vec<String> = h.state.store.voices(&Default::default()).await.unwrap().items.into_iter().map(|v| v.topic).collect();
+    assert_eq!(topics, vec!["counter-satisfaction", "窓口の待ち時間のこと", "konbini-yearly"]);
+    // The card's feedback link carries its name in words, for the citizen to read and change.
+    let (_, konbini) = page(&h, "/konbini").await;
+    assert!(konbini.contains("href=\"/feedback?topic=%E8%A8%BC%E6%98%8E%E6%9B%B8"), "{konbini}");
+}

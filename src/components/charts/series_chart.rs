@@ -88,6 +88,7 @@ pub fn SeriesChart(
         })
         .collect_view();
     let id = card.id.clone();
+    let about = snapshot::ruby::spoken(&card.caption_marked).into_owned();
     let chart_id = card.id.clone();
     let chart_id_for_embed = card.id.clone();
     // The snippet's iframe title: in やさしい日本語 as it is read (an attribute cannot hold ruby).
@@ -110,7 +111,7 @@ pub fn SeriesChart(
                     <tbody>{rows}</tbody>
                 </table>
             </details>
-            <Downloads id csv=card.csv json=card.json t/>
+            <Downloads id csv=card.csv json=card.json t about/>
             {voices.map(|(line, href)| view! { <p class="card-voices">{voices_link(line, href)}</p> })}
             {(use_mode() == Mode::Full).then(|| view! { <EmbedDialog card=chart_id_for_embed title=title_for_embed t/> })}
         </figure>

@@ -141,6 +141,29 @@ pub fn new_or_changed<'a>(previous: &[CityAnswer], current: &'a [CityAnswer]) ->
         .collect()
 }
 
+/// The card a message's topic names: its id, or its name in words as the card's feedback link
+/// gives it (in any language, as shown or as read), so voices are counted per card while the
+/// citizen reads and may change words, not an id. `None` for any other topic.
+pub fn card_for_topic(s: &Snapshot, topic: &str) -> Option<String> {
+    let topic = topic.trim();
+    if topic.is_empty() {
+        return None;
+    }
+    let mut ids = embeddable_ids(s);
+    ids.push("staff-engagement".into());
+    if ids.iter().any(|id| id == topic) {
+        return Some(topic.to_string());
+    }
+    let names = |id: &str, l: Locale| -> Vec<String> {
+        let marked = match id {
+            "staff-engagement" => Some(crate::screens::staff::staff(s, l).title),
+            _ => embed_card(s, id, l).map(|c| c.caption_marked),
+        };
+        marked.map(|m| vec![snapshot::ruby::plain(&m).into_owned(), snapshot::ruby::spoken(&m).into_owned()]).unwrap_or_default()
+    };
+    ids.into_iter().find(|id| Locale::ALL.into_iter().any(|l| names(id, l).iter().any(|n| n == topic)))
+}
+
 /// The line a card shows when the city published voices or answers about it (marked), and
 /// where it leads: 「この数値へのみなさんの声 12件・市の対応 1件」, `/voices#konbini-yearly`.
 pub fn card_line(s: &Snapshot, card: &str, locale: Locale) -> Option<(String, String)> {
@@ -206,6 +229,21 @@ mod tests {
         assert_eq!(easy.cards[0].answers[0].date, "2024ねん 3がつ 31にち");
         assert_eq!(easy.cards[0].total.as_deref(), Some("1,212｜件《けん》"), "a count's unit with its reading");
         assert!(voices(&seed(), Locale::Ja).cards.is_empty(), "nothing published, nothing shown");
+    }
+
+    #[test]
+    fn a_topic_in_words_names_its_card_in_any_language() {
+        let s = seed();
+        assert_eq!(card_for_topic(&s, "konbini-yearly").as_deref(), Some("konbini-yearly"));
+        assert_eq!(card_for_topic(&s, " 証明書コンビニ発行件数 ").as_deref(), Some("konbini-yearly"));
+        let en = embed_card(&s, "konbini-yearly", Locale::En).unwrap().caption;
+        assert_eq!(card_for_topic(&s, &en).as_deref(), Some("konbini-yearly"));
+        let easy = snapshot::ruby::spoken(&embed_card(&s, "konbini-yearly", Locale::JaEasy).unwrap().caption_marked).into_owned();
+        assert_eq!(card_for_topic(&s, &easy).as_deref(), Some("konbini-yearly"), "{easy}");
+        let staff = snapshot::ruby::spoken(&crate::screens::staff::staff(&s, Locale::Ja).title).into_owned();
+        assert_eq!(card_for_topic(&s, &staff).as_deref(), Some("staff-engagement"));
+        assert_eq!(card_for_topic(&s, "窓口の待ち時間について"), None);
+        assert_eq!(card_for_topic(&s, ""), None);
     }
 
     #[test]
