@@ -122,13 +122,20 @@ pub(crate) fn with_card_topic(app: &AppState, mut f: feedback::Feedback) -> feed
     if f.topic.is_empty() || f.kind != feedback::Kind::General {
         return f;
     }
-    let data = ServerData { static_dir: app.config.static_dir.clone(), data_dir: app.config.data_dir.clone(), drafts_allowed: false };
-    if let reform_widget::data::LoadState::Ready { snapshot, .. } = reform_widget::data::files::load(&data, None, None) {
-        if let Some(card) = view_models::screens::voices::card_for_topic(&snapshot, &f.topic) {
-            f.topic = card;
-        }
+    if let Some(card) = published(app).and_then(|s| view_models::screens::voices::card_for_topic(&s, &f.topic)) {
+        f.topic = card;
     }
     f
+}
+
+/// The latest publication, parsed once per publication (the pages' own cache), for what the
+/// server words or checks outside a page: a topic's card, the staff pages' names.
+pub(crate) fn published(app: &AppState) -> Option<Arc<snapshot::Snapshot>> {
+    let data = ServerData { static_dir: app.config.static_dir.clone(), data_dir: app.config.data_dir.clone(), drafts_allowed: false };
+    match reform_widget::data::files::load(&data, None, None) {
+        reform_widget::data::LoadState::Ready { snapshot, .. } => Some(snapshot),
+        _ => None,
+    }
 }
 
 fn refusal(status: StatusCode, ja: &str, en: &str) -> Response {

@@ -49,7 +49,9 @@ pub(super) async fn draft_page(State(app): State<Arc<AppState>>, auth: StaffAuth
         Ok(d) => d,
         Err(why) => return refused(&auth, StatusCode::NOT_FOUND, &why.message(Lang::Ja)),
     };
-    let rows = folder.latest().map(|l| changes(&l.snapshot, &snapshot, Locale::Ja)).unwrap_or_default();
+    // Read once for what changed in figures and in answers.
+    let latest = folder.latest().ok();
+    let rows = latest.as_ref().map(|l| changes(&l.snapshot, &snapshot, Locale::Ja)).unwrap_or_default();
     let changes = if rows.is_empty() {
         "<p>公開中のデータから変わった数値はありません。</p>".to_string()
     } else {
@@ -59,7 +61,7 @@ pub(super) async fn draft_page(State(app): State<Arc<AppState>>, auth: StaffAuth
             .collect();
         format!(r#"<div class="table-scroll" tabindex="0" role="region" aria-label="公開中のデータからの変更"><table><thead><tr><th scope="col">指標</th><th scope="col">種類</th><th scope="col">年度</th><th scope="col">数値</th></tr></thead><tbody>{trs}</tbody></table></div>"#)
     };
-    let answers = folder.latest().map(|l| answer_changes(&l.snapshot.voices.answers, &snapshot.voices.answers)).unwrap_or_default();
+    let answers = latest.map(|l| answer_changes(&l.snapshot.voices.answers, &snapshot.voices.answers)).unwrap_or_default();
     let answers = if answers.is_empty() {
         "<p>公開中のデータから変わった市の対応はありません。</p>".to_string()
     } else {

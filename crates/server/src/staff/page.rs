@@ -125,6 +125,27 @@ pub fn described_by(id: &str, hint: Option<&str>, problems: &[Problem]) -> Optio
     (!ids.is_empty()).then(|| ids.join(" "))
 }
 
+/// A labelled text control (one line, or a textarea of `rows`) in the GOV.UK order: label,
+/// hint (`<id>-hint`), error, control, tied together by `aria-describedby`; the value shown as
+/// given, always as text.
+pub fn text_field(id: &'static str, label: impl Into<String>, hint: Option<&'static str>, value: &str, max_chars: usize, rows: Option<u32>, problems: &[Problem]) -> impl IntoView {
+    let hint_id = hint.map(|_| format!("{id}-hint"));
+    let described = described_by(id, hint_id.as_deref(), problems);
+    let control = match rows {
+        // A textarea's text is written unescaped by Leptos: escaped here.
+        Some(rows) => view! { <textarea id=id name=id rows=rows.to_string() maxlength=max_chars.to_string() aria-describedby=described>{reform_widget::components::textarea_text(value)}</textarea> }.into_any(),
+        None => view! { <input type="text" id=id name=id value=value.to_string() maxlength=max_chars.to_string() aria-describedby=described/> }.into_any(),
+    };
+    view! {
+        <div class="field">
+            <label for=id>{label.into()}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
+            <FieldError id=id problems=problems.to_vec()/>
+            {control}
+        </div>
+    }
+}
+
 /// A short message that something was done, read out when the page loads.
 #[component]
 pub fn Notice(text: String) -> impl IntoView {

@@ -66,10 +66,19 @@ pub fn day(date: &AsOf, locale: Locale) -> String {
     }
 }
 
-/// A card's name (marked) by id: a chart card's caption, an indicator's or a group's name.
+/// Every card a citizen can write from, in the widget's order, with its name (marked): the
+/// chart cards and indicators (their captions) and the staff survey's (its title). The form's
+/// topic, the staff pages' names and this screen read this one list.
+pub fn cards(s: &Snapshot, locale: Locale) -> Vec<(String, String)> {
+    let mut cards: Vec<(String, String)> = embeddable_ids(s).into_iter().filter_map(|id| embed_card(s, &id, locale).map(|c| (id, c.caption_marked))).collect();
+    cards.push(("staff-engagement".into(), crate::screens::staff::staff(s, locale).title));
+    cards
+}
+
+/// A card's name (marked) by id: a card's, else an indicator group's, else the id.
 fn card_name(s: &Snapshot, id: &str, locale: Locale) -> String {
-    if let Some(card) = embed_card(s, id, locale) {
-        return card.caption_marked;
+    if let Some((_, name)) = cards(s, locale).into_iter().find(|(c, _)| c == id) {
+        return name;
     }
     s.indicator_groups.iter().find(|g| g.id == id).map_or_else(|| id.to_string(), |g| locale.pick_marked(&g.name).into_owned())
 }
@@ -149,19 +158,8 @@ pub fn card_for_topic(s: &Snapshot, topic: &str) -> Option<String> {
     if topic.is_empty() {
         return None;
     }
-    let mut ids = embeddable_ids(s);
-    ids.push("staff-engagement".into());
-    if ids.iter().any(|id| id == topic) {
-        return Some(topic.to_string());
-    }
-    let names = |id: &str, l: Locale| -> Vec<String> {
-        let marked = match id {
-            "staff-engagement" => Some(crate::screens::staff::staff(s, l).title),
-            _ => embed_card(s, id, l).map(|c| c.caption_marked),
-        };
-        marked.map(|m| vec![snapshot::ruby::plain(&m).into_owned(), snapshot::ruby::spoken(&m).into_owned()]).unwrap_or_default()
-    };
-    ids.into_iter().find(|id| Locale::ALL.into_iter().any(|l| names(id, l).iter().any(|n| n == topic)))
+    // A card by its id, or by its name in any language, as shown or as read.
+    Locale::ALL.into_iter().flat_map(|l| cards(s, l)).find(|(id, name)| id == topic || snapshot::ruby::plain(name) == topic || snapshot::ruby::spoken(name) == topic).map(|(id, _)| id)
 }
 
 /// The line a card shows when the city published voices or answers about it (marked), and

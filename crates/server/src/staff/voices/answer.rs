@@ -14,7 +14,8 @@ use serde::Deserialize;
 use snapshot::{AnswerStatus, AsOf, CityAnswer, Snapshot, Text};
 
 use super::{id_of, not_found, unavailable};
-use crate::staff::page::{described_by, render, FieldError, Problem, ProblemSummary, TokenField, Who};
+use crate::staff::page::{described_by, render, text_field, FieldError, Problem, ProblemSummary, TokenField, Who};
+use snapshot::validate::{MAX_NAME_CHARS, MAX_PROSE_CHARS};
 use crate::staff::session::{StaffAuth, StaffForm};
 use crate::store::voices::Theme;
 use crate::AppState;
@@ -40,9 +41,30 @@ pub struct AnswerForm {
     pub expects: String,
 }
 
-/// The texts of the form: field prefix, the answer's field, its label.
-const TEXTS: [(&str, &str, &str); 3] = [("summary", "voices_summary", "寄せられた声の要約"), ("answer", "answer", "市の対応"), ("reason", "reason", "対応しない理由")];
-const LANGS: [(&str, &str, &str); 3] = [("ja", "ja", "日本語"), ("en", "en", "English"), ("easy", "ja_easy", "やさしい日本語（漢字には｜漢字《かんじ》の形で読みを付けます）")];
+/// The texts staff write, each in three languages: the answer's part and its label.
+const TEXTS: [(&str, &str); 3] = [("voices_summary", "寄せられた声の要約"), ("answer", "市の対応"), ("reason", "対応しない理由")];
+/// The languages as the snapshot names them, and as the form labels them.
+const LANGS: [(&str, &str); 3] = [("ja", "日本語"), ("en", "English"), ("ja_easy", "やさしい日本語（漢字には｜漢字《かんじ》の形で読みを付けます）")];
+/// Every text field of the form, written once: its id, the answer's part and language it fills.
+/// The form draws from it, and a checker problem at that part and language links to it.
+const TEXT_FIELDS: [(&str, &str, &str); 11] = [
+    ("title_en", "title", "en"),
+    ("title_easy", "title", "ja_easy"),
+    ("summary_ja", "voices_summary", "ja"),
+    ("summary_en", "voices_summary", "en"),
+    ("summary_easy", "voices_summary", "ja_easy"),
+    ("answer_ja", "answer", "ja"),
+    ("answer_en", "answer", "en"),
+    ("answer_easy", "answer", "ja_easy"),
+    ("reason_ja", "reason", "ja"),
+    ("reason_en", "reason", "en"),
+    ("reason_easy", "reason", "ja_easy"),
+];
+
+/// The form's field for a part of the answer in a language.
+fn text_field_id(part: &str, lang: &str) -> &'static str {
+    TEXT_FIELDS.iter().find(|(_, p, l)| *p == part && *l == lang).map_or("", |(id, _, _)| id)
+}
 
 /// A text as staff wrote it: published in the city's own typography (full-width brackets stay),
 /// only trimmed and with line ends unified.
@@ -65,6 +87,24 @@ impl AnswerForm {
         AnswerForm { draft: format!("{}-answer-{}", latest.id, theme.id), status: AnswerStatus::Considering.id().into(), date: today_in_japan(), ..Default::default() }
     }
 
+    /// What was typed into the text field `id`.
+    fn value(&self, id: &str) -> &str {
+        match id {
+            "title_en" => &self.title_en,
+            "title_easy" => &self.title_easy,
+            "summary_ja" => &self.summary_ja,
+            "summary_en" => &self.summary_en,
+            "summary_easy" => &self.summary_easy,
+            "answer_ja" => &self.answer_ja,
+            "answer_en" => &self.answer_en,
+            "answer_easy" => &self.answer_easy,
+            "reason_ja" => &self.reason_ja,
+            "reason_en" => &self.reason_en,
+            "reason_easy" => &self.reason_easy,
+            _ => "",
+        }
+    }
+
     /// The answer for `theme` (its id `theme-<id>`, its card, its title in Japanese), or what to
     /// correct. The checker's own rules run on the draft afterwards.
     pub fn answer(&self, theme: &Theme) -> Result<CityAnswer, Vec<Problem>> {
@@ -83,10 +123,10 @@ impl AnswerForm {
         if date.date().is_none_or(|d| d.day.is_none()) {
             problems.push(Problem::new("日付は 2024-03-31 の形で入力してください", "date"));
         }
-        for (prefix, ja) in [("summary", &self.summary_ja), ("answer", &self.answer_ja)] {
-            if ja.trim().is_empty() {
-                let label = TEXTS.iter().find(|t| t.0 == prefix).map_or("", |t| t.2);
-                problems.push(Problem::new(format!("{label}（日本語）を入力してください"), format!("{prefix}_ja")));
+        for (part, label) in &TEXTS[..2] {
+            let id = text_field_id(part, "ja");
+            if self.value(id).trim().is_empty() {
+                problems.push(Problem::new(format!("{label}（日本語）を入力してください"), id));
             }
         }
         let reason = [&self.reason_ja, &self.reason_en, &self.reason_easy].iter().any(|s| !s.trim().is_empty()).then(|| text(&self.reason_ja, &self.reason_en, &self.reason_easy));
@@ -119,40 +159,11 @@ pub fn with_answer(mut s: Snapshot, draft_id: &str, answer: CityAnswer) -> Snaps
 pub fn field_of(path: &str, index: usize) -> &'static str {
     let Some(rest) = path.strip_prefix(&format!("voices.answers[{index}].")) else { return "" };
     let (part, lang) = rest.split_once('.').unwrap_or((rest, "ja"));
-    match (part, lang) {
-        ("title", "en") => "title_en",
-        ("title", "ja_easy") => "title_easy",
-        ("voices_summary", "en") => "summary_en",
-        ("voices_summary", "ja_easy") => "summary_easy",
-        ("voices_summary", _) => "summary_ja",
-        ("answer", "en") => "answer_en",
-        ("answer", "ja_easy") => "answer_easy",
-        ("answer", _) => "answer_ja",
-        ("reason", "en") => "reason_en",
-        ("reason", "ja_easy") => "reason_easy",
-        ("reason", _) => "reason_ja",
-        ("date", _) => "date",
-        ("expects", _) => "expects",
-        ("status", _) => "status-considering",
-        _ => "",
-    }
-}
-
-/// A one-line or multi-line text field with its label, hint, error and the value as given.
-fn field(id: &'static str, label: String, hint: Option<&'static str>, value: String, rows: Option<u32>, problems: &[Problem]) -> impl IntoView {
-    let hint_id = hint.map(|_| format!("{id}-hint"));
-    let described = described_by(id, hint_id.as_deref(), problems);
-    let control = match rows {
-        Some(rows) => view! { <textarea id=id name=id rows=rows.to_string() maxlength="1000" aria-describedby=described>{reform_widget::components::textarea_text(&value)}</textarea> }.into_any(),
-        None => view! { <input type="text" id=id name=id value=value maxlength="200" aria-describedby=described/> }.into_any(),
-    };
-    view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
-            <FieldError id=id problems=problems.to_vec()/>
-            {control}
-        </div>
+    match part {
+        "date" => "date",
+        "expects" => "expects",
+        "status" => "status-considering",
+        _ => text_field_id(part, lang),
     }
 }
 
@@ -163,37 +174,16 @@ fn AnswerPage(theme: Theme, card: String, form: AnswerForm, indicators: Vec<(Str
     let word = |s: AnswerStatus| publish::workbook::layout::answer_status_word(s);
     let texts = TEXTS
         .iter()
-        .map(|(prefix, _, label)| {
+        .map(|(part, label)| {
             let fields = LANGS
                 .iter()
-                .map(|(lang, _, lang_label)| {
-                    let id: &'static str = match (*prefix, *lang) {
-                        ("summary", "ja") => "summary_ja",
-                        ("summary", "en") => "summary_en",
-                        ("summary", _) => "summary_easy",
-                        ("answer", "ja") => "answer_ja",
-                        ("answer", "en") => "answer_en",
-                        ("answer", _) => "answer_easy",
-                        ("reason", "ja") => "reason_ja",
-                        ("reason", "en") => "reason_en",
-                        _ => "reason_easy",
-                    };
-                    let value = match id {
-                        "summary_ja" => &form.summary_ja,
-                        "summary_en" => &form.summary_en,
-                        "summary_easy" => &form.summary_easy,
-                        "answer_ja" => &form.answer_ja,
-                        "answer_en" => &form.answer_en,
-                        "answer_easy" => &form.answer_easy,
-                        "reason_ja" => &form.reason_ja,
-                        "reason_en" => &form.reason_en,
-                        _ => &form.reason_easy,
-                    };
-                    field(id, format!("{label}（{lang_label}）"), None, value.clone(), Some(4), &p)
+                .map(|(lang, lang_label)| {
+                    let id = text_field_id(part, lang);
+                    text_field(id, format!("{label}（{lang_label}）"), None, form.value(id), MAX_PROSE_CHARS, Some(4), &p)
                 })
                 .collect_view();
-            let legend = match *prefix {
-                "summary" => format!("{label}: 市民が書いた文をそのまま載せず、職員の言葉でまとめます"),
+            let legend = match *part {
+                "voices_summary" => format!("{label}: 市民が書いた文をそのまま載せず、職員の言葉でまとめます"),
                 "reason" => format!("{label}: 「対応しません」のときに書きます"),
                 _ => label.to_string(),
             };
@@ -210,7 +200,7 @@ fn AnswerPage(theme: Theme, card: String, form: AnswerForm, indicators: Vec<(Str
         <p>"書いた対応は、いま公開しているデータに加えた下書きになります。別の公開担当の職員が確認してから公開されます。"</p>
         <form class="form" method="post" action=format!("/staff/voices/themes/{}/answer", theme.id) novalidate>
             <TokenField csrf/>
-            {field("draft", "下書きの公開ID".into(), Some("半角英数字とハイフン。公開するとこのIDの公開になります"), form.draft.clone(), None, &p)}
+            {text_field("draft", "下書きの公開ID", Some("半角英数字とハイフン。公開するとこのIDの公開になります"), &form.draft, MAX_NAME_CHARS, None, &p)}
             <fieldset class="field" id="status-group" aria-describedby=described_by("status-considering", None, &p)>
                 <legend>"状態"</legend>
                 <FieldError id="status-considering" problems=p.clone()/>
@@ -219,9 +209,9 @@ fn AnswerPage(theme: Theme, card: String, form: AnswerForm, indicators: Vec<(Str
                     view! { <div class="choice"><input type="radio" name="status" id=id.clone() value=s.id() checked=chosen == Some(s)/><label for=id>{word(s)}</label></div> }
                 }).collect_view()}
             </fieldset>
-            {field("date", "日付".into(), Some("例: 2024-03-31"), form.date.clone(), None, &p)}
-            {field("title_en", "テーマ（English）".into(), None, form.title_en.clone(), None, &p)}
-            {field("title_easy", "テーマ（やさしい日本語）".into(), Some("漢字には ｜漢字《かんじ》 の形で読みを付けます"), form.title_easy.clone(), None, &p)}
+            {text_field("date", "日付", Some("例: 2024-03-31"), &form.date, MAX_NAME_CHARS, None, &p)}
+            {text_field("title_en", "テーマ（English）", None, &form.title_en, MAX_NAME_CHARS, None, &p)}
+            {text_field("title_easy", "テーマ（やさしい日本語）", Some("漢字には ｜漢字《かんじ》 の形で読みを付けます"), &form.title_easy, MAX_NAME_CHARS, None, &p)}
             {texts}
             <div class="field">
                 <label for="expects">"動くと見込む指標（任意）"</label>
@@ -244,14 +234,13 @@ async fn page(app: &AppState, auth: &StaffAuth, theme_id: &str, form: Option<Ans
         Err(e) => return unavailable(auth, e),
     };
     let Some(theme) = themes.into_iter().find(|t| t.id == id) else { return not_found(auth, "このテーマはありません。") };
-    let folder = super::super::folder(app);
-    let Ok(Ok(latest)) = tokio::task::spawn_blocking(move || folder.latest()).await else {
+    let Some(latest) = crate::pages::published(app) else {
         return super::super::refused(auth, StatusCode::SERVICE_UNAVAILABLE, "公開中のデータを読み込めません");
     };
-    let names = super::model::Names::new(Some(&latest.snapshot), &[]);
+    let names = super::model::Names::new(Some(&latest), &[]);
     let card = if theme.card.is_empty() { String::new() } else { names.topic(&theme.card) };
-    let indicators = latest.snapshot.indicators.iter().map(|i| (i.id.clone(), i.name.ja.clone())).collect();
-    let form = form.unwrap_or_else(|| AnswerForm::new(&latest.snapshot, &theme));
+    let indicators = latest.indicators.iter().map(|i| (i.id.clone(), i.name.ja.clone())).collect();
+    let form = form.unwrap_or_else(|| AnswerForm::new(&latest, &theme));
     let status = if problems.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     let csrf = auth.0.csrf.clone();
     render(status, &format!("市の対応を書く: {}", theme.title), Some(Who::from(&auth.0)), move || view! { <AnswerPage theme card form indicators csrf problems/> })

@@ -55,10 +55,8 @@ fn id_of(text: &str) -> Option<i64> {
 }
 
 /// The names the pages show for ids: the latest publication's cards and sections, the themes.
-async fn names(app: &AppState, themes: &[Theme]) -> Names {
-    let folder = super::folder(app);
-    let snapshot = tokio::task::spawn_blocking(move || folder.latest().ok().map(|l| l.snapshot)).await.ok().flatten();
-    Names::new(snapshot.as_ref(), themes)
+fn names(app: &AppState, themes: &[Theme]) -> Names {
+    Names::new(crate::pages::published(app).as_deref(), themes)
 }
 
 async fn list(State(app): State<Arc<AppState>>, auth: StaffAuth, Query(params): Query<ListParams>) -> Response {
@@ -66,7 +64,7 @@ async fn list(State(app): State<Arc<AppState>>, auth: StaffAuth, Query(params): 
         Ok(t) => t,
         Err(e) => return unavailable(&auth, e),
     };
-    let names = names(&app, &themes).await;
+    let names = names(&app, &themes);
     let (query, problems) = match params.query() {
         Ok(q) => (q, vec![]),
         // The page still lists everything, with what to correct at the top.
@@ -94,7 +92,7 @@ async fn voice_page(app: &AppState, auth: &StaffAuth, id: i64, form: Option<Hand
         (Ok(None), ..) => return not_found(auth, "この受付番号の声はありません。"),
         (Err(e), ..) | (_, Err(e), _) | (.., Err(e)) => return unavailable(auth, e),
     };
-    let names = names(app, &themes).await;
+    let names = names(app, &themes);
     // A refused form keeps what was typed, with the version now stored (so it can be saved
     // again once read).
     let form = match form {
@@ -138,7 +136,7 @@ async fn themes_page(app: &AppState, auth: &StaffAuth, status: StatusCode, form:
         Ok(t) => t,
         Err(e) => return unavailable(auth, e),
     };
-    let names = names(app, &themes).await;
+    let names = names(app, &themes);
     let csrf = auth.0.csrf.clone();
     render(status, "市民の声のテーマ", Some(Who::from(&auth.0)), move || view! { <ThemeList themes names csrf problems form notice/> })
 }
@@ -161,7 +159,7 @@ async fn themes(State(app): State<Arc<AppState>>, auth: StaffAuth, Query(done): 
 }
 
 async fn theme_add(State(app): State<Arc<AppState>>, StaffForm(auth, form): StaffForm<ThemeForm>) -> Response {
-    let names = names(&app, &[]).await;
+    let names = names(&app, &[]);
     let (title, card) = match form.checked(&names, "title") {
         Ok(checked) => checked,
         Err(problems) => return themes_page(&app, &auth, StatusCode::UNPROCESSABLE_ENTITY, form, problems, None).await,
@@ -174,7 +172,7 @@ async fn theme_add(State(app): State<Arc<AppState>>, StaffForm(auth, form): Staf
 
 async fn theme_update(State(app): State<Arc<AppState>>, Path(id): Path<String>, StaffForm(auth, form): StaffForm<ThemeForm>) -> Response {
     let Some(id) = id_of(&id) else { return not_found(&auth, "このテーマはありません。") };
-    let names = names(&app, &[]).await;
+    let names = names(&app, &[]);
     let (title, card) = match form.checked(&names, &format!("title-{id}")) {
         Ok(checked) => checked,
         Err(problems) => return themes_page(&app, &auth, StatusCode::UNPROCESSABLE_ENTITY, ThemeForm::default(), problems, None).await,
@@ -201,7 +199,7 @@ async fn audit_log(State(app): State<Arc<AppState>>, auth: StaffAuth, Query(page
         (Ok(e), Ok(t)) => (e, t),
         (Err(e), _) | (_, Err(e)) => return unavailable(&auth, e),
     };
-    let names = names(&app, &themes).await;
+    let names = names(&app, &themes);
     let next = (entries.len() as i64 == LOG_PAGE).then(|| entries.last().map(|e| format!("/staff/voices/log?before={}", e.id))).flatten();
     render(StatusCode::OK, "市民の声への変更の記録", Some(Who::from(&auth.0)), move || view! { <AuditLog entries names next/> })
 }

@@ -39,16 +39,7 @@ pub struct Names {
 
 impl Names {
     pub fn new(snapshot: Option<&Snapshot>, themes: &[Theme]) -> Names {
-        let cards = snapshot
-            .map(|s| {
-                let mut cards: Vec<(String, String)> = view_models::screens::contexts::embeddable_ids(s)
-                    .into_iter()
-                    .filter_map(|id| view_models::screens::contexts::embed_card(s, &id, Locale::Ja).map(|c| (id, c.caption)))
-                    .collect();
-                cards.push(("staff-engagement".into(), "職員の働きがい（職員満足度調査）".into()));
-                cards
-            })
-            .unwrap_or_default();
+        let cards = snapshot.map(|s| view_models::screens::voices::cards(s, Locale::Ja)).unwrap_or_default();
         let sections = snapshot.map(|s| s.counter_survey.sections.iter().map(|x| (x.id.clone(), x.name.ja.clone())).collect()).unwrap_or_default();
         Names { cards, sections, themes: themes.iter().map(|t| (t.id, t.title.clone())).collect() }
     }

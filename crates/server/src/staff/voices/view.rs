@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::model::{self, FilterView, HandlingForm, ListParams, Names};
-use crate::staff::page::{described_by, FieldError, Notice, Problem, ProblemSummary, TokenField};
+use crate::staff::page::{described_by, text_field, FieldError, Notice, Problem, ProblemSummary, TokenField};
 use crate::store::receipt_for;
 use crate::store::voices::{self, LogEntry, Status, Theme, Voice, VoicePage};
 
@@ -125,12 +125,7 @@ pub fn VoiceDetail(voice: Voice, form: HandlingForm, themes: Vec<Theme>, names: 
                     }
                 }).collect_view()}
             </fieldset>
-            <div class="field">
-                <label for="assigned">"担当課"</label>
-                <p class="hint" id="assigned-hint">"例: 区役所改革推進課（空欄でもかまいません）"</p>
-                <FieldError id="assigned" problems=p.clone()/>
-                <input type="text" id="assigned" name="assigned" value=form.assigned.clone() maxlength=voices::MAX_ASSIGNED_CHARS.to_string() aria-describedby=described_by("assigned", Some("assigned-hint"), &p)/>
-            </div>
+            {text_field("assigned", "担当課", Some("例: 区役所改革推進課（空欄でもかまいません）"), &form.assigned, voices::MAX_ASSIGNED_CHARS, None, &p)}
             <div class="field">
                 <label for="theme">"テーマ"</label>
                 <p class="hint" id="theme-hint">"似た声をまとめるテーマ。新しいテーマは「テーマ」のページで作ります。"</p>
@@ -143,12 +138,7 @@ pub fn VoiceDetail(voice: Voice, form: HandlingForm, themes: Vec<Theme>, names: 
                     }).collect_view()}
                 </select>
             </div>
-            <div class="field">
-                <label for="note">"内部メモ"</label>
-                <p class="hint" id="note-hint">"職員だけが読みます。公開されません。「対応しない」ときは理由を書きます。"</p>
-                <FieldError id="note" problems=p.clone()/>
-                <textarea id="note" name="note" rows="5" maxlength=voices::MAX_NOTE_CHARS.to_string() aria-describedby=described_by("note", Some("note-hint"), &p)>{reform_widget::components::textarea_text(&form.note)}</textarea>
-            </div>
+            {text_field("note", "内部メモ", Some("職員だけが読みます。公開されません。「対応しない」ときは理由を書きます。"), &form.note, voices::MAX_NOTE_CHARS, Some(5), &p)}
             <button type="submit" class="button">"保存する"</button>
         </form>
         <h2>"この声の変更の記録"</h2>
@@ -189,12 +179,7 @@ pub fn ThemeList(themes: Vec<Theme>, names: Names, csrf: String, problems: Vec<P
         <h2>"新しいテーマ"</h2>
         <form class="form" method="post" action="/staff/voices/themes" novalidate>
             <TokenField csrf=csrf.clone()/>
-            <div class="field">
-                <label for="title">"テーマの名前"</label>
-                <p class="hint" id="title-hint">"例: 窓口の待ち時間"</p>
-                <FieldError id="title" problems=p.clone()/>
-                <input type="text" id="title" name="title" value=form.title.clone() maxlength=voices::MAX_THEME_CHARS.to_string() aria-describedby=described_by("title", Some("title-hint"), &p)/>
-            </div>
+            {text_field("title", "テーマの名前", Some("例: 窓口の待ち時間"), &form.title, voices::MAX_THEME_CHARS, None, &p)}
             <div class="field">
                 <label for="card">"どのカード・指標について"</label>
                 <FieldError id="card" problems=p.clone()/>
