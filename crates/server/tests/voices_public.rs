@@ -108,3 +108,35 @@ async fn a_message_about_a_card_in_words_is_kept_under_the_cards_id_and_other_to
     let (_, konbini) = page(&h, "/konbini").await;
     assert!(konbini.contains("href=\"/feedback?topic=%E8%A8%BC%E6%98%8E%E6%9B%B8"), "{konbini}");
 }
+
+#[tokio::test]
+async fn a_messages_text_and_address_appear_on_no_public_page_feed_or_download() {
+    let h = harness("voices-public-leak", |_| {}).await;
+    publish_answers(&h, "コンビニ交付の手数料");
+    // Synthetic, for tests only: words and an address found nowhere else.
+    let (text, address, comment) = ("漏えい確認用の合成メッセージZX81", "leak-check-zx81@example.jp", "漏えい確認用の合成コメントQ7");
+    for body in [
+        serde_json::json!({ "key": "00000000-0000-4000-8000-000000000081", "topic": "証明書コンビニ発行件数", "message": text, "consent": true, "email": address }),
+        serde_json::json!({ "key": "00000000-0000-4000-8000-000000000082", "kind": "counter_survey", "message": comment, "satisfaction": 4, "ward": "chuo", "section": "tax" }),
+    ] {
+        let req = Request::post("/api/feedback").header(header::HOST, "127.0.0.1:8080").header(header::CONTENT_TYPE, "application/json").body(Body::from(body.to_string())).unwrap();
+        assert_eq!(send(&h, req).await.0, StatusCode::CREATED);
+    }
+    let mut paths: Vec<String> = vec!["/feed.xml".into(), "/feed.xml?lang=en".into(), "/feed.xml?lang=ja-easy".into(), "/sitemap.xml".into(), "/robots.txt".into(), "/data/index.json".into(), "/data/snapshots/2024-03-answers.json".into(), "/?embed=1&card=konbini-yearly".into(), "/downloads/ja/konbini-yearly.csv".into()];
+    for path in view_models::route::page_paths() {
+        for q in ["", "?lang=en", "?lang=ja-easy", "?mode=kiosk"] {
+            paths.push(format!("{path}{q}"));
+        }
+    }
+    let mut read = 0;
+    for path in &paths {
+        let (status, body) = page(&h, path).await;
+        if status == StatusCode::OK {
+            read += 1;
+        }
+        for secret in [text, address, comment, "ZX81", "zx81"] {
+            assert!(!body.contains(secret), "{secret} on {path}");
+        }
+    }
+    assert!(read >= paths.len() - 1, "the pages were read ({read} of {})", paths.len());
+}
