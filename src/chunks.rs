@@ -32,6 +32,7 @@ pub enum Part {
     Konbini,
     Staff,
     Voices,
+    MyVoice,
     Feedback,
     KioskStart,
     Embed,
@@ -51,6 +52,8 @@ impl Part {
             (_, Screen::Konbini) => Part::Konbini,
             (_, Screen::Staff) => Part::Staff,
             (_, Screen::Voices) => Part::Voices,
+            // Drawn by the server only (its data is in the store): never downloaded.
+            (_, Screen::MyVoice) => Part::MyVoice,
             (_, Screen::Feedback) => Part::Feedback,
             (_, Screen::NotFound) => Part::NotFound,
         }
@@ -110,6 +113,7 @@ parts! {
         Konbini: konbini, preload_konbini => view! { <routes::konbini::Konbini/> };
         Staff: staff, preload_staff => view! { <routes::staff::Staff/> };
         Voices: voices, preload_voices => view! { <routes::voices::Voices/> };
+        MyVoice: my_voice, preload_my_voice => view! { <routes::my_voice::MyVoice/> };
         Feedback: feedback, preload_feedback => view! { <routes::feedback::Feedback/> };
         KioskStart: kiosk_start, preload_kiosk_start => view! { <kiosk::KioskStart/> };
         Embed: embed_card, preload_embed_card => view! { <embed::EmbedApp/> };

@@ -33,6 +33,15 @@ pub fn new_key() -> String {
     crate::browser::window().and_then(|w| w.crypto().ok()).map(|c| c.random_uuid()).unwrap_or_default()
 }
 
+/// A fresh private-link token (`feedback::is_follow_token`), chosen with the key so the receipt
+/// links to the message's page even when it is shown from this device's outbox: two
+/// crypto-random UUIDs' hex (244 random bits).
+pub fn new_follow_token() -> String {
+    let a = new_key();
+    let b = new_key();
+    format!("{a}{b}").replace('-', "")
+}
+
 #[cfg(target_arch = "wasm32")]
 async fn deliver(submission: &Submission) -> Delivery {
     use gloo_net::http::Request;

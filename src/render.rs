@@ -34,6 +34,9 @@ pub struct PageOptions {
     pub app_on_every_screen: bool,
     /// The licence the city publishes its figures under, for the dataset description.
     pub data_license: Option<String>,
+    /// A private page's message, as the server's store found it for the page's token (`None`:
+    /// not found, and the page says so with a 404).
+    pub followed: Option<view_models::screens::my_voice::FollowedVoice>,
 }
 
 pub struct RenderedPage {
@@ -73,12 +76,18 @@ pub async fn render_page(request: PageRequest, data: ServerData, options: PageOp
     let locale = request.locale(options.lang_cookie.as_deref());
     let t = strings(locale);
     let shown = request.resolve(t);
-    let (kiosk, embed, screen, not_found, title) = (shown.kiosk(), shown.embed(), shown.screen, shown.status == 404, shown.title.clone());
+    let private = view_models::route::entry(shown.screen).is_some_and(|e| e.private);
+    // A private page without its message is not found.
+    let status = if private && options.followed.is_none() { 404 } else { shown.status };
+    let title = if private && status == 404 { view_models::route::page_title(t.my_voice_not_found_title, t) } else { shown.title.clone() };
+    let (kiosk, embed, screen, not_found) = (shown.kiosk(), shown.embed(), shown.screen, status == 404);
 
-    let share = share_head(&request, &data, screen, locale, &title, not_found, options.data_license.as_deref());
+    // One reader's page is for nobody else: no address to share, nothing for search engines.
+    let share = if private { "<meta name=\"robots\" content=\"noindex, nofollow\">\n".to_string() } else { share_head(&request, &data, screen, locale, &title, not_found, options.data_license.as_deref()) };
     let shared = Arc::new(SsrSharedContext::new());
     let owner = Owner::new_root(Some(shared.clone() as Arc<dyn SharedContext + Send + Sync>));
     let posted = options.posted.clone();
+    let followed = crate::routes::my_voice::Followed(options.followed.clone());
     let marks = PageMarks::default();
     let page_marks = marks.clone();
     let stream = owner.with(move || {
@@ -87,6 +96,7 @@ pub async fn render_page(request: PageRequest, data: ServerData, options: PageOp
         if let Some(p) = posted {
             provide_context(p);
         }
+        provide_context(followed);
         view! { <App request locale/> }.to_html_stream_in_order()
     });
     let body: String = stream.collect::<Vec<String>>().await.concat();
@@ -111,14 +121,16 @@ pub async fn render_page(request: PageRequest, data: ServerData, options: PageOp
     };
     let data_script = if app { format!("<script type=\"application/json\" id=\"{}\">{}</script>", crate::data::PAGE_DATA_ID, page_data(resolved)) } else { String::new() };
     let html = format!(
-        "<!DOCTYPE html>\n<html lang=\"{lang}\" data-locale=\"{code}\"{class}>\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<meta name=\"description\" content=\"{description}\">\n<title>{title}</title>\n{share}<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\"/style.css\">\n{boot}</head>\n<body><div id=\"app\">{body}</div>{data_script}</body>\n</html>\n",
+        "<!DOCTYPE html>\n<html lang=\"{lang}\" data-locale=\"{code}\"{class}>\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n<meta name=\"referrer\" content=\"{referrer}\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<meta name=\"description\" content=\"{description}\">\n<title>{title}</title>\n{share}<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\"/style.css\">\n{boot}</head>\n<body><div id=\"app\">{body}</div>{data_script}</body>\n</html>\n",
         lang = locale.html_lang(),
         code = locale.code(),
         csp = PAGE_CSP,
+        // A private page's address is its secret: not even this site's own requests carry it.
+        referrer = if private { "no-referrer" } else { "strict-origin-when-cross-origin" },
         description = escape_html(t.home_intro),
         title = escape_html(&title),
     );
-    RenderedPage { html, status: shown.status, shareable: marks.shareable() }
+    RenderedPage { html, status, shareable: marks.shareable() && !private }
 }
 
 /// What a shared link, a feed reader and a search engine read in the head: the canonical address

@@ -16,14 +16,14 @@ use crate::components::ruby::ruby;
 use crate::forms::use_posted_form;
 use crate::i18n::{use_locale, use_marked_strings, use_strings};
 use crate::navigation::{focus_by_id, Link};
-use crate::outbox::{new_key, use_outbox};
+use crate::outbox::{new_follow_token, new_key, use_outbox};
 use crate::request::query_param;
 
 /// The element an error links to.
 fn target_id(field: Field) -> &'static str {
     match field {
         Field::Satisfaction => "satisfaction-1",
-        Field::Key => "message",
+        Field::Key | Field::Follow => "message",
         f => f.id(),
     }
 }
@@ -49,12 +49,17 @@ pub fn Feedback() -> impl IntoView {
     let website = RwSignal::new(String::new());
     // A double submit of the same page carries the same key: one record, one receipt.
     let key = RwSignal::new(if echo.key.is_empty() { new_key() } else { echo.key.clone() });
+    // The private link's token travels with the key: the same page sent twice is one message.
+    let follow = RwSignal::new(if echo.follow.is_empty() { new_follow_token() } else { echo.follow.clone() });
+    // Received without script: the token the server stored (its own when the form sent none).
+    let echo_follow = echo.follow.clone();
     let errors = RwSignal::new(posted.as_ref().map(|p| p.errors.clone()).unwrap_or_default());
     let step = RwSignal::new(Step::start(posted.as_ref().and_then(|p| p.receipt.clone())));
     let summary_ref = NodeRef::<html::Div>::new();
 
     let submission = move || Submission {
         key: key.get_untracked(),
+        follow: follow.get_untracked(),
         kind: Kind::General,
         topic: topic.get_untracked(),
         message: message.get_untracked(),
@@ -92,6 +97,7 @@ pub fn Feedback() -> impl IntoView {
         consent.set(false);
         email.set(String::new());
         key.set(new_key());
+        follow.set(new_follow_token());
         errors.set(vec![]);
         step.set(Step::Edit);
     };
@@ -100,6 +106,7 @@ pub fn Feedback() -> impl IntoView {
         let refused = step.with(|s| outbox.outbox.with(|o| s.refused(o)));
         if let Some(list) = refused {
             key.set(new_key());
+            follow.set(new_follow_token());
             step.set(Step::Edit);
             show_errors(list);
         }
@@ -128,6 +135,7 @@ pub fn Feedback() -> impl IntoView {
                 {error_summary}
                 <input type="hidden" name="form" value="general"/>
                 <input type="hidden" name="key" value=move || key.get()/>
+                <input type="hidden" name="follow" value=move || follow.get()/>
                 <TextField field=Field::Topic errors=form_errors value=topic label=|t| t.topic_label hint=|t| t.topic_hint hint_id="topic-hint"
                     max_chars=MAX_TOPIC_CHARS marker=Marker::Optional/>
                 <TextArea field=Field::Message errors=form_errors value=message id="message" name="message" label=|t| t.message_label
@@ -177,11 +185,11 @@ pub fn Feedback() -> impl IntoView {
         let l = locale.get();
         let t = strings(l);
         let m = marked_strings(l);
-        let receipt = outbox.outbox.with(|o| o.receipt_of(&k).map(String::from));
+        let (receipt, follow) = outbox.outbox.with(|o| (o.receipt_of(&k).map(String::from), o.follow_of(&k).map(String::from)));
         let body = match receipt {
             Some(receipt) => view! {
                 <h2 id="result-title" tabindex="-1">{ruby(m.sent_title)}</h2>
-                <Receipt receipt t next=t.receipt_next/>
+                <Receipt receipt t m next=t.receipt_next follow/>
             }
             .into_any(),
             _ => view! {
@@ -202,7 +210,7 @@ pub fn Feedback() -> impl IntoView {
         view! {
             <section class="result" role="status">
                 <h2 id="result-title" tabindex="-1">{ruby(m.sent_title)}</h2>
-                <Receipt receipt t next=t.receipt_next/>
+                <Receipt receipt t m next=t.receipt_next follow=Some(echo_follow.clone())/>
             </section>
             <p><a class="button button--secondary" href="/feedback">{ruby(m.new_message)}</a></p>
         }

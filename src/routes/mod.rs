@@ -5,6 +5,7 @@ pub mod feedback;
 pub mod home;
 pub mod indicators;
 pub mod konbini;
+pub mod my_voice;
 pub mod not_found;
 pub mod plan;
 pub mod results;

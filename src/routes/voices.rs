@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use snapshot::Snapshot;
-use view_models::screens::voices::voices;
-use view_models::{marked_strings, Locale};
+use view_models::screens::voices::{voices, AnswerView};
+use view_models::{marked_strings, Locale, Strings};
 
 use crate::components::loaded::Loaded;
 use crate::components::ruby::ruby;
@@ -37,28 +37,7 @@ pub fn voices_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
                         </table>
                     }
                 });
-                let answers = c
-                    .answers
-                    .into_iter()
-                    .map(|a| {
-                        view! {
-                            <article class="answer" id=format!("answer-{}", a.id)>
-                                <h3>{ruby(a.title)}</h3>
-                                <p class="answer__meta">
-                                    <span class=format!("answer__status answer__status--{}", a.status_id)>{ruby(a.status)}</span>
-                                    " "
-                                    <span class="answer__date">{ruby(m.answer_date)}": "{a.date}</span>
-                                </p>
-                                <dl class="answer__body">
-                                    <div><dt>{ruby(m.answer_voices)}</dt><dd>{ruby(a.voices_summary)}</dd></div>
-                                    <div><dt>{ruby(m.answer_city)}</dt><dd>{ruby(a.answer)}</dd></div>
-                                    {a.reason.map(|r| view! { <div><dt>{ruby(m.answer_reason)}</dt><dd>{ruby(r)}</dd></div> })}
-                                    {a.expects.map(|e| view! { <div><dt>{ruby(m.answer_expects)}</dt><dd>{ruby(e)}</dd></div> })}
-                                </dl>
-                            </article>
-                        }
-                    })
-                    .collect_view();
+                let answers = c.answers.into_iter().map(|a| answer_article(a, m)).collect_view();
                 view! {
                     <section class="voices-card" id=c.id aria-labelledby=labelled_by>
                         <h2 id=heading_id>{ruby(c.name)}</h2>
@@ -74,5 +53,26 @@ pub fn voices_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
         <h1>{ruby(m.voices_title)}</h1>
         <p class="lead">{ruby(m.voices_intro)}</p>
         {cards}
+    }
+}
+
+/// One of the city's answers: its title, status, date, what citizens said and what the city
+/// does. Here under its card, and on the private page of a message in its theme.
+pub fn answer_article(a: AnswerView, m: &'static Strings) -> impl IntoView {
+    view! {
+        <article class="answer" id=format!("answer-{}", a.id)>
+            <h3>{ruby(a.title)}</h3>
+            <p class="answer__meta">
+                <span class=format!("answer__status answer__status--{}", a.status_id)>{ruby(a.status)}</span>
+                " "
+                <span class="answer__date">{ruby(m.answer_date)}": "{a.date}</span>
+            </p>
+            <dl class="answer__body">
+                <div><dt>{ruby(m.answer_voices)}</dt><dd>{ruby(a.voices_summary)}</dd></div>
+                <div><dt>{ruby(m.answer_city)}</dt><dd>{ruby(a.answer)}</dd></div>
+                {a.reason.map(|r| view! { <div><dt>{ruby(m.answer_reason)}</dt><dd>{ruby(r)}</dd></div> })}
+                {a.expects.map(|e| view! { <div><dt>{ruby(m.answer_expects)}</dt><dd>{ruby(e)}</dd></div> })}
+            </dl>
+        </article>
     }
 }

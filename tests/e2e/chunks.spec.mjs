@@ -16,7 +16,7 @@ const SCREENS = [
   ['/staff', 'staff', '職員満足度調査（エンゲージメント調査）', '職員'],
   ['/voices', 'voices', 'みなさんの声と市の対応', 'まだ公開された市の対応'],
 ];
-const CHUNK_COUNT = 8 + 4; // every screen's (the form's too) and four the screens share
+const CHUNK_COUNT = 9 + 4; // every screen's (the form's and the private page's too) and four the screens share
 
 /** A phone without the service worker (the newContext fixture blocks it unless a test allows it). */
 async function phone(newContext) {

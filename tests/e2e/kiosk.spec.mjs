@@ -113,6 +113,7 @@ test('kiosk configured for its place: the whole screen, large answers with faces
   await page.waitForSelector('[data-receipt]');
   const row = (await exportRows(port)).find((r) => r[7] === 'chuo' && r[8] === 'tax');
   expect([row[2], row[4], row[5]], 'stored after two taps, without a comment').toEqual(['counter_survey', '4', '']);
+  await expect(page.locator('.follow-qr'), 'a rating alone has nothing to follow').toHaveCount(0);
   await expect(page.locator('.kiosk-returning'), 'says it goes back').toContainText('はじめの画面にもどります');
   // Back to the start by itself (thanks=3 s here), with nothing of the previous person.
   await page.waitForEvent('load', { timeout: 10_000 });
@@ -129,6 +130,15 @@ test('kiosk configured for its place: the whole screen, large answers with faces
   await page.waitForSelector('[data-receipt]');
   const commented = (await exportRows(port)).find((r) => r[5] === '場所の設定つき');
   expect([commented[4], commented[7], commented[8]], 'stored with its place and the changed answer').toEqual(['5', 'chuo', 'tax']);
+  // A comment can be followed: its private page as a QR code to take away, never a link to tap.
+  const qr = page.locator('.follow-qr img');
+  await expect(qr).toHaveAttribute('src', /^\/voices\/mine\/[0-9a-f]{64}\/qr\.svg\?lang=ja$/);
+  await expect.poll(() => qr.evaluate((img) => img.complete && img.naturalWidth > 0), 'the QR code is drawn').toBe(true);
+  await expect(page.locator('a[href^="/voices/mine/"]')).toHaveCount(0);
+  const followed = await context.request.get(base + (await qr.getAttribute('src')).replace(/\/qr\.svg\?lang=ja$/, ''));
+  expect(followed.status(), 'the QR code leads to the comment\'s page').toBe(200);
+  expect(await followed.text()).toContain('受け付けました');
+  expect(await axe(page), 'axe on the thank-you with its QR code').toEqual([]);
   await context.close();
 });
 

@@ -1,8 +1,9 @@
 // The staff inbox for citizens' voices, in a real browser against the real server: a citizen
 // sends a message from the konbini card; an editor finds it by a word from the middle of its
 // text, groups it into a theme attached to the card, gives it a status and a section in
-// charge; a publisher reads who did what in the log. Once with script and once without (the
-// staff pages have none; the citizen's form works either way). axe on every inbox page.
+// charge; a publisher reads who did what in the log; the editor drafts the city's answer, a
+// publisher publishes it, and the citizen's private link shows it. Once with script and once
+// without (the staff pages have none; the citizen's form works either way). axe on every page.
 // The messages are synthetic, for tests only.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -55,6 +56,17 @@ for (const script of [true, false]) {
     if (script) await page.locator('.preview button.button:not(.button--secondary)').click();
     await expect(page.locator('[data-receipt]')).toHaveAttribute('data-receipt', /^KR-\d{7}$/);
     const receipt = await page.locator('[data-receipt]').getAttribute('data-receipt');
+    // The receipt offers the private page where the citizen follows the message.
+    const follow = page.locator('a[data-follow]');
+    await expect(follow).toHaveText('あなたの声のその後は、このページで確かめられます');
+    const mine = await follow.getAttribute('href');
+    expect(mine).toMatch(/^\/voices\/mine\/[0-9a-f]{64}$/);
+    await follow.click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('あなたの声のその後');
+    await expect(page.locator('.my-voice__status')).toHaveText('受け付けました');
+    await expect(page.locator('.my-voice')).toContainText('証明書コンビニ発行件数');
+    await expect(page.locator('main')).not.toContainText(message);
+    await axe(page, 'the private page');
 
     // An editor finds it by three characters from the middle of a word.
     const editorContext = await newContext({ javaScriptEnabled: script });
@@ -152,6 +164,25 @@ for (const script of [true, false]) {
     const feed = await (await page.request.get(`${base}/feed.xml`)).text();
     expect(feed).toContain(`市の対応: ${theme} — 対応しています`);
     expect(feed, 'no message text in the feed').not.toContain(message);
+
+    // The editor marks the voice answered; the citizen's private page shows it with the answer.
+    await s.goto(`${base}/staff/voices?q=${encodeURIComponent(word.slice(1, 4))}`);
+    await s.getByRole('link', { name: receipt }).click();
+    await s.getByLabel('市の対応を公開', { exact: true }).check();
+    await s.getByRole('button', { name: '保存する' }).click();
+    await expect(s.getByRole('status')).toContainText('保存しました');
+    const followed = await page.goto(`${base}${mine}`);
+    expect(followed.headers()['cache-control']).toBe('no-store');
+    await expect(page.locator('.my-voice__status')).toHaveText('市の対応を公開しました');
+    await expect(page.locator('.my-voice__answer .answer')).toContainText(answer);
+    await expect(page.locator('main')).not.toContainText(message);
+    await axe(page, 'the private page with its answer');
+    await page.goto(`${base}${mine}?lang=en`);
+    await expect(page.locator('.my-voice__status')).toHaveText("The city's answer is published");
+    // Another token is a plain 404 in the reader's language.
+    const wrong = await page.goto(`${base}/voices/mine/${'0'.repeat(64)}?lang=en`);
+    expect(wrong.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('This page cannot be found');
   });
 }
 

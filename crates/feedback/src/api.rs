@@ -17,6 +17,12 @@ pub struct Receipt {
     pub receipt: String,
     /// True when the key had been seen and nothing new was written.
     pub duplicate: bool,
+    /// The private page where the sender follows what becomes of their message
+    /// (`/voices/mine/<token>`): for a message with text. Keep it to yourself; the server keeps
+    /// only the token's hash, so a retry shows it again only if it sends the same token.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schemars(regex(pattern = r"^/voices/mine/[0-9a-f]{64}$")))]
+    pub follow: Option<String>,
 }
 
 /// Why a request was not answered with what it asked for.

@@ -54,6 +54,12 @@ pub fn id_pattern() -> String {
     format!("^[{space}]*[a-z0-9-]{{1,{MAX_ID_CHARS}}}[{space}]*$")
 }
 
+/// A private link's token, or nothing (white space around it is trimmed).
+pub fn follow_pattern() -> String {
+    let space = class_body(WHITESPACE);
+    format!("^[{space}]*([0-9a-fA-F]{{{}}})?[{space}]*$", crate::FOLLOW_TOKEN_CHARS)
+}
+
 pub fn email_pattern() -> String {
     let specials: String = EMAIL_LOCAL_SPECIALS.chars().map(|c| if "-^/".contains(c) { format!("\\{c}") } else { c.to_string() }).collect();
     let space = class_body(WHITESPACE);
@@ -107,7 +113,8 @@ fn variant(kind: Kind, reply: bool) -> Value {
             "email": email,
             "ward": ward,
             "section": section,
-            "website": { "type": "string", "description": "Leave empty. Filled in, the reply looks the same and nothing is stored" }
+            "website": { "type": "string", "description": "Leave empty. Filled in, the reply looks the same and nothing is stored" },
+            "follow": { "type": "string", "pattern": follow_pattern(), "description": "The private link's token (64 hex characters, at least 128 of its bits random), chosen by the client with the key; the receipt's follow path uses it. Left out, the server makes one" }
         }
     })
 }

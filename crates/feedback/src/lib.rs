@@ -28,7 +28,7 @@ pub const MAX_COMMENT_CHARS: usize = 500;
 /// legal encoding: every character of every text field written as JSON `\u` escapes (12 bytes
 /// for a character outside the BMP, such as an emoji), plus 4 KiB for names, punctuation and
 /// spaces. A body within the rules is never refused for its size, whatever its encoding.
-pub const MAX_BODY_BYTES: usize = 12 * (MAX_MESSAGE_CHARS + MAX_TOPIC_CHARS + MAX_EMAIL_CHARS + 2 * text::MAX_ID_CHARS + 36) + 4096;
+pub const MAX_BODY_BYTES: usize = 12 * (MAX_MESSAGE_CHARS + MAX_TOPIC_CHARS + MAX_EMAIL_CHARS + 2 * text::MAX_ID_CHARS + 36 + FOLLOW_TOKEN_CHARS) + 4096;
 
 /// What kind of message it is: the general form, or the counter survey at a kiosk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -65,6 +65,11 @@ pub struct Submission {
     /// Hidden field people never see; software that fills every field fills it.
     #[serde(default)]
     pub website: String,
+    /// The private link's token (`/voices/mine/<follow>`), chosen by the browser with the key so
+    /// a receipt shown before the message is sent, or after a retry, links to it. 64 hex
+    /// characters; the server stores only its hash and makes one when none is sent.
+    #[serde(default)]
+    pub follow: String,
 }
 
 /// A rating as JSON writes it: `4` or `4.0` (JSON does not tell them apart), never `4.5`.
@@ -96,6 +101,7 @@ impl Submission {
             ward: get("ward"),
             section: get("section"),
             website: get("website"),
+            follow: get("follow"),
         }
     }
 }
@@ -124,7 +130,7 @@ pub const WARDS: [Ward; 5] = [
 pub const WARD_IDS: [&str; 5] = [WARDS[0].id, WARDS[1].id, WARDS[2].id, WARDS[3].id, WARDS[4].id];
 
 /// A submission that passed every rule, normalised.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 pub struct Feedback {
     pub key: String,
     pub kind: Kind,
@@ -135,6 +141,8 @@ pub struct Feedback {
     pub email: Option<String>,
     pub ward: Option<String>,
     pub section: Option<String>,
+    /// The private link's token as sent (lower case), if one was.
+    pub follow: Option<String>,
 }
 
 /// Which field a problem belongs to (the form links each error to its field by this id).
@@ -150,6 +158,7 @@ pub enum Field {
     Email,
     Ward,
     Section,
+    Follow,
 }
 
 impl Field {
@@ -163,6 +172,7 @@ impl Field {
             Field::Email => "email",
             Field::Ward => "ward",
             Field::Section => "section",
+            Field::Follow => "follow",
         }
     }
 }
@@ -212,6 +222,23 @@ pub fn is_uuid(s: &str) -> bool {
             _ => c.is_ascii_hexdigit(),
         })
 }
+
+/// Hex characters in a private link's token: 256 bits as written, at least 128 of them random
+/// however the browser made it (two UUIDs v4 have 244).
+pub const FOLLOW_TOKEN_CHARS: usize = 64;
+
+/// A private link's token as the rules accept it: 64 lower-case hex characters.
+pub fn is_follow_token(s: &str) -> bool {
+    s.len() == FOLLOW_TOKEN_CHARS && s.bytes().all(|c| c.is_ascii_digit() || (b'a'..=b'f').contains(&c))
+}
+
+/// Where a citizen follows their message: the page's path for a token.
+pub fn follow_path(token: &str) -> String {
+    format!("{FOLLOW_PATH_PREFIX}{token}")
+}
+
+/// The private links' common prefix (the server's route, the log's redaction, robots.txt).
+pub const FOLLOW_PATH_PREFIX: &str = "/voices/mine/";
 
 /// Counts characters as a person sees them (after normalisation).
 pub fn char_count(s: &str) -> usize {
@@ -294,6 +321,15 @@ pub fn validate(input: &Submission) -> Verdict {
         w => w,
     };
     let section = id_field(&input.section, Field::Section, &mut errors);
+    let follow = input.follow.trim().to_ascii_lowercase();
+    let follow = if follow.is_empty() {
+        None
+    } else if is_follow_token(&follow) {
+        Some(follow)
+    } else {
+        errors.push(err(Field::Follow, Problem::InvalidKey, None));
+        None
+    };
     if !errors.is_empty() {
         return Verdict::Invalid(errors);
     }
@@ -301,7 +337,7 @@ pub fn validate(input: &Submission) -> Verdict {
     if !input.website.trim().is_empty() {
         return Verdict::Bot;
     }
-    Verdict::Valid(Feedback { key, kind: input.kind, topic, message, satisfaction: input.satisfaction, email, ward, section })
+    Verdict::Valid(Feedback { key, kind: input.kind, topic, message, satisfaction: input.satisfaction, email, ward, section, follow })
 }
 
 #[cfg(test)]

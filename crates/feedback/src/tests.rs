@@ -68,6 +68,19 @@ fn key_must_be_a_uuid() {
 }
 
 #[test]
+fn a_private_links_token_is_64_hex_characters_or_none() {
+    let token = "0123456789abcdef".repeat(4);
+    assert_eq!(ok(Submission { follow: token.clone(), ..base() }).follow, Some(token.clone()));
+    assert_eq!(ok(Submission { follow: format!(" {} ", token.to_uppercase()), ..base() }).follow, Some(token.clone()), "trimmed, lower case");
+    assert_eq!(ok(base()).follow, None);
+    for bad in [&token[..63], &format!("{token}0"), &token.replace('0', "g"), "../../etc"] {
+        assert_eq!(problems(Submission { follow: bad.into(), ..base() }), [(Field::Follow, Problem::InvalidKey)], "{bad}");
+    }
+    let form = Submission::from_form(&[("message".into(), "m".into()), ("follow".into(), token.clone())]);
+    assert_eq!(form.follow, token, "the form without script carries it");
+}
+
+#[test]
 fn controls_and_bidi_overrides_are_refused_in_text() {
     assert_eq!(problems(Submission { message: "abc\u{202E}def".into(), ..base() }), [(Field::Message, Problem::ControlCharacters)]);
     assert_eq!(problems(Submission { message: "a\u{0007}".into(), ..base() }), [(Field::Message, Problem::ControlCharacters)]);

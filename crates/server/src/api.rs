@@ -81,11 +81,17 @@ pub async fn post_feedback(State(app): State<Arc<AppState>>, ConnectInfo(peer): 
             return Err(refusal);
         }
         // Answer as if accepted so the sender learns nothing; store nothing.
-        Verdict::Bot => return Ok((StatusCode::CREATED, Json(Receipt { receipt: BOT_RECEIPT.into(), duplicate: false })).into_response()),
+        // Its link looks like any other and leads nowhere.
+        Verdict::Bot => {
+            let follow = (!submission.message.trim().is_empty()).then(|| feedback::follow_path(&crate::follow::new_token()));
+            return Ok((StatusCode::CREATED, Json(Receipt { receipt: BOT_RECEIPT.into(), duplicate: false, follow })).into_response());
+        }
     };
-    let stored = app.store.insert(crate::pages::with_card_topic(&app, feedback)).await.map_err(Failure::store("storing feedback"))?;
+    let feedback = crate::follow::with_token(feedback);
+    let stored = app.store.insert(crate::pages::with_card_topic(&app, feedback.clone())).await.map_err(Failure::store("storing feedback"))?;
     let status = if stored.created { StatusCode::CREATED } else { StatusCode::OK };
-    Ok((status, Json(Receipt { receipt: stored.receipt, duplicate: !stored.created })).into_response())
+    let follow = crate::follow::link(&feedback, &stored);
+    Ok((status, Json(Receipt { receipt: stored.receipt, duplicate: !stored.created, follow })).into_response())
 }
 
 pub async fn health(State(app): State<Arc<AppState>>) -> Result<Json<Health>, Failure> {

@@ -5,6 +5,7 @@
 
 pub mod api;
 pub mod config;
+pub mod follow;
 pub mod openapi;
 pub mod page_cache;
 pub mod pages;
@@ -43,6 +44,8 @@ pub struct AppState {
     pub previews: RateLimit,
     /// Kiosk survey steps posted without script, per client address: each is rendered, never kept.
     pub survey_steps: RateLimit,
+    /// Private pages (`/voices/mine/<token>`) looked up per client address.
+    pub follows: RateLimit,
     pub pages: page_cache::PageCache,
     pub staff: staff::StaffState,
     pub images: share::Images,
@@ -50,7 +53,7 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(config: Config, store: Store) -> AppState {
-        AppState { limit: RateLimit::new(config.rate_limit_per_minute), previews: RateLimit::new(pages::PREVIEWS_PER_MINUTE), survey_steps: RateLimit::new(pages::SURVEY_STEPS_PER_MINUTE), config, store, pages: Default::default(), staff: Default::default(), images: Default::default() }
+        AppState { limit: RateLimit::new(config.rate_limit_per_minute), previews: RateLimit::new(pages::PREVIEWS_PER_MINUTE), survey_steps: RateLimit::new(pages::SURVEY_STEPS_PER_MINUTE), follows: RateLimit::new(follow::FOLLOWS_PER_MINUTE), config, store, pages: Default::default(), staff: Default::default(), images: Default::default() }
     }
 }
 
@@ -109,10 +112,10 @@ async fn published_files_only(State(app): State<Arc<AppState>>, req: Request, ne
     }
 }
 
-/// One line per request: method, path, status, time. Never bodies, query strings or addresses
-/// (feedback text and contact data stay out of logs).
+/// One line per request: method, path, status, time. Never bodies, query strings, addresses or
+/// a private link's token (feedback text, contact data and secrets stay out of logs).
 async fn log_requests(req: Request, next: Next) -> Response {
-    let (method, path) = (req.method().clone(), req.uri().path().to_string());
+    let (method, path) = (req.method().clone(), follow::loggable(req.uri().path()).into_owned());
     let started = Instant::now();
     let response = next.run(req).await;
     tracing::info!("{method} {path} {} {}ms", response.status().as_u16(), started.elapsed().as_millis());
@@ -159,12 +162,14 @@ pub fn app(state: Arc<AppState>) -> Router {
         .merge(api)
         .merge(staff::routes())
         .merge(share::routes())
+        .merge(follow::routes())
         .nest("/data", data)
         .fallback_service(files)
         .layer(compression)
         .layer(SetResponseHeaderLayer::overriding(header::CONTENT_SECURITY_POLICY, csp))
         .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
-        .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin")))
+        // A private page sends none at all (`follow`).
+        .layer(SetResponseHeaderLayer::if_not_present(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin")))
         .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-cache")))
         // A whole request at most this long (408 after it), whatever the handler waits for.
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, std::time::Duration::from_secs(state.config.request_timeout_secs)))

@@ -52,14 +52,19 @@ async fn main() {
     let (header_timeout, per_client, trusted) = (config.header_timeout_secs, config.max_connections_per_client, config.trusted_proxies.clone());
     tracing::info!("limits: {max_connections} connections, {per_client} per client address, headers within {header_timeout} s (open files {open_files})");
     let state = Arc::new(AppState::new(config, store));
-    // Personal data only as long as needed: e-mail addresses older than the retention period are
-    // deleted at start, before the first request is answered (an export right after a start must
+    // Personal data only as long as needed: e-mail addresses older than the retention period (and
+    // private links older than a year) are deleted at start, before the first request is answered (an export right after a start must
     // not show them), and every hour after (the messages stay).
     let forget = move |state: Arc<AppState>| async move {
         let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
         match state.store.forget_old_emails(now, retention_days).await {
             Ok(n) if n > 0 => tracing::info!("retention: deleted {n} e-mail addresses older than {retention_days} days"),
             Err(e) => tracing::error!("retention: could not delete old e-mail addresses: {e}"),
+            _ => {}
+        }
+        match state.store.forget_old_follow_links(now).await {
+            Ok(n) if n > 0 => tracing::info!("retention: forgot {n} private links older than {} days", server::store::FOLLOW_DAYS),
+            Err(e) => tracing::error!("retention: could not forget old private links: {e}"),
             _ => {}
         }
     };

@@ -115,6 +115,15 @@ pub async fn page(app: &Arc<AppState>, peer: SocketAddr, req: Request) -> Respon
     response
 }
 
+/// A private page (`follow`): rendered for its one reader every time, never kept, in the
+/// reader's language; 404 when nothing was found. It starts no app.
+pub(crate) async fn private_page(app: &AppState, req: Request, followed: Option<view_models::screens::my_voice::FollowedVoice>) -> Response {
+    let request = page_request(req.headers(), req.uri());
+    let options = PageOptions { lang_cookie: lang_cookie(req.headers()), hydrate: true, data_license: app.config.data_license.clone(), followed, ..Default::default() };
+    let page = render(app, request.clone(), options, false).await;
+    html_response(StatusCode::from_u16(page.status).unwrap_or(StatusCode::NOT_FOUND), page.html.into(), &request)
+}
+
 /// A topic that names a card in words (as the card's feedback link fills the form) is stored as
 /// the card's id: voices are counted per card, and staff read the card's name for it. Any other
 /// topic is kept as the citizen wrote it.
@@ -138,7 +147,7 @@ pub(crate) fn published(app: &AppState) -> Option<Arc<snapshot::Snapshot>> {
     }
 }
 
-fn refusal(status: StatusCode, ja: &str, en: &str) -> Response {
+pub(crate) fn refusal(status: StatusCode, ja: &str, en: &str) -> Response {
     let body = format!("<!DOCTYPE html><html lang=\"ja\"><meta charset=\"utf-8\"><title>{ja}</title><link rel=\"stylesheet\" href=\"/style.css\"><main class=\"site-main\"><h1>{ja}</h1><p lang=\"en\">{en}</p><p><a href=\"/\">ホーム / Home</a></p></main></html>");
     (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response()
 }
@@ -184,8 +193,13 @@ pub async fn posted_form(app: &Arc<AppState>, peer: SocketAddr, req: Request) ->
         // Answered as if accepted, so the sender learns nothing; nothing is stored.
         Verdict::Bot => PostedForm { submission, errors: vec![], receipt: Some(feedback::api::BOT_RECEIPT.into()), back: false },
         Verdict::Valid(feedback) => {
-            match app.store.insert(with_card_topic(app, feedback)).await {
-                Ok(stored) => PostedForm { submission, errors: vec![], receipt: Some(stored.receipt), back: false },
+            let feedback = crate::follow::with_token(feedback);
+            match app.store.insert(with_card_topic(app, feedback.clone())).await {
+                Ok(stored) => {
+                    // The receipt page links to the private page the record was stored with.
+                    let follow = crate::follow::link(&feedback, &stored).and_then(|p| p.strip_prefix(feedback::FOLLOW_PATH_PREFIX).map(String::from));
+                    PostedForm { submission: Submission { follow: follow.unwrap_or_default(), ..submission }, errors: vec![], receipt: Some(stored.receipt), back: false }
+                }
                 Err(e) => {
                     tracing::error!("storing a posted form failed: {e}");
                     return refusal(StatusCode::SERVICE_UNAVAILABLE, "ただいま受け付けられません。時間をおいてもう一度お送りください", "We cannot store messages right now. Please send it again later.");

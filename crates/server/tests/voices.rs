@@ -29,6 +29,7 @@ async fn seeded(name: &str) -> Harness {
         email: None,
         ward: None,
         section: None,
+        follow: None,
     };
     h.state.store.insert(Feedback { email: Some("citizen@example.jp".into()), ..f(1, "konbini-yearly", "コンビニ交付の手数料を下げてほしい") }).await.unwrap();
     h.state.store.insert(f(2, "<b>topic</b>", HOSTILE)).await.unwrap();
@@ -171,7 +172,7 @@ async fn a_draft_takes_the_voice_counts_per_card_and_month_from_a_staff_form_onl
     folder.save_draft(&publish::Draft { snapshot, title }, "tanaka").unwrap();
     // Ten more synthetic voices from the konbini card: enough for the default minimum of 10.
     for key in 100..110u32 {
-        let f = Feedback { key: format!("00000000-0000-4000-8000-{key:012}"), kind: Kind::General, topic: "konbini-yearly".into(), message: format!("声 {key}"), satisfaction: None, email: None, ward: None, section: None };
+        let f = Feedback { key: format!("00000000-0000-4000-8000-{key:012}"), kind: Kind::General, topic: "konbini-yearly".into(), message: format!("声 {key}"), satisfaction: None, email: None, ward: None, section: None, follow: None };
         h.state.store.insert(f).await.unwrap();
     }
     let (cookie, csrf) = sign_in(&h, "tanaka").await;

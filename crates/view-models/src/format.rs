@@ -268,6 +268,46 @@ pub fn as_of(date: impl Into<AsOf>, locale: Locale) -> String {
 }
 
 /// A share as a percentage with one decimal: `percent_of(108, 137)` → `78.8%`.
+/// A moment in Japan time (UTC+9, no daylight saving).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct JapanTime {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+    pub hour: u8,
+    pub minute: u8,
+}
+
+/// A stored UTC time (`2026-12-31T15:05:09Z`) in Japan time (2027-01-01 0:05), across days,
+/// months and leap years; `None` for anything else.
+pub fn japan_time_of(utc: &str) -> Option<JapanTime> {
+    let n = |r: std::ops::Range<usize>| utc.get(r).and_then(|s| s.parse::<u32>().ok());
+    let (y, mo, d, h, mi) = (n(0..4)?, n(5..7)?, n(8..10)?, n(11..13)?, n(14..16)?);
+    if !(1..=12).contains(&mo) || !(1..=31).contains(&d) || h > 23 || mi > 59 {
+        return None;
+    }
+    let days_in = |y: u32, m: u32| match m {
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    let (mut y, mut mo, mut d, mut h) = (y, mo, d, h + 9);
+    if h >= 24 {
+        h -= 24;
+        d += 1;
+        if d > days_in(y, mo) {
+            d = 1;
+            mo += 1;
+            if mo > 12 {
+                mo = 1;
+                y += 1;
+            }
+        }
+    }
+    Some(JapanTime { year: y as i32, month: mo as u8, day: d as u8, hour: h as u8, minute: mi as u8 })
+}
+
 pub fn percent_of(part: u32, whole: u32) -> String {
     if whole == 0 {
         return "—".into();

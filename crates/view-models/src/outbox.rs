@@ -64,6 +64,11 @@ impl Outbox {
         }
     }
 
+    /// The private-link token of the submission with `key`, if it carries one.
+    pub fn follow_of(&self, key: &str) -> Option<&str> {
+        self.items.iter().find(|i| i.submission.key == key).map(|i| i.submission.follow.as_str()).filter(|f| !f.is_empty())
+    }
+
     /// Adds a submission, once per key.
     pub fn enqueue(&mut self, submission: Submission) {
         if self.items.iter().any(|i| i.submission.key == submission.key) {

@@ -16,6 +16,8 @@ pub enum Screen {
     Staff,
     /// `/voices`: 「みなさんの声と市の対応」.
     Voices,
+    /// `/voices/mine/<token>`: 「あなたの声のその後」, one citizen's private page.
+    MyVoice,
     Feedback,
     NotFound,
 }
@@ -49,6 +51,12 @@ pub fn qr_path(path: &str, locale: crate::Locale) -> String {
     format!("/qr/{}/{}.svg", locale.code(), if name.is_empty() { "home" } else { name })
 }
 
+/// The QR code of a private page (`/voices/mine/<token>`), in `locale`: made by the server, never
+/// kept (`/voices/mine/<token>/qr.svg?lang=en`).
+pub fn follow_qr_path(token: &str, locale: crate::Locale) -> String {
+    format!("{}/qr.svg?lang={}", feedback::follow_path(token), locale.code())
+}
+
 /// A chart card's CSV (the same table its download link holds) as a file with an address, for
 /// search engines' dataset listings and anyone who links to it: `/downloads/ja/konbini-yearly.csv`.
 pub fn csv_path(card: &str, locale: crate::Locale) -> String {
@@ -76,20 +84,24 @@ pub struct ScreenEntry {
     /// The app starts here (a form with its outbox). Every other screen is read as the server
     /// sends it, with no app; at a kiosk the app runs on every screen.
     pub starts_app: bool,
+    /// One reader's page, under a secret address (`path` is its prefix): only the server draws
+    /// it, from what its store knows; never kept, shared, indexed or shown by the app itself.
+    pub private: bool,
 }
 
 /// Every screen, in menu order.
-pub const SCREENS: [ScreenEntry; 10] = [
-    ScreenEntry { screen: Screen::Start, path: "/", menu_label: |t| t.nav_home, title: |t| t.nav_home, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: true, starts_app: false },
-    ScreenEntry { screen: Screen::Home, path: "/home", menu_label: |t| t.nav_home, title: |t| t.nav_home, in_page_menu: false, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false },
-    ScreenEntry { screen: Screen::Plan, path: "/plan", menu_label: |t| t.nav_plan, title: |t| t.plan_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false },
-    ScreenEntry { screen: Screen::Results, path: "/results", menu_label: |t| t.nav_results, title: |t| t.results_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false },
-    ScreenEntry { screen: Screen::Indicators, path: "/indicators", menu_label: |t| t.nav_indicators, title: |t| t.indicators_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false },
-    ScreenEntry { screen: Screen::Counter, path: "/counter", menu_label: |t| t.nav_counter, title: |t| t.counter_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false },
-    ScreenEntry { screen: Screen::Konbini, path: "/konbini", menu_label: |t| t.nav_konbini, title: |t| t.konbini_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false },
-    ScreenEntry { screen: Screen::Staff, path: "/staff", menu_label: |t| t.nav_staff, title: |t| t.staff_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false },
-    ScreenEntry { screen: Screen::Voices, path: "/voices", menu_label: |t| t.nav_voices, title: |t| t.voices_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false },
-    ScreenEntry { screen: Screen::Feedback, path: "/feedback", menu_label: |t| t.nav_feedback, title: |t| t.feedback_title, in_page_menu: true, in_kiosk_menu: false, at_kiosk: false, takes_post: true, starts_app: true },
+pub const SCREENS: [ScreenEntry; 11] = [
+    ScreenEntry { screen: Screen::Start, path: "/", menu_label: |t| t.nav_home, title: |t| t.nav_home, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: true, starts_app: false, private: false },
+    ScreenEntry { screen: Screen::Home, path: "/home", menu_label: |t| t.nav_home, title: |t| t.nav_home, in_page_menu: false, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false, private: false },
+    ScreenEntry { screen: Screen::Plan, path: "/plan", menu_label: |t| t.nav_plan, title: |t| t.plan_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false, private: false },
+    ScreenEntry { screen: Screen::Results, path: "/results", menu_label: |t| t.nav_results, title: |t| t.results_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false, private: false },
+    ScreenEntry { screen: Screen::Indicators, path: "/indicators", menu_label: |t| t.nav_indicators, title: |t| t.indicators_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false, private: false },
+    ScreenEntry { screen: Screen::Counter, path: "/counter", menu_label: |t| t.nav_counter, title: |t| t.counter_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false, private: false },
+    ScreenEntry { screen: Screen::Konbini, path: "/konbini", menu_label: |t| t.nav_konbini, title: |t| t.konbini_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false, private: false },
+    ScreenEntry { screen: Screen::Staff, path: "/staff", menu_label: |t| t.nav_staff, title: |t| t.staff_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false, private: false },
+    ScreenEntry { screen: Screen::Voices, path: "/voices", menu_label: |t| t.nav_voices, title: |t| t.voices_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false, private: false },
+    ScreenEntry { screen: Screen::MyVoice, path: feedback::FOLLOW_PATH_PREFIX, menu_label: |t| t.my_voice_title, title: |t| t.my_voice_title, in_page_menu: false, in_kiosk_menu: false, at_kiosk: false, takes_post: false, starts_app: false, private: true },
+    ScreenEntry { screen: Screen::Feedback, path: "/feedback", menu_label: |t| t.nav_feedback, title: |t| t.feedback_title, in_page_menu: true, in_kiosk_menu: false, at_kiosk: false, takes_post: true, starts_app: true, private: false },
 ];
 
 impl ScreenEntry {
@@ -125,6 +137,11 @@ pub fn page_paths() -> impl Iterator<Item = &'static str> {
 /// The screen for a path; a trailing slash and a language folder are forgiven, anything else
 /// unknown is `NotFound`.
 pub fn screen_for(path: &str) -> Screen {
+    // A private page answers only at its own address: no language folder, something after
+    // the prefix, nothing after that.
+    if let Some(e) = SCREENS.iter().find(|e| e.private && path.strip_prefix(e.path).is_some_and(|rest| !rest.is_empty() && !rest.contains('/'))) {
+        return e.screen;
+    }
     let path = split_locale_prefix(path).1;
     let path = if path.len() > 1 { path.trim_end_matches('/') } else { path };
     let path = if path.is_empty() { "/" } else { path };
@@ -176,7 +193,9 @@ pub struct LinkClick<'a> {
 /// (the skip link) are left to the browser.
 pub fn handle_in_app(click: &LinkClick) -> bool {
     let in_page_anchor = click.link_path_and_query == click.page_path_and_query && !click.link_hash.is_empty();
-    !click.modified && !click.download_or_target && click.link_origin == click.page_origin && !in_page_anchor
+    // A private page is drawn by the server alone: the browser loads it.
+    let private = entry(screen_for(click.link_path_and_query.split('?').next().unwrap_or(""))).is_some_and(|e| e.private);
+    !click.modified && !click.download_or_target && click.link_origin == click.page_origin && !in_page_anchor && !private
 }
 
 /// The `aria-current="page"` rule for menu links: the link's path (without query) is the page's.
@@ -207,6 +226,19 @@ mod tests {
         assert_eq!(screen_for("/PLAN"), Screen::NotFound);
     }
 
+    #[test]
+    fn a_private_page_answers_only_at_its_own_address_and_the_browser_loads_it() {
+        let token = "ab".repeat(32);
+        assert_eq!(screen_for(&format!("/voices/mine/{token}")), Screen::MyVoice);
+        for other in ["/voices/mine", "/voices/mine/", &format!("/en/voices/mine/{token}"), &format!("/voices/mine/{token}/x")] {
+            assert_eq!(screen_for(other), Screen::NotFound, "{other}");
+        }
+        assert!(!handle_in_app(&click(&format!("/voices/mine/{token}"), "/feedback", "")), "the server draws it from its store");
+        assert!(!handle_in_app(&click(&format!("/voices/mine/{token}?lang=en"), "/feedback", "")));
+        let private: Vec<_> = SCREENS.iter().filter(|e| e.private).map(|e| (e.screen, e.in_page_menu || e.in_kiosk_menu || e.at_kiosk || e.starts_app || e.takes_post)).collect();
+        assert_eq!(private, [(Screen::MyVoice, false)], "in no menu, export or sitemap, never at a kiosk, no app, no post");
+    }
+
     fn click<'a>(link: &'a str, page: &'a str, hash: &'a str) -> LinkClick<'a> {
         LinkClick { link_origin: "https://a.example", page_origin: "https://a.example", link_path_and_query: link, page_path_and_query: page, link_hash: hash, ..Default::default() }
     }
@@ -214,7 +246,8 @@ mod tests {
     #[test]
     fn the_table_lists_each_screen_once_and_the_pages_in_menu_order() {
         for e in &SCREENS {
-            assert_eq!(screen_for(e.path), e.screen, "{}", e.path);
+            let address = if e.private { format!("{}0123abcd", e.path) } else { e.path.to_string() };
+            assert_eq!(screen_for(&address), e.screen, "{}", e.path);
             assert_eq!(SCREENS.iter().filter(|o| o.screen == e.screen || o.path == e.path).count(), 1, "{}", e.path);
         }
         assert_eq!(page_paths().collect::<Vec<_>>(), ["/", "/plan", "/results", "/indicators", "/counter", "/konbini", "/staff", "/voices", "/feedback"]);

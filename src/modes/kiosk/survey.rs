@@ -22,10 +22,10 @@ use crate::browser;
 use crate::components::error_summary::{focus_when_shown, ErrorSummary};
 use crate::components::fields::{FormErrors, TextArea};
 use crate::components::loaded::Loaded;
-use crate::components::receipt::Receipt;
+use crate::components::receipt::{FollowQr, Receipt};
 use crate::components::ruby::ruby;
 use crate::forms::use_posted_form;
-use crate::outbox::{new_key, use_outbox};
+use crate::outbox::{new_follow_token, new_key, use_outbox};
 use crate::request::use_request;
 
 /// The element each survey error links to: the question of the step it belongs to, else the
@@ -78,6 +78,9 @@ fn survey_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
     let errors = RwSignal::new(posted.as_ref().map(|p| p.errors.clone()).unwrap_or_default());
     let sent_key = RwSignal::new(received.as_ref().map(|_| echo.key.clone()));
     let form_key = if echo.key.is_empty() { new_key() } else { echo.key.clone() };
+    // A comment's private link (its token chosen with the key, as the form does).
+    let form_follow = if echo.follow.is_empty() { new_follow_token() } else { echo.follow.clone() };
+    let echo_follow = received.as_ref().map(|_| echo.follow.clone()).filter(|_| !echo.message.trim().is_empty());
     // The kiosk's own address with its settings, so each answer page is the same kiosk's.
     let action = kiosk_address(&request, false);
     let start = KIOSK_START.get().cloned().unwrap_or_else(|| action.clone());
@@ -102,6 +105,8 @@ fn survey_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
         let p = progress.get_untracked();
         let submission = Submission {
             key: new_key(),
+            // Only a comment can be followed: a rating alone has nothing to answer.
+            follow: if message.trim().is_empty() { String::new() } else { new_follow_token() },
             kind: Kind::CounterSurvey,
             topic: "counter-survey".into(),
             message,
@@ -132,6 +137,7 @@ fn survey_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
         let known = view! {
             <input type="hidden" name="form" value="counter-survey"/>
             <input type="hidden" name="key" value=form_key.clone()/>
+            <input type="hidden" name="follow" value=form_follow.clone()/>
             {p.ward.clone().map(|w| view! { <input type="hidden" name="ward" value=w/> })}
             {p.section.clone().map(|x| view! { <input type="hidden" name="section" value=x/> })}
             {p.satisfaction.map(|v| view! { <input type="hidden" name="satisfaction" value=v.to_string()/> })}
@@ -190,6 +196,8 @@ fn survey_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
 
     let thanks = move |key: String| {
         let receipt = received.clone().or_else(|| outbox.outbox.with(|o| o.receipt_of(&key).map(String::from)));
+        // Once stored: the link of a comment, to take away as a QR code instead of the home page's.
+        let follow = receipt.as_ref().and_then(|_| echo_follow.clone().or_else(|| outbox.outbox.with(|o| o.follow_of(&key).map(String::from)))).filter(|f| feedback::is_follow_token(f));
         let start = start.clone();
         // Back to the start by itself, so the next person finds the first question.
         let left = RwSignal::new(thanks_for);
@@ -216,7 +224,10 @@ fn survey_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
                     None => view! { <p class="receipt-next">{ruby(m.survey_next)}</p> }.into_any(),
                 }}
             </section>
-            <crate::components::continue_qr::ContinueOnPhone path="/"/>
+            {match follow {
+                Some(token) => view! { <FollowQr token locale=l/> }.into_any(),
+                None => view! { <crate::components::continue_qr::ContinueOnPhone path="/"/> }.into_any(),
+            }}
             // Counted down by the app only: a page answered without script stays until tapped.
             {browser::window().map(|_| view! { <p class="kiosk-returning">{move || fill(t.kiosk_returning, &[("seconds", &left.get().to_string())])}</p> })}
             <a class="button button--large" href=start on:click=move |ev| { ev.prevent_default(); reset_kiosk(outbox); }>{ruby(m.kiosk_start)}</a>

@@ -47,7 +47,7 @@ pub fn image_name(path: &str) -> String {
     format!("{}.png", if name.is_empty() { "home" } else { name })
 }
 
-fn origin(headers: &HeaderMap) -> String {
+pub(crate) fn origin(headers: &HeaderMap) -> String {
     let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("127.0.0.1");
     let https = headers.get("x-forwarded-proto").and_then(|v| v.to_str().ok()) == Some("https");
     format!("{}://{host}", if https { "https" } else { "http" })

@@ -61,7 +61,7 @@ pub(super) async fn sitemap(headers: HeaderMap) -> Response {
 }
 
 pub(super) async fn robots(headers: HeaderMap) -> Response {
-    let body = format!("User-agent: *\nAllow: /\nDisallow: /staff/\nDisallow: /api/\nSitemap: {}/sitemap.xml\n", origin(&headers));
+    let body = format!("User-agent: *\nAllow: /\nDisallow: /staff/\nDisallow: /api/\nDisallow: {}\nSitemap: {}/sitemap.xml\n", feedback::FOLLOW_PATH_PREFIX, origin(&headers));
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
 }
 

@@ -74,6 +74,25 @@ pub struct Stored {
     pub receipt: String,
     /// False when the key had been seen: nothing new was written.
     pub created: bool,
+    /// The stored record's private-link hash, if it has one: a retry shows its link again only
+    /// when it sends the same token.
+    pub follow_hash: Option<String>,
+}
+
+/// How long a private link works, in days from the message: a year, long enough for an answer
+/// that waits for the next fiscal year's budget. Then its hash is forgotten.
+pub const FOLLOW_DAYS: u32 = 365;
+
+/// What is stored of a private link's token: its SHA-256, hex. A token has at least 128 random
+/// bits, so a fast hash suffices: nobody can try enough tokens to find one.
+pub fn follow_hash(token: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The hash a record is stored with: only a message with text can be followed.
+fn follow_hash_of(f: &Feedback) -> Option<String> {
+    f.follow.as_deref().filter(|_| !f.message.is_empty()).map(follow_hash)
 }
 
 /// Receipt numbers are the row id, zero-padded: short enough to read out at a counter.
@@ -190,6 +209,16 @@ impl Store {
         match self {
             Store::Sqlite(s) => s.read(move |s| s.forget_emails_before(cutoff)).await,
             Store::Postgres(s) => s.forget_emails_before(cutoff).await,
+        }
+    }
+
+    /// Forgets private links to messages received more than [`FOLLOW_DAYS`] before `now`
+    /// (seconds since the epoch): such a link then finds nothing. Returns how many.
+    pub async fn forget_old_follow_links(&self, now: i64) -> Result<usize> {
+        let cutoff = now - i64::from(FOLLOW_DAYS) * 86_400;
+        match self {
+            Store::Sqlite(s) => s.read(move |s| s.forget_follow_links_before(cutoff)).await,
+            Store::Postgres(s) => s.forget_follow_links_before(cutoff).await,
         }
     }
 

@@ -8,7 +8,7 @@ use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
 use feedback::Feedback;
 use tokio_postgres::NoTls;
 
-use super::{kind_name, receipt_for, Answer, Record, Result, StoreError, Stored};
+use super::{follow_hash_of, kind_name, receipt_for, Answer, Record, Result, StoreError, Stored};
 
 mod embedded {
     refinery::embed_migrations!("migrations/postgres");
@@ -43,17 +43,17 @@ impl PostgresStore {
         let satisfaction = f.satisfaction.map(i16::from);
         let inserted = conn
             .query_opt(
-                "INSERT INTO feedback (idempotency_key, kind, topic, message, satisfaction, email, ward, section) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-                 ON CONFLICT (idempotency_key) DO NOTHING RETURNING id",
-                &[&f.key, &kind_name(f.kind), &f.topic, &f.message, &satisfaction, &f.email, &f.ward, &f.section],
+                "INSERT INTO feedback (idempotency_key, kind, topic, message, satisfaction, email, ward, section, follow_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                 ON CONFLICT (idempotency_key) DO NOTHING RETURNING id, follow_hash",
+                &[&f.key, &kind_name(f.kind), &f.topic, &f.message, &satisfaction, &f.email, &f.ward, &f.section, &follow_hash_of(f)],
             )
             .await?;
         if let Some(row) = inserted {
-            return Ok(Stored { receipt: receipt_for(row.get(0)), created: true });
+            return Ok(Stored { receipt: receipt_for(row.get(0)), created: true, follow_hash: row.get(1) });
         }
         // Another request stored this key first (and has committed: the insert waited for it).
-        let row = conn.query_one("SELECT id FROM feedback WHERE idempotency_key = $1", &[&f.key]).await?;
-        Ok(Stored { receipt: receipt_for(row.get(0)), created: false })
+        let row = conn.query_one("SELECT id, follow_hash FROM feedback WHERE idempotency_key = $1", &[&f.key]).await?;
+        Ok(Stored { receipt: receipt_for(row.get(0)), created: false, follow_hash: row.get(1) })
     }
 
     pub async fn count(&self) -> Result<i64> {
@@ -63,6 +63,12 @@ impl PostgresStore {
     pub async fn forget_emails_before(&self, cutoff: i64) -> Result<usize> {
         let conn = self.pool.get().await?;
         let n = conn.execute("UPDATE feedback SET email = NULL WHERE email IS NOT NULL AND received_at < to_timestamp($1)", &[&(cutoff as f64)]).await?;
+        Ok(n as usize)
+    }
+
+    pub async fn forget_follow_links_before(&self, cutoff: i64) -> Result<usize> {
+        let conn = self.pool.get().await?;
+        let n = conn.execute("UPDATE feedback SET follow_hash = NULL WHERE follow_hash IS NOT NULL AND received_at < to_timestamp($1)", &[&(cutoff as f64)]).await?;
         Ok(n as usize)
     }
 

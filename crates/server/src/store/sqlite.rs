@@ -11,7 +11,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use rusqlite_migration::{Migrations, M};
 use tokio::sync::oneshot;
 
-use super::{kind_name, receipt_for, Answer, Record, Result, StoreError, Stored};
+use super::{follow_hash_of, kind_name, receipt_for, Answer, Record, Result, StoreError, Stored};
 
 /// Most submissions one transaction takes; more wait for the next.
 const MAX_GROUP: usize = 256;
@@ -31,6 +31,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("../../migrations/sqlite/V3__received_at_index.sql")),
         M::up(include_str!("../../migrations/sqlite/V4__staff.sql")),
         M::up(include_str!("../../migrations/sqlite/V5__voices.sql")),
+        M::up(include_str!("../../migrations/sqlite/V6__follow.sql")),
     ])
 }
 
@@ -95,6 +96,13 @@ impl SqliteStore {
         )?)
     }
 
+    pub fn forget_follow_links_before(&self, cutoff: i64) -> Result<usize> {
+        Ok(self.reader().execute(
+            "UPDATE feedback SET follow_hash = NULL WHERE follow_hash IS NOT NULL AND received_at < strftime('%Y-%m-%dT%H:%M:%SZ', ?1, 'unixepoch')",
+            [cutoff],
+        )?)
+    }
+
     pub fn counter_survey_answers(&self, from: &str, to: &str) -> Result<Vec<Answer>> {
         let conn = self.reader();
         let mut stmt = conn.prepare(
@@ -128,13 +136,13 @@ impl SqliteStore {
 
 fn insert_one(conn: &Connection, f: &Feedback) -> rusqlite::Result<Stored> {
     let inserted = conn.execute(
-        "INSERT INTO feedback (idempotency_key, kind, topic, message, satisfaction, email, ward, section) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+        "INSERT INTO feedback (idempotency_key, kind, topic, message, satisfaction, email, ward, section, follow_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
          ON CONFLICT(idempotency_key) DO NOTHING",
-        params![f.key, kind_name(f.kind), f.topic, f.message, f.satisfaction, f.email, f.ward, f.section],
+        params![f.key, kind_name(f.kind), f.topic, f.message, f.satisfaction, f.email, f.ward, f.section, follow_hash_of(f)],
     )?;
-    let id: Option<i64> = conn.query_row("SELECT id FROM feedback WHERE idempotency_key = ?1", [&f.key], |r| r.get(0)).optional()?;
-    let id = id.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
-    Ok(Stored { receipt: receipt_for(id), created: inserted == 1 })
+    let row: Option<(i64, Option<String>)> = conn.query_row("SELECT id, follow_hash FROM feedback WHERE idempotency_key = ?1", [&f.key], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
+    let (id, follow_hash) = row.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+    Ok(Stored { receipt: receipt_for(id), created: inserted == 1, follow_hash })
 }
 
 /// Writes the group in one transaction; every receipt is sent only after its commit.

@@ -15,6 +15,7 @@ fn message(key: u32, email: Option<&str>) -> Feedback {
         email: email.map(String::from),
         ward: None,
         section: None,
+        follow: None,
     }
 }
 
@@ -163,7 +164,7 @@ async fn database_files_from_before_versioned_migrations_upgrade() {
         drop(store);
         let Location::Sqlite(path) = &location else { unreachable!() };
         let version: i64 = rusqlite::Connection::open(path).unwrap().pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
-        assert_eq!(version, 5, "at the latest migration");
+        assert_eq!(version, 6, "at the latest migration");
         // Opening again changes nothing.
         assert_eq!(Store::open(&location).await.unwrap().count().await.unwrap(), 2);
     }
@@ -299,5 +300,37 @@ async fn a_voices_handling_is_logged_field_by_field_and_a_stale_form_changes_not
         let filtered = store.voices(&super::voices::VoiceQuery { theme: Some(theme), ..Default::default() }).await.unwrap();
         assert_eq!(filtered.facets.total, 1, "{location:?}");
         assert_eq!(store.voices(&super::voices::VoiceQuery { theme: Some(0), ..Default::default() }).await.unwrap().facets.total, 0, "{location:?}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_private_link_finds_its_message_by_the_tokens_hash_for_a_year() {
+    use super::voices::{Handling, Status};
+    for location in both("follow") {
+        let store = Store::open(&location).await.unwrap();
+        let token = "7e".repeat(32);
+        let stored = store.insert(Feedback { topic: "konbini-yearly".into(), follow: Some(token.clone()), ..message(1, None) }).await.unwrap();
+        assert_eq!(stored.follow_hash, Some(super::follow_hash(&token)), "{location:?}");
+        // A rating without words keeps no link, whatever it was sent with.
+        let silent = store.insert(Feedback { message: String::new(), follow: Some("7f".repeat(32)), ..answer(2, "chuo", 4) }).await.unwrap();
+        assert_eq!(silent.follow_hash, None, "{location:?}");
+        assert_eq!(store.followed(&"7f".repeat(32), now()).await.unwrap(), None, "{location:?}");
+        let found = store.followed(&token, now()).await.unwrap().expect("found by its token");
+        assert_eq!((found.topic.as_str(), found.status, found.theme_id), ("konbini-yearly", Status::New, None), "{location:?}");
+        assert!(found.received_at.ends_with('Z') && found.received_at.len() == 20, "UTC as text: {}", found.received_at);
+        // It follows the staff's handling.
+        let theme = store.theme_add("手数料", "konbini-yearly", "editor").await.unwrap();
+        let version = store.voice(1).await.unwrap().unwrap().version;
+        store.voice_update(1, version, Handling { status: Status::Considering, assigned: String::new(), note: String::new(), theme_id: Some(theme) }, "editor").await.unwrap();
+        let found = store.followed(&token, now()).await.unwrap().unwrap();
+        assert_eq!((found.status, found.theme_id), (Status::Considering, Some(theme)), "{location:?}");
+        assert_eq!(store.followed(&"7d".repeat(32), now()).await.unwrap(), None, "another token finds nothing: {location:?}");
+        // A year on, it finds nothing, and the purge forgets the hash.
+        let later = now() + (i64::from(super::FOLLOW_DAYS) + 1) * 86_400;
+        assert!(store.followed(&token, now() + 300 * 86_400).await.unwrap().is_some(), "{location:?}");
+        assert_eq!(store.followed(&token, later).await.unwrap(), None, "{location:?}");
+        assert_eq!(store.forget_old_follow_links(now()).await.unwrap(), 0, "{location:?}");
+        assert_eq!(store.forget_old_follow_links(later).await.unwrap(), 1, "{location:?}");
+        assert_eq!(store.followed(&token, now()).await.unwrap(), None, "forgotten: {location:?}");
     }
 }

@@ -174,6 +174,17 @@ pub enum Updated {
     NoSuchTheme,
 }
 
+/// What a citizen's private link finds: never the message, never the address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Followed {
+    /// UTC, `YYYY-MM-DDTHH:MM:SSZ`.
+    pub received_at: String,
+    /// A card's id, or what the citizen wrote as the topic.
+    pub topic: String,
+    pub status: Status,
+    pub theme_id: Option<i64>,
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Dialect {
     Sqlite,
@@ -186,6 +197,14 @@ impl Dialect {
         match self {
             Dialect::Sqlite => column.to_string(),
             Dialect::Postgres => format!("to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"),
+        }
+    }
+
+    /// A stored time compared with `param`, seconds since the epoch.
+    fn not_before(self, column: &str, param: &str) -> String {
+        match self {
+            Dialect::Sqlite => format!("{column} >= strftime('%Y-%m-%dT%H:%M:%SZ', {param}, 'unixepoch')"),
+            Dialect::Postgres => format!("{column} >= to_timestamp({param}::BIGINT)"),
         }
     }
 }
@@ -377,6 +396,10 @@ fn voice_of(r: &impl Row) -> Voice {
     }
 }
 
+fn followed_of(r: &impl Row) -> Followed {
+    Followed { received_at: r.text(0), topic: r.text(1), status: Status::parse(&r.text(2)).unwrap_or(Status::New), theme_id: r.opt_int(3) }
+}
+
 fn log_of(r: &impl Row) -> LogEntry {
     LogEntry { id: r.int(0), at: r.text(1), who: r.text(2), feedback_id: r.opt_int(3), theme_id: r.opt_int(4), field: r.text(5), old_value: r.text(6), new_value: r.text(7) }
 }
@@ -539,6 +562,24 @@ impl Store {
         match self {
             Store::Sqlite(s) => s.read(move |s| Ok(s.reader().query_row(&lite(&voice_sql(Dialect::Sqlite, false)), [id], |r| Ok(voice_of(r))).optional()?)).await,
             Store::Postgres(p) => Ok(p.pool.get().await?.query_opt(&voice_sql(Dialect::Postgres, false), &[&id]).await?.map(|r| voice_of(&r))),
+        }
+    }
+
+    /// The voice a private link's token names, if the link still works at `now` (seconds since
+    /// the epoch): received within [`super::FOLLOW_DAYS`]. Looked up by the token's hash.
+    pub async fn followed(&self, token: &str, now: i64) -> Result<Option<Followed>> {
+        let hash = super::follow_hash(token);
+        let cutoff = now - i64::from(super::FOLLOW_DAYS) * 86_400;
+        let sql = |d: Dialect| {
+            format!(
+                "SELECT {}, topic, status, theme_id FROM feedback WHERE follow_hash = $1 AND message <> '' AND {} ORDER BY id DESC LIMIT 1",
+                d.time("received_at"),
+                d.not_before("received_at", "$2")
+            )
+        };
+        match self {
+            Store::Sqlite(s) => s.read(move |s| Ok(s.reader().query_row(&lite(&sql(Dialect::Sqlite)), params![hash, cutoff], |r| Ok(followed_of(r))).optional()?)).await,
+            Store::Postgres(p) => Ok(p.pool.get().await?.query_opt(&sql(Dialect::Postgres), &[&hash, &cutoff]).await?.map(|r| followed_of(&r))),
         }
     }
 

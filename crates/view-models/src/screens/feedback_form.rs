@@ -18,7 +18,7 @@ pub fn field_label(field: Field, locale: Locale) -> &'static str {
         Field::Satisfaction => t.satisfaction_label,
         Field::Consent => t.consent_label,
         Field::Email => t.email_label,
-        Field::Key => t.send_button,
+        Field::Key | Field::Follow => t.send_button,
         Field::Ward => t.ward_office,
         Field::Section => t.counter_section,
     }

@@ -8,6 +8,7 @@ pub mod feedback_form;
 pub mod home;
 pub mod indicators;
 pub mod kiosk_survey;
+pub mod my_voice;
 pub mod konbini;
 pub mod results;
 pub mod series;

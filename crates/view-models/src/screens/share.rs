@@ -37,7 +37,7 @@ fn indicator_for(screen: Screen, s: &Snapshot) -> Option<&Indicator> {
         Screen::Konbini => by_id(&s.konbini_certificates.indicator),
         // The staff screen stands for the second headline group: the staff's own.
         Screen::Staff => group_headlines.get(1).copied(),
-        Screen::Plan | Screen::Voices | Screen::Feedback | Screen::NotFound => None,
+        Screen::Plan | Screen::Voices | Screen::MyVoice | Screen::Feedback | Screen::NotFound => None,
     }
 }
 

@@ -59,10 +59,15 @@ pub fn status_words(status: AnswerStatus, locale: Locale) -> &'static str {
 pub fn day(date: &AsOf, locale: Locale) -> String {
     let Some(d) = date.date() else { return date.text().to_string() };
     let Some(day) = d.day else { return year_month(snapshot::YearMonth { year: d.year, month: d.month }, locale) };
+    date_words(d.year, d.month, day, locale)
+}
+
+/// A whole date in words, as [`day`] writes it.
+pub fn date_words(year: impl std::fmt::Display, month: u8, day: u8, locale: Locale) -> String {
     match locale {
-        Locale::Ja => format!("{}年{}月{}日", d.year, d.month, day),
-        Locale::En => format!("{day} {} {}", MONTHS_EN[usize::from(d.month.clamp(1, 12)) - 1], d.year),
-        Locale::JaEasy => format!("{}ねん {}がつ {}にち", d.year, d.month, day),
+        Locale::Ja => format!("{year}年{month}月{day}日"),
+        Locale::En => format!("{day} {} {year}", MONTHS_EN[usize::from(month.clamp(1, 12)) - 1]),
+        Locale::JaEasy => format!("{year}ねん {month}がつ {day}にち"),
     }
 }
 
@@ -76,14 +81,14 @@ pub fn cards(s: &Snapshot, locale: Locale) -> Vec<(String, String)> {
 }
 
 /// A card's name (marked) by id: a card's, else an indicator group's, else the id.
-fn card_name(s: &Snapshot, id: &str, locale: Locale) -> String {
+pub fn card_name(s: &Snapshot, id: &str, locale: Locale) -> String {
     if let Some((_, name)) = cards(s, locale).into_iter().find(|(c, _)| c == id) {
         return name;
     }
     s.indicator_groups.iter().find(|g| g.id == id).map_or_else(|| id.to_string(), |g| locale.pick_marked(&g.name).into_owned())
 }
 
-fn answer_view(s: &Snapshot, a: &CityAnswer, locale: Locale) -> AnswerView {
+pub fn answer_view(s: &Snapshot, a: &CityAnswer, locale: Locale) -> AnswerView {
     AnswerView {
         id: a.id.clone(),
         title: locale.pick_marked(&a.title).into_owned(),

@@ -132,7 +132,7 @@ impl AnswerForm {
         let reason = [&self.reason_ja, &self.reason_en, &self.reason_easy].iter().any(|s| !s.trim().is_empty()).then(|| text(&self.reason_ja, &self.reason_en, &self.reason_easy));
         let (Some(status), true) = (status, problems.is_empty()) else { return Err(problems) };
         Ok(CityAnswer {
-            id: format!("theme-{}", theme.id),
+            id: view_models::screens::my_voice::theme_answer_id(theme.id),
             card: theme.card.clone(),
             title: text(&theme.title, &self.title_en, &self.title_easy),
             voices_summary: text(&self.summary_ja, &self.summary_en, &self.summary_easy),
@@ -265,7 +265,7 @@ pub(super) async fn answer_draft(State(app): State<Arc<AppState>>, Path(id): Pat
     let made = tokio::task::spawn_blocking(move || {
         let latest = folder.latest().map_err(|e| vec![Problem::new(e.message(snapshot::Lang::Ja), "")])?;
         let next = with_answer(latest.snapshot, &draft_id, answer);
-        let index = next.voices.answers.iter().position(|a| a.id == format!("theme-{theme_id}")).unwrap_or(0);
+        let index = next.voices.answers.iter().position(|a| a.id == view_models::screens::my_voice::theme_answer_id(theme_id)).unwrap_or(0);
         let problems: Vec<Problem> = snapshot::check_snapshot(&next).iter().map(|p| Problem::new(p.message_in(snapshot::Lang::Ja), field_of(&p.path, index))).collect();
         if !problems.is_empty() {
             return Err(problems);

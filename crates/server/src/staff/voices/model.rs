@@ -83,28 +83,10 @@ impl Names {
 /// A stored UTC time (`2026-12-05T08:20:00Z`) as a clerk reads it, in Japan time:
 /// `2026年12月5日 17:20`. Anything else is shown as it is.
 pub fn japan_time(utc: &str) -> String {
-    let n = |r: std::ops::Range<usize>| utc.get(r).and_then(|s| s.parse::<i64>().ok());
-    let (Some(y), Some(mo), Some(d), Some(h), Some(mi)) = (n(0..4), n(5..7), n(8..10), n(11..13), n(14..16)) else { return utc.to_string() };
-    let days_in = |y: i64, m: i64| match m {
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
-    let (mut y, mut mo, mut d, mut h) = (y, mo, d, h + 9);
-    if h >= 24 {
-        h -= 24;
-        d += 1;
-        if d > days_in(y, mo) {
-            d = 1;
-            mo += 1;
-            if mo > 12 {
-                mo = 1;
-                y += 1;
-            }
-        }
+    match view_models::format::japan_time_of(utc) {
+        Some(t) => format!("{}年{}月{}日 {}:{:02}", t.year, t.month, t.day, t.hour, t.minute),
+        None => utc.to_string(),
     }
-    format!("{y}年{mo}月{d}日 {h}:{mi:02}")
 }
 
 /// A count as the city writes it: `1,234件`.

@@ -1,0 +1,142 @@
+//! A citizen's private link to their own message (`/voices/mine/<token>`): the token a message
+//! is stored with (the browser's, else one made here), the receipt's link, the page itself
+//! (no-store, noindex, no referrer, looked up at most `FOLLOWS_PER_MINUTE` times a minute per
+//! address) and the QR code a kiosk shows. Only the token's hash is in the store.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::extract::{ConnectInfo, Path, Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use feedback::{follow_path, is_follow_token, Feedback, FOLLOW_PATH_PREFIX};
+use view_models::screens::my_voice::{FollowedVoice, Progress};
+
+use crate::store::{follow_hash, Stored};
+use crate::AppState;
+
+/// Private pages one address may open in a minute: enough for a family's few messages and
+/// their reloads, far too few to try tokens (which have at least 128 random bits anyway).
+pub const FOLLOWS_PER_MINUTE: u32 = 20;
+
+pub fn routes() -> Router<Arc<AppState>> {
+    Router::new().route(&format!("{FOLLOW_PATH_PREFIX}{{token}}"), get(page)).route(&format!("{FOLLOW_PATH_PREFIX}{{token}}/qr.svg"), get(qr))
+}
+
+/// Gives a message with text its private link's token, when the sender chose none; a rating
+/// without words has nothing to follow, and keeps none.
+pub fn with_token(mut f: Feedback) -> Feedback {
+    if f.message.is_empty() {
+        f.follow = None;
+    } else if f.follow.is_none() {
+        f.follow = Some(new_token());
+    }
+    f
+}
+
+/// 256 random bits from the system, as 64 hex characters.
+pub(crate) fn new_token() -> String {
+    use password_hash::rand_core::{OsRng, RngCore};
+    let mut bytes = [0u8; 32];
+    OsRng.fill_bytes(&mut bytes);
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The receipt's private link: the token sent (or made) for this message, if it is the one the
+/// record was stored with. A retry with another token gets none; nobody can attach a token of
+/// their own to someone else's message.
+pub fn link(f: &Feedback, stored: &Stored) -> Option<String> {
+    let token = f.follow.as_deref()?;
+    (stored.follow_hash.as_deref() == Some(follow_hash(token).as_str())).then(|| follow_path(token))
+}
+
+/// What the log may say of a path: a private link's token is a secret, kept out of every log.
+pub fn loggable(path: &str) -> std::borrow::Cow<'_, str> {
+    match path.strip_prefix(FOLLOW_PATH_PREFIX) {
+        Some(_) => format!("{FOLLOW_PATH_PREFIX}…").into(),
+        None => path.into(),
+    }
+}
+
+fn private(mut response: Response) -> Response {
+    let headers = response.headers_mut();
+    // Never kept by a browser, the service worker or a proxy; never indexed; never sent on.
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert("x-robots-tag", HeaderValue::from_static("noindex, nofollow"));
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    response
+}
+
+fn now() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
+}
+
+/// `GET /voices/mine/<token>`: the page in the reader's language, or 404 in it.
+async fn page(State(app): State<Arc<AppState>>, ConnectInfo(peer): ConnectInfo<SocketAddr>, Path(token): Path<String>, req: Request) -> Response {
+    if app.follows.check(app.config.client_ip(peer.ip(), req.headers())).is_err() {
+        let r = crate::pages::refusal(StatusCode::TOO_MANY_REQUESTS, "表示の求めが多すぎます。しばらくしてからお試しください", "Too many requests. Please try again in a minute.");
+        return private(r);
+    }
+    let found = if is_follow_token(&token) {
+        match app.store.followed(&token, now()).await {
+            Ok(found) => found,
+            Err(e) => {
+                tracing::error!("looking up a private link failed: {e}");
+                let r = crate::pages::refusal(StatusCode::SERVICE_UNAVAILABLE, "ただいま表示できません。時間をおいてもう一度お試しください", "This page cannot be shown right now. Please try again later.");
+                return private(r);
+            }
+        }
+    } else {
+        None
+    };
+    let followed = found.map(|f| FollowedVoice { received_at: f.received_at, topic: f.topic, progress: Progress::from_status(f.status.id()), theme_id: f.theme_id });
+    private(crate::pages::private_page(&app, req, followed).await)
+}
+
+/// `GET /voices/mine/<token>/qr.svg?lang=`: the page's address as a QR code, for a kiosk's
+/// thank-you. Made for any well-formed token (it looks nothing up, so it tells nothing).
+async fn qr(Path(token): Path<String>, req: Request) -> Response {
+    if !is_follow_token(&token) {
+        return private((StatusCode::NOT_FOUND, "not found").into_response());
+    }
+    let lang = req.uri().query().and_then(|q| view_models::request::parse_form(q).into_iter().find(|(k, _)| k == "lang").map(|(_, v)| v)).and_then(|c| view_models::Locale::from_code(&c));
+    let address = format!("{}{}{}", crate::share::origin(req.headers()), follow_path(&token), lang.filter(|l| *l != view_models::Locale::Ja).map(|l| format!("?lang={}", l.code())).unwrap_or_default());
+    match crate::share::qr_svg(&address) {
+        Some(svg) => private(([(header::CONTENT_TYPE, "image/svg+xml")], svg).into_response()),
+        None => (StatusCode::INTERNAL_SERVER_ERROR, "").into_response(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_message_with_words_gets_a_token_and_a_rating_alone_none() {
+        let f = with_token(Feedback { message: "m".into(), ..Default::default() });
+        assert!(f.follow.as_deref().is_some_and(is_follow_token), "{:?}", f.follow);
+        assert_ne!(with_token(Feedback { message: "m".into(), ..Default::default() }).follow, f.follow, "random");
+        let mine = "ab".repeat(32);
+        assert_eq!(with_token(Feedback { message: "m".into(), follow: Some(mine.clone()), ..Default::default() }).follow, Some(mine.clone()), "the browser's is kept");
+        assert_eq!(with_token(Feedback { follow: Some(mine), ..Default::default() }).follow, None);
+    }
+
+    #[test]
+    fn the_receipt_links_only_to_the_token_the_record_holds() {
+        let token = "cd".repeat(32);
+        let f = Feedback { message: "m".into(), follow: Some(token.clone()), ..Default::default() };
+        let stored = |hash: Option<String>| Stored { receipt: "KR-0000001".into(), created: false, follow_hash: hash };
+        assert_eq!(link(&f, &stored(Some(follow_hash(&token)))), Some(format!("/voices/mine/{token}")));
+        assert_eq!(link(&f, &stored(Some(follow_hash(&"ef".repeat(32))))), None, "a retry with another token");
+        assert_eq!(link(&f, &stored(None)), None);
+    }
+
+    #[test]
+    fn a_private_links_token_never_reaches_the_log() {
+        assert_eq!(loggable(&format!("/voices/mine/{}", "ab".repeat(32))), "/voices/mine/…");
+        assert_eq!(loggable(&format!("/voices/mine/{}/qr.svg", "ab".repeat(32))), "/voices/mine/…");
+        assert_eq!(loggable("/voices"), "/voices");
+    }
+}
