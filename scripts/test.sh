@@ -49,7 +49,7 @@ echo "== browser: release build, end to end against the real server"
 rm -f target/test-results/browser-report.json
 if ./scripts/build-web.sh > target/test-results/build-web.log 2>&1 && ./scripts/precompress.sh && cargo build -q -p server; then
   # Playwright's own runner (playwright.config.mjs): Debian's Chromium, a JSON report to count.
-  playwright test
+  pg_virtualenv playwright test
   if [ -f target/test-results/browser-report.json ]; then
     p=$(node -p "const s = require('./target/test-results/browser-report.json').stats; s.expected + s.flaky")
     f=$(node -p "const r = require('./target/test-results/browser-report.json'); r.stats.unexpected + (r.errors || []).length")

@@ -2,7 +2,8 @@
 // one worker runs every spec, the machine has 2 cores), a server of a test's own for tests that
 // count what was stored or stop the server, and browser contexts that are always closed.
 import { test as base, expect } from '@playwright/test';
-import { startServer, stop, workdir, freePort, staticWithFixtures } from './server-process.mjs';
+import { join } from 'node:path';
+import { startServer, stop, workdir, freePort, freshPostgres, staticWithFixtures } from './server-process.mjs';
 
 export { expect };
 
@@ -18,16 +19,21 @@ export const test = base.extend({
   /** The shared server's address. */
   base: async ({ server }, use) => use(server.base),
 
+  /** Which store a test's own server keeps: `sqlite` (the default) or `postgres` (a fresh
+   * database in the run's throwaway cluster): `test.use({ database: 'postgres' })`. */
+  database: ['sqlite', { option: true }],
+
   /** A server with an empty database of its own; `restart()` starts it again on the same
    * database and port after a test stopped it. */
-  ownServer: async ({}, use) => {
+  ownServer: async ({ database }, use) => {
     const port = await freePort();
     const dir = workdir();
-    let child = await startServer({ port, dir });
+    const db = database === 'postgres' ? freshPostgres() : join(dir, 'feedback.sqlite3');
+    let child = await startServer({ port, dir, db });
     await use({
-      port, dir, base: `http://127.0.0.1:${port}`,
+      port, dir, db, base: `http://127.0.0.1:${port}`,
       get server() { return child; },
-      restart: async () => { child = await startServer({ port, dir }); },
+      restart: async () => { child = await startServer({ port, dir, db }); },
     });
     await stop(child, 'SIGKILL');
   },

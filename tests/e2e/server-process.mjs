@@ -1,5 +1,5 @@
 // Starts and stops the real widget-server binary for browser and crash tests.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
@@ -15,12 +15,23 @@ export function workdir() {
   return dir;
 }
 
-/** Starts the server on `port` with the database in `dir`; resolves once it answers health checks.
- * The published data is `dataDir` (by default a fresh folder in `dir`, which the server fills
- * from the build's data on its first start). */
-export async function startServer({ port, dir, rateLimit = 100000, staticDir = ROOT + 'dist', dataDir = join(dir, 'data'), extraArgs = [], binary = process.env.WIDGET_SERVER || ROOT + 'target/debug/widget-server' }) {
+/** A fresh, empty PostgreSQL database in the throwaway cluster `pg_virtualenv` started for the
+ * run (scripts/test.sh runs the browser suites under it), as the server's `--db` URL. */
+export function freshPostgres() {
+  const { PGUSER, PGPASSWORD, PGPORT } = process.env;
+  if (!PGPORT) throw new Error('a PostgreSQL test needs the cluster pg_virtualenv starts: run it as scripts/test.sh does (pg_virtualenv npx playwright test …)');
+  const name = `widget_e2e_${process.pid}_${Date.now()}`;
+  const made = spawnSync('psql', ['-v', 'ON_ERROR_STOP=1', '-c', `CREATE DATABASE ${name}`], { encoding: 'utf8' });
+  if (made.status !== 0) throw new Error(`createdb: ${made.stderr}`);
+  return `postgres://${PGUSER}:${encodeURIComponent(PGPASSWORD || '')}@localhost:${PGPORT}/${name}`;
+}
+
+/** Starts the server on `port` with the database `db` (by default a SQLite file in `dir`);
+ * resolves once it answers health checks. The published data is `dataDir` (by default a fresh
+ * folder in `dir`, which the server fills from the build's data on its first start). */
+export async function startServer({ port, dir, db = join(dir, 'feedback.sqlite3'), rateLimit = 100000, staticDir = ROOT + 'dist', dataDir = join(dir, 'data'), extraArgs = [], binary = process.env.WIDGET_SERVER || ROOT + 'target/debug/widget-server' }) {
   const child = spawn(binary, [
-    '--listen', `127.0.0.1:${port}`, '--db', join(dir, 'feedback.sqlite3'), '--static', staticDir, '--data', dataDir,
+    '--listen', `127.0.0.1:${port}`, '--db', db, '--static', staticDir, '--data', dataDir,
     '--export-token-file', join(dir, 'token'), '--rate-limit', String(rateLimit), ...extraArgs,
   ], { stdio: ['ignore', 'ignore', 'pipe'] });
   child.log = '';
