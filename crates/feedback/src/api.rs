@@ -50,6 +50,34 @@ pub enum ErrorCode {
     BadMonth,
 }
 
+impl ErrorCode {
+    /// The HTTP status each code is answered with, and what it means: written once, for the
+    /// server's refusals (`Failure::new`) and the API document's responses.
+    pub fn status_and_meaning(self) -> (u16, &'static str) {
+        match self {
+            ErrorCode::MalformedBody => (400, "Not JSON, or a field the API does not know"),
+            ErrorCode::Invalid => (422, "A rule was broken; errors names each field and problem"),
+            ErrorCode::OriginNotAllowed => (403, "Posted from an origin that may not post"),
+            ErrorCode::RateLimited => (429, "Too many requests from this client; Retry-After says when to try again"),
+            ErrorCode::BodyTooLarge => (413, "The body is over the size limit, more than any submission within the rules can take in any encoding"),
+            ErrorCode::StoreUnavailable => (503, "The database cannot be reached; nothing was stored"),
+            ErrorCode::Unauthorized => (401, "No bearer token, or not the right one"),
+            ErrorCode::ExportDisabled => (404, "A token was given, but this server has none configured"),
+            ErrorCode::BadMonth => (400, "from or to is not a month like 2024-04"),
+        }
+    }
+
+    pub fn status(self) -> u16 {
+        self.status_and_meaning().0
+    }
+
+    /// As the body names it (`rate_limited`).
+    #[cfg(feature = "openapi")]
+    pub fn name(self) -> String {
+        serde_json::to_value(self).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()
+    }
+}
+
 /// Every error reply.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]

@@ -28,12 +28,13 @@ pub struct Failure {
 }
 
 impl Failure {
-    pub fn new(status: StatusCode, code: ErrorCode) -> Failure {
-        Failure { status, body: ApiError::new(code), headers: vec![] }
+    /// A refusal with `code`'s status (`ErrorCode::status`, which the API document reads too).
+    pub fn new(code: ErrorCode) -> Failure {
+        Failure { status: status_of(code), body: ApiError::new(code), headers: vec![] }
     }
 
-    fn with_message(status: StatusCode, code: ErrorCode, message: impl Into<String>) -> Failure {
-        Failure { status, body: ApiError::with_message(code, message), headers: vec![] }
+    fn with_message(code: ErrorCode, message: impl Into<String>) -> Failure {
+        Failure { status: status_of(code), body: ApiError::with_message(code, message), headers: vec![] }
     }
 
     fn header(mut self, name: header::HeaderName, value: HeaderValue) -> Failure {
@@ -46,9 +47,13 @@ impl Failure {
     fn store(what: &'static str) -> impl FnOnce(store::StoreError) -> Failure {
         move |error| {
             tracing::error!("{what} failed: {error}");
-            Failure::new(StatusCode::SERVICE_UNAVAILABLE, ErrorCode::StoreUnavailable)
+            Failure::new(ErrorCode::StoreUnavailable)
         }
     }
+}
+
+fn status_of(code: ErrorCode) -> StatusCode {
+    StatusCode::from_u16(code.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
 }
 
 impl IntoResponse for Failure {
@@ -63,20 +68,20 @@ impl IntoResponse for Failure {
 
 pub async fn post_feedback(State(app): State<Arc<AppState>>, ConnectInfo(peer): ConnectInfo<SocketAddr>, headers: HeaderMap, body: Result<Bytes, BytesRejection>) -> Result<Response, Failure> {
     if !origin_allowed(&headers, &app.config.allowed_origins) {
-        return Err(Failure::new(StatusCode::FORBIDDEN, ErrorCode::OriginNotAllowed));
+        return Err(Failure::new(ErrorCode::OriginNotAllowed));
     }
     if let Err(wait) = app.limit.check(app.config.client_ip(peer.ip(), &headers)) {
-        return Err(Failure::new(StatusCode::TOO_MANY_REQUESTS, ErrorCode::RateLimited).header(header::RETRY_AFTER, HeaderValue::from(wait)));
+        return Err(Failure::new(ErrorCode::RateLimited).header(header::RETRY_AFTER, HeaderValue::from(wait)));
     }
     let body = body.map_err(|e| match e.status() {
-        StatusCode::PAYLOAD_TOO_LARGE => Failure::new(StatusCode::PAYLOAD_TOO_LARGE, ErrorCode::BodyTooLarge),
-        _ => Failure::new(StatusCode::BAD_REQUEST, ErrorCode::MalformedBody),
+        StatusCode::PAYLOAD_TOO_LARGE => Failure::new(ErrorCode::BodyTooLarge),
+        _ => Failure::new(ErrorCode::MalformedBody),
     })?;
-    let submission = serde_json::from_slice::<Submission>(&body).map_err(|_| Failure::new(StatusCode::BAD_REQUEST, ErrorCode::MalformedBody))?;
+    let submission = serde_json::from_slice::<Submission>(&body).map_err(|_| Failure::new(ErrorCode::MalformedBody))?;
     let feedback = match validate(&submission) {
         Verdict::Valid(f) => f,
         Verdict::Invalid(errors) => {
-            let mut refusal = Failure::new(StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::Invalid);
+            let mut refusal = Failure::new(ErrorCode::Invalid);
             refusal.body.errors = errors;
             return Err(refusal);
         }
@@ -112,9 +117,9 @@ impl FromRequestParts<Arc<AppState>> for StaffToken {
     type Rejection = Failure;
 
     async fn from_request_parts(parts: &mut Parts, app: &Arc<AppState>) -> Result<StaffToken, Failure> {
-        let unauthorized = || Failure::new(StatusCode::UNAUTHORIZED, ErrorCode::Unauthorized).header(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        let unauthorized = || Failure::new(ErrorCode::Unauthorized).header(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         let given = parts.headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer ")).ok_or_else(unauthorized)?;
-        let token = app.config.export_token.as_ref().ok_or_else(|| Failure::with_message(StatusCode::NOT_FOUND, ErrorCode::ExportDisabled, "this server has no staff token configured"))?;
+        let token = app.config.export_token.as_ref().ok_or_else(|| Failure::with_message(ErrorCode::ExportDisabled, "this server has no staff token configured"))?;
         if !same_secret(given.as_bytes(), token.as_bytes()) {
             return Err(unauthorized());
         }
@@ -132,9 +137,9 @@ pub struct MonthRange {
 pub async fn counter_survey_summary(_: StaffToken, State(app): State<Arc<AppState>>, range: Result<Query<MonthRange>, QueryRejection>) -> Result<Response, Failure> {
     // A query that does not read as months (a name given twice, broken encoding) is the same
     // documented refusal as a wrong month.
-    let Query(range) = range.map_err(|e| Failure::with_message(StatusCode::BAD_REQUEST, ErrorCode::BadMonth, e.body_text()))?;
+    let Query(range) = range.map_err(|e| Failure::with_message(ErrorCode::BadMonth, e.body_text()))?;
     let month = |name: &str, given: Option<&str>, default: &str| match given {
-        Some(v) => summary::parse_month(v.trim()).map(|m| format!("{:04}-{:02}", m.year, m.month)).map_err(|e| Failure::with_message(StatusCode::BAD_REQUEST, ErrorCode::BadMonth, format!("{name}: {e}"))),
+        Some(v) => summary::parse_month(v.trim()).map(|m| format!("{:04}-{:02}", m.year, m.month)).map_err(|e| Failure::with_message(ErrorCode::BadMonth, format!("{name}: {e}"))),
         None => Ok(default.to_string()),
     };
     let (f, t) = (month("from", range.from.as_deref(), "2000-01")?, month("to", range.to.as_deref(), "2100-12")?);

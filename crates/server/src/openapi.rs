@@ -3,7 +3,7 @@
 //! (`feedback::contract`). The committed `openapi.json` is this document; a test fails when it
 //! is stale (`cargo run -p server --bin widget-openapi > crates/server/openapi.json`).
 
-use feedback::api::{ApiError, Health, Receipt};
+use feedback::api::{ApiError, ErrorCode, Health, Receipt};
 use schemars::generate::SchemaSettings;
 use serde_json::{json, Map, Value};
 
@@ -20,6 +20,25 @@ fn error(description: &str) -> Value {
     reply(description, "ApiError")
 }
 
+/// An endpoint's responses: `ok` as given, then each refusal it may answer with, at the status
+/// and in the words `ErrorCode::status_and_meaning` gives (the server's `Failure` reads the same).
+fn responses(ok: &[(&str, Value)], refusals: &[ErrorCode]) -> Value {
+    let mut r = Map::new();
+    for (status, value) in ok {
+        r.insert((*status).into(), value.clone());
+    }
+    for &code in refusals {
+        let (status, meaning) = code.status_and_meaning();
+        let limit = if code == ErrorCode::BodyTooLarge { format!(": {} bytes", feedback::MAX_BODY_BYTES) } else { String::new() };
+        let mut value = error(&format!("{meaning}{limit} ({})", code.name()));
+        if code == ErrorCode::RateLimited {
+            value["headers"] = json!({ "Retry-After": { "description": "Seconds to wait", "schema": { "type": "integer" } } });
+        }
+        r.insert(status.to_string(), value);
+    }
+    Value::Object(r)
+}
+
 pub fn document() -> Value {
     let mut generator = SchemaSettings::draft2020_12().with(|s| s.definitions_path = "/components/schemas".into()).into_generator();
     generator.subschema_for::<Receipt>();
@@ -29,16 +48,8 @@ pub fn document() -> Value {
     let mut schemas: Map<String, Value> = generator.take_definitions(true);
     schemas.insert("Submission".into(), feedback::contract::submission_schema());
     let month = |name: &str, description: &str| json!({ "name": name, "in": "query", "required": false, "description": description, "schema": { "type": "string", "pattern": MONTH_PATTERN } });
-    let staff_failures = |extra: &[(&str, Value)]| {
-        let mut r = Map::new();
-        for (code, value) in extra {
-            r.insert((*code).into(), value.clone());
-        }
-        r.insert("401".into(), error("No bearer token, or not the right one"));
-        r.insert("404".into(), error("A token was given, but this server has none configured (export_disabled)"));
-        r.insert("503".into(), error("The database cannot be reached"));
-        Value::Object(r)
-    };
+    use ErrorCode::*;
+    let staff = [Unauthorized, ExportDisabled, StoreUnavailable];
     json!({
         "openapi": "3.1.0",
         "info": {
@@ -50,24 +61,14 @@ pub fn document() -> Value {
             "/api/feedback": { "post": {
                 "summary": "Send feedback",
                 "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Submission" } } } },
-                "responses": {
-                    "201": reply("Stored (or, for a filled-in honeypot, answered as if stored)", "Receipt"),
-                    "200": reply("Already stored under this key: the same receipt", "Receipt"),
-                    "400": error("Not JSON, or a field the API does not know (malformed_body)"),
-                    "403": error("Posted from an origin that may not post (origin_not_allowed)"),
-                    "413": error(&format!("Body over {} bytes, more than any submission within the rules can take in any encoding (body_too_large)", feedback::MAX_BODY_BYTES)),
-                    "422": error("A rule was broken (invalid); errors names each field and problem"),
-                    "429": {
-                        "description": "Too many submissions from this client (rate_limited)",
-                        "headers": { "Retry-After": { "description": "Seconds to wait", "schema": { "type": "integer" } } },
-                        "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ApiError" } } }
-                    },
-                    "503": error("The database cannot be reached; nothing was stored (store_unavailable)")
-                }
+                "responses": responses(
+                    &[("201", reply("Stored (or, for a filled-in honeypot, answered as if stored)", "Receipt")), ("200", reply("Already stored under this key: the same receipt", "Receipt"))],
+                    &[MalformedBody, OriginNotAllowed, BodyTooLarge, Invalid, RateLimited, StoreUnavailable]
+                )
             } },
             "/api/health": { "get": {
                 "summary": "Health check (the database answers)",
-                "responses": { "200": reply("Ready", "Health"), "503": error("The database cannot be reached") }
+                "responses": responses(&[("200", reply("Ready", "Health"))], &[StoreUnavailable])
             } },
             "/api/openapi.json": { "get": {
                 "summary": "This document",
@@ -76,13 +77,13 @@ pub fn document() -> Value {
             "/api/feedback.csv": { "get": {
                 "summary": "All feedback as CSV (staff only): UTF-8 with BOM, formula-safe",
                 "security": [{ "bearer": [] }],
-                "responses": staff_failures(&[("200", json!({ "description": "The CSV file", "content": { "text/csv": { "schema": { "type": "string" } } } }))])
+                "responses": responses(&[("200", json!({ "description": "The CSV file", "content": { "text/csv": { "schema": { "type": "string" } } } }))], &staff)
             } },
             "/api/counter-survey/summary": { "get": {
                 "summary": "Counter survey answers per ward × counter × month (Japan time), with the share satisfied (「とても満足」+「ほぼ満足」), in the snapshot's own format for counter_survey.breakdown and counter_survey.wards. Cells with fewer answers than the server's minimum (default 10) are withheld. from and to may come in either order.",
                 "security": [{ "bearer": [] }],
                 "parameters": [month("from", "First month, e.g. 2024-04 (default: all)"), month("to", "Last month, e.g. 2025-03 (default: all)")],
-                "responses": staff_failures(&[("200", reply("The summary", "Summary")), ("400", error("from or to is not a month like 2024-04 (bad_month)"))])
+                "responses": responses(&[("200", reply("The summary", "Summary"))], &[&staff[..], &[BadMonth]].concat())
             } }
         },
         "components": {

@@ -267,6 +267,32 @@ fn the_committed_api_document_is_the_generated_one() {
 }
 
 #[test]
+fn every_error_code_the_api_can_answer_is_documented_at_the_status_it_is_answered_with() {
+    let document = server::openapi::document();
+    // The codes as the body's schema lists them: derived from the enum, so a new code is here.
+    let listed: Vec<String> = document["components"]["schemas"]["ErrorCode"]["oneOf"]
+        .as_array()
+        .expect("the ErrorCode schema lists its codes")
+        .iter()
+        .filter_map(|c| c["const"].as_str().map(String::from))
+        .collect();
+    assert!(listed.contains(&"bad_month".to_string()) && listed.contains(&"rate_limited".to_string()), "{listed:?}");
+    let responses: Vec<(String, String)> = document["paths"]
+        .as_object()
+        .unwrap()
+        .values()
+        .flat_map(|p| p.as_object().unwrap().values())
+        .flat_map(|op| op["responses"].as_object().unwrap().iter().map(|(status, r)| (status.clone(), r["description"].as_str().unwrap_or("").to_string())))
+        .collect();
+    for name in listed {
+        let code: ErrorCode = serde_json::from_value(serde_json::Value::String(name.clone())).unwrap();
+        let documented: Vec<&String> = responses.iter().filter(|(_, d)| d.ends_with(&format!("({name})"))).map(|(s, _)| s).collect();
+        assert!(!documented.is_empty(), "{name} is answered somewhere, and documented");
+        assert!(documented.iter().all(|s| **s == code.status().to_string()), "{name} at {}: {documented:?}", code.status());
+    }
+}
+
+#[test]
 fn a_postgres_url_selects_postgres_and_logs_without_its_password() {
     use server::store::Location;
     let c = Config::from_env_and_args(["--db", "postgres://widget:secret@db.example:5432/feedback", "--trusted-proxy", "10.0.0.5"].map(String::from)).unwrap();
