@@ -170,6 +170,14 @@ mod tests {
         assert_eq!(Part::of(&full, Screen::Results), Part::Results);
         assert_eq!(Part::of(&Mode::Kiosk { idle_seconds: 90 }, Screen::Start), Part::KioskStart);
         assert_eq!(Part::of(&Mode::Kiosk { idle_seconds: 90 }, Screen::Home), Part::Home);
-        assert_eq!(Part::of(&Mode::Embed { card: "konbini-yearly".into() }, Screen::Start), Part::Embed);
+        assert_eq!(
+            Part::of(
+                &Mode::Embed {
+                    card: "konbini-yearly".into()
+                },
+                Screen::Start
+            ),
+            Part::Embed
+        );
     }
 }

@@ -23,11 +23,11 @@ pub mod mode;
 pub mod modes;
 pub mod navigation;
 pub mod outbox;
+#[cfg(feature = "ssr")]
+pub mod render;
 pub mod request;
 pub mod routes;
 pub mod splitting;
-#[cfg(feature = "ssr")]
-pub mod render;
 
 use leptos::prelude::*;
 
@@ -87,7 +87,10 @@ pub async fn hydrate() -> Result<(), wasm_bindgen::JsValue> {
     }
     // The language the page was rendered in; a static export's page may differ from the
     // reader's choice, which then follows once the page is live.
-    let rendered = document.document_element().and_then(|e| e.get_attribute("data-locale")).and_then(|c| Locale::from_code(&c));
+    let rendered = document
+        .document_element()
+        .and_then(|e| e.get_attribute("data-locale"))
+        .and_then(|c| Locale::from_code(&c));
     let wanted = request.locale(browser::cookie(view_models::request::LANG_COOKIE).as_deref());
     let root = document.get_element_by_id("app").expect("the page has #app");
     let root: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(root);

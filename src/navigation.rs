@@ -53,7 +53,10 @@ fn current_path() -> String {
 /// history moves. The listeners are never removed, on purpose: the app is never unmounted, and
 /// the next page load takes them with the page (so their handles are dropped, not kept).
 pub fn provide_address(path: &str, replace_history: bool) -> Address {
-    let address = Address { path: RwSignal::new(path.to_string()), replace_history };
+    let address = Address {
+        path: RwSignal::new(path.to_string()),
+        replace_history,
+    };
     provide_context(address);
     if browser::window().is_none() {
         return address;
@@ -67,8 +70,13 @@ fn on_link_click(address: Address, ev: web_sys::MouseEvent) {
     if ev.default_prevented() {
         return;
     }
-    let link = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("a[href]").ok().flatten());
-    let (Some(link), Some(window)) = (link, browser::window()) else { return };
+    let link = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest("a[href]").ok().flatten());
+    let (Some(link), Some(window)) = (link, browser::window()) else {
+        return;
+    };
     let href = link.get_attribute("href").unwrap_or_default();
     if let Some(id) = href.strip_prefix('#') {
         // In-page anchors such as the skip link: focus moves to the target (the browser would
@@ -78,8 +86,14 @@ fn on_link_click(address: Address, ev: web_sys::MouseEvent) {
         return;
     }
     let location = window.location();
-    let (Ok(page_href), Ok(page_origin), Ok(page_path), Ok(page_search)) = (location.href(), location.origin(), location.pathname(), location.search()) else { return };
-    let Ok(url) = web_sys::Url::new_with_base(&href, &page_href) else { return };
+    let (Ok(page_href), Ok(page_origin), Ok(page_path), Ok(page_search)) =
+        (location.href(), location.origin(), location.pathname(), location.search())
+    else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::new_with_base(&href, &page_href) else {
+        return;
+    };
     let (link_path_and_query, page_path_and_query) = (url.pathname() + &url.search(), page_path + &page_search);
     let click = LinkClick {
         modified: ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key(),

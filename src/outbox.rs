@@ -30,7 +30,10 @@ pub fn new_key() -> String {
         }
         return uuid::Uuid::new_v4().to_string();
     }
-    crate::browser::window().and_then(|w| w.crypto().ok()).map(|c| c.random_uuid()).unwrap_or_default()
+    crate::browser::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.random_uuid())
+        .unwrap_or_default()
 }
 
 /// A fresh private-link token (`feedback::is_follow_token`), chosen with the key so the receipt
@@ -46,7 +49,9 @@ pub fn new_follow_token() -> String {
 async fn deliver(submission: &Submission) -> Delivery {
     use gloo_net::http::Request;
     use view_models::outbox::classify_response;
-    let Ok(request) = Request::post("/api/feedback").json(submission) else { return Delivery::TryLater };
+    let Ok(request) = Request::post("/api/feedback").json(submission) else {
+        return Delivery::TryLater;
+    };
     match request.send().await {
         Ok(response) => {
             let status = response.status();
@@ -63,7 +68,10 @@ async fn deliver(_: &Submission) -> Delivery {
 }
 
 fn stored() -> Outbox {
-    storage().and_then(|s| s.get_item(KEY).ok().flatten()).map(|t| Outbox::from_json(&t)).unwrap_or_default()
+    storage()
+        .and_then(|s| s.get_item(KEY).ok().flatten())
+        .map(|t| Outbox::from_json(&t))
+        .unwrap_or_default()
 }
 
 impl OutboxContext {
@@ -109,7 +117,10 @@ impl OutboxContext {
                 self.change(|o| o.record(&item.submission.key, outcome));
                 if retry {
                     let attempts = self.outbox.with_untracked(|o| o.attempts(&item.submission.key));
-                    set_timeout(move || self.flush(), Duration::from_millis(u64::from(backoff_ms(attempts.saturating_sub(1)))));
+                    set_timeout(
+                        move || self.flush(),
+                        Duration::from_millis(u64::from(backoff_ms(attempts.saturating_sub(1)))),
+                    );
                     break;
                 }
             }
@@ -119,7 +130,10 @@ impl OutboxContext {
 }
 
 pub fn provide_outbox() {
-    let ctx = OutboxContext { outbox: RwSignal::new(Outbox::default()), sending: RwSignal::new(false) };
+    let ctx = OutboxContext {
+        outbox: RwSignal::new(Outbox::default()),
+        sending: RwSignal::new(false),
+    };
     provide_context(ctx);
     // What this device kept is read once the page has taken over the server's HTML (the server
     // cannot know it, so rendering it earlier would differ from the server's page).

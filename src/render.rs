@@ -79,11 +79,19 @@ pub async fn render_page(request: PageRequest, data: ServerData, options: PageOp
     let private = view_models::route::entry(shown.screen).is_some_and(|e| e.private);
     // A private page without its message is not found.
     let status = if private && options.followed.is_none() { 404 } else { shown.status };
-    let title = if private && status == 404 { view_models::route::page_title(t.my_voice_not_found_title, t) } else { shown.title.clone() };
+    let title = if private && status == 404 {
+        view_models::route::page_title(t.my_voice_not_found_title, t)
+    } else {
+        shown.title.clone()
+    };
     let (kiosk, embed, screen, not_found) = (shown.kiosk(), shown.embed(), shown.screen, status == 404);
 
     // One reader's page is for nobody else: no address to share, nothing for search engines.
-    let share = if private { "<meta name=\"robots\" content=\"noindex, nofollow\">\n".to_string() } else { share_head(&request, &data, screen, locale, &title, not_found, options.data_license.as_deref()) };
+    let share = if private {
+        "<meta name=\"robots\" content=\"noindex, nofollow\">\n".to_string()
+    } else {
+        share_head(&request, &data, screen, locale, &title, not_found, options.data_license.as_deref())
+    };
     let shared = Arc::new(SsrSharedContext::new());
     let owner = Owner::new_root(Some(shared.clone() as Arc<dyn SharedContext + Send + Sync>));
     let posted = options.posted.clone();
@@ -103,7 +111,13 @@ pub async fn render_page(request: PageRequest, data: ServerData, options: PageOp
     let resolved = shared.consume_buffers().await;
     drop(owner);
 
-    let class = if kiosk { " class=\"kiosk\"" } else if embed { " class=\"embedded\"" } else { "" };
+    let class = if kiosk {
+        " class=\"kiosk\""
+    } else if embed {
+        " class=\"embedded\""
+    } else {
+        ""
+    };
     // An embedded card is complete as rendered and never takes the app: only its height script
     // (public/card.js), and no data for an app to take over with (docs/decisions.md). A reading
     // screen takes no app either: the few conveniences it has are plain script (public/read.js).
@@ -119,7 +133,15 @@ pub async fn render_page(request: PageRequest, data: ServerData, options: PageOp
     } else {
         "<script type=\"module\" src=\"/read.js\"></script>\n"
     };
-    let data_script = if app { format!("<script type=\"application/json\" id=\"{}\">{}</script>", crate::data::PAGE_DATA_ID, page_data(resolved)) } else { String::new() };
+    let data_script = if app {
+        format!(
+            "<script type=\"application/json\" id=\"{}\">{}</script>",
+            crate::data::PAGE_DATA_ID,
+            page_data(resolved)
+        )
+    } else {
+        String::new()
+    };
     let html = format!(
         "<!DOCTYPE html>\n<html lang=\"{lang}\" data-locale=\"{code}\"{class}>\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n<meta name=\"referrer\" content=\"{referrer}\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<meta name=\"description\" content=\"{description}\">\n<title>{title}</title>\n{share}<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\"/style.css\">\n{boot}</head>\n<body><div id=\"app\">{body}</div>{data_script}</body>\n</html>\n",
         lang = locale.html_lang(),
@@ -130,13 +152,25 @@ pub async fn render_page(request: PageRequest, data: ServerData, options: PageOp
         description = escape_html(t.home_intro),
         title = escape_html(&title),
     );
-    RenderedPage { html, status, shareable: marks.shareable() && !private }
+    RenderedPage {
+        html,
+        status,
+        shareable: marks.shareable() && !private,
+    }
 }
 
 /// What a shared link, a feed reader and a search engine read in the head: the canonical address
 /// and its other languages, the feed, and the Open Graph and Twitter card tags with the screen's
 /// headline figure and its preview image.
-fn share_head(request: &PageRequest, data: &ServerData, screen: Screen, locale: view_models::Locale, title: &str, not_found: bool, license: Option<&str>) -> String {
+fn share_head(
+    request: &PageRequest,
+    data: &ServerData,
+    screen: Screen,
+    locale: view_models::Locale,
+    title: &str,
+    not_found: bool,
+    license: Option<&str>,
+) -> String {
     use view_models::Locale;
     if not_found {
         return String::new();
@@ -146,11 +180,25 @@ fn share_head(request: &PageRequest, data: &ServerData, screen: Screen, locale: 
     let canonical = request.canonical_url_in(locale);
     let mut head = format!("<link rel=\"canonical\" href=\"{}\">\n", e(&canonical));
     for l in Locale::ALL {
-        head += &format!("<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">\n", l.hreflang(), e(&request.canonical_url_in(l)));
+        head += &format!(
+            "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">\n",
+            l.hreflang(),
+            e(&request.canonical_url_in(l))
+        );
     }
-    head += &format!("<link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\">\n", e(&request.canonical_url_in(Locale::Ja)));
-    let lang_q = if locale == Locale::Ja { String::new() } else { format!("?lang={}", locale.code()) };
-    head += &format!("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{}\" href=\"/feed.xml{lang_q}\">\n", e(t.app_name));
+    head += &format!(
+        "<link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\">\n",
+        e(&request.canonical_url_in(Locale::Ja))
+    );
+    let lang_q = if locale == Locale::Ja {
+        String::new()
+    } else {
+        format!("?lang={}", locale.code())
+    };
+    head += &format!(
+        "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{}\" href=\"/feed.xml{lang_q}\">\n",
+        e(t.app_name)
+    );
     let loaded = crate::data::files::load(data, request.param("data").as_deref(), request.param("asof").as_deref());
     let description = match &loaded {
         crate::data::LoadState::Ready { snapshot, .. } => view_models::screens::share::description(screen, snapshot, locale),
@@ -158,7 +206,11 @@ fn share_head(request: &PageRequest, data: &ServerData, screen: Screen, locale: 
     }
     .unwrap_or_else(|| t.home_intro.to_string());
     let path = view_models::route::split_locale_prefix(&request.path).1.trim_end_matches('/');
-    let image = format!("{}/og/{}.png{lang_q}", request.origin, if path.is_empty() { "home" } else { path.trim_start_matches('/') });
+    let image = format!(
+        "{}/og/{}.png{lang_q}",
+        request.origin,
+        if path.is_empty() { "home" } else { path.trim_start_matches('/') }
+    );
     let og_locale = if locale == Locale::En { "en_US" } else { "ja_JP" };
     let site = format!("{} {}", t.city, t.app_name);
     head += &format!(
@@ -172,10 +224,28 @@ fn share_head(request: &PageRequest, data: &ServerData, screen: Screen, locale: 
     );
     // The published figures as a dataset for search engines: data, never executed, so the CSP
     // (script-src 'self') does not apply to it. Not for a staff preview's unpublished files.
-    if let (crate::data::LoadState::Ready { snapshot, preview: false, history: Some(history), .. }, None) = (&loaded, request.param("data")) {
+    if let (
+        crate::data::LoadState::Ready {
+            snapshot,
+            preview: false,
+            history: Some(history),
+            ..
+        },
+        None,
+    ) = (&loaded, request.param("data"))
+    {
         if let Some(entry) = history.entries.iter().find(|e| e.id == history.shown) {
-            let facts = view_models::screens::share::DatasetFacts { origin: &request.origin, url: &canonical, description: &description, file: &entry.file, license };
-            head += &format!("<script type=\"application/ld+json\">{}</script>\n", view_models::screens::share::dataset_json_ld(snapshot, &facts, locale));
+            let facts = view_models::screens::share::DatasetFacts {
+                origin: &request.origin,
+                url: &canonical,
+                description: &description,
+                file: &entry.file,
+                license,
+            };
+            head += &format!(
+                "<script type=\"application/ld+json\">{}</script>\n",
+                view_models::screens::share::dataset_json_ld(snapshot, &facts, locale)
+            );
         }
         // The latest publication, named so a reading screen's script (public/read.js) can tell
         // a page kept from before the next one.

@@ -32,6 +32,11 @@ pub fn query_param(name: &str) -> Option<String> {
 #[cfg(target_arch = "wasm32")]
 pub fn from_address_bar() -> PageRequest {
     let location = crate::browser::window().map(|w| w.location());
-    let get = |f: fn(&web_sys::Location) -> Result<String, wasm_bindgen::JsValue>| location.as_ref().and_then(|l| f(l).ok()).unwrap_or_default();
-    PageRequest::new(&get(web_sys::Location::pathname), &get(web_sys::Location::search), &get(web_sys::Location::origin))
+    let get =
+        |f: fn(&web_sys::Location) -> Result<String, wasm_bindgen::JsValue>| location.as_ref().and_then(|l| f(l).ok()).unwrap_or_default();
+    PageRequest::new(
+        &get(web_sys::Location::pathname),
+        &get(web_sys::Location::search),
+        &get(web_sys::Location::origin),
+    )
 }

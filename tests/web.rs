@@ -35,9 +35,18 @@ fn default_data_sits_beside_the_page_and_other_origins_are_refused() {
     assert!(!own.preview);
     let preview = resolve(Some("/fixtures/x.json"), base, origin).ok().unwrap();
     assert!(preview.preview);
-    assert_eq!(resolve(Some("https://example.com/index.json"), base, origin).err(), Some(LoadError::ForeignOrigin));
-    assert_eq!(resolve(Some("//example.com/index.json"), base, origin).err(), Some(LoadError::ForeignOrigin));
-    assert_eq!(resolve(Some("javascript:alert(1)"), base, origin).err(), Some(LoadError::BadDataParam));
+    assert_eq!(
+        resolve(Some("https://example.com/index.json"), base, origin).err(),
+        Some(LoadError::ForeignOrigin)
+    );
+    assert_eq!(
+        resolve(Some("//example.com/index.json"), base, origin).err(),
+        Some(LoadError::ForeignOrigin)
+    );
+    assert_eq!(
+        resolve(Some("javascript:alert(1)"), base, origin).err(),
+        Some(LoadError::BadDataParam)
+    );
     // The real page (the test runner's) resolves without a `data` parameter.
     assert!(resolve_manifest_url().is_ok());
 }
@@ -64,7 +73,15 @@ fn results_chart_has_caption_summary_and_table() {
     let summary = figure.query_selector(".chart__summary").unwrap().unwrap().text_content().unwrap();
     assert!(summary.contains("108 of 137 items (78.8%)"), "{summary}");
     assert_eq!(figure.query_selector_all("table tbody tr").unwrap().length(), 3);
-    assert_eq!(figure.query_selector("svg.share-bar").unwrap().unwrap().get_attribute("aria-hidden").as_deref(), Some("true"));
+    assert_eq!(
+        figure
+            .query_selector("svg.share-bar")
+            .unwrap()
+            .unwrap()
+            .get_attribute("aria-hidden")
+            .as_deref(),
+        Some("true")
+    );
 }
 
 #[wasm_bindgen_test]

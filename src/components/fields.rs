@@ -27,7 +27,11 @@ impl FormErrors {
     }
 
     fn class(self, field: Field, base: &'static str) -> String {
-        if self.has(field) { format!("{base} field--error") } else { base.to_string() }
+        if self.has(field) {
+            format!("{base} field--error")
+        } else {
+            base.to_string()
+        }
     }
 
     /// The ids that describe a control: its hints, then its error when it has one.
@@ -83,11 +87,9 @@ pub fn TextField(
     /// `text`, `email`…
     #[prop(default = "text")]
     input_type: &'static str,
-    #[prop(default = "off")]
-    autocomplete: &'static str,
+    #[prop(default = "off")] autocomplete: &'static str,
     max_chars: usize,
-    #[prop(default = Marker::None)]
-    marker: Marker,
+    #[prop(default = Marker::None)] marker: Marker,
 ) -> impl IntoView {
     let t = use_strings();
     let id = field.id();
@@ -120,8 +122,7 @@ pub fn TextArea(
     described_by: &'static str,
     rows: u32,
     #[prop(optional)] max_chars: Option<usize>,
-    #[prop(default = Marker::None)]
-    marker: Marker,
+    #[prop(default = Marker::None)] marker: Marker,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
     let t = use_strings();
@@ -169,10 +170,8 @@ pub fn RadioGroup(
     legend: String,
     /// `(id, label)` in order.
     options: Vec<(String, String)>,
-    #[prop(default = "field")]
-    class: &'static str,
-    #[prop(default = "choice")]
-    choice_class: &'static str,
+    #[prop(default = "field")] class: &'static str,
+    #[prop(default = "choice")] choice_class: &'static str,
 ) -> impl IntoView {
     view! {
         <fieldset class=move || errors.class(field, class) id=format!("{name}-group") aria-describedby=move || errors.described_by(field, "")>
@@ -204,14 +203,10 @@ pub fn RatingScale(
     levels: Vec<u8>,
     /// Each level's words (the city's scale at the kiosk, the form's own elsewhere).
     level_label: fn(u8, Locale) -> &'static str,
-    #[prop(default = Marker::None)]
-    marker: Marker,
-    #[prop(default = "field")]
-    class: &'static str,
-    #[prop(default = "choices")]
-    choices_class: &'static str,
-    #[prop(default = "choice")]
-    choice_class: &'static str,
+    #[prop(default = Marker::None)] marker: Marker,
+    #[prop(default = "field")] class: &'static str,
+    #[prop(default = "choices")] choices_class: &'static str,
+    #[prop(default = "choice")] choice_class: &'static str,
 ) -> impl IntoView {
     let locale = use_locale();
     let choices = levels

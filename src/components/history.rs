@@ -42,7 +42,10 @@ pub fn SnapshotHistory(history: History, locale: Locale) -> impl IntoView {
     };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if let Some(select) = crate::browser::document().and_then(|d| d.get_element_by_id("asof")).and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
+        if let Some(select) = crate::browser::document()
+            .and_then(|d| d.get_element_by_id("asof"))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok())
+        {
             ctx.select(select.value());
         }
     };

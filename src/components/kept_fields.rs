@@ -8,5 +8,9 @@ use crate::request::use_request;
 /// The page's parameters but `leave` (the form's own fields), as hidden inputs.
 #[component]
 pub fn KeptFields(#[prop(optional)] leave: &'static [&'static str]) -> impl IntoView {
-    use_request().kept_fields(leave).into_iter().map(|(name, value)| view! { <input type="hidden" name=name value=value/> }).collect_view()
+    use_request()
+        .kept_fields(leave)
+        .into_iter()
+        .map(|(name, value)| view! { <input type="hidden" name=name value=value/> })
+        .collect_view()
 }

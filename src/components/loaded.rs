@@ -33,7 +33,12 @@ where
     let page = Arc::new(page);
     let show = move |state: LoadState| match state {
         LoadState::Failed(error) => view! { <Failure error below_heading/> }.into_any(),
-        LoadState::Ready { snapshot, stale, preview, history } => {
+        LoadState::Ready {
+            snapshot,
+            stale,
+            preview,
+            history,
+        } => {
             let l = locale.get();
             let saved = stale.is_some();
             let as_of = snapshot.as_of.clone();

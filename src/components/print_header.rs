@@ -12,7 +12,11 @@ use crate::request::use_request;
 
 fn set_tables_open(open: bool) {
     let Some(doc) = crate::browser::document() else { return };
-    let selector = if open { "details.chart__table:not([open])" } else { "details[data-opened-for-print]" };
+    let selector = if open {
+        "details.chart__table:not([open])"
+    } else {
+        "details[data-opened-for-print]"
+    };
     if let Ok(list) = doc.query_selector_all(selector) {
         for i in 0..list.length() {
             if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {

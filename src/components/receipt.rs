@@ -9,7 +9,13 @@ use view_models::{Locale, Strings};
 use crate::components::ruby::ruby;
 
 #[component]
-pub fn Receipt(receipt: String, t: &'static Strings, next: &'static str, #[prop(default = None)] follow: Option<String>, #[prop(optional)] m: Option<&'static Strings>) -> impl IntoView {
+pub fn Receipt(
+    receipt: String,
+    t: &'static Strings,
+    next: &'static str,
+    #[prop(default = None)] follow: Option<String>,
+    #[prop(optional)] m: Option<&'static Strings>,
+) -> impl IntoView {
     let number = receipt.clone();
     let m = m.unwrap_or(t);
     view! {

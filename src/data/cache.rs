@@ -3,7 +3,6 @@
 
 use snapshot::Snapshot;
 
-
 use crate::browser::local_storage;
 
 const KEY: &str = "reform-widget:last-good-snapshot";
@@ -19,7 +18,12 @@ pub fn remember(bytes: &[u8]) {
 /// data `render.rs` writes), not as a file. Its published text is kept as it is, so the browser
 /// never needs to serialize the model (which would add its code to the wasm).
 pub fn remember_from_page() {
-    let Some(text) = crate::browser::document().and_then(|d| d.get_element_by_id(super::PAGE_DATA_ID)).and_then(|e| e.text_content()) else { return };
+    let Some(text) = crate::browser::document()
+        .and_then(|d| d.get_element_by_id(super::PAGE_DATA_ID))
+        .and_then(|e| e.text_content())
+    else {
+        return;
+    };
     if let Some(snapshot) = snapshot_in_page_data(&text) {
         remember(snapshot.as_bytes());
     }

@@ -29,7 +29,11 @@ pub fn data_param_path(param: &str) -> Result<String, LoadError> {
         return Err(LoadError::BadDataParam);
     }
     let path = p.split(['?', '#']).next().unwrap_or_default();
-    Ok(if path.starts_with('/') { path.to_string() } else { format!("/{path}") })
+    Ok(if path.starts_with('/') {
+        path.to_string()
+    } else {
+        format!("/{path}")
+    })
 }
 
 /// A site path as a file: `/data/…` in the data folder, anything else under the built widget.
@@ -73,11 +77,23 @@ pub fn load(server: &ServerData, data_param: Option<&str>, selected: Option<&str
     if !KEEP_PARSES.load(Ordering::Relaxed) {
         return load_files(server, data_param, selected);
     }
-    let manifest = data_param.filter(|p| !p.trim().is_empty()).map_or(Ok("/data/index.json".to_string()), data_param_path);
+    let manifest = data_param
+        .filter(|p| !p.trim().is_empty())
+        .map_or(Ok("/data/index.json".to_string()), data_param_path);
     let bytes = manifest.ok().and_then(|m| file_for(server, &m)).and_then(|f| std::fs::read(f).ok());
-    let Some(bytes) = bytes else { return load_files(server, data_param, selected) };
+    let Some(bytes) = bytes else {
+        return load_files(server, data_param, selected);
+    };
     let mut h = DefaultHasher::new();
-    (&server.data_dir, &server.static_dir, server.drafts_allowed, data_param, selected, &bytes).hash(&mut h);
+    (
+        &server.data_dir,
+        &server.static_dir,
+        server.drafts_allowed,
+        data_param,
+        selected,
+        &bytes,
+    )
+        .hash(&mut h);
     let key = h.finish();
     if let Some((_, state)) = LOADED.lock().unwrap_or_else(|p| p.into_inner()).iter().find(|(k, _)| *k == key) {
         return state.clone();
@@ -107,7 +123,13 @@ fn load_files(server: &ServerData, data_param: Option<&str>, selected: Option<&s
         let file = file_for(server, &site_path);
         async move {
             let file = file.ok_or(LoadError::NotFound)?;
-            std::fs::read(&file).map_err(|e| if e.kind() == std::io::ErrorKind::NotFound { LoadError::NotFound } else { LoadError::Network })
+            std::fs::read(&file).map_err(|e| {
+                if e.kind() == std::io::ErrorKind::NotFound {
+                    LoadError::NotFound
+                } else {
+                    LoadError::Network
+                }
+            })
         }
     };
     let dir = parent_dir(&manifest_at).to_string();
@@ -127,14 +149,30 @@ mod tests {
     fn only_plain_paths_on_this_site_are_read() {
         let root = Path::new("/srv/widget");
         assert_eq!(file_under(root, "/data/index.json"), Some(root.join("data/index.json")));
-        let server = ServerData { static_dir: root.into(), data_dir: "/var/widget/data".into(), drafts_allowed: false };
-        assert_eq!(file_for(&server, "/data/index.json"), Some(PathBuf::from("/var/widget/data/index.json")));
+        let server = ServerData {
+            static_dir: root.into(),
+            data_dir: "/var/widget/data".into(),
+            drafts_allowed: false,
+        };
+        assert_eq!(
+            file_for(&server, "/data/index.json"),
+            Some(PathBuf::from("/var/widget/data/index.json"))
+        );
         assert_eq!(file_for(&server, "/data/drafts/x/index.json"), None, "drafts only for staff");
         assert_eq!(file_for(&server, "/data//drafts/x/index.json"), None, "however written");
-        let staff = ServerData { drafts_allowed: true, ..server.clone() };
-        assert_eq!(file_for(&staff, "/data/drafts/x/index.json"), Some(PathBuf::from("/var/widget/data/drafts/x/index.json")));
+        let staff = ServerData {
+            drafts_allowed: true,
+            ..server.clone()
+        };
+        assert_eq!(
+            file_for(&staff, "/data/drafts/x/index.json"),
+            Some(PathBuf::from("/var/widget/data/drafts/x/index.json"))
+        );
         assert_eq!(file_for(&server, "/data/../index.json"), None);
-        assert_eq!(file_for(&server, "/fixtures/x/index.json"), Some(root.join("fixtures/x/index.json")));
+        assert_eq!(
+            file_for(&server, "/fixtures/x/index.json"),
+            Some(root.join("fixtures/x/index.json"))
+        );
         assert_eq!(file_under(root, "/data/../../etc/passwd"), None);
         assert_eq!(file_under(root, "/"), None);
         assert_eq!(data_param_path("/fixtures/x/index.json"), Ok("/fixtures/x/index.json".into()));
@@ -147,14 +185,26 @@ mod tests {
     #[test]
     fn the_published_files_load_with_their_history() {
         let public = Path::new(env!("CARGO_MANIFEST_DIR")).join("public");
-        let root = ServerData { data_dir: public.join("data"), static_dir: PathBuf::from("/nonexistent"), drafts_allowed: false };
+        let root = ServerData {
+            data_dir: public.join("data"),
+            static_dir: PathBuf::from("/nonexistent"),
+            drafts_allowed: false,
+        };
         match load(&root, None, None) {
-            LoadState::Ready { snapshot, stale: None, preview: false, history: Some(h) } => {
+            LoadState::Ready {
+                snapshot,
+                stale: None,
+                preview: false,
+                history: Some(h),
+            } => {
                 assert_eq!(snapshot.id, h.latest);
                 assert_eq!(h.shown, h.latest);
             }
             other => panic!("{other:?}"),
         }
-        assert_eq!(load(&root, Some("/nowhere/index.json"), None), LoadState::Failed(LoadError::NotFound));
+        assert_eq!(
+            load(&root, Some("/nowhere/index.json"), None),
+            LoadState::Failed(LoadError::NotFound)
+        );
     }
 }

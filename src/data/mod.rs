@@ -3,9 +3,9 @@
 //! browser inside the page, so the first view never downloads the snapshot again.
 
 mod cache;
-mod published;
 #[cfg(feature = "ssr")]
 pub mod files;
+mod published;
 mod source;
 
 use std::sync::Arc;
@@ -115,7 +115,10 @@ pub fn provide_snapshot(selected: Option<String>) {
     #[cfg(feature = "ssr")]
     let server = use_context::<ServerData>();
     let resource = Resource::new(
-        move || Wanted { selected: selected.get(), attempt: attempt.get() },
+        move || Wanted {
+            selected: selected.get(),
+            attempt: attempt.get(),
+        },
         move |wanted| {
             #[cfg(feature = "ssr")]
             let future = {
@@ -133,7 +136,13 @@ pub fn provide_snapshot(selected: Option<String>) {
             future
         },
     );
-    let ctx = SnapshotContext { resource, selected, attempt, picker_focus: StoredValue::new(false), offline_copy: RwSignal::new(false) };
+    let ctx = SnapshotContext {
+        resource,
+        selected,
+        attempt,
+        picker_focus: StoredValue::new(false),
+        offline_copy: RwSignal::new(false),
+    };
     provide_context(ctx);
     // A page rendered earlier (a static export, a cached page) moves to a snapshot published
     // since: the manifest is small, and only a newer snapshot is downloaded.
@@ -142,12 +151,20 @@ pub fn provide_snapshot(selected: Option<String>) {
             return true;
         }
         let Some(state) = resource.get() else { return false };
-        if crate::browser::document().and_then(|d| d.document_element()).is_some_and(|e| e.has_attribute("data-offline-copy")) {
+        if crate::browser::document()
+            .and_then(|d| d.document_element())
+            .is_some_and(|e| e.has_attribute("data-offline-copy"))
+        {
             // Set after the app has taken the page over, so the server's HTML still matches; the
             // manifest check below clears it when the site answers.
             ctx.offline_copy.set(true);
         }
-        if let LoadState::Ready { preview: false, history: Some(h), .. } = &state {
+        if let LoadState::Ready {
+            preview: false,
+            history: Some(h),
+            ..
+        } = &state
+        {
             if ctx.selected.get_untracked().is_none() && h.shown == h.latest {
                 cache::remember_from_page();
                 check_for_newer(ctx, h.shown.clone());
@@ -204,7 +221,12 @@ async fn load_in_browser(selected: Option<String>) -> LoadState {
             // A preview keeps no device copy.
             let saved = if source.preview { None } else { cache::recall().await };
             match saved {
-                Some(snapshot) => LoadState::Ready { snapshot: Arc::new(snapshot), stale: Some(error), preview: false, history: None },
+                Some(snapshot) => LoadState::Ready {
+                    snapshot: Arc::new(snapshot),
+                    stale: Some(error),
+                    preview: false,
+                    history: None,
+                },
                 None => LoadState::Failed(error),
             }
         }

@@ -18,9 +18,18 @@ pub fn classify(bytes: &[u8], problems: Vec<Problem>) -> LoadError {
     }
     match problems.into_iter().next() {
         // The JSON's shape is reported by serde, in English only: the path says enough.
-        Some(p) if !matches!(p.code, Code::WrongShape | Code::NotJson | Code::FileEndsEarly) => LoadError::Invalid { problem: Some(Worded::from_problem(&p)), path: p.path },
-        Some(p) => LoadError::Invalid { path: p.path, problem: None },
-        None => LoadError::Invalid { path: ".".into(), problem: None },
+        Some(p) if !matches!(p.code, Code::WrongShape | Code::NotJson | Code::FileEndsEarly) => LoadError::Invalid {
+            problem: Some(Worded::from_problem(&p)),
+            path: p.path,
+        },
+        Some(p) => LoadError::Invalid {
+            path: p.path,
+            problem: None,
+        },
+        None => LoadError::Invalid {
+            path: ".".into(),
+            problem: None,
+        },
     }
 }
 
@@ -32,7 +41,9 @@ pub fn classify(bytes: &[u8], problems: Vec<Problem>) -> LoadError {
 pub async fn read_snapshot(bytes: &[u8]) -> Result<Snapshot, LoadError> {
     match snapshot_file(bytes.to_vec()).await {
         Ok(Ok(snapshot)) => Ok(snapshot),
-        Ok(Err(problems)) if is_shape_problem(&problems) => Err(classify(bytes, locate_snapshot_problem(bytes.to_vec()).await.unwrap_or(problems))),
+        Ok(Err(problems)) if is_shape_problem(&problems) => {
+            Err(classify(bytes, locate_snapshot_problem(bytes.to_vec()).await.unwrap_or(problems)))
+        }
         Ok(Err(problems)) => Err(classify(bytes, problems)),
         Err(_) => Err(LoadError::Network),
     }
@@ -48,7 +59,9 @@ on_demand_fn! {
 pub async fn read_manifest(bytes: &[u8]) -> Result<Manifest, LoadError> {
     match parse_manifest_untracked(bytes) {
         Ok(manifest) => Ok(manifest),
-        Err(problems) if is_shape_problem(&problems) => Err(classify(bytes, locate_manifest_problem(bytes.to_vec()).await.unwrap_or(problems))),
+        Err(problems) if is_shape_problem(&problems) => {
+            Err(classify(bytes, locate_manifest_problem(bytes.to_vec()).await.unwrap_or(problems)))
+        }
         Err(problems) => Err(classify(bytes, problems)),
     }
 }
@@ -82,14 +95,24 @@ impl Loaded {
             latest: self.manifest.latest,
             changes: self.previous.map(|previous| diff(&previous, &self.snapshot)),
         };
-        LoadState::Ready { snapshot: Arc::new(self.snapshot), stale: None, preview, history: Some(history) }
+        LoadState::Ready {
+            snapshot: Arc::new(self.snapshot),
+            stale: None,
+            preview,
+            history: Some(history),
+        }
     }
 }
 
 /// The snapshot `selected` (or the latest, when unknown or not given) and the one listed
 /// before it by date. A predecessor that fails to load only hides "what changed".
 /// `get` reads a location's bytes; `beside` names a manifest entry's file relative to the manifest.
-pub async fn snapshot_with_history<G, F>(get: G, beside: impl Fn(&str) -> Result<String, LoadError>, manifest_at: &str, selected: Option<&str>) -> Result<Loaded, LoadError>
+pub async fn snapshot_with_history<G, F>(
+    get: G,
+    beside: impl Fn(&str) -> Result<String, LoadError>,
+    manifest_at: &str,
+    selected: Option<&str>,
+) -> Result<Loaded, LoadError>
 where
     G: Fn(String) -> F,
     F: Future<Output = Result<Vec<u8>, LoadError>>,
@@ -101,7 +124,10 @@ where
     let chosen = selected
         .and_then(|id| by_date.iter().position(|e| e.id == id))
         .or_else(|| by_date.iter().position(|e| e.id == manifest.latest))
-        .ok_or_else(|| LoadError::Invalid { path: "latest".into(), problem: None })?;
+        .ok_or_else(|| LoadError::Invalid {
+            path: "latest".into(),
+            problem: None,
+        })?;
     let read = |entry: &ManifestEntry| {
         let at = beside(&entry.file);
         let get = &get;
@@ -118,7 +144,13 @@ where
     };
     let is_latest = by_date[chosen].id == manifest.latest;
     let manifest = manifest.clone();
-    Ok(Loaded { snapshot, bytes, manifest, previous, is_latest })
+    Ok(Loaded {
+        snapshot,
+        bytes,
+        manifest,
+        previous,
+        is_latest,
+    })
 }
 
 /// Over the network, in the browser.
@@ -138,7 +170,14 @@ pub mod browser {
     }
 
     pub async fn snapshot_with_history(manifest_url: &str, selected: Option<&str>) -> Result<Loaded, LoadError> {
-        let beside = |file: &str| web_sys::Url::new_with_base(file, manifest_url).map(|u| u.href()).map_err(|_| LoadError::Invalid { path: "file".into(), problem: None });
+        let beside = |file: &str| {
+            web_sys::Url::new_with_base(file, manifest_url)
+                .map(|u| u.href())
+                .map_err(|_| LoadError::Invalid {
+                    path: "file".into(),
+                    problem: None,
+                })
+        };
         super::snapshot_with_history(get_bytes, beside, manifest_url, selected).await
     }
 

@@ -25,7 +25,10 @@ pub fn resolve(param: Option<&str>, base: &str, page_origin: &str) -> Result<Dat
     let Some(param) = param.filter(|p| !p.trim().is_empty()) else {
         // From the site's root, whichever route (`/plan`, `/plan/`) the page is on.
         let url = web_sys::Url::new_with_base("/data/index.json", base).map_err(|_| LoadError::BadDataParam)?;
-        return Ok(DataSource { manifest_url: url.href(), preview: false });
+        return Ok(DataSource {
+            manifest_url: url.href(),
+            preview: false,
+        });
     };
     let url = web_sys::Url::new_with_base(param, base).map_err(|_| LoadError::BadDataParam)?;
     if !matches!(url.protocol().as_str(), "http:" | "https:") {
@@ -34,7 +37,10 @@ pub fn resolve(param: Option<&str>, base: &str, page_origin: &str) -> Result<Dat
     if url.origin() != page_origin {
         return Err(LoadError::ForeignOrigin);
     }
-    Ok(DataSource { manifest_url: url.href(), preview: true })
+    Ok(DataSource {
+        manifest_url: url.href(),
+        preview: true,
+    })
 }
 
 /// Sets a query parameter in the address without a reload (the back button is not burdened

@@ -26,7 +26,11 @@ pub fn counter_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
     let quote = |items: Vec<String>| items.into_iter().map(|c| view! { <li><q>{ruby(c)}</q></li> }).collect_view();
     let breakdown = match v.breakdown {
         Some(b) => {
-            let head = b.columns.iter().map(|c| view! { <th scope="col">{ruby(c.clone())}</th> }).collect_view();
+            let head = b
+                .columns
+                .iter()
+                .map(|c| view! { <th scope="col">{ruby(c.clone())}</th> })
+                .collect_view();
             let rows = b
                 .rows
                 .into_iter()

@@ -40,7 +40,11 @@ pub fn Feedback() -> impl IntoView {
     let posted = use_posted_form().filter(|p| p.submission.kind == Kind::General);
     let echo = posted.as_ref().map(|p| p.submission.clone()).unwrap_or_default();
     // The topic a "send feedback about this" link carries in the address.
-    let initial_topic = if posted.is_some() { echo.topic.clone() } else { query_param("topic").unwrap_or_default() };
+    let initial_topic = if posted.is_some() {
+        echo.topic.clone()
+    } else {
+        query_param("topic").unwrap_or_default()
+    };
     let topic = RwSignal::new(initial_topic.chars().take(100).collect::<String>());
     let message = RwSignal::new(echo.message.clone());
     let satisfaction = RwSignal::new(echo.satisfaction);
@@ -50,7 +54,11 @@ pub fn Feedback() -> impl IntoView {
     // A double submit of the same page carries the same key: one record, one receipt.
     let key = RwSignal::new(if echo.key.is_empty() { new_key() } else { echo.key.clone() });
     // The private link's token travels with the key: the same page sent twice is one message.
-    let follow = RwSignal::new(if echo.follow.is_empty() { new_follow_token() } else { echo.follow.clone() });
+    let follow = RwSignal::new(if echo.follow.is_empty() {
+        new_follow_token()
+    } else {
+        echo.follow.clone()
+    });
     // Received without script: the token the server stored (its own when the form sent none).
     let echo_follow = echo.follow.clone();
     let errors = RwSignal::new(posted.as_ref().map(|p| p.errors.clone()).unwrap_or_default());
@@ -65,7 +73,11 @@ pub fn Feedback() -> impl IntoView {
         message: message.get_untracked(),
         satisfaction: satisfaction.get_untracked(),
         consent: consent.get_untracked(),
-        email: if consent.get_untracked() { email.get_untracked() } else { String::new() },
+        email: if consent.get_untracked() {
+            email.get_untracked()
+        } else {
+            String::new()
+        },
         website: website.get_untracked(),
         ..Default::default()
     };
@@ -112,7 +124,10 @@ pub fn Feedback() -> impl IntoView {
         }
     });
 
-    let form_errors = FormErrors { errors, message: error_message };
+    let form_errors = FormErrors {
+        errors,
+        message: error_message,
+    };
     let error_summary = move || view! { <ErrorSummary errors target=target_id summary=summary_ref/> };
 
     let count = move || chars_left(feedback::char_count(&message.get()), MAX_MESSAGE_CHARS, locale.get());
@@ -185,7 +200,9 @@ pub fn Feedback() -> impl IntoView {
         let l = locale.get();
         let t = strings(l);
         let m = marked_strings(l);
-        let (receipt, follow) = outbox.outbox.with(|o| (o.receipt_of(&k).map(String::from), o.follow_of(&k).map(String::from)));
+        let (receipt, follow) = outbox
+            .outbox
+            .with(|o| (o.receipt_of(&k).map(String::from), o.follow_of(&k).map(String::from)));
         let body = match receipt {
             Some(receipt) => view! {
                 <h2 id="result-title" tabindex="-1">{ruby(m.sent_title)}</h2>
@@ -228,7 +245,10 @@ pub fn Feedback() -> impl IntoView {
                 .map(|i| {
                     let (class, text) = match &i.state {
                         ItemState::Pending { .. } => ("outbox__item outbox__item--pending", t.status_pending.to_string()),
-                        ItemState::Sent { receipt } => ("outbox__item outbox__item--sent", view_models::strings::fill(t.outbox_sent, &[("receipt", receipt)])),
+                        ItemState::Sent { receipt } => (
+                            "outbox__item outbox__item--sent",
+                            view_models::strings::fill(t.outbox_sent, &[("receipt", receipt)]),
+                        ),
                         ItemState::Refused { .. } => ("outbox__item outbox__item--refused", t.status_refused.to_string()),
                     };
                     let excerpt: String = i.submission.message.chars().take(40).collect();

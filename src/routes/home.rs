@@ -31,7 +31,11 @@ pub fn Home() -> impl IntoView {
 pub fn home_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
     let m = marked_strings(l);
     let v = home(&s, l);
-    let cards = v.cards.into_iter().map(|c| view! { <IndicatorCard card=c locale=l/> }).collect_view();
+    let cards = v
+        .cards
+        .into_iter()
+        .map(|c| view! { <IndicatorCard card=c locale=l/> })
+        .collect_view();
     view! {
         <p class="as-of"><span class="as-of__label">{ruby(m.last_updated)}</span> {as_of(&s.as_of, l)}</p>
         <section aria-labelledby="headline-title">

@@ -37,10 +37,13 @@ pub fn results_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
         .into_iter()
         .map(|h| {
             let change = match (h.before, h.after.is_empty()) {
-                (Some(b), false) => Some(view! {
-                    <p class="change">{figure(b)} <span class="change__arrow" aria-hidden="true">" → "</span>
-                    <span class="visually-hidden">" / "</span>{h.after.into_iter().map(figure).collect_view()}</p>
-                }.into_any()),
+                (Some(b), false) => Some(
+                    view! {
+                        <p class="change">{figure(b)} <span class="change__arrow" aria-hidden="true">" → "</span>
+                        <span class="visually-hidden">" / "</span>{h.after.into_iter().map(figure).collect_view()}</p>
+                    }
+                    .into_any(),
+                ),
                 (None, false) => Some(view! { <p class="change">{h.after.into_iter().map(figure).collect_view()}</p> }.into_any()),
                 _ => None,
             };
@@ -66,8 +69,18 @@ pub fn results_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
         })
         .collect_view();
     let parts = vec![
-        Part { label: t.on_plan.into(), count: progress.on_plan, share: progress.on_plan_share.clone(), class: "part part--on-plan" },
-        Part { label: t.changed_or_delayed.into(), count: progress.changed_or_delayed, share: progress.changed_share.clone(), class: "part part--delayed" },
+        Part {
+            label: t.on_plan.into(),
+            count: progress.on_plan,
+            share: progress.on_plan_share.clone(),
+            class: "part part--on-plan",
+        },
+        Part {
+            label: t.changed_or_delayed.into(),
+            count: progress.changed_or_delayed,
+            share: progress.changed_share.clone(),
+            class: "part part--delayed",
+        },
     ];
     view! {
         <h1>{ruby(m.results_title)}</h1>

@@ -25,7 +25,11 @@ pub fn csv(table: &Table) -> String {
 
 fn csv_cell(cell: &str) -> String {
     let looks_numeric = cell.parse::<f64>().is_ok();
-    let cell = if !looks_numeric && cell.starts_with(['=', '+', '-', '@']) { format!("'{cell}") } else { cell.to_string() };
+    let cell = if !looks_numeric && cell.starts_with(['=', '+', '-', '@']) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    };
     if cell.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", cell.replace('"', "\"\""))
     } else {
@@ -48,7 +52,10 @@ mod tests {
 
     #[test]
     fn csv_defuses_formulas_but_keeps_negative_numbers() {
-        let t = Table { header: vec!["x".into()], rows: vec![vec!["=HYPERLINK(\"x\")".into()], vec!["-1.5".into()], vec!["@SUM(A1)".into()]] };
+        let t = Table {
+            header: vec!["x".into()],
+            rows: vec![vec!["=HYPERLINK(\"x\")".into()], vec!["-1.5".into()], vec!["@SUM(A1)".into()]],
+        };
         let out = csv(&t);
         assert!(out.contains("\"'=HYPERLINK(\"\"x\"\")\""), "{out}");
         assert!(out.contains("\r\n-1.5\r\n"));

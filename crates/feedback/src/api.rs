@@ -59,7 +59,10 @@ impl ErrorCode {
             ErrorCode::Invalid => (422, "A rule was broken; errors names each field and problem"),
             ErrorCode::OriginNotAllowed => (403, "Posted from an origin that may not post"),
             ErrorCode::RateLimited => (429, "Too many requests from this client; Retry-After says when to try again"),
-            ErrorCode::BodyTooLarge => (413, "The body is over the size limit, more than any submission within the rules can take in any encoding"),
+            ErrorCode::BodyTooLarge => (
+                413,
+                "The body is over the size limit, more than any submission within the rules can take in any encoding",
+            ),
             ErrorCode::StoreUnavailable => (503, "The database cannot be reached; nothing was stored"),
             ErrorCode::Unauthorized => (401, "No bearer token, or not the right one"),
             ErrorCode::ExportDisabled => (404, "A token was given, but this server has none configured"),
@@ -74,7 +77,10 @@ impl ErrorCode {
     /// As the body names it (`rate_limited`).
     #[cfg(feature = "openapi")]
     pub fn name(self) -> String {
-        serde_json::to_value(self).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(String::from))
+            .unwrap_or_default()
     }
 }
 
@@ -93,11 +99,19 @@ pub struct ApiError {
 
 impl ApiError {
     pub fn new(error: ErrorCode) -> ApiError {
-        ApiError { error, errors: vec![], message: None }
+        ApiError {
+            error,
+            errors: vec![],
+            message: None,
+        }
     }
 
     pub fn with_message(error: ErrorCode, message: impl Into<String>) -> ApiError {
-        ApiError { error, errors: vec![], message: Some(message.into()) }
+        ApiError {
+            error,
+            errors: vec![],
+            message: Some(message.into()),
+        }
     }
 }
 

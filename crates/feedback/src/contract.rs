@@ -13,7 +13,13 @@ use crate::{Kind, MAX_COMMENT_CHARS, MAX_EMAIL_CHARS, MAX_MESSAGE_CHARS, MAX_TOP
 fn class_body(ranges: &[(char, char)]) -> String {
     ranges
         .iter()
-        .map(|(a, b)| if a == b { format!("\\u{:04x}", *a as u32) } else { format!("\\u{:04x}-\\u{:04x}", *a as u32, *b as u32) })
+        .map(|(a, b)| {
+            if a == b {
+                format!("\\u{:04x}", *a as u32)
+            } else {
+                format!("\\u{:04x}-\\u{:04x}", *a as u32, *b as u32)
+            }
+        })
         .collect()
 }
 
@@ -61,7 +67,10 @@ pub fn follow_pattern() -> String {
 }
 
 pub fn email_pattern() -> String {
-    let specials: String = EMAIL_LOCAL_SPECIALS.chars().map(|c| if "-^/".contains(c) { format!("\\{c}") } else { c.to_string() }).collect();
+    let specials: String = EMAIL_LOCAL_SPECIALS
+        .chars()
+        .map(|c| if "-^/".contains(c) { format!("\\{c}") } else { c.to_string() })
+        .collect();
     let space = class_body(WHITESPACE);
     format!("^[{space}]*[A-Za-z0-9{specials}]{{1,{MAX_EMAIL_LOCAL_CHARS}}}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+[{space}]*$")
 }
@@ -76,9 +85,19 @@ fn kind_name(kind: Kind) -> &'static str {
 /// One accepted shape: a kind, with or without a reply address.
 fn variant(kind: Kind, reply: bool) -> Value {
     let survey = kind == Kind::CounterSurvey;
-    let (max_message, message_pattern) = if survey { (MAX_COMMENT_CHARS, text_pattern()) } else { (MAX_MESSAGE_CHARS, required_text_pattern()) };
+    let (max_message, message_pattern) = if survey {
+        (MAX_COMMENT_CHARS, text_pattern())
+    } else {
+        (MAX_MESSAGE_CHARS, required_text_pattern())
+    };
     // The general form has no place: a blank ward or section is none.
-    let or_blank = |schema: Value| if survey { schema } else { json!({ "anyOf": [{ "type": "string", "pattern": blank_pattern() }, schema] }) };
+    let or_blank = |schema: Value| {
+        if survey {
+            schema
+        } else {
+            json!({ "anyOf": [{ "type": "string", "pattern": blank_pattern() }, schema] })
+        }
+    };
     let ward = or_blank(json!({ "enum": WARD_IDS, "description": "Ward office id" }));
     let section = or_blank(json!({ "type": "string", "pattern": id_pattern(), "description": "Counter id" }));
     let satisfaction = if survey {
@@ -87,7 +106,10 @@ fn variant(kind: Kind, reply: bool) -> Value {
         json!({ "type": ["integer", "null"], "minimum": 1, "maximum": 5 })
     };
     let (consent, email) = if reply {
-        (json!({ "const": true }), json!({ "type": "string", "maxLength": MAX_EMAIL_CHARS, "pattern": email_pattern() }))
+        (
+            json!({ "const": true }),
+            json!({ "type": "string", "maxLength": MAX_EMAIL_CHARS, "pattern": email_pattern() }),
+        )
     } else {
         (json!({ "const": false }), json!({ "type": "string", "pattern": blank_pattern() }))
     };
@@ -121,7 +143,10 @@ fn variant(kind: Kind, reply: bool) -> Value {
 
 /// The submission schema: exactly one of the four shapes.
 pub fn submission_schema() -> Value {
-    let variants: Vec<Value> = [Kind::General, Kind::CounterSurvey].into_iter().flat_map(|k| [variant(k, false), variant(k, true)]).collect();
+    let variants: Vec<Value> = [Kind::General, Kind::CounterSurvey]
+        .into_iter()
+        .flat_map(|k| [variant(k, false), variant(k, true)])
+        .collect();
     json!({
         "description": "Feedback from the general form (kind general, the default) or the counter survey at a kiosk (kind counter_survey). A reply address needs consent.",
         "oneOf": variants
@@ -131,7 +156,7 @@ pub fn submission_schema() -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{text, validate, Submission, Verdict};
+    use crate::{validate, Submission, Verdict};
     use proptest::prelude::*;
     use regex::Regex;
 
@@ -147,8 +172,23 @@ mod tests {
 
     /// Characters worth trying: the edges of every class, and ordinary text.
     fn interesting() -> impl Strategy<Value = char> {
-        let edges: Vec<char> = FORBIDDEN.iter().chain(WHITESPACE).flat_map(|(a, b)| [*a, *b, (*a as u32).checked_sub(1).and_then(char::from_u32).unwrap_or(*a), char::from_u32(*b as u32 + 1).unwrap_or(*b)]).collect();
-        prop_oneof![proptest::sample::select(edges), proptest::char::any(), proptest::sample::select(vec!['a', 'あ', 'ｶ', 'ﾞ', '@', '.', '-', 'Ａ', '\r', '\n'])]
+        let edges: Vec<char> = FORBIDDEN
+            .iter()
+            .chain(WHITESPACE)
+            .flat_map(|(a, b)| {
+                [
+                    *a,
+                    *b,
+                    (*a as u32).checked_sub(1).and_then(char::from_u32).unwrap_or(*a),
+                    char::from_u32(*b as u32 + 1).unwrap_or(*b),
+                ]
+            })
+            .collect();
+        prop_oneof![
+            proptest::sample::select(edges),
+            proptest::char::any(),
+            proptest::sample::select(vec!['a', 'あ', 'ｶ', 'ﾞ', '@', '.', '-', 'Ａ', '\r', '\n'])
+        ]
     }
 
     proptest! {

@@ -28,7 +28,8 @@ pub const MAX_COMMENT_CHARS: usize = 500;
 /// legal encoding: every character of every text field written as JSON `\u` escapes (12 bytes
 /// for a character outside the BMP, such as an emoji), plus 4 KiB for names, punctuation and
 /// spaces. A body within the rules is never refused for its size, whatever its encoding.
-pub const MAX_BODY_BYTES: usize = 12 * (MAX_MESSAGE_CHARS + MAX_TOPIC_CHARS + MAX_EMAIL_CHARS + 2 * text::MAX_ID_CHARS + 36 + FOLLOW_TOKEN_CHARS) + 4096;
+pub const MAX_BODY_BYTES: usize =
+    12 * (MAX_MESSAGE_CHARS + MAX_TOPIC_CHARS + MAX_EMAIL_CHARS + 2 * text::MAX_ID_CHARS + 36 + FOLLOW_TOKEN_CHARS) + 4096;
 
 /// What kind of message it is: the general form, or the counter survey at a kiosk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -88,12 +89,20 @@ impl Submission {
     /// with consent, as in the browser. The same `validate` then judges it.
     pub fn from_form(pairs: &[(String, String)]) -> Submission {
         let get = |name: &str| pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default();
-        let kind = if get("form") == "counter-survey" { Kind::CounterSurvey } else { Kind::General };
+        let kind = if get("form") == "counter-survey" {
+            Kind::CounterSurvey
+        } else {
+            Kind::General
+        };
         let consent = pairs.iter().any(|(k, _)| k == "consent");
         Submission {
             key: get("key"),
             kind,
-            topic: if kind == Kind::CounterSurvey { "counter-survey".into() } else { get("topic") },
+            topic: if kind == Kind::CounterSurvey {
+                "counter-survey".into()
+            } else {
+                get("topic")
+            },
             message: get("message"),
             satisfaction: get("satisfaction").trim().parse().ok(),
             consent,
@@ -119,11 +128,36 @@ pub struct Ward {
 /// Kumamoto City's five ward offices, written once: the survey's rules, its API contract, the
 /// kiosk's buttons and the staff summary read this list.
 pub const WARDS: [Ward; 5] = [
-    Ward { id: "chuo", ja: "中央区役所", en: "Chuo Ward Office", ja_easy: "中央区《ちゅうおうく》" },
-    Ward { id: "higashi", ja: "東区役所", en: "Higashi Ward Office", ja_easy: "東区《ひがしく》" },
-    Ward { id: "nishi", ja: "西区役所", en: "Nishi Ward Office", ja_easy: "西区《にしく》" },
-    Ward { id: "minami", ja: "南区役所", en: "Minami Ward Office", ja_easy: "南区《みなみく》" },
-    Ward { id: "kita", ja: "北区役所", en: "Kita Ward Office", ja_easy: "北区《きたく》" },
+    Ward {
+        id: "chuo",
+        ja: "中央区役所",
+        en: "Chuo Ward Office",
+        ja_easy: "中央区《ちゅうおうく》",
+    },
+    Ward {
+        id: "higashi",
+        ja: "東区役所",
+        en: "Higashi Ward Office",
+        ja_easy: "東区《ひがしく》",
+    },
+    Ward {
+        id: "nishi",
+        ja: "西区役所",
+        en: "Nishi Ward Office",
+        ja_easy: "西区《にしく》",
+    },
+    Ward {
+        id: "minami",
+        ja: "南区役所",
+        en: "Minami Ward Office",
+        ja_easy: "南区《みなみく》",
+    },
+    Ward {
+        id: "kita",
+        ja: "北区役所",
+        en: "Kita Ward Office",
+        ja_easy: "北区《きたく》",
+    },
 ];
 
 /// The wards' ids, in the same order.
@@ -337,7 +371,17 @@ pub fn validate(input: &Submission) -> Verdict {
     if !input.website.trim().is_empty() {
         return Verdict::Bot;
     }
-    Verdict::Valid(Feedback { key, kind: input.kind, topic, message, satisfaction: input.satisfaction, email, ward, section, follow })
+    Verdict::Valid(Feedback {
+        key,
+        kind: input.kind,
+        topic,
+        message,
+        satisfaction: input.satisfaction,
+        email,
+        ward,
+        section,
+        follow,
+    })
 }
 
 #[cfg(test)]

@@ -4,7 +4,8 @@
 //! would also rewrite characters people chose on purpose (①, ㈱) and costs a large table.
 
 const HALF_KANA: &str = "｡｢｣､･ｦｧｨｩｪｫｬｭｮｯｰｱｲｳｴｵｶｷｸｹｺｻｼｽｾｿﾀﾁﾂﾃﾄﾅﾆﾇﾈﾉﾊﾋﾌﾍﾎﾏﾐﾑﾒﾓﾔﾕﾖﾗﾘﾙﾚﾛﾜﾝ";
-const FULL_KANA: &str = "。「」、・ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン";
+const FULL_KANA: &str =
+    "。「」、・ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン";
 
 fn full_kana(c: char) -> Option<char> {
     HALF_KANA.chars().position(|h| h == c).and_then(|i| FULL_KANA.chars().nth(i))
@@ -15,14 +16,37 @@ fn voiced(c: char, semi: bool) -> Option<char> {
     let base = c as u32;
     if semi {
         // ハ ヒ フ ヘ ホ → パ ピ プ ペ ポ (each +2)
-        return matches!(c, 'ハ' | 'ヒ' | 'フ' | 'ヘ' | 'ホ').then(|| char::from_u32(base + 2)).flatten();
+        return matches!(c, 'ハ' | 'ヒ' | 'フ' | 'ヘ' | 'ホ')
+            .then(|| char::from_u32(base + 2))
+            .flatten();
     }
     match c {
         'ウ' => Some('ヴ'),
         'カ'..='ヂ' | 'ツ'..='ド' | 'ハ'..='ホ' => {
             // In these rows each voiceable kana is followed directly by its voiced form.
             let next = char::from_u32(base + 1)?;
-            let is_pair = matches!(next, 'ガ' | 'ギ' | 'グ' | 'ゲ' | 'ゴ' | 'ザ' | 'ジ' | 'ズ' | 'ゼ' | 'ゾ' | 'ダ' | 'ヂ' | 'ヅ' | 'デ' | 'ド' | 'バ' | 'ビ' | 'ブ' | 'ベ' | 'ボ');
+            let is_pair = matches!(
+                next,
+                'ガ' | 'ギ'
+                    | 'グ'
+                    | 'ゲ'
+                    | 'ゴ'
+                    | 'ザ'
+                    | 'ジ'
+                    | 'ズ'
+                    | 'ゼ'
+                    | 'ゾ'
+                    | 'ダ'
+                    | 'ヂ'
+                    | 'ヅ'
+                    | 'デ'
+                    | 'ド'
+                    | 'バ'
+                    | 'ビ'
+                    | 'ブ'
+                    | 'ベ'
+                    | 'ボ'
+            );
             is_pair.then_some(next)
         }
         _ => None,
@@ -44,7 +68,9 @@ pub fn normalise(s: &str) -> String {
             'ﾞ' | 'ﾟ' => {
                 // A lone mark after something unvoiceable: keep it, full-width.
                 let semi = c == 'ﾟ';
-                let joined = out.pop().and_then(|prev| voiced(prev, semi).ok_or(prev).map_err(|p| out.push(p)).ok());
+                let joined = out
+                    .pop()
+                    .and_then(|prev| voiced(prev, semi).ok_or(prev).map_err(|p| out.push(p)).ok());
                 match joined {
                     Some(v) => out.push(v),
                     None => out.push(if semi { '゜' } else { '゛' }),

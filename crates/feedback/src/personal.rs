@@ -54,14 +54,18 @@ pub fn personal_data_hints(text: &str) -> Vec<PersonalHint> {
     let mut hints = vec![];
     let groups = digit_groups(&s);
     let total = |g: &Vec<usize>| g.iter().sum::<usize>();
-    if groups.iter().any(|g| (g.len() >= 2 && (10..=11).contains(&total(g))) || (g.len() == 1 && (10..=11).contains(&g[0]))) {
+    if groups
+        .iter()
+        .any(|g| (g.len() >= 2 && (10..=11).contains(&total(g))) || (g.len() == 1 && (10..=11).contains(&g[0])))
+    {
         hints.push(PersonalHint::PhoneNumber);
     }
     if groups.iter().any(|g| total(g) == 12) {
         hints.push(PersonalHint::TwelveDigits);
     }
     if s.split(|c: char| c.is_whitespace() || "、。（）()<>「」".contains(c)).any(|w| {
-        w.split_once('@').is_some_and(|(l, d)| !l.is_empty() && d.contains('.') && !d.ends_with('.'))
+        w.split_once('@')
+            .is_some_and(|(l, d)| !l.is_empty() && d.contains('.') && !d.ends_with('.'))
     }) {
         hints.push(PersonalHint::Email);
     }
@@ -81,7 +85,11 @@ mod tests {
     #[test]
     fn finds_the_usual_suspects() {
         assert_eq!(personal_data_hints("電話は090-1234-5678です"), [PhoneNumber]);
-        assert_eq!(personal_data_hints("０９６（３２８）２１１１"), Vec::<PersonalHint>::new(), "parentheses split the groups; no false alarm on short runs");
+        assert_eq!(
+            personal_data_hints("０９６（３２８）２１１１"),
+            Vec::<PersonalHint>::new(),
+            "parentheses split the groups; no false alarm on short runs"
+        );
         assert_eq!(personal_data_hints("0963282111"), [PhoneNumber]);
         assert_eq!(personal_data_hints("番号は123456789012"), [TwelveDigits]);
         assert_eq!(personal_data_hints("1234 5678 9012"), [TwelveDigits]);

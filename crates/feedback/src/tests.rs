@@ -19,12 +19,20 @@ fn problems(s: Submission) -> Vec<(Field, Problem)> {
 }
 
 fn base() -> Submission {
-    Submission { key: KEY.into(), message: "窓口がとても丁寧でした".into(), ..Default::default() }
+    Submission {
+        key: KEY.into(),
+        message: "窓口がとても丁寧でした".into(),
+        ..Default::default()
+    }
 }
 
 #[test]
 fn a_plain_message_is_valid_and_normalised() {
-    let f = ok(Submission { message: "  ＡＢＣ　ｶﾞｲﾄﾞ  ".into(), topic: "konbini-yearly".into(), ..base() });
+    let f = ok(Submission {
+        message: "  ＡＢＣ　ｶﾞｲﾄﾞ  ".into(),
+        topic: "konbini-yearly".into(),
+        ..base()
+    });
     assert_eq!(f.message, "ABC ガイド");
     assert_eq!(f.topic, "konbini-yearly");
     assert_eq!(f.email, None);
@@ -32,49 +40,136 @@ fn a_plain_message_is_valid_and_normalised() {
 
 #[test]
 fn message_is_required_and_limited_to_2000_characters() {
-    assert_eq!(problems(Submission { message: "   ".into(), ..base() }), [(Field::Message, Problem::Required)]);
-    ok(Submission { message: "あ".repeat(2000), ..base() });
-    assert_eq!(problems(Submission { message: "あ".repeat(2001), ..base() }), [(Field::Message, Problem::TooLong)]);
+    assert_eq!(
+        problems(Submission {
+            message: "   ".into(),
+            ..base()
+        }),
+        [(Field::Message, Problem::Required)]
+    );
+    ok(Submission {
+        message: "あ".repeat(2000),
+        ..base()
+    });
+    assert_eq!(
+        problems(Submission {
+            message: "あ".repeat(2001),
+            ..base()
+        }),
+        [(Field::Message, Problem::TooLong)]
+    );
     // Counted as characters after normalisation: 2,000 half-width katakana with dakuten
     // become 2,000 full-width characters, not 4,000.
-    ok(Submission { message: "ｶﾞ".repeat(2000), ..base() });
+    ok(Submission {
+        message: "ｶﾞ".repeat(2000),
+        ..base()
+    });
 }
 
 #[test]
 fn satisfaction_is_1_to_5() {
-    ok(Submission { satisfaction: Some(5), ..base() });
-    assert_eq!(problems(Submission { satisfaction: Some(0), ..base() }), [(Field::Satisfaction, Problem::OutOfRange)]);
-    assert_eq!(problems(Submission { satisfaction: Some(6), ..base() }), [(Field::Satisfaction, Problem::OutOfRange)]);
+    ok(Submission {
+        satisfaction: Some(5),
+        ..base()
+    });
+    assert_eq!(
+        problems(Submission {
+            satisfaction: Some(0),
+            ..base()
+        }),
+        [(Field::Satisfaction, Problem::OutOfRange)]
+    );
+    assert_eq!(
+        problems(Submission {
+            satisfaction: Some(6),
+            ..base()
+        }),
+        [(Field::Satisfaction, Problem::OutOfRange)]
+    );
 }
 
 #[test]
 fn email_only_with_consent_and_well_formed() {
-    assert_eq!(problems(Submission { email: "a@example.jp".into(), ..base() }), [(Field::Consent, Problem::EmailWithoutConsent)]);
-    assert_eq!(problems(Submission { consent: true, ..base() }), [(Field::Email, Problem::Required)]);
-    assert_eq!(problems(Submission { consent: true, email: "not an address".into(), ..base() }), [(Field::Email, Problem::InvalidEmail)]);
-    let f = ok(Submission { consent: true, email: "ｔａｒｏ@example.jp".into(), ..base() });
+    assert_eq!(
+        problems(Submission {
+            email: "a@example.jp".into(),
+            ..base()
+        }),
+        [(Field::Consent, Problem::EmailWithoutConsent)]
+    );
+    assert_eq!(
+        problems(Submission { consent: true, ..base() }),
+        [(Field::Email, Problem::Required)]
+    );
+    assert_eq!(
+        problems(Submission {
+            consent: true,
+            email: "not an address".into(),
+            ..base()
+        }),
+        [(Field::Email, Problem::InvalidEmail)]
+    );
+    let f = ok(Submission {
+        consent: true,
+        email: "ｔａｒｏ@example.jp".into(),
+        ..base()
+    });
     assert_eq!(f.email.as_deref(), Some("taro@example.jp"));
 }
 
 #[test]
 fn honeypot_means_bot() {
-    assert_eq!(validate(&Submission { website: "http://spam".into(), ..base() }), Verdict::Bot);
+    assert_eq!(
+        validate(&Submission {
+            website: "http://spam".into(),
+            ..base()
+        }),
+        Verdict::Bot
+    );
 }
 
 #[test]
 fn key_must_be_a_uuid() {
-    assert_eq!(problems(Submission { key: "1".into(), ..base() }), [(Field::Key, Problem::InvalidKey)]);
-    ok(Submission { key: KEY.to_uppercase(), ..base() });
+    assert_eq!(
+        problems(Submission { key: "1".into(), ..base() }),
+        [(Field::Key, Problem::InvalidKey)]
+    );
+    ok(Submission {
+        key: KEY.to_uppercase(),
+        ..base()
+    });
 }
 
 #[test]
 fn a_private_links_token_is_64_hex_characters_or_none() {
     let token = "0123456789abcdef".repeat(4);
-    assert_eq!(ok(Submission { follow: token.clone(), ..base() }).follow, Some(token.clone()));
-    assert_eq!(ok(Submission { follow: format!(" {} ", token.to_uppercase()), ..base() }).follow, Some(token.clone()), "trimmed, lower case");
+    assert_eq!(
+        ok(Submission {
+            follow: token.clone(),
+            ..base()
+        })
+        .follow,
+        Some(token.clone())
+    );
+    assert_eq!(
+        ok(Submission {
+            follow: format!(" {} ", token.to_uppercase()),
+            ..base()
+        })
+        .follow,
+        Some(token.clone()),
+        "trimmed, lower case"
+    );
     assert_eq!(ok(base()).follow, None);
     for bad in [&token[..63], &format!("{token}0"), &token.replace('0', "g"), "../../etc"] {
-        assert_eq!(problems(Submission { follow: bad.into(), ..base() }), [(Field::Follow, Problem::InvalidKey)], "{bad}");
+        assert_eq!(
+            problems(Submission {
+                follow: bad.into(),
+                ..base()
+            }),
+            [(Field::Follow, Problem::InvalidKey)],
+            "{bad}"
+        );
     }
     let form = Submission::from_form(&[("message".into(), "m".into()), ("follow".into(), token.clone())]);
     assert_eq!(form.follow, token, "the form without script carries it");
@@ -82,26 +177,81 @@ fn a_private_links_token_is_64_hex_characters_or_none() {
 
 #[test]
 fn controls_and_bidi_overrides_are_refused_in_text() {
-    assert_eq!(problems(Submission { message: "abc\u{202E}def".into(), ..base() }), [(Field::Message, Problem::ControlCharacters)]);
-    assert_eq!(problems(Submission { message: "a\u{0007}".into(), ..base() }), [(Field::Message, Problem::ControlCharacters)]);
-    ok(Submission { message: "一行目\n二行目".into(), ..base() });
+    assert_eq!(
+        problems(Submission {
+            message: "abc\u{202E}def".into(),
+            ..base()
+        }),
+        [(Field::Message, Problem::ControlCharacters)]
+    );
+    assert_eq!(
+        problems(Submission {
+            message: "a\u{0007}".into(),
+            ..base()
+        }),
+        [(Field::Message, Problem::ControlCharacters)]
+    );
+    ok(Submission {
+        message: "一行目\n二行目".into(),
+        ..base()
+    });
 }
 
 #[test]
 fn counter_survey_needs_a_rating_and_keeps_comments_short() {
-    let survey = Submission { kind: Kind::CounterSurvey, message: String::new(), satisfaction: Some(4), ward: "chuo".into(), section: "tax".into(), ..base() };
+    let survey = Submission {
+        kind: Kind::CounterSurvey,
+        message: String::new(),
+        satisfaction: Some(4),
+        ward: "chuo".into(),
+        section: "tax".into(),
+        ..base()
+    };
     let f = ok(survey.clone());
     assert_eq!((f.ward.as_deref(), f.section.as_deref()), (Some("chuo"), Some("tax")));
-    assert_eq!(problems(Submission { ward: String::new(), ..survey.clone() }), [(Field::Ward, Problem::Required)]);
-    assert_eq!(problems(Submission { ward: "atlantis".into(), ..survey.clone() }), [(Field::Ward, Problem::OutOfRange)], "only the city's wards");
-    assert_eq!(problems(Submission { section: "<b>".into(), ..survey.clone() }), [(Field::Section, Problem::OutOfRange)]);
-    assert_eq!(problems(Submission { satisfaction: None, ..survey.clone() }), [(Field::Satisfaction, Problem::Required)]);
-    assert_eq!(problems(Submission { message: "あ".repeat(501), ..survey }), [(Field::Message, Problem::TooLong)]);
+    assert_eq!(
+        problems(Submission {
+            ward: String::new(),
+            ..survey.clone()
+        }),
+        [(Field::Ward, Problem::Required)]
+    );
+    assert_eq!(
+        problems(Submission {
+            ward: "atlantis".into(),
+            ..survey.clone()
+        }),
+        [(Field::Ward, Problem::OutOfRange)],
+        "only the city's wards"
+    );
+    assert_eq!(
+        problems(Submission {
+            section: "<b>".into(),
+            ..survey.clone()
+        }),
+        [(Field::Section, Problem::OutOfRange)]
+    );
+    assert_eq!(
+        problems(Submission {
+            satisfaction: None,
+            ..survey.clone()
+        }),
+        [(Field::Satisfaction, Problem::Required)]
+    );
+    assert_eq!(
+        problems(Submission {
+            message: "あ".repeat(501),
+            ..survey
+        }),
+        [(Field::Message, Problem::TooLong)]
+    );
 }
 
 #[test]
 fn a_rating_may_be_written_as_4_or_4_0_but_not_4_5() {
-    let read = |rating: &str| serde_json::from_str::<Submission>(&format!(r#"{{"key":"k","message":"m","satisfaction":{rating}}}"#)).map(|s| s.satisfaction);
+    let read = |rating: &str| {
+        serde_json::from_str::<Submission>(&format!(r#"{{"key":"k","message":"m","satisfaction":{rating}}}"#)).map(|s| s.satisfaction)
+    };
     assert_eq!(read("4").unwrap(), Some(4));
     assert_eq!(read("4.0").unwrap(), Some(4));
     assert_eq!(read("null").unwrap(), None);
@@ -120,18 +270,31 @@ proptest::proptest! {
     }
 }
 
-
 fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
     list.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
 }
 
 #[test]
 fn a_posted_general_form_reads_like_the_json_body() {
-    let s = Submission::from_form(&pairs(&[("form", "general"), ("key", "k1"), ("topic", "t"), ("message", "hello"), ("satisfaction", "4"), ("email", "a@b.jp"), ("website", "")]));
+    let s = Submission::from_form(&pairs(&[
+        ("form", "general"),
+        ("key", "k1"),
+        ("topic", "t"),
+        ("message", "hello"),
+        ("satisfaction", "4"),
+        ("email", "a@b.jp"),
+        ("website", ""),
+    ]));
     assert_eq!(s.kind, Kind::General);
     assert_eq!(s.satisfaction, Some(4));
     assert_eq!(s.email, "", "no consent, no e-mail");
-    let s = Submission::from_form(&pairs(&[("key", "k1"), ("message", "hello"), ("consent", "on"), ("email", "a@b.jp"), ("satisfaction", "x")]));
+    let s = Submission::from_form(&pairs(&[
+        ("key", "k1"),
+        ("message", "hello"),
+        ("consent", "on"),
+        ("email", "a@b.jp"),
+        ("satisfaction", "x"),
+    ]));
     assert!(s.consent);
     assert_eq!(s.email, "a@b.jp");
     assert_eq!(s.satisfaction, None);
@@ -139,7 +302,12 @@ fn a_posted_general_form_reads_like_the_json_body() {
 
 #[test]
 fn a_posted_counter_survey_is_validated_by_the_same_rules() {
-    let s = Submission::from_form(&pairs(&[("form", "counter-survey"), ("key", "0b6c1f4e-3a1e-4c43-9a3f-0e8f6f3a9d11"), ("ward", "chuo"), ("section", "x")]));
+    let s = Submission::from_form(&pairs(&[
+        ("form", "counter-survey"),
+        ("key", "0b6c1f4e-3a1e-4c43-9a3f-0e8f6f3a9d11"),
+        ("ward", "chuo"),
+        ("section", "x"),
+    ]));
     assert_eq!(s.kind, Kind::CounterSurvey);
     assert_eq!(s.topic, "counter-survey");
     match validate(&s) {

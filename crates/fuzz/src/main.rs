@@ -21,13 +21,31 @@ impl Rng {
         self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
     fn below(&mut self, n: usize) -> usize {
-        if n == 0 { 0 } else { (self.next() % n as u64) as usize }
+        if n == 0 {
+            0
+        } else {
+            (self.next() % n as u64) as usize
+        }
     }
 }
 
 const HOSTILE: &[&str] = &[
-    "", " ", "\u{202E}", "\u{2066}x\u{2069}", "\u{0}", "<script>alert(1)</script>", "=HYPERLINK(\"x\")",
-    "ｶﾞｶﾞｶﾞ", "\u{FEFF}", "\\u0000", "🏯🏯🏯", "9999999999999999999999", "-0", "1e309", "null", "NaN",
+    "",
+    " ",
+    "\u{202E}",
+    "\u{2066}x\u{2069}",
+    "\u{0}",
+    "<script>alert(1)</script>",
+    "=HYPERLINK(\"x\")",
+    "ｶﾞｶﾞｶﾞ",
+    "\u{FEFF}",
+    "\\u0000",
+    "🏯🏯🏯",
+    "9999999999999999999999",
+    "-0",
+    "1e309",
+    "null",
+    "NaN",
 ];
 
 fn hostile_value(rng: &mut Rng) -> Value {
@@ -50,17 +68,32 @@ fn mutate_structure(v: &mut Value, rng: &mut Rng, depth: usize) {
         Value::Object(map) if !map.is_empty() && depth < 12 => {
             let key = map.keys().nth(rng.below(map.len())).cloned().unwrap_or_default();
             match rng.below(6) {
-                0 => { map.remove(&key); }
-                1 => { map.insert(format!("{key}_x"), hostile_value(rng)); }
-                2 => { map.insert(key, hostile_value(rng)); }
-                _ => if let Some(child) = map.get_mut(&key) { mutate_structure(child, rng, depth + 1) },
+                0 => {
+                    map.remove(&key);
+                }
+                1 => {
+                    map.insert(format!("{key}_x"), hostile_value(rng));
+                }
+                2 => {
+                    map.insert(key, hostile_value(rng));
+                }
+                _ => {
+                    if let Some(child) = map.get_mut(&key) {
+                        mutate_structure(child, rng, depth + 1)
+                    }
+                }
             }
         }
         Value::Array(items) if !items.is_empty() && depth < 12 => {
             let i = rng.below(items.len());
             match rng.below(5) {
-                0 => { items.remove(i); }
-                1 => { let dup = items[i].clone(); items.push(dup); }
+                0 => {
+                    items.remove(i);
+                }
+                1 => {
+                    let dup = items[i].clone();
+                    items.push(dup);
+                }
                 _ => mutate_structure(&mut items[i], rng, depth + 1),
             }
         }
@@ -82,7 +115,9 @@ fn mutate_bytes(input: &[u8], corpus: &[Vec<u8>], rng: &mut Rng) -> Vec<u8> {
                 let tokens = b"{}[],:\"\\0-e.";
                 b.insert(at, tokens[rng.below(tokens.len())]);
             }
-            3 => { b.remove(at); }
+            3 => {
+                b.remove(at);
+            }
             4 => {
                 // Splice in a piece of another corpus file.
                 let other = &corpus[rng.below(corpus.len())];
@@ -92,7 +127,10 @@ fn mutate_bytes(input: &[u8], corpus: &[Vec<u8>], rng: &mut Rng) -> Vec<u8> {
                     b.splice(at..at, other[from..to].iter().copied());
                 }
             }
-            _ => { let n = rng.below(64); b.splice(at..at, std::iter::repeat_n(b'[', n)); }
+            _ => {
+                let n = rng.below(64);
+                b.splice(at..at, std::iter::repeat_n(b'[', n));
+            }
         }
     }
     b
@@ -111,7 +149,9 @@ fn exercise(input: &[u8]) {
 }
 
 fn load_corpus(dir: &Path) -> Vec<Vec<u8>> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir).map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect()).unwrap_or_default();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
     files.sort();
     files.iter().filter_map(|f| std::fs::read(f).ok()).collect()
 }
@@ -127,7 +167,10 @@ fn main() {
     }
     // Panics are what we count; keep the default hook from printing each one.
     panic::set_hook(Box::new(|_| {}));
-    let seed = std::env::var("FUZZ_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(0x9E37_79B9_7F4A_7C15);
+    let seed = std::env::var("FUZZ_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0x9E37_79B9_7F4A_7C15);
     let mut rng = Rng(seed);
     let (started, limit) = (Instant::now(), Duration::from_secs(seconds));
     let (mut executions, mut panics) = (0u64, 0u64);
@@ -155,7 +198,11 @@ fn main() {
         }
     }
     let secs = started.elapsed().as_secs_f64();
-    println!("fuzz: {executions} executions in {secs:.1} s ({:.0}/s), corpus {} files, seed {seed}", executions as f64 / secs, corpus.len());
+    println!(
+        "fuzz: {executions} executions in {secs:.1} s ({:.0}/s), corpus {} files, seed {seed}",
+        executions as f64 / secs,
+        corpus.len()
+    );
     println!("fuzz: {panics} panics");
     if panics > 0 {
         println!("fuzz: panicking inputs saved in target/fuzz-crashes/");

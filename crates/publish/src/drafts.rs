@@ -68,10 +68,31 @@ impl DataFolder {
         parse_snapshot(&bytes).map_err(|p| FolderError::Invalid(id.clone(), p))?;
         let file = format!("{SNAPSHOTS}/{id}.json");
         std::fs::write(temp.join(&file), &bytes).map_err(io)?;
-        entries.push(ManifestEntry { id: id.clone(), as_of: draft.snapshot.as_of.clone(), file, title: draft.title.clone(), sha256: sha256_of(&bytes) });
-        let preview = Manifest { format_version: manifest.format_version, latest: id.clone(), snapshots: entries };
-        std::fs::write(temp.join(MANIFEST), serde_json::to_vec_pretty(&preview).expect("a manifest serialises")).map_err(io)?;
-        let info = DraftInfo { id: id.clone(), as_of: draft.snapshot.as_of.to_string(), title: draft.title.clone(), author: author.to_string(), created: utc_now(), base: manifest.latest };
+        entries.push(ManifestEntry {
+            id: id.clone(),
+            as_of: draft.snapshot.as_of.clone(),
+            file,
+            title: draft.title.clone(),
+            sha256: sha256_of(&bytes),
+        });
+        let preview = Manifest {
+            format_version: manifest.format_version,
+            latest: id.clone(),
+            snapshots: entries,
+        };
+        std::fs::write(
+            temp.join(MANIFEST),
+            serde_json::to_vec_pretty(&preview).expect("a manifest serialises"),
+        )
+        .map_err(io)?;
+        let info = DraftInfo {
+            id: id.clone(),
+            as_of: draft.snapshot.as_of.to_string(),
+            title: draft.title.clone(),
+            author: author.to_string(),
+            created: utc_now(),
+            base: manifest.latest,
+        };
         std::fs::write(temp.join(ABOUT), serde_json::to_vec_pretty(&info).expect("serialises")).map_err(io)?;
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::rename(&temp, &dir).map_err(io)?;
@@ -96,7 +117,10 @@ impl DataFolder {
     pub fn draft(&self, id: &str) -> Result<(DraftInfo, Snapshot), FolderError> {
         let dir = self.draft_dir(id)?;
         let missing = || FolderError::NoSuchDraft(id.to_string());
-        let info: DraftInfo = std::fs::read(dir.join(ABOUT)).ok().and_then(|b| serde_json::from_slice(&b).ok()).ok_or_else(missing)?;
+        let info: DraftInfo = std::fs::read(dir.join(ABOUT))
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .ok_or_else(missing)?;
         let bytes = std::fs::read(dir.join(SNAPSHOTS).join(format!("{id}.json"))).map_err(|_| missing())?;
         let snapshot = parse_snapshot(&bytes).map_err(|p| FolderError::Invalid(id.to_string(), p))?;
         Ok((info, snapshot))
@@ -116,7 +140,10 @@ impl DataFolder {
         let (info, snapshot) = self.draft(id)?;
         let (manifest, _) = self.manifest()?;
         if manifest.latest != info.base {
-            return Err(FolderError::DraftOutdated { base: info.base, latest: manifest.latest });
+            return Err(FolderError::DraftOutdated {
+                base: info.base,
+                latest: manifest.latest,
+            });
         }
         let entry = self.publish(&snapshot, info.title, who)?;
         let _ = self.discard_draft(id);

@@ -29,7 +29,10 @@ pub enum FolderError {
     /// The folder has no manifest: nothing has been published into it yet.
     Empty(String),
     /// Another publication came after the draft was prepared.
-    DraftOutdated { base: String, latest: String },
+    DraftOutdated {
+        base: String,
+        latest: String,
+    },
 }
 
 impl FolderError {
@@ -39,21 +42,31 @@ impl FolderError {
             FolderError::Io(what, e) if ja => format!("{what}: 読み書きできませんでした（{e}）"),
             FolderError::Io(what, e) => format!("{what}: could not be read or written ({e})"),
             FolderError::Invalid(what, problems) => {
-                let list: Vec<String> = problems.iter().take(5).map(|p| format!("{}: {}", p.path, p.message_in(lang))).collect();
+                let list: Vec<String> = problems
+                    .iter()
+                    .take(5)
+                    .map(|p| format!("{}: {}", p.path, p.message_in(lang)))
+                    .collect();
                 format!("{what}: {}", list.join(" / "))
             }
             FolderError::IdTaken(id) if ja => format!("ID「{id}」はすでに公開されています。別のIDにしてください"),
             FolderError::IdTaken(id) => format!("the id {id:?} is already published; choose another"),
             FolderError::NothingToRollBack if ja => "戻せる以前の公開がありません（公開は1件だけです）".into(),
             FolderError::NothingToRollBack => "there is no earlier publication to go back to".into(),
-            FolderError::Empty(dir) if ja => format!("{dir} に公開データがありません。widget-server を一度起動すると、最初の公開データが入ります"),
-            FolderError::Empty(dir) => format!("{dir} holds no published data yet; starting widget-server once fills it with the first publication"),
+            FolderError::Empty(dir) if ja => {
+                format!("{dir} に公開データがありません。widget-server を一度起動すると、最初の公開データが入ります")
+            }
+            FolderError::Empty(dir) => {
+                format!("{dir} holds no published data yet; starting widget-server once fills it with the first publication")
+            }
             FolderError::NoSuchDraft(id) if ja => format!("下書き「{id}」はありません"),
             FolderError::NoSuchDraft(id) => format!("there is no draft {id:?}"),
             FolderError::DraftOutdated { base, latest } if ja => {
                 format!("この下書きは「{base}」をもとに作られましたが、その後「{latest}」が公開されました。最新のワークブックで作り直してください")
             }
-            FolderError::DraftOutdated { base, latest } => format!("this draft was prepared from {base:?}, but {latest:?} has been published since; prepare it again from the latest workbook"),
+            FolderError::DraftOutdated { base, latest } => format!(
+                "this draft was prepared from {base:?}, but {latest:?} has been published since; prepare it again from the latest workbook"
+            ),
         }
     }
 }
@@ -65,10 +78,18 @@ pub fn sha256_of(bytes: &[u8]) -> String {
 
 /// The current time in UTC as `2026-12-02T18:21:02Z`, for the log.
 pub fn utc_now() -> String {
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
     let (year, month, day) = civil_date((secs / 86_400) as i64);
     let rest = secs % 86_400;
-    format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", rest / 3600, rest / 60 % 60, rest % 60)
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        rest / 3600,
+        rest / 60 % 60,
+        rest % 60
+    )
 }
 
 /// Days since 1970-01-01 as a civil date (year, month, day): Howard Hinnant's algorithm.
@@ -114,7 +135,13 @@ fn write_atomically(path: &Path, bytes: &[u8], step: &str) -> std::io::Result<()
 }
 
 /// The steps at which `WIDGET_PUBLISH_CRASH_AT` can stop a publication, in order.
-pub const CRASH_STEPS: [&str; 5] = ["snapshot-temp-written", "snapshot-renamed", "manifest-temp-written", "manifest-renamed", "log-written"];
+pub const CRASH_STEPS: [&str; 5] = [
+    "snapshot-temp-written",
+    "snapshot-renamed",
+    "manifest-temp-written",
+    "manifest-renamed",
+    "log-written",
+];
 
 #[derive(Debug, Clone)]
 pub struct DataFolder {
@@ -181,7 +208,11 @@ impl DataFolder {
         let path = self.dir.join(&entry.file);
         let bytes = std::fs::read(&path).map_err(self.io(&path))?;
         if sha256_of(&bytes) != entry.sha256 {
-            let problem = Problem::new("sha256", snapshot::Code::HashMismatch, snapshot::params!["hash" => sha256_of(&bytes)]);
+            let problem = Problem::new(
+                "sha256",
+                snapshot::Code::HashMismatch,
+                snapshot::params!["hash" => sha256_of(&bytes)],
+            );
             return Err(FolderError::Invalid(path.display().to_string(), vec![problem]));
         }
         let snapshot = parse_snapshot(&bytes).map_err(|p| FolderError::Invalid(path.display().to_string(), p))?;
@@ -232,7 +263,11 @@ impl DataFolder {
         if manifest.snapshots.len() < 2 {
             return Err(FolderError::NothingToRollBack);
         }
-        let at = manifest.snapshots.iter().position(|e| e.id == manifest.latest).unwrap_or(manifest.snapshots.len() - 1);
+        let at = manifest
+            .snapshots
+            .iter()
+            .position(|e| e.id == manifest.latest)
+            .unwrap_or(manifest.snapshots.len() - 1);
         let removed = manifest.snapshots.remove(at);
         // Entries are listed in the order they were published: the last one left came before.
         let now = manifest.snapshots.last().cloned().expect("one is left");
@@ -255,7 +290,11 @@ impl DataFolder {
     fn log(&self, action: &str, who: &str, entry: &ManifestEntry) -> Result<(), FolderError> {
         let line = serde_json::json!({ "at": utc_now(), "action": action, "who": who, "id": entry.id, "file": entry.file, "sha256": entry.sha256 });
         let path = self.dir.join(LOG);
-        let mut f = std::fs::OpenOptions::new().create(true).append(true).open(&path).map_err(self.io(&path))?;
+        let mut f = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&path)
+            .map_err(self.io(&path))?;
         writeln!(f, "{line}").and_then(|_| f.sync_all()).map_err(self.io(&path))?;
         crash_point("log-written");
         Ok(())

@@ -37,8 +37,21 @@ struct Args {
 fn parse(mut raw: impl Iterator<Item = String>) -> Result<Args, String> {
     let command = raw.next().ok_or("no command")?;
     let env_data = std::env::var("WIDGET_DATA").ok().filter(|v| !v.trim().is_empty());
-    let user = ["USER", "LOGNAME"].iter().find_map(|k| std::env::var(k).ok()).unwrap_or_else(|| "unknown".into());
-    let mut a = Args { command, file: None, data: env_data.unwrap_or("var/data".into()).into(), out: None, id: None, as_of: None, publish: false, lang: Lang::Ja, who: user };
+    let user = ["USER", "LOGNAME"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok())
+        .unwrap_or_else(|| "unknown".into());
+    let mut a = Args {
+        command,
+        file: None,
+        data: env_data.unwrap_or("var/data".into()).into(),
+        out: None,
+        id: None,
+        as_of: None,
+        publish: false,
+        lang: Lang::Ja,
+        who: user,
+    };
     while let Some(arg) = raw.next() {
         let mut value = |name: &str| raw.next().ok_or(format!("{name} needs a value"));
         match arg.as_str() {
@@ -59,7 +72,11 @@ fn parse(mut raw: impl Iterator<Item = String>) -> Result<Args, String> {
 }
 
 fn say(lang: Lang, ja: String, en: String) -> String {
-    if lang == Lang::En { en } else { ja }
+    if lang == Lang::En {
+        en
+    } else {
+        ja
+    }
 }
 
 fn run(a: Args) -> Result<(), String> {
@@ -71,7 +88,14 @@ fn run(a: Args) -> Result<(), String> {
             let latest = folder.latest().map_err(fail)?;
             let bytes = workbook::write::workbook(&latest.snapshot).map_err(|e| e.to_string())?;
             std::fs::write(&out, bytes).map_err(|e| format!("{}: {e}", out.display()))?;
-            println!("{}", say(a.lang, format!("{} を書き出しました（{} 時点の公開データ）", out.display(), latest.snapshot.as_of), format!("wrote {} (the figures as of {})", out.display(), latest.snapshot.as_of)));
+            println!(
+                "{}",
+                say(
+                    a.lang,
+                    format!("{} を書き出しました（{} 時点の公開データ）", out.display(), latest.snapshot.as_of),
+                    format!("wrote {} (the figures as of {})", out.display(), latest.snapshot.as_of)
+                )
+            );
             Ok(())
         }
         "import" => {
@@ -85,7 +109,11 @@ fn run(a: Args) -> Result<(), String> {
                     for p in &problems {
                         println!("{}: {}", file.display(), p.message(a.lang));
                     }
-                    return Err(say(a.lang, format!("{}件の問題があります。何も公開していません", problems.len()), format!("{} problem(s); nothing was published", problems.len())));
+                    return Err(say(
+                        a.lang,
+                        format!("{}件の問題があります。何も公開していません", problems.len()),
+                        format!("{} problem(s); nothing was published", problems.len()),
+                    ));
                 }
             };
             if let Some(out) = &a.out {
@@ -94,15 +122,36 @@ fn run(a: Args) -> Result<(), String> {
             }
             if a.publish {
                 let entry = folder.publish(&draft.snapshot, draft.title, &a.who).map_err(fail)?;
-                println!("{}", say(a.lang, format!("公開しました: {}（{}）{}", entry.id, entry.as_of, entry.sha256), format!("published {} (as of {}) {}", entry.id, entry.as_of, entry.sha256)));
+                println!(
+                    "{}",
+                    say(
+                        a.lang,
+                        format!("公開しました: {}（{}）{}", entry.id, entry.as_of, entry.sha256),
+                        format!("published {} (as of {}) {}", entry.id, entry.as_of, entry.sha256)
+                    )
+                );
             } else {
-                println!("{}", say(a.lang, format!("問題はありません: {}（{}）。--publish を付けると公開します", id, as_of), format!("no problems: {id} (as of {as_of}); add --publish to publish it")));
+                println!(
+                    "{}",
+                    say(
+                        a.lang,
+                        format!("問題はありません: {}（{}）。--publish を付けると公開します", id, as_of),
+                        format!("no problems: {id} (as of {as_of}); add --publish to publish it")
+                    )
+                );
             }
             Ok(())
         }
         "rollback" => {
             let (removed, now) = folder.rollback(&a.who).map_err(fail)?;
-            println!("{}", say(a.lang, format!("{} の公開を取り消し、{} を最新に戻しました", removed.id, now.id), format!("withdrew {}; {} is the latest again", removed.id, now.id)));
+            println!(
+                "{}",
+                say(
+                    a.lang,
+                    format!("{} の公開を取り消し、{} を最新に戻しました", removed.id, now.id),
+                    format!("withdrew {}; {} is the latest again", removed.id, now.id)
+                )
+            );
             Ok(())
         }
         "check" => {

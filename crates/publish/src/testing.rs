@@ -33,7 +33,10 @@ pub fn csv_files_of(book: &Book, dir: &Path, shown: impl Fn(&str, String) -> Str
         let cols = sheet.cells.keys().map(|c| c.col).max().unwrap_or(0);
         let mut w = csv::Writer::from_writer(vec![]);
         for r in 0..=rows {
-            let record: Vec<String> = (0..=cols).map(|c| sheet.text(r, c).unwrap_or_default()).map(|v| if r > 0 { shown(&sheet.name, v) } else { v }).collect();
+            let record: Vec<String> = (0..=cols)
+                .map(|c| sheet.text(r, c).unwrap_or_default())
+                .map(|v| if r > 0 { shown(&sheet.name, v) } else { v })
+                .collect();
             w.write_record(&record).expect("a record");
         }
         let text = String::from_utf8(w.into_inner().expect("written")).expect("UTF-8");

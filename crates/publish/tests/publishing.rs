@@ -30,13 +30,20 @@ fn filled_workbook(dir: &std::path::Path) -> std::path::PathBuf {
 }
 
 fn folder_state(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
-    let mut files: Vec<(String, Vec<u8>)> = walk(dir).into_iter().map(|p| (p.strip_prefix(dir).unwrap().display().to_string(), std::fs::read(&p).unwrap())).collect();
+    let mut files: Vec<(String, Vec<u8>)> = walk(dir)
+        .into_iter()
+        .map(|p| (p.strip_prefix(dir).unwrap().display().to_string(), std::fs::read(&p).unwrap()))
+        .collect();
     files.sort();
     files
 }
 
 fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    std::fs::read_dir(dir).unwrap().flatten().flat_map(|e| if e.path().is_dir() { walk(&e.path()) } else { vec![e.path()] }).collect()
+    std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .flat_map(|e| if e.path().is_dir() { walk(&e.path()) } else { vec![e.path()] })
+        .collect()
 }
 
 #[test]
@@ -44,31 +51,95 @@ fn a_filled_workbook_is_published_logged_and_rolled_back() {
     let data = data_folder("publish");
     let d = data.to_str().unwrap();
     let out = data.parent().unwrap().join(format!("wb-{}.xlsx", std::process::id()));
-    let written = widget_publish(&["workbook", "--data", d, "--out", out.to_str().unwrap()]).output().unwrap();
+    let written = widget_publish(&["workbook", "--data", d, "--out", out.to_str().unwrap()])
+        .output()
+        .unwrap();
     assert!(written.status.success(), "{}", String::from_utf8_lossy(&written.stderr));
-    assert_eq!(read::read_path(&out).unwrap().sheets.len(), 10, "the guide, the data sheets and 市の対応");
+    assert_eq!(
+        read::read_path(&out).unwrap().sheets.len(),
+        10,
+        "the guide, the data sheets and 市の対応"
+    );
     let old = std::fs::read(data.join("snapshots/2023-12.json")).unwrap();
 
-    let filled = filled_workbook(data.parent().unwrap().join(format!("filled-{}", std::process::id())).as_path().tap_mkdir());
-    let checked = widget_publish(&["import", filled.to_str().unwrap(), "--data", d, "--id", "2024-03-test", "--as-of", "2024-03-31"]).output().unwrap();
+    let filled = filled_workbook(
+        data.parent()
+            .unwrap()
+            .join(format!("filled-{}", std::process::id()))
+            .as_path()
+            .tap_mkdir(),
+    );
+    let checked = widget_publish(&[
+        "import",
+        filled.to_str().unwrap(),
+        "--data",
+        d,
+        "--id",
+        "2024-03-test",
+        "--as-of",
+        "2024-03-31",
+    ])
+    .output()
+    .unwrap();
     assert!(checked.status.success(), "{}", String::from_utf8_lossy(&checked.stdout));
-    assert!(!data.join("snapshots/2024-03-test.json").exists(), "without --publish nothing is published");
+    assert!(
+        !data.join("snapshots/2024-03-test.json").exists(),
+        "without --publish nothing is published"
+    );
 
-    let published = widget_publish(&["import", filled.to_str().unwrap(), "--data", d, "--id", "2024-03-test", "--as-of", "2024-03-31", "--publish"]).output().unwrap();
+    let published = widget_publish(&[
+        "import",
+        filled.to_str().unwrap(),
+        "--data",
+        d,
+        "--id",
+        "2024-03-test",
+        "--as-of",
+        "2024-03-31",
+        "--publish",
+    ])
+    .output()
+    .unwrap();
     assert!(published.status.success(), "{}", String::from_utf8_lossy(&published.stderr));
     let folder = DataFolder::new(&data);
     folder.check().expect("the folder passes every rule of the checker");
     let latest = folder.latest().unwrap();
     assert_eq!(latest.manifest.latest, "2024-03-test");
-    assert_eq!(latest.manifest.snapshots.len(), 2, "the earlier snapshot stays listed, for the as-of picker");
+    assert_eq!(
+        latest.manifest.snapshots.len(),
+        2,
+        "the earlier snapshot stays listed, for the as-of picker"
+    );
     let konbini = latest.snapshot.indicators.iter().find(|i| i.id == "konbini-certificates").unwrap();
     assert_eq!(konbini.actuals.last().unwrap().value, Some(412345.0));
-    assert_eq!(std::fs::read(data.join("snapshots/2023-12.json")).unwrap(), old, "the earlier snapshot is unchanged");
-    assert_eq!(latest.manifest.snapshots[1].sha256, sha256_of(&std::fs::read(data.join("snapshots/2024-03-test.json")).unwrap()));
+    assert_eq!(
+        std::fs::read(data.join("snapshots/2023-12.json")).unwrap(),
+        old,
+        "the earlier snapshot is unchanged"
+    );
+    assert_eq!(
+        latest.manifest.snapshots[1].sha256,
+        sha256_of(&std::fs::read(data.join("snapshots/2024-03-test.json")).unwrap())
+    );
     let log = folder.log_lines();
-    assert_eq!((log[0]["action"].as_str(), log[0]["who"].as_str(), log[0]["id"].as_str()), (Some("publish"), Some("test-clerk"), Some("2024-03-test")));
+    assert_eq!(
+        (log[0]["action"].as_str(), log[0]["who"].as_str(), log[0]["id"].as_str()),
+        (Some("publish"), Some("test-clerk"), Some("2024-03-test"))
+    );
 
-    let again = widget_publish(&["import", filled.to_str().unwrap(), "--data", d, "--id", "2024-03-test", "--as-of", "2024-03-31", "--publish"]).output().unwrap();
+    let again = widget_publish(&[
+        "import",
+        filled.to_str().unwrap(),
+        "--data",
+        d,
+        "--id",
+        "2024-03-test",
+        "--as-of",
+        "2024-03-31",
+        "--publish",
+    ])
+    .output()
+    .unwrap();
     assert_eq!(again.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&again.stdout).contains("ID「2024-03-test」はすでに公開されています"));
 
@@ -92,10 +163,25 @@ fn a_workbook_with_problems_changes_nothing() {
     let dir = data.parent().unwrap().join(format!("bad-{}", std::process::id()));
     // The same book as CSV files: the problem is named in the clerk's words all the same.
     publish::testing::csv_files_of(&book, &dir, |_, v| v, |text| text.as_bytes().to_vec());
-    let out = widget_publish(&["import", dir.to_str().unwrap(), "--data", data.to_str().unwrap(), "--id", "2024-03-test", "--as-of", "2024-03-31", "--publish"]).output().unwrap();
+    let out = widget_publish(&[
+        "import",
+        dir.to_str().unwrap(),
+        "--data",
+        data.to_str().unwrap(),
+        "--id",
+        "2024-03-test",
+        "--as-of",
+        "2024-03-31",
+        "--publish",
+    ])
+    .output()
+    .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let said = String::from_utf8_lossy(&out.stdout);
-    assert!(said.contains(&format!("「検証指標」シート {at}: 数値ではありません（\"abc\"）")), "{said}");
+    assert!(
+        said.contains(&format!("「検証指標」シート {at}: 数値ではありません（\"abc\"）")),
+        "{said}"
+    );
     assert_eq!(folder_state(&data), before, "nothing in the data folder changed");
     assert!(!data.join(LOG).exists());
 }
@@ -103,21 +189,45 @@ fn a_workbook_with_problems_changes_nothing() {
 #[test]
 fn a_publication_killed_at_any_step_leaves_a_whole_publication() {
     let data = data_folder("crash");
-    let filled = filled_workbook(data.parent().unwrap().join(format!("crash-wb-{}", std::process::id())).as_path().tap_mkdir());
+    let filled = filled_workbook(
+        data.parent()
+            .unwrap()
+            .join(format!("crash-wb-{}", std::process::id()))
+            .as_path()
+            .tap_mkdir(),
+    );
     let old_manifest = std::fs::read(data.join(MANIFEST)).unwrap();
     for step in CRASH_STEPS {
-        let mut c = widget_publish(&["import", filled.to_str().unwrap(), "--data", data.to_str().unwrap(), "--id", &format!("t-{step}"), "--as-of", "2024-03-31", "--publish"]);
+        let mut c = widget_publish(&[
+            "import",
+            filled.to_str().unwrap(),
+            "--data",
+            data.to_str().unwrap(),
+            "--id",
+            &format!("t-{step}"),
+            "--as-of",
+            "2024-03-31",
+            "--publish",
+        ]);
         let out = c.env("WIDGET_PUBLISH_CRASH_AT", step).output().unwrap();
         assert!(!out.status.success(), "{step}: the process was killed");
         let folder = DataFolder::new(&data);
-        folder.check().unwrap_or_else(|e| panic!("{step}: {}", e.message(snapshot::Lang::En)));
+        folder
+            .check()
+            .unwrap_or_else(|e| panic!("{step}: {}", e.message(snapshot::Lang::En)));
         let (manifest, _) = folder.manifest().unwrap();
         let published = manifest.latest == format!("t-{step}");
         let before_manifest = CRASH_STEPS.iter().position(|s| *s == step).unwrap() < 3;
-        assert_eq!(published, !before_manifest, "{step}: the old publication before the manifest's rename, the new one after");
+        assert_eq!(
+            published, !before_manifest,
+            "{step}: the old publication before the manifest's rename, the new one after"
+        );
         if published {
             // Go back for the next round, by the same atomic steps.
-            assert!(widget_publish(&["rollback", "--data", data.to_str().unwrap()]).status().unwrap().success());
+            assert!(widget_publish(&["rollback", "--data", data.to_str().unwrap()])
+                .status()
+                .unwrap()
+                .success());
         }
     }
     let (manifest, _) = DataFolder::new(&data).manifest().unwrap();

@@ -55,9 +55,18 @@ fn a_new_actual_fills_the_indicator_and_its_series() {
     set(&mut book, INDICATORS, at, Some(Cell::Number(88.5)));
     let next = import(&book, &base(), "2024-03-test", "2024-03-31").expect("no problems");
     let konbini = next.indicators.iter().find(|i| i.id == "konbini-certificates").unwrap();
-    assert_eq!(konbini.actuals.last().map(|a| (a.fiscal_year, a.value)), Some((FiscalYear(2023), Some(412345.0))));
-    assert_eq!(next.konbini_certificates.yearly.last().map(|a| (a.fiscal_year, a.value)), Some((FiscalYear(2023), Some(412345.0))));
-    assert_eq!(next.counter_survey.yearly.last().map(|a| (a.fiscal_year, a.value)), Some((FiscalYear(2023), Some(88.5))));
+    assert_eq!(
+        konbini.actuals.last().map(|a| (a.fiscal_year, a.value)),
+        Some((FiscalYear(2023), Some(412345.0)))
+    );
+    assert_eq!(
+        next.konbini_certificates.yearly.last().map(|a| (a.fiscal_year, a.value)),
+        Some((FiscalYear(2023), Some(412345.0)))
+    );
+    assert_eq!(
+        next.counter_survey.yearly.last().map(|a| (a.fiscal_year, a.value)),
+        Some((FiscalYear(2023), Some(88.5)))
+    );
 }
 
 #[test]
@@ -66,8 +75,14 @@ fn text_in_a_number_cell_is_named_by_sheet_and_cell() {
     let at = cell_of(&book, INDICATORS, 0, "telework-ease", &actual_header(2023));
     set(&mut book, INDICATORS, at, Some(Cell::Text("abc".into())));
     let r = import(&book, &base(), "x-test", "2024-03-31");
-    assert_eq!(messages(r.clone(), Lang::Ja), vec![format!("「検証指標」シート {at}: 数値ではありません（\"abc\"）")]);
-    assert_eq!(messages(r, Lang::En), vec![format!("sheet \"検証指標\" {at}: not a number (\"abc\")")]);
+    assert_eq!(
+        messages(r.clone(), Lang::Ja),
+        vec![format!("「検証指標」シート {at}: 数値ではありません（\"abc\"）")]
+    );
+    assert_eq!(
+        messages(r, Lang::En),
+        vec![format!("sheet \"検証指標\" {at}: not a number (\"abc\")")]
+    );
 }
 
 #[test]
@@ -78,20 +93,49 @@ fn a_negative_count_and_a_percentage_over_100_are_named_where_they_were_typed() 
     let share = cell_of(&book, INDICATORS, 0, "citizen-satisfaction", &actual_header(2023));
     set(&mut book, INDICATORS, share, Some(Cell::Number(120.0)));
     let found = messages(import(&book, &base(), "x-test", "2024-03-31"), Lang::Ja);
-    assert!(found.iter().any(|m| m.starts_with(&format!("「検証指標」シート {count}: ")) && m.contains("マイナス")), "{found:?}");
-    assert!(found.iter().any(|m| m.starts_with(&format!("「検証指標」シート {share}: ")) && m.contains("100")), "{found:?}");
+    assert!(
+        found
+            .iter()
+            .any(|m| m.starts_with(&format!("「検証指標」シート {count}: ")) && m.contains("マイナス")),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|m| m.starts_with(&format!("「検証指標」シート {share}: ")) && m.contains("100")),
+        "{found:?}"
+    );
 }
 
 #[test]
 fn a_missing_sheet_a_renamed_heading_and_a_deleted_row_are_problems() {
     let mut book = book();
     book.sheets.retain(|s| s.name != PROGRESS);
-    set(&mut book, STAFF_CATEGORIES, CellRef { row: 0, col: 2 }, Some(Cell::Text("平均".into())));
+    set(
+        &mut book,
+        STAFF_CATEGORIES,
+        CellRef { row: 0, col: 2 },
+        Some(Cell::Text("平均".into())),
+    );
     let row = cell_of(&book, STAFF_QUESTIONS, 2, "q-job-fits", "平均点（点）").row;
-    book.sheets.iter_mut().find(|s| s.name == STAFF_QUESTIONS).unwrap().cells.retain(|c, _| c.row != row);
+    book.sheets
+        .iter_mut()
+        .find(|s| s.name == STAFF_QUESTIONS)
+        .unwrap()
+        .cells
+        .retain(|c, _| c.row != row);
     let found = messages(import(&book, &base(), "x-test", "2024-03-31"), Lang::Ja);
-    assert!(found.contains(&"「取組の進捗」シート: このシートがありません。シートの名前を変えたり、消したりしないでください".to_string()), "{found:?}");
-    assert!(found.contains(&"「職員満足度（分類）」シート C1: 見出しは「分類の平均点（点）」のはずですが「平均」になっています。1行目は変えないでください".to_string()), "{found:?}");
+    assert!(
+        found.contains(&"「取組の進捗」シート: このシートがありません。シートの名前を変えたり、消したりしないでください".to_string()),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(
+            &"「職員満足度（分類）」シート C1: 見出しは「分類の平均点（点）」のはずですが「平均」になっています。1行目は変えないでください"
+                .to_string()
+        ),
+        "{found:?}"
+    );
     assert!(found.iter().any(|m| m.contains("「q-job-fits」の行がありません")), "{found:?}");
 }
 
@@ -101,7 +145,12 @@ fn emptying_a_published_figure_is_refused() {
     let at = cell_of(&book, INDICATORS, 0, "annual-leave-days", &actual_header(2022));
     set(&mut book, INDICATORS, at, None);
     let found = messages(import(&book, &base(), "x-test", "2024-03-31"), Lang::Ja);
-    assert_eq!(found, vec![format!("「検証指標」シート {at}: 空欄ですが、公開済みの数値（15）があります。公開した数値は消せません")]);
+    assert_eq!(
+        found,
+        vec![format!(
+            "「検証指標」シート {at}: 空欄ですが、公開済みの数値（15）があります。公開した数値は消せません"
+        )]
+    );
 }
 
 #[test]
@@ -112,28 +161,48 @@ fn merged_cells_are_found_and_refused() {
     let read = read::read_bytes(&wb.save_to_buffer().unwrap()).unwrap();
     assert_eq!(read.sheet(INDICATORS).unwrap().merged, vec!["B2:D3".to_string()]);
     let mut book = book();
-    book.sheets.iter_mut().find(|s| s.name == INDICATORS).unwrap().merged.push("B2:D3".into());
+    book.sheets
+        .iter_mut()
+        .find(|s| s.name == INDICATORS)
+        .unwrap()
+        .merged
+        .push("B2:D3".into());
     let found = messages(import(&book, &base(), "x-test", "2024-03-31"), Lang::Ja);
-    assert_eq!(found, vec!["「検証指標」シート: セル B2:D3 が結合されています。結合を解除してください（1つのセルに1つの値）".to_string()]);
+    assert_eq!(
+        found,
+        vec!["「検証指標」シート: セル B2:D3 が結合されています。結合を解除してください（1つのセルに1つの値）".to_string()]
+    );
 }
 
 #[test]
 fn a_formula_saved_without_its_result_is_a_problem_not_a_zero() {
     let xlsx = minimal_xlsx(
         INDICATORS,
-        &mut |w| w.write_all(br#"<row r="2"><c r="H2"><f>SUM(A1:A2)</f></c><c r="I2"><f>1+1</f><v>2</v></c></row>"#).unwrap(),
+        &mut |w| {
+            w.write_all(br#"<row r="2"><c r="H2"><f>SUM(A1:A2)</f></c><c r="I2"><f>1+1</f><v>2</v></c></row>"#)
+                .unwrap()
+        },
         0,
     );
     let read = read::read_bytes(&xlsx).unwrap();
     let sheet = read.sheet(INDICATORS).unwrap();
     assert_eq!(sheet.get(1, 7), Some(&Cell::FormulaWithoutResult("=SUM(A1:A2)".into())));
-    assert_eq!(sheet.get(1, 8), Some(&Cell::Number(2.0)), "a formula with its saved result is read by the result");
+    assert_eq!(
+        sheet.get(1, 8),
+        Some(&Cell::Number(2.0)),
+        "a formula with its saved result is read by the result"
+    );
     let mut book = book();
     let at = cell_of(&book, INDICATORS, 0, "staff-fulfilment", &actual_header(2023));
     set(&mut book, INDICATORS, at, Some(Cell::FormulaWithoutResult("=SUM(A1:A2)".into())));
     let found = messages(import(&book, &base(), "x-test", "2024-03-31"), Lang::Ja);
     assert_eq!(found.len(), 1);
-    assert!(found[0].starts_with(&format!("「検証指標」シート {at}: 数式（=SUM(A1:A2)）の計算結果が保存されていません")), "{found:?}");
+    assert!(
+        found[0].starts_with(&format!(
+            "「検証指標」シート {at}: 数式（=SUM(A1:A2)）の計算結果が保存されていません"
+        )),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -178,10 +247,20 @@ fn a_folder_of_shift_jis_csv_files_imports_like_the_workbook() {
     let dir = std::env::temp_dir().join(format!("widget-publish-csv-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     // Excel writes numbers as shown, grouping commas and all; in Shift_JIS where it can.
-    let shown = |sheet: &str, v: String| if sheet == INDICATORS { v.parse::<f64>().map_or(v.clone(), view_models::format::number) } else { v };
+    let shown = |sheet: &str, v: String| {
+        if sheet == INDICATORS {
+            v.parse::<f64>().map_or(v.clone(), view_models::format::number)
+        } else {
+            v
+        }
+    };
     let shift_jis = |text: &str| {
         let (bytes, _, unmappable) = encoding_rs::SHIFT_JIS.encode(text);
-        if unmappable { format!("\u{feff}{text}").into_bytes() } else { bytes.into_owned() }
+        if unmappable {
+            format!("\u{feff}{text}").into_bytes()
+        } else {
+            bytes.into_owned()
+        }
     };
     publish::testing::csv_files_of(&book, &dir, shown, shift_jis);
     let read = read::read_path(&dir).unwrap();
@@ -212,9 +291,21 @@ fn with_an_answer() -> snapshot::Snapshot {
     s.voices.answers.push(snapshot::CityAnswer {
         id: "fee-konbini".into(),
         card: "konbini-yearly".into(),
-        title: snapshot::Text { ja: "コンビニ交付の手数料".into(), en: Some("The convenience-store fee".into()), ja_easy: Some("コンビニの お金《かね》".into()) },
-        voices_summary: snapshot::Text { ja: "手数料を下げてほしいという声がありました。".into(), en: None, ja_easy: None },
-        answer: snapshot::Text { ja: "手数料の見直しを検討しています。".into(), en: None, ja_easy: None },
+        title: snapshot::Text {
+            ja: "コンビニ交付の手数料".into(),
+            en: Some("The convenience-store fee".into()),
+            ja_easy: Some("コンビニの お金《かね》".into()),
+        },
+        voices_summary: snapshot::Text {
+            ja: "手数料を下げてほしいという声がありました。".into(),
+            en: None,
+            ja_easy: None,
+        },
+        answer: snapshot::Text {
+            ja: "手数料の見直しを検討しています。".into(),
+            en: None,
+            ja_easy: None,
+        },
         status: snapshot::AnswerStatus::Considering,
         reason: None,
         date: snapshot::AsOf::parse("2023-11-30"),
@@ -230,15 +321,31 @@ fn the_citys_answers_round_trip_through_their_own_sheet_and_rows_can_be_added() 
     let next = import(&book, &base, "2024-03-test", "2024-03-31").expect("no problems");
     assert_eq!(next.voices, base.voices, "read back as written");
     // The answers' texts are on 市の対応 only, not again on テキスト.
-    assert!(book.sheet(TEXTS).unwrap().data_rows().iter().all(|r| !book.sheet(TEXTS).unwrap().text(*r, 0).unwrap_or_default().starts_with("voices")));
+    assert!(book.sheet(TEXTS).unwrap().data_rows().iter().all(|r| !book
+        .sheet(TEXTS)
+        .unwrap()
+        .text(*r, 0)
+        .unwrap_or_default()
+        .starts_with("voices")));
     // A clerk adds a row; the date typed into a spreadsheet is kept as a date serial.
     let row = 2;
-    for (col, cell) in [(0, Cell::Text("wait-counter".into())), (1, Cell::Text("counter-satisfaction".into())), (2, Cell::Text("対応しました".into())), (3, Cell::Number(45382.0)), (ANS_TITLE, Cell::Text("窓口の待ち時間".into())), (ANS_SUMMARY, Cell::Text("待ち時間が長いという声".into())), (ANS_ANSWER, Cell::Text("番号札の案内を増やしました。".into()))] {
+    for (col, cell) in [
+        (0, Cell::Text("wait-counter".into())),
+        (1, Cell::Text("counter-satisfaction".into())),
+        (2, Cell::Text("対応しました".into())),
+        (3, Cell::Number(45382.0)),
+        (ANS_TITLE, Cell::Text("窓口の待ち時間".into())),
+        (ANS_SUMMARY, Cell::Text("待ち時間が長いという声".into())),
+        (ANS_ANSWER, Cell::Text("番号札の案内を増やしました。".into())),
+    ] {
         set(&mut book, ANSWERS, CellRef { row, col }, Some(cell));
     }
     let next = import(&book, &base, "2024-03-test", "2024-03-31").expect("no problems");
     let added = &next.voices.answers[1];
-    assert_eq!((added.id.as_str(), added.status, added.date.text()), ("wait-counter", snapshot::AnswerStatus::Done, "2024-03-31"));
+    assert_eq!(
+        (added.id.as_str(), added.status, added.date.text()),
+        ("wait-counter", snapshot::AnswerStatus::Done, "2024-03-31")
+    );
 }
 
 #[test]
@@ -248,15 +355,41 @@ fn an_answer_row_with_problems_is_named_by_sheet_and_cell() {
     set(&mut book, ANSWERS, CellRef { row: 1, col: 2 }, Some(Cell::Text("たぶん".into())));
     let m = messages(import(&book, &base, "2024-03-test", "2024-03-31"), Lang::Ja);
     assert_eq!(m, vec!["「市の対応」シート C2: 「たぶん」は使えません。「検討しています」「対応しています」「対応しました」「対応しません」のどれかにしてください"]);
-    set(&mut book, ANSWERS, CellRef { row: 1, col: 2 }, Some(Cell::Text("対応しません".into())));
+    set(
+        &mut book,
+        ANSWERS,
+        CellRef { row: 1, col: 2 },
+        Some(Cell::Text("対応しません".into())),
+    );
     set(&mut book, ANSWERS, CellRef { row: 1, col: 1 }, Some(Cell::Text("atlantis".into())));
-    set(&mut book, ANSWERS, CellRef { row: 1, col: ANS_TITLE + 2 }, Some(Cell::Text("手数料".into())));
+    set(
+        &mut book,
+        ANSWERS,
+        CellRef {
+            row: 1,
+            col: ANS_TITLE + 2,
+        },
+        Some(Cell::Text("手数料".into())),
+    );
     let m = messages(import(&book, &base, "2024-03-test", "2024-03-31"), Lang::Ja);
-    assert!(m.contains(&"「市の対応」シート B2: ID \"atlantis\" のカード・指標はありません".to_string()), "{m:?}");
-    assert!(m.contains(&"「市の対応」シート N2: 「対応しません」の対応には理由が必要です".to_string()), "{m:?}");
-    assert!(m.iter().any(|x| x.starts_with("「市の対応」シート G2: 「手数料」に読みがありません")), "{m:?}");
+    assert!(
+        m.contains(&"「市の対応」シート B2: ID \"atlantis\" のカード・指標はありません".to_string()),
+        "{m:?}"
+    );
+    assert!(
+        m.contains(&"「市の対応」シート N2: 「対応しません」の対応には理由が必要です".to_string()),
+        "{m:?}"
+    );
+    assert!(
+        m.iter()
+            .any(|x| x.starts_with("「市の対応」シート G2: 「手数料」に読みがありません")),
+        "{m:?}"
+    );
     let en = messages(import(&book, &base, "2024-03-test", "2024-03-31"), Lang::En);
-    assert!(en.contains(&"sheet \"市の対応\" N2: an answer the city declines (declined) needs its reason".to_string()), "{en:?}");
+    assert!(
+        en.contains(&"sheet \"市の対応\" N2: an answer the city declines (declined) needs its reason".to_string()),
+        "{en:?}"
+    );
 }
 
 #[test]

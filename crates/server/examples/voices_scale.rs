@@ -49,7 +49,14 @@ const PHRASES: [&str; 24] = [
     "駐輪場をもう少し広くしてほしい",
     "アンケートの結果を公開してほしい",
 ];
-const TOPICS: [&str; 6] = ["konbini-yearly", "counter-satisfaction", "citizen-satisfaction", "staff-engagement", "", "online-procedures"];
+const TOPICS: [&str; 6] = [
+    "konbini-yearly",
+    "counter-satisfaction",
+    "citizen-satisfaction",
+    "staff-engagement",
+    "",
+    "online-procedures",
+];
 const WARDS: [&str; 5] = ["chuo", "higashi", "nishi", "minami", "kita"];
 const SECTIONS: [&str; 2] = ["juumin", "tax"];
 
@@ -80,7 +87,9 @@ fn rows() -> Vec<Row> {
         .map(|i| {
             let phrases = 1 + r.next(4);
             // Normalised as the form's rules store every message.
-            let message = feedback::normalise(&((0..phrases).map(|_| PHRASES[r.next(PHRASES.len())]).collect::<Vec<_>>().join("。") + &format!("（合成データ {i}）")));
+            let message = feedback::normalise(
+                &((0..phrases).map(|_| PHRASES[r.next(PHRASES.len())]).collect::<Vec<_>>().join("。") + &format!("（合成データ {i}）")),
+            );
             let kiosk = r.next(5) == 0;
             let day = i * 730 / VOICES;
             let (y, m, d) = (2025 + (day / 365) as i32, 1 + (day % 365) / 31, 1 + (day % 365) % 28);
@@ -104,7 +113,10 @@ fn fill_sqlite(path: &Path, rows: &[Row]) {
     {
         let mut stmt = tx.prepare("INSERT INTO feedback (idempotency_key, kind, topic, message, ward, section, status, received_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)").unwrap();
         for r in rows {
-            stmt.execute(rusqlite::params![r.key, r.kind, r.topic, r.message, r.ward, r.section, r.status, r.at]).unwrap();
+            stmt.execute(rusqlite::params![
+                r.key, r.kind, r.topic, r.message, r.ward, r.section, r.status, r.at
+            ])
+            .unwrap();
         }
     }
     tx.commit().unwrap();
@@ -115,11 +127,23 @@ async fn fill_postgres(url: &str, rows: &[Row]) {
     let (client, connection) = tokio_postgres::connect(url, tokio_postgres::NoTls).await.unwrap();
     tokio::spawn(connection);
     for chunk in rows.chunks(1000) {
-        let mut sql = String::from("INSERT INTO feedback (idempotency_key, kind, topic, message, ward, section, status, received_at) VALUES ");
+        let mut sql =
+            String::from("INSERT INTO feedback (idempotency_key, kind, topic, message, ward, section, status, received_at) VALUES ");
         let mut values: Vec<Box<dyn tokio_postgres::types::ToSql + Sync + Send>> = vec![];
         for (i, r) in chunk.iter().enumerate() {
             let b = i * 8;
-            sql += &format!("{}(${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}::TEXT::TIMESTAMPTZ)", if i == 0 { "" } else { "," }, b + 1, b + 2, b + 3, b + 4, b + 5, b + 6, b + 7, b + 8);
+            sql += &format!(
+                "{}(${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}::TEXT::TIMESTAMPTZ)",
+                if i == 0 { "" } else { "," },
+                b + 1,
+                b + 2,
+                b + 3,
+                b + 4,
+                b + 5,
+                b + 6,
+                b + 7,
+                b + 8
+            );
             values.push(Box::new(r.key.clone()));
             values.push(Box::new(r.kind));
             values.push(Box::new(r.topic));
@@ -137,18 +161,67 @@ async fn fill_postgres(url: &str, rows: &[Row]) {
 
 /// The queries a clerk asks, by name.
 fn queries() -> Vec<(&'static str, VoiceQuery, &'static str)> {
-    let q = |text: &str| VoiceQuery { text: text.into(), ..Default::default() };
+    let q = |text: &str| VoiceQuery {
+        text: text.into(),
+        ..Default::default()
+    };
     vec![
         ("list: everything, first page", VoiceQuery::default(), ""),
-        ("list: status 新着", VoiceQuery { status: Some(Status::New), ..Default::default() }, "status=new"),
-        ("list: a card and a month", VoiceQuery { topic: Some("konbini-yearly".into()), month: Some("2025-06".into()), ..Default::default() }, "topic=konbini-yearly&month=2025-06"),
-        ("list: a ward's kiosk comments", VoiceQuery { kind: Some("counter_survey".into()), ward: Some("kita".into()), ..Default::default() }, "kind=counter_survey&ward=kita"),
-        ("list: a page deep in the past", VoiceQuery { before: Some(2_000), ..Default::default() }, "before=2000"),
-        ("search: a common phrase (待ち時間)", q("待ち時間"), "q=%E5%BE%85%E3%81%A1%E6%99%82%E9%96%93"),
+        (
+            "list: status 新着",
+            VoiceQuery {
+                status: Some(Status::New),
+                ..Default::default()
+            },
+            "status=new",
+        ),
+        (
+            "list: a card and a month",
+            VoiceQuery {
+                topic: Some("konbini-yearly".into()),
+                month: Some("2025-06".into()),
+                ..Default::default()
+            },
+            "topic=konbini-yearly&month=2025-06",
+        ),
+        (
+            "list: a ward's kiosk comments",
+            VoiceQuery {
+                kind: Some("counter_survey".into()),
+                ward: Some("kita".into()),
+                ..Default::default()
+            },
+            "kind=counter_survey&ward=kita",
+        ),
+        (
+            "list: a page deep in the past",
+            VoiceQuery {
+                before: Some(2_000),
+                ..Default::default()
+            },
+            "before=2000",
+        ),
+        (
+            "search: a common phrase (待ち時間)",
+            q("待ち時間"),
+            "q=%E5%BE%85%E3%81%A1%E6%99%82%E9%96%93",
+        ),
         ("search: a rare word (駐輪場)", q("駐輪場"), "q=%E9%A7%90%E8%BC%AA%E5%A0%B4"),
         ("search: two characters (窓口)", q("窓口"), "q=%E7%AA%93%E5%8F%A3"),
-        ("search: two words and a status", VoiceQuery { text: "証明書 便利".into(), status: Some(Status::Seen), ..Default::default() }, "q=%E8%A8%BC%E6%98%8E%E6%9B%B8%20%E4%BE%BF%E5%88%A9&status=seen"),
-        ("search: a message's number (データ 4242)", q("データ 4242"), "q=%E3%83%87%E3%83%BC%E3%82%BF%204242"),
+        (
+            "search: two words and a status",
+            VoiceQuery {
+                text: "証明書 便利".into(),
+                status: Some(Status::Seen),
+                ..Default::default()
+            },
+            "q=%E8%A8%BC%E6%98%8E%E6%9B%B8%20%E4%BE%BF%E5%88%A9&status=seen",
+        ),
+        (
+            "search: a message's number (データ 4242)",
+            q("データ 4242"),
+            "q=%E3%83%87%E3%83%BC%E3%82%BF%204242",
+        ),
     ]
 }
 
@@ -170,7 +243,11 @@ async fn measure(name: &str, location: Location, rows: &[Row]) {
         Location::Sqlite(path) => fill_sqlite(path, rows),
         Location::Postgres(url) => fill_postgres(url, rows).await,
     }
-    println!("{name}: {} synthetic voices stored in {:.1} s", VOICES, started.elapsed().as_secs_f64());
+    println!(
+        "{name}: {} synthetic voices stored in {:.1} s",
+        VOICES,
+        started.elapsed().as_secs_f64()
+    );
     // A fresh store, as a server that starts on the filled database.
     drop(store);
     let store = Store::open(&location).await.unwrap();
@@ -193,11 +270,24 @@ async fn measure(name: &str, location: Location, rows: &[Row]) {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("static")).unwrap();
     std::fs::create_dir_all(dir.join("data")).unwrap();
-    publish::DataFolder::new(dir.join("data")).seed_if_empty(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data")).unwrap();
-    let config = Config { db: location.clone(), static_dir: dir.join("static"), data_dir: dir.join("data"), ..Config::default() };
-    store.staff_put("bench", Role::Editor, "not a hash: no one signs in with it").await.unwrap();
+    publish::DataFolder::new(dir.join("data"))
+        .seed_if_empty(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data"))
+        .unwrap();
+    let config = Config {
+        db: location.clone(),
+        static_dir: dir.join("static"),
+        data_dir: dir.join("data"),
+        ..Config::default()
+    };
+    store
+        .staff_put("bench", Role::Editor, "not a hash: no one signs in with it")
+        .await
+        .unwrap();
     let token = "b".repeat(64);
-    store.session_put(&server::staff::session::token_hash(&token), "bench", "c", i64::MAX / 2).await.unwrap();
+    store
+        .session_put(&server::staff::session::token_hash(&token), "bench", "c", i64::MAX / 2)
+        .await
+        .unwrap();
     let state = Arc::new(AppState::new(config, store));
     let router = server::app(state).layer(MockConnectInfo(SocketAddr::from(([127, 0, 0, 1], 40000))));
     println!(" the whole page (GET /staff/voices, rendered):");
@@ -205,7 +295,11 @@ async fn measure(name: &str, location: Location, rows: &[Row]) {
     for (label, _, query) in queries() {
         let mut ms = vec![];
         for _ in 0..=RUNS {
-            let req = Request::get(format!("/staff/voices?{query}")).header(header::HOST, "127.0.0.1").header(header::COOKIE, format!("widget-staff={token}")).body(Body::empty()).unwrap();
+            let req = Request::get(format!("/staff/voices?{query}"))
+                .header(header::HOST, "127.0.0.1")
+                .header(header::COOKIE, format!("widget-staff={token}"))
+                .body(Body::empty())
+                .unwrap();
             let t = Instant::now();
             let res = router.clone().oneshot(req).await.unwrap();
             let body = axum::body::to_bytes(res.into_body(), usize::MAX).await.unwrap();

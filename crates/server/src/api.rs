@@ -30,11 +30,19 @@ pub struct Failure {
 impl Failure {
     /// A refusal with `code`'s status (`ErrorCode::status`, which the API document reads too).
     pub fn new(code: ErrorCode) -> Failure {
-        Failure { status: status_of(code), body: ApiError::new(code), headers: vec![] }
+        Failure {
+            status: status_of(code),
+            body: ApiError::new(code),
+            headers: vec![],
+        }
     }
 
     fn with_message(code: ErrorCode, message: impl Into<String>) -> Failure {
-        Failure { status: status_of(code), body: ApiError::with_message(code, message), headers: vec![] }
+        Failure {
+            status: status_of(code),
+            body: ApiError::with_message(code, message),
+            headers: vec![],
+        }
     }
 
     fn header(mut self, name: header::HeaderName, value: HeaderValue) -> Failure {
@@ -66,7 +74,12 @@ impl IntoResponse for Failure {
     }
 }
 
-pub async fn post_feedback(State(app): State<Arc<AppState>>, ConnectInfo(peer): ConnectInfo<SocketAddr>, headers: HeaderMap, body: Result<Bytes, BytesRejection>) -> Result<Response, Failure> {
+pub async fn post_feedback(
+    State(app): State<Arc<AppState>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, Failure> {
     if !origin_allowed(&headers, &app.config.allowed_origins) {
         return Err(Failure::new(ErrorCode::OriginNotAllowed));
     }
@@ -89,14 +102,34 @@ pub async fn post_feedback(State(app): State<Arc<AppState>>, ConnectInfo(peer): 
         // Its link looks like any other and leads nowhere.
         Verdict::Bot => {
             let follow = (!submission.message.trim().is_empty()).then(|| feedback::follow_path(&crate::follow::new_token()));
-            return Ok((StatusCode::CREATED, Json(Receipt { receipt: BOT_RECEIPT.into(), duplicate: false, follow })).into_response());
+            return Ok((
+                StatusCode::CREATED,
+                Json(Receipt {
+                    receipt: BOT_RECEIPT.into(),
+                    duplicate: false,
+                    follow,
+                }),
+            )
+                .into_response());
         }
     };
     let feedback = crate::follow::with_token(feedback);
-    let stored = app.store.insert(crate::pages::with_card_topic(&app, feedback.clone())).await.map_err(Failure::store("storing feedback"))?;
+    let stored = app
+        .store
+        .insert(crate::pages::with_card_topic(&app, feedback.clone()))
+        .await
+        .map_err(Failure::store("storing feedback"))?;
     let status = if stored.created { StatusCode::CREATED } else { StatusCode::OK };
     let follow = crate::follow::link(&feedback, &stored);
-    Ok((status, Json(Receipt { receipt: stored.receipt, duplicate: !stored.created, follow })).into_response())
+    Ok((
+        status,
+        Json(Receipt {
+            receipt: stored.receipt,
+            duplicate: !stored.created,
+            follow,
+        }),
+    )
+        .into_response())
 }
 
 pub async fn health(State(app): State<Arc<AppState>>) -> Result<Json<Health>, Failure> {
@@ -118,8 +151,17 @@ impl FromRequestParts<Arc<AppState>> for StaffToken {
 
     async fn from_request_parts(parts: &mut Parts, app: &Arc<AppState>) -> Result<StaffToken, Failure> {
         let unauthorized = || Failure::new(ErrorCode::Unauthorized).header(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
-        let given = parts.headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer ")).ok_or_else(unauthorized)?;
-        let token = app.config.export_token.as_ref().ok_or_else(|| Failure::with_message(ErrorCode::ExportDisabled, "this server has no staff token configured"))?;
+        let given = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .ok_or_else(unauthorized)?;
+        let token = app
+            .config
+            .export_token
+            .as_ref()
+            .ok_or_else(|| Failure::with_message(ErrorCode::ExportDisabled, "this server has no staff token configured"))?;
         if !same_secret(given.as_bytes(), token.as_bytes()) {
             return Err(unauthorized());
         }
@@ -134,22 +176,47 @@ pub struct MonthRange {
 }
 
 /// `GET /api/counter-survey/summary[?from=YYYY-MM&to=YYYY-MM]`: see `summary`.
-pub async fn counter_survey_summary(_: StaffToken, State(app): State<Arc<AppState>>, range: Result<Query<MonthRange>, QueryRejection>) -> Result<Response, Failure> {
+pub async fn counter_survey_summary(
+    _: StaffToken,
+    State(app): State<Arc<AppState>>,
+    range: Result<Query<MonthRange>, QueryRejection>,
+) -> Result<Response, Failure> {
     // A query that does not read as months (a name given twice, broken encoding) is the same
     // documented refusal as a wrong month.
     let Query(range) = range.map_err(|e| Failure::with_message(ErrorCode::BadMonth, e.body_text()))?;
     let month = |name: &str, given: Option<&str>, default: &str| match given {
-        Some(v) => summary::parse_month(v.trim()).map(|m| format!("{:04}-{:02}", m.year, m.month)).map_err(|e| Failure::with_message(ErrorCode::BadMonth, format!("{name}: {e}"))),
+        Some(v) => summary::parse_month(v.trim())
+            .map(|m| format!("{:04}-{:02}", m.year, m.month))
+            .map_err(|e| Failure::with_message(ErrorCode::BadMonth, format!("{name}: {e}"))),
         None => Ok(default.to_string()),
     };
-    let (f, t) = (month("from", range.from.as_deref(), "2000-01")?, month("to", range.to.as_deref(), "2100-12")?);
+    let (f, t) = (
+        month("from", range.from.as_deref(), "2000-01")?,
+        month("to", range.to.as_deref(), "2100-12")?,
+    );
     // Two months in either order name the same range.
     let (from, to) = (f.clone().min(t.clone()), f.max(t));
-    let counted = app.store.counter_survey_counts(from, to).await.map_err(Failure::store("counting the counter survey"))?;
-    Ok(([(header::CACHE_CONTROL, "no-store")], Json(summary::summarize(&counted, app.config.summary_min_count))).into_response())
+    let counted = app
+        .store
+        .counter_survey_counts(from, to)
+        .await
+        .map_err(Failure::store("counting the counter survey"))?;
+    Ok((
+        [(header::CACHE_CONTROL, "no-store")],
+        Json(summary::summarize(&counted, app.config.summary_min_count)),
+    )
+        .into_response())
 }
 
 pub async fn export_csv(_: StaffToken, State(app): State<Arc<AppState>>) -> Result<Response, Failure> {
     let csv = app.store.export_csv().await.map_err(Failure::store("the staff export"))?;
-    Ok(([(header::CONTENT_TYPE, "text/csv; charset=utf-8"), (header::CONTENT_DISPOSITION, "attachment; filename=\"feedback.csv\""), (header::CACHE_CONTROL, "no-store")], csv).into_response())
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (header::CONTENT_DISPOSITION, "attachment; filename=\"feedback.csv\""),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        csv,
+    )
+        .into_response())
 }

@@ -59,7 +59,11 @@ pub struct Config {
 /// The flags, each with its environment variable and default. A field's first doc line is its
 /// `--help` text and its README row.
 #[derive(Debug, Parser)]
-#[command(name = "widget-server", about = "Serves the reform widget: pages, the feedback API, the staff pages and the published data.", after_help = "Also: widget-server staff add NAME --role editor|publisher [--db FILE|URL] (the password from standard input)")]
+#[command(
+    name = "widget-server",
+    about = "Serves the reform widget: pages, the feedback API, the staff pages and the published data.",
+    after_help = "Also: widget-server staff add NAME --role editor|publisher [--db FILE|URL] (the password from standard input)"
+)]
 struct Flags {
     /// address to listen on
     #[arg(long, env = "WIDGET_LISTEN", default_value = "127.0.0.1:8080", value_name = "ADDR")]
@@ -86,7 +90,12 @@ struct Flags {
     #[arg(long = "max-connections-per-client", env = "WIDGET_MAX_CONNECTIONS_PER_CLIENT", default_value = "256", value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     max_connections_per_client: u64,
     /// fonts with Japanese glyphs for the link-preview images (Debian's `fonts-noto-cjk`)
-    #[arg(long = "fonts", env = "WIDGET_FONTS", default_value = "/usr/share/fonts/opentype/noto", value_name = "DIR")]
+    #[arg(
+        long = "fonts",
+        env = "WIDGET_FONTS",
+        default_value = "/usr/share/fonts/opentype/noto",
+        value_name = "DIR"
+    )]
     fonts_dir: PathBuf,
     /// people a publication needs on the staff pages: 2, one prepares the draft and another publishes it; 1 lets a publisher publish alone
     #[arg(long = "publish-approvals", env = "WIDGET_PUBLISH_APPROVALS", default_value = "2", value_name = "N", value_parser = clap::value_parser!(u8).range(1..=2))]
@@ -104,10 +113,20 @@ struct Flags {
     #[arg(long = "rate-limit", env = "WIDGET_RATE_LIMIT", default_value = "20", value_name = "N")]
     rate_limit_per_minute: u32,
     /// days an e-mail address for a reply is kept; the message stays
-    #[arg(long = "email-retention-days", env = "WIDGET_EMAIL_RETENTION_DAYS", default_value = "90", value_name = "N")]
+    #[arg(
+        long = "email-retention-days",
+        env = "WIDGET_EMAIL_RETENTION_DAYS",
+        default_value = "90",
+        value_name = "N"
+    )]
     email_retention_days: u32,
     /// fewest answers a counter survey summary cell shows
-    #[arg(long = "summary-min-count", env = "WIDGET_SUMMARY_MIN_COUNT", default_value = "10", value_name = "N")]
+    #[arg(
+        long = "summary-min-count",
+        env = "WIDGET_SUMMARY_MIN_COUNT",
+        default_value = "10",
+        value_name = "N"
+    )]
     summary_min_count: u32,
     /// a reverse proxy's address: from it, the rate limit counts the client named in `X-Forwarded-For` (repeatable; the variable comma-separated; without it the header is ignored)
     #[arg(long = "trusted-proxy", env = "WIDGET_TRUSTED_PROXIES", value_delimiter = ',', value_name = "ADDR")]
@@ -136,11 +155,15 @@ fn license(text: &str) -> Result<String, String> {
 /// A licence's address: http(s), nothing that could leave an attribute or a JSON string.
 pub fn parse_license(name: &str, text: &str) -> Result<String, String> {
     let t = text.trim();
-    let plain = t.chars().all(|c| c.is_ascii_graphic() && !matches!(c, '"' | '\'' | '<' | '>' | '\\'));
+    let plain = t
+        .chars()
+        .all(|c| c.is_ascii_graphic() && !matches!(c, '"' | '\'' | '<' | '>' | '\\'));
     if (t.starts_with("https://") || t.starts_with("http://")) && plain && t.len() <= 300 {
         Ok(t.to_string())
     } else {
-        Err(format!("{name}: {text:?} is not an address like https://creativecommons.org/licenses/by/4.0/"))
+        Err(format!(
+            "{name}: {text:?} is not an address like https://creativecommons.org/licenses/by/4.0/"
+        ))
     }
 }
 
@@ -167,14 +190,22 @@ impl Config {
             .map(|a| a.trim().parse::<IpAddr>())
             .collect::<Result<_, _>>()
             .unwrap_or_default();
-        forwarded.into_iter().rev().find(|a| !self.trusted_proxies.contains(a)).unwrap_or(peer)
+        forwarded
+            .into_iter()
+            .rev()
+            .find(|a| !self.trusted_proxies.contains(a))
+            .unwrap_or(peer)
     }
 
     /// From flags (`args`, without the program's name) and environment variables. An error
     /// (or `--help`) is clap's: `e.exit()` prints it where it belongs.
     pub fn from_env_and_args(args: impl IntoIterator<Item = String>) -> Result<Config, clap::Error> {
         // A variable set but blank (`Environment=WIDGET_DB=` in a unit) counts as not set.
-        let blank = |a: &clap::Arg| a.get_env().and_then(std::env::var_os).is_some_and(|v| v.to_string_lossy().trim().is_empty());
+        let blank = |a: &clap::Arg| {
+            a.get_env()
+                .and_then(std::env::var_os)
+                .is_some_and(|v| v.to_string_lossy().trim().is_empty())
+        };
         let command = Flags::command().mut_args(|a| if blank(&a) { a.env(None::<&str>) } else { a });
         let matches = command.try_get_matches_from(std::iter::once("widget-server".to_string()).chain(args))?;
         let f = <Flags as clap::FromArgMatches>::from_arg_matches(&matches)?;
@@ -214,10 +245,17 @@ impl Config {
 /// The README's table of flags, as the definition above writes it.
 pub fn readme_table() -> String {
     let mut table = String::from("| flag | environment | default | what |\n|---|---|---|---|\n");
-    for arg in Flags::command().get_arguments().filter(|a| a.get_long().is_some_and(|l| l != "help")) {
+    for arg in Flags::command()
+        .get_arguments()
+        .filter(|a| a.get_long().is_some_and(|l| l != "help"))
+    {
         let env = arg.get_env().map_or("—".to_string(), |e| format!("`{}`", e.to_string_lossy()));
         let defaults: Vec<String> = arg.get_default_values().iter().map(|d| d.to_string_lossy().into_owned()).collect();
-        let default = if defaults.is_empty() { "—".to_string() } else { format!("`{}`", defaults.join(",")) };
+        let default = if defaults.is_empty() {
+            "—".to_string()
+        } else {
+            format!("`{}`", defaults.join(","))
+        };
         let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
         table += &format!("| `--{}` | {env} | {default} | {help} |\n", arg.get_long().unwrap_or_default());
     }
@@ -232,17 +270,39 @@ mod tests {
     fn the_readme_table_is_the_flags_definition() {
         let readme = include_str!("../../../README.md");
         let table = readme_table();
-        assert!(readme.contains(&table), "README.md's table of flags is stale; it should read:\n{table}");
+        assert!(
+            readme.contains(&table),
+            "README.md's table of flags is stale; it should read:\n{table}"
+        );
     }
 
     #[test]
     fn flags_come_first_then_variables_then_defaults_and_bad_values_are_refused() {
-        let c = Config::from_env_and_args(["--listen", "0.0.0.0:9000", "--allow-origin", "https://a.example/", "--trusted-proxy", "10.0.0.5", "--trusted-proxy", "10.0.0.6"].map(String::from)).unwrap();
+        let c = Config::from_env_and_args(
+            [
+                "--listen",
+                "0.0.0.0:9000",
+                "--allow-origin",
+                "https://a.example/",
+                "--trusted-proxy",
+                "10.0.0.5",
+                "--trusted-proxy",
+                "10.0.0.6",
+            ]
+            .map(String::from),
+        )
+        .unwrap();
         assert_eq!(c.listen.port(), 9000);
         assert_eq!(c.allowed_origins, ["https://a.example"]);
         assert_eq!(c.trusted_proxies.len(), 2);
         assert_eq!((c.publish_approvals, c.max_connections, c.rate_limit_per_minute), (2, 0, 20));
-        for bad in [&["--publish-approvals", "3"][..], &["--header-timeout", "0"], &["--frame-ancestors", "'self'; script-src *"], &["--data-license", "javascript:x"], &["--no-such-flag"]] {
+        for bad in [
+            &["--publish-approvals", "3"][..],
+            &["--header-timeout", "0"],
+            &["--frame-ancestors", "'self'; script-src *"],
+            &["--data-license", "javascript:x"],
+            &["--no-such-flag"],
+        ] {
             assert!(Config::from_env_and_args(bad.iter().map(|s| s.to_string())).is_err(), "{bad:?}");
         }
     }

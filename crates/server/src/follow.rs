@@ -22,7 +22,9 @@ use crate::AppState;
 pub const FOLLOWS_PER_MINUTE: u32 = 20;
 
 pub fn routes() -> Router<Arc<AppState>> {
-    Router::new().route(&format!("{FOLLOW_PATH_PREFIX}{{token}}"), get(page)).route(&format!("{FOLLOW_PATH_PREFIX}{{token}}/qr.svg"), get(qr))
+    Router::new()
+        .route(&format!("{FOLLOW_PATH_PREFIX}{{token}}"), get(page))
+        .route(&format!("{FOLLOW_PATH_PREFIX}{{token}}/qr.svg"), get(qr))
 }
 
 /// Gives a message with text its private link's token, when the sender chose none; a rating
@@ -70,13 +72,24 @@ fn private(mut response: Response) -> Response {
 }
 
 fn now() -> i64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
 }
 
 /// `GET /voices/mine/<token>`: the page in the reader's language, or 404 in it.
-async fn page(State(app): State<Arc<AppState>>, ConnectInfo(peer): ConnectInfo<SocketAddr>, Path(token): Path<String>, req: Request) -> Response {
+async fn page(
+    State(app): State<Arc<AppState>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Path(token): Path<String>,
+    req: Request,
+) -> Response {
     if app.follows.check(app.config.client_ip(peer.ip(), req.headers())).is_err() {
-        let r = crate::pages::refusal(StatusCode::TOO_MANY_REQUESTS, "表示の求めが多すぎます。しばらくしてからお試しください", "Too many requests. Please try again in a minute.");
+        let r = crate::pages::refusal(
+            StatusCode::TOO_MANY_REQUESTS,
+            "表示の求めが多すぎます。しばらくしてからお試しください",
+            "Too many requests. Please try again in a minute.",
+        );
         return private(r);
     }
     let found = if is_follow_token(&token) {
@@ -84,14 +97,23 @@ async fn page(State(app): State<Arc<AppState>>, ConnectInfo(peer): ConnectInfo<S
             Ok(found) => found,
             Err(e) => {
                 tracing::error!("looking up a private link failed: {e}");
-                let r = crate::pages::refusal(StatusCode::SERVICE_UNAVAILABLE, "ただいま表示できません。時間をおいてもう一度お試しください", "This page cannot be shown right now. Please try again later.");
+                let r = crate::pages::refusal(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "ただいま表示できません。時間をおいてもう一度お試しください",
+                    "This page cannot be shown right now. Please try again later.",
+                );
                 return private(r);
             }
         }
     } else {
         None
     };
-    let followed = found.map(|f| FollowedVoice { received_at: f.received_at, topic: f.topic, progress: Progress::from_status(f.status.id()), theme_id: f.theme_id });
+    let followed = found.map(|f| FollowedVoice {
+        received_at: f.received_at,
+        topic: f.topic,
+        progress: Progress::from_status(f.status.id()),
+        theme_id: f.theme_id,
+    });
     private(crate::pages::private_page(&app, req, followed).await)
 }
 
@@ -101,8 +123,24 @@ async fn qr(Path(token): Path<String>, req: Request) -> Response {
     if !is_follow_token(&token) {
         return private((StatusCode::NOT_FOUND, "not found").into_response());
     }
-    let lang = req.uri().query().and_then(|q| view_models::request::parse_form(q).into_iter().find(|(k, _)| k == "lang").map(|(_, v)| v)).and_then(|c| view_models::Locale::from_code(&c));
-    let address = format!("{}{}{}", crate::share::origin(req.headers()), follow_path(&token), lang.filter(|l| *l != view_models::Locale::Ja).map(|l| format!("?lang={}", l.code())).unwrap_or_default());
+    let lang = req
+        .uri()
+        .query()
+        .and_then(|q| {
+            view_models::request::parse_form(q)
+                .into_iter()
+                .find(|(k, _)| k == "lang")
+                .map(|(_, v)| v)
+        })
+        .and_then(|c| view_models::Locale::from_code(&c));
+    let address = format!(
+        "{}{}{}",
+        crate::share::origin(req.headers()),
+        follow_path(&token),
+        lang.filter(|l| *l != view_models::Locale::Ja)
+            .map(|l| format!("?lang={}", l.code()))
+            .unwrap_or_default()
+    );
     match crate::share::qr_svg(&address) {
         Some(svg) => private(([(header::CONTENT_TYPE, "image/svg+xml")], svg).into_response()),
         None => (StatusCode::INTERNAL_SERVER_ERROR, "").into_response(),
@@ -115,21 +153,60 @@ mod tests {
 
     #[test]
     fn a_message_with_words_gets_a_token_and_a_rating_alone_none() {
-        let f = with_token(Feedback { message: "m".into(), ..Default::default() });
+        let f = with_token(Feedback {
+            message: "m".into(),
+            ..Default::default()
+        });
         assert!(f.follow.as_deref().is_some_and(is_follow_token), "{:?}", f.follow);
-        assert_ne!(with_token(Feedback { message: "m".into(), ..Default::default() }).follow, f.follow, "random");
+        assert_ne!(
+            with_token(Feedback {
+                message: "m".into(),
+                ..Default::default()
+            })
+            .follow,
+            f.follow,
+            "random"
+        );
         let mine = "ab".repeat(32);
-        assert_eq!(with_token(Feedback { message: "m".into(), follow: Some(mine.clone()), ..Default::default() }).follow, Some(mine.clone()), "the browser's is kept");
-        assert_eq!(with_token(Feedback { follow: Some(mine), ..Default::default() }).follow, None);
+        assert_eq!(
+            with_token(Feedback {
+                message: "m".into(),
+                follow: Some(mine.clone()),
+                ..Default::default()
+            })
+            .follow,
+            Some(mine.clone()),
+            "the browser's is kept"
+        );
+        assert_eq!(
+            with_token(Feedback {
+                follow: Some(mine),
+                ..Default::default()
+            })
+            .follow,
+            None
+        );
     }
 
     #[test]
     fn the_receipt_links_only_to_the_token_the_record_holds() {
         let token = "cd".repeat(32);
-        let f = Feedback { message: "m".into(), follow: Some(token.clone()), ..Default::default() };
-        let stored = |hash: Option<String>| Stored { receipt: "KR-0000001".into(), created: false, follow_hash: hash };
+        let f = Feedback {
+            message: "m".into(),
+            follow: Some(token.clone()),
+            ..Default::default()
+        };
+        let stored = |hash: Option<String>| Stored {
+            receipt: "KR-0000001".into(),
+            created: false,
+            follow_hash: hash,
+        };
         assert_eq!(link(&f, &stored(Some(follow_hash(&token)))), Some(format!("/voices/mine/{token}")));
-        assert_eq!(link(&f, &stored(Some(follow_hash(&"ef".repeat(32))))), None, "a retry with another token");
+        assert_eq!(
+            link(&f, &stored(Some(follow_hash(&"ef".repeat(32))))),
+            None,
+            "a retry with another token"
+        );
         assert_eq!(link(&f, &stored(None)), None);
     }
 

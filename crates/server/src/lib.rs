@@ -14,8 +14,8 @@ pub mod serve;
 pub mod share;
 pub mod staff;
 pub mod static_site;
-pub mod summary;
 pub mod store;
+pub mod summary;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -53,7 +53,17 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(config: Config, store: Store) -> AppState {
-        AppState { limit: RateLimit::new(config.rate_limit_per_minute), previews: RateLimit::new(pages::PREVIEWS_PER_MINUTE), survey_steps: RateLimit::new(pages::SURVEY_STEPS_PER_MINUTE), follows: RateLimit::new(follow::FOLLOWS_PER_MINUTE), config, store, pages: Default::default(), staff: Default::default(), images: Default::default() }
+        AppState {
+            limit: RateLimit::new(config.rate_limit_per_minute),
+            previews: RateLimit::new(pages::PREVIEWS_PER_MINUTE),
+            survey_steps: RateLimit::new(pages::SURVEY_STEPS_PER_MINUTE),
+            follows: RateLimit::new(follow::FOLLOWS_PER_MINUTE),
+            config,
+            store,
+            pages: Default::default(),
+            staff: Default::default(),
+            images: Default::default(),
+        }
     }
 }
 
@@ -66,7 +76,10 @@ pub fn origin_allowed(headers: &HeaderMap, allowed: &[String]) -> bool {
         return true; // not a browser cross-site request (curl, server-to-server)
     };
     let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("");
-    let same = origin.strip_prefix("http://").or_else(|| origin.strip_prefix("https://")).is_some_and(|o| o == host);
+    let same = origin
+        .strip_prefix("http://")
+        .or_else(|| origin.strip_prefix("https://"))
+        .is_some_and(|o| o == host);
     same || allowed.iter().any(|a| a == origin)
 }
 
@@ -90,7 +103,9 @@ async fn page_or_not_found(State(app): State<Arc<AppState>>, ConnectInfo(peer): 
     match *req.method() {
         Method::GET | Method::HEAD => pages::page(&app, peer, req).await,
         // Only the two forms' own addresses take a post: the feedback form and the kiosk's start.
-        Method::POST if view_models::route::entry(view_models::route::screen_for(req.uri().path())).is_some_and(|e| e.takes_post) => pages::posted_form(&app, peer, req).await,
+        Method::POST if view_models::route::entry(view_models::route::screen_for(req.uri().path())).is_some_and(|e| e.takes_post) => {
+            pages::posted_form(&app, peer, req).await
+        }
         _ => (StatusCode::METHOD_NOT_ALLOWED, "").into_response(),
     }
 }
@@ -129,7 +144,12 @@ pub fn csp(frame_ancestors: &str) -> String {
 }
 
 pub fn app(state: Arc<AppState>) -> Router {
-    let allowed: Vec<HeaderValue> = state.config.allowed_origins.iter().filter_map(|o| HeaderValue::from_str(o).ok()).collect();
+    let allowed: Vec<HeaderValue> = state
+        .config
+        .allowed_origins
+        .iter()
+        .filter_map(|o| HeaderValue::from_str(o).ok())
+        .collect();
     let cors = CorsLayer::new()
         .allow_origin(AllowOrigin::list(allowed))
         .allow_methods([Method::POST, Method::GET, Method::OPTIONS])
@@ -145,7 +165,9 @@ pub fn app(state: Arc<AppState>) -> Router {
     // The published data is the data folder's, whatever the build carries in its own data/:
     // its JSON files only (not the publication log, not a publication's temporary files), and
     // drafts only to signed-in staff.
-    let data = Router::new().fallback_service(ServeDir::new(&state.config.data_dir)).layer(middleware::from_fn_with_state(state.clone(), published_files_only));
+    let data = Router::new()
+        .fallback_service(ServeDir::new(&state.config.data_dir))
+        .layer(middleware::from_fn_with_state(state.clone(), published_files_only));
     let files = ServeDir::new(&state.config.static_dir)
         .precompressed_br()
         .precompressed_gzip()
@@ -167,12 +189,24 @@ pub fn app(state: Arc<AppState>) -> Router {
         .fallback_service(files)
         .layer(compression)
         .layer(SetResponseHeaderLayer::overriding(header::CONTENT_SECURITY_POLICY, csp))
-        .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
         // A private page sends none at all (`follow`).
-        .layer(SetResponseHeaderLayer::if_not_present(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin")))
-        .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-cache")))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("strict-origin-when-cross-origin"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-cache"),
+        ))
         // A whole request at most this long (408 after it), whatever the handler waits for.
-        .layer(tower_http::timeout::TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, std::time::Duration::from_secs(state.config.request_timeout_secs)))
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            std::time::Duration::from_secs(state.config.request_timeout_secs),
+        ))
         .layer(middleware::from_fn(log_requests))
         .with_state(state)
 }

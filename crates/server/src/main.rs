@@ -10,7 +10,11 @@ async fn main() {
     // Logs go through a background writer: a slow or stalled log pipe drops lines, it never
     // holds up a request. Nothing logged carries message text, addresses or contact data.
     let (writer, _flush_on_exit) = tracing_appender::non_blocking(std::io::stderr());
-    tracing_subscriber::fmt().with_writer(writer).with_ansi(false).with_target(false).init();
+    tracing_subscriber::fmt()
+        .with_writer(writer)
+        .with_ansi(false)
+        .with_target(false)
+        .init();
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().is_some_and(|a| a == "staff") {
         std::process::exit(staff_command(&args[1..]).await);
@@ -27,13 +31,27 @@ async fn main() {
     // Published data is state: the first start fills an empty data folder from the build's copy
     // of public/data; later builds never touch it.
     let folder = publish::DataFolder::new(&config.data_dir);
-    match std::fs::create_dir_all(&config.data_dir).map_err(|e| e.to_string()).and_then(|_| folder.seed_if_empty(&config.static_dir.join("data")).map_err(|e| e.message(snapshot::Lang::En))) {
-        Ok(true) => tracing::info!("data folder {} filled from {}", config.data_dir.display(), config.static_dir.join("data").display()),
+    match std::fs::create_dir_all(&config.data_dir).map_err(|e| e.to_string()).and_then(|_| {
+        folder
+            .seed_if_empty(&config.static_dir.join("data"))
+            .map_err(|e| e.message(snapshot::Lang::En))
+    }) {
+        Ok(true) => tracing::info!(
+            "data folder {} filled from {}",
+            config.data_dir.display(),
+            config.static_dir.join("data").display()
+        ),
         Ok(false) => {}
-        Err(e) => tracing::warn!("data folder {}: {e}; pages will say the figures cannot be loaded", config.data_dir.display()),
+        Err(e) => tracing::warn!(
+            "data folder {}: {e}; pages will say the figures cannot be loaded",
+            config.data_dir.display()
+        ),
     }
     if !config.static_dir.join("pkg/reform_widget_bg.wasm").exists() {
-        tracing::warn!("{} has no built widget: pages are served, but without their app; run scripts/build-web.sh", config.static_dir.display());
+        tracing::warn!(
+            "{} has no built widget: pages are served, but without their app; run scripts/build-web.sh",
+            config.static_dir.display()
+        );
     }
     let listener = match tokio::net::TcpListener::bind(config.listen).await {
         Ok(l) => l,
@@ -44,19 +62,35 @@ async fn main() {
     };
     let addr = listener.local_addr().map(|a| a.to_string()).unwrap_or_default();
     let export = if config.export_token.is_some() { "enabled" } else { "disabled" };
-    tracing::info!("widget-server on http://{addr}/ (database {}, static {}, data {}, export {export})", config.db.describe(), config.static_dir.display(), config.data_dir.display());
+    tracing::info!(
+        "widget-server on http://{addr}/ (database {}, static {}, data {}, export {export})",
+        config.db.describe(),
+        config.static_dir.display(),
+        config.data_dir.display()
+    );
     let retention_days = config.email_retention_days;
     // Connections: the open files limit first (each connection is a file), then the caps.
     let open_files = serve::raise_open_files_limit();
-    let max_connections = if config.max_connections > 0 { config.max_connections } else { (open_files.saturating_sub(128) as usize).max(16) };
-    let (header_timeout, per_client, trusted) = (config.header_timeout_secs, config.max_connections_per_client, config.trusted_proxies.clone());
+    let max_connections = if config.max_connections > 0 {
+        config.max_connections
+    } else {
+        (open_files.saturating_sub(128) as usize).max(16)
+    };
+    let (header_timeout, per_client, trusted) = (
+        config.header_timeout_secs,
+        config.max_connections_per_client,
+        config.trusted_proxies.clone(),
+    );
     tracing::info!("limits: {max_connections} connections, {per_client} per client address, headers within {header_timeout} s (open files {open_files})");
     let state = Arc::new(AppState::new(config, store));
     // Personal data only as long as needed: e-mail addresses older than the retention period (and
     // private links older than a year) are deleted at start, before the first request is answered (an export right after a start must
     // not show them), and every hour after (the messages stay).
     let forget = move |state: Arc<AppState>| async move {
-        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs() as i64)
+            .unwrap_or(0);
         match state.store.forget_old_emails(now, retention_days).await {
             Ok(n) if n > 0 => tracing::info!("retention: deleted {n} e-mail addresses older than {retention_days} days"),
             Err(e) => tracing::error!("retention: could not delete old e-mail addresses: {e}"),

@@ -29,7 +29,11 @@ fn responses(ok: &[(&str, Value)], refusals: &[ErrorCode]) -> Value {
     }
     for &code in refusals {
         let (status, meaning) = code.status_and_meaning();
-        let limit = if code == ErrorCode::BodyTooLarge { format!(": {} bytes", feedback::MAX_BODY_BYTES) } else { String::new() };
+        let limit = if code == ErrorCode::BodyTooLarge {
+            format!(": {} bytes", feedback::MAX_BODY_BYTES)
+        } else {
+            String::new()
+        };
         let mut value = error(&format!("{meaning}{limit} ({})", code.name()));
         if code == ErrorCode::RateLimited {
             value["headers"] = json!({ "Retry-After": { "description": "Seconds to wait", "schema": { "type": "integer" } } });
@@ -40,7 +44,9 @@ fn responses(ok: &[(&str, Value)], refusals: &[ErrorCode]) -> Value {
 }
 
 pub fn document() -> Value {
-    let mut generator = SchemaSettings::draft2020_12().with(|s| s.definitions_path = "/components/schemas".into()).into_generator();
+    let mut generator = SchemaSettings::draft2020_12()
+        .with(|s| s.definitions_path = "/components/schemas".into())
+        .into_generator();
     generator.subschema_for::<Receipt>();
     generator.subschema_for::<ApiError>();
     generator.subschema_for::<Health>();

@@ -63,7 +63,10 @@ impl Drop for Turn {
 
 impl PageCache {
     pub fn with_capacity(pages: usize) -> PageCache {
-        PageCache { pages: Cache::new(pages), compressing: Arc::new(AtomicUsize::new(0)) }
+        PageCache {
+            pages: Cache::new(pages),
+            compressing: Arc::new(AtomicUsize::new(0)),
+        }
     }
 
     pub fn get(&self, key: &str) -> Option<Arc<CachedPage>> {
@@ -117,7 +120,11 @@ mod tests {
     #[test]
     fn kept_pages_are_evicted_one_at_a_time_never_all_at_once() {
         let cache = PageCache::with_capacity(16);
-        let page = || CachedPage { status: 200, html: String::new(), brotli: vec![] };
+        let page = || CachedPage {
+            status: 200,
+            html: String::new(),
+            brotli: vec![],
+        };
         cache.put("/".into(), page());
         for i in 0..200 {
             // The home page is asked for between every new address: the most used stays.

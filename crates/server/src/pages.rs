@@ -34,7 +34,11 @@ fn lang_cookie(headers: &HeaderMap) -> Option<String> {
 
 /// `drafts_allowed`: the reader is signed-in staff, who may preview a draft with `?data=`.
 async fn render(app: &AppState, request: PageRequest, options: PageOptions, drafts_allowed: bool) -> RenderedPage {
-    let data = ServerData { static_dir: app.config.static_dir.clone(), data_dir: app.config.data_dir.clone(), drafts_allowed };
+    let data = ServerData {
+        static_dir: app.config.static_dir.clone(),
+        data_dir: app.config.data_dir.clone(),
+        drafts_allowed,
+    };
     render_page(request, data, options).await
 }
 
@@ -68,19 +72,36 @@ pub async fn page(app: &Arc<AppState>, peer: SocketAddr, req: Request) -> Respon
     let request = page_request(req.headers(), req.uri()).canonical();
     let cookie = lang_cookie(req.headers());
     let locale = request.locale(cookie.as_deref());
-    let accepts_br = req.headers().get_all(header::ACCEPT_ENCODING).iter().filter_map(|v| v.to_str().ok()).any(|v| v.split(',').any(|e| e.trim().starts_with("br")));
+    let accepts_br = req
+        .headers()
+        .get_all(header::ACCEPT_ENCODING)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .any(|v| v.split(',').any(|e| e.trim().starts_with("br")));
     // Previews (`?data=`) read other files; they are rendered every time.
-    let key = match (request.param("data"), std::fs::read(app.config.data_dir.join(publish::folder::MANIFEST))) {
+    let key = match (
+        request.param("data"),
+        std::fs::read(app.config.data_dir.join(publish::folder::MANIFEST)),
+    ) {
         // The origin too: printed pages and embed snippets name the site as it was reached.
         (None, Ok(manifest)) => Some(page_cache::key(&request.canonical_url(), locale.code(), &manifest)),
         _ => None,
     };
     let Some(cached) = key.as_ref().and_then(|k| app.pages.get(k)) else {
-        let options = PageOptions { lang_cookie: cookie, hydrate: true, data_license: app.config.data_license.clone(), ..Default::default() };
+        let options = PageOptions {
+            lang_cookie: cookie,
+            hydrate: true,
+            data_license: app.config.data_license.clone(),
+            ..Default::default()
+        };
         // Only a preview can name a draft, and only staff may see one.
         let staff = key.is_none() && crate::staff::session::session_of(app, req.headers()).await.is_some();
         if request.param("data").is_some() && !staff && app.previews.check(app.config.client_ip(peer.ip(), req.headers())).is_err() {
-            return refusal(StatusCode::TOO_MANY_REQUESTS, "表示の求めが多すぎます。しばらくしてからお試しください", "Too many previews. Please try again in a minute.");
+            return refusal(
+                StatusCode::TOO_MANY_REQUESTS,
+                "表示の求めが多すぎます。しばらくしてからお試しください",
+                "Too many previews. Please try again in a minute.",
+            );
         }
         let page = render(app, request.clone(), options, staff).await;
         // Kept once its brotli copy is made, off this request's path: this reader gets the page at
@@ -99,7 +120,9 @@ pub async fn page(app: &Arc<AppState>, peer: SocketAddr, req: Request) -> Respon
         if staff {
             // A draft's preview holds figures not yet published: no copy anywhere, the service
             // worker's included.
-            response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            response
+                .headers_mut()
+                .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
         }
         return response;
     };
@@ -111,17 +134,33 @@ pub async fn page(app: &Arc<AppState>, peer: SocketAddr, req: Request) -> Respon
     } else {
         html_response(status, Body::from(cached.html.clone()), &request)
     };
-    response.headers_mut().append(header::VARY, HeaderValue::from_static("Accept-Encoding"));
+    response
+        .headers_mut()
+        .append(header::VARY, HeaderValue::from_static("Accept-Encoding"));
     response
 }
 
 /// A private page (`follow`): rendered for its one reader every time, never kept, in the
 /// reader's language; 404 when nothing was found. It starts no app.
-pub(crate) async fn private_page(app: &AppState, req: Request, followed: Option<view_models::screens::my_voice::FollowedVoice>) -> Response {
+pub(crate) async fn private_page(
+    app: &AppState,
+    req: Request,
+    followed: Option<view_models::screens::my_voice::FollowedVoice>,
+) -> Response {
     let request = page_request(req.headers(), req.uri());
-    let options = PageOptions { lang_cookie: lang_cookie(req.headers()), hydrate: true, data_license: app.config.data_license.clone(), followed, ..Default::default() };
+    let options = PageOptions {
+        lang_cookie: lang_cookie(req.headers()),
+        hydrate: true,
+        data_license: app.config.data_license.clone(),
+        followed,
+        ..Default::default()
+    };
     let page = render(app, request.clone(), options, false).await;
-    html_response(StatusCode::from_u16(page.status).unwrap_or(StatusCode::NOT_FOUND), page.html.into(), &request)
+    html_response(
+        StatusCode::from_u16(page.status).unwrap_or(StatusCode::NOT_FOUND),
+        page.html.into(),
+        &request,
+    )
 }
 
 /// A topic that names a card in words (as the card's feedback link fills the form) is stored as
@@ -140,7 +179,11 @@ pub(crate) fn with_card_topic(app: &AppState, mut f: feedback::Feedback) -> feed
 /// The latest publication, parsed once per publication (the pages' own cache), for what the
 /// server words or checks outside a page: a topic's card, the staff pages' names.
 pub(crate) fn published(app: &AppState) -> Option<Arc<snapshot::Snapshot>> {
-    let data = ServerData { static_dir: app.config.static_dir.clone(), data_dir: app.config.data_dir.clone(), drafts_allowed: false };
+    let data = ServerData {
+        static_dir: app.config.static_dir.clone(),
+        data_dir: app.config.data_dir.clone(),
+        drafts_allowed: false,
+    };
     match reform_widget::data::files::load(&data, None, None) {
         reform_widget::data::LoadState::Ready { snapshot, .. } => Some(snapshot),
         _ => None,
@@ -157,7 +200,11 @@ pub(crate) fn refusal(status: StatusCode, ja: &str, en: &str) -> Response {
 pub async fn posted_form(app: &Arc<AppState>, peer: SocketAddr, req: Request) -> Response {
     let (parts, body) = req.into_parts();
     if !origin_allowed(&parts.headers, &app.config.allowed_origins) {
-        return refusal(StatusCode::FORBIDDEN, "送信を受け付けられませんでした", "This form may only be sent from this site.");
+        return refusal(
+            StatusCode::FORBIDDEN,
+            "送信を受け付けられませんでした",
+            "This form may only be sent from this site.",
+        );
     }
     // Percent-encoding triples the bytes of Japanese text; the rules then bound each field.
     let Ok(bytes) = axum::body::to_bytes(Body::new(body), MAX_BODY_BYTES * 3).await else {
@@ -179,36 +226,98 @@ pub async fn posted_form(app: &Arc<AppState>, peer: SocketAddr, req: Request) ->
         // Rendered every time, never kept: bounded per address like previews, with room for a
         // busy counter (a person takes three or four steps).
         if app.survey_steps.check(app.config.client_ip(peer.ip(), &parts.headers)).is_err() {
-            return refusal(StatusCode::TOO_MANY_REQUESTS, "操作が多すぎます。しばらくしてからお試しください", "Too many answers at once. Please try again in a minute.");
+            return refusal(
+                StatusCode::TOO_MANY_REQUESTS,
+                "操作が多すぎます。しばらくしてからお試しください",
+                "Too many answers at once. Please try again in a minute.",
+            );
         }
-        let posted = PostedForm { submission, errors: vec![], receipt: None, back: has("back") };
-        let page = render(app, request.clone(), PageOptions { lang_cookie: lang, posted: Some(posted), data_license: app.config.data_license.clone(), ..Default::default() }, false).await;
+        let posted = PostedForm {
+            submission,
+            errors: vec![],
+            receipt: None,
+            back: has("back"),
+        };
+        let page = render(
+            app,
+            request.clone(),
+            PageOptions {
+                lang_cookie: lang,
+                posted: Some(posted),
+                data_license: app.config.data_license.clone(),
+                ..Default::default()
+            },
+            false,
+        )
+        .await;
         return html_response(StatusCode::OK, page.html.into(), &request);
     }
     if app.limit.check(app.config.client_ip(peer.ip(), &parts.headers)).is_err() {
-        return refusal(StatusCode::TOO_MANY_REQUESTS, "送信が多すぎます。しばらくしてからお試しください", "Too many messages. Please try again in a minute.");
+        return refusal(
+            StatusCode::TOO_MANY_REQUESTS,
+            "送信が多すぎます。しばらくしてからお試しください",
+            "Too many messages. Please try again in a minute.",
+        );
     }
     let posted = match validate(&submission) {
-        Verdict::Invalid(errors) => PostedForm { submission, errors, receipt: None, back: false },
+        Verdict::Invalid(errors) => PostedForm {
+            submission,
+            errors,
+            receipt: None,
+            back: false,
+        },
         // Answered as if accepted, so the sender learns nothing; nothing is stored.
-        Verdict::Bot => PostedForm { submission, errors: vec![], receipt: Some(feedback::api::BOT_RECEIPT.into()), back: false },
+        Verdict::Bot => PostedForm {
+            submission,
+            errors: vec![],
+            receipt: Some(feedback::api::BOT_RECEIPT.into()),
+            back: false,
+        },
         Verdict::Valid(feedback) => {
             let feedback = crate::follow::with_token(feedback);
             match app.store.insert(with_card_topic(app, feedback.clone())).await {
                 Ok(stored) => {
                     // The receipt page links to the private page the record was stored with.
-                    let follow = crate::follow::link(&feedback, &stored).and_then(|p| p.strip_prefix(feedback::FOLLOW_PATH_PREFIX).map(String::from));
-                    PostedForm { submission: Submission { follow: follow.unwrap_or_default(), ..submission }, errors: vec![], receipt: Some(stored.receipt), back: false }
+                    let follow = crate::follow::link(&feedback, &stored)
+                        .and_then(|p| p.strip_prefix(feedback::FOLLOW_PATH_PREFIX).map(String::from));
+                    PostedForm {
+                        submission: Submission {
+                            follow: follow.unwrap_or_default(),
+                            ..submission
+                        },
+                        errors: vec![],
+                        receipt: Some(stored.receipt),
+                        back: false,
+                    }
                 }
                 Err(e) => {
                     tracing::error!("storing a posted form failed: {e}");
-                    return refusal(StatusCode::SERVICE_UNAVAILABLE, "ただいま受け付けられません。時間をおいてもう一度お送りください", "We cannot store messages right now. Please send it again later.");
+                    return refusal(
+                        StatusCode::SERVICE_UNAVAILABLE,
+                        "ただいま受け付けられません。時間をおいてもう一度お送りください",
+                        "We cannot store messages right now. Please send it again later.",
+                    );
                 }
             }
         }
     };
-    let status = if posted.errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = if posted.errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     // The answer is complete as HTML; it loads no app (the reader has none running).
-    let page = render(app, request.clone(), PageOptions { lang_cookie: lang, posted: Some(posted), data_license: app.config.data_license.clone(), ..Default::default() }, false).await;
+    let page = render(
+        app,
+        request.clone(),
+        PageOptions {
+            lang_cookie: lang,
+            posted: Some(posted),
+            data_license: app.config.data_license.clone(),
+            ..Default::default()
+        },
+        false,
+    )
+    .await;
     html_response(status, page.html.into(), &request)
 }

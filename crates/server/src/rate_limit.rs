@@ -13,7 +13,10 @@ pub struct RateLimit {
 
 impl RateLimit {
     pub fn new(per_minute: u32) -> Self {
-        RateLimit { per_minute, windows: Mutex::new(HashMap::new()) }
+        RateLimit {
+            per_minute,
+            windows: Mutex::new(HashMap::new()),
+        }
     }
 
     /// `Ok` to go ahead, or `Err(seconds)` to wait before trying again.

@@ -80,7 +80,10 @@ impl Connections {
             *n += 1;
         }
         open.0 += 1;
-        Ok(Slot { connections: self.clone(), ip })
+        Ok(Slot {
+            connections: self.clone(),
+            ip,
+        })
     }
 
     pub fn open(&self) -> usize {
@@ -127,9 +130,15 @@ impl RefusalLog {
 pub async fn serve(listener: TcpListener, app: Router, limits: Limits, trusted: Vec<IpAddr>, stop: impl std::future::Future<Output = ()>) {
     let connections = Arc::new(Connections::default());
     let graceful = GracefulShutdown::new();
-    let mut refusals = RefusalLog { last: Instant::now() - Duration::from_secs(2), count: 0 };
+    let mut refusals = RefusalLog {
+        last: Instant::now() - Duration::from_secs(2),
+        count: 0,
+    };
     let mut builder = hyper::server::conn::http1::Builder::new();
-    builder.timer(TokioTimer::new()).header_read_timeout(limits.header_timeout).keep_alive(true);
+    builder
+        .timer(TokioTimer::new())
+        .header_read_timeout(limits.header_timeout)
+        .keep_alive(true);
     tokio::pin!(stop);
     loop {
         let (stream, peer) = tokio::select! {
@@ -198,7 +207,12 @@ mod tests {
     use super::*;
 
     fn limits(max: usize, per: usize) -> Limits {
-        Limits { header_timeout: Duration::from_secs(1), max_connections: max, max_per_client: per, shutdown_grace: Duration::from_secs(1) }
+        Limits {
+            header_timeout: Duration::from_secs(1),
+            max_connections: max,
+            max_per_client: per,
+            shutdown_grace: Duration::from_secs(1),
+        }
     }
 
     #[test]

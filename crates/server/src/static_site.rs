@@ -60,7 +60,10 @@ fn static_links(html: &str, locale: Locale) -> String {
     }
     for route in page_paths() {
         for l in Locale::ALL {
-            html = html.replace(&format!("href=\"{route}?lang={}\"", l.code()), &format!("href=\"{}\"", static_path(l, route)));
+            html = html.replace(
+                &format!("href=\"{route}?lang={}\"", l.code()),
+                &format!("href=\"{}\"", static_path(l, route)),
+            );
         }
     }
     html
@@ -84,7 +87,21 @@ pub async fn export(options: &ExportOptions) -> Result<Vec<PathBuf>, String> {
         for route in page_paths() {
             let path = static_path(locale, route);
             let request = PageRequest::new(&path, "", &options.origin);
-            let page = render_page(request, ServerData { static_dir: options.out.clone(), data_dir: data.clone(), drafts_allowed: false }, PageOptions { hydrate: true, app_on_every_screen: true, data_license: options.data_license.clone(), ..Default::default() }).await;
+            let page = render_page(
+                request,
+                ServerData {
+                    static_dir: options.out.clone(),
+                    data_dir: data.clone(),
+                    drafts_allowed: false,
+                },
+                PageOptions {
+                    hydrate: true,
+                    app_on_every_screen: true,
+                    data_license: options.data_license.clone(),
+                    ..Default::default()
+                },
+            )
+            .await;
             if page.status != 200 {
                 return Err(format!("{path}: rendered with status {}", page.status));
             }
@@ -100,10 +117,23 @@ pub async fn export(options: &ExportOptions) -> Result<Vec<PathBuf>, String> {
             written.push(file);
         }
         // Each chart card's CSV as a file at the address the dataset description names.
-        let data_state = reform_widget::data::files::load(&ServerData { static_dir: options.out.clone(), data_dir: data.clone(), drafts_allowed: false }, None, None);
+        let data_state = reform_widget::data::files::load(
+            &ServerData {
+                static_dir: options.out.clone(),
+                data_dir: data.clone(),
+                drafts_allowed: false,
+            },
+            None,
+            None,
+        );
         if let reform_widget::data::LoadState::Ready { snapshot, .. } = data_state {
-            for card in view_models::screens::contexts::embeddable_ids(&snapshot).iter().filter_map(|id| view_models::screens::contexts::embed_card(&snapshot, id, locale)) {
-                let file = options.out.join(view_models::route::csv_path(&card.id, locale).trim_start_matches('/'));
+            for card in view_models::screens::contexts::embeddable_ids(&snapshot)
+                .iter()
+                .filter_map(|id| view_models::screens::contexts::embed_card(&snapshot, id, locale))
+            {
+                let file = options
+                    .out
+                    .join(view_models::route::csv_path(&card.id, locale).trim_start_matches('/'));
                 std::fs::create_dir_all(file.parent().expect("a folder")).map_err(|e| fail(&file.display().to_string(), e))?;
                 std::fs::write(&file, &card.csv).map_err(|e| fail(&file.display().to_string(), e))?;
             }

@@ -54,16 +54,34 @@ pub fn summarize(counted: &[Counted], min_count: u32) -> Summary {
         let withheld = c.answers < min_count.max(1);
         let value = (!withheld).then(|| share(c.satisfied, c.answers));
         if let Some(v) = value {
-            breakdown.push(Breakdown { fiscal_year: fiscal_year_of(c.month), month: Some(c.month), ward: Some(c.ward.clone()), section: Some(c.section.clone()), value: Some(v) });
+            breakdown.push(Breakdown {
+                fiscal_year: fiscal_year_of(c.month),
+                month: Some(c.month),
+                ward: Some(c.ward.clone()),
+                section: Some(c.section.clone()),
+                value: Some(v),
+            });
         }
-        cells.push(Cell { month: c.month, ward: c.ward.clone(), section: c.section.clone(), answers: (!withheld).then_some(c.answers), satisfied_share: value, withheld });
+        cells.push(Cell {
+            month: c.month,
+            ward: c.ward.clone(),
+            section: c.section.clone(),
+            answers: (!withheld).then_some(c.answers),
+            satisfied_share: value,
+            withheld,
+        });
     }
     let named: Vec<Section> = wards()
         .into_iter()
         .filter(|(id, _)| breakdown.iter().any(|b| b.ward.as_deref() == Some(*id)))
         .map(|(id, name)| Section { id: id.to_string(), name })
         .collect();
-    Summary { breakdown, wards: named, cells, min_count }
+    Summary {
+        breakdown,
+        wards: named,
+        cells,
+        min_count,
+    }
 }
 
 /// `satisfaction` as stored (1–5) counted the indicator's way.
@@ -87,17 +105,29 @@ mod tests {
     use super::*;
 
     fn counted(month: u8, ward: &str, answers: u32, satisfied: u32) -> Counted {
-        Counted { month: YearMonth { year: 2025, month }, ward: ward.into(), section: "tax".into(), answers, satisfied }
+        Counted {
+            month: YearMonth { year: 2025, month },
+            ward: ward.into(),
+            section: "tax".into(),
+            answers,
+            satisfied,
+        }
     }
 
     #[test]
     fn small_cells_are_withheld_and_the_rest_are_snapshot_cells() {
-        let s = summarize(&[counted(3, "chuo", 12, 11), counted(4, "chuo", 9, 9), counted(4, "kita", 10, 7)], 10);
+        let s = summarize(
+            &[counted(3, "chuo", 12, 11), counted(4, "chuo", 9, 9), counted(4, "kita", 10, 7)],
+            10,
+        );
         assert_eq!(s.breakdown.len(), 2);
         assert_eq!(s.breakdown[0].fiscal_year.0, 2024, "March 2025 is in fiscal year 2024");
         assert_eq!(s.breakdown[0].value, Some(91.7));
         assert_eq!(s.breakdown[1].value, Some(70.0));
-        assert!(s.cells[1].withheld && s.cells[1].answers.is_none() && s.cells[1].satisfied_share.is_none(), "9 answers: nothing of it shown");
+        assert!(
+            s.cells[1].withheld && s.cells[1].answers.is_none() && s.cells[1].satisfied_share.is_none(),
+            "9 answers: nothing of it shown"
+        );
         assert_eq!(s.wards.iter().map(|w| w.id.as_str()).collect::<Vec<_>>(), ["chuo", "kita"]);
         assert!(satisfied(5) && satisfied(4) && !satisfied(3) && !satisfied(-1) && !satisfied(300));
     }

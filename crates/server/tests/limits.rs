@@ -25,7 +25,14 @@ fn folder(name: &str) -> PathBuf {
 
 fn start(dir: &std::path::Path, extra: &[&str]) -> Server {
     let (db, data) = (dir.join("feedback.sqlite3"), dir.join("data"));
-    let mut args: Vec<&std::ffi::OsStr> = vec!["--static".as_ref(), "/nonexistent".as_ref(), "--db".as_ref(), db.as_os_str(), "--data".as_ref(), data.as_os_str()];
+    let mut args: Vec<&std::ffi::OsStr> = vec![
+        "--static".as_ref(),
+        "/nonexistent".as_ref(),
+        "--db".as_ref(),
+        db.as_os_str(),
+        "--data".as_ref(),
+        data.as_os_str(),
+    ];
     args.extend(extra.iter().map(|a| std::ffi::OsStr::new(*a)));
     process::start(&args)
 }
@@ -33,7 +40,9 @@ fn start(dir: &std::path::Path, extra: &[&str]) -> Server {
 fn get(port: u16, path: &str) -> Option<u16> {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
     stream.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
-    stream.write_all(format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n").as_bytes()).ok()?;
+    stream
+        .write_all(format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n").as_bytes())
+        .ok()?;
     let mut response = String::new();
     stream.read_to_string(&mut response).ok()?;
     response.split(' ').nth(1)?.parse().ok()
@@ -79,7 +88,10 @@ fn half_open_connections_are_closed_after_the_header_limit_and_one_address_gets_
     // The server still answers, and said why it refused.
     assert_eq!(get(server.port, "/api/health"), Some(200));
     let log = server.log.lock().unwrap().clone();
-    assert!(log.contains("limit: 1 connection(s) refused at one client address's connection limit"), "{log}");
+    assert!(
+        log.contains("limit: 1 connection(s) refused at one client address's connection limit"),
+        "{log}"
+    );
 }
 
 #[test]
@@ -138,13 +150,22 @@ fn sigterm_mid_burst_finishes_in_flight_exits_zero_and_loses_no_acknowledged_sub
     let took = stopped_at.lock().unwrap().unwrap().elapsed();
     assert!(status.success(), "exit status {status:?}");
     let acknowledged = acknowledged.lock().unwrap().clone();
-    assert!(acknowledged.len() >= N / 3 - 8, "{} acknowledged before the stop", acknowledged.len());
+    assert!(
+        acknowledged.len() >= N / 3 - 8,
+        "{} acknowledged before the stop",
+        acknowledged.len()
+    );
     let conn = rusqlite::Connection::open(dir.join("feedback.sqlite3")).unwrap();
     for key in &acknowledged {
-        let n: i64 = conn.query_row("SELECT COUNT(*) FROM feedback WHERE idempotency_key = ?1", [key], |r| r.get(0)).unwrap();
+        let n: i64 = conn
+            .query_row("SELECT COUNT(*) FROM feedback WHERE idempotency_key = ?1", [key], |r| r.get(0))
+            .unwrap();
         assert_eq!(n, 1, "{key}: acknowledged, so stored once");
     }
-    println!("       ({} acknowledged of {N}; stopped {took:?} after SIGTERM)", acknowledged.len());
+    println!(
+        "       ({} acknowledged of {N}; stopped {took:?} after SIGTERM)",
+        acknowledged.len()
+    );
     // A restart serves again, with everything there.
     let again = start(&dir, &[]);
     assert_eq!(get(again.port, "/api/health"), Some(200));

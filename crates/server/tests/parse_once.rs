@@ -10,7 +10,10 @@ use common::{harness, send};
 use reform_widget::data::files::parses;
 
 async fn page(h: &common::Harness, path: &str) -> String {
-    let req = Request::get(path).header(header::HOST, "127.0.0.1:8080").body(Body::empty()).unwrap();
+    let req = Request::get(path)
+        .header(header::HOST, "127.0.0.1:8080")
+        .body(Body::empty())
+        .unwrap();
     String::from_utf8(send(h, req).await.2).unwrap()
 }
 
@@ -18,7 +21,15 @@ async fn page(h: &common::Harness, path: &str) -> String {
 async fn a_new_publication_is_read_once() {
     let h = harness("parse-once", |_| {}).await;
     let before = parses();
-    for path in ["/", "/plan", "/konbini", "/feedback", "/feedback", "/?lang=en", "/staff?utm_source=x"] {
+    for path in [
+        "/",
+        "/plan",
+        "/konbini",
+        "/feedback",
+        "/feedback",
+        "/?lang=en",
+        "/staff?utm_source=x",
+    ] {
         assert!(page(&h, path).await.contains("<main"), "{path}");
     }
     assert_eq!(parses() - before, 1, "seven pages, one parse");
@@ -29,7 +40,10 @@ async fn a_new_publication_is_read_once() {
     next.as_of = snapshot::AsOf::parse("2024-03-31");
     // Synthetic, for this test only: one changed figure.
     let konbini = next.indicators.iter_mut().find(|i| i.id == "konbini-certificates").unwrap();
-    konbini.actuals.push(snapshot::YearValue { fiscal_year: snapshot::FiscalYear(2023), value: Some(412_345.0) });
+    konbini.actuals.push(snapshot::YearValue {
+        fiscal_year: snapshot::FiscalYear(2023),
+        value: Some(412_345.0),
+    });
     folder.publish(&next, publish::import::title_for(&next), "test").unwrap();
     for path in ["/", "/plan", "/feedback"] {
         assert!(page(&h, path).await.contains("2024"), "{path}");
@@ -39,7 +53,11 @@ async fn a_new_publication_is_read_once() {
     let home = page(&h, "/").await;
     assert!(home.contains("412,345件"), "the change is shown");
     let mission = &folder.latest().unwrap().snapshot.plan.mission.summary.ja;
-    assert_eq!(home.matches(mission.as_str()).count(), page_with_one_snapshot_mentions(&h, mission).await, "the earlier snapshot is not in the page");
+    assert_eq!(
+        home.matches(mission.as_str()).count(),
+        page_with_one_snapshot_mentions(&h, mission).await,
+        "the earlier snapshot is not in the page"
+    );
 }
 
 /// How often the home page of a single publication names `text` (the page and its data once).

@@ -11,7 +11,10 @@ use publish::workbook::{read, write, Cell, CellRef};
 use publish::DataFolder;
 
 async fn page(h: &common::Harness, path: &str) -> (StatusCode, String) {
-    let req = Request::get(path).header(header::HOST, "127.0.0.1:8080").body(Body::empty()).unwrap();
+    let req = Request::get(path)
+        .header(header::HOST, "127.0.0.1:8080")
+        .body(Body::empty())
+        .unwrap();
     let (status, _, body) = send(h, req).await;
     (status, String::from_utf8(body).unwrap())
 }
@@ -30,7 +33,11 @@ async fn a_publication_shows_on_the_next_request_and_the_earlier_one_stays_offer
     let mut book = read::read_bytes(&write::workbook(&latest.snapshot).unwrap()).unwrap();
     let sheet = book.sheets.iter_mut().find(|s| s.name == INDICATORS).unwrap();
     let col = (0..64).find(|c| sheet.text(0, *c) == Some(actual_header(2023))).unwrap();
-    let row = sheet.data_rows().into_iter().find(|r| sheet.text(*r, 0).as_deref() == Some("konbini-certificates")).unwrap();
+    let row = sheet
+        .data_rows()
+        .into_iter()
+        .find(|r| sheet.text(*r, 0).as_deref() == Some("konbini-certificates"))
+        .unwrap();
     sheet.cells.insert(CellRef { row, col }, Cell::Number(412345.0));
     let draft = publish::prepare(&folder, &book, "2024-03-test", "2024-03-31").expect("no problems");
     folder.publish(&draft.snapshot, draft.title, "test-clerk").unwrap();
@@ -38,9 +45,15 @@ async fn a_publication_shows_on_the_next_request_and_the_earlier_one_stays_offer
     let (status, after) = page(&h, "/").await;
     assert_eq!(status, StatusCode::OK);
     assert!(after.contains("412,345件"), "the new figure on the next request, no restart");
-    assert!(after.contains(r#"<option value="2023-12""#), "the earlier snapshot is offered by the as-of picker");
+    assert!(
+        after.contains(r#"<option value="2023-12""#),
+        "the earlier snapshot is offered by the as-of picker"
+    );
     let (_, picked) = page(&h, "/?asof=2023-12").await;
-    assert!(picked.contains("300,170件") && !picked.contains("412,345件"), "and shows its own figures");
+    assert!(
+        picked.contains("300,170件") && !picked.contains("412,345件"),
+        "and shows its own figures"
+    );
 
     // The manifest served is the data folder's, with the new file's hash.
     let (status, manifest) = page(&h, "/data/index.json").await;

@@ -21,7 +21,11 @@ fn workbook_with(h: &Harness, value: Cell) -> Vec<u8> {
     let mut book = read::read_bytes(&write::workbook(&latest.snapshot).unwrap()).unwrap();
     let sheet = book.sheets.iter_mut().find(|s| s.name == INDICATORS).unwrap();
     let col = (0..64).find(|c| sheet.text(0, *c) == Some(actual_header(2023))).unwrap();
-    let row = sheet.data_rows().into_iter().find(|r| sheet.text(*r, 0).as_deref() == Some("konbini-certificates")).unwrap();
+    let row = sheet
+        .data_rows()
+        .into_iter()
+        .find(|r| sheet.text(*r, 0).as_deref() == Some("konbini-certificates"))
+        .unwrap();
     sheet.cells.insert(CellRef { row, col }, value);
     publish::testing::xlsx_of(&book)
 }
@@ -47,13 +51,37 @@ fn upload(cookie: &str, csrf: &str, id: &str, file: &[u8]) -> Request<Body> {
 #[tokio::test]
 async fn every_staff_route_refuses_a_visitor_who_has_not_signed_in() {
     let h = harness("staff-closed", |_| {}).await;
-    for path in ["/staff/publishing", "/staff/workbook.xlsx", "/staff/drafts/x", "/staff/feedback.csv", "/staff/counter-survey.json"] {
+    for path in [
+        "/staff/publishing",
+        "/staff/workbook.xlsx",
+        "/staff/drafts/x",
+        "/staff/feedback.csv",
+        "/staff/counter-survey.json",
+    ] {
         let (status, headers, _) = send(&h, get(path, None)).await;
-        assert_eq!((status, headers.get(header::LOCATION).map(|l| l.to_str().unwrap())), (StatusCode::SEE_OTHER, Some("/staff/sign-in")), "{path}");
-        let (status, _, _) = send(&h, get(path, Some("widget-staff=0000000000000000000000000000000000000000000000000000000000000000"))).await;
+        assert_eq!(
+            (status, headers.get(header::LOCATION).map(|l| l.to_str().unwrap())),
+            (StatusCode::SEE_OTHER, Some("/staff/sign-in")),
+            "{path}"
+        );
+        let (status, _, _) = send(
+            &h,
+            get(
+                path,
+                Some("widget-staff=0000000000000000000000000000000000000000000000000000000000000000"),
+            ),
+        )
+        .await;
         assert_eq!(status, StatusCode::SEE_OTHER, "{path}: a made-up session is no session");
     }
-    for path in ["/staff/upload", "/staff/drafts/x/publish", "/staff/drafts/x/discard", "/staff/drafts/x/kiosk", "/staff/rollback", "/staff/sign-out"] {
+    for path in [
+        "/staff/upload",
+        "/staff/drafts/x/publish",
+        "/staff/drafts/x/discard",
+        "/staff/drafts/x/kiosk",
+        "/staff/rollback",
+        "/staff/sign-out",
+    ] {
         let (status, body) = text(&h, form(path, "csrf=x&from=2024-04&to=2024-05", None, ORIGIN)).await;
         assert_eq!(status, StatusCode::FORBIDDEN, "{path}");
         assert!(body.contains("サインインしてください"));
@@ -72,7 +100,16 @@ async fn ten_wrong_passwords_lock_the_account_for_a_while() {
         assert_eq!(status, StatusCode::UNAUTHORIZED);
         assert!(body.contains("名前かパスワードが違います"));
     }
-    let (status, body) = text(&h, form("/staff/sign-in", &format!("name=tanaka&password={}", PASSWORD.replace(' ', "+")), None, ORIGIN)).await;
+    let (status, body) = text(
+        &h,
+        form(
+            "/staff/sign-in",
+            &format!("name=tanaka&password={}", PASSWORD.replace(' ', "+")),
+            None,
+            ORIGIN,
+        ),
+    )
+    .await;
     assert_eq!(status, StatusCode::FORBIDDEN, "locked, even with the right password");
     assert!(body.contains("15分間ロックされています"));
     // An unknown name is answered like a wrong password: no one learns which names exist.
@@ -85,17 +122,38 @@ async fn ten_wrong_passwords_lock_the_account_for_a_while() {
 async fn posts_from_another_site_are_refused() {
     let h = harness("staff-origin", |_| {}).await;
     add(&h, "sato", Role::Publisher).await;
-    let (status, _) = text(&h, form("/staff/sign-in", &format!("name=sato&password={}", PASSWORD.replace(' ', "+")), None, "https://evil.example")).await;
+    let (status, _) = text(
+        &h,
+        form(
+            "/staff/sign-in",
+            &format!("name=sato&password={}", PASSWORD.replace(' ', "+")),
+            None,
+            "https://evil.example",
+        ),
+    )
+    .await;
     assert_eq!(status, StatusCode::FORBIDDEN, "sign-in from another site");
     let (cookie, csrf) = sign_in(&h, "sato").await;
-    let (status, body) = text(&h, form("/staff/rollback", &format!("csrf={csrf}"), Some(&cookie), "https://evil.example")).await;
+    let (status, body) = text(
+        &h,
+        form("/staff/rollback", &format!("csrf={csrf}"), Some(&cookie), "https://evil.example"),
+    )
+    .await;
     assert_eq!(status, StatusCode::FORBIDDEN, "right token, wrong origin");
     assert!(body.contains("このページ以外から送られた操作は受け付けません"));
-    let (status, _) = text(&h, form("/staff/rollback", "csrf=00000000000000000000000000000000", Some(&cookie), ORIGIN)).await;
+    let (status, _) = text(
+        &h,
+        form("/staff/rollback", "csrf=00000000000000000000000000000000", Some(&cookie), ORIGIN),
+    )
+    .await;
     assert_eq!(status, StatusCode::FORBIDDEN, "right origin, wrong token");
     let (status, _, _) = send(&h, upload(&cookie, "wrong", "2024-03-test", b"x")).await;
     assert_eq!(status, StatusCode::FORBIDDEN, "an upload with the wrong token");
-    assert_eq!(DataFolder::new(h.dir.join("data")).manifest().unwrap().0.snapshots.len(), 1, "nothing changed");
+    assert_eq!(
+        DataFolder::new(h.dir.join("data")).manifest().unwrap().0.snapshots.len(),
+        1,
+        "nothing changed"
+    );
 }
 
 #[tokio::test]
@@ -106,9 +164,18 @@ async fn an_editors_draft_is_published_by_a_second_person() {
     let (editor, editor_csrf) = sign_in(&h, "editor-a").await;
 
     // A broken workbook: the problem is named by sheet and cell, and nothing is kept.
-    let (status, page) = text(&h, upload(&editor, &editor_csrf, "2024-03-test", &workbook_with(&h, Cell::Text("abc".into())))).await;
+    let (status, page) = text(
+        &h,
+        upload(&editor, &editor_csrf, "2024-03-test", &workbook_with(&h, Cell::Text("abc".into()))),
+    )
+    .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(page.contains("ワークブックに1件の問題があります") && page.contains("「検証指標」シート") && page.contains("数値ではありません（\"abc\"）"), "{page}");
+    assert!(
+        page.contains("ワークブックに1件の問題があります")
+            && page.contains("「検証指標」シート")
+            && page.contains("数値ではありません（\"abc\"）"),
+        "{page}"
+    );
     assert!(page.contains(r#"value="2024-03-test""#), "what was typed stays in the form");
     assert!(DataFolder::new(h.dir.join("data")).drafts().is_empty());
     // Hostile files get a problem too, and the server stays up.
@@ -117,17 +184,34 @@ async fn an_editors_draft_is_published_by_a_second_person() {
     assert!(page.contains("読み込めるワークブック"));
 
     // The corrected one becomes a draft.
-    let (status, headers, _) = send(&h, upload(&editor, &editor_csrf, "2024-03-test", &workbook_with(&h, Cell::Number(412345.0)))).await;
-    assert_eq!((status, headers[header::LOCATION].to_str().unwrap()), (StatusCode::SEE_OTHER, "/staff/drafts/2024-03-test"));
+    let (status, headers, _) = send(
+        &h,
+        upload(&editor, &editor_csrf, "2024-03-test", &workbook_with(&h, Cell::Number(412345.0))),
+    )
+    .await;
+    assert_eq!(
+        (status, headers[header::LOCATION].to_str().unwrap()),
+        (StatusCode::SEE_OTHER, "/staff/drafts/2024-03-test")
+    );
     let (_, draft) = text(&h, get("/staff/drafts/2024-03-test", Some(&editor))).await;
     assert!(draft.contains("412,345件"), "what changed, in words");
-    assert!(draft.contains("公開できるのは公開担当者だけです") && !draft.contains("公開する</button>"), "no publish button for an editor");
+    assert!(
+        draft.contains("公開できるのは公開担当者だけです") && !draft.contains("公開する</button>"),
+        "no publish button for an editor"
+    );
 
     // Only staff see the draft, on every screen, through the existing preview.
     let preview = "/konbini?data=/data/drafts/2024-03-test/index.json";
     let (_, headers, staff_view) = send(&h, get(preview, Some(&editor))).await;
-    assert!(String::from_utf8(staff_view).unwrap().contains("412,345件"), "staff preview shows the draft");
-    assert_eq!(headers[header::CACHE_CONTROL], "no-store", "a draft is kept nowhere, the service worker included");
+    assert!(
+        String::from_utf8(staff_view).unwrap().contains("412,345件"),
+        "staff preview shows the draft"
+    );
+    assert_eq!(
+        headers[header::CACHE_CONTROL],
+        "no-store",
+        "a draft is kept nowhere, the service worker included"
+    );
     let (_, public_view) = text(&h, get(preview, None)).await;
     assert!(!public_view.contains("412,345件"), "the public never sees a draft");
     let (status, _) = text(&h, get("/data/drafts/2024-03-test/index.json", None)).await;
@@ -136,7 +220,16 @@ async fn an_editors_draft_is_published_by_a_second_person() {
     assert_eq!(status, StatusCode::OK);
 
     // The editor cannot publish their own draft, even by posting directly.
-    let (status, body) = text(&h, form("/staff/drafts/2024-03-test/publish", &format!("csrf={editor_csrf}"), Some(&editor), ORIGIN)).await;
+    let (status, body) = text(
+        &h,
+        form(
+            "/staff/drafts/2024-03-test/publish",
+            &format!("csrf={editor_csrf}"),
+            Some(&editor),
+            ORIGIN,
+        ),
+    )
+    .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     assert!(body.contains("公開できるのは公開担当者だけです"));
     let (_, home) = text(&h, get("/", None)).await;
@@ -144,8 +237,20 @@ async fn an_editors_draft_is_published_by_a_second_person() {
 
     // A second person, a publisher, publishes it; citizens see it on the next request.
     let (publisher, publisher_csrf) = sign_in(&h, "publisher-b").await;
-    let (status, headers, _) = send(&h, form("/staff/drafts/2024-03-test/publish", &format!("csrf={publisher_csrf}"), Some(&publisher), ORIGIN)).await;
-    assert_eq!((status, headers[header::LOCATION].to_str().unwrap()), (StatusCode::SEE_OTHER, "/staff/publishing?published=2024-03-test"));
+    let (status, headers, _) = send(
+        &h,
+        form(
+            "/staff/drafts/2024-03-test/publish",
+            &format!("csrf={publisher_csrf}"),
+            Some(&publisher),
+            ORIGIN,
+        ),
+    )
+    .await;
+    assert_eq!(
+        (status, headers[header::LOCATION].to_str().unwrap()),
+        (StatusCode::SEE_OTHER, "/staff/publishing?published=2024-03-test")
+    );
     let (_, home) = text(&h, get("/", None)).await;
     assert!(home.contains("412,345件"));
     let log = DataFolder::new(h.dir.join("data")).log_lines();
@@ -154,13 +259,21 @@ async fn an_editors_draft_is_published_by_a_second_person() {
     // Rollback is a button for publishers, not editors.
     let (status, _) = text(&h, form("/staff/rollback", &format!("csrf={editor_csrf}"), Some(&editor), ORIGIN)).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    let (status, _) = text(&h, form("/staff/rollback", &format!("csrf={publisher_csrf}"), Some(&publisher), ORIGIN)).await;
+    let (status, _) = text(
+        &h,
+        form("/staff/rollback", &format!("csrf={publisher_csrf}"), Some(&publisher), ORIGIN),
+    )
+    .await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     let (_, home) = text(&h, get("/", None)).await;
     assert!(home.contains("300,170件") && !home.contains("412,345件"));
 
     // Signing out ends the session.
-    let (status, _) = text(&h, form("/staff/sign-out", &format!("csrf={publisher_csrf}"), Some(&publisher), ORIGIN)).await;
+    let (status, _) = text(
+        &h,
+        form("/staff/sign-out", &format!("csrf={publisher_csrf}"), Some(&publisher), ORIGIN),
+    )
+    .await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     let (status, _, _) = send(&h, get("/staff/publishing", Some(&publisher))).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
@@ -171,11 +284,19 @@ async fn with_two_approvals_a_publisher_cannot_publish_their_own_draft() {
     let h = harness("staff-two", |_| {}).await;
     add(&h, "hasty", Role::Publisher).await;
     let (cookie, csrf) = sign_in(&h, "hasty").await;
-    let (status, _, _) = send(&h, upload(&cookie, &csrf, "2024-03-test", &workbook_with(&h, Cell::Number(412345.0)))).await;
+    let (status, _, _) = send(
+        &h,
+        upload(&cookie, &csrf, "2024-03-test", &workbook_with(&h, Cell::Number(412345.0))),
+    )
+    .await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     let (_, draft) = text(&h, get("/staff/drafts/2024-03-test", Some(&cookie))).await;
     assert!(draft.contains("自分が作った下書きは公開できません") && !draft.contains("公開する</button>"));
-    let (status, _) = text(&h, form("/staff/drafts/2024-03-test/publish", &format!("csrf={csrf}"), Some(&cookie), ORIGIN)).await;
+    let (status, _) = text(
+        &h,
+        form("/staff/drafts/2024-03-test/publish", &format!("csrf={csrf}"), Some(&cookie), ORIGIN),
+    )
+    .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     assert_eq!(DataFolder::new(h.dir.join("data")).manifest().unwrap().0.latest, "2023-12");
 }
@@ -185,9 +306,17 @@ async fn with_one_approval_a_publisher_publishes_alone() {
     let h = harness("staff-one", |c| c.publish_approvals = 1).await;
     add(&h, "solo", Role::Publisher).await;
     let (cookie, csrf) = sign_in(&h, "solo").await;
-    let (status, _, _) = send(&h, upload(&cookie, &csrf, "2024-03-test", &workbook_with(&h, Cell::Number(412345.0)))).await;
+    let (status, _, _) = send(
+        &h,
+        upload(&cookie, &csrf, "2024-03-test", &workbook_with(&h, Cell::Number(412345.0))),
+    )
+    .await;
     assert_eq!(status, StatusCode::SEE_OTHER);
-    let (status, _) = text(&h, form("/staff/drafts/2024-03-test/publish", &format!("csrf={csrf}"), Some(&cookie), ORIGIN)).await;
+    let (status, _) = text(
+        &h,
+        form("/staff/drafts/2024-03-test/publish", &format!("csrf={csrf}"), Some(&cookie), ORIGIN),
+    )
+    .await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert_eq!(DataFolder::new(h.dir.join("data")).manifest().unwrap().0.latest, "2024-03-test");
 }
@@ -197,8 +326,19 @@ async fn the_kiosks_answers_reach_a_draft_with_small_cells_withheld() {
     let h = harness("staff-kiosk", |c| c.rate_limit_per_minute = 1000).await;
     add(&h, "kiosk-editor", Role::Editor).await;
     let answer = |n: u32, ward: &str, satisfaction: u8| {
-        let s = Submission { key: format!("00000000-0000-4000-8000-{n:012}"), kind: Kind::CounterSurvey, satisfaction: Some(satisfaction), ward: ward.into(), section: "tax".into(), ..Default::default() };
-        Request::post("/api/feedback").header(header::CONTENT_TYPE, "application/json").header(header::HOST, HOST).body(Body::from(serde_json::to_string(&s).unwrap())).unwrap()
+        let s = Submission {
+            key: format!("00000000-0000-4000-8000-{n:012}"),
+            kind: Kind::CounterSurvey,
+            satisfaction: Some(satisfaction),
+            ward: ward.into(),
+            section: "tax".into(),
+            ..Default::default()
+        };
+        Request::post("/api/feedback")
+            .header(header::CONTENT_TYPE, "application/json")
+            .header(header::HOST, HOST)
+            .body(Body::from(serde_json::to_string(&s).unwrap()))
+            .unwrap()
     };
     // Twelve answers at one counter (nine satisfied), three at another: too few to show.
     for n in 0..12 {
@@ -208,14 +348,39 @@ async fn the_kiosks_answers_reach_a_draft_with_small_cells_withheld() {
         assert_eq!(send(&h, answer(n, "kita", 5)).await.0, StatusCode::CREATED);
     }
     let (cookie, csrf) = sign_in(&h, "kiosk-editor").await;
-    let (status, _, _) = send(&h, upload(&cookie, &csrf, "2024-03-test", &workbook_with(&h, Cell::Number(412345.0)))).await;
+    let (status, _, _) = send(
+        &h,
+        upload(&cookie, &csrf, "2024-03-test", &workbook_with(&h, Cell::Number(412345.0))),
+    )
+    .await;
     assert_eq!(status, StatusCode::SEE_OTHER);
-    let (status, _) = text(&h, form("/staff/drafts/2024-03-test/kiosk", &format!("csrf={csrf}&from=2000-01&to=2100-12"), Some(&cookie), ORIGIN)).await;
+    let (status, _) = text(
+        &h,
+        form(
+            "/staff/drafts/2024-03-test/kiosk",
+            &format!("csrf={csrf}&from=2000-01&to=2100-12"),
+            Some(&cookie),
+            ORIGIN,
+        ),
+    )
+    .await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     let (_, draft) = DataFolder::new(h.dir.join("data")).draft("2024-03-test").unwrap();
-    let cells: Vec<(Option<&str>, Option<f64>)> = draft.counter_survey.breakdown.iter().map(|b| (b.ward.as_deref(), b.value)).collect();
-    assert_eq!(cells, vec![(Some("chuo"), Some(75.0))], "9 of 12 satisfied; the counter with 3 answers is withheld");
-    assert_eq!(draft.counter_survey.wards.iter().map(|w| w.id.as_str()).collect::<Vec<_>>(), ["chuo"]);
+    let cells: Vec<(Option<&str>, Option<f64>)> = draft
+        .counter_survey
+        .breakdown
+        .iter()
+        .map(|b| (b.ward.as_deref(), b.value))
+        .collect();
+    assert_eq!(
+        cells,
+        vec![(Some("chuo"), Some(75.0))],
+        "9 of 12 satisfied; the counter with 3 answers is withheld"
+    );
+    assert_eq!(
+        draft.counter_survey.wards.iter().map(|w| w.id.as_str()).collect::<Vec<_>>(),
+        ["chuo"]
+    );
 }
 
 #[tokio::test]
@@ -234,7 +399,11 @@ async fn hostile_uploads_get_a_problem_and_the_server_stays_up() {
         0,
     );
     let negative = workbook_with(&h, Cell::Number(-5.0));
-    for (file, expected) in [(bomb, "展開すると64MiBを超えます"), (rows, "行が多すぎます（10000行まで）"), (negative, "マイナス")] {
+    for (file, expected) in [
+        (bomb, "展開すると64MiBを超えます"),
+        (rows, "行が多すぎます（10000行まで）"),
+        (negative, "マイナス"),
+    ] {
         let (status, page) = text(&h, upload(&cookie, &csrf, "2024-03-test", &file)).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(page.contains(expected), "{expected}");

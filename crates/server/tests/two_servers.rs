@@ -7,22 +7,29 @@
 mod common;
 
 use std::io::{Read, Write};
-use std::process::Command;
 use std::net::TcpStream;
+use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Barrier, Mutex};
 use std::time::Duration;
 
+use common::process::{self, Server};
 use feedback::api::Receipt;
 use feedback::Submission;
-use common::process::{self, Server};
 use server::store::testing::fresh_postgres;
 use server::store::{Location, Store};
 
 /// Starts the real binary on `url`'s database.
 fn start(url: &str) -> Server {
     let data = std::env::temp_dir().join(format!("widget-two-servers-data-{}", std::process::id()));
-    process::start(&["--db".as_ref(), url.as_ref(), "--static".as_ref(), "/nonexistent".as_ref(), "--data".as_ref(), data.as_os_str()])
+    process::start(&[
+        "--db".as_ref(),
+        url.as_ref(),
+        "--static".as_ref(),
+        "/nonexistent".as_ref(),
+        "--data".as_ref(),
+        data.as_os_str(),
+    ])
 }
 
 /// One POST over a fresh connection; `None` when the server cannot be reached or hangs up.
@@ -41,7 +48,12 @@ fn post(port: u16, submission: &Submission) -> Option<(u16, Receipt)> {
 }
 
 fn submission(i: usize) -> Submission {
-    Submission { key: format!("7a000000-0000-4000-8000-{i:012}"), message: format!("二台の試験 {i}"), satisfaction: Some(4), ..Default::default() }
+    Submission {
+        key: format!("7a000000-0000-4000-8000-{i:012}"),
+        message: format!("二台の試験 {i}"),
+        satisfaction: Some(4),
+        ..Default::default()
+    }
 }
 
 fn count(location: &Location) -> i64 {
@@ -78,7 +90,12 @@ fn two_servers_one_killed_mid_burst_store_every_submission_once_with_unchanged_r
                     let stored = post(first, &s).or_else(|| {
                         // The client retries with the same key; the balancer sends it to B.
                         retried.fetch_add(1, Ordering::SeqCst);
-                        (0..50).find_map(|_| post(port_b, &s).or_else(|| { std::thread::sleep(Duration::from_millis(100)); None }))
+                        (0..50).find_map(|_| {
+                            post(port_b, &s).or_else(|| {
+                                std::thread::sleep(Duration::from_millis(100));
+                                None
+                            })
+                        })
                     });
                     let (_, receipt) = stored.expect("stored on one server or the other");
                     receipts.lock().unwrap()[i] = Some(receipt.receipt);
@@ -91,7 +108,12 @@ fn two_servers_one_killed_mid_burst_store_every_submission_once_with_unchanged_r
     }
     assert!(a.lock().unwrap().is_none(), "server A was killed");
     assert!(retried.load(Ordering::SeqCst) > 0, "some submissions had to be retried on B");
-    let receipts: Vec<String> = receipts.lock().unwrap().iter().map(|r| r.clone().expect("every submission has a receipt")).collect();
+    let receipts: Vec<String> = receipts
+        .lock()
+        .unwrap()
+        .iter()
+        .map(|r| r.clone().expect("every submission has a receipt"))
+        .collect();
     assert_eq!(count(&location), N as i64, "every submission stored exactly once");
 
     // Every receipt already given is unchanged: on B, and on A once it is back.
@@ -145,7 +167,11 @@ fn a_postgres_backup_restores_into_an_empty_database() {
     assert!(String::from_utf8_lossy(&backup.stdout).contains("25 records"));
     let target = fresh_postgres("backup_target");
     let Location::Postgres(target_url) = &target else { unreachable!() };
-    let restore = Command::new("pg_restore").args(["--no-owner", "-d", target_url]).arg(&out).output().unwrap();
+    let restore = Command::new("pg_restore")
+        .args(["--no-owner", "-d", target_url])
+        .arg(&out)
+        .output()
+        .unwrap();
     assert!(restore.status.success(), "{}", String::from_utf8_lossy(&restore.stderr));
     assert_eq!(count(&target), 25, "every record restored");
     // The restored database carries its migration history: a server starts on it and a retry

@@ -48,7 +48,9 @@ fn checked<T>(value: T, check: fn(&T) -> Vec<Problem>) -> Result<T, Vec<Problem>
 /// Whether `problems` say the file is not JSON of the right shape (rather than breaking a
 /// rule): then [`parse_snapshot`] / [`parse_manifest`] can tell where.
 pub fn is_shape_problem(problems: &[Problem]) -> bool {
-    problems.iter().any(|p| matches!(p.code, Code::WrongShape | Code::NotJson | Code::FileEndsEarly))
+    problems
+        .iter()
+        .any(|p| matches!(p.code, Code::WrongShape | Code::NotJson | Code::FileEndsEarly))
 }
 
 fn whole((code, params): (Code, Vec<(&'static str, String)>)) -> Vec<Problem> {
@@ -91,7 +93,10 @@ fn parse_json<T: DeserializeOwned>(bytes: &[u8], limit: usize) -> Result<T, Vec<
 fn describe_json_error(e: &serde_json::Error) -> (Code, Vec<(&'static str, String)>) {
     use serde_json::error::Category;
     match e.classify() {
-        Category::Eof => (Code::FileEndsEarly, params!["at" => format!("(line {}, column {})", e.line(), e.column())]),
+        Category::Eof => (
+            Code::FileEndsEarly,
+            params!["at" => format!("(line {}, column {})", e.line(), e.column())],
+        ),
         Category::Syntax => (Code::NotJson, params!["detail" => e]),
         Category::Data => (Code::WrongShape, params!["detail" => e]),
         Category::Io => (Code::Unreadable, params!["detail" => e]),

@@ -233,7 +233,12 @@ pub struct Problem {
 impl Problem {
     pub fn new(path: impl Into<String>, code: Code, params: Vec<(&'static str, String)>) -> Problem {
         let message = render(code, &params, Lang::En);
-        Problem { path: path.into(), code, params, message }
+        Problem {
+            path: path.into(),
+            code,
+            params,
+            message,
+        }
     }
 
     /// The problem worded in `lang`.

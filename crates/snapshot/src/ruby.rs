@@ -64,24 +64,36 @@ pub fn parse(text: &str) -> Result<Vec<Piece<'_>>, RubyError> {
             CLOSE => return Err(RubyError::Unbalanced { near: near(at) }),
             OPEN => {
                 let start = at + OPEN.len_utf8();
-                let Some(len) = text[start..].find([CLOSE, OPEN, BASE_MARK]).filter(|&n| text[start + n..].starts_with(CLOSE)) else {
+                let Some(len) = text[start..]
+                    .find([CLOSE, OPEN, BASE_MARK])
+                    .filter(|&n| text[start + n..].starts_with(CLOSE))
+                else {
                     return Err(RubyError::Unbalanced { near: near(at) });
                 };
                 let reading = &text[start..start + len];
                 let (base_start, before_end) = match base_from.take() {
                     Some(mark) => (mark + BASE_MARK.len_utf8(), mark),
                     None => {
-                        let run = text[pending..at].char_indices().rev().take_while(|&(_, c)| is_kanji(c)).last().map(|(i, _)| pending + i);
+                        let run = text[pending..at]
+                            .char_indices()
+                            .rev()
+                            .take_while(|&(_, c)| is_kanji(c))
+                            .last()
+                            .map(|(i, _)| pending + i);
                         let s = run.unwrap_or(at);
                         (s, s)
                     }
                 };
                 let base = &text[base_start..at];
                 if base.is_empty() || reading.is_empty() {
-                    return Err(RubyError::Empty { near: near(if base.is_empty() { at } else { base_start }) });
+                    return Err(RubyError::Empty {
+                        near: near(if base.is_empty() { at } else { base_start }),
+                    });
                 }
                 if !reading.chars().all(is_kana) {
-                    return Err(RubyError::ReadingNotKana { reading: reading.to_string() });
+                    return Err(RubyError::ReadingNotKana {
+                        reading: reading.to_string(),
+                    });
                 }
                 if before_end > pending {
                     pieces.push(Piece::Text(&text[pending..before_end]));
@@ -165,16 +177,46 @@ mod tests {
     fn explicit_and_implicit_bases() {
         assert_eq!(
             parse("｜市役所《しやくしょ》の プラン").unwrap(),
-            [Piece::Ruby { base: "市役所", reading: "しやくしょ" }, Piece::Text("の プラン")]
+            [
+                Piece::Ruby {
+                    base: "市役所",
+                    reading: "しやくしょ"
+                },
+                Piece::Text("の プラン")
+            ]
         );
         // Without `｜` the base is the run of kanji before `《`.
         assert_eq!(
             parse("くまもと市役所《しやくしょ》です").unwrap(),
-            [Piece::Text("くまもと"), Piece::Ruby { base: "市役所", reading: "しやくしょ" }, Piece::Text("です")]
+            [
+                Piece::Text("くまもと"),
+                Piece::Ruby {
+                    base: "市役所",
+                    reading: "しやくしょ"
+                },
+                Piece::Text("です")
+            ]
         );
         // `｜` lets a base hold kana or start inside a run of kanji.
-        assert_eq!(parse("熊本｜市《し》").unwrap(), [Piece::Text("熊本"), Piece::Ruby { base: "市", reading: "し" }]);
-        assert_eq!(parse("すうじ 107,087件《けん》").unwrap(), [Piece::Text("すうじ 107,087"), Piece::Ruby { base: "件", reading: "けん" }]);
+        assert_eq!(
+            parse("熊本｜市《し》").unwrap(),
+            [
+                Piece::Text("熊本"),
+                Piece::Ruby {
+                    base: "市", reading: "し"
+                }
+            ]
+        );
+        assert_eq!(
+            parse("すうじ 107,087件《けん》").unwrap(),
+            [
+                Piece::Text("すうじ 107,087"),
+                Piece::Ruby {
+                    base: "件",
+                    reading: "けん"
+                }
+            ]
+        );
         assert_eq!(parse("ひらがな だけ").unwrap(), [Piece::Text("ひらがな だけ")]);
         assert_eq!(parse("").unwrap(), []);
     }
@@ -188,7 +230,12 @@ mod tests {
         assert!(matches!(parse("市役所《》"), Err(RubyError::Empty { .. })));
         assert!(matches!(parse("かな《かな》"), Err(RubyError::Empty { .. })));
         assert!(matches!(parse("｜《し》"), Err(RubyError::Empty { .. })));
-        assert_eq!(parse("市役所《shiyakusho》"), Err(RubyError::ReadingNotKana { reading: "shiyakusho".into() }));
+        assert_eq!(
+            parse("市役所《shiyakusho》"),
+            Err(RubyError::ReadingNotKana {
+                reading: "shiyakusho".into()
+            })
+        );
         assert_eq!(parse("市《市》"), Err(RubyError::ReadingNotKana { reading: "市".into() }));
     }
 

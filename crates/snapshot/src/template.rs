@@ -9,7 +9,11 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        match after.find('}').and_then(|close| args.iter().find(|(n, _)| *n == &after[..close]).map(|(_, v)| (v, &after[close + 1..]))) {
+        match after.find('}').and_then(|close| {
+            args.iter()
+                .find(|(n, _)| *n == &after[..close])
+                .map(|(_, v)| (v, &after[close + 1..]))
+        }) {
             Some((value, tail)) => {
                 out.push_str(value);
                 rest = tail;
@@ -26,7 +30,11 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
 
 /// The `{name}`s a template holds, in order (a name used twice is listed twice).
 pub fn placeholders(template: &str) -> Vec<&str> {
-    template.split('{').skip(1).filter_map(|part| part.split_once('}').map(|(name, _)| name)).collect()
+    template
+        .split('{')
+        .skip(1)
+        .filter_map(|part| part.split_once('}').map(|(name, _)| name))
+        .collect()
 }
 
 #[cfg(test)]

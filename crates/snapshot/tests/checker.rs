@@ -8,14 +8,23 @@ use std::process::Command;
 
 /// Runs the checker in an English locale (the machine's own could be Japanese).
 fn check(args: &[&std::path::Path]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_snapshot-check")).args(args).env("LANG", "C.UTF-8").env_remove("LC_ALL").env_remove("LC_MESSAGES").output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_snapshot-check"))
+        .args(args)
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .unwrap();
     (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 #[test]
 fn accepts_the_default_data() {
     let root = common::repo_root();
-    let (code, out) = check(&[&root.join("public/data/index.json"), &root.join("public/data/snapshots/2023-12.json")]);
+    let (code, out) = check(&[
+        &root.join("public/data/index.json"),
+        &root.join("public/data/snapshots/2023-12.json"),
+    ]);
     assert_eq!(code, 0, "{out}");
     assert_eq!(out.lines().filter(|l| l.starts_with("ok ")).count(), 2, "{out}");
 }
@@ -71,6 +80,9 @@ fn a_clerk_reads_the_problems_in_japanese() {
             command.env("LANG", "ja_JP.UTF-8");
         }
         let out = String::from_utf8_lossy(&command.output().unwrap().stdout).into_owned();
-        assert!(out.contains("staff_survey.categories[2].average: 3.9は設問の点数の平均（3.430）と合いません"), "{run:?}: {out}");
+        assert!(
+            out.contains("staff_survey.categories[2].average: 3.9は設問の点数の平均（3.430）と合いません"),
+            "{run:?}: {out}"
+        );
     }
 }

@@ -11,9 +11,15 @@ fn default_snapshot_is_valid_and_carries_the_seed_figures() {
     assert_eq!(s.id, "2023-12");
     let ind = |id: &str| s.indicators.iter().find(|i| i.id == id).unwrap();
     let k = ind("konbini-certificates");
-    assert_eq!((k.baseline.value, k.actuals[0].value, k.target.value), (Some(107087.0), Some(300170.0), Some(500000.0)));
+    assert_eq!(
+        (k.baseline.value, k.actuals[0].value, k.target.value),
+        (Some(107087.0), Some(300170.0), Some(500000.0))
+    );
     let c = ind("citizen-satisfaction");
-    assert_eq!((c.baseline.value, c.actuals[0].value, c.target.value), (Some(48.9), Some(44.1), Some(65.0)));
+    assert_eq!(
+        (c.baseline.value, c.actuals[0].value, c.target.value),
+        (Some(48.9), Some(44.1), Some(65.0))
+    );
     assert_eq!(ind("municipal-debt-balance").baseline.value, Some(2248.0));
     assert_eq!(s.indicators.len(), 9);
     let p = s.previous_stage.progress;
@@ -35,21 +41,33 @@ fn every_item_has_an_english_name() {
     let s = parse_snapshot(&default_snapshot_bytes()).unwrap();
     let mut missing = vec![];
     for i in &s.indicators {
-        if i.name.en.is_none() { missing.push(i.id.clone()) }
+        if i.name.en.is_none() {
+            missing.push(i.id.clone())
+        }
     }
     for p in &s.plan.policies {
-        if p.name.en.is_none() { missing.push(p.id.clone()) }
+        if p.name.en.is_none() {
+            missing.push(p.id.clone())
+        }
         for ini in &p.initiatives {
-            if ini.name.en.is_none() { missing.push(format!("{} #{}", p.id, ini.number)) }
+            if ini.name.en.is_none() {
+                missing.push(format!("{} #{}", p.id, ini.number))
+            }
         }
     }
     for h in &s.previous_stage.highlights {
-        if h.title.en.is_none() { missing.push(h.id.clone()) }
+        if h.title.en.is_none() {
+            missing.push(h.id.clone())
+        }
     }
     for c in &s.staff_survey.categories {
-        if c.name.en.is_none() { missing.push(c.id.clone()) }
+        if c.name.en.is_none() {
+            missing.push(c.id.clone())
+        }
         for q in &c.questions {
-            if q.text.en.is_none() { missing.push(q.id.clone()) }
+            if q.text.en.is_none() {
+                missing.push(q.id.clone())
+            }
         }
     }
     assert!(missing.is_empty(), "no English name: {missing:?}");

@@ -74,8 +74,16 @@ fn breakdown_cells_need_a_ward_or_section_and_appear_once() {
             {"fiscal_year": 2022, "section": "tax", "value": 81}
         ]);
     });
-    assert!(ps.iter().any(|p| p.starts_with("counter_survey.breakdown[0]:") && p.contains("names a ward")), "{ps:?}");
-    assert!(ps.iter().any(|p| p.starts_with("counter_survey.breakdown[2]:") && p.contains("twice")), "{ps:?}");
+    assert!(
+        ps.iter()
+            .any(|p| p.starts_with("counter_survey.breakdown[0]:") && p.contains("names a ward")),
+        "{ps:?}"
+    );
+    assert!(
+        ps.iter()
+            .any(|p| p.starts_with("counter_survey.breakdown[2]:") && p.contains("twice")),
+        "{ps:?}"
+    );
 }
 
 #[test]
@@ -95,7 +103,11 @@ fn monthly_points_must_run_forward() {
             {"month": {"year": 2023, "month": 4}, "value": 29000}
         ]);
     });
-    assert!(ps.iter().any(|p| p.starts_with("konbini_certificates.monthly[1].month") && p.contains("in order")), "{ps:?}");
+    assert!(
+        ps.iter()
+            .any(|p| p.starts_with("konbini_certificates.monthly[1].month") && p.contains("in order")),
+        "{ps:?}"
+    );
 }
 
 #[test]
@@ -114,7 +126,11 @@ fn group_and_indicator_ids_do_not_collide() {
             }
         }
     });
-    assert!(ps.iter().any(|p| p.starts_with("indicator_groups[2].id") && p.contains("also an indicator")), "{ps:?}");
+    assert!(
+        ps.iter()
+            .any(|p| p.starts_with("indicator_groups[2].id") && p.contains("also an indicator")),
+        "{ps:?}"
+    );
 }
 
 #[test]
@@ -129,7 +145,15 @@ fn dates_are_checked_for_real_days() {
     for ok in ["2023-12", "2024-02-29", "2023-12-31"] {
         assert!(is_iso_date(ok), "{ok}");
     }
-    for bad in ["2023-02-29", "2023-1-01", "2023-00", "20231201", "２０２３-12", "2023-12-01T00:00", ""] {
+    for bad in [
+        "2023-02-29",
+        "2023-1-01",
+        "2023-00",
+        "20231201",
+        "２０２３-12",
+        "2023-12-01T00:00",
+        "",
+    ] {
         assert!(!is_iso_date(bad), "{bad}");
     }
 }
@@ -143,7 +167,10 @@ fn monthly_breakdown_cells_must_fall_in_their_fiscal_year() {
         ]);
     });
     assert_eq!(ps.len(), 1, "{ps:?}");
-    assert!(ps[0].starts_with("counter_survey.breakdown[1].month") && ps[0].contains("not in fiscal year 2022"), "{ps:?}");
+    assert!(
+        ps[0].starts_with("counter_survey.breakdown[1].month") && ps[0].contains("not in fiscal year 2022"),
+        "{ps:?}"
+    );
 }
 
 #[test]
@@ -160,7 +187,10 @@ fn easy_japanese_readings_are_checked_with_a_code_each() {
     let at = "plan.name.ja_easy".to_string();
     assert_eq!(codes_after("｜市役所《しやくしょ》 改革《かいかく》 プラン"), []);
     assert_eq!(codes_after("市役所 かいかく プラン"), [(at.clone(), Code::KanjiWithoutReading)]);
-    assert_eq!(codes_after("市役所《しやくしょ》 改革 プラン"), [(at.clone(), Code::KanjiWithoutReading)]);
+    assert_eq!(
+        codes_after("市役所《しやくしょ》 改革 プラン"),
+        [(at.clone(), Code::KanjiWithoutReading)]
+    );
     assert_eq!(codes_after("市役所《しやくしょ》《"), [(at.clone(), Code::RubyUnbalanced)]);
     assert_eq!(codes_after("｜市役所 しやくしょ"), [(at.clone(), Code::RubyUnbalanced)]);
     assert_eq!(codes_after("市役所《》"), [(at.clone(), Code::RubyEmpty)]);
@@ -171,9 +201,17 @@ fn easy_japanese_readings_are_checked_with_a_code_each() {
     assert!(parse_snapshot(&serde_json::to_vec(&v).unwrap()).is_ok());
     v["plan"]["name"]["ja"] = json!("市役所《しやくしょ改革プラン");
     let ps = parse_snapshot(&serde_json::to_vec(&v).unwrap()).unwrap_err();
-    assert_eq!(ps.iter().map(|p| (p.path.as_str(), p.code)).collect::<Vec<_>>(), [("plan.name.ja", Code::RubyUnbalanced)]);
+    assert_eq!(
+        ps.iter().map(|p| (p.path.as_str(), p.code)).collect::<Vec<_>>(),
+        [("plan.name.ja", Code::RubyUnbalanced)]
+    );
     // Each is worded in the three languages.
-    for code in [Code::KanjiWithoutReading, Code::RubyUnbalanced, Code::RubyEmpty, Code::ReadingNotKana] {
+    for code in [
+        Code::KanjiWithoutReading,
+        Code::RubyUnbalanced,
+        Code::RubyEmpty,
+        Code::ReadingNotKana,
+    ] {
         for lang in [snapshot::Lang::Ja, snapshot::Lang::En, snapshot::Lang::JaEasy] {
             assert!(!code.template(lang).is_empty());
         }
@@ -220,7 +258,10 @@ fn answers_name_a_card_say_why_when_declined_and_are_dated_by_the_day() {
     let ps = with(&|a| a["card"] = json!("atlantis"));
     assert_eq!(ps, vec!["voices.answers[0].card: no card or indicator has the id \"atlantis\""]);
     let ps = with(&|a| a["status"] = json!("declined"));
-    assert_eq!(ps, vec!["voices.answers[0].reason: an answer the city declines (declined) needs its reason"]);
+    assert_eq!(
+        ps,
+        vec!["voices.answers[0].reason: an answer the city declines (declined) needs its reason"]
+    );
     assert!(with(&|a| {
         a["status"] = json!("declined");
         a["reason"] = json!({ "ja": "国の制度で決まっているため" });
@@ -233,7 +274,10 @@ fn answers_name_a_card_say_why_when_declined_and_are_dated_by_the_day() {
     let ps = with(&|a| a["expects"] = json!("no-such-indicator"));
     assert!(ps[0].starts_with("voices.answers[0].expects: no indicator has the id"), "{ps:?}");
     let ps = with(&|a| a["title"]["ja_easy"] = json!("手数料"));
-    assert!(ps[0].starts_with("voices.answers[0].title.ja_easy: 「手数料」 has no reading"), "{ps:?}");
+    assert!(
+        ps[0].starts_with("voices.answers[0].title.ja_easy: 「手数料」 has no reading"),
+        "{ps:?}"
+    );
     let ps = with(&|a| a["status"] = json!("maybe"));
     assert!(ps[0].starts_with("voices.answers[0].status"), "{ps:?}");
 }
@@ -242,10 +286,21 @@ fn answers_name_a_card_say_why_when_declined_and_are_dated_by_the_day() {
 fn voice_counts_name_a_card_and_each_month_once() {
     let received = |items: Value| problems_after(|v| v["voices"] = json!({ "received": items }));
     let one = json!({ "card": "konbini-yearly", "month": { "year": 2023, "month": 11 }, "count": 12 });
-    assert!(received(json!([one.clone(), { "card": "counter-satisfaction", "month": { "year": 2023, "month": 11 }, "count": 7 }])).is_empty());
-    assert_eq!(received(json!([one.clone(), one.clone()])), vec!["voices.received[1]: the same card and month appear twice"]);
+    assert!(
+        received(json!([one.clone(), { "card": "counter-satisfaction", "month": { "year": 2023, "month": 11 }, "count": 7 }])).is_empty()
+    );
+    assert_eq!(
+        received(json!([one.clone(), one.clone()])),
+        vec!["voices.received[1]: the same card and month appear twice"]
+    );
     let ps = received(json!([{ "card": "x", "month": { "year": 2023, "month": 13 }, "count": 1 }]));
-    assert_eq!(ps, vec!["voices.received[0].card: no card or indicator has the id \"x\"", "voices.received[0].month.month: month 13 must be 1–12"]);
+    assert_eq!(
+        ps,
+        vec![
+            "voices.received[0].card: no card or indicator has the id \"x\"",
+            "voices.received[0].month.month: month 13 must be 1–12"
+        ]
+    );
     let ps = received(json!([{ "card": "konbini-yearly", "month": { "year": 2023, "month": 11 }, "count": -1 }]));
     assert!(ps[0].starts_with("voices.received[0].count"), "{ps:?}");
 }

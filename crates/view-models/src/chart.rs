@@ -41,10 +41,18 @@ pub fn nice_ticks(min: f64, max: f64, count: usize) -> Vec<f64> {
     if !(min.is_finite() && max.is_finite()) || count == 0 {
         return vec![];
     }
-    let (min, max) = if min == max { (min - 1.0, max + 1.0) } else { (min.min(max), max.max(min)) };
+    let (min, max) = if min == max {
+        (min - 1.0, max + 1.0)
+    } else {
+        (min.min(max), max.max(min))
+    };
     let raw = (max - min) / count as f64;
     let mag = 10f64.powf(raw.log10().floor());
-    let step = [1.0, 2.0, 5.0, 10.0].into_iter().map(|m| m * mag).find(|s| *s >= raw).unwrap_or(10.0 * mag);
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * mag)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * mag);
     // Count in whole steps so float error cannot accumulate, and stop at the first tick ≥ max.
     let mut k = (min / step).floor();
     let mut ticks = vec![];
@@ -125,7 +133,10 @@ pub fn layout_series(
     let ticks = nice_ticks(lo, hi, 4);
     let d0 = ticks.first().copied().unwrap_or(lo).min(lo);
     let d1 = ticks.last().copied().unwrap_or(hi).max(hi);
-    let y = LinearScale { domain: (d0, d1), range: (HEIGHT - MARGIN_BOTTOM, MARGIN_TOP) };
+    let y = LinearScale {
+        domain: (d0, d1),
+        range: (HEIGHT - MARGIN_BOTTOM, MARGIN_TOP),
+    };
     let plot_w = WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
     let slot = plot_w / values.len().max(1) as f64;
     let points = values
@@ -143,9 +154,30 @@ pub fn layout_series(
             }
         })
         .collect();
-    let ticks = ticks.into_iter().filter(|t| *t >= d0 && *t <= d1).map(|t| Tick { y: y.map(t), text: axis_label(t, unit) }).collect();
-    let target = target.map(|(label, v)| (y.map(v), format!("{label} {}", crate::format::figure_spoken(&quantity(v, unit, false, locale), locale))));
-    SeriesLayout { points, slot, baseline_y: y.map(d0.max(0.0).min(d1)), ticks, target }
+    let ticks = ticks
+        .into_iter()
+        .filter(|t| *t >= d0 && *t <= d1)
+        .map(|t| Tick {
+            y: y.map(t),
+            text: axis_label(t, unit),
+        })
+        .collect();
+    let target = target.map(|(label, v)| {
+        (
+            y.map(v),
+            format!(
+                "{label} {}",
+                crate::format::figure_spoken(&quantity(v, unit, false, locale), locale)
+            ),
+        )
+    });
+    SeriesLayout {
+        points,
+        slot,
+        baseline_y: y.map(d0.max(0.0).min(d1)),
+        ticks,
+        target,
+    }
 }
 
 /// Short axis labels: 「500,000」, 「90%」.
@@ -198,7 +230,17 @@ pub fn series_summary(
                 Trend::Flat => t.trend_flat,
             };
             let (from, to) = (q(v0), q(v1));
-            fill(t.summary_change, &[("name", name), ("from_period", &periods[i0]), ("from", &from), ("to_period", &periods[i1]), ("to", &to), ("trend", word)])
+            fill(
+                t.summary_change,
+                &[
+                    ("name", name),
+                    ("from_period", &periods[i0]),
+                    ("from", &from),
+                    ("to_period", &periods[i1]),
+                    ("to", &to),
+                    ("trend", word),
+                ],
+            )
         }
         (Some(&(i, v)), _) => fill(t.summary_single, &[("name", name), ("period", &periods[i]), ("value", &q(v))]),
         _ => fill(t.summary_none, &[("name", name)]),
@@ -212,11 +254,17 @@ mod tests {
 
     #[test]
     fn scales_map_ends_and_middle() {
-        let s = LinearScale { domain: (0.0, 100.0), range: (300.0, 20.0) };
+        let s = LinearScale {
+            domain: (0.0, 100.0),
+            range: (300.0, 20.0),
+        };
         assert_eq!(s.map(0.0), 300.0);
         assert_eq!(s.map(100.0), 20.0);
         assert_eq!(s.map(50.0), 160.0);
-        let flat = LinearScale { domain: (5.0, 5.0), range: (0.0, 10.0) };
+        let flat = LinearScale {
+            domain: (5.0, 5.0),
+            range: (0.0, 10.0),
+        };
         assert_eq!(flat.map(5.0), 5.0);
     }
 
@@ -231,7 +279,11 @@ mod tests {
 
     #[test]
     fn bars_start_at_zero_and_points_sit_in_their_slots() {
-        let values = vec![("R3年度".to_string(), Some(107087.0)), ("R4年度".to_string(), Some(300170.0)), ("R5年度".to_string(), None)];
+        let values = vec![
+            ("R3年度".to_string(), Some(107087.0)),
+            ("R4年度".to_string(), Some(300170.0)),
+            ("R5年度".to_string(), None),
+        ];
         let l = layout_series(&values, Some(("目標".into(), 500000.0)), Unit::Cases, ChartStyle::Bars, Locale::Ja);
         assert_eq!(l.points.len(), 3);
         assert_eq!(l.baseline_y, HEIGHT - MARGIN_BOTTOM);
@@ -258,9 +310,23 @@ mod tests {
     #[test]
     fn summaries_say_what_the_chart_shows() {
         let periods = vec!["令和3年度（2021年度）".to_string(), "令和4年度（2022年度）".to_string()];
-        let s = series_summary("証明書コンビニ発行件数", &periods, &[Some(107087.0), Some(300170.0)], Some(("令和5年度（2023年度）", 500000.0)), Unit::Cases, Locale::Ja);
+        let s = series_summary(
+            "証明書コンビニ発行件数",
+            &periods,
+            &[Some(107087.0), Some(300170.0)],
+            Some(("令和5年度（2023年度）", 500000.0)),
+            Unit::Cases,
+            Locale::Ja,
+        );
         assert_eq!(s, "証明書コンビニ発行件数は、令和3年度（2021年度）の107,087件から令和4年度（2022年度）の300,170件へ増えました。目標は令和5年度（2023年度）に500,000件です。");
-        let en = series_summary("Satisfaction", &["FY2021".into(), "FY2022".into()], &[Some(87.0), Some(87.0)], None, Unit::Percent, Locale::En);
+        let en = series_summary(
+            "Satisfaction",
+            &["FY2021".into(), "FY2022".into()],
+            &[Some(87.0), Some(87.0)],
+            None,
+            Unit::Percent,
+            Locale::En,
+        );
         assert_eq!(en, "Satisfaction stayed the same: 87% in FY2021, 87% in FY2022.");
         let easy = series_summary("まんぞくど", &periods, &[None, None], None, Unit::Percent, Locale::JaEasy);
         assert!(easy.contains("まだ でていません"));

@@ -3,7 +3,10 @@
 
 /// Text made safe for HTML (and XML) text and attribute values (`&`, `<`, `>`, `"`).
 pub fn escape_html(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// Percent-encodes everything but RFC 3986's unreserved characters (safe in any URL part).

@@ -52,7 +52,11 @@ pub fn quantity(value: f64, unit: Unit, approximate: bool, locale: Locale) -> St
     let body = match locale {
         Locale::En => english_quantity(value, unit),
         Locale::Ja | Locale::JaEasy => {
-            let n = if unit == Unit::Score { number_fixed(value, 2) } else { number(value) };
+            let n = if unit == Unit::Score {
+                number_fixed(value, 2)
+            } else {
+                number(value)
+            };
             format!("{n}{}", japanese_unit(unit))
         }
     };
@@ -87,7 +91,9 @@ pub fn figure_with_readings(text: &str, locale: Locale) -> Cow<'_, str> {
     let mut rest = text;
     while let Some(start) = rest.find(snapshot::ruby::is_kanji) {
         out.push_str(&rest[..start]);
-        let run_len = rest[start..].find(|c: char| !snapshot::ruby::is_kanji(c)).unwrap_or(rest.len() - start);
+        let run_len = rest[start..]
+            .find(|c: char| !snapshot::ruby::is_kanji(c))
+            .unwrap_or(rest.len() - start);
         let run = &rest[start..start + run_len];
         match FIGURE_READINGS.iter().find(|(word, _)| *word == run) {
             Some((word, reading)) => out.push_str(&format!("｜{word}《{reading}》")),
@@ -237,8 +243,20 @@ pub fn fiscal_period(from: FiscalYear, to: FiscalYear, locale: Locale) -> String
     format!("{}{sep}{}", fiscal_year(from, locale), fiscal_year(to, locale))
 }
 
-pub(crate) const MONTHS_EN: [&str; 12] =
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+pub(crate) const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 /// `2023年8月`, `August 2023`, `2023ねん 8がつ`.
 pub fn year_month(ym: YearMonth, locale: Locale) -> String {
@@ -258,7 +276,11 @@ pub fn as_of(date: impl Into<AsOf>, locale: Locale) -> String {
         return date.text().to_string();
     };
     // English names the month; Japanese numbers it.
-    let month = if locale == Locale::En { MONTHS_EN[usize::from(month) - 1].to_string() } else { month.to_string() };
+    let month = if locale == Locale::En {
+        MONTHS_EN[usize::from(month) - 1].to_string()
+    } else {
+        month.to_string()
+    };
     let t = strings(locale);
     let (year, day) = (year.to_string(), day.map(|d| d.to_string()));
     match day {
@@ -287,7 +309,7 @@ pub fn japan_time_of(utc: &str) -> Option<JapanTime> {
         return None;
     }
     let days_in = |y: u32, m: u32| match m {
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 if (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400) => 29,
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
@@ -305,7 +327,13 @@ pub fn japan_time_of(utc: &str) -> Option<JapanTime> {
             }
         }
     }
-    Some(JapanTime { year: y as i32, month: mo as u8, day: d as u8, hour: h as u8, minute: mi as u8 })
+    Some(JapanTime {
+        year: y as i32,
+        month: mo as u8,
+        day: d as u8,
+        hour: h as u8,
+        minute: mi as u8,
+    })
 }
 
 pub fn percent_of(part: u32, whole: u32) -> String {
@@ -379,11 +407,23 @@ mod tests {
         assert_eq!(easy(4.7, Unit::HundredMillionYen, true), "｜約《やく》4.7｜億円《おくえん》");
         assert_eq!(easy(3.5, Unit::MinutesPerCase, false), "3.5｜分《ふん》/｜件《けん》");
         assert_eq!(easy(78.8, Unit::Percent, false), "78.8%");
-        assert_eq!(snapshot::ruby::plain(&easy(14.0, Unit::Days, false)), quantity(14.0, Unit::Days, false, JaEasy), "the same figure without its readings");
-        assert_eq!(figure_with_readings("107,087件", Ja), "107,087件", "standard Japanese has no readings");
+        assert_eq!(
+            snapshot::ruby::plain(&easy(14.0, Unit::Days, false)),
+            quantity(14.0, Unit::Days, false, JaEasy),
+            "the same figure without its readings"
+        );
+        assert_eq!(
+            figure_with_readings("107,087件", Ja),
+            "107,087件",
+            "standard Japanese has no readings"
+        );
         assert_eq!(figure_spoken("約4.7億円", JaEasy), "やく4.7おくえん");
         assert_eq!(figure_spoken("約4.7億円", Ja), "約4.7億円");
-        assert_eq!(figure_with_readings("未定の値", JaEasy), "未定の値", "words it does not know stay as they are");
+        assert_eq!(
+            figure_with_readings("未定の値", JaEasy),
+            "未定の値",
+            "words it does not know stay as they are"
+        );
     }
 
     #[test]

@@ -106,7 +106,11 @@ mod tests {
     use super::*;
 
     fn text(en: Option<&str>, easy: Option<&str>) -> Text {
-        Text { ja: "日本語".into(), en: en.map(Into::into), ja_easy: easy.map(Into::into) }
+        Text {
+            ja: "日本語".into(),
+            en: en.map(Into::into),
+            ja_easy: easy.map(Into::into),
+        }
     }
 
     #[test]
@@ -120,7 +124,11 @@ mod tests {
         assert_eq!(Locale::En.lang_of(&ja_only), "ja");
         assert_eq!(Locale::JaEasy.pick(&ja_only), "日本語");
         // Readings are for the screen in やさしい日本語; everywhere else the text is plain.
-        let marked = Text { ja: "市役所《しやくしょ》".into(), en: None, ja_easy: Some("｜市役所《しやくしょ》の プラン".into()) };
+        let marked = Text {
+            ja: "市役所《しやくしょ》".into(),
+            en: None,
+            ja_easy: Some("｜市役所《しやくしょ》の プラン".into()),
+        };
         assert_eq!(Locale::JaEasy.pick_marked(&marked), "｜市役所《しやくしょ》の プラン");
         assert_eq!(Locale::JaEasy.pick(&marked), "市役所の プラン");
         assert_eq!(Locale::Ja.pick_marked(&marked), "市役所");

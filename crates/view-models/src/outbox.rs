@@ -33,10 +33,14 @@ pub struct Outbox {
 /// What one delivery attempt came back with.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Delivery {
-    Acknowledged { receipt: String },
+    Acknowledged {
+        receipt: String,
+    },
     /// Network failure, 5xx, 429: try again later.
     TryLater,
-    Refused { errors: Vec<FieldError> },
+    Refused {
+        errors: Vec<FieldError>,
+    },
 }
 
 /// Most items kept: beyond this the oldest delivered ones are forgotten.
@@ -66,7 +70,11 @@ impl Outbox {
 
     /// The private-link token of the submission with `key`, if it carries one.
     pub fn follow_of(&self, key: &str) -> Option<&str> {
-        self.items.iter().find(|i| i.submission.key == key).map(|i| i.submission.follow.as_str()).filter(|f| !f.is_empty())
+        self.items
+            .iter()
+            .find(|i| i.submission.key == key)
+            .map(|i| i.submission.follow.as_str())
+            .filter(|f| !f.is_empty())
     }
 
     /// Adds a submission, once per key.
@@ -74,7 +82,11 @@ impl Outbox {
         if self.items.iter().any(|i| i.submission.key == submission.key) {
             return;
         }
-        self.items.push(Item { submission, state: ItemState::Pending { attempts: 0 }, hidden: false });
+        self.items.push(Item {
+            submission,
+            state: ItemState::Pending { attempts: 0 },
+            hidden: false,
+        });
         while self.items.len() > MAX_ITEMS {
             match self.items.iter().position(|i| !matches!(i.state, ItemState::Pending { .. })) {
                 Some(i) => {
@@ -98,7 +110,9 @@ impl Outbox {
     }
 
     pub fn record(&mut self, key: &str, outcome: Delivery) {
-        let Some(item) = self.items.iter_mut().find(|i| i.submission.key == key) else { return };
+        let Some(item) = self.items.iter_mut().find(|i| i.submission.key == key) else {
+            return;
+        };
         item.state = match (outcome, &item.state) {
             (Delivery::Acknowledged { receipt }, _) => ItemState::Sent { receipt },
             (Delivery::Refused { errors }, _) => ItemState::Refused { errors },
@@ -131,7 +145,9 @@ impl Outbox {
                 Some(mine) => {
                     mine.hidden |= theirs.hidden;
                     match (&mine.state, &theirs.state) {
-                        (ItemState::Pending { attempts: a }, ItemState::Pending { attempts: b }) => mine.state = ItemState::Pending { attempts: (*a).max(*b) },
+                        (ItemState::Pending { attempts: a }, ItemState::Pending { attempts: b }) => {
+                            mine.state = ItemState::Pending { attempts: (*a).max(*b) }
+                        }
                         (m, t) if rank(t) > rank(m) => mine.state = theirs.state,
                         _ => {}
                     }
@@ -159,7 +175,9 @@ pub fn classify_response(status: u16, body: &str) -> Delivery {
             Err(_) => Delivery::TryLater,
         },
         408 | 429 => Delivery::TryLater,
-        400..=499 => Delivery::Refused { errors: serde_json::from_str::<ApiError>(body).map(|e| e.errors).unwrap_or_default() },
+        400..=499 => Delivery::Refused {
+            errors: serde_json::from_str::<ApiError>(body).map(|e| e.errors).unwrap_or_default(),
+        },
         _ => Delivery::TryLater,
     }
 }
@@ -168,22 +186,48 @@ pub fn classify_response(status: u16, body: &str) -> Delivery {
 mod tests {
 
     fn item(key: &str, state: ItemState) -> Item {
-        Item { submission: Submission { key: key.into(), message: format!("m{key}"), ..Default::default() }, state, hidden: false }
+        Item {
+            submission: Submission {
+                key: key.into(),
+                message: format!("m{key}"),
+                ..Default::default()
+            },
+            state,
+            hidden: false,
+        }
     }
 
     #[test]
     fn merging_keeps_every_tabs_messages_in_their_furthest_state() {
         // Tab A queued "a" and closed; tab B, opened before, queues "b" and saves.
-        let stored = Outbox { items: vec![item("a", ItemState::Pending { attempts: 3 }), item("c", ItemState::Sent { receipt: "KR-1".into() })] };
-        let mut b = Outbox { items: vec![item("c", ItemState::Pending { attempts: 1 }), item("b", ItemState::Pending { attempts: 0 })] };
+        let stored = Outbox {
+            items: vec![
+                item("a", ItemState::Pending { attempts: 3 }),
+                item("c", ItemState::Sent { receipt: "KR-1".into() }),
+            ],
+        };
+        let mut b = Outbox {
+            items: vec![
+                item("c", ItemState::Pending { attempts: 1 }),
+                item("b", ItemState::Pending { attempts: 0 }),
+            ],
+        };
         b.merge(stored);
         let keys: Vec<_> = b.items.iter().map(|i| i.submission.key.as_str()).collect();
         assert_eq!(keys, ["c", "b", "a"], "nothing is lost");
-        assert_eq!(b.items[0].state, ItemState::Sent { receipt: "KR-1".into() }, "an acknowledgement wins");
+        assert_eq!(
+            b.items[0].state,
+            ItemState::Sent { receipt: "KR-1".into() },
+            "an acknowledgement wins"
+        );
         assert_eq!(b.attempts("a"), 3);
-        let mut hidden = Outbox { items: vec![item("a", ItemState::Pending { attempts: 0 })] };
+        let mut hidden = Outbox {
+            items: vec![item("a", ItemState::Pending { attempts: 0 })],
+        };
         hidden.hide_all();
-        let mut other = Outbox { items: vec![item("a", ItemState::Pending { attempts: 5 })] };
+        let mut other = Outbox {
+            items: vec![item("a", ItemState::Pending { attempts: 5 })],
+        };
         other.merge(hidden);
         assert!(other.items[0].hidden, "a kiosk's reset hides it in every copy");
         assert_eq!(other.pending().count(), 1, "and it is still delivered");
@@ -191,7 +235,11 @@ mod tests {
     use super::*;
 
     fn sub(key: &str) -> Submission {
-        Submission { key: key.into(), message: "m".into(), ..Default::default() }
+        Submission {
+            key: key.into(),
+            message: "m".into(),
+            ..Default::default()
+        }
     }
 
     #[test]
@@ -207,14 +255,24 @@ mod tests {
         let restored = Outbox::from_json(&o.to_json());
         assert_eq!(restored, o);
         let mut o = restored;
-        o.record("a", Delivery::Acknowledged { receipt: "KR-0000001".into() });
+        o.record(
+            "a",
+            Delivery::Acknowledged {
+                receipt: "KR-0000001".into(),
+            },
+        );
         assert_eq!(o.pending().count(), 0);
         assert_eq!(Outbox::from_json("garbage"), Outbox::default());
     }
 
     #[test]
     fn responses_map_to_outcomes() {
-        assert_eq!(classify_response(201, r#"{"receipt":"KR-0000009","duplicate":false}"#), Delivery::Acknowledged { receipt: "KR-0000009".into() });
+        assert_eq!(
+            classify_response(201, r#"{"receipt":"KR-0000009","duplicate":false}"#),
+            Delivery::Acknowledged {
+                receipt: "KR-0000009".into()
+            }
+        );
         assert_eq!(classify_response(503, ""), Delivery::TryLater);
         assert_eq!(classify_response(429, "{}"), Delivery::TryLater);
         match classify_response(422, r#"{"error":"invalid","errors":[{"field":"message","problem":"required"}]}"#) {

@@ -44,7 +44,12 @@ pub fn latest_actual(ind: &Indicator) -> Option<YearValue> {
 }
 
 pub fn progress(ind: &Indicator) -> Progress {
-    let none = |latest| Progress { latest, fraction: None, expected: None, status: Status::NoData };
+    let none = |latest| Progress {
+        latest,
+        fraction: None,
+        expected: None,
+        status: Status::NoData,
+    };
     let latest = latest_actual(ind);
     let (Some(l), Some(base), Some(target)) = (latest, ind.baseline.value, ind.target.value) else {
         return none(latest);
@@ -56,7 +61,15 @@ pub fn progress(ind: &Indicator) -> Progress {
     };
     let reached = now == target || better(now, target);
     let expected = elapsed(ind.baseline.fiscal_year, l.fiscal_year, ind.target.fiscal_year);
-    let raw = if target == base { if reached { 1.0 } else { 0.0 } } else { (now - base) / (target - base) };
+    let raw = if target == base {
+        if reached {
+            1.0
+        } else {
+            0.0
+        }
+    } else {
+        (now - base) / (target - base)
+    };
     let status = if reached {
         Status::Achieved
     } else if better(base, now) {
@@ -67,7 +80,12 @@ pub fn progress(ind: &Indicator) -> Progress {
         Status::Behind
     };
     let fraction = if reached { 1.0 } else { raw.clamp(0.0, 1.0) };
-    Progress { latest, fraction: Some(fraction), expected: Some(expected), status }
+    Progress {
+        latest,
+        fraction: Some(fraction),
+        expected: Some(expected),
+        status,
+    }
 }
 
 fn elapsed(from: FiscalYear, now: FiscalYear, to: FiscalYear) -> f64 {
@@ -104,9 +122,18 @@ mod tests {
             name: Default::default(),
             unit: Unit::Percent,
             direction,
-            baseline: YearValue { fiscal_year: FiscalYear(2021), value: Some(base) },
-            actuals: vec![YearValue { fiscal_year: FiscalYear(2022), value: actual }],
-            target: YearValue { fiscal_year: FiscalYear(2023), value: Some(target) },
+            baseline: YearValue {
+                fiscal_year: FiscalYear(2021),
+                value: Some(base),
+            },
+            actuals: vec![YearValue {
+                fiscal_year: FiscalYear(2022),
+                value: actual,
+            }],
+            target: YearValue {
+                fiscal_year: FiscalYear(2023),
+                value: Some(target),
+            },
             source: None,
             assessment: None,
         }

@@ -12,7 +12,9 @@ pub const LANG_COOKIE_ATTRIBUTES: &str = "Path=/; Max-Age=31536000; SameSite=Lax
 
 /// Every query parameter the app reads, written once. Anything else in an address (`utm_*`,
 /// `fbclid`, an unknown name) changes nothing on the page, so it makes no page of its own.
-pub const APP_PARAMS: [&str; 11] = ["lang", "mode", "idle", "ward", "section", "thanks", "embed", "card", "data", "asof", "topic"];
+pub const APP_PARAMS: [&str; 11] = [
+    "lang", "mode", "idle", "ward", "section", "thanks", "embed", "card", "data", "asof", "topic",
+];
 
 /// The parameters a language link keeps: the page's mode, place and data; not its language
 /// (the link sets it) nor a form's topic.
@@ -22,7 +24,10 @@ const LANGUAGE_KEEPS: [&str; 9] = ["mode", "idle", "ward", "section", "thanks", 
 /// the app reads), in [`APP_PARAMS`]' order: one page, one address.
 pub fn canonical_query(query: &str) -> String {
     let pairs = parse_form(query.trim_start_matches('?'));
-    let kept: Vec<(&str, &str)> = APP_PARAMS.iter().filter_map(|k| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| (*k, v.as_str()))).collect();
+    let kept: Vec<(&str, &str)> = APP_PARAMS
+        .iter()
+        .filter_map(|k| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| (*k, v.as_str())))
+        .collect();
     href("", &kept).trim_start_matches('?').to_string()
 }
 
@@ -36,12 +41,19 @@ pub struct PageRequest {
 
 impl PageRequest {
     pub fn new(path: &str, query: &str, origin: &str) -> Self {
-        PageRequest { path: path.to_string(), query: query.trim_start_matches('?').to_string(), origin: origin.to_string() }
+        PageRequest {
+            path: path.to_string(),
+            query: query.trim_start_matches('?').to_string(),
+            origin: origin.to_string(),
+        }
     }
 
     /// The same request without what the app does not read: what the server renders and keeps.
     pub fn canonical(&self) -> PageRequest {
-        PageRequest { query: canonical_query(&self.query), ..self.clone() }
+        PageRequest {
+            query: canonical_query(&self.query),
+            ..self.clone()
+        }
     }
 
     /// The page's address without tracking or unknown parameters.
@@ -56,7 +68,11 @@ impl PageRequest {
     pub fn canonical_url_in(&self, locale: Locale) -> String {
         let pairs = parse_form(&canonical_query(&self.query));
         let in_folder = crate::route::split_locale_prefix(&self.path).0.is_some();
-        let mut kept: Vec<(&str, &str)> = pairs.iter().filter(|(k, _)| k != "lang").map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let mut kept: Vec<(&str, &str)> = pairs
+            .iter()
+            .filter(|(k, _)| k != "lang")
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
         if locale != Locale::Ja && !in_folder {
             kept.insert(0, ("lang", locale.code()));
         }
@@ -71,7 +87,12 @@ impl PageRequest {
     /// Full page, embedded card or kiosk, from `?embed=`, `?card=`, `?mode=`, `?idle=`.
     pub fn mode(&self) -> crate::screens::contexts::Mode {
         let p = |k: &str| self.param(k);
-        crate::screens::contexts::mode(p("embed").as_deref(), p("card").as_deref(), p("mode").as_deref(), p("idle").as_deref())
+        crate::screens::contexts::mode(
+            p("embed").as_deref(),
+            p("card").as_deref(),
+            p("mode").as_deref(),
+            p("idle").as_deref(),
+        )
     }
 
     pub fn screen(&self) -> Screen {
@@ -81,7 +102,11 @@ impl PageRequest {
     /// The parameters a form that loads this page again (a retry, the as-of picker) carries as
     /// hidden fields: those the app reads, but not `leave` (the picker's own field).
     pub fn kept_fields(&self, leave: &[&str]) -> Vec<(&'static str, String)> {
-        APP_PARAMS.iter().filter(|k| !leave.contains(k)).filter_map(|k| self.param(k).map(|v| (*k, v))).collect()
+        APP_PARAMS
+            .iter()
+            .filter(|k| !leave.contains(k))
+            .filter_map(|k| self.param(k).map(|v| (*k, v)))
+            .collect()
     }
 
     /// What this request shows, worked out once for the server's renderer and the browser's
@@ -94,14 +119,24 @@ impl PageRequest {
         let not_found = !embed && screen == Screen::NotFound;
         let title = crate::route::page_title(crate::route::screen_name(screen, kiosk, embed, t), t);
         let starts_app = kiosk || crate::route::entry(screen).is_some_and(|e| e.starts_app);
-        Resolved { mode, screen, title, status: if not_found { 404 } else { 200 }, starts_app }
+        Resolved {
+            mode,
+            screen,
+            title,
+            status: if not_found { 404 } else { 200 },
+            starts_app,
+        }
     }
 
     /// The reader's language: `?lang=` first, then a static export's language folder
     /// (`/en/plan/`), then the switch's cookie, then Japanese.
     pub fn locale(&self, lang_cookie: Option<&str>) -> Locale {
         let folder = crate::route::split_locale_prefix(&self.path).0;
-        self.param("lang").as_deref().and_then(Locale::from_code).or(folder).unwrap_or_else(|| choose_locale(None, lang_cookie))
+        self.param("lang")
+            .as_deref()
+            .and_then(Locale::from_code)
+            .or(folder)
+            .unwrap_or_else(|| choose_locale(None, lang_cookie))
     }
 }
 
@@ -131,17 +166,27 @@ impl Resolved {
 }
 
 pub fn choose_locale(query_lang: Option<&str>, cookie: Option<&str>) -> Locale {
-    query_lang.and_then(Locale::from_code).or_else(|| cookie.and_then(Locale::from_code)).unwrap_or_default()
+    query_lang
+        .and_then(Locale::from_code)
+        .or_else(|| cookie.and_then(Locale::from_code))
+        .unwrap_or_default()
 }
 
 /// The value of cookie `name` in a `Cookie` header (or `document.cookie`).
 pub fn cookie_value<'a>(header: &'a str, name: &str) -> Option<&'a str> {
-    header.split(';').filter_map(|pair| pair.trim().split_once('=')).find(|(k, _)| *k == name).map(|(_, v)| v.trim())
+    header
+        .split(';')
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.trim())
 }
 
 /// `path` with the query `params`, each value percent-encoded.
 pub fn href(path: &str, params: &[(&str, &str)]) -> String {
-    let query: Vec<String> = params.iter().map(|(k, v)| format!("{}={}", crate::escape::percent_encode(k), crate::escape::percent_encode(v))).collect();
+    let query: Vec<String> = params
+        .iter()
+        .map(|(k, v)| format!("{}={}", crate::escape::percent_encode(k), crate::escape::percent_encode(v)))
+        .collect();
     if query.is_empty() {
         path.to_string()
     } else {
@@ -185,7 +230,9 @@ pub fn percent_decode(text: &str) -> String {
         match bytes[i] {
             b'+' => out.push(b' '),
             b'%' if i + 2 < bytes.len() => {
-                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3])
+                    .ok()
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
                 match hex {
                     Some(b) => {
                         out.push(b);
@@ -207,7 +254,11 @@ mod tests {
 
     #[test]
     fn parameters_are_decoded_and_the_first_wins() {
-        let r = PageRequest::new("/feedback", "?topic=%E3%82%B3%E3%83%B3%E3%83%93%E3%83%8B+x&lang=en&lang=ja", "http://a");
+        let r = PageRequest::new(
+            "/feedback",
+            "?topic=%E3%82%B3%E3%83%B3%E3%83%93%E3%83%8B+x&lang=en&lang=ja",
+            "http://a",
+        );
         assert_eq!(r.param("topic").as_deref(), Some("コンビニ x"));
         assert_eq!(r.param("lang").as_deref(), Some("en"));
         assert_eq!(r.param("none"), None);
@@ -222,11 +273,19 @@ mod tests {
         assert_eq!(choose_locale(None, None), Locale::Ja);
         assert_eq!(choose_locale(None, Some("en")), Locale::En);
         assert_eq!(choose_locale(Some("ja-easy"), Some("en")), Locale::JaEasy);
-        assert_eq!(choose_locale(Some("xx"), Some("en")), Locale::En, "an unknown ?lang= falls back to the cookie");
+        assert_eq!(
+            choose_locale(Some("xx"), Some("en")),
+            Locale::En,
+            "an unknown ?lang= falls back to the cookie"
+        );
         assert_eq!(choose_locale(None, Some("<script>")), Locale::Ja);
         let r = PageRequest::new("/", "lang=en", "");
         assert_eq!(r.locale(Some("ja-easy")), Locale::En);
-        assert_eq!(PageRequest::new("/en/plan/", "", "").locale(Some("ja-easy")), Locale::En, "a language folder");
+        assert_eq!(
+            PageRequest::new("/en/plan/", "", "").locale(Some("ja-easy")),
+            Locale::En,
+            "a language folder"
+        );
     }
 
     #[test]
@@ -234,22 +293,39 @@ mod tests {
         let first = PageRequest::new("/", "mode=kiosk&idle=60&topic=x&lang=ja", "");
         assert_eq!(language_href("/plan", &first, Locale::En), "/plan?mode=kiosk&idle=60&lang=en");
         assert_eq!(language_href("/", &PageRequest::default(), Locale::JaEasy), "/?lang=ja-easy");
-        assert_eq!(language_href("/en/plan/", &PageRequest::default(), Locale::Ja), "/plan?lang=ja", "a static export's folder");
+        assert_eq!(
+            language_href("/en/plan/", &PageRequest::default(), Locale::Ja),
+            "/plan?lang=ja",
+            "a static export's folder"
+        );
         assert_eq!(language_href("/ja-easy/", &PageRequest::default(), Locale::En), "/?lang=en");
-        assert_eq!(href("/feedback", &[("topic", "コンビニ&x")]), "/feedback?topic=%E3%82%B3%E3%83%B3%E3%83%93%E3%83%8B%26x");
+        assert_eq!(
+            href("/feedback", &[("topic", "コンビニ&x")]),
+            "/feedback?topic=%E3%82%B3%E3%83%B3%E3%83%93%E3%83%8B%26x"
+        );
     }
 
     #[test]
     fn tracking_and_unknown_parameters_make_no_page_of_their_own() {
         assert_eq!(canonical_query("utm_source=line&fbclid=abc&lang=en&utm_medium=x"), "lang=en");
         assert_eq!(canonical_query("?mode=kiosk&idle=60&gclid=1"), "mode=kiosk&idle=60");
-        assert_eq!(canonical_query("lang=en&lang=ja"), "lang=en", "the first value, as the app reads it");
+        assert_eq!(
+            canonical_query("lang=en&lang=ja"),
+            "lang=en",
+            "the first value, as the app reads it"
+        );
         assert_eq!(canonical_query("idle=60&mode=kiosk"), "mode=kiosk&idle=60", "one order");
-        assert_eq!(canonical_query("topic=%E3%82%B3%E3%83%B3%E3%83%93%E3%83%8B"), "topic=%E3%82%B3%E3%83%B3%E3%83%93%E3%83%8B");
+        assert_eq!(
+            canonical_query("topic=%E3%82%B3%E3%83%B3%E3%83%93%E3%83%8B"),
+            "topic=%E3%82%B3%E3%83%B3%E3%83%93%E3%83%8B"
+        );
         assert_eq!(canonical_query(""), "");
         let r = PageRequest::new("/konbini", "fbclid=IwAR0&lang=en", "https://example.jp");
         assert_eq!(r.canonical_url(), "https://example.jp/konbini?lang=en");
-        assert_eq!(PageRequest::new("/", "utm_source=x", "https://example.jp").canonical_url(), "https://example.jp/");
+        assert_eq!(
+            PageRequest::new("/", "utm_source=x", "https://example.jp").canonical_url(),
+            "https://example.jp/"
+        );
         assert!(LANGUAGE_KEEPS.iter().all(|k| APP_PARAMS.contains(k)));
         // A kiosk's settings are the app's parameters, and a language link keeps them.
         let kiosk = crate::screens::kiosk_survey::KIOSK_SETTINGS;
@@ -277,6 +353,9 @@ mod tests {
         assert!(PageRequest::new("/feedback", "", "").resolve(t).starts_app);
         assert!(PageRequest::new("/plan", "mode=kiosk", "").resolve(t).starts_app);
         let r = PageRequest::new("/konbini", "lang=en&asof=2023-12&utm_source=x&data=%2Ff.json", "");
-        assert_eq!(r.kept_fields(&["asof"]), [("lang", "en".to_string()), ("data", "/f.json".to_string())]);
+        assert_eq!(
+            r.kept_fields(&["asof"]),
+            [("lang", "en".to_string()), ("data", "/f.json".to_string())]
+        );
     }
 }

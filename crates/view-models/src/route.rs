@@ -90,6 +90,8 @@ pub struct ScreenEntry {
 }
 
 /// Every screen, in menu order.
+// One row per screen, so the table reads as a table.
+#[rustfmt::skip]
 pub const SCREENS: [ScreenEntry; 11] = [
     ScreenEntry { screen: Screen::Start, path: "/", menu_label: |t| t.nav_home, title: |t| t.nav_home, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: true, starts_app: false, private: false },
     ScreenEntry { screen: Screen::Home, path: "/home", menu_label: |t| t.nav_home, title: |t| t.nav_home, in_page_menu: false, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false, private: false },
@@ -139,7 +141,12 @@ pub fn page_paths() -> impl Iterator<Item = &'static str> {
 pub fn screen_for(path: &str) -> Screen {
     // A private page answers only at its own address: no language folder, something after
     // the prefix, nothing after that.
-    if let Some(e) = SCREENS.iter().find(|e| e.private && path.strip_prefix(e.path).is_some_and(|rest| !rest.is_empty() && !rest.contains('/'))) {
+    if let Some(e) = SCREENS.iter().find(|e| {
+        e.private
+            && path
+                .strip_prefix(e.path)
+                .is_some_and(|rest| !rest.is_empty() && !rest.contains('/'))
+    }) {
         return e.screen;
     }
     let path = split_locale_prefix(path).1;
@@ -230,29 +237,92 @@ mod tests {
     fn a_private_page_answers_only_at_its_own_address_and_the_browser_loads_it() {
         let token = "ab".repeat(32);
         assert_eq!(screen_for(&format!("/voices/mine/{token}")), Screen::MyVoice);
-        for other in ["/voices/mine", "/voices/mine/", &format!("/en/voices/mine/{token}"), &format!("/voices/mine/{token}/x")] {
+        for other in [
+            "/voices/mine",
+            "/voices/mine/",
+            &format!("/en/voices/mine/{token}"),
+            &format!("/voices/mine/{token}/x"),
+        ] {
             assert_eq!(screen_for(other), Screen::NotFound, "{other}");
         }
-        assert!(!handle_in_app(&click(&format!("/voices/mine/{token}"), "/feedback", "")), "the server draws it from its store");
+        assert!(
+            !handle_in_app(&click(&format!("/voices/mine/{token}"), "/feedback", "")),
+            "the server draws it from its store"
+        );
         assert!(!handle_in_app(&click(&format!("/voices/mine/{token}?lang=en"), "/feedback", "")));
-        let private: Vec<_> = SCREENS.iter().filter(|e| e.private).map(|e| (e.screen, e.in_page_menu || e.in_kiosk_menu || e.at_kiosk || e.starts_app || e.takes_post)).collect();
-        assert_eq!(private, [(Screen::MyVoice, false)], "in no menu, export or sitemap, never at a kiosk, no app, no post");
+        let private: Vec<_> = SCREENS
+            .iter()
+            .filter(|e| e.private)
+            .map(|e| {
+                (
+                    e.screen,
+                    e.in_page_menu || e.in_kiosk_menu || e.at_kiosk || e.starts_app || e.takes_post,
+                )
+            })
+            .collect();
+        assert_eq!(
+            private,
+            [(Screen::MyVoice, false)],
+            "in no menu, export or sitemap, never at a kiosk, no app, no post"
+        );
     }
 
     fn click<'a>(link: &'a str, page: &'a str, hash: &'a str) -> LinkClick<'a> {
-        LinkClick { link_origin: "https://a.example", page_origin: "https://a.example", link_path_and_query: link, page_path_and_query: page, link_hash: hash, ..Default::default() }
+        LinkClick {
+            link_origin: "https://a.example",
+            page_origin: "https://a.example",
+            link_path_and_query: link,
+            page_path_and_query: page,
+            link_hash: hash,
+            ..Default::default()
+        }
     }
 
     #[test]
     fn the_table_lists_each_screen_once_and_the_pages_in_menu_order() {
         for e in &SCREENS {
-            let address = if e.private { format!("{}0123abcd", e.path) } else { e.path.to_string() };
+            let address = if e.private {
+                format!("{}0123abcd", e.path)
+            } else {
+                e.path.to_string()
+            };
             assert_eq!(screen_for(&address), e.screen, "{}", e.path);
-            assert_eq!(SCREENS.iter().filter(|o| o.screen == e.screen || o.path == e.path).count(), 1, "{}", e.path);
+            assert_eq!(
+                SCREENS.iter().filter(|o| o.screen == e.screen || o.path == e.path).count(),
+                1,
+                "{}",
+                e.path
+            );
         }
-        assert_eq!(page_paths().collect::<Vec<_>>(), ["/", "/plan", "/results", "/indicators", "/counter", "/konbini", "/staff", "/voices", "/feedback"]);
+        assert_eq!(
+            page_paths().collect::<Vec<_>>(),
+            [
+                "/",
+                "/plan",
+                "/results",
+                "/indicators",
+                "/counter",
+                "/konbini",
+                "/staff",
+                "/voices",
+                "/feedback"
+            ]
+        );
         let kiosk_menu: Vec<_> = SCREENS.iter().filter(|e| e.in_menu(true)).map(|e| e.path).collect();
-        assert_eq!(kiosk_menu, ["/", "/home", "/plan", "/results", "/indicators", "/counter", "/konbini", "/staff", "/voices"]);
+        assert_eq!(
+            kiosk_menu,
+            [
+                "/",
+                "/home",
+                "/plan",
+                "/results",
+                "/indicators",
+                "/counter",
+                "/konbini",
+                "/staff",
+                "/voices"
+            ]
+        );
         let posts: Vec<_> = SCREENS.iter().filter(|e| e.takes_post).map(|e| e.screen).collect();
         assert_eq!(posts, [Screen::Start, Screen::Feedback]);
         let apps: Vec<_> = SCREENS.iter().filter(|e| e.starts_app).map(|e| e.screen).collect();
@@ -295,9 +365,18 @@ mod tests {
     #[test]
     fn the_browser_keeps_anchors_other_origins_downloads_and_new_tabs() {
         assert!(!handle_in_app(&click("/plan", "/plan", "#main")), "skip link");
-        assert!(!handle_in_app(&LinkClick { link_origin: "https://b.example", ..click("/", "/", "") }));
-        assert!(!handle_in_app(&LinkClick { modified: true, ..click("/plan", "/", "") }));
-        assert!(!handle_in_app(&LinkClick { download_or_target: true, ..click("/plan", "/", "") }));
+        assert!(!handle_in_app(&LinkClick {
+            link_origin: "https://b.example",
+            ..click("/", "/", "")
+        }));
+        assert!(!handle_in_app(&LinkClick {
+            modified: true,
+            ..click("/plan", "/", "")
+        }));
+        assert!(!handle_in_app(&LinkClick {
+            download_or_target: true,
+            ..click("/plan", "/", "")
+        }));
     }
 
     #[test]

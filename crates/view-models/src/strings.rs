@@ -391,14 +391,30 @@ impl Strings {
             ("idle_body", self.idle_body, &["seconds"]),
             ("kiosk_your_answer", self.kiosk_your_answer, &["answer"]),
             ("kiosk_returning", self.kiosk_returning, &["seconds"]),
-            ("summary_change", self.summary_change, &["name", "from_period", "from", "to_period", "to", "trend"]),
+            (
+                "summary_change",
+                self.summary_change,
+                &["name", "from_period", "from", "to_period", "to", "trend"],
+            ),
             ("summary_single", self.summary_single, &["name", "period", "value"]),
             ("summary_none", self.summary_none, &["name"]),
             ("summary_target", self.summary_target, &["period", "value"]),
-            ("indicator_summary", self.indicator_summary, &["name", "baseline_period", "baseline", "latest", "target_period", "target", "status"]),
+            (
+                "indicator_summary",
+                self.indicator_summary,
+                &["name", "baseline_period", "baseline", "latest", "target_period", "target", "status"],
+            ),
             ("indicator_latest", self.indicator_latest, &["period", "value"]),
-            ("items_summary", self.items_summary, &["when", "total", "on_plan", "on_plan_share", "changed", "changed_share"]),
-            ("staff_summary", self.staff_summary, &["count", "high", "high_score", "low", "low_score"]),
+            (
+                "items_summary",
+                self.items_summary,
+                &["when", "total", "on_plan", "on_plan_share", "changed", "changed_share"],
+            ),
+            (
+                "staff_summary",
+                self.staff_summary,
+                &["count", "high", "high_score", "low", "low_score"],
+            ),
             ("staff_respondents", self.staff_respondents, &["count"]),
             ("outbox_sent", self.outbox_sent, &["receipt"]),
             ("embed_snippet_title", self.embed_snippet_title, &["title"]),
@@ -1293,9 +1309,14 @@ mod tests {
         // Reads this file's own tables: a `{` in any other text would be shown to readers as is.
         let listed: Vec<&str> = JA.templates().into_iter().map(|(field, _, _)| field).collect();
         for line in include_str!("strings.rs").lines() {
-            let Some((field, value)) = line.trim().split_once(": \"") else { continue };
+            let Some((field, value)) = line.trim().split_once(": \"") else {
+                continue;
+            };
             if value.contains('{') && line.starts_with("    ") && !line.contains("fn ") {
-                assert!(listed.contains(&field), "{field} holds a placeholder but is not in Strings::templates");
+                assert!(
+                    listed.contains(&field),
+                    "{field} holds a placeholder but is not in Strings::templates"
+                );
             }
         }
     }
@@ -1315,7 +1336,10 @@ mod tests {
         let (marked, spoken) = (marked_strings(Locale::JaEasy), strings(Locale::JaEasy));
         assert_eq!(marked.app_name, "市役所《しやくしょ》 改革《かいかく》 プラン");
         assert_eq!(spoken.app_name, "しやくしょ かいかく プラン");
-        assert!(spoken.all().iter().all(|(_, t)| !snapshot::ruby::has_notation(t)), "no notation in the plain table");
+        assert!(
+            spoken.all().iter().all(|(_, t)| !snapshot::ruby::has_notation(t)),
+            "no notation in the plain table"
+        );
         assert!(std::ptr::eq(marked_strings(Locale::Ja), strings(Locale::Ja)));
     }
 

@@ -59,7 +59,11 @@ pub fn SeriesChart(
             .collect_view()
             .into_any()
     } else {
-        let path: Vec<String> = l.points.iter().filter_map(|p| p.y.map(|y| format!("{:.1},{:.1}", p.x, y))).collect();
+        let path: Vec<String> = l
+            .points
+            .iter()
+            .filter_map(|p| p.y.map(|y| format!("{:.1},{:.1}", p.x, y)))
+            .collect();
         let dots = l
             .points
             .iter()
@@ -75,7 +79,12 @@ pub fn SeriesChart(
             .collect_view();
         view! { <polyline class="chart-line" points=path.join(" ")/> {dots} }.into_any()
     };
-    let header = card.table.header.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view();
+    let header = card
+        .table
+        .header
+        .iter()
+        .map(|h| view! { <th scope="col">{h.clone()}</th> })
+        .collect_view();
     // The first cell names the row (the period); a row of any length renders.
     let rows = card
         .table

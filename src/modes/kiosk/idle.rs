@@ -31,23 +31,25 @@ pub fn IdleGuard(idle_seconds: u32) -> impl IntoView {
         on_cleanup(move || handle.remove());
     }
     // Timers only run in the browser.
-    let tick = browser::window().map(|_| set_interval_with_handle(
-        move || match warning.get_untracked() {
-            None => {
-                if browser::now_ms() - last_activity.get_value() >= f64::from(idle_seconds) * 1000.0 {
-                    warning.set(Some(WARNING_SECONDS));
-                    request_animation_frame(move || {
-                        if let Some(b) = continue_ref.get_untracked() {
-                            let _ = b.focus();
-                        }
-                    });
+    let tick = browser::window().map(|_| {
+        set_interval_with_handle(
+            move || match warning.get_untracked() {
+                None => {
+                    if browser::now_ms() - last_activity.get_value() >= f64::from(idle_seconds) * 1000.0 {
+                        warning.set(Some(WARNING_SECONDS));
+                        request_animation_frame(move || {
+                            if let Some(b) = continue_ref.get_untracked() {
+                                let _ = b.focus();
+                            }
+                        });
+                    }
                 }
-            }
-            Some(0 | 1) => reset_kiosk(outbox),
-            Some(n) => warning.set(Some(n - 1)),
-        },
-        Duration::from_secs(1),
-    ));
+                Some(0 | 1) => reset_kiosk(outbox),
+                Some(n) => warning.set(Some(n - 1)),
+            },
+            Duration::from_secs(1),
+        )
+    });
     if let Some(Ok(handle)) = tick {
         on_cleanup(move || handle.clear());
     }

@@ -22,7 +22,10 @@ static KIOSK_START: std::sync::OnceLock<String> = std::sync::OnceLock::new();
 /// links replace the history entry: `navigation::provide_address`.)
 pub fn start_kiosk() {
     let Some(window) = browser::window() else { return };
-    let _ = KIOSK_START.set(kiosk_address(&PageRequest::new("/", &window.location().search().unwrap_or_default(), ""), true));
+    let _ = KIOSK_START.set(kiosk_address(
+        &PageRequest::new("/", &window.location().search().unwrap_or_default(), ""),
+        true,
+    ));
     if let Some(root) = window.document().and_then(|d| d.document_element()) {
         let _ = root.class_list().add_1("kiosk");
     }

@@ -79,8 +79,15 @@ fn survey_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
     let sent_key = RwSignal::new(received.as_ref().map(|_| echo.key.clone()));
     let form_key = if echo.key.is_empty() { new_key() } else { echo.key.clone() };
     // A comment's private link (its token chosen with the key, as the form does).
-    let form_follow = if echo.follow.is_empty() { new_follow_token() } else { echo.follow.clone() };
-    let echo_follow = received.as_ref().map(|_| echo.follow.clone()).filter(|_| !echo.message.trim().is_empty());
+    let form_follow = if echo.follow.is_empty() {
+        new_follow_token()
+    } else {
+        echo.follow.clone()
+    };
+    let echo_follow = received
+        .as_ref()
+        .map(|_| echo.follow.clone())
+        .filter(|_| !echo.message.trim().is_empty());
     // The kiosk's own address with its settings, so each answer page is the same kiosk's.
     let action = kiosk_address(&request, false);
     let start = KIOSK_START.get().cloned().unwrap_or_else(|| action.clone());
@@ -106,7 +113,11 @@ fn survey_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
         let submission = Submission {
             key: new_key(),
             // Only a comment can be followed: a rating alone has nothing to answer.
-            follow: if message.trim().is_empty() { String::new() } else { new_follow_token() },
+            follow: if message.trim().is_empty() {
+                String::new()
+            } else {
+                new_follow_token()
+            },
             kind: Kind::CounterSurvey,
             topic: "counter-survey".into(),
             message,
@@ -127,7 +138,10 @@ fn survey_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
             }
         }
     };
-    let form_errors = FormErrors { errors, message: survey_error_message };
+    let form_errors = FormErrors {
+        errors,
+        message: survey_error_message,
+    };
     let place_for_back = place.clone();
 
     let step_view = move || {
@@ -155,18 +169,43 @@ fn survey_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
             }
         });
         let body = match step {
-            SurveyStep::Ward => choices(t.kiosk_ward_question, "ward", wards().into_iter().map(|(id, name)| (id.to_string(), l.pick_marked(&name).to_string(), None)).collect(), step_title, move |id| advance(Box::new(move |p| p.ward = Some(id)))).into_any(),
+            SurveyStep::Ward => choices(
+                t.kiosk_ward_question,
+                "ward",
+                wards()
+                    .into_iter()
+                    .map(|(id, name)| (id.to_string(), l.pick_marked(&name).to_string(), None))
+                    .collect(),
+                step_title,
+                move |id| advance(Box::new(move |p| p.ward = Some(id))),
+            )
+            .into_any(),
             SurveyStep::Section => {
-                let options = s.counter_survey.sections.iter().map(|x| (x.id.clone(), l.pick_marked(&x.name).to_string(), None)).collect();
-                choices(t.kiosk_section_question, "section", options, step_title, move |id| advance(Box::new(move |p| p.section = Some(id)))).into_any()
+                let options = s
+                    .counter_survey
+                    .sections
+                    .iter()
+                    .map(|x| (x.id.clone(), l.pick_marked(&x.name).to_string(), None))
+                    .collect();
+                choices(t.kiosk_section_question, "section", options, step_title, move |id| {
+                    advance(Box::new(move |p| p.section = Some(id)))
+                })
+                .into_any()
             }
             SurveyStep::Answer => {
-                let options = (1..=5u8).rev().map(|level| (level.to_string(), counter_satisfaction_label(level, l).to_string(), Some(level))).collect();
-                choices(t.counter_question, "satisfaction", options, step_title, move |v| advance(Box::new(move |p| p.satisfaction = v.parse().ok()))).into_any()
+                let options = (1..=5u8)
+                    .rev()
+                    .map(|level| (level.to_string(), counter_satisfaction_label(level, l).to_string(), Some(level)))
+                    .collect();
+                choices(t.counter_question, "satisfaction", options, step_title, move |v| {
+                    advance(Box::new(move |p| p.satisfaction = v.parse().ok()))
+                })
+                .into_any()
             }
             SurveyStep::Comment => {
                 let chosen = p.satisfaction.map(|v| counter_satisfaction_label(v, l)).unwrap_or_default();
-                let error_summary = move || view! { <ErrorSummary errors target=survey_target summary=summary_ref message=survey_error_message/> };
+                let error_summary =
+                    move || view! { <ErrorSummary errors target=survey_target summary=summary_ref message=survey_error_message/> };
                 view! {
                     {error_summary}
                     <h2 id="step-title" class="kiosk-step__title" tabindex="-1" node_ref=step_title>{fill(t.kiosk_your_answer, &[("answer", chosen)])}</h2>
@@ -195,9 +234,18 @@ fn survey_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
     };
 
     let thanks = move |key: String| {
-        let receipt = received.clone().or_else(|| outbox.outbox.with(|o| o.receipt_of(&key).map(String::from)));
+        let receipt = received
+            .clone()
+            .or_else(|| outbox.outbox.with(|o| o.receipt_of(&key).map(String::from)));
         // Once stored: the link of a comment, to take away as a QR code instead of the home page's.
-        let follow = receipt.as_ref().and_then(|_| echo_follow.clone().or_else(|| outbox.outbox.with(|o| o.follow_of(&key).map(String::from)))).filter(|f| feedback::is_follow_token(f));
+        let follow = receipt
+            .as_ref()
+            .and_then(|_| {
+                echo_follow
+                    .clone()
+                    .or_else(|| outbox.outbox.with(|o| o.follow_of(&key).map(String::from)))
+            })
+            .filter(|f| feedback::is_follow_token(f));
         let start = start.clone();
         // Back to the start by itself, so the next person finds the first question.
         let left = RwSignal::new(thanks_for);

@@ -28,7 +28,12 @@ fn date_of(cell: &Cell) -> Option<String> {
             match t.parse::<f64>() {
                 Ok(n) => from_serial(n),
                 // `2024-03-31` or `2024-03-31T00:00:00`.
-                Err(_) => Some(t.get(..10).filter(|_| t.len() == 10 || t[10..].starts_with('T') || t[10..].starts_with(' ')).unwrap_or(t).replace('/', "-")),
+                Err(_) => Some(
+                    t.get(..10)
+                        .filter(|_| t.len() == 10 || t[10..].starts_with('T') || t[10..].starts_with(' '))
+                        .unwrap_or(t)
+                        .replace('/', "-"),
+                ),
             }
         }
         Cell::FormulaWithoutResult(_) => None,
@@ -39,14 +44,20 @@ impl Importer {
     /// The three languages of a text from `col` on: `None` when all three are empty.
     fn three(sheet: &Sheet, row: u32, col: u32) -> Option<Text> {
         let (ja, en, ja_easy) = (sheet.text(row, col), sheet.text(row, col + 1), sheet.text(row, col + 2));
-        (ja.is_some() || en.is_some() || ja_easy.is_some()).then(|| Text { ja: ja.unwrap_or_default(), en, ja_easy })
+        (ja.is_some() || en.is_some() || ja_easy.is_some()).then(|| Text {
+            ja: ja.unwrap_or_default(),
+            en,
+            ja_easy,
+        })
     }
 
     pub(super) fn answers(&mut self, book: &Book, s: &mut Snapshot) {
         if book.sheet(ANSWERS).is_none() {
             return;
         }
-        let Some(sheet) = self.sheet(book, ANSWERS, &answer_headers()) else { return };
+        let Some(sheet) = self.sheet(book, ANSWERS, &answer_headers()) else {
+            return;
+        };
         let mut answers = Vec::new();
         for row in sheet.data_rows() {
             let at = format!("voices.answers[{}]", answers.len());
@@ -62,7 +73,15 @@ impl Importer {
                 let s = answer_status_of(t);
                 if s.is_none() {
                     let allowed = snapshot::AnswerStatus::ALL.map(answer_status_word).join("」「");
-                    self.report(ANSWERS, row, 2, Kind::NotOneOf { found: t.to_string(), allowed: format!("「{allowed}」") });
+                    self.report(
+                        ANSWERS,
+                        row,
+                        2,
+                        Kind::NotOneOf {
+                            found: t.to_string(),
+                            allowed: format!("「{allowed}」"),
+                        },
+                    );
                 }
                 s
             });
@@ -76,20 +95,41 @@ impl Importer {
                     None
                 }),
             };
-            let texts: Vec<Option<Text>> = [ANS_TITLE, ANS_SUMMARY, ANS_ANSWER].iter().map(|c| Self::three(sheet, row, *c)).collect();
+            let texts: Vec<Option<Text>> = [ANS_TITLE, ANS_SUMMARY, ANS_ANSWER]
+                .iter()
+                .map(|c| Self::three(sheet, row, *c))
+                .collect();
             for (text, col) in texts.iter().zip([ANS_TITLE, ANS_SUMMARY, ANS_ANSWER]) {
                 if text.as_ref().is_none_or(|t| t.ja.is_empty()) {
                     self.report(ANSWERS, row, col, Kind::Required);
                 }
             }
-            let (Some(id), Some(card), Some(status), Some(date), [Some(title), Some(voices_summary), Some(answer)]) = (id, card, status, date, <[Option<Text>; 3]>::try_from(texts).unwrap_or_default()) else {
+            let (Some(id), Some(card), Some(status), Some(date), [Some(title), Some(voices_summary), Some(answer)]) =
+                (id, card, status, date, <[Option<Text>; 3]>::try_from(texts).unwrap_or_default())
+            else {
                 continue;
             };
-            for (field, col) in [("", 0), (".id", 0), (".card", 1), (".status", 2), (".date", 3), (".title", ANS_TITLE), (".voices_summary", ANS_SUMMARY), (".answer", ANS_ANSWER), (".reason", ANS_REASON), (".expects", ANS_EXPECTS)] {
+            for (field, col) in [
+                ("", 0),
+                (".id", 0),
+                (".card", 1),
+                (".status", 2),
+                (".date", 3),
+                (".title", ANS_TITLE),
+                (".voices_summary", ANS_SUMMARY),
+                (".answer", ANS_ANSWER),
+                (".reason", ANS_REASON),
+                (".expects", ANS_EXPECTS),
+            ] {
                 self.from(format!("{at}{field}"), ANSWERS, row, col);
             }
             // Each language of a text in its own column.
-            for (field, col) in [(".title", ANS_TITLE), (".voices_summary", ANS_SUMMARY), (".answer", ANS_ANSWER), (".reason", ANS_REASON)] {
+            for (field, col) in [
+                (".title", ANS_TITLE),
+                (".voices_summary", ANS_SUMMARY),
+                (".answer", ANS_ANSWER),
+                (".reason", ANS_REASON),
+            ] {
                 for (lang, offset) in [(".ja", 0), (".en", 1), (".ja_easy", 2)] {
                     self.from(format!("{at}{field}{lang}"), ANSWERS, row, col + offset);
                 }

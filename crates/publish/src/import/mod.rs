@@ -39,10 +39,17 @@ pub fn parse_number(text: &str) -> Option<f64> {
     let digits = ascii.trim_start_matches(['-', '+']);
     let int_part = digits.split('.').next().unwrap_or("");
     let grouped = int_part.contains(',')
-        && int_part.split(',').enumerate().all(|(i, g)| (i == 0 && (1..=3).contains(&g.len())) || (i > 0 && g.len() == 3))
+        && int_part
+            .split(',')
+            .enumerate()
+            .all(|(i, g)| (i == 0 && (1..=3).contains(&g.len())) || (i > 0 && g.len() == 3))
         && int_part.chars().all(|c| c.is_ascii_digit() || c == ',');
     let plain = if grouped { ascii.replace(',', "") } else { ascii };
-    if plain.is_empty() || !plain.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E')) {
+    if plain.is_empty()
+        || !plain
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'))
+    {
         return None;
     }
     plain.parse::<f64>().ok().filter(|n| n.is_finite())
@@ -78,12 +85,28 @@ impl Importer {
         for (c, expected) in headers.iter().enumerate() {
             let found = sheet.text(0, c as u32).unwrap_or_default();
             if found != *expected {
-                self.report(name, 0, c as u32, Kind::HeaderDiffers { expected: expected.clone(), found });
+                self.report(
+                    name,
+                    0,
+                    c as u32,
+                    Kind::HeaderDiffers {
+                        expected: expected.clone(),
+                        found,
+                    },
+                );
             }
         }
         if let Some(extra) = sheet.cells.keys().find(|c| c.row == 0 && c.col as usize >= headers.len()) {
             let found = sheet.text(extra.row, extra.col).unwrap_or_default();
-            self.report(name, 0, extra.col, Kind::HeaderDiffers { expected: String::new(), found });
+            self.report(
+                name,
+                0,
+                extra.col,
+                Kind::HeaderDiffers {
+                    expected: String::new(),
+                    found,
+                },
+            );
         }
         (self.problems.len() == before && sheet.merged.is_empty()).then_some(sheet)
     }
@@ -161,7 +184,8 @@ impl Importer {
         }
         for id in ids {
             if !found.contains_key(*id) {
-                self.problems.push(SheetProblem::sheet(&sheet.name, Kind::MissingRow(id.to_string())));
+                self.problems
+                    .push(SheetProblem::sheet(&sheet.name, Kind::MissingRow(id.to_string())));
             }
         }
         found
@@ -202,7 +226,10 @@ pub fn title_for(s: &Snapshot) -> Text {
 /// Builds the next snapshot from a read workbook and the latest published one, with every rule
 /// the checker has. Problems are named by sheet and cell wherever the value came from one.
 pub fn import(book: &Book, base: &Snapshot, id: &str, as_of: &str) -> Result<Snapshot, Vec<SheetProblem>> {
-    let mut im = Importer { problems: vec![], origins: vec![] };
+    let mut im = Importer {
+        problems: vec![],
+        origins: vec![],
+    };
     let mut s = im.texts(book, base);
     im.indicators(book, &mut s);
     im.counter(book, &mut s);

@@ -10,7 +10,9 @@ use crate::workbook::Book;
 impl Importer {
     pub(super) fn indicators(&mut self, book: &Book, s: &mut Snapshot) {
         let headers = indicator_headers(s);
-        let Some(sheet) = self.sheet(book, INDICATORS, &headers) else { return };
+        let Some(sheet) = self.sheet(book, INDICATORS, &headers) else {
+            return;
+        };
         let years = indicator_years(s);
         let ids: Vec<String> = s.indicators.iter().map(|i| i.id.clone()).collect();
         let rows = self.rows_by_id(sheet, 0, &ids.iter().map(String::as_str).collect::<Vec<_>>());
@@ -31,11 +33,16 @@ impl Importer {
             for (k, y) in years.iter().enumerate() {
                 let col = IND_FIRST_ACTUAL + k as u32;
                 let before = ind.actuals.iter().find(|a| a.fiscal_year.0 == *y);
-                let Ok(v) = self.figure(sheet, row, col, before.and_then(|a| a.value)) else { continue };
+                let Ok(v) = self.figure(sheet, row, col, before.and_then(|a| a.value)) else {
+                    continue;
+                };
                 // An explicit "not yet published" stays as it was published.
                 if v.is_some() || before.is_some() {
                     self.from(format!("{at}.actuals[{}]", actuals.len()), INDICATORS, row, col);
-                    actuals.push(YearValue { fiscal_year: FiscalYear(*y), value: v });
+                    actuals.push(YearValue {
+                        fiscal_year: FiscalYear(*y),
+                        value: v,
+                    });
                 }
             }
             ind.actuals = actuals;
@@ -55,7 +62,12 @@ impl Importer {
     fn follow_indicator(&mut self, s: &Snapshot, indicator: &str, path: &str) -> Option<(Vec<YearValue>, YearValue)> {
         let (i, ind) = s.indicators.iter().enumerate().find(|(_, x)| x.id == indicator)?;
         let yearly: Vec<YearValue> = std::iter::once(ind.baseline).chain(ind.actuals.iter().copied()).collect();
-        let origins: Vec<_> = self.origins.iter().filter(|(p, _, _)| p.starts_with(&format!("indicators[{i}]."))).cloned().collect();
+        let origins: Vec<_> = self
+            .origins
+            .iter()
+            .filter(|(p, _, _)| p.starts_with(&format!("indicators[{i}].")))
+            .cloned()
+            .collect();
         let cell_of = |p: String| origins.iter().find(|(o, _, _)| *o == p).map(|(_, s, c)| (*s, *c));
         let mut mine = vec![];
         if let Some(c) = cell_of(format!("indicators[{i}].baseline")) {
@@ -78,27 +90,50 @@ impl Importer {
             s.counter_survey.yearly = yearly;
             s.counter_survey.target = target;
         }
-        let Some(sheet) = self.sheet(book, COUNTER, &counter_headers()) else { return };
+        let Some(sheet) = self.sheet(book, COUNTER, &counter_headers()) else {
+            return;
+        };
         let mut rows = Vec::new();
         for row in sheet.data_rows() {
             if [0, 2, 3, 5, 7].iter().all(|c| sheet.get(row, *c).is_none()) {
                 continue;
             }
             let at = format!("counter_survey.breakdown[{}]", rows.len());
-            let (Ok(fy), Ok(month), Ok(value)) = (self.year(sheet, row, 0), self.opt_whole(sheet, row, 2), self.number(sheet, row, 7)) else { continue };
-            let month = month.map(|m| YearMonth { year: if m >= 4 { fy } else { fy + 1 }, month: m.min(255) as u8 });
+            let (Ok(fy), Ok(month), Ok(value)) = (self.year(sheet, row, 0), self.opt_whole(sheet, row, 2), self.number(sheet, row, 7))
+            else {
+                continue;
+            };
+            let month = month.map(|m| YearMonth {
+                year: if m >= 4 { fy } else { fy + 1 },
+                month: m.min(255) as u8,
+            });
             self.from(at.clone(), COUNTER, row, 0);
             self.from(format!("{at}.month"), COUNTER, row, 2);
             self.from(format!("{at}.ward"), COUNTER, row, 3);
             self.from(format!("{at}.section"), COUNTER, row, 5);
             self.from(format!("{at}.value"), COUNTER, row, 7);
-            rows.push(Breakdown { fiscal_year: FiscalYear(fy), month, ward: sheet.text(row, 3), section: sheet.text(row, 5), value });
+            rows.push(Breakdown {
+                fiscal_year: FiscalYear(fy),
+                month,
+                ward: sheet.text(row, 3),
+                section: sheet.text(row, 5),
+                value,
+            });
         }
         let key = |b: &Breakdown| (b.fiscal_year, b.month, b.ward.clone(), b.section.clone());
         for old in s.counter_survey.breakdown.iter().filter(|b| b.value.is_some()) {
             if !rows.iter().any(|b| key(b) == key(old) && b.value.is_some()) {
-                let what = format!("{}年度 {} {} {}", old.fiscal_year.0, old.month.map_or(String::new(), |m| format!("{}月", m.month)), old.ward.clone().unwrap_or_default(), old.section.clone().unwrap_or_default());
-                self.problems.push(SheetProblem::sheet(COUNTER, Kind::MissingRow(what.split_whitespace().collect::<Vec<_>>().join(" "))));
+                let what = format!(
+                    "{}年度 {} {} {}",
+                    old.fiscal_year.0,
+                    old.month.map_or(String::new(), |m| format!("{}月", m.month)),
+                    old.ward.clone().unwrap_or_default(),
+                    old.section.clone().unwrap_or_default()
+                );
+                self.problems.push(SheetProblem::sheet(
+                    COUNTER,
+                    Kind::MissingRow(what.split_whitespace().collect::<Vec<_>>().join(" ")),
+                ));
             }
         }
         s.counter_survey.breakdown = rows;
@@ -109,22 +144,35 @@ impl Importer {
             s.konbini_certificates.yearly = yearly;
             s.konbini_certificates.target = target;
         }
-        let Some(sheet) = self.sheet(book, KONBINI, &konbini_headers(s.konbini_certificates.unit)) else { return };
+        let Some(sheet) = self.sheet(book, KONBINI, &konbini_headers(s.konbini_certificates.unit)) else {
+            return;
+        };
         let mut months = Vec::new();
         for row in sheet.data_rows() {
             if [0, 1, 3].iter().all(|c| sheet.get(row, *c).is_none()) {
                 continue;
             }
             let at = format!("konbini_certificates.monthly[{}]", months.len());
-            let (Ok(year), Ok(month), Ok(value)) = (self.year(sheet, row, 0), self.whole(sheet, row, 1), self.number(sheet, row, 3)) else { continue };
+            let (Ok(year), Ok(month), Ok(value)) = (self.year(sheet, row, 0), self.whole(sheet, row, 1), self.number(sheet, row, 3)) else {
+                continue;
+            };
             self.from(at.clone(), KONBINI, row, 0);
             self.from(format!("{at}.month"), KONBINI, row, 1);
             self.from(format!("{at}.value"), KONBINI, row, 3);
-            months.push(MonthValue { month: YearMonth { year, month: month.min(255) as u8 }, value });
+            months.push(MonthValue {
+                month: YearMonth {
+                    year,
+                    month: month.min(255) as u8,
+                },
+                value,
+            });
         }
         for old in s.konbini_certificates.monthly.iter().filter(|m| m.value.is_some()) {
             if !months.iter().any(|m| m.month == old.month && m.value.is_some()) {
-                self.problems.push(SheetProblem::sheet(KONBINI, Kind::MissingRow(format!("{}年{}月", old.month.year, old.month.month))));
+                self.problems.push(SheetProblem::sheet(
+                    KONBINI,
+                    Kind::MissingRow(format!("{}年{}月", old.month.year, old.month.month)),
+                ));
             }
         }
         s.konbini_certificates.monthly = months;
@@ -132,7 +180,12 @@ impl Importer {
 
     pub(super) fn staff(&mut self, book: &Book, s: &mut Snapshot) {
         if let Some(sheet) = self.sheet(book, STAFF_QUESTIONS, &staff_question_headers()) {
-            let ids: Vec<String> = s.staff_survey.categories.iter().flat_map(|c| c.questions.iter().map(|q| q.id.clone())).collect();
+            let ids: Vec<String> = s
+                .staff_survey
+                .categories
+                .iter()
+                .flat_map(|c| c.questions.iter().map(|q| q.id.clone()))
+                .collect();
             let rows = self.rows_by_id(sheet, 2, &ids.iter().map(String::as_str).collect::<Vec<_>>());
             for (c, cat) in s.staff_survey.categories.iter_mut().enumerate() {
                 for (q, question) in cat.questions.iter_mut().enumerate() {
@@ -158,7 +211,9 @@ impl Importer {
     }
 
     pub(super) fn progress(&mut self, book: &Book, s: &mut Snapshot) {
-        let Some(sheet) = self.sheet(book, PROGRESS, &progress_headers()) else { return };
+        let Some(sheet) = self.sheet(book, PROGRESS, &progress_headers()) else {
+            return;
+        };
         let row = 1;
         let p = &mut s.previous_stage.progress;
         if let Ok(y) = self.year(sheet, row, 0) {
@@ -177,19 +232,24 @@ impl Importer {
     }
 
     pub(super) fn other(&mut self, book: &Book, s: &mut Snapshot) {
-        let Some(sheet) = self.sheet(book, OTHER, &other_headers()) else { return };
+        let Some(sheet) = self.sheet(book, OTHER, &other_headers()) else {
+            return;
+        };
         let ids: Vec<&str> = OTHER_ITEMS.iter().map(|(id, _, _)| *id).collect();
         let rows = self.rows_by_id(sheet, 0, &ids);
         for (id, _, _) in OTHER_ITEMS {
             let Some(&row) = rows.get(id) else { continue };
             let Ok(n) = self.whole(sheet, row, 2) else { continue };
-            let (small, path) = (n.min(u16::MAX as u32) as u16, match id {
-                "staff-survey-year" | "staff-survey-month" => "staff_survey.conducted",
-                "staff-survey-respondents" => "staff_survey.respondents",
-                "requests-commenters" => "citizen_requests.commenters",
-                "requests-respondents" => "citizen_requests.respondents",
-                _ => "source.published",
-            });
+            let (small, path) = (
+                n.min(u16::MAX as u32) as u16,
+                match id {
+                    "staff-survey-year" | "staff-survey-month" => "staff_survey.conducted",
+                    "staff-survey-respondents" => "staff_survey.respondents",
+                    "requests-commenters" => "citizen_requests.commenters",
+                    "requests-respondents" => "citizen_requests.respondents",
+                    _ => "source.published",
+                },
+            );
             match id {
                 "staff-survey-year" => s.staff_survey.conducted.year = small,
                 "staff-survey-month" => s.staff_survey.conducted.month = small.min(255) as u8,
@@ -205,7 +265,9 @@ impl Importer {
 
     /// Texts first, on the snapshot as JSON (a text's place is its path); then back to the model.
     pub(super) fn texts(&mut self, book: &Book, base: &Snapshot) -> Snapshot {
-        let Some(sheet) = self.sheet(book, TEXTS, &text_headers()) else { return base.clone() };
+        let Some(sheet) = self.sheet(book, TEXTS, &text_headers()) else {
+            return base.clone();
+        };
         let places: Vec<(String, Text)> = texts(base);
         let ids: Vec<&str> = places.iter().map(|(p, _)| p.as_str()).collect();
         let rows = self.rows_by_id(sheet, 0, &ids);
@@ -216,7 +278,11 @@ impl Importer {
                 self.report(TEXTS, row, 1, Kind::Required);
                 continue;
             };
-            let text = Text { ja, en: sheet.text(row, 2), ja_easy: sheet.text(row, 3) };
+            let text = Text {
+                ja,
+                en: sheet.text(row, 2),
+                ja_easy: sheet.text(row, 3),
+            };
             if let Some(slot) = at_path_mut(&mut value, path) {
                 *slot = serde_json::to_value(text).expect("a text serialises");
             }

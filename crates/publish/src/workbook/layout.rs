@@ -22,7 +22,16 @@ pub const TEXTS: &str = "テキスト";
 pub const ANSWERS: &str = "市の対応";
 
 /// The sheets the import reads, in the workbook's order (after the guide).
-pub const DATA_SHEETS: [&str; 8] = [INDICATORS, COUNTER, KONBINI, STAFF_QUESTIONS, STAFF_CATEGORIES, PROGRESS, OTHER, TEXTS];
+pub const DATA_SHEETS: [&str; 8] = [
+    INDICATORS,
+    COUNTER,
+    KONBINI,
+    STAFF_QUESTIONS,
+    STAFF_CATEGORIES,
+    PROGRESS,
+    OTHER,
+    TEXTS,
+];
 
 /// Marks a column a clerk must leave as it is (an id the import matches rows by).
 pub const KEEP: &str = "（変更しないでください）";
@@ -40,7 +49,11 @@ pub fn wareki_year(fy: u16) -> String {
 
 /// `令和6年4月`: the era of a calendar month (令和 from May 2019).
 pub fn wareki_month(ym: YearMonth) -> String {
-    let (era, n) = if (ym.year, ym.month) >= (2019, 5) { ("令和", ym.year - 2018) } else { ("平成", ym.year.saturating_sub(1988)) };
+    let (era, n) = if (ym.year, ym.month) >= (2019, 5) {
+        ("令和", ym.year - 2018)
+    } else {
+        ("平成", ym.year.saturating_sub(1988))
+    };
     let n = if n == 1 { "元".to_string() } else { n.to_string() };
     format!("{era}{n}年{}月", ym.month)
 }
@@ -48,7 +61,13 @@ pub fn wareki_month(ym: YearMonth) -> String {
 /// The fiscal years that get an actual-result column: after the earliest baseline, through the
 /// plan's last year, any target year and any year already published.
 pub fn indicator_years(s: &Snapshot) -> Vec<u16> {
-    let first = s.indicators.iter().map(|i| i.baseline.fiscal_year.0).min().unwrap_or(s.plan.period.from.0) + 1;
+    let first = s
+        .indicators
+        .iter()
+        .map(|i| i.baseline.fiscal_year.0)
+        .min()
+        .unwrap_or(s.plan.period.from.0)
+        + 1;
     let last = s
         .indicators
         .iter()
@@ -65,17 +84,29 @@ pub fn actual_header(fy: u16) -> String {
 
 /// 検証指標: one row per indicator, one column per 年度.
 pub fn indicator_headers(s: &Snapshot) -> Vec<String> {
-    let mut h: Vec<String> = ["指標ID", "番号", "指標名", "単位", "基準値の年度（西暦）", "基準値の年度（和暦）", "基準値"]
-        .iter()
-        .map(|x| x.to_string())
-        .collect();
+    let mut h: Vec<String> = [
+        "指標ID",
+        "番号",
+        "指標名",
+        "単位",
+        "基準値の年度（西暦）",
+        "基準値の年度（和暦）",
+        "基準値",
+    ]
+    .iter()
+    .map(|x| x.to_string())
+    .collect();
     h[0] += KEEP;
     h[1] += REFERENCE;
     h[2] += REFERENCE;
     h[3] += REFERENCE;
     h[5] += REFERENCE;
     h.extend(indicator_years(s).into_iter().map(actual_header));
-    h.extend(["検証値の年度（西暦）".to_string(), format!("検証値の年度（和暦）{REFERENCE}"), "検証値".to_string()]);
+    h.extend([
+        "検証値の年度（西暦）".to_string(),
+        format!("検証値の年度（和暦）{REFERENCE}"),
+        "検証値".to_string(),
+    ]);
     h
 }
 
@@ -98,11 +129,22 @@ pub fn counter_headers() -> Vec<String> {
 }
 
 pub fn konbini_headers(unit: Unit) -> Vec<String> {
-    vec!["年（西暦）".into(), "月".into(), format!("年月（和暦）{REFERENCE}"), format!("発行件数（{}）", japanese_unit(unit))]
+    vec![
+        "年（西暦）".into(),
+        "月".into(),
+        format!("年月（和暦）{REFERENCE}"),
+        format!("発行件数（{}）", japanese_unit(unit)),
+    ]
 }
 
 pub fn staff_question_headers() -> Vec<String> {
-    vec![format!("分類ID{REFERENCE}"), format!("分類{REFERENCE}"), format!("設問ID{KEEP}"), format!("設問{REFERENCE}"), "平均点（点）".into()]
+    vec![
+        format!("分類ID{REFERENCE}"),
+        format!("分類{REFERENCE}"),
+        format!("設問ID{KEEP}"),
+        format!("設問{REFERENCE}"),
+        "平均点（点）".into(),
+    ]
 }
 
 pub fn staff_category_headers() -> Vec<String> {
@@ -120,7 +162,12 @@ pub fn progress_headers() -> Vec<String> {
 }
 
 pub fn other_headers() -> Vec<String> {
-    vec![format!("項目ID{KEEP}"), format!("項目{REFERENCE}"), "値".into(), format!("単位{REFERENCE}")]
+    vec![
+        format!("項目ID{KEEP}"),
+        format!("項目{REFERENCE}"),
+        "値".into(),
+        format!("単位{REFERENCE}"),
+    ]
 }
 
 /// The single figures of その他の数値: id, what it is, its unit.
@@ -138,7 +185,11 @@ pub const OTHER_ITEMS: [(&str, &str, &str); 7] = [
 pub fn answer_headers() -> Vec<String> {
     let mut h: Vec<String> = vec!["対応ID".into(), "カード・指標ID".into(), "状態".into(), "日付（YYYY-MM-DD）".into()];
     for what in ["テーマ", "市民の声の要約", "市の対応", "対応しない理由"] {
-        h.extend([format!("{what}（日本語）"), format!("{what}（English）"), format!("{what}（やさしい日本語）")]);
+        h.extend([
+            format!("{what}（日本語）"),
+            format!("{what}（English）"),
+            format!("{what}（やさしい日本語）"),
+        ]);
     }
     h.push("動くと見込む指標ID".into());
     h
@@ -164,7 +215,9 @@ pub fn answer_status_word(s: AnswerStatus) -> &'static str {
 /// A status as a clerk types it: the sheet's words or the file's id.
 pub fn answer_status_of(text: &str) -> Option<AnswerStatus> {
     let text = text.trim();
-    AnswerStatus::ALL.into_iter().find(|s| answer_status_word(*s) == text || s.id() == text)
+    AnswerStatus::ALL
+        .into_iter()
+        .find(|s| answer_status_word(*s) == text || s.id() == text)
 }
 
 pub fn text_headers() -> Vec<String> {

@@ -29,9 +29,13 @@ pub fn read_path(path: &Path) -> Read_ {
     if path.is_dir() {
         return read_csv_dir(path);
     }
-    let size = std::fs::metadata(path).map_err(|e| problem(Kind::NotAWorkbook(e.to_string())))?.len();
+    let size = std::fs::metadata(path)
+        .map_err(|e| problem(Kind::NotAWorkbook(e.to_string())))?
+        .len();
     if size > MAX_FILE_BYTES {
-        return Err(problem(Kind::FileTooLarge { max_mib: MAX_FILE_BYTES >> 20 }));
+        return Err(problem(Kind::FileTooLarge {
+            max_mib: MAX_FILE_BYTES >> 20,
+        }));
     }
     let bytes = std::fs::read(path).map_err(|e| problem(Kind::NotAWorkbook(e.to_string())))?;
     read_bytes(&bytes)
@@ -40,7 +44,9 @@ pub fn read_path(path: &Path) -> Read_ {
 /// Reads a workbook's bytes (an upload): .xlsx or .ods, told apart by their contents.
 pub fn read_bytes(bytes: &[u8]) -> Read_ {
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(problem(Kind::FileTooLarge { max_mib: MAX_FILE_BYTES >> 20 }));
+        return Err(problem(Kind::FileTooLarge {
+            max_mib: MAX_FILE_BYTES >> 20,
+        }));
     }
     let ods = check_zip(bytes)?;
     if ods {
@@ -65,10 +71,13 @@ fn check_zip(bytes: &[u8]) -> Result<bool, Vec<SheetProblem>> {
             continue;
         }
         let left = MAX_UNZIPPED_BYTES - total;
-        let n = std::io::copy(&mut (&mut part).take(left + 1), &mut std::io::sink()).map_err(|e| problem(Kind::NotAWorkbook(e.to_string())))?;
+        let n =
+            std::io::copy(&mut (&mut part).take(left + 1), &mut std::io::sink()).map_err(|e| problem(Kind::NotAWorkbook(e.to_string())))?;
         total += n;
         if total > MAX_UNZIPPED_BYTES {
-            return Err(problem(Kind::Unzipped { max_mib: MAX_UNZIPPED_BYTES >> 20 }));
+            return Err(problem(Kind::Unzipped {
+                max_mib: MAX_UNZIPPED_BYTES >> 20,
+            }));
         }
     }
     Ok(ods)
@@ -120,15 +129,35 @@ fn read_xlsx(bytes: &[u8]) -> Read_ {
     }
     let mut out = Book::default();
     for name in names {
-        let mut sheet = Sheet { name: name.clone(), ..Sheet::default() };
+        let mut sheet = Sheet {
+            name: name.clone(),
+            ..Sheet::default()
+        };
         sheet.merged = book
             .merge_cells_by_sheet_name(&name)
             .unwrap_or_default()
             .iter()
-            .map(|d| format!("{}:{}", CellRef { row: d.start.0, col: d.start.1 }, CellRef { row: d.end.0, col: d.end.1 }))
+            .map(|d| {
+                format!(
+                    "{}:{}",
+                    CellRef {
+                        row: d.start.0,
+                        col: d.start.1
+                    },
+                    CellRef {
+                        row: d.end.0,
+                        col: d.end.1
+                    }
+                )
+            })
             .collect();
-        let mut cells = book.worksheet_cells_reader(&name).map_err(|e| problem(Kind::NotAWorkbook(e.to_string())))?;
-        while let Some(c) = cells.next_cell_with_formula().map_err(|e| problem(Kind::NotAWorkbook(e.to_string())))? {
+        let mut cells = book
+            .worksheet_cells_reader(&name)
+            .map_err(|e| problem(Kind::NotAWorkbook(e.to_string())))?;
+        while let Some(c) = cells
+            .next_cell_with_formula()
+            .map_err(|e| problem(Kind::NotAWorkbook(e.to_string())))?
+        {
             let cell = match (&c.value, &c.formula) {
                 (DataRef::Empty, Some(f)) if !f.is_empty() => Some(Cell::FormulaWithoutResult(format!("={f}"))),
                 (v, _) => from_ref(v),
@@ -144,8 +173,13 @@ fn read_ods(bytes: &[u8]) -> Read_ {
     let mut book: Ods<_> = Ods::new(Cursor::new(bytes)).map_err(|e| problem(Kind::NotAWorkbook(e.to_string())))?;
     let mut out = Book::default();
     for name in book.sheet_names() {
-        let range = book.worksheet_range(&name).map_err(|e| problem(Kind::NotAWorkbook(e.to_string())))?;
-        let mut sheet = Sheet { name: name.clone(), ..Sheet::default() };
+        let range = book
+            .worksheet_range(&name)
+            .map_err(|e| problem(Kind::NotAWorkbook(e.to_string())))?;
+        let mut sheet = Sheet {
+            name: name.clone(),
+            ..Sheet::default()
+        };
         for (row, col, v) in range.used_cells() {
             let (r, c) = range.start().unwrap_or((0, 0));
             keep(&mut sheet, (r + row as u32, c + col as u32), from_data(v))?;
@@ -183,10 +217,15 @@ fn read_csv_dir(dir: &Path) -> Read_ {
     for file in files {
         total += std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
         if total > MAX_FILE_BYTES {
-            return Err(problem(Kind::FileTooLarge { max_mib: MAX_FILE_BYTES >> 20 }));
+            return Err(problem(Kind::FileTooLarge {
+                max_mib: MAX_FILE_BYTES >> 20,
+            }));
         }
         let bytes = std::fs::read(&file).map_err(|e| problem(Kind::NotAWorkbook(e.to_string())))?;
-        named.push((file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(), bytes));
+        named.push((
+            file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+            bytes,
+        ));
     }
     read_csv_files(&named)
 }
@@ -214,7 +253,9 @@ impl Upload {
     pub fn read(&self) -> Read_ {
         let total: usize = self.0.iter().map(|(_, b)| b.len()).sum();
         if total as u64 > MAX_FILE_BYTES {
-            return Err(problem(Kind::FileTooLarge { max_mib: MAX_FILE_BYTES >> 20 }));
+            return Err(problem(Kind::FileTooLarge {
+                max_mib: MAX_FILE_BYTES >> 20,
+            }));
         }
         match self.0.as_slice() {
             [] => Err(problem(Kind::NoSheets)),
@@ -228,8 +269,14 @@ impl Upload {
 /// One CSV file as a sheet. Every cell is text, as CSV has no types; the import reads numbers
 /// from it by the same rules as a number typed into a text cell.
 pub fn read_csv(name: &str, text: &str) -> Result<Sheet, Vec<SheetProblem>> {
-    let mut sheet = Sheet { name: name.to_string(), ..Sheet::default() };
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let mut sheet = Sheet {
+        name: name.to_string(),
+        ..Sheet::default()
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
     for (r, record) in reader.records().enumerate() {
         let record = record.map_err(|e| vec![SheetProblem::sheet(name, Kind::NotAWorkbook(e.to_string()))])?;
         for (c, field) in record.iter().enumerate() {

@@ -20,9 +20,20 @@ impl Formats {
     fn new() -> Formats {
         let base = Format::new().set_font_name("Meiryo UI").set_font_size(11);
         Formats {
-            header: base.clone().set_bold().set_text_wrap().set_background_color(Color::RGB(0xDDEBF7)).set_border(FormatBorder::Thin),
-            keep: base.clone().set_background_color(Color::RGB(0xE7E6E6)).set_font_color(Color::RGB(0x404040)),
-            reference: base.clone().set_background_color(Color::RGB(0xF2F2F2)).set_font_color(Color::RGB(0x595959)),
+            header: base
+                .clone()
+                .set_bold()
+                .set_text_wrap()
+                .set_background_color(Color::RGB(0xDDEBF7))
+                .set_border(FormatBorder::Thin),
+            keep: base
+                .clone()
+                .set_background_color(Color::RGB(0xE7E6E6))
+                .set_font_color(Color::RGB(0x404040)),
+            reference: base
+                .clone()
+                .set_background_color(Color::RGB(0xF2F2F2))
+                .set_font_color(Color::RGB(0x595959)),
             number: base.clone().set_num_format("General"),
             text: base.set_text_wrap(),
         }
@@ -100,7 +111,11 @@ pub fn workbook(s: &Snapshot) -> Result<Vec<u8>, XlsxError> {
         .indicators
         .iter()
         .map(|i| {
-            let number = format!("{}{}", groups.get(i.group.as_str()).copied().unwrap_or(0), i.marker.clone().unwrap_or_default());
+            let number = format!(
+                "{}{}",
+                groups.get(i.group.as_str()).copied().unwrap_or(0),
+                i.marker.clone().unwrap_or_default()
+            );
             let mut row = vec![
                 t(&i.id),
                 t(number),
@@ -110,8 +125,16 @@ pub fn workbook(s: &Snapshot) -> Result<Vec<u8>, XlsxError> {
                 t(wareki_year(i.baseline.fiscal_year.0)),
                 i.baseline.value.into(),
             ];
-            row.extend(years.iter().map(|y| i.actuals.iter().find(|a| a.fiscal_year.0 == *y).and_then(|a| a.value).into()));
-            row.extend([V::N(i.target.fiscal_year.0.into()), t(wareki_year(i.target.fiscal_year.0)), i.target.value.into()]);
+            row.extend(
+                years
+                    .iter()
+                    .map(|y| i.actuals.iter().find(|a| a.fiscal_year.0 == *y).and_then(|a| a.value).into()),
+            );
+            row.extend([
+                V::N(i.target.fiscal_year.0.into()),
+                t(wareki_year(i.target.fiscal_year.0)),
+                i.target.value.into(),
+            ]);
             row
         })
         .collect();
@@ -119,7 +142,11 @@ pub fn workbook(s: &Snapshot) -> Result<Vec<u8>, XlsxError> {
     table(ws, &f, &indicator_headers(s), rows, &[26.0, 8.0, 36.0, 8.0, 12.0, 20.0, 12.0, 14.0])?;
 
     let cs = &s.counter_survey;
-    let name_of = |list: &[snapshot::Section], id: &Option<String>| id.as_ref().map_or(String::new(), |id| list.iter().find(|x| &x.id == id).map_or(String::new(), |x| x.name.ja.clone()));
+    let name_of = |list: &[snapshot::Section], id: &Option<String>| {
+        id.as_ref().map_or(String::new(), |id| {
+            list.iter().find(|x| &x.id == id).map_or(String::new(), |x| x.name.ja.clone())
+        })
+    };
     let rows = cs
         .breakdown
         .iter()
@@ -140,7 +167,18 @@ pub fn workbook(s: &Snapshot) -> Result<Vec<u8>, XlsxError> {
     table(ws, &f, &counter_headers(), rows, &[12.0, 20.0, 12.0, 14.0, 12.0, 18.0, 14.0, 16.0])?;
 
     let k = &s.konbini_certificates;
-    let rows = k.monthly.iter().map(|m| vec![V::N(m.month.year.into()), V::N(m.month.month.into()), t(wareki_month(m.month)), m.value.into()]).collect();
+    let rows = k
+        .monthly
+        .iter()
+        .map(|m| {
+            vec![
+                V::N(m.month.year.into()),
+                V::N(m.month.month.into()),
+                t(wareki_month(m.month)),
+                m.value.into(),
+            ]
+        })
+        .collect();
     let ws = wb.add_worksheet().set_name(KONBINI)?;
     table(ws, &f, &konbini_headers(k.unit), rows, &[12.0, 8.0, 16.0, 16.0])?;
 
@@ -148,11 +186,19 @@ pub fn workbook(s: &Snapshot) -> Result<Vec<u8>, XlsxError> {
     let rows = ss
         .categories
         .iter()
-        .flat_map(|c| c.questions.iter().map(move |q| vec![t(&c.id), t(&c.name.ja), t(&q.id), t(&q.text.ja), q.score.into()]))
+        .flat_map(|c| {
+            c.questions
+                .iter()
+                .map(move |q| vec![t(&c.id), t(&c.name.ja), t(&q.id), t(&q.text.ja), q.score.into()])
+        })
         .collect();
     let ws = wb.add_worksheet().set_name(STAFF_QUESTIONS)?;
     table(ws, &f, &staff_question_headers(), rows, &[22.0, 18.0, 22.0, 60.0, 14.0])?;
-    let rows = ss.categories.iter().map(|c| vec![t(&c.id), t(&c.name.ja), c.average.into()]).collect();
+    let rows = ss
+        .categories
+        .iter()
+        .map(|c| vec![t(&c.id), t(&c.name.ja), c.average.into()])
+        .collect();
     let ws = wb.add_worksheet().set_name(STAFF_CATEGORIES)?;
     table(ws, &f, &staff_category_headers(), rows, &[22.0, 22.0, 16.0])?;
 
@@ -167,13 +213,23 @@ pub fn workbook(s: &Snapshot) -> Result<Vec<u8>, XlsxError> {
     let ws = wb.add_worksheet().set_name(PROGRESS)?;
     table(ws, &f, &progress_headers(), rows, &[16.0, 20.0, 16.0, 16.0, 14.0])?;
 
-    let rows = OTHER_ITEMS.iter().map(|(id, label, unit)| vec![t(*id), t(*label), other_value(s, id), t(*unit)]).collect();
+    let rows = OTHER_ITEMS
+        .iter()
+        .map(|(id, label, unit)| vec![t(*id), t(*label), other_value(s, id), t(*unit)])
+        .collect();
     let ws = wb.add_worksheet().set_name(OTHER)?;
     table(ws, &f, &other_headers(), rows, &[26.0, 44.0, 12.0, 8.0])?;
 
     let rows = texts(s)
         .into_iter()
-        .map(|(path, text)| vec![t(path), t(text.ja), text.en.map_or(V::Empty, V::T), text.ja_easy.map_or(V::Empty, V::T)])
+        .map(|(path, text)| {
+            vec![
+                t(path),
+                t(text.ja),
+                text.en.map_or(V::Empty, V::T),
+                text.ja_easy.map_or(V::Empty, V::T),
+            ]
+        })
         .collect();
     let ws = wb.add_worksheet().set_name(TEXTS)?;
     table(ws, &f, &text_headers(), rows, &[34.0, 50.0, 50.0, 50.0])?;

@@ -26,8 +26,14 @@ pub fn book() -> Book {
 /// The cell in `sheet` on the row whose column `id_col` holds `id`, under the heading `header`.
 pub fn cell_of(book: &Book, sheet: &str, id_col: u32, id: &str, header: &str) -> CellRef {
     let s = book.sheet(sheet).unwrap_or_else(|| panic!("no sheet {sheet}"));
-    let col = (0..64).find(|c| s.text(0, *c).as_deref() == Some(header)).unwrap_or_else(|| panic!("no heading {header} in {sheet}"));
-    let row = s.data_rows().into_iter().find(|r| s.text(*r, id_col).as_deref() == Some(id)).unwrap_or_else(|| panic!("no row {id} in {sheet}"));
+    let col = (0..64)
+        .find(|c| s.text(0, *c).as_deref() == Some(header))
+        .unwrap_or_else(|| panic!("no heading {header} in {sheet}"));
+    let row = s
+        .data_rows()
+        .into_iter()
+        .find(|r| s.text(*r, id_col).as_deref() == Some(id))
+        .unwrap_or_else(|| panic!("no row {id} in {sheet}"));
     CellRef { row, col }
 }
 

@@ -21,8 +21,17 @@ fn fail(message: &str) -> ! {
 
 #[tokio::main]
 async fn main() {
-    let data = std::env::var("WIDGET_DATA").ok().filter(|v| !v.trim().is_empty()).unwrap_or("var/data".into());
-    let mut options = ExportOptions { dist: "dist".into(), manifest: PathBuf::from(data).join("index.json"), out: PathBuf::new(), origin: String::new(), data_license: None };
+    let data = std::env::var("WIDGET_DATA")
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+        .unwrap_or("var/data".into());
+    let mut options = ExportOptions {
+        dist: "dist".into(),
+        manifest: PathBuf::from(data).join("index.json"),
+        out: PathBuf::new(),
+        origin: String::new(),
+        data_license: None,
+    };
     if let Some(v) = std::env::var("WIDGET_DATA_LICENSE").ok().filter(|v| !v.trim().is_empty()) {
         options.data_license = Some(server::config::parse_license("WIDGET_DATA_LICENSE", &v).unwrap_or_else(|e| fail(&e)));
     }
@@ -38,7 +47,9 @@ async fn main() {
             "--data" => options.manifest = PathBuf::from(value).join("index.json"),
             "--dist" => options.dist = value.into(),
             "--origin" => options.origin = value.trim_end_matches('/').to_string(),
-            "--data-license" => options.data_license = Some(server::config::parse_license("--data-license", &value).unwrap_or_else(|e| fail(&e))),
+            "--data-license" => {
+                options.data_license = Some(server::config::parse_license("--data-license", &value).unwrap_or_else(|e| fail(&e)))
+            }
             _ => {
                 eprintln!("unknown option {flag:?}\n{USAGE}");
                 std::process::exit(2);

@@ -18,7 +18,6 @@ use crate::AppState;
 
 const FEEDS_KEPT: usize = 16;
 
-
 /// `2023-12` or `2023-12-31` as an Atom date (the start of that day, Japan time).
 fn atom_date(as_of: &snapshot::AsOf) -> String {
     match as_of.date() {
@@ -55,15 +54,27 @@ pub(super) async fn feed(State(app): State<Arc<AppState>>, Query(lang): Query<La
             body
         }
     };
-    ([(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")], body.as_str().to_owned()).into_response()
+    (
+        [(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")],
+        body.as_str().to_owned(),
+    )
+        .into_response()
 }
 
 fn feed_body(app: &AppState, locale: Locale, origin: &str) -> Option<String> {
     let t = strings(locale);
     let folder = DataFolder::new(&app.config.data_dir);
     let (manifest, _) = folder.manifest().ok()?;
-    let loaded: Vec<(snapshot::ManifestEntry, Option<Snapshot>)> = manifest.snapshots.iter().map(|e| (e.clone(), folder.snapshot(e).ok().map(|(s, _)| s))).collect();
-    let lang_q = if locale == Locale::Ja { String::new() } else { format!("&lang={}", locale.code()) };
+    let loaded: Vec<(snapshot::ManifestEntry, Option<Snapshot>)> = manifest
+        .snapshots
+        .iter()
+        .map(|e| (e.clone(), folder.snapshot(e).ok().map(|(s, _)| s)))
+        .collect();
+    let lang_q = if locale == Locale::Ja {
+        String::new()
+    } else {
+        format!("&lang={}", locale.code())
+    };
     let mut entries = String::new();
     let mut updated = String::from("2000-01-01T00:00:00+09:00");
     for (i, (entry, snapshot)) in loaded.iter().enumerate().rev() {
@@ -74,7 +85,19 @@ fn feed_body(app: &AppState, locale: Locale, origin: &str) -> Option<String> {
                 if rows.is_empty() {
                     t.no_changes.to_string()
                 } else {
-                    rows.iter().map(|r| format!("{} {} {}: {}{}", r.indicator, r.kind, r.period, r.before.clone().map(|b| format!("{b} → ")).unwrap_or_default(), r.after)).collect::<Vec<_>>().join(" / ")
+                    rows.iter()
+                        .map(|r| {
+                            format!(
+                                "{} {} {}: {}{}",
+                                r.indicator,
+                                r.kind,
+                                r.period,
+                                r.before.clone().map(|b| format!("{b} → ")).unwrap_or_default(),
+                                r.after
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                        .join(" / ")
                 }
             }
             _ => locale.pick(&entry.title).to_string(),
@@ -109,7 +132,11 @@ fn feed_body(app: &AppState, locale: Locale, origin: &str) -> Option<String> {
             }
         }
     }
-    let home = if locale == Locale::Ja { format!("{origin}/") } else { format!("{origin}/?lang={}", locale.code()) };
+    let home = if locale == Locale::Ja {
+        format!("{origin}/")
+    } else {
+        format!("{origin}/?lang={}", locale.code())
+    };
     let body = format!(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n<id>{}</id><title>{}</title><updated>{updated}</updated><author><name>{}</name></author><link rel=\"self\" href=\"{}\"/><link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n{entries}</feed>\n",
         locale.html_lang(),
@@ -121,4 +148,3 @@ fn feed_body(app: &AppState, locale: Locale, origin: &str) -> Option<String> {
     );
     Some(body)
 }
-

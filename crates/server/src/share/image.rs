@@ -21,7 +21,6 @@ use crate::AppState;
 pub const IMAGE_WIDTH: u32 = 1200;
 pub const IMAGE_HEIGHT: u32 = 630;
 
-
 /// Fonts for the images: Debian's Noto Sans CJK (OFL, which allows embedding), read once.
 fn fonts(dir: &std::path::Path) -> Arc<resvg::usvg::fontdb::Database> {
     static FONTS: OnceLock<Arc<resvg::usvg::fontdb::Database>> = OnceLock::new();
@@ -30,7 +29,10 @@ fn fonts(dir: &std::path::Path) -> Arc<resvg::usvg::fontdb::Database> {
             let mut db = resvg::usvg::fontdb::Database::new();
             db.load_fonts_dir(dir);
             if db.is_empty() {
-                tracing::warn!("no fonts in {}: preview images will have no text (install fonts-noto-cjk)", dir.display());
+                tracing::warn!(
+                    "no fonts in {}: preview images will have no text (install fonts-noto-cjk)",
+                    dir.display()
+                );
             }
             Arc::new(db)
         })
@@ -82,7 +84,12 @@ pub fn card_svg(screen: Screen, s: &Snapshot, locale: Locale) -> String {
     let date = as_of(s.as_of.clone(), locale);
     let family = "Noto Sans CJK JP, Noto Sans JP, sans-serif";
     let mut body = String::new();
-    let text = |x: u32, y: u32, size: u32, weight: u32, fill: &str, s: &str| format!(r#"<text x="{x}" y="{y}" font-family="{family}" font-size="{size}" font-weight="{weight}" fill="{fill}">{}</text>"#, xml(s));
+    let text = |x: u32, y: u32, size: u32, weight: u32, fill: &str, s: &str| {
+        format!(
+            r#"<text x="{x}" y="{y}" font-family="{family}" font-size="{size}" font-weight="{weight}" fill="{fill}">{}</text>"#,
+            xml(s)
+        )
+    };
     match headline(screen, s, locale) {
         Some(h) => {
             for (i, line) in wrap(&h.label, 30, 2).iter().enumerate() {
@@ -124,9 +131,13 @@ fn bars(screen: Screen, s: &Snapshot, locale: Locale) -> String {
         Screen::Konbini => s.konbini_certificates.indicator.as_str(),
         _ => return String::new(),
     };
-    let Some(ind) = s.indicators.iter().find(|i| i.id == id) else { return String::new() };
-    let mut values: Vec<(f64, bool, snapshot::FiscalYear)> =
-        std::iter::once(ind.baseline).chain(ind.actuals.iter().copied()).filter_map(|v| v.value.map(|x| (x, false, v.fiscal_year))).collect();
+    let Some(ind) = s.indicators.iter().find(|i| i.id == id) else {
+        return String::new();
+    };
+    let mut values: Vec<(f64, bool, snapshot::FiscalYear)> = std::iter::once(ind.baseline)
+        .chain(ind.actuals.iter().copied())
+        .filter_map(|v| v.value.map(|x| (x, false, v.fiscal_year)))
+        .collect();
     if let Some(target) = ind.target.value {
         values.push((target, true, ind.target.fiscal_year));
     }
@@ -156,7 +167,10 @@ fn bars(screen: Screen, s: &Snapshot, locale: Locale) -> String {
 
 /// The card as a PNG.
 pub fn card_png(svg: &str, fonts_dir: &std::path::Path) -> Result<Vec<u8>, String> {
-    let options = resvg::usvg::Options { fontdb: fonts(fonts_dir), ..resvg::usvg::Options::default() };
+    let options = resvg::usvg::Options {
+        fontdb: fonts(fonts_dir),
+        ..resvg::usvg::Options::default()
+    };
     let tree = resvg::usvg::Tree::from_str(svg, &options).map_err(|e| e.to_string())?;
     let mut pixmap = resvg::tiny_skia::Pixmap::new(IMAGE_WIDTH, IMAGE_HEIGHT).ok_or("no pixmap")?;
     resvg::render(&tree, resvg::tiny_skia::Transform::default(), &mut pixmap.as_mut());
@@ -169,7 +183,12 @@ fn hash_of(bytes: &[u8]) -> u64 {
     h.finish()
 }
 
-pub(super) async fn preview_image(State(app): State<Arc<AppState>>, Path(name): Path<String>, Query(lang): Query<Lang>, headers: HeaderMap) -> Response {
+pub(super) async fn preview_image(
+    State(app): State<Arc<AppState>>,
+    Path(name): Path<String>,
+    Query(lang): Query<Lang>,
+    headers: HeaderMap,
+) -> Response {
     let locale = lang.locale();
     let Some(path) = page_paths().find(|r| image_name(r) == name) else {
         return (StatusCode::NOT_FOUND, "not found").into_response();
@@ -180,9 +199,21 @@ pub(super) async fn preview_image(State(app): State<Arc<AppState>>, Path(name): 
     let Ok((_, manifest)) = folder.manifest() else {
         return (StatusCode::SERVICE_UNAVAILABLE, "no published data").into_response();
     };
-    let etag = format!("\"{:016x}-{}-{}\"", hash_of(&manifest), name.trim_end_matches(".png"), locale.code());
-    let cache = [(header::CACHE_CONTROL, "public, max-age=3600".to_string()), (header::ETAG, etag.clone())];
-    if headers.get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()).is_some_and(|v| v.split(',').any(|t| t.trim() == etag)) {
+    let etag = format!(
+        "\"{:016x}-{}-{}\"",
+        hash_of(&manifest),
+        name.trim_end_matches(".png"),
+        locale.code()
+    );
+    let cache = [
+        (header::CACHE_CONTROL, "public, max-age=3600".to_string()),
+        (header::ETAG, etag.clone()),
+    ];
+    if headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag))
+    {
         return (StatusCode::NOT_MODIFIED, cache).into_response();
     }
     let made = app.images.made.lock().unwrap_or_else(|p| p.into_inner()).get(&etag).cloned();
@@ -207,7 +238,8 @@ pub(super) async fn preview_image(State(app): State<Arc<AppState>>, Path(name): 
         }
     };
     let mut r = (cache, png.as_ref().clone()).into_response();
-    r.headers_mut().insert(header::CONTENT_TYPE, header::HeaderValue::from_static("image/png"));
+    r.headers_mut()
+        .insert(header::CONTENT_TYPE, header::HeaderValue::from_static("image/png"));
     r
 }
 
@@ -220,7 +252,9 @@ mod tests {
     fn lines_are_wrapped_to_the_card() {
         assert_eq!(wrap("証明書コンビニ発行件数", 30, 2), vec!["証明書コンビニ発行件数"]);
         assert_eq!(wrap("市債残高（熊本地震関連及び臨時財政対策債を除く）", 30, 2).len(), 2);
-        assert!(wrap("Certificates issued at convenience stores in Kumamoto City", 30, 2).iter().all(|l| l.len() <= 30));
+        assert!(wrap("Certificates issued at convenience stores in Kumamoto City", 30, 2)
+            .iter()
+            .all(|l| l.len() <= 30));
         let cut = wrap(&"あ".repeat(100), 10, 2);
         assert_eq!(cut.len(), 2);
         assert!(cut[1].ends_with('…'));
@@ -228,4 +262,3 @@ mod tests {
         assert_eq!(image_name("/konbini"), "konbini.png");
     }
 }
-

@@ -9,11 +9,15 @@ use view_models::Locale;
 
 use super::{address_in, origin};
 
-
 /// A QR code as SVG, its modules as one path (crisp at any size, a few hundred bytes).
 pub fn qr_svg(text: &str) -> Option<String> {
     let code = qrcode::QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::M).ok()?;
-    Some(code.render::<qrcode::render::svg::Color<'_>>().min_dimensions(200, 200).quiet_zone(true).build())
+    Some(
+        code.render::<qrcode::render::svg::Color<'_>>()
+            .min_dimensions(200, 200)
+            .quiet_zone(true)
+            .build(),
+    )
 }
 
 /// `/qr/en/konbini.svg`: the canonical address of one of this site's screens (see
@@ -25,8 +29,14 @@ pub(super) async fn qr(Path((lang, name)): Path<(String, String)>, headers: Head
         return (StatusCode::NOT_FOUND, "not one of this site's screens").into_response();
     };
     match qr_svg(&address_in(&origin(&headers), path, locale)) {
-        Some(svg) => ([(header::CONTENT_TYPE, "image/svg+xml"), (header::CACHE_CONTROL, "public, max-age=86400")], svg).into_response(),
+        Some(svg) => (
+            [
+                (header::CONTENT_TYPE, "image/svg+xml"),
+                (header::CACHE_CONTROL, "public, max-age=86400"),
+            ],
+            svg,
+        )
+            .into_response(),
         None => (StatusCode::INTERNAL_SERVER_ERROR, "").into_response(),
     }
 }
-

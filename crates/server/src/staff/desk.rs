@@ -8,8 +8,8 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use publish::workbook::{read, write};
 use serde::Deserialize;
-use view_models::Locale;
 use snapshot::Lang;
+use view_models::Locale;
 
 use super::html::{self, e, page};
 use super::session::{form_from_this_site, StaffAuth};
@@ -22,11 +22,38 @@ pub(super) fn desk_page(app: &AppState, auth: &StaffAuth, status: StatusCode, to
     let drafts: String = folder
         .drafts()
         .iter()
-        .map(|d| format!(r#"<li><a href="/staff/drafts/{id}">{title}</a>（{as_of}時点、{author} さんが {created} に作成）</li>"#, id = e(&d.id), title = e(&d.title.ja), as_of = e(&d.as_of), author = e(&d.author), created = e(&d.created)))
+        .map(|d| {
+            format!(
+                r#"<li><a href="/staff/drafts/{id}">{title}</a>（{as_of}時点、{author} さんが {created} に作成）</li>"#,
+                id = e(&d.id),
+                title = e(&d.title.ja),
+                as_of = e(&d.as_of),
+                author = e(&d.author),
+                created = e(&d.created)
+            )
+        })
         .collect();
-    let drafts = if drafts.is_empty() { "<p>下書きはありません。</p>".to_string() } else { format!("<ul>{drafts}</ul>") };
+    let drafts = if drafts.is_empty() {
+        "<p>下書きはありません。</p>".to_string()
+    } else {
+        format!("<ul>{drafts}</ul>")
+    };
     let (published, latest) = match folder.manifest() {
-        Ok((m, _)) => (m.snapshots.iter().rev().map(|s| format!("<li>{}（{}、ID {}）</li>", e(&s.title.ja), e(&view_models::format::as_of(s.as_of.clone(), Locale::Ja)), e(&s.id))).collect::<String>(), m.latest),
+        Ok((m, _)) => (
+            m.snapshots
+                .iter()
+                .rev()
+                .map(|s| {
+                    format!(
+                        "<li>{}（{}、ID {}）</li>",
+                        e(&s.title.ja),
+                        e(&view_models::format::as_of(s.as_of.clone(), Locale::Ja)),
+                        e(&s.id)
+                    )
+                })
+                .collect::<String>(),
+            m.latest,
+        ),
         Err(err) => (format!("<li>{}</li>", e(&err.message(Lang::Ja))), String::new()),
     };
     let log: String = folder
@@ -36,10 +63,20 @@ pub(super) fn desk_page(app: &AppState, auth: &StaffAuth, status: StatusCode, to
         .take(20)
         .map(|l| {
             let action = if l["action"] == "rollback" { "取り消し" } else { "公開" };
-            format!("<li>{} {} {} さん: {}</li>", e(l["at"].as_str().unwrap_or("")), action, e(l["who"].as_str().unwrap_or("")), e(l["id"].as_str().unwrap_or("")))
+            format!(
+                "<li>{} {} {} さん: {}</li>",
+                e(l["at"].as_str().unwrap_or("")),
+                action,
+                e(l["who"].as_str().unwrap_or("")),
+                e(l["id"].as_str().unwrap_or(""))
+            )
         })
         .collect();
-    let log = if log.is_empty() { "<li>まだありません。</li>".to_string() } else { log };
+    let log = if log.is_empty() {
+        "<li>まだありません。</li>".to_string()
+    } else {
+        log
+    };
     let rollback = if auth.is_publisher() {
         format!(
             r#"<form method="post" action="/staff/rollback"><input type="hidden" name="csrf" value="{csrf}"><p>最新の公開（{}）を取り消して、ひとつ前の公開に戻します。</p><button type="submit" class="button button--secondary">ひとつ前の公開に戻す</button></form>"#,
@@ -87,11 +124,17 @@ pub(super) async fn desk(State(app): State<Arc<AppState>>, auth: StaffAuth, Quer
 }
 
 pub(super) async fn workbook(State(app): State<Arc<AppState>>, auth: StaffAuth) -> Response {
-    let bytes = folder(&app).latest().map_err(|e| e.message(Lang::Ja)).and_then(|l| write::workbook(&l.snapshot).map(|b| (b, l.snapshot.id)).map_err(|e| e.to_string()));
+    let bytes = folder(&app)
+        .latest()
+        .map_err(|e| e.message(Lang::Ja))
+        .and_then(|l| write::workbook(&l.snapshot).map(|b| (b, l.snapshot.id)).map_err(|e| e.to_string()));
     match bytes {
         Ok((bytes, id)) => (
             [
-                (header::CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_string()),
+                (
+                    header::CONTENT_TYPE,
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_string(),
+                ),
                 (header::CONTENT_DISPOSITION, format!("attachment; filename=\"widget-{id}.xlsx\"")),
                 (header::CACHE_CONTROL, "no-store".to_string()),
             ],
@@ -123,7 +166,13 @@ async fn read_upload(mut form: Multipart) -> Result<(String, String, String, rea
 pub(super) async fn upload(State(app): State<Arc<AppState>>, auth: StaffAuth, headers: HeaderMap, form: Multipart) -> Response {
     let (csrf, id, as_of, files) = match read_upload(form).await {
         Ok(parts) => parts,
-        Err(why) => return refused(&auth, StatusCode::BAD_REQUEST, &format!("アップロードを読み込めませんでした（{why}）")),
+        Err(why) => {
+            return refused(
+                &auth,
+                StatusCode::BAD_REQUEST,
+                &format!("アップロードを読み込めませんでした（{why}）"),
+            )
+        }
     };
     if !form_from_this_site(&headers, &auth.0.csrf, &csrf) {
         return other_site(&auth);
@@ -139,13 +188,22 @@ pub(super) async fn upload(State(app): State<Arc<AppState>>, auth: StaffAuth, he
         missing.push(("数値の時点は 2024-03-31 や 2024-03 の形で入力してください".to_string(), "as_of"));
     }
     if !missing.is_empty() {
-        return desk_page(&app, &auth, StatusCode::UNPROCESSABLE_ENTITY, &html::problems_linked("入力を確かめてください", &missing), &id, &as_of);
+        return desk_page(
+            &app,
+            &auth,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &html::problems_linked("入力を確かめてください", &missing),
+            &id,
+            &as_of,
+        );
     }
     let (folder, author, (id2, as_of2)) = (folder(&app), auth.0.name.clone(), (id.clone(), as_of.clone()));
     // Reading and checking a workbook is CPU work, off the async threads.
     let prepared = tokio::task::spawn_blocking(move || {
         let draft = files.read().and_then(|book| publish::prepare(&folder, &book, &id2, &as_of2))?;
-        folder.save_draft(&draft, &author).map_err(|e| vec![publish::SheetProblem::file(publish::Kind::folder(&e))])
+        folder
+            .save_draft(&draft, &author)
+            .map_err(|e| vec![publish::SheetProblem::file(publish::Kind::folder(&e))])
     })
     .await;
     match prepared {
@@ -156,10 +214,19 @@ pub(super) async fn upload(State(app): State<Arc<AppState>>, auth: StaffAuth, he
         Ok(Err(problems)) => {
             // Each links to the file field: the correction is a new upload.
             let items: Vec<(String, &str)> = problems.iter().take(200).map(|p| (p.message(Lang::Ja), "file")).collect();
-            let title = format!("ワークブックに{}件の問題があります。直してからもう一度アップロードしてください", problems.len());
-            desk_page(&app, &auth, StatusCode::UNPROCESSABLE_ENTITY, &html::problems_linked(&title, &items), &id, &as_of)
+            let title = format!(
+                "ワークブックに{}件の問題があります。直してからもう一度アップロードしてください",
+                problems.len()
+            );
+            desk_page(
+                &app,
+                &auth,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &html::problems_linked(&title, &items),
+                &id,
+                &as_of,
+            )
         }
         Err(_) => refused(&auth, StatusCode::INTERNAL_SERVER_ERROR, "ワークブックを読み込めませんでした"),
     }
 }
-

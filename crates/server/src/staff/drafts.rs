@@ -9,16 +9,15 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use publish::drafts::DraftInfo;
 use publish::DataFolder;
+use snapshot::{CityAnswer, Lang};
 use view_models::screens::changes::changes;
 use view_models::Locale;
-use snapshot::{CityAnswer, Lang};
 
 use super::html::{e, page};
 use super::session::{form_from_this_site, StaffAuth};
 use super::{folder, me, other_site, refused, Token};
 use crate::store::staff::Role;
 use crate::AppState;
-
 
 /// Whether this member of staff may publish this draft.
 fn may_publish(app: &AppState, auth: &StaffAuth, draft: &DraftInfo) -> Result<(), &'static str> {
@@ -39,7 +38,12 @@ pub(super) fn answer_changes(published: &[CityAnswer], draft: &[CityAnswer]) -> 
         .into_iter()
         .map(|(a, new)| (if new { "新しい対応" } else { "変わった対応" }, a.title.ja.clone(), status(a)))
         .collect();
-    out.extend(published.iter().filter(|p| !draft.iter().any(|a| a.id == p.id)).map(|p| ("取り下げる対応", p.title.ja.clone(), status(p))));
+    out.extend(
+        published
+            .iter()
+            .filter(|p| !draft.iter().any(|a| a.id == p.id))
+            .map(|p| ("取り下げる対応", p.title.ja.clone(), status(p))),
+    );
     out
 }
 
@@ -51,21 +55,40 @@ pub(super) async fn draft_page(State(app): State<Arc<AppState>>, auth: StaffAuth
     };
     // Read once for what changed in figures and in answers.
     let latest = folder.latest().ok();
-    let rows = latest.as_ref().map(|l| changes(&l.snapshot, &snapshot, Locale::Ja)).unwrap_or_default();
+    let rows = latest
+        .as_ref()
+        .map(|l| changes(&l.snapshot, &snapshot, Locale::Ja))
+        .unwrap_or_default();
     let changes = if rows.is_empty() {
         "<p>公開中のデータから変わった数値はありません。</p>".to_string()
     } else {
         let trs: String = rows
             .iter()
-            .map(|r| format!("<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}<strong>{}</strong></td></tr>", e(&r.indicator), e(&r.kind), e(&r.period), e(&r.before.clone().map(|b| format!("{b} → ")).unwrap_or_default()), e(&r.after)))
+            .map(|r| {
+                format!(
+                    "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}<strong>{}</strong></td></tr>",
+                    e(&r.indicator),
+                    e(r.kind),
+                    e(&r.period),
+                    e(&r.before.clone().map(|b| format!("{b} → ")).unwrap_or_default()),
+                    e(&r.after)
+                )
+            })
             .collect();
-        format!(r#"<div class="table-scroll" tabindex="0" role="region" aria-label="公開中のデータからの変更"><table><thead><tr><th scope="col">指標</th><th scope="col">種類</th><th scope="col">年度</th><th scope="col">数値</th></tr></thead><tbody>{trs}</tbody></table></div>"#)
+        format!(
+            r#"<div class="table-scroll" tabindex="0" role="region" aria-label="公開中のデータからの変更"><table><thead><tr><th scope="col">指標</th><th scope="col">種類</th><th scope="col">年度</th><th scope="col">数値</th></tr></thead><tbody>{trs}</tbody></table></div>"#
+        )
     };
-    let answers = latest.map(|l| answer_changes(&l.snapshot.voices.answers, &snapshot.voices.answers)).unwrap_or_default();
+    let answers = latest
+        .map(|l| answer_changes(&l.snapshot.voices.answers, &snapshot.voices.answers))
+        .unwrap_or_default();
     let answers = if answers.is_empty() {
         "<p>公開中のデータから変わった市の対応はありません。</p>".to_string()
     } else {
-        let items: String = answers.iter().map(|(what, title, status)| format!("<li>{}: 「{}」（{}）</li>", e(what), e(title), e(status))).collect();
+        let items: String = answers
+            .iter()
+            .map(|(what, title, status)| format!("<li>{}: 「{}」（{}）</li>", e(what), e(title), e(status)))
+            .collect();
         format!("<ul>{items}</ul>")
     };
     let data = DataFolder::preview_manifest(&info.id);
@@ -108,13 +131,26 @@ pub(super) async fn draft_page(State(app): State<Arc<AppState>>, auth: StaffAuth
         created = e(&info.created),
         base = e(&info.base),
         min = app.config.summary_min_count,
-        received = if snapshot.voices.received.is_empty() { "なし".to_string() } else { format!("{}か月分・合計{}件", snapshot.voices.received.len(), snapshot.voices.received.iter().map(|r| r.count).sum::<u32>()) },
+        received = if snapshot.voices.received.is_empty() {
+            "なし".to_string()
+        } else {
+            format!(
+                "{}か月分・合計{}件",
+                snapshot.voices.received.len(),
+                snapshot.voices.received.iter().map(|r| r.count).sum::<u32>()
+            )
+        },
     );
     page(StatusCode::OK, &format!("下書き: {}", info.title.ja), me(&auth), &body)
 }
 
-
-pub(super) async fn publish_draft(State(app): State<Arc<AppState>>, auth: StaffAuth, headers: HeaderMap, Path(id): Path<String>, Form(f): Form<Token>) -> Response {
+pub(super) async fn publish_draft(
+    State(app): State<Arc<AppState>>,
+    auth: StaffAuth,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Form(f): Form<Token>,
+) -> Response {
     if !form_from_this_site(&headers, &auth.0.csrf, &f.csrf) {
         return other_site(&auth);
     }
@@ -137,7 +173,13 @@ pub(super) async fn publish_draft(State(app): State<Arc<AppState>>, auth: StaffA
     }
 }
 
-pub(super) async fn discard_draft(State(app): State<Arc<AppState>>, auth: StaffAuth, headers: HeaderMap, Path(id): Path<String>, Form(f): Form<Token>) -> Response {
+pub(super) async fn discard_draft(
+    State(app): State<Arc<AppState>>,
+    auth: StaffAuth,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Form(f): Form<Token>,
+) -> Response {
     if !form_from_this_site(&headers, &auth.0.csrf, &f.csrf) {
         return other_site(&auth);
     }
@@ -167,24 +209,49 @@ pub(super) async fn rollback(State(app): State<Arc<AppState>>, auth: StaffAuth, 
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn answer(id: &str, status: snapshot::AnswerStatus, text: &str) -> CityAnswer {
-        let t = |s: &str| snapshot::Text { ja: s.into(), en: None, ja_easy: None };
-        CityAnswer { id: id.into(), card: "konbini-yearly".into(), title: t(id), voices_summary: t("声"), answer: t(text), status, reason: None, date: snapshot::AsOf::parse("2024-03-01"), expects: None }
+        let t = |s: &str| snapshot::Text {
+            ja: s.into(),
+            en: None,
+            ja_easy: None,
+        };
+        CityAnswer {
+            id: id.into(),
+            card: "konbini-yearly".into(),
+            title: t(id),
+            voices_summary: t("声"),
+            answer: t(text),
+            status,
+            reason: None,
+            date: snapshot::AsOf::parse("2024-03-01"),
+            expects: None,
+        }
     }
 
     #[test]
     fn a_drafts_new_changed_and_withdrawn_answers_are_listed() {
         use snapshot::AnswerStatus::*;
-        let published = vec![answer("a", Considering, "検討"), answer("b", Acting, "実施"), answer("c", Done, "完了")];
-        let draft = vec![answer("a", Acting, "実施中"), answer("c", Done, "完了"), answer("d", Considering, "新規")];
+        let published = vec![
+            answer("a", Considering, "検討"),
+            answer("b", Acting, "実施"),
+            answer("c", Done, "完了"),
+        ];
+        let draft = vec![
+            answer("a", Acting, "実施中"),
+            answer("c", Done, "完了"),
+            answer("d", Considering, "新規"),
+        ];
         assert_eq!(
             answer_changes(&published, &draft),
-            vec![("変わった対応", "a".to_string(), "対応しています"), ("新しい対応", "d".to_string(), "検討しています"), ("取り下げる対応", "b".to_string(), "対応しています")]
+            vec![
+                ("変わった対応", "a".to_string(), "対応しています"),
+                ("新しい対応", "d".to_string(), "検討しています"),
+                ("取り下げる対応", "b".to_string(), "対応しています")
+            ]
         );
         assert!(answer_changes(&draft, &draft).is_empty());
     }

@@ -11,7 +11,10 @@ use super::page::{html_of, render, Notice, Problem, ProblemSummary, Who};
 
 /// A whole page. `body` is HTML built by this module's callers from escaped parts.
 pub fn page(status: StatusCode, title: &str, signed_in: Option<(&str, &str)>, body: &str) -> Response {
-    let who = signed_in.map(|(name, csrf)| Who { name: name.to_string(), csrf: csrf.to_string() });
+    let who = signed_in.map(|(name, csrf)| Who {
+        name: name.to_string(),
+        csrf: csrf.to_string(),
+    });
     let body = body.to_string();
     render(status, title, who, move || view! { <div class="staff-page" inner_html=body></div> })
 }
@@ -24,7 +27,13 @@ pub fn problems(title: &str, items: &[String]) -> String {
 
 /// An error summary whose items link to the field to correct (`#id`; none where empty).
 pub fn problems_linked(title: &str, items: &[(String, &str)]) -> String {
-    let (title, problems) = (title.to_string(), items.iter().map(|(text, field)| Problem::new(text.clone(), *field)).collect::<Vec<_>>());
+    let (title, problems) = (
+        title.to_string(),
+        items
+            .iter()
+            .map(|(text, field)| Problem::new(text.clone(), *field))
+            .collect::<Vec<_>>(),
+    );
     html_of(move || view! { <ProblemSummary title problems/> })
 }
 

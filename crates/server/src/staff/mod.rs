@@ -44,7 +44,9 @@ pub struct StaffState {
 
 impl Default for StaffState {
     fn default() -> Self {
-        StaffState { sign_ins: RateLimit::new(SIGN_INS_PER_MINUTE) }
+        StaffState {
+            sign_ins: RateLimit::new(SIGN_INS_PER_MINUTE),
+        }
     }
 }
 
@@ -54,7 +56,10 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route("/staff/sign-out", post(sign_in::sign_out))
         .route("/staff/publishing", get(desk::desk))
         .route("/staff/workbook.xlsx", get(desk::workbook))
-        .route("/staff/upload", post(desk::upload).layer(DefaultBodyLimit::max((read::MAX_FILE_BYTES + (1 << 20)) as usize)))
+        .route(
+            "/staff/upload",
+            post(desk::upload).layer(DefaultBodyLimit::max((read::MAX_FILE_BYTES + (1 << 20)) as usize)),
+        )
         .route("/staff/drafts/{id}", get(drafts::draft_page))
         .route("/staff/drafts/{id}/publish", post(drafts::publish_draft))
         .route("/staff/drafts/{id}/discard", post(drafts::discard_draft))
@@ -75,11 +80,23 @@ fn me(auth: &StaffAuth) -> Option<(&str, &str)> {
 }
 
 fn refused(auth: &StaffAuth, status: StatusCode, why: &str) -> Response {
-    page(status, "できませんでした", me(auth), &format!("{}<p><a href=\"/staff/publishing\">公開の作業に戻る</a></p>", html::problems("できませんでした", &[why.to_string()])))
+    page(
+        status,
+        "できませんでした",
+        me(auth),
+        &format!(
+            "{}<p><a href=\"/staff/publishing\">公開の作業に戻る</a></p>",
+            html::problems("できませんでした", &[why.to_string()])
+        ),
+    )
 }
 
 fn other_site(auth: &StaffAuth) -> Response {
-    refused(auth, StatusCode::FORBIDDEN, "このページ以外から送られた操作は受け付けません。ページを開き直してからお試しください")
+    refused(
+        auth,
+        StatusCode::FORBIDDEN,
+        "このページ以外から送られた操作は受け付けません。ページを開き直してからお試しください",
+    )
 }
 
 /// A staff form's own token (against posts from other sites).

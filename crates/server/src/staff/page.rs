@@ -18,15 +18,31 @@ pub struct Who {
 
 impl From<&Session> for Who {
     fn from(s: &Session) -> Who {
-        Who { name: s.name.clone(), csrf: s.csrf.clone() }
+        Who {
+            name: s.name.clone(),
+            csrf: s.csrf.clone(),
+        }
     }
 }
 
 /// Renders `body` inside the staff frame as a whole page, never kept by a cache.
-pub fn render<V: IntoView + 'static>(status: StatusCode, title: &str, who: Option<Who>, body: impl FnOnce() -> V + Send + 'static) -> Response {
+pub fn render<V: IntoView + 'static>(
+    status: StatusCode,
+    title: &str,
+    who: Option<Who>,
+    body: impl FnOnce() -> V + Send + 'static,
+) -> Response {
     let title = title.to_string();
     let html = without_markers(Owner::new().with(move || view! { <StaffFrame title who>{body()}</StaffFrame> }.to_html()));
-    (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8"), (header::CACHE_CONTROL, "no-store")], format!("<!DOCTYPE html>{html}")).into_response()
+    (
+        status,
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        format!("<!DOCTYPE html>{html}"),
+    )
+        .into_response()
 }
 
 /// The document: head, header with the signed-in name and 「サインアウト」, the page's heading.
@@ -86,7 +102,10 @@ pub struct Problem {
 
 impl Problem {
     pub fn new(text: impl Into<String>, field: impl Into<String>) -> Problem {
-        Problem { text: text.into(), field: field.into() }
+        Problem {
+            text: text.into(),
+            field: field.into(),
+        }
     }
 }
 
@@ -128,7 +147,15 @@ pub fn described_by(id: &str, hint: Option<&str>, problems: &[Problem]) -> Optio
 /// A labelled text control (one line, or a textarea of `rows`) in the GOV.UK order: label,
 /// hint (`<id>-hint`), error, control, tied together by `aria-describedby`; the value shown as
 /// given, always as text.
-pub fn text_field(id: &'static str, label: impl Into<String>, hint: Option<&'static str>, value: &str, max_chars: usize, rows: Option<u32>, problems: &[Problem]) -> impl IntoView {
+pub fn text_field(
+    id: &'static str,
+    label: impl Into<String>,
+    hint: Option<&'static str>,
+    value: &str,
+    max_chars: usize,
+    rows: Option<u32>,
+    problems: &[Problem],
+) -> impl IntoView {
     let hint_id = hint.map(|_| format!("{id}-hint"));
     let described = described_by(id, hint_id.as_deref(), problems);
     let control = match rows {
@@ -175,11 +202,16 @@ mod tests {
 
     #[test]
     fn text_is_escaped_and_errors_are_linked_to_their_fields() {
-        let html = html_of(|| view! { <ProblemSummary title="<b>直して</b>".into() problems=vec![Problem::new("\"<script>", "note"), Problem::new("x", "")]/> });
+        let html = html_of(
+            || view! { <ProblemSummary title="<b>直して</b>".into() problems=vec![Problem::new("\"<script>", "note"), Problem::new("x", "")]/> },
+        );
         assert!(html.contains("&lt;b&gt;直して&lt;/b&gt;"), "{html}");
         assert!(html.contains("<a href=\"#note\">\"&lt;script&gt;</a>"), "{html}");
         assert!(html.contains("<li>x</li>"), "{html}");
-        assert_eq!(described_by("note", Some("note-hint"), &[Problem::new("x", "note")]).as_deref(), Some("note-hint note-error"));
+        assert_eq!(
+            described_by("note", Some("note-hint"), &[Problem::new("x", "note")]).as_deref(),
+            Some("note-hint note-error")
+        );
         assert_eq!(described_by("note", None, &[]), None);
     }
 }

@@ -15,7 +15,10 @@ pub fn hash(password: &str) -> Result<String, String> {
         return Err(format!("the password must be {MIN_CHARS} to {MAX_CHARS} characters long"));
     }
     let salt = SaltString::generate(&mut OsRng);
-    Argon2::default().hash_password(password.as_bytes(), &salt).map(|h| h.to_string()).map_err(|e| e.to_string())
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| e.to_string())
 }
 
 pub fn verify(password: &str, hash: &str) -> bool {

@@ -19,7 +19,10 @@ pub const COOKIE: &str = "widget-staff";
 pub const SESSION_SECONDS: i64 = 8 * 3600;
 
 pub fn now() -> i64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
 }
 
 pub fn token_hash(token: &str) -> String {
@@ -43,7 +46,10 @@ fn over_tls(headers: &HeaderMap) -> bool {
 
 pub fn set_cookie(headers: &HeaderMap, token: &str) -> HeaderValue {
     let secure = if over_tls(headers) { "; Secure" } else { "" };
-    HeaderValue::from_str(&format!("{COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age={SESSION_SECONDS}{secure}")).expect("a plain cookie")
+    HeaderValue::from_str(&format!(
+        "{COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age={SESSION_SECONDS}{secure}"
+    ))
+    .expect("a plain cookie")
 }
 
 pub fn clear_cookie() -> HeaderValue {
@@ -93,7 +99,12 @@ impl FromRequestParts<Arc<AppState>> for StaffAuth {
         match session_of(app, &parts.headers).await {
             Some(s) => Ok(StaffAuth(s)),
             None if parts.method == Method::GET || parts.method == Method::HEAD => Err(Redirect::to("/staff/sign-in").into_response()),
-            None => Err(super::html::page(StatusCode::FORBIDDEN, "サインインしてください", None, r#"<p>この操作にはサインインが必要です。</p><p><a href="/staff/sign-in">サインイン</a></p>"#)),
+            None => Err(super::html::page(
+                StatusCode::FORBIDDEN,
+                "サインインしてください",
+                None,
+                r#"<p>この操作にはサインインが必要です。</p><p><a href="/staff/sign-in">サインイン</a></p>"#,
+            )),
         }
     }
 }
@@ -102,7 +113,9 @@ impl FromRequestParts<Arc<AppState>> for StaffAuth {
 /// this host, and it carries the session's form token. Either alone could be got round.
 pub fn form_from_this_site(headers: &HeaderMap, expected_token: &str, given_token: &str) -> bool {
     // The same-origin rule is the API's (`crate::origin_allowed`), with no other origin allowed.
-    crate::origin_allowed(headers, &[]) && !expected_token.is_empty() && crate::same_secret(expected_token.as_bytes(), given_token.as_bytes())
+    crate::origin_allowed(headers, &[])
+        && !expected_token.is_empty()
+        && crate::same_secret(expected_token.as_bytes(), given_token.as_bytes())
 }
 
 /// The sign-in form has no session yet: only its origin is checked.
@@ -140,7 +153,11 @@ impl<T: serde::de::DeserializeOwned + Send> axum::extract::FromRequest<Arc<AppSt
         }
         match serde_urlencoded::from_bytes::<T>(&bytes) {
             Ok(fields) => Ok(StaffForm(auth, fields)),
-            Err(_) => Err(super::refused(&auth, StatusCode::BAD_REQUEST, "送られた内容を読めませんでした。ページを開き直してからお試しください")),
+            Err(_) => Err(super::refused(
+                &auth,
+                StatusCode::BAD_REQUEST,
+                "送られた内容を読めませんでした。ページを開き直してからお試しください",
+            )),
         }
     }
 }

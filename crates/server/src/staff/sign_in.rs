@@ -38,30 +38,56 @@ pub(super) struct SignIn {
     password: String,
 }
 
-pub(super) async fn sign_in(State(app): State<Arc<AppState>>, ConnectInfo(peer): ConnectInfo<SocketAddr>, headers: HeaderMap, Form(f): Form<SignIn>) -> Response {
+pub(super) async fn sign_in(
+    State(app): State<Arc<AppState>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Form(f): Form<SignIn>,
+) -> Response {
     if !session::origin_is_this_site(&headers) {
-        return sign_in_page(StatusCode::FORBIDDEN, Some("このページ以外から送られたサインインは受け付けません"), "");
+        return sign_in_page(
+            StatusCode::FORBIDDEN,
+            Some("このページ以外から送られたサインインは受け付けません"),
+            "",
+        );
     }
     if app.staff.sign_ins.check(app.config.client_ip(peer.ip(), &headers)).is_err() {
         tracing::warn!("staff sign-in: too many attempts from one address");
-        return sign_in_page(StatusCode::TOO_MANY_REQUESTS, Some("試行が多すぎます。1分ほど待ってからお試しください"), &f.name);
+        return sign_in_page(
+            StatusCode::TOO_MANY_REQUESTS,
+            Some("試行が多すぎます。1分ほど待ってからお試しください"),
+            &f.name,
+        );
     }
     let name = f.name.trim().chars().take(64).collect::<String>();
     let account = match app.store.staff_get(&name).await {
         Ok(a) => a,
         Err(e) => {
             tracing::error!("reading a staff account failed: {e}");
-            return sign_in_page(StatusCode::SERVICE_UNAVAILABLE, Some("ただいまサインインできません。時間をおいてお試しください"), &name);
+            return sign_in_page(
+                StatusCode::SERVICE_UNAVAILABLE,
+                Some("ただいまサインインできません。時間をおいてお試しください"),
+                &name,
+            );
         }
     };
     let now = session::now();
     if account.as_ref().is_some_and(|a| a.locked_until > now) {
         tracing::warn!("staff sign-in refused: account locked");
-        return sign_in_page(StatusCode::FORBIDDEN, Some("間違ったパスワードが続いたため、このアカウントは15分間ロックされています"), &name);
+        return sign_in_page(
+            StatusCode::FORBIDDEN,
+            Some("間違ったパスワードが続いたため、このアカウントは15分間ロックされています"),
+            &name,
+        );
     }
-    let hash = account.as_ref().map_or(password::unknown_account_hash().to_string(), |a| a.password_hash.clone());
+    let hash = account
+        .as_ref()
+        .map_or(password::unknown_account_hash().to_string(), |a| a.password_hash.clone());
     let password = f.password.clone();
-    let good = tokio::task::spawn_blocking(move || password::verify(&password, &hash)).await.unwrap_or(false) && account.is_some();
+    let good = tokio::task::spawn_blocking(move || password::verify(&password, &hash))
+        .await
+        .unwrap_or(false)
+        && account.is_some();
     if !good {
         if account.is_some() {
             if let Err(e) = app.store.staff_failed(&name, LOCK_AFTER, now + LOCK_SECONDS).await {
@@ -74,17 +100,22 @@ pub(super) async fn sign_in(State(app): State<Arc<AppState>>, ConnectInfo(peer):
     let (token, csrf) = (password::random_hex(32), password::random_hex(16));
     let stored = async {
         app.store.staff_signed_in(&name).await?;
-        app.store.session_put(&session::token_hash(&token), &name, &csrf, now + session::SESSION_SECONDS).await
+        app.store
+            .session_put(&session::token_hash(&token), &name, &csrf, now + session::SESSION_SECONDS)
+            .await
     };
     if let Err(e) = stored.await {
         tracing::error!("starting a staff session failed: {e}");
-        return sign_in_page(StatusCode::SERVICE_UNAVAILABLE, Some("ただいまサインインできません。時間をおいてお試しください"), &name);
+        return sign_in_page(
+            StatusCode::SERVICE_UNAVAILABLE,
+            Some("ただいまサインインできません。時間をおいてお試しください"),
+            &name,
+        );
     }
     let mut r = Redirect::to("/staff/publishing").into_response();
     r.headers_mut().insert(header::SET_COOKIE, session::set_cookie(&headers, &token));
     r
 }
-
 
 pub(super) async fn sign_out(State(app): State<Arc<AppState>>, auth: StaffAuth, headers: HeaderMap, Form(f): Form<Token>) -> Response {
     if !form_from_this_site(&headers, &auth.0.csrf, &f.csrf) {
@@ -95,4 +126,3 @@ pub(super) async fn sign_out(State(app): State<Arc<AppState>>, auth: StaffAuth, 
     r.headers_mut().insert(header::SET_COOKIE, session::clear_cookie());
     r
 }
-

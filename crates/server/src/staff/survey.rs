@@ -7,8 +7,8 @@ use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
-use serde::Deserialize;
 use publish::Draft;
+use serde::Deserialize;
 use snapshot::{Lang, Snapshot, YearMonth};
 
 use super::session::{form_from_this_site, StaffAuth, StaffForm};
@@ -29,7 +29,8 @@ pub fn with_kiosk_answers(mut s: Snapshot, summary: &summary::Summary, from: Yea
     let cs = &mut s.counter_survey;
     cs.breakdown.retain(|b| !b.month.is_some_and(|m| m >= from && m <= to));
     cs.breakdown.extend(summary.breakdown.iter().cloned());
-    cs.breakdown.sort_by(|a, b| (a.fiscal_year, a.month, &a.ward, &a.section).cmp(&(b.fiscal_year, b.month, &b.ward, &b.section)));
+    cs.breakdown
+        .sort_by(|a, b| (a.fiscal_year, a.month, &a.ward, &a.section).cmp(&(b.fiscal_year, b.month, &b.ward, &b.section)));
     for w in &summary.wards {
         if !cs.wards.iter().any(|x| x.id == w.id) {
             cs.wards.push(w.clone());
@@ -38,7 +39,13 @@ pub fn with_kiosk_answers(mut s: Snapshot, summary: &summary::Summary, from: Yea
     s
 }
 
-pub(super) async fn kiosk_answers(State(app): State<Arc<AppState>>, auth: StaffAuth, headers: HeaderMap, Path(id): Path<String>, Form(f): Form<Months>) -> Response {
+pub(super) async fn kiosk_answers(
+    State(app): State<Arc<AppState>>,
+    auth: StaffAuth,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Form(f): Form<Months>,
+) -> Response {
     if !form_from_this_site(&headers, &auth.0.csrf, &f.csrf) {
         return other_site(&auth);
     }
@@ -51,7 +58,14 @@ pub(super) async fn kiosk_answers(State(app): State<Arc<AppState>>, auth: StaffA
         (Ok(a), Ok(b)) => (a.min(b), a.max(b)),
         _ => return refused(&auth, StatusCode::UNPROCESSABLE_ENTITY, "月は 2024-04 の形で入力してください"),
     };
-    let counted = match app.store.counter_survey_counts(format!("{:04}-{:02}", from.year, from.month), format!("{:04}-{:02}", to.year, to.month)).await {
+    let counted = match app
+        .store
+        .counter_survey_counts(
+            format!("{:04}-{:02}", from.year, from.month),
+            format!("{:04}-{:02}", to.year, to.month),
+        )
+        .await
+    {
         Ok(c) => c,
         Err(e) => {
             tracing::error!("counting the counter survey failed: {e}");
@@ -69,7 +83,13 @@ fn save_checked(auth: &StaffAuth, folder: &publish::DataFolder, info: publish::d
         let items: Vec<String> = problems.iter().map(|p| format!("{}: {}", p.path, p.message_in(Lang::Ja))).collect();
         return refused(auth, StatusCode::UNPROCESSABLE_ENTITY, &items.join(" / "));
     }
-    match folder.save_draft(&Draft { snapshot: next, title: info.title }, &info.author) {
+    match folder.save_draft(
+        &Draft {
+            snapshot: next,
+            title: info.title,
+        },
+        &info.author,
+    ) {
         Ok(_) => Redirect::to(&format!("/staff/drafts/{}", info.id)).into_response(),
         Err(why) => refused(auth, StatusCode::CONFLICT, &why.message(Lang::Ja)),
     }
@@ -79,18 +99,35 @@ fn save_checked(auth: &StaffAuth, folder: &publish::DataFolder, info: publish::d
 /// comment counts for the counter survey's card), months with at least `min` voices (fewer are
 /// left out, never published as a count that could point at a person), the months in order.
 pub fn with_voice_counts(mut s: Snapshot, counts: &[(String, String, i64)], min: u32) -> Snapshot {
-    let cards = snapshot::validate::card_ids(&s).into_iter().map(str::to_string).collect::<std::collections::HashSet<_>>();
+    let cards = snapshot::validate::card_ids(&s)
+        .into_iter()
+        .map(str::to_string)
+        .collect::<std::collections::HashSet<_>>();
     let mut received: std::collections::BTreeMap<(String, YearMonth), u32> = Default::default();
     for (topic, month, n) in counts {
-        let card = if topic == "counter-survey" { "counter-satisfaction" } else { topic.as_str() };
-        let (Ok(month), true) = (summary::parse_month(month), cards.contains(card)) else { continue };
+        let card = if topic == "counter-survey" {
+            "counter-satisfaction"
+        } else {
+            topic.as_str()
+        };
+        let (Ok(month), true) = (summary::parse_month(month), cards.contains(card)) else {
+            continue;
+        };
         *received.entry((card.to_string(), month)).or_default() += u32::try_from(*n).unwrap_or(0);
     }
-    s.voices.received = received.into_iter().filter(|(_, n)| *n >= min.max(1)).map(|((card, month), count)| snapshot::VoicesReceived { card, month, count }).collect();
+    s.voices.received = received
+        .into_iter()
+        .filter(|(_, n)| *n >= min.max(1))
+        .map(|((card, month), count)| snapshot::VoicesReceived { card, month, count })
+        .collect();
     s
 }
 
-pub(super) async fn voice_counts(State(app): State<Arc<AppState>>, Path(id): Path<String>, StaffForm(auth, _): StaffForm<super::Token>) -> Response {
+pub(super) async fn voice_counts(
+    State(app): State<Arc<AppState>>,
+    Path(id): Path<String>,
+    StaffForm(auth, _): StaffForm<super::Token>,
+) -> Response {
     let folder = folder(&app);
     let (info, snapshot) = match folder.draft(&id) {
         Ok(d) => d,
@@ -103,12 +140,25 @@ pub(super) async fn voice_counts(State(app): State<Arc<AppState>>, Path(id): Pat
             return refused(&auth, StatusCode::SERVICE_UNAVAILABLE, "ただいま声の数を数えられません");
         }
     };
-    save_checked(&auth, &folder, info, with_voice_counts(snapshot, &counts, app.config.summary_min_count))
+    save_checked(
+        &auth,
+        &folder,
+        info,
+        with_voice_counts(snapshot, &counts, app.config.summary_min_count),
+    )
 }
 
 pub(super) async fn feedback_csv(State(app): State<Arc<AppState>>, auth: StaffAuth) -> Response {
     match app.store.export_csv().await {
-        Ok(csv) => ([(header::CONTENT_TYPE, "text/csv; charset=utf-8"), (header::CONTENT_DISPOSITION, "attachment; filename=\"feedback.csv\""), (header::CACHE_CONTROL, "no-store")], csv).into_response(),
+        Ok(csv) => (
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+                (header::CONTENT_DISPOSITION, "attachment; filename=\"feedback.csv\""),
+                (header::CACHE_CONTROL, "no-store"),
+            ],
+            csv,
+        )
+            .into_response(),
         Err(e) => {
             tracing::error!("the staff export failed: {e}");
             refused(&auth, StatusCode::SERVICE_UNAVAILABLE, "ただいま書き出せません")
@@ -123,12 +173,20 @@ pub(super) struct Range {
 }
 
 pub(super) async fn counter_survey(State(app): State<Arc<AppState>>, auth: StaffAuth, Query(r): Query<Range>) -> Response {
-    let month = |v: Option<String>, default: &str| v.map_or(Ok(default.to_string()), |v| summary::parse_month(v.trim()).map(|m| format!("{:04}-{:02}", m.year, m.month)));
+    let month = |v: Option<String>, default: &str| {
+        v.map_or(Ok(default.to_string()), |v| {
+            summary::parse_month(v.trim()).map(|m| format!("{:04}-{:02}", m.year, m.month))
+        })
+    };
     let (Ok(from), Ok(to)) = (month(r.from, "2000-01"), month(r.to, "2100-12")) else {
         return refused(&auth, StatusCode::BAD_REQUEST, "月は 2024-04 の形で指定してください");
     };
     match app.store.counter_survey_counts(from.clone().min(to.clone()), from.max(to)).await {
-        Ok(counted) => ([(header::CACHE_CONTROL, "no-store")], axum::Json(summary::summarize(&counted, app.config.summary_min_count))).into_response(),
+        Ok(counted) => (
+            [(header::CACHE_CONTROL, "no-store")],
+            axum::Json(summary::summarize(&counted, app.config.summary_min_count)),
+        )
+            .into_response(),
         Err(e) => {
             tracing::error!("counting the counter survey failed: {e}");
             refused(&auth, StatusCode::SERVICE_UNAVAILABLE, "ただいま集計できません")
@@ -157,7 +215,12 @@ mod tests {
         ]
         .map(|(t, m, n)| (t.to_string(), m.to_string(), n));
         let s = with_voice_counts(seed(), &counts, 5);
-        let got: Vec<_> = s.voices.received.iter().map(|r| (r.card.as_str(), r.month.year, r.month.month, r.count)).collect();
+        let got: Vec<_> = s
+            .voices
+            .received
+            .iter()
+            .map(|r| (r.card.as_str(), r.month.year, r.month.month, r.count))
+            .collect();
         // Kiosk comments count for the counter survey's card; 2 voices in a month are too few.
         assert_eq!(got, vec![("counter-satisfaction", 2026, 11, 7), ("konbini-yearly", 2026, 10, 12)]);
         assert!(snapshot::check_snapshot(&s).is_empty(), "{:?}", snapshot::check_snapshot(&s));

@@ -7,9 +7,9 @@
 mod postgres;
 mod sqlite;
 pub mod staff;
-pub mod voices;
 #[doc(hidden)]
 pub mod testing;
+pub mod voices;
 
 use std::path::PathBuf;
 
@@ -124,7 +124,17 @@ pub struct Record {
 
 /// Every record as CSV for staff (UTF-8 with BOM, formula-safe), the same from either store.
 fn records_csv(records: Vec<Record>) -> String {
-    let header = ["receipt", "received_at", "kind", "topic", "satisfaction", "message", "email", "ward", "section"];
+    let header = [
+        "receipt",
+        "received_at",
+        "kind",
+        "topic",
+        "satisfaction",
+        "message",
+        "email",
+        "ward",
+        "section",
+    ];
     let rows = records
         .into_iter()
         .map(|r| {
@@ -141,7 +151,10 @@ fn records_csv(records: Vec<Record>) -> String {
             ]
         })
         .collect();
-    csv(&Table { header: header.map(String::from).to_vec(), rows })
+    csv(&Table {
+        header: header.map(String::from).to_vec(),
+        rows,
+    })
 }
 
 /// One counter survey answer as a store reads it.
@@ -157,15 +170,30 @@ pub struct Answer {
 /// Answers (sorted by month, ward, counter) counted per cell.
 fn count_answers(answers: impl IntoIterator<Item = Answer>) -> Vec<Counted> {
     let mut out: Vec<Counted> = vec![];
-    for Answer { month, ward, section, satisfaction } in answers {
+    for Answer {
+        month,
+        ward,
+        section,
+        satisfaction,
+    } in answers
+    {
         let Ok(month) = summary::parse_month(&month) else { continue };
         let satisfied = u32::from(satisfaction.is_some_and(summary::satisfied));
-        match out.last_mut().filter(|c| c.month == month && c.ward == ward && c.section == section) {
+        match out
+            .last_mut()
+            .filter(|c| c.month == month && c.ward == ward && c.section == section)
+        {
             Some(c) => {
                 c.answers += 1;
                 c.satisfied += satisfied;
             }
-            None => out.push(Counted { month, ward, section, answers: 1, satisfied }),
+            None => out.push(Counted {
+                month,
+                ward,
+                section,
+                answers: 1,
+                satisfied,
+            }),
         }
     }
     out
@@ -243,7 +271,9 @@ impl Store {
 
 /// SQLite calls block: they run on tokio's blocking threads.
 async fn blocking<T: Send + 'static>(work: impl FnOnce() -> Result<T> + Send + 'static) -> Result<T> {
-    tokio::task::spawn_blocking(work).await.map_err(|e| StoreError(format!("the task stopped ({e})")))?
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|e| StoreError(format!("the task stopped ({e})")))?
 }
 
 #[cfg(test)]

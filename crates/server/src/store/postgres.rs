@@ -18,7 +18,7 @@ mod embedded {
 /// `max_connections` of 100 for a few servers.
 const POOL_SIZE: usize = 16;
 /// Taken while migrating, so servers that start together migrate one after the other.
-const MIGRATION_LOCK: i64 = 0x6b72_6566_6f72_6d; // "kreform"
+const MIGRATION_LOCK: i64 = 0x006b_7265_666f_726d; // "kreform"
 
 #[derive(Clone)]
 pub struct PostgresStore {
@@ -28,11 +28,23 @@ pub struct PostgresStore {
 impl PostgresStore {
     pub async fn open(url: &str) -> Result<PostgresStore> {
         let config: tokio_postgres::Config = url.parse()?;
-        let manager = Manager::from_config(config, NoTls, ManagerConfig { recycling_method: RecyclingMethod::Fast });
-        let pool = Pool::builder(manager).max_size(POOL_SIZE).build().map_err(|e| StoreError(e.to_string()))?;
+        let manager = Manager::from_config(
+            config,
+            NoTls,
+            ManagerConfig {
+                recycling_method: RecyclingMethod::Fast,
+            },
+        );
+        let pool = Pool::builder(manager)
+            .max_size(POOL_SIZE)
+            .build()
+            .map_err(|e| StoreError(e.to_string()))?;
         let mut conn = pool.get().await?;
         conn.execute("SELECT pg_advisory_lock($1)", &[&MIGRATION_LOCK]).await?;
-        let migrated = embedded::migrations::runner().run_async(&mut **conn).await.map_err(|e| StoreError(format!("migrating: {e}")));
+        let migrated = embedded::migrations::runner()
+            .run_async(&mut **conn)
+            .await
+            .map_err(|e| StoreError(format!("migrating: {e}")));
         conn.execute("SELECT pg_advisory_unlock($1)", &[&MIGRATION_LOCK]).await?;
         migrated?;
         Ok(PostgresStore { pool })
@@ -49,11 +61,21 @@ impl PostgresStore {
             )
             .await?;
         if let Some(row) = inserted {
-            return Ok(Stored { receipt: receipt_for(row.get(0)), created: true, follow_hash: row.get(1) });
+            return Ok(Stored {
+                receipt: receipt_for(row.get(0)),
+                created: true,
+                follow_hash: row.get(1),
+            });
         }
         // Another request stored this key first (and has committed: the insert waited for it).
-        let row = conn.query_one("SELECT id, follow_hash FROM feedback WHERE idempotency_key = $1", &[&f.key]).await?;
-        Ok(Stored { receipt: receipt_for(row.get(0)), created: false, follow_hash: row.get(1) })
+        let row = conn
+            .query_one("SELECT id, follow_hash FROM feedback WHERE idempotency_key = $1", &[&f.key])
+            .await?;
+        Ok(Stored {
+            receipt: receipt_for(row.get(0)),
+            created: false,
+            follow_hash: row.get(1),
+        })
     }
 
     pub async fn count(&self) -> Result<i64> {
@@ -62,13 +84,23 @@ impl PostgresStore {
 
     pub async fn forget_emails_before(&self, cutoff: i64) -> Result<usize> {
         let conn = self.pool.get().await?;
-        let n = conn.execute("UPDATE feedback SET email = NULL WHERE email IS NOT NULL AND received_at < to_timestamp($1)", &[&(cutoff as f64)]).await?;
+        let n = conn
+            .execute(
+                "UPDATE feedback SET email = NULL WHERE email IS NOT NULL AND received_at < to_timestamp($1)",
+                &[&(cutoff as f64)],
+            )
+            .await?;
         Ok(n as usize)
     }
 
     pub async fn forget_follow_links_before(&self, cutoff: i64) -> Result<usize> {
         let conn = self.pool.get().await?;
-        let n = conn.execute("UPDATE feedback SET follow_hash = NULL WHERE follow_hash IS NOT NULL AND received_at < to_timestamp($1)", &[&(cutoff as f64)]).await?;
+        let n = conn
+            .execute(
+                "UPDATE feedback SET follow_hash = NULL WHERE follow_hash IS NOT NULL AND received_at < to_timestamp($1)",
+                &[&(cutoff as f64)],
+            )
+            .await?;
         Ok(n as usize)
     }
 
@@ -85,7 +117,15 @@ impl PostgresStore {
                 &[&from, &to],
             )
             .await?;
-        Ok(rows.iter().map(|r| Answer { month: r.get(0), ward: r.get(1), section: r.get(2), satisfaction: r.get(3) }).collect())
+        Ok(rows
+            .iter()
+            .map(|r| Answer {
+                month: r.get(0),
+                ward: r.get(1),
+                section: r.get(2),
+                satisfaction: r.get(3),
+            })
+            .collect())
     }
 
     pub async fn records(&self) -> Result<Vec<Record>> {

@@ -47,9 +47,17 @@ fn connect(path: &Path) -> rusqlite::Result<Connection> {
 /// they are marked at the version their columns match, so the next migrations apply cleanly.
 fn adopt_unversioned(conn: &Connection) -> Result<()> {
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-    let has_table: bool = conn.query_row("SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'feedback'", [], |r| r.get(0))?;
+    let has_table: bool = conn.query_row(
+        "SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'feedback'",
+        [],
+        |r| r.get(0),
+    )?;
     if version == 0 && has_table {
-        let has_ward: bool = conn.query_row("SELECT COUNT(*) > 0 FROM pragma_table_info('feedback') WHERE name = 'ward'", [], |r| r.get(0))?;
+        let has_ward: bool = conn.query_row(
+            "SELECT COUNT(*) > 0 FROM pragma_table_info('feedback') WHERE name = 'ward'",
+            [],
+            |r| r.get(0),
+        )?;
         conn.pragma_update(None, "user_version", if has_ward { 2 } else { 1 })?;
     }
     Ok(())
@@ -62,16 +70,25 @@ impl SqliteStore {
         }
         let mut conn = connect(path)?;
         adopt_unversioned(&conn)?;
-        migrations().to_latest(&mut conn).map_err(|e| StoreError(format!("migrating {}: {e}", path.display())))?;
+        migrations()
+            .to_latest(&mut conn)
+            .map_err(|e| StoreError(format!("migrating {}: {e}", path.display())))?;
         let reader = connect(path)?;
         let (writer, jobs) = mpsc::channel::<Job>();
-        std::thread::Builder::new().name("sqlite-writer".into()).spawn(move || write_groups(conn, jobs))?;
-        Ok(SqliteStore { writer, reader: Arc::new(Mutex::new(reader)) })
+        std::thread::Builder::new()
+            .name("sqlite-writer".into())
+            .spawn(move || write_groups(conn, jobs))?;
+        Ok(SqliteStore {
+            writer,
+            reader: Arc::new(Mutex::new(reader)),
+        })
     }
 
     pub async fn insert(&self, feedback: Feedback) -> Result<Stored> {
         let (reply, answer) = oneshot::channel();
-        self.writer.send((feedback, reply)).map_err(|_| StoreError("the writer has stopped".into()))?;
+        self.writer
+            .send((feedback, reply))
+            .map_err(|_| StoreError("the writer has stopped".into()))?;
         answer.await.map_err(|_| StoreError("the writer has stopped".into()))?
     }
 
@@ -110,13 +127,21 @@ impl SqliteStore {
              WHERE kind = 'counter_survey' AND ward IS NOT NULL AND section IS NOT NULL AND month BETWEEN ?1 AND ?2
              ORDER BY month, ward, section",
         )?;
-        let rows = stmt.query_map([from, to], |r| Ok(Answer { month: r.get(0)?, ward: r.get(1)?, section: r.get(2)?, satisfaction: r.get(3)? }))?;
+        let rows = stmt.query_map([from, to], |r| {
+            Ok(Answer {
+                month: r.get(0)?,
+                ward: r.get(1)?,
+                section: r.get(2)?,
+                satisfaction: r.get(3)?,
+            })
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     pub fn records(&self) -> Result<Vec<Record>> {
         let conn = self.reader();
-        let mut stmt = conn.prepare("SELECT id, received_at, kind, topic, satisfaction, message, email, ward, section FROM feedback ORDER BY id")?;
+        let mut stmt =
+            conn.prepare("SELECT id, received_at, kind, topic, satisfaction, message, email, ward, section FROM feedback ORDER BY id")?;
         let rows = stmt.query_map([], |r| {
             Ok(Record {
                 id: r.get(0)?,
@@ -140,9 +165,17 @@ fn insert_one(conn: &Connection, f: &Feedback) -> rusqlite::Result<Stored> {
          ON CONFLICT(idempotency_key) DO NOTHING",
         params![f.key, kind_name(f.kind), f.topic, f.message, f.satisfaction, f.email, f.ward, f.section, follow_hash_of(f)],
     )?;
-    let row: Option<(i64, Option<String>)> = conn.query_row("SELECT id, follow_hash FROM feedback WHERE idempotency_key = ?1", [&f.key], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
+    let row: Option<(i64, Option<String>)> = conn
+        .query_row("SELECT id, follow_hash FROM feedback WHERE idempotency_key = ?1", [&f.key], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .optional()?;
     let (id, follow_hash) = row.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
-    Ok(Stored { receipt: receipt_for(id), created: inserted == 1, follow_hash })
+    Ok(Stored {
+        receipt: receipt_for(id),
+        created: inserted == 1,
+        follow_hash,
+    })
 }
 
 /// Writes the group in one transaction; every receipt is sent only after its commit.
@@ -173,7 +206,11 @@ fn write_groups(mut conn: Connection, jobs: mpsc::Receiver<Job>) {
             }
             Err(_) => {
                 for (f, reply) in items.iter().zip(replies) {
-                    let _ = reply.send(write_group(&mut conn, std::slice::from_ref(f)).map(|mut s| s.remove(0)).map_err(StoreError::from));
+                    let _ = reply.send(
+                        write_group(&mut conn, std::slice::from_ref(f))
+                            .map(|mut s| s.remove(0))
+                            .map_err(StoreError::from),
+                    );
                 }
             }
         }

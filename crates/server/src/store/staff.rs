@@ -66,7 +66,10 @@ impl Store {
         let sql = "INSERT INTO staff (name, role, password_hash, failed, locked_until) VALUES ($1, $2, $3, 0, 0)
                    ON CONFLICT (name) DO UPDATE SET role = excluded.role, password_hash = excluded.password_hash, failed = 0, locked_until = 0";
         match self {
-            Store::Sqlite(s) => s.read(move |s| Ok(s.reader().execute(&lite(sql), params![name, role.name(), hash]).map(|_| ())?)).await,
+            Store::Sqlite(s) => {
+                s.read(move |s| Ok(s.reader().execute(&lite(sql), params![name, role.name(), hash]).map(|_| ())?))
+                    .await
+            }
             Store::Postgres(s) => Ok(s.pool.get().await?.execute(sql, &[&name, &role.name(), &hash]).await.map(|_| ())?),
         }
     }
@@ -78,7 +81,15 @@ impl Store {
             Store::Sqlite(s) => {
                 s.read(move |s| {
                     Ok(s.reader()
-                        .query_row(&lite(sql), params![name], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, i64>(3)?, r.get::<_, i64>(4)?)))
+                        .query_row(&lite(sql), params![name], |r| {
+                            Ok((
+                                r.get::<_, String>(0)?,
+                                r.get::<_, String>(1)?,
+                                r.get::<_, String>(2)?,
+                                r.get::<_, i64>(3)?,
+                                r.get::<_, i64>(4)?,
+                            ))
+                        })
                         .optional()?)
                 })
                 .await?
@@ -91,16 +102,35 @@ impl Store {
                 .await?
                 .map(|r| (r.get(0), r.get(1), r.get(2), i64::from(r.get::<_, i32>(3)), r.get(4))),
         };
-        row.map(|(name, role, password_hash, failed, locked_until)| Ok(Account { name, role: role_of(role)?, password_hash, failed, locked_until })).transpose()
+        row.map(|(name, role, password_hash, failed, locked_until)| {
+            Ok(Account {
+                name,
+                role: role_of(role)?,
+                password_hash,
+                failed,
+                locked_until,
+            })
+        })
+        .transpose()
     }
 
     /// Counts a failed sign-in; the `lock_after`th in a row locks the account until `lock_until`.
     pub async fn staff_failed(&self, name: &str, lock_after: i64, lock_until: i64) -> Result<()> {
         let name = name.to_string();
-        let sql = "UPDATE staff SET failed = failed + 1, locked_until = CASE WHEN failed + 1 >= $2 THEN $3 ELSE locked_until END WHERE name = $1";
+        let sql =
+            "UPDATE staff SET failed = failed + 1, locked_until = CASE WHEN failed + 1 >= $2 THEN $3 ELSE locked_until END WHERE name = $1";
         match self {
-            Store::Sqlite(s) => s.read(move |s| Ok(s.reader().execute(&lite(sql), params![name, lock_after, lock_until]).map(|_| ())?)).await,
-            Store::Postgres(s) => Ok(s.pool.get().await?.execute(sql, &[&name, &(lock_after as i32), &lock_until]).await.map(|_| ())?),
+            Store::Sqlite(s) => {
+                s.read(move |s| Ok(s.reader().execute(&lite(sql), params![name, lock_after, lock_until]).map(|_| ())?))
+                    .await
+            }
+            Store::Postgres(s) => Ok(s
+                .pool
+                .get()
+                .await?
+                .execute(sql, &[&name, &(lock_after as i32), &lock_until])
+                .await
+                .map(|_| ())?),
         }
     }
 
@@ -109,7 +139,10 @@ impl Store {
         let name = name.to_string();
         let sql = "UPDATE staff SET failed = 0, locked_until = 0 WHERE name = $1";
         match self {
-            Store::Sqlite(s) => s.read(move |s| Ok(s.reader().execute(&lite(sql), params![name]).map(|_| ())?)).await,
+            Store::Sqlite(s) => {
+                s.read(move |s| Ok(s.reader().execute(&lite(sql), params![name]).map(|_| ())?))
+                    .await
+            }
             Store::Postgres(s) => Ok(s.pool.get().await?.execute(sql, &[&name]).await.map(|_| ())?),
         }
     }
@@ -118,7 +151,10 @@ impl Store {
         let (t, n, c) = (token_hash.to_string(), name.to_string(), csrf.to_string());
         let sql = "INSERT INTO staff_sessions (token_hash, name, csrf, expires) VALUES ($1, $2, $3, $4)";
         match self {
-            Store::Sqlite(s) => s.read(move |s| Ok(s.reader().execute(&lite(sql), params![t, n, c, expires]).map(|_| ())?)).await,
+            Store::Sqlite(s) => {
+                s.read(move |s| Ok(s.reader().execute(&lite(sql), params![t, n, c, expires]).map(|_| ())?))
+                    .await
+            }
             Store::Postgres(s) => Ok(s.pool.get().await?.execute(sql, &[&t, &n, &c, &expires]).await.map(|_| ())?),
         }
     }
@@ -133,7 +169,11 @@ impl Store {
                 s.read(move |s| {
                     let conn = s.reader();
                     conn.execute(&lite(purge), params![now])?;
-                    Ok(conn.query_row(&lite(sql), params![t, now], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))).optional()?)
+                    Ok(conn
+                        .query_row(&lite(sql), params![t, now], |r| {
+                            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
+                        })
+                        .optional()?)
                 })
                 .await?
             }
@@ -143,7 +183,14 @@ impl Store {
                 conn.query_opt(sql, &[&t, &now]).await?.map(|r| (r.get(0), r.get(1), r.get(2)))
             }
         };
-        row.map(|(name, role, csrf)| Ok(Session { name, role: role_of(role)?, csrf })).transpose()
+        row.map(|(name, role, csrf)| {
+            Ok(Session {
+                name,
+                role: role_of(role)?,
+                csrf,
+            })
+        })
+        .transpose()
     }
 
     pub async fn session_delete(&self, token_hash: &str) -> Result<()> {

@@ -226,7 +226,11 @@ struct Filter {
 impl Filter {
     fn new(dialect: Dialect) -> Filter {
         // Only rows with text are voices.
-        Filter { dialect, clauses: vec!["message <> ''".into()], binds: vec![] }
+        Filter {
+            dialect,
+            clauses: vec!["message <> ''".into()],
+            binds: vec![],
+        }
     }
 
     fn bind(&mut self, value: Bind) -> String {
@@ -283,7 +287,8 @@ impl Filter {
         match self.dialect {
             Dialect::Sqlite if word.chars().count() >= 3 => {
                 let p = self.bind(Bind::Text(format!("\"{}\"", word.replace('"', "\"\""))));
-                self.clauses.push(format!("id IN (SELECT rowid FROM feedback_text WHERE feedback_text MATCH {p})"));
+                self.clauses
+                    .push(format!("id IN (SELECT rowid FROM feedback_text WHERE feedback_text MATCH {p})"));
             }
             _ => {
                 let p = self.bind(Bind::Text(like));
@@ -296,7 +301,12 @@ impl Filter {
 /// The search's words: split at spaces (either width), empty ones dropped, normalised the way
 /// messages were when stored (full-width letters and digits to half-width), at most five.
 pub fn search_words(text: &str) -> Vec<String> {
-    feedback::normalise(text).split(|c: char| c.is_whitespace() || c == '\u{3000}').filter(|w| !w.is_empty()).take(5).map(str::to_string).collect()
+    feedback::normalise(text)
+        .split(|c: char| c.is_whitespace() || c == '\u{3000}')
+        .filter(|w| !w.is_empty())
+        .take(5)
+        .map(str::to_string)
+        .collect()
 }
 
 fn lite_values(binds: &[Bind]) -> Vec<LiteValue> {
@@ -391,17 +401,36 @@ fn voice_of(r: &impl Row) -> Voice {
         email: r.opt_text(6),
         ward: r.opt_text(7),
         section: r.opt_text(8),
-        handling: Handling { status: Status::parse(&r.text(9)).unwrap_or(Status::New), assigned: r.text(10), note: r.text(11), theme_id: r.opt_int(12) },
+        handling: Handling {
+            status: Status::parse(&r.text(9)).unwrap_or(Status::New),
+            assigned: r.text(10),
+            note: r.text(11),
+            theme_id: r.opt_int(12),
+        },
         version: r.int(13),
     }
 }
 
 fn followed_of(r: &impl Row) -> Followed {
-    Followed { received_at: r.text(0), topic: r.text(1), status: Status::parse(&r.text(2)).unwrap_or(Status::New), theme_id: r.opt_int(3) }
+    Followed {
+        received_at: r.text(0),
+        topic: r.text(1),
+        status: Status::parse(&r.text(2)).unwrap_or(Status::New),
+        theme_id: r.opt_int(3),
+    }
 }
 
 fn log_of(r: &impl Row) -> LogEntry {
-    LogEntry { id: r.int(0), at: r.text(1), who: r.text(2), feedback_id: r.opt_int(3), theme_id: r.opt_int(4), field: r.text(5), old_value: r.text(6), new_value: r.text(7) }
+    LogEntry {
+        id: r.int(0),
+        at: r.text(1),
+        who: r.text(2),
+        feedback_id: r.opt_int(3),
+        theme_id: r.opt_int(4),
+        field: r.text(5),
+        old_value: r.text(6),
+        new_value: r.text(7),
+    }
 }
 
 /// The statements a page of the list runs: the page itself, and one pass that counts the
@@ -435,7 +464,10 @@ struct Combination {
 
 fn combination_of(r: &impl Row) -> Combination {
     let theme = r.opt_int(6).map(|t| t.to_string()).unwrap_or_default();
-    Combination { values: [r.text(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), theme], count: r.int(7) }
+    Combination {
+        values: [r.text(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), theme],
+        count: r.int(7),
+    }
 }
 
 /// The counts per facet value: statuses, kinds, wards, sections and themes by value, months
@@ -453,7 +485,16 @@ fn facets_of(combinations: Vec<Combination>) -> Facets {
     let mut topic = topic;
     topic.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     topic.truncate(MAX_TOPICS);
-    Facets { total, status, kind, ward, section, month: month.into_iter().rev().collect(), topic, theme }
+    Facets {
+        total,
+        status,
+        kind,
+        ward,
+        section,
+        month: month.into_iter().rev().collect(),
+        topic,
+        theme,
+    }
 }
 
 fn page_of(mut items: Vec<VoiceSummary>, facets: Facets) -> VoicePage {
@@ -461,7 +502,11 @@ fn page_of(mut items: Vec<VoiceSummary>, facets: Facets) -> VoicePage {
         items.truncate(PAGE_SIZE);
         items.last().map_or(0, |v| v.id)
     });
-    VoicePage { items, next_before, facets }
+    VoicePage {
+        items,
+        next_before,
+        facets,
+    }
 }
 
 /// The columns a voice is read with (`voice_of`), its version last.
@@ -490,7 +535,11 @@ fn changes(before: &Handling, after: &Handling) -> Vec<(&'static str, String, St
         out.push(("assigned", before.assigned.clone(), after.assigned.clone()));
     }
     if before.note != after.note {
-        out.push(("note", format!("{}", before.note.chars().count()), format!("{}", after.note.chars().count())));
+        out.push((
+            "note",
+            format!("{}", before.note.chars().count()),
+            format!("{}", after.note.chars().count()),
+        ));
     }
     if before.theme_id != after.theme_id {
         let id = |t: Option<i64>| t.map(|t| t.to_string()).unwrap_or_default();
@@ -513,9 +562,13 @@ impl Store {
                     let (items_sql, item_binds, counts_sql, count_binds) = list_statements(Dialect::Sqlite, &q);
                     let conn = s.reader();
                     let mut stmt = conn.prepare_cached(&lite(&items_sql))?;
-                    let items = stmt.query_map(rusqlite::params_from_iter(lite_values(&item_binds)), |r| Ok(summary_of(r)))?.collect::<rusqlite::Result<Vec<_>>>()?;
+                    let items = stmt
+                        .query_map(rusqlite::params_from_iter(lite_values(&item_binds)), |r| Ok(summary_of(r)))?
+                        .collect::<rusqlite::Result<Vec<_>>>()?;
                     let mut stmt = conn.prepare_cached(&lite(&counts_sql))?;
-                    let counts = stmt.query_map(rusqlite::params_from_iter(lite_values(&count_binds)), |r| Ok(combination_of(r)))?.collect::<rusqlite::Result<Vec<_>>>()?;
+                    let counts = stmt
+                        .query_map(rusqlite::params_from_iter(lite_values(&count_binds)), |r| Ok(combination_of(r)))?
+                        .collect::<rusqlite::Result<Vec<_>>>()?;
                     Ok(page_of(items, facets_of(counts)))
                 })
                 .await
@@ -526,12 +579,24 @@ impl Store {
                 let items = async {
                     let conn = p.pool.get().await?;
                     let values = pg_values(&item_binds);
-                    Ok::<_, StoreError>(conn.query(&items_sql, &pg_refs(&values)).await?.iter().map(summary_of).collect::<Vec<_>>())
+                    Ok::<_, StoreError>(
+                        conn.query(&items_sql, &pg_refs(&values))
+                            .await?
+                            .iter()
+                            .map(summary_of)
+                            .collect::<Vec<_>>(),
+                    )
                 };
                 let counts = async {
                     let conn = p.pool.get().await?;
                     let values = pg_values(&count_binds);
-                    Ok::<_, StoreError>(conn.query(&counts_sql, &pg_refs(&values)).await?.iter().map(combination_of).collect::<Vec<_>>())
+                    Ok::<_, StoreError>(
+                        conn.query(&counts_sql, &pg_refs(&values))
+                            .await?
+                            .iter()
+                            .map(combination_of)
+                            .collect::<Vec<_>>(),
+                    )
                 };
                 let (items, counts) = futures_util::future::join(items, counts).await;
                 Ok(page_of(items?, facets_of(counts?)))
@@ -542,7 +607,8 @@ impl Store {
     /// Voices with text per topic and month (Japan time, `YYYY-MM`), every month: what a draft's
     /// 「声の数を加える」 publishes, after leaving out what is not a card and what is too few.
     pub async fn voice_counts(&self) -> Result<Vec<(String, String, i64)>> {
-        let sql = "SELECT topic, month, COUNT(*) FROM feedback WHERE message <> '' AND topic <> '' GROUP BY topic, month ORDER BY topic, month";
+        let sql =
+            "SELECT topic, month, COUNT(*) FROM feedback WHERE message <> '' AND topic <> '' GROUP BY topic, month ORDER BY topic, month";
         match self {
             Store::Sqlite(s) => {
                 s.read(move |s| {
@@ -553,15 +619,36 @@ impl Store {
                 })
                 .await
             }
-            Store::Postgres(p) => Ok(p.pool.get().await?.query(sql, &[]).await?.iter().map(|r| (r.text(0), r.text(1), r.int(2))).collect()),
+            Store::Postgres(p) => Ok(p
+                .pool
+                .get()
+                .await?
+                .query(sql, &[])
+                .await?
+                .iter()
+                .map(|r| (r.text(0), r.text(1), r.int(2)))
+                .collect()),
         }
     }
 
     /// One voice (one with text), whole.
     pub async fn voice(&self, id: i64) -> Result<Option<Voice>> {
         match self {
-            Store::Sqlite(s) => s.read(move |s| Ok(s.reader().query_row(&lite(&voice_sql(Dialect::Sqlite, false)), [id], |r| Ok(voice_of(r))).optional()?)).await,
-            Store::Postgres(p) => Ok(p.pool.get().await?.query_opt(&voice_sql(Dialect::Postgres, false), &[&id]).await?.map(|r| voice_of(&r))),
+            Store::Sqlite(s) => {
+                s.read(move |s| {
+                    Ok(s.reader()
+                        .query_row(&lite(&voice_sql(Dialect::Sqlite, false)), [id], |r| Ok(voice_of(r)))
+                        .optional()?)
+                })
+                .await
+            }
+            Store::Postgres(p) => Ok(p
+                .pool
+                .get()
+                .await?
+                .query_opt(&voice_sql(Dialect::Postgres, false), &[&id])
+                .await?
+                .map(|r| voice_of(&r))),
         }
     }
 
@@ -578,8 +665,21 @@ impl Store {
             )
         };
         match self {
-            Store::Sqlite(s) => s.read(move |s| Ok(s.reader().query_row(&lite(&sql(Dialect::Sqlite)), params![hash, cutoff], |r| Ok(followed_of(r))).optional()?)).await,
-            Store::Postgres(p) => Ok(p.pool.get().await?.query_opt(&sql(Dialect::Postgres), &[&hash, &cutoff]).await?.map(|r| followed_of(&r))),
+            Store::Sqlite(s) => {
+                s.read(move |s| {
+                    Ok(s.reader()
+                        .query_row(&lite(&sql(Dialect::Sqlite)), params![hash, cutoff], |r| Ok(followed_of(r)))
+                        .optional()?)
+                })
+                .await
+            }
+            Store::Postgres(p) => Ok(p
+                .pool
+                .get()
+                .await?
+                .query_opt(&sql(Dialect::Postgres), &[&hash, &cutoff])
+                .await?
+                .map(|r| followed_of(&r))),
         }
     }
 
@@ -592,7 +692,10 @@ impl Store {
                 s.read(move |s| {
                     let mut conn = s.reader();
                     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-                    let Some(now) = tx.query_row(&lite(&voice_sql(Dialect::Sqlite, false)), [id], |r| Ok(voice_of(r))).optional()? else {
+                    let Some(now) = tx
+                        .query_row(&lite(&voice_sql(Dialect::Sqlite, false)), [id], |r| Ok(voice_of(r)))
+                        .optional()?
+                    else {
                         return Ok(Updated::NotFound);
                     };
                     if now.version != version {
@@ -603,7 +706,10 @@ impl Store {
                             return Ok(Updated::NoSuchTheme);
                         }
                     }
-                    tx.execute(&lite(HANDLING_UPDATE), params![id, to.status.id(), to.assigned, to.note, to.theme_id])?;
+                    tx.execute(
+                        &lite(HANDLING_UPDATE),
+                        params![id, to.status.id(), to.assigned, to.note, to.theme_id],
+                    )?;
                     for (field, old, new) in changes(&now.handling, &to) {
                         tx.execute(&lite(LOG_INSERT), params![who, id, Option::<i64>::None, field, old, new])?;
                     }
@@ -615,7 +721,11 @@ impl Store {
             Store::Postgres(p) => {
                 let mut conn = p.pool.get().await?;
                 let tx = conn.transaction().await?;
-                let Some(now) = tx.query_opt(&voice_sql(Dialect::Postgres, true), &[&id]).await?.map(|r| voice_of(&r)) else {
+                let Some(now) = tx
+                    .query_opt(&voice_sql(Dialect::Postgres, true), &[&id])
+                    .await?
+                    .map(|r| voice_of(&r))
+                else {
                     return Ok(Updated::NotFound);
                 };
                 if now.version != version {
@@ -626,9 +736,11 @@ impl Store {
                         return Ok(Updated::NoSuchTheme);
                     }
                 }
-                tx.execute(HANDLING_UPDATE, &[&id, &to.status.id(), &to.assigned, &to.note, &to.theme_id]).await?;
+                tx.execute(HANDLING_UPDATE, &[&id, &to.status.id(), &to.assigned, &to.note, &to.theme_id])
+                    .await?;
                 for (field, old, new) in changes(&now.handling, &to) {
-                    tx.execute(LOG_INSERT, &[&who, &Some(id), &Option::<i64>::None, &field, &old, &new]).await?;
+                    tx.execute(LOG_INSERT, &[&who, &Some(id), &Option::<i64>::None, &field, &old, &new])
+                        .await?;
                 }
                 tx.commit().await?;
                 Ok(Updated::Done)
@@ -644,12 +756,34 @@ impl Store {
                 s.read(move |s| {
                     let conn = s.reader();
                     let mut stmt = conn.prepare_cached(sql)?;
-                    let rows = stmt.query_map([], |r| Ok(Theme { id: r.int(0), title: r.text(1), card: r.text(2), created_by: r.text(3), voices: r.int(4) }))?;
+                    let rows = stmt.query_map([], |r| {
+                        Ok(Theme {
+                            id: r.int(0),
+                            title: r.text(1),
+                            card: r.text(2),
+                            created_by: r.text(3),
+                            voices: r.int(4),
+                        })
+                    })?;
                     Ok(rows.collect::<rusqlite::Result<_>>()?)
                 })
                 .await
             }
-            Store::Postgres(p) => Ok(p.pool.get().await?.query(sql, &[]).await?.iter().map(|r| Theme { id: r.int(0), title: r.text(1), card: r.text(2), created_by: r.text(3), voices: r.int(4) }).collect()),
+            Store::Postgres(p) => Ok(p
+                .pool
+                .get()
+                .await?
+                .query(sql, &[])
+                .await?
+                .iter()
+                .map(|r| Theme {
+                    id: r.int(0),
+                    title: r.text(1),
+                    card: r.text(2),
+                    created_by: r.text(3),
+                    voices: r.int(4),
+                })
+                .collect()),
         }
     }
 
@@ -673,7 +807,8 @@ impl Store {
                 let mut conn = p.pool.get().await?;
                 let tx = conn.transaction().await?;
                 let id: i64 = tx.query_one(insert, &[&title, &card, &who]).await?.get(0);
-                tx.execute(LOG_INSERT, &[&who, &Option::<i64>::None, &Some(id), &"created", &"", &title]).await?;
+                tx.execute(LOG_INSERT, &[&who, &Option::<i64>::None, &Some(id), &"created", &"", &title])
+                    .await?;
                 tx.commit().await?;
                 Ok(id)
             }
@@ -700,7 +835,9 @@ impl Store {
                 s.read(move |s| {
                     let mut conn = s.reader();
                     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-                    let Some(old) = tx.query_row(&lite(read), [id], |r| Ok((r.text(0), r.text(1)))).optional()? else { return Ok(false) };
+                    let Some(old) = tx.query_row(&lite(read), [id], |r| Ok((r.text(0), r.text(1)))).optional()? else {
+                        return Ok(false);
+                    };
                     let (title, card, log) = logged(old);
                     tx.execute(&lite(update), params![id, title, card])?;
                     for (field, o, n) in log {
@@ -714,11 +851,18 @@ impl Store {
             Store::Postgres(p) => {
                 let mut conn = p.pool.get().await?;
                 let tx = conn.transaction().await?;
-                let Some(old) = tx.query_opt(&format!("{read} FOR UPDATE"), &[&id]).await?.map(|r| (r.text(0), r.text(1))) else { return Ok(false) };
+                let Some(old) = tx
+                    .query_opt(&format!("{read} FOR UPDATE"), &[&id])
+                    .await?
+                    .map(|r| (r.text(0), r.text(1)))
+                else {
+                    return Ok(false);
+                };
                 let (title, card, log) = logged(old);
                 tx.execute(update, &[&id, &title, &card]).await?;
                 for (field, o, n) in log {
-                    tx.execute(LOG_INSERT, &[&who, &Option::<i64>::None, &Some(id), &field, &o, &n]).await?;
+                    tx.execute(LOG_INSERT, &[&who, &Option::<i64>::None, &Some(id), &field, &o, &n])
+                        .await?;
                 }
                 tx.commit().await?;
                 Ok(true)
@@ -729,7 +873,11 @@ impl Store {
     /// The audit log, newest first: all of it (`of_voice` None) or one voice's; a page of
     /// `limit` entries older than `before`.
     pub async fn voice_log(&self, of_voice: Option<i64>, before: Option<i64>, limit: i64) -> Result<Vec<LogEntry>> {
-        let mut f = Filter { dialect: Dialect::Sqlite, clauses: vec!["1 = 1".into()], binds: vec![] };
+        let mut f = Filter {
+            dialect: Dialect::Sqlite,
+            clauses: vec!["1 = 1".into()],
+            binds: vec![],
+        };
         if let Some(v) = of_voice {
             f.equals("feedback_id", Bind::Int(v));
         }
@@ -737,7 +885,9 @@ impl Store {
             let p = f.bind(Bind::Int(b));
             f.clauses.push(format!("id < {p}"));
         }
-        let sql = |d: Dialect| format!("SELECT id, {}, who, feedback_id, theme_id, field, old_value, new_value FROM voice_log WHERE {} ORDER BY id DESC LIMIT {limit}", d.time("at"), f.sql());
+        let sql = |d: Dialect| {
+            format!("SELECT id, {}, who, feedback_id, theme_id, field, old_value, new_value FROM voice_log WHERE {} ORDER BY id DESC LIMIT {limit}", d.time("at"), f.sql())
+        };
         match self {
             Store::Sqlite(s) => {
                 let (sql, binds) = (lite(&sql(Dialect::Sqlite)), f.binds.clone());
@@ -751,7 +901,14 @@ impl Store {
             }
             Store::Postgres(p) => {
                 let values = pg_values(&f.binds);
-                Ok(p.pool.get().await?.query(&sql(Dialect::Postgres), &pg_refs(&values)).await?.iter().map(log_of).collect())
+                Ok(p.pool
+                    .get()
+                    .await?
+                    .query(&sql(Dialect::Postgres), &pg_refs(&values))
+                    .await?
+                    .iter()
+                    .map(log_of)
+                    .collect())
             }
         }
     }
@@ -783,10 +940,22 @@ mod tests {
 
     #[test]
     fn only_fields_that_changed_are_logged_and_a_note_by_its_length() {
-        let before = Handling { status: Status::New, assigned: String::new(), note: "secret".into(), theme_id: None };
-        let after = Handling { status: Status::Seen, note: "secret, longer".into(), ..before.clone() };
+        let before = Handling {
+            status: Status::New,
+            assigned: String::new(),
+            note: "secret".into(),
+            theme_id: None,
+        };
+        let after = Handling {
+            status: Status::Seen,
+            note: "secret, longer".into(),
+            ..before.clone()
+        };
         let log = changes(&before, &after);
-        assert_eq!(log, vec![("status", "new".into(), "seen".into()), ("note", "6".into(), "14".into())]);
+        assert_eq!(
+            log,
+            vec![("status", "new".into(), "seen".into()), ("note", "6".into(), "14".into())]
+        );
         assert!(changes(&before, &before).is_empty());
     }
 }

@@ -12,7 +12,12 @@ use axum::body::Body;
 use axum::extract::connect_info::MockConnectInfo;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
-use server::{app, config::Config, store::{Location, Store}, AppState};
+use server::{
+    app,
+    config::Config,
+    store::{Location, Store},
+    AppState,
+};
 use tower::ServiceExt;
 
 pub struct Harness {
@@ -37,12 +42,22 @@ pub async fn harness(name: &str, edit: impl FnOnce(&mut Config)) -> Harness {
     let public = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data");
     std::fs::create_dir_all(dir.join("data")).unwrap();
     assert!(publish::DataFolder::new(dir.join("data")).seed_if_empty(&public).unwrap());
-    let mut config = Config { db: Location::Sqlite(dir.join("feedback.sqlite3")), static_dir: dir.join("static"), data_dir: dir.join("data"), ..Config::default() };
+    let mut config = Config {
+        db: Location::Sqlite(dir.join("feedback.sqlite3")),
+        static_dir: dir.join("static"),
+        data_dir: dir.join("data"),
+        ..Config::default()
+    };
     edit(&mut config);
     let store = Store::open(&config.db).await.unwrap();
     let state = Arc::new(AppState::new(config, store));
     let router = app(state.clone()).layer(MockConnectInfo(SocketAddr::from(([127, 0, 0, 1], 40000))));
-    Harness { router, state, db: dir.join("feedback.sqlite3"), dir }
+    Harness {
+        router,
+        state,
+        db: dir.join("feedback.sqlite3"),
+        dir,
+    }
 }
 
 pub async fn send(h: &Harness, req: Request<Body>) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
@@ -50,4 +65,3 @@ pub async fn send(h: &Harness, req: Request<Body>) -> (StatusCode, axum::http::H
     let (parts, body) = res.into_parts();
     (parts.status, parts.headers, body.collect().await.unwrap().to_bytes().to_vec())
 }
-

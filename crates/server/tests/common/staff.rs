@@ -17,7 +17,10 @@ pub async fn add(h: &Harness, name: &str, role: Role) {
 }
 
 pub fn form(path: &str, body: &str, cookie: Option<&str>, origin: &str) -> Request<Body> {
-    let mut r = Request::post(path).header(header::HOST, HOST).header(header::ORIGIN, origin).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+    let mut r = Request::post(path)
+        .header(header::HOST, HOST)
+        .header(header::ORIGIN, origin)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
     if let Some(c) = cookie {
         r = r.header(header::COOKIE, c);
     }
@@ -39,10 +42,22 @@ pub async fn text(h: &Harness, req: Request<Body>) -> (StatusCode, String) {
 
 /// Signs in; returns the session cookie and the page's form token.
 pub async fn sign_in(h: &Harness, name: &str) -> (String, String) {
-    let (status, headers, _) = send(h, form("/staff/sign-in", &format!("name={name}&password={}", PASSWORD.replace(' ', "+")), None, ORIGIN)).await;
+    let (status, headers, _) = send(
+        h,
+        form(
+            "/staff/sign-in",
+            &format!("name={name}&password={}", PASSWORD.replace(' ', "+")),
+            None,
+            ORIGIN,
+        ),
+    )
+    .await;
     assert_eq!(status, StatusCode::SEE_OTHER, "signed in");
     let set = headers[header::SET_COOKIE].to_str().unwrap();
-    assert!(set.contains("HttpOnly") && set.contains("SameSite=Strict") && set.contains("Max-Age="), "{set}");
+    assert!(
+        set.contains("HttpOnly") && set.contains("SameSite=Strict") && set.contains("Max-Age="),
+        "{set}"
+    );
     let cookie = set.split(';').next().unwrap().to_string();
     let (_, page) = text(h, get("/staff/publishing", Some(&cookie))).await;
     let csrf = page.split("name=\"csrf\" value=\"").nth(1).unwrap()[..32].to_string();

@@ -19,15 +19,24 @@ fn language(args: &mut Vec<PathBuf>) -> Lang {
         args.drain(i..(i + 2).min(args.len()));
         return if chosen { Lang::Ja } else { Lang::En };
     }
-    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].iter().find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty())).unwrap_or_default();
-    if locale.starts_with("ja") { Lang::Ja } else { Lang::En }
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
+        .unwrap_or_default();
+    if locale.starts_with("ja") {
+        Lang::Ja
+    } else {
+        Lang::En
+    }
 }
 
 fn main() -> ExitCode {
     let mut files: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
     let lang = language(&mut files);
     if files.is_empty() || files.iter().any(|f| f == "-h" || f == "--help") {
-        eprintln!("usage: snapshot-check [--lang ja|en] FILE...\n  checks snapshot and manifest (index.json) files; exit 0 when all are valid");
+        eprintln!(
+            "usage: snapshot-check [--lang ja|en] FILE...\n  checks snapshot and manifest (index.json) files; exit 0 when all are valid"
+        );
         return ExitCode::from(2);
     }
     let mut failed = false;
@@ -91,7 +100,10 @@ fn check_manifest_file(file: &Path, bytes: &[u8]) -> Result<String, Vec<Problem>
         }
         match parse_snapshot(&snap_bytes) {
             // Each of the snapshot's own problems, at its path inside the listed file.
-            Err(inner) => problems.extend(inner.into_iter().map(|p| Problem { path: format!("{} ({}) {}", at("file"), entry.file, p.path), ..p })),
+            Err(inner) => problems.extend(inner.into_iter().map(|p| Problem {
+                path: format!("{} ({}) {}", at("file"), entry.file, p.path),
+                ..p
+            })),
             Ok(s) => {
                 if s.id != entry.id {
                     problems.push(Problem::new(at("id"), Code::IdMismatch, params!["id" => format!("{:?}", s.id)]));

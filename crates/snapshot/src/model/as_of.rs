@@ -29,9 +29,16 @@ impl AsOf {
         let date = crate::validate::is_iso_date(text).then(|| {
             let part = |r: std::ops::Range<usize>| text.get(r).and_then(|p| p.parse::<u16>().ok());
             let small = |r| part(r).and_then(|v| u8::try_from(v).ok());
-            AsOfDate { year: part(0..4).unwrap_or_default(), month: small(5..7).unwrap_or_default(), day: small(8..10) }
+            AsOfDate {
+                year: part(0..4).unwrap_or_default(),
+                month: small(5..7).unwrap_or_default(),
+                day: small(8..10),
+            }
         });
-        AsOf { text: text.to_string(), date }
+        AsOf {
+            text: text.to_string(),
+            date,
+        }
     }
 
     /// As published.
@@ -102,11 +109,28 @@ mod tests {
 
     #[test]
     fn parsed_once_into_parts() {
-        assert_eq!(AsOf::parse("2023-12").date(), Some(AsOfDate { year: 2023, month: 12, day: None }));
-        assert_eq!(AsOf::parse("2024-03-31").date(), Some(AsOfDate { year: 2024, month: 3, day: Some(31) }));
+        assert_eq!(
+            AsOf::parse("2023-12").date(),
+            Some(AsOfDate {
+                year: 2023,
+                month: 12,
+                day: None
+            })
+        );
+        assert_eq!(
+            AsOf::parse("2024-03-31").date(),
+            Some(AsOfDate {
+                year: 2024,
+                month: 3,
+                day: Some(31)
+            })
+        );
         assert_eq!(AsOf::parse("2024-02-30").date(), None, "not a date");
         assert!(AsOf::parse("2023-12") < AsOf::parse("2023-12-31") && AsOf::parse("2023-12-31") < AsOf::parse("2024-01"));
         let json: AsOf = serde_json::from_str("\"2023-12\"").unwrap();
-        assert_eq!((json.text(), serde_json::to_string(&json).unwrap().as_str()), ("2023-12", "\"2023-12\""));
+        assert_eq!(
+            (json.text(), serde_json::to_string(&json).unwrap().as_str()),
+            ("2023-12", "\"2023-12\"")
+        );
     }
 }

@@ -88,7 +88,12 @@ pub enum AnswerStatus {
 }
 
 impl AnswerStatus {
-    pub const ALL: [AnswerStatus; 4] = [AnswerStatus::Considering, AnswerStatus::Acting, AnswerStatus::Done, AnswerStatus::Declined];
+    pub const ALL: [AnswerStatus; 4] = [
+        AnswerStatus::Considering,
+        AnswerStatus::Acting,
+        AnswerStatus::Done,
+        AnswerStatus::Declined,
+    ];
 
     /// As the file and the workbook write it.
     pub fn id(self) -> &'static str {

@@ -11,8 +11,8 @@ use crate::params;
 mod manifest;
 mod snapshot;
 mod voices;
-pub use voices::card_ids;
 pub use crate::problem::{Code, Lang, Problem};
+pub use voices::card_ids;
 
 /// Largest snapshot file accepted, in bytes. Ten years of monthly figures by ward and
 /// section fit in well under a tenth of this.
@@ -44,7 +44,10 @@ struct Checker {
 
 impl Checker {
     fn new() -> Self {
-        Checker { path: Vec::new(), problems: Vec::new() }
+        Checker {
+            path: Vec::new(),
+            problems: Vec::new(),
+        }
     }
 
     fn here(&self) -> String {
@@ -145,13 +148,16 @@ impl Checker {
     fn texts(&mut self, field: &str, list: &[Text], max_chars: usize, min: usize) {
         self.at(field, |c| {
             c.list_len(list.len(), min, MAX_LIST);
-            c.each(&list, MAX_LIST, |c, _i, t| c.text(t, max_chars));
+            c.each(list, MAX_LIST, |c, _i, t| c.text(t, max_chars));
         });
     }
 
     fn list_len(&mut self, len: usize, min: usize, max: usize) {
         if len < min {
-            self.report(if min == 1 { Code::TooFewOne } else { Code::TooFew }, params!["min" => min, "len" => len]);
+            self.report(
+                if min == 1 { Code::TooFewOne } else { Code::TooFew },
+                params!["min" => min, "len" => len],
+            );
         }
         if len > max {
             self.report(Code::TooMany, params!["len" => len, "max" => max]);
@@ -191,7 +197,9 @@ impl Checker {
             for (i, n) in numbers.enumerate() {
                 c.index(i, |c| {
                     if usize::from(n) != i + 1 {
-                        c.at("number", |c| c.report(Code::NumberOrder, params!["number" => n, "expected" => i + 1]))
+                        c.at("number", |c| {
+                            c.report(Code::NumberOrder, params!["number" => n, "expected" => i + 1])
+                        })
                     }
                 });
             }
@@ -200,13 +208,21 @@ impl Checker {
 
     fn fiscal_year(&mut self, fy: FiscalYear) {
         if !FISCAL_YEARS.contains(&fy.0) {
-            self.report(Code::FiscalYearRange, params!["year" => fy.0, "from" => FISCAL_YEARS.start(), "to" => FISCAL_YEARS.end()]);
+            self.report(
+                Code::FiscalYearRange,
+                params!["year" => fy.0, "from" => FISCAL_YEARS.start(), "to" => FISCAL_YEARS.end()],
+            );
         }
     }
 
     fn year_month(&mut self, ym: YearMonth) {
         if !FISCAL_YEARS.contains(&ym.year) {
-            self.at("year", |c| c.report(Code::YearRange, params!["year" => ym.year, "from" => FISCAL_YEARS.start(), "to" => FISCAL_YEARS.end()]));
+            self.at("year", |c| {
+                c.report(
+                    Code::YearRange,
+                    params!["year" => ym.year, "from" => FISCAL_YEARS.start(), "to" => FISCAL_YEARS.end()],
+                )
+            });
         }
         if !(1..=12).contains(&ym.month) {
             self.at("month", |c| c.report(Code::MonthRange, params!["month" => ym.month]));
@@ -319,7 +335,9 @@ pub fn is_iso_date(s: &str) -> bool {
             None
         }
     };
-    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else { return false };
+    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
+        return false;
+    };
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     let days = match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,

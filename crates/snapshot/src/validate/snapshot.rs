@@ -7,7 +7,10 @@ impl Checker {
     pub(super) fn snapshot(&mut self, s: &Snapshot) {
         if s.format_version != FORMAT_VERSION {
             self.at("format_version", |c| {
-                c.report(Code::UnsupportedVersion, params!["found" => s.format_version, "supported" => FORMAT_VERSION])
+                c.report(
+                    Code::UnsupportedVersion,
+                    params!["found" => s.format_version, "supported" => FORMAT_VERSION],
+                )
             });
         }
         self.at("id", |c| c.id(&s.id));
@@ -36,7 +39,10 @@ impl Checker {
             c.at("conducted", |c| c.text(&r.conducted, MAX_NAME_CHARS));
             if r.commenters > r.respondents {
                 c.at("commenters", |c| {
-                    c.report(Code::CommentersExceedRespondents, params!["commenters" => r.commenters, "respondents" => r.respondents])
+                    c.report(
+                        Code::CommentersExceedRespondents,
+                        params!["commenters" => r.commenters, "respondents" => r.respondents],
+                    )
                 });
             }
             c.texts("requests", &r.requests, MAX_PROSE_CHARS, 0);
@@ -70,18 +76,18 @@ impl Checker {
         self.numbered("policies", p.policies.iter().map(|x| x.number));
         self.at("policies", |c| {
             c.each(&p.policies, 20, |c, _i, pol| {
-                    c.at("name", |c| c.text(&pol.name, MAX_NAME_CHARS));
-                    c.texts("aims", &pol.aims, MAX_PROSE_CHARS, 0);
-                    c.texts("approach", &pol.approach, MAX_PROSE_CHARS, 0);
-                    c.at("initiatives", |c| c.list_len(pol.initiatives.len(), 0, MAX_LIST));
-                    c.numbered("initiatives", pol.initiatives.iter().map(|x| x.number));
-                    c.at("initiatives", |c| {
-                        for (j, ini) in pol.initiatives.iter().enumerate().take(MAX_LIST) {
-                            c.index(j, |c| c.at("name", |c| c.text(&ini.name, MAX_NAME_CHARS)));
-                        }
-                    });
-                    c.opt_text("initiatives_note", &pol.initiatives_note, MAX_PROSE_CHARS);
+                c.at("name", |c| c.text(&pol.name, MAX_NAME_CHARS));
+                c.texts("aims", &pol.aims, MAX_PROSE_CHARS, 0);
+                c.texts("approach", &pol.approach, MAX_PROSE_CHARS, 0);
+                c.at("initiatives", |c| c.list_len(pol.initiatives.len(), 0, MAX_LIST));
+                c.numbered("initiatives", pol.initiatives.iter().map(|x| x.number));
+                c.at("initiatives", |c| {
+                    for (j, ini) in pol.initiatives.iter().enumerate().take(MAX_LIST) {
+                        c.index(j, |c| c.at("name", |c| c.text(&ini.name, MAX_NAME_CHARS)));
+                    }
                 });
+                c.opt_text("initiatives_note", &pol.initiatives_note, MAX_PROSE_CHARS);
+            });
         });
         self.at("driving", |c| {
             c.at("summary", |c| c.text(&p.driving.summary, MAX_PROSE_CHARS));
@@ -89,17 +95,17 @@ impl Checker {
             c.unique_ids("parts", p.driving.parts.iter().map(|x| x.id.as_str()));
             c.at("parts", |c| {
                 c.each(&p.driving.parts, MAX_LIST, |c, _i, part| {
-                        c.at("name", |c| c.text(&part.name, MAX_NAME_CHARS));
-                        c.at("summary", |c| c.text(&part.summary, MAX_PROSE_CHARS));
-                    });
+                    c.at("name", |c| c.text(&part.name, MAX_NAME_CHARS));
+                    c.at("summary", |c| c.text(&part.summary, MAX_PROSE_CHARS));
+                });
             });
         });
         self.at("schedule", |c| {
             c.list_len(p.schedule.len(), 0, MAX_LIST);
             c.each(&p.schedule, MAX_LIST, |c, _i, item| {
-                    c.at("when", |c| c.text(&item.when, MAX_NAME_CHARS));
-                    c.at("event", |c| c.text(&item.event, MAX_NAME_CHARS));
-                });
+                c.at("when", |c| c.text(&item.when, MAX_NAME_CHARS));
+                c.at("event", |c| c.text(&item.event, MAX_NAME_CHARS));
+            });
         });
     }
 
@@ -111,9 +117,9 @@ impl Checker {
         self.numbered("promotion_items", s.promotion_items.iter().map(|x| x.number));
         self.at("promotion_items", |c| {
             c.each(&s.promotion_items, MAX_LIST, |c, _i, item| {
-                    c.at("name", |c| c.text(&item.name, MAX_NAME_CHARS));
-                    c.at("summary", |c| c.text(&item.summary, MAX_PROSE_CHARS));
-                });
+                c.at("name", |c| c.text(&item.name, MAX_NAME_CHARS));
+                c.at("summary", |c| c.text(&item.summary, MAX_PROSE_CHARS));
+            });
         });
         self.at("progress", |c| {
             let p = s.progress;
@@ -128,30 +134,30 @@ impl Checker {
         self.unique_ids("highlights", s.highlights.iter().map(|x| x.id.as_str()));
         self.at("highlights", |c| {
             c.each(&s.highlights, MAX_LIST, |c, _i, h| {
-                    c.at("title", |c| c.text(&h.title, MAX_PROSE_CHARS));
-                    c.opt_text("owner", &h.owner, MAX_NAME_CHARS);
-                    if let Some(b) = &h.before {
-                        c.at("before", |c| c.measure(b));
+                c.at("title", |c| c.text(&h.title, MAX_PROSE_CHARS));
+                c.opt_text("owner", &h.owner, MAX_NAME_CHARS);
+                if let Some(b) = &h.before {
+                    c.at("before", |c| c.measure(b));
+                }
+                c.at("after", |c| {
+                    c.list_len(h.after.len(), 0, 5);
+                    for (j, m) in h.after.iter().enumerate().take(5) {
+                        c.index(j, |c| c.measure(m));
                     }
-                    c.at("after", |c| {
-                        c.list_len(h.after.len(), 0, 5);
-                        for (j, m) in h.after.iter().enumerate().take(5) {
-                            c.index(j, |c| c.measure(m));
-                        }
-                    });
-                    if h.before.is_some() && h.after.is_empty() {
-                        c.at("after", |c| c.report(Code::BeforeWithoutAfter, vec![]));
-                    }
-                    c.opt_text("note", &h.note, MAX_PROSE_CHARS);
                 });
+                if h.before.is_some() && h.after.is_empty() {
+                    c.at("after", |c| c.report(Code::BeforeWithoutAfter, vec![]));
+                }
+                c.opt_text("note", &h.note, MAX_PROSE_CHARS);
+            });
         });
         self.at("delayed", |c| c.list_len(s.delayed.len(), 0, MAX_LIST));
         self.unique_ids("delayed", s.delayed.iter().map(|x| x.id.as_str()));
         self.at("delayed", |c| {
             c.each(&s.delayed, MAX_LIST, |c, _i, d| {
-                    c.at("title", |c| c.text(&d.title, MAX_PROSE_CHARS));
-                    c.opt_text("owner", &d.owner, MAX_NAME_CHARS);
-                });
+                c.at("title", |c| c.text(&d.title, MAX_PROSE_CHARS));
+                c.opt_text("owner", &d.owner, MAX_NAME_CHARS);
+            });
         });
     }
 
@@ -161,9 +167,9 @@ impl Checker {
         self.numbered("indicator_groups", s.indicator_groups.iter().map(|g| g.number));
         self.at("indicator_groups", |c| {
             c.each(&s.indicator_groups, MAX_LIST, |c, _i, g| {
-                    c.at("name", |c| c.text(&g.name, MAX_NAME_CHARS));
-                    c.opt_text("assessment", &g.assessment, MAX_NAME_CHARS);
-                });
+                c.at("name", |c| c.text(&g.name, MAX_NAME_CHARS));
+                c.opt_text("assessment", &g.assessment, MAX_NAME_CHARS);
+            });
         });
         self.at("indicators", |c| c.list_len(s.indicators.len(), 1, MAX_LIST));
         let ids = self.unique_ids("indicators", s.indicators.iter().map(|x| x.id.as_str()));
@@ -171,54 +177,60 @@ impl Checker {
         for (i, g) in s.indicator_groups.iter().enumerate() {
             if ids.contains(&g.id) {
                 self.at("indicator_groups", |c| {
-                    c.index(i, |c| c.at("id", |c| c.report(Code::GroupIdIsIndicatorId, params!["id" => quoted(&g.id)])))
+                    c.index(i, |c| {
+                        c.at("id", |c| c.report(Code::GroupIdIsIndicatorId, params!["id" => quoted(&g.id)]))
+                    })
                 });
             }
         }
         self.at("indicators", |c| {
             c.each(&s.indicators, MAX_LIST, |c, _i, ind| {
-                    if !groups.contains(&ind.group) {
-                        c.at("group", |c| c.report(Code::NoSuchGroup, params!["id" => quoted(&ind.group)]));
-                    }
-                    if let Some(m) = &ind.marker {
-                        c.at("marker", |c| c.string(m, 8));
-                    }
-                    c.at("name", |c| c.text(&ind.name, MAX_NAME_CHARS));
-                    c.at("baseline", |c| c.year_value(&ind.baseline, ind.unit));
-                    c.yearly("actuals", &ind.actuals, ind.unit, 0);
-                    if let Some(first) = ind.actuals.first() {
-                        if first.fiscal_year <= ind.baseline.fiscal_year {
-                            c.at("actuals", |c| {
-                                c.index(0, |c| {
-                                    c.at("fiscal_year", |c| {
-                                        c.report(Code::ActualBeforeBaseline, params!["year" => ind.baseline.fiscal_year.0])
-                                    })
+                if !groups.contains(&ind.group) {
+                    c.at("group", |c| c.report(Code::NoSuchGroup, params!["id" => quoted(&ind.group)]));
+                }
+                if let Some(m) = &ind.marker {
+                    c.at("marker", |c| c.string(m, 8));
+                }
+                c.at("name", |c| c.text(&ind.name, MAX_NAME_CHARS));
+                c.at("baseline", |c| c.year_value(&ind.baseline, ind.unit));
+                c.yearly("actuals", &ind.actuals, ind.unit, 0);
+                if let Some(first) = ind.actuals.first() {
+                    if first.fiscal_year <= ind.baseline.fiscal_year {
+                        c.at("actuals", |c| {
+                            c.index(0, |c| {
+                                c.at("fiscal_year", |c| {
+                                    c.report(Code::ActualBeforeBaseline, params!["year" => ind.baseline.fiscal_year.0])
                                 })
-                            });
-                        }
+                            })
+                        });
                     }
-                    c.at("target", |c| {
-                        c.year_value(&ind.target, ind.unit);
-                        if ind.target.fiscal_year <= ind.baseline.fiscal_year {
-                            c.at("fiscal_year", |c| {
-                                c.report(Code::TargetBeforeBaseline, params!["year" => ind.baseline.fiscal_year.0])
-                            });
-                        }
-                    });
-                    c.opt_text("source", &ind.source, MAX_NAME_CHARS);
-                    c.opt_text("assessment", &ind.assessment, MAX_NAME_CHARS);
+                }
+                c.at("target", |c| {
+                    c.year_value(&ind.target, ind.unit);
+                    if ind.target.fiscal_year <= ind.baseline.fiscal_year {
+                        c.at("fiscal_year", |c| {
+                            c.report(Code::TargetBeforeBaseline, params!["year" => ind.baseline.fiscal_year.0])
+                        });
+                    }
                 });
+                c.opt_text("source", &ind.source, MAX_NAME_CHARS);
+                c.opt_text("assessment", &ind.assessment, MAX_NAME_CHARS);
+            });
         });
     }
 
     /// The series must point at an existing indicator and agree with it wherever both give a year.
     fn matches_indicator(&mut self, indicator_id: &str, series: &[YearValue], target: &YearValue, unit: Unit, all: &[Indicator]) {
         let Some(ind) = all.iter().find(|i| i.id == indicator_id) else {
-            self.at("indicator", |c| c.report(Code::NoSuchIndicator, params!["id" => quoted(indicator_id)]));
+            self.at("indicator", |c| {
+                c.report(Code::NoSuchIndicator, params!["id" => quoted(indicator_id)])
+            });
             return;
         };
         if ind.unit != unit {
-            self.at("indicator", |c| c.report(Code::UnitDiffers, params!["id" => format!("{:?}", ind.id)]));
+            self.at("indicator", |c| {
+                c.report(Code::UnitDiffers, params!["id" => format!("{:?}", ind.id)])
+            });
         }
         let published: Vec<YearValue> = std::iter::once(ind.baseline).chain(ind.actuals.iter().copied()).collect();
         self.at("yearly", |c| {
@@ -235,7 +247,9 @@ impl Checker {
             }
         });
         if *target != ind.target {
-            self.at("target", |c| c.report(Code::TargetDiffers, params!["id" => format!("{:?}", ind.id)]));
+            self.at("target", |c| {
+                c.report(Code::TargetDiffers, params!["id" => format!("{:?}", ind.id)])
+            });
         }
     }
 
@@ -331,33 +345,33 @@ impl Checker {
         let mut question_ids = HashSet::new();
         self.at("categories", |c| {
             c.each(&s.categories, 50, |c, _i, cat| {
-                    c.at("name", |c| c.text(&cat.name, MAX_NAME_CHARS));
-                    c.at("average", |c| c.value(cat.average, Unit::Score));
-                    c.at("questions", |c| c.list_len(cat.questions.len(), 1, MAX_LIST));
-                    c.at("questions", |c| {
-                        for (j, q) in cat.questions.iter().enumerate().take(MAX_LIST) {
-                            c.index(j, |c| {
-                                c.at("id", |c| {
-                                    c.id(&q.id);
-                                    if !question_ids.insert(q.id.as_str()) {
-                                        c.report(Code::QuestionTwice, params!["id" => format!("{:?}", q.id)]);
-                                    }
-                                });
-                                c.at("text", |c| c.text(&q.text, MAX_PROSE_CHARS));
-                                c.at("score", |c| c.value(q.score, Unit::Score));
+                c.at("name", |c| c.text(&cat.name, MAX_NAME_CHARS));
+                c.at("average", |c| c.value(cat.average, Unit::Score));
+                c.at("questions", |c| c.list_len(cat.questions.len(), 1, MAX_LIST));
+                c.at("questions", |c| {
+                    for (j, q) in cat.questions.iter().enumerate().take(MAX_LIST) {
+                        c.index(j, |c| {
+                            c.at("id", |c| {
+                                c.id(&q.id);
+                                if !question_ids.insert(q.id.as_str()) {
+                                    c.report(Code::QuestionTwice, params!["id" => format!("{:?}", q.id)]);
+                                }
                             });
-                        }
-                    });
-                    let scores: Vec<f64> = cat.questions.iter().filter_map(|q| q.score).collect();
-                    if let (Some(avg), false) = (cat.average, scores.is_empty()) {
-                        let mean = scores.iter().sum::<f64>() / scores.len() as f64;
-                        if avg.is_finite() && (avg - mean).abs() > AVERAGE_TOLERANCE {
-                            c.at("average", |c| {
-                                c.report(Code::NotTheAverage, params!["average" => avg, "mean" => format!("{mean:.3}")])
-                            });
-                        }
+                            c.at("text", |c| c.text(&q.text, MAX_PROSE_CHARS));
+                            c.at("score", |c| c.value(q.score, Unit::Score));
+                        });
                     }
                 });
+                let scores: Vec<f64> = cat.questions.iter().filter_map(|q| q.score).collect();
+                if let (Some(avg), false) = (cat.average, scores.is_empty()) {
+                    let mean = scores.iter().sum::<f64>() / scores.len() as f64;
+                    if avg.is_finite() && (avg - mean).abs() > AVERAGE_TOLERANCE {
+                        c.at("average", |c| {
+                            c.report(Code::NotTheAverage, params!["average" => avg, "mean" => format!("{mean:.3}")])
+                        });
+                    }
+                }
+            });
         });
     }
 }

@@ -12,7 +12,12 @@ const MAX_ANSWERS: usize = 500;
 
 /// The ids a voice or an answer may name: every indicator (and group) and the chart cards.
 pub fn card_ids(s: &Snapshot) -> HashSet<&str> {
-    s.indicators.iter().map(|i| i.id.as_str()).chain(s.indicator_groups.iter().map(|g| g.id.as_str())).chain(CHART_CARDS).collect()
+    s.indicators
+        .iter()
+        .map(|i| i.id.as_str())
+        .chain(s.indicator_groups.iter().map(|g| g.id.as_str()))
+        .chain(CHART_CARDS)
+        .collect()
 }
 
 impl Checker {

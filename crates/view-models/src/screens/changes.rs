@@ -49,21 +49,40 @@ fn published(i: &Indicator) -> Vec<YearValue> {
 pub fn diff(previous: &Snapshot, current: &Snapshot) -> Vec<Change> {
     let mut found = vec![];
     for cur in &current.indicators {
-        let Some(prev) = previous.indicators.iter().find(|p| p.id == cur.id) else { continue };
-        let change = |kind, fiscal_year, before, after| Change { indicator: cur.name.clone(), unit: cur.unit, kind, fiscal_year, before, after };
+        let Some(prev) = previous.indicators.iter().find(|p| p.id == cur.id) else {
+            continue;
+        };
+        let change = |kind, fiscal_year, before, after| Change {
+            indicator: cur.name.clone(),
+            unit: cur.unit,
+            kind,
+            fiscal_year,
+            before,
+            after,
+        };
         let before = published(prev);
         for yv in published(cur) {
             match before.iter().find(|p| p.fiscal_year == yv.fiscal_year) {
                 None if yv.value.is_some() => found.push(change(ChangeKind::New, yv.fiscal_year, None, yv.value)),
                 Some(p) if p.value != yv.value => {
                     let was = p.value.is_some().then_some(*p);
-                    found.push(change(if was.is_none() { ChangeKind::New } else { ChangeKind::Value }, yv.fiscal_year, was, yv.value));
+                    found.push(change(
+                        if was.is_none() { ChangeKind::New } else { ChangeKind::Value },
+                        yv.fiscal_year,
+                        was,
+                        yv.value,
+                    ));
                 }
                 _ => {}
             }
         }
         if prev.target != cur.target {
-            found.push(change(ChangeKind::Target, cur.target.fiscal_year, Some(prev.target), cur.target.value));
+            found.push(change(
+                ChangeKind::Target,
+                cur.target.fiscal_year,
+                Some(prev.target),
+                cur.target.value,
+            ));
         }
     }
     found
@@ -113,7 +132,10 @@ mod tests {
         let prev = seed();
         let mut cur = seed();
         let k = cur.indicators.iter_mut().find(|i| i.id == "konbini-certificates").unwrap();
-        k.actuals.push(YearValue { fiscal_year: FiscalYear(2023), value: Some(450000.0) });
+        k.actuals.push(YearValue {
+            fiscal_year: FiscalYear(2023),
+            value: Some(450000.0),
+        });
         let c = cur.indicators.iter_mut().find(|i| i.id == "counter-satisfaction").unwrap();
         c.actuals[0].value = Some(88.0);
         c.target.value = Some(92.0);
@@ -123,6 +145,9 @@ mod tests {
         assert_eq!((rows[0].before.as_deref(), rows[0].after.as_str()), (Some("87%"), "88%"));
         assert_eq!(rows[1].kind, "目標の変更");
         assert_eq!(rows[2].kind, "新しい実績");
-        assert_eq!((rows[2].period.as_str(), rows[2].after.as_str()), ("令和5年度（2023年度）", "450,000件"));
+        assert_eq!(
+            (rows[2].period.as_str(), rows[2].after.as_str()),
+            ("令和5年度（2023年度）", "450,000件")
+        );
     }
 }

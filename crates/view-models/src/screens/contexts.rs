@@ -13,9 +13,13 @@ use crate::Locale;
 pub enum Mode {
     Full,
     /// `?embed=1&card=<id>`: one card, no page furniture.
-    Embed { card: String },
+    Embed {
+        card: String,
+    },
     /// `?mode=kiosk[&idle=<seconds>]`.
-    Kiosk { idle_seconds: u32 },
+    Kiosk {
+        idle_seconds: u32,
+    },
 }
 
 pub const DEFAULT_IDLE_SECONDS: u32 = 120;
@@ -25,11 +29,16 @@ pub const WARNING_SECONDS: u32 = 30;
 /// Reads the mode from the query parameters.
 pub fn mode(embed: Option<&str>, card: Option<&str>, mode: Option<&str>, idle: Option<&str>) -> Mode {
     if embed == Some("1") {
-        return Mode::Embed { card: card.unwrap_or_default().chars().take(64).collect() };
+        return Mode::Embed {
+            card: card.unwrap_or_default().chars().take(64).collect(),
+        };
     }
     if mode == Some("kiosk") {
         // Never shorter than the warning itself plus a little, never absurdly long.
-        let idle_seconds = idle.and_then(|v| v.parse().ok()).unwrap_or(DEFAULT_IDLE_SECONDS).clamp(WARNING_SECONDS + 5, 3600);
+        let idle_seconds = idle
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(DEFAULT_IDLE_SECONDS)
+            .clamp(WARNING_SECONDS + 5, 3600);
         return Mode::Kiosk { idle_seconds };
     }
     Mode::Full
@@ -47,7 +56,11 @@ pub fn embed_card(s: &Snapshot, id: &str, locale: Locale) -> Option<SeriesCard> 
     if id == "counter-satisfaction" {
         return Some(counter(s, locale).chart);
     }
-    indicators(s, locale).into_iter().flat_map(|g| g.cards).map(|c| c.chart).find(|c| c.id == id)
+    indicators(s, locale)
+        .into_iter()
+        .flat_map(|g| g.cards)
+        .map(|c| c.chart)
+        .find(|c| c.id == id)
 }
 
 /// Every card that can be embedded, with its title, for the snippet dialog and docs.
@@ -98,7 +111,19 @@ pub fn kiosk_place(ward: Option<&str>, section: Option<&str>, section_ids: &[&st
 
 /// Kumamoto City's five ward offices (`feedback::WARDS`), as texts in the three languages.
 pub fn wards() -> Vec<(&'static str, Text)> {
-    feedback::WARDS.iter().map(|w| (w.id, Text { ja: w.ja.into(), en: Some(w.en.into()), ja_easy: Some(w.ja_easy.into()) })).collect()
+    feedback::WARDS
+        .iter()
+        .map(|w| {
+            (
+                w.id,
+                Text {
+                    ja: w.ja.into(),
+                    en: Some(w.en.into()),
+                    ja_easy: Some(w.ja_easy.into()),
+                },
+            )
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -109,10 +134,19 @@ mod tests {
     #[test]
     fn modes_come_from_the_address() {
         assert_eq!(mode(None, None, None, None), Mode::Full);
-        assert_eq!(mode(Some("1"), Some("konbini-yearly"), None, None), Mode::Embed { card: "konbini-yearly".into() });
+        assert_eq!(
+            mode(Some("1"), Some("konbini-yearly"), None, None),
+            Mode::Embed {
+                card: "konbini-yearly".into()
+            }
+        );
         assert_eq!(mode(None, None, Some("kiosk"), None), Mode::Kiosk { idle_seconds: 120 });
         assert_eq!(mode(None, None, Some("kiosk"), Some("40")), Mode::Kiosk { idle_seconds: 40 });
-        assert_eq!(mode(None, None, Some("kiosk"), Some("1")), Mode::Kiosk { idle_seconds: 35 }, "never shorter than the warning");
+        assert_eq!(
+            mode(None, None, Some("kiosk"), Some("1")),
+            Mode::Kiosk { idle_seconds: 35 },
+            "never shorter than the warning"
+        );
         assert_eq!(mode(None, None, Some("kiosk"), Some("x")), Mode::Kiosk { idle_seconds: 120 });
     }
 
@@ -124,19 +158,39 @@ mod tests {
     #[test]
     fn a_kiosk_knows_its_place_and_names_unknown_settings() {
         let sections = ["juumin", "tax"];
-        assert_eq!(kiosk_place(Some("chuo"), Some("juumin"), &sections), KioskPlace { ward: Some("chuo".into()), section: Some("juumin".into()), unknown: vec![] });
-        assert_eq!(kiosk_place(None, None, &sections), KioskPlace::default(), "not configured: asks as before");
+        assert_eq!(
+            kiosk_place(Some("chuo"), Some("juumin"), &sections),
+            KioskPlace {
+                ward: Some("chuo".into()),
+                section: Some("juumin".into()),
+                unknown: vec![]
+            }
+        );
+        assert_eq!(
+            kiosk_place(None, None, &sections),
+            KioskPlace::default(),
+            "not configured: asks as before"
+        );
         let odd = kiosk_place(Some("atlantis"), Some("tax"), &sections);
-        assert_eq!((odd.ward, odd.section.as_deref(), odd.unknown), (None, Some("tax"), vec!["ward=atlantis".to_string()]));
+        assert_eq!(
+            (odd.ward, odd.section.as_deref(), odd.unknown),
+            (None, Some("tax"), vec!["ward=atlantis".to_string()])
+        );
         assert_eq!(kiosk_place(Some(""), Some("x"), &sections).unknown, vec!["section=x".to_string()]);
     }
 
     #[test]
     fn embeds_find_their_cards() {
         let s = seed();
-        assert_eq!(embed_card(&s, "konbini-yearly", Locale::Ja).unwrap().caption, "証明書コンビニ発行件数");
+        assert_eq!(
+            embed_card(&s, "konbini-yearly", Locale::Ja).unwrap().caption,
+            "証明書コンビニ発行件数"
+        );
         assert!(embed_card(&s, "future-burden-ratio", Locale::Ja).is_some());
-        assert!(embed_card(&s, "konbini-monthly", Locale::Ja).is_none(), "no monthly data in the seed");
+        assert!(
+            embed_card(&s, "konbini-monthly", Locale::Ja).is_none(),
+            "no monthly data in the seed"
+        );
         assert!(embed_card(&s, "nope", Locale::Ja).is_none());
         assert!(embeddable_ids(&s).iter().all(|id| embed_card(&s, id, Locale::Ja).is_some()));
     }

@@ -61,7 +61,11 @@ pub struct Worded {
 impl Worded {
     pub fn from_problem(problem: &snapshot::Problem) -> Worded {
         use snapshot::Lang;
-        Worded { ja: problem.message_in(Lang::Ja), en: problem.message_in(Lang::En), ja_easy: problem.message_in(Lang::JaEasy) }
+        Worded {
+            ja: problem.message_in(Lang::Ja),
+            en: problem.message_in(Lang::En),
+            ja_easy: problem.message_in(Lang::JaEasy),
+        }
     }
 
     pub fn pick(&self, locale: Locale) -> &str {
@@ -84,11 +88,30 @@ mod tests {
 
     #[test]
     fn messages_name_what_went_wrong() {
-        assert!(LoadError::Invalid { path: "indicators[0].unit".into(), problem: None }.message(Locale::Ja).contains("indicators[0].unit"));
-        let long = snapshot::Problem::new("plan.name.ja", snapshot::Code::TooLong, vec![("chars", "201".into()), ("max", "200".into())]);
-        let error = LoadError::Invalid { path: long.path.clone(), problem: Some(Worded::from_problem(&long)) };
-        assert_eq!(error.message(Locale::Ja), "データの内容に誤りがあります（場所: plan.name.ja：201文字あります。200文字以下にしてください）。");
-        assert!(error.message(Locale::En).contains("at most 200 are allowed"), "{}", error.message(Locale::En));
+        assert!(LoadError::Invalid {
+            path: "indicators[0].unit".into(),
+            problem: None
+        }
+        .message(Locale::Ja)
+        .contains("indicators[0].unit"));
+        let long = snapshot::Problem::new(
+            "plan.name.ja",
+            snapshot::Code::TooLong,
+            vec![("chars", "201".into()), ("max", "200".into())],
+        );
+        let error = LoadError::Invalid {
+            path: long.path.clone(),
+            problem: Some(Worded::from_problem(&long)),
+        };
+        assert_eq!(
+            error.message(Locale::Ja),
+            "データの内容に誤りがあります（場所: plan.name.ja：201文字あります。200文字以下にしてください）。"
+        );
+        assert!(
+            error.message(Locale::En).contains("at most 200 are allowed"),
+            "{}",
+            error.message(Locale::En)
+        );
         assert!(error.message(Locale::JaEasy).contains("ながすぎます"));
         assert!(LoadError::Http(503).message(Locale::En).contains("503"));
         assert!(LoadError::NotFound.message(Locale::Ja).contains("404"));

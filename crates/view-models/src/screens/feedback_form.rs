@@ -153,10 +153,18 @@ mod tests {
 
     #[test]
     fn errors_name_their_field() {
-        let e = FieldError { field: Field::Message, problem: Problem::Required, limit: None };
+        let e = FieldError {
+            field: Field::Message,
+            problem: Problem::Required,
+            limit: None,
+        };
         assert_eq!(error_message(&e, Locale::Ja), "ご意見を入力してください");
         assert_eq!(error_message(&e, Locale::En), "Enter Your message");
-        let long = FieldError { field: Field::Message, problem: Problem::TooLong, limit: Some(2000) };
+        let long = FieldError {
+            field: Field::Message,
+            problem: Problem::TooLong,
+            limit: Some(2000),
+        };
         assert_eq!(error_message(&long, Locale::Ja), "ご意見が長すぎます");
     }
 
@@ -169,22 +177,36 @@ mod tests {
         // published satisfied share counts.
         assert_eq!(counter_satisfaction_label(5, Locale::Ja), "とても満足");
         assert_eq!(counter_satisfaction_label(4, Locale::Ja), "ほぼ満足");
-        assert!((1..=5).filter(|&l| counts_as_satisfied(l)).map(|l| counter_satisfaction_label(l, Locale::Ja)).eq(["ほぼ満足", "とても満足"]));
+        assert!((1..=5)
+            .filter(|&l| counts_as_satisfied(l))
+            .map(|l| counter_satisfaction_label(l, Locale::Ja))
+            .eq(["ほぼ満足", "とても満足"]));
         for l in Locale::ALL {
             let labels: std::collections::HashSet<_> = (1..=5).map(|v| counter_satisfaction_label(v, l)).collect();
             assert_eq!(labels.len(), 5, "five distinct answers in {l:?}");
         }
-        assert_eq!(hint_message(PersonalHint::TwelveDigits, Locale::Ja), "12桁の数字（マイナンバーの可能性）");
+        assert_eq!(
+            hint_message(PersonalHint::TwelveDigits, Locale::Ja),
+            "12桁の数字（マイナンバーの可能性）"
+        );
     }
 
     #[test]
     fn the_form_goes_edit_preview_done_and_back_on_a_refusal() {
         use feedback::Kind;
         let key = "00000000-0000-4000-8000-000000000042".to_string();
-        let s = Submission { key: key.clone(), kind: Kind::General, message: "ありがとう".into(), ..Default::default() };
+        let s = Submission {
+            key: key.clone(),
+            kind: Kind::General,
+            message: "ありがとう".into(),
+            ..Default::default()
+        };
         assert_eq!(FormStep::start(None), FormStep::Edit);
         assert_eq!(FormStep::start(Some("KR-0000001".into())), FormStep::Received("KR-0000001".into()));
-        let empty = Submission { message: String::new(), ..s.clone() };
+        let empty = Submission {
+            message: String::new(),
+            ..s.clone()
+        };
         assert_eq!(FormStep::preview(empty).unwrap_err()[0].field, Field::Message, "the rules' errors");
         let preview = FormStep::preview(s.clone()).unwrap();
         assert_eq!(preview, FormStep::Preview(s.clone()));
@@ -194,7 +216,11 @@ mod tests {
         let mut outbox = Outbox::default();
         outbox.enqueue(sent);
         assert_eq!(done.refused(&outbox), None, "waiting is not refused");
-        let errors = vec![FieldError { field: Field::Message, problem: Problem::TooLong, limit: Some(2000) }];
+        let errors = vec![FieldError {
+            field: Field::Message,
+            problem: Problem::TooLong,
+            limit: Some(2000),
+        }];
         outbox.record(&key, crate::outbox::Delivery::Refused { errors: errors.clone() });
         assert_eq!(done.refused(&outbox), Some(errors));
         assert_eq!(outbox.receipt_of(&key), None);

@@ -83,7 +83,12 @@ pub fn headline_card(s: &Snapshot, ind: &Indicator, locale: Locale) -> HeadlineC
     let target = q(ind.target.value);
     let latest = p.latest.map(|l| q(l.value));
     let latest_year = p.latest.map(|l| fiscal_year(l.fiscal_year, locale));
-    let remaining = remaining(ind).map(|gap| fill(t.remaining, &[("amount", &figure_with_readings(&difference(gap, ind.unit, locale), locale))]));
+    let remaining = remaining(ind).map(|gap| {
+        fill(
+            t.remaining,
+            &[("amount", &figure_with_readings(&difference(gap, ind.unit, locale), locale))],
+        )
+    });
     let status_text = status_text(p.status, locale);
     let summary = {
         // Written with the readings, then read out: in やさしい日本語 a screen reader hears kana.
@@ -102,7 +107,7 @@ pub fn headline_card(s: &Snapshot, ind: &Indicator, locale: Locale) -> HeadlineC
                 ("latest", &latest_part),
                 ("target_period", &target_period),
                 ("target", &target),
-                ("status", &status_text),
+                ("status", status_text),
             ],
         );
         snapshot::ruby::spoken(&sentence).into_owned()
@@ -156,7 +161,14 @@ pub(crate) mod tests {
         let ids: Vec<_> = v.cards.iter().map(|c| c.id.as_str()).collect();
         assert_eq!(
             ids,
-            ["citizen-satisfaction", "counter-satisfaction", "konbini-certificates", "staff-fulfilment", "annual-leave-days", "telework-ease"]
+            [
+                "citizen-satisfaction",
+                "counter-satisfaction",
+                "konbini-certificates",
+                "staff-fulfilment",
+                "annual-leave-days",
+                "telework-ease"
+            ]
         );
         assert_eq!(v.period, "令和6年度（2024年度）～令和9年度（2027年度）");
         assert_eq!(v.statements[0].1, "上質な生活都市の実現");

@@ -35,7 +35,12 @@ pub fn indicators(s: &Snapshot, locale: Locale) -> Vec<IndicatorGroupView> {
                 .filter(|i| i.group == g.id)
                 .map(|i| {
                     let series: Vec<YearValue> = std::iter::once(i.baseline).chain(i.actuals.iter().copied()).collect();
-                    let spec = SeriesSpec { id: &i.id, name: &i.name, unit: i.unit, style: ChartStyle::Line };
+                    let spec = SeriesSpec {
+                        id: &i.id,
+                        name: &i.name,
+                        unit: i.unit,
+                        style: ChartStyle::Line,
+                    };
                     IndicatorDetail {
                         headline: headline_card(s, i, locale),
                         chart: yearly_card(spec, &series, &i.target, locale),
@@ -60,7 +65,10 @@ mod tests {
         let fiscal = &groups[2];
         assert_eq!(fiscal.assessment.as_deref(), Some("概ね中期見通しに沿った水準で推移"));
         let debt = fiscal.cards.iter().find(|c| c.headline.id == "municipal-debt-balance").unwrap();
-        assert_eq!((debt.headline.baseline.as_str(), debt.headline.target.as_str()), ("2,248億円", "2,430億円"));
+        assert_eq!(
+            (debt.headline.baseline.as_str(), debt.headline.target.as_str()),
+            ("2,248億円", "2,430億円")
+        );
         assert!(debt.lower_is_better);
         assert_eq!(debt.headline.status_text, "達成");
     }

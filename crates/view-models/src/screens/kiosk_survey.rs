@@ -16,8 +16,15 @@ pub const KIOSK_SETTINGS: [&str; 4] = ["idle", "ward", "section", "thanks"];
 /// the query the kiosk was opened with (in-app links drop the query).
 pub fn kiosk_address(request: &PageRequest, preview: bool) -> String {
     let data: &[&str] = if preview { &["data"] } else { &[] };
-    let kept: Vec<(&str, String)> = data.iter().copied().chain(KIOSK_SETTINGS).filter_map(|k| request.param(k).map(|v| (k, v))).collect();
-    let pairs: Vec<(&str, &str)> = std::iter::once(("mode", "kiosk")).chain(kept.iter().map(|(k, v)| (*k, v.as_str()))).collect();
+    let kept: Vec<(&str, String)> = data
+        .iter()
+        .copied()
+        .chain(KIOSK_SETTINGS)
+        .filter_map(|k| request.param(k).map(|v| (k, v)))
+        .collect();
+    let pairs: Vec<(&str, &str)> = std::iter::once(("mode", "kiosk"))
+        .chain(kept.iter().map(|(k, v)| (*k, v.as_str())))
+        .collect();
     crate::request::href("/", &pairs)
 }
 
@@ -26,7 +33,9 @@ pub const THANKS_SECONDS: u32 = 10;
 
 /// `?thanks=`: at least 3 s (time to read the receipt), at most 120 s; the default otherwise.
 pub fn thanks_seconds(param: Option<&str>) -> u32 {
-    param.and_then(|v| v.parse::<u32>().ok()).map_or(THANKS_SECONDS, |s| s.clamp(3, 120))
+    param
+        .and_then(|v| v.parse::<u32>().ok())
+        .map_or(THANKS_SECONDS, |s| s.clamp(3, 120))
 }
 
 /// One screen of the survey.
@@ -110,7 +119,10 @@ mod tests {
             start("?utm_source=x&mode=kiosk&ward=chuo&lang=en&section=tax&thanks=5&idle=60"),
             "/?mode=kiosk&idle=60&ward=chuo&section=tax&thanks=5"
         );
-        assert_eq!(start("mode=kiosk&data=/fixtures/a%20b.json"), "/?mode=kiosk&data=%2Ffixtures%2Fa%20b.json");
+        assert_eq!(
+            start("mode=kiosk&data=/fixtures/a%20b.json"),
+            "/?mode=kiosk&data=%2Ffixtures%2Fa%20b.json"
+        );
         let action = kiosk_address(&PageRequest::new("/feedback", "mode=kiosk&data=/x.json&ward=kita", ""), false);
         assert_eq!(action, "/?mode=kiosk&ward=kita", "the form posts to the published kiosk");
     }
@@ -137,15 +149,25 @@ mod tests {
 
     #[test]
     fn a_configured_kiosk_starts_at_the_answer_and_never_forgets_its_place() {
-        let place = KioskPlace { ward: Some("kita".into()), section: Some("tax".into()), unknown: vec![] };
+        let place = KioskPlace {
+            ward: Some("kita".into()),
+            section: Some("tax".into()),
+            unknown: vec![],
+        };
         let p = SurveyProgress::new(&place, "", "", None, &SECTIONS);
         assert_eq!(p.step(), SurveyStep::Answer);
         assert_eq!(p.back(&place), None);
-        let answered = SurveyProgress { satisfaction: Some(5), ..p.clone() };
+        let answered = SurveyProgress {
+            satisfaction: Some(5),
+            ..p.clone()
+        };
         assert_eq!(answered.back(&place), Some(p));
         // A posted step cannot move it elsewhere, nor carry what the survey does not accept.
         let p = SurveyProgress::new(&place, "chuo", "juumin", Some(9), &SECTIONS);
-        assert_eq!((p.ward.as_deref(), p.section.as_deref(), p.satisfaction), (Some("kita"), Some("tax"), None));
+        assert_eq!(
+            (p.ward.as_deref(), p.section.as_deref(), p.satisfaction),
+            (Some("kita"), Some("tax"), None)
+        );
         let p = SurveyProgress::new(&KioskPlace::default(), "atlantis", "nowhere", Some(3), &SECTIONS);
         assert_eq!((p.ward, p.section, p.satisfaction), (None, None, Some(3)));
     }

@@ -85,10 +85,19 @@ pub fn my_voice(s: &Snapshot, locale: Locale, f: &FollowedVoice) -> MyVoiceScree
     // Only a card's name: a topic the citizen typed is theirs, and stays off a page a link opens.
     let is_card = cards(s, locale).iter().any(|(id, _)| *id == f.topic) || s.indicator_groups.iter().any(|g| g.id == f.topic);
     let card = is_card.then(|| card_name(s, &f.topic, locale));
-    let answer = f.theme_id.and_then(|t| s.voices.answers.iter().find(|a| a.id == theme_answer_id(t))).map(|a| answer_view(s, a, locale));
+    let answer = f
+        .theme_id
+        .and_then(|t| s.voices.answers.iter().find(|a| a.id == theme_answer_id(t)))
+        .map(|a| answer_view(s, a, locale));
     // The card's section on the public page, for its other answers (or this one's context).
-    let answer_card = answer.as_ref().and_then(|a| s.voices.answers.iter().find(|x| x.id == a.id)).map(|a| a.card.clone());
-    let card_link = answer_card.or(is_card.then(|| f.topic.clone())).filter(|c| !c.is_empty()).map(|c| format!("/voices#{c}"));
+    let answer_card = answer
+        .as_ref()
+        .and_then(|a| s.voices.answers.iter().find(|x| x.id == a.id))
+        .map(|a| a.card.clone());
+    let card_link = answer_card
+        .or(is_card.then(|| f.topic.clone()))
+        .filter(|c| !c.is_empty())
+        .map(|c| format!("/voices#{c}"));
     let status = match f.progress {
         Progress::Received => m.my_voice_new,
         Progress::Read => m.my_voice_seen,
@@ -96,7 +105,14 @@ pub fn my_voice(s: &Snapshot, locale: Locale, f: &FollowedVoice) -> MyVoiceScree
         Progress::Answered => m.my_voice_answered,
         Progress::Declined => m.my_voice_declined,
     };
-    MyVoiceScreen { received, card, card_link, status, status_id: f.progress.id(), answer }
+    MyVoiceScreen {
+        received,
+        card,
+        card_link,
+        status,
+        status_id: f.progress.id(),
+        answer,
+    }
 }
 
 #[cfg(test)]
@@ -108,7 +124,11 @@ mod tests {
     /// The seed snapshot with one synthetic answer to theme 7 (for tests only).
     fn with_answer() -> Snapshot {
         let mut s = seed();
-        let t = |ja: &str| Text { ja: ja.into(), en: Some(format!("{ja} (en)")), ja_easy: Some(ja.into()) };
+        let t = |ja: &str| Text {
+            ja: ja.into(),
+            en: Some(format!("{ja} (en)")),
+            ja_easy: Some(ja.into()),
+        };
         s.voices.answers.push(CityAnswer {
             id: theme_answer_id(7),
             card: "konbini-yearly".into(),
@@ -124,7 +144,12 @@ mod tests {
     }
 
     fn followed(topic: &str, status: &str, theme: Option<i64>) -> FollowedVoice {
-        FollowedVoice { received_at: "2026-03-31T15:30:00Z".into(), topic: topic.into(), progress: Progress::from_status(status), theme_id: theme }
+        FollowedVoice {
+            received_at: "2026-03-31T15:30:00Z".into(),
+            topic: topic.into(),
+            progress: Progress::from_status(status),
+            theme_id: theme,
+        }
     }
 
     #[test]
@@ -135,7 +160,10 @@ mod tests {
         assert!(v.card.as_deref().is_some_and(|c| c.contains("コンビニ")), "{:?}", v.card);
         assert_eq!(v.card_link.as_deref(), Some("/voices#konbini-yearly"));
         assert_eq!(v.status, "受け付けました");
-        assert_eq!(my_voice(&s, Locale::En, &followed("konbini-yearly", "new", None)).received, "1 April 2026");
+        assert_eq!(
+            my_voice(&s, Locale::En, &followed("konbini-yearly", "new", None)).received,
+            "1 April 2026"
+        );
     }
 
     #[test]
@@ -147,8 +175,21 @@ mod tests {
 
     #[test]
     fn every_status_has_its_words_and_unknown_ones_read_as_received() {
-        let words: Vec<_> = ["new", "seen", "considering", "answered", "declined", "??"].iter().map(|st| my_voice(&seed(), Locale::Ja, &followed("", st, None)).status).collect();
-        assert_eq!(words, ["受け付けました", "市の職員が読みました", "担当課で検討しています", "市の対応を公開しました", "今回は対応しないことにしました", "受け付けました"]);
+        let words: Vec<_> = ["new", "seen", "considering", "answered", "declined", "??"]
+            .iter()
+            .map(|st| my_voice(&seed(), Locale::Ja, &followed("", st, None)).status)
+            .collect();
+        assert_eq!(
+            words,
+            [
+                "受け付けました",
+                "市の職員が読みました",
+                "担当課で検討しています",
+                "市の対応を公開しました",
+                "今回は対応しないことにしました",
+                "受け付けました"
+            ]
+        );
     }
 
     #[test]
@@ -157,8 +198,20 @@ mod tests {
         let v = my_voice(&s, Locale::Ja, &followed("", "answered", Some(7)));
         let a = v.answer.expect("theme 7's answer is published");
         assert_eq!((a.title.as_str(), a.answer.as_str()), ("手数料について", "検討を始めました"));
-        assert_eq!(v.card_link.as_deref(), Some("/voices#konbini-yearly"), "the answer's card, though the message named none");
-        assert_eq!(my_voice(&s, Locale::Ja, &followed("konbini-yearly", "answered", Some(8))).answer, None, "another theme's answer is not this one's");
-        assert_eq!(my_voice(&seed(), Locale::Ja, &followed("konbini-yearly", "answered", Some(7))).answer, None, "not yet published");
+        assert_eq!(
+            v.card_link.as_deref(),
+            Some("/voices#konbini-yearly"),
+            "the answer's card, though the message named none"
+        );
+        assert_eq!(
+            my_voice(&s, Locale::Ja, &followed("konbini-yearly", "answered", Some(8))).answer,
+            None,
+            "another theme's answer is not this one's"
+        );
+        assert_eq!(
+            my_voice(&seed(), Locale::Ja, &followed("konbini-yearly", "answered", Some(7))).answer,
+            None,
+            "not yet published"
+        );
     }
 }

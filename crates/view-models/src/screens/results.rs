@@ -45,7 +45,14 @@ pub fn item_progress(s: &Snapshot, locale: Locale) -> ItemProgressView {
     let (total, on_plan, changed) = (p.total.to_string(), p.on_plan.to_string(), p.changed_or_delayed.to_string());
     let summary = fill(
         t.items_summary,
-        &[("when", &when), ("total", &total), ("on_plan", &on_plan), ("on_plan_share", &on_share), ("changed", &changed), ("changed_share", &ch_share)],
+        &[
+            ("when", &when),
+            ("total", &total),
+            ("on_plan", &on_plan),
+            ("on_plan_share", &on_share),
+            ("changed", &changed),
+            ("changed_share", &ch_share),
+        ],
     );
     ItemProgressView {
         as_of: when,
@@ -54,13 +61,20 @@ pub fn item_progress(s: &Snapshot, locale: Locale) -> ItemProgressView {
         total: p.total,
         on_plan_share: on_share,
         changed_share: ch_share,
-        on_plan_fraction: if p.total == 0 { 0.0 } else { f64::from(p.on_plan) / f64::from(p.total) },
+        on_plan_fraction: if p.total == 0 {
+            0.0
+        } else {
+            f64::from(p.on_plan) / f64::from(p.total)
+        },
         summary,
     }
 }
 
 fn figure(m: &Measure, locale: Locale) -> FigureView {
-    FigureView { label: locale.pick_marked(&m.label).to_string(), value: figure_with_readings(&quantity(m.value, m.unit, m.approximate, locale), locale).into_owned() }
+    FigureView {
+        label: locale.pick_marked(&m.label).to_string(),
+        value: figure_with_readings(&quantity(m.value, m.unit, m.approximate, locale), locale).into_owned(),
+    }
 }
 
 pub fn highlights(s: &Snapshot, locale: Locale) -> Vec<HighlightView> {
@@ -102,7 +116,10 @@ mod tests {
         assert_eq!(k.before.as_ref().unwrap().value, "約10.7万件");
         assert_eq!(k.after[0].value, "約30万件");
         let pcs = h.iter().find(|x| x.id == "mobile-pcs").unwrap();
-        assert_eq!((pcs.before.as_ref().unwrap().value.as_str(), pcs.after[0].value.as_str()), ("約3,000台", "約5,800台"));
+        assert_eq!(
+            (pcs.before.as_ref().unwrap().value.as_str(), pcs.after[0].value.as_str()),
+            ("約3,000台", "約5,800台")
+        );
         let free = h.iter().find(|x| x.id == "free-address").unwrap();
         assert!(free.before.is_none() && free.after.is_empty() && free.note.is_some());
     }

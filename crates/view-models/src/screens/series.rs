@@ -90,19 +90,48 @@ fn series_card(spec: SeriesSpec, points: Vec<Point>, target: Option<Target>, loc
     let reading: Vec<String> = points.iter().map(|p| p.period.reading.clone()).collect();
     let figures: Vec<Option<f64>> = points.iter().map(|p| p.value).collect();
     let name = locale.pick(spec.name);
-    let summary = series_summary(&locale.pick_marked(spec.name), &reading, &figures, target.as_ref().map(|g| (g.period.reading.as_str(), g.value)), spec.unit, locale);
+    let summary = series_summary(
+        &locale.pick_marked(spec.name),
+        &reading,
+        &figures,
+        target.as_ref().map(|g| (g.period.reading.as_str(), g.value)),
+        spec.unit,
+        locale,
+    );
     let mut shown = Vec::new();
     let mut exported = Vec::new();
     for p in &points {
-        shown.push(vec![p.period.reading.clone(), t.kind_actual.to_string(), figure_with_readings(&maybe_quantity(p.value, spec.unit, locale), locale).into_owned()]);
-        exported.push(ExportPoint { period: &p.period.key, kind: "actual", value: p.value });
+        shown.push(vec![
+            p.period.reading.clone(),
+            t.kind_actual.to_string(),
+            figure_with_readings(&maybe_quantity(p.value, spec.unit, locale), locale).into_owned(),
+        ]);
+        exported.push(ExportPoint {
+            period: &p.period.key,
+            kind: "actual",
+            value: p.value,
+        });
     }
     if let Some(g) = &target {
-        shown.push(vec![g.period.reading.clone(), t.kind_target.to_string(), figure_with_readings(&maybe_quantity(Some(g.value), spec.unit, locale), locale).into_owned()]);
-        exported.push(ExportPoint { period: &g.period.key, kind: "target", value: Some(g.value) });
+        shown.push(vec![
+            g.period.reading.clone(),
+            t.kind_target.to_string(),
+            figure_with_readings(&maybe_quantity(Some(g.value), spec.unit, locale), locale).into_owned(),
+        ]);
+        exported.push(ExportPoint {
+            period: &g.period.key,
+            kind: "target",
+            value: Some(g.value),
+        });
     }
     let header = vec![t.col_period.to_string(), t.col_kind.to_string(), t.col_value.to_string()];
-    let csv_table = Table { header: header.clone(), rows: exported.iter().map(|e| vec![e.period.to_string(), e.kind.to_string(), raw_number(e.value)]).collect() };
+    let csv_table = Table {
+        header: header.clone(),
+        rows: exported
+            .iter()
+            .map(|e| vec![e.period.to_string(), e.kind.to_string(), raw_number(e.value)])
+            .collect(),
+    };
     SeriesCard {
         id: spec.id.to_string(),
         caption: name.to_string(),
@@ -112,18 +141,36 @@ fn series_card(spec: SeriesSpec, points: Vec<Point>, target: Option<Target>, loc
         layout,
         table: Table { header, rows: shown },
         csv: csv(&csv_table),
-        json: serde_json::to_string_pretty(&Export { id: spec.id, unit: spec.unit, points: exported }).unwrap_or_default(),
+        json: serde_json::to_string_pretty(&Export {
+            id: spec.id,
+            unit: spec.unit,
+            points: exported,
+        })
+        .unwrap_or_default(),
     }
 }
 
 fn fiscal_period(fy: FiscalYear, locale: Locale) -> PeriodName {
-    PeriodName { key: fy.0.to_string(), short: fiscal_year_short(fy, locale), reading: fiscal_year(fy, locale) }
+    PeriodName {
+        key: fy.0.to_string(),
+        short: fiscal_year_short(fy, locale),
+        reading: fiscal_year(fy, locale),
+    }
 }
 
 /// A yearly series with its target.
 pub fn yearly_card(spec: SeriesSpec, series: &[YearValue], target: &YearValue, locale: Locale) -> SeriesCard {
-    let points = series.iter().map(|yv| Point { period: fiscal_period(yv.fiscal_year, locale), value: yv.value }).collect();
-    let target = target.value.map(|value| Target { period: fiscal_period(target.fiscal_year, locale), value });
+    let points = series
+        .iter()
+        .map(|yv| Point {
+            period: fiscal_period(yv.fiscal_year, locale),
+            value: yv.value,
+        })
+        .collect();
+    let target = target.value.map(|value| Target {
+        period: fiscal_period(target.fiscal_year, locale),
+        value,
+    });
     series_card(spec, points, target, locale)
 }
 

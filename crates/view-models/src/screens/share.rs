@@ -47,13 +47,21 @@ pub fn headline(screen: Screen, s: &Snapshot, locale: Locale) -> Option<Headline
     let ind = indicator_for(screen, s)?;
     let latest = progress(ind).latest.filter(|l| l.value.is_some()).unwrap_or(ind.baseline);
     let value = latest.value?;
-    Some(Headline { label: locale.pick(&ind.name).to_string(), figure: quantity(value, ind.unit, false, locale), period: fiscal_year_era(latest.fiscal_year, locale) })
+    Some(Headline {
+        label: locale.pick(&ind.name).to_string(),
+        figure: quantity(value, ind.unit, false, locale),
+        period: fiscal_year_era(latest.fiscal_year, locale),
+    })
 }
 
 /// A shared link's description: the headline figure, or for the plan its name and period.
 pub fn description(screen: Screen, s: &Snapshot, locale: Locale) -> Option<String> {
     match screen {
-        Screen::Plan => Some(format!("{} {}", locale.pick(&s.plan.name), fiscal_period(s.plan.period.from, s.plan.period.to, locale))),
+        Screen::Plan => Some(format!(
+            "{} {}",
+            locale.pick(&s.plan.name),
+            fiscal_period(s.plan.period.from, s.plan.period.to, locale)
+        )),
         _ => headline(screen, s, locale).map(|h| h.sentence(locale)),
     }
 }
@@ -69,12 +77,28 @@ mod tests {
     #[test]
     fn each_screen_shares_its_headline_figure_as_published() {
         let s = published();
-        assert_eq!(description(Screen::Konbini, &s, Locale::Ja).unwrap(), "証明書コンビニ発行件数 300,170件（令和4年度）");
-        assert_eq!(description(Screen::Counter, &s, Locale::Ja).unwrap(), "区役所窓口 市民満足度 87%（令和4年度）");
-        assert_eq!(description(Screen::Start, &s, Locale::Ja).unwrap(), "市役所のサービスに満足している市民の割合 44.1%（令和4年度）");
-        assert_eq!(description(Screen::Staff, &s, Locale::Ja).unwrap(), "働きがいを感じる職員の割合 81%（令和4年度）");
-        assert!(description(Screen::Konbini, &s, Locale::En).unwrap().ends_with(": 300,170 cases (FY2022)"));
-        assert!(description(Screen::Plan, &s, Locale::Ja).unwrap().starts_with("市役所改革プラン2027 令和6年度"));
+        assert_eq!(
+            description(Screen::Konbini, &s, Locale::Ja).unwrap(),
+            "証明書コンビニ発行件数 300,170件（令和4年度）"
+        );
+        assert_eq!(
+            description(Screen::Counter, &s, Locale::Ja).unwrap(),
+            "区役所窓口 市民満足度 87%（令和4年度）"
+        );
+        assert_eq!(
+            description(Screen::Start, &s, Locale::Ja).unwrap(),
+            "市役所のサービスに満足している市民の割合 44.1%（令和4年度）"
+        );
+        assert_eq!(
+            description(Screen::Staff, &s, Locale::Ja).unwrap(),
+            "働きがいを感じる職員の割合 81%（令和4年度）"
+        );
+        assert!(description(Screen::Konbini, &s, Locale::En)
+            .unwrap()
+            .ends_with(": 300,170 cases (FY2022)"));
+        assert!(description(Screen::Plan, &s, Locale::Ja)
+            .unwrap()
+            .starts_with("市役所改革プラン2027 令和6年度"));
         assert_eq!(description(Screen::Feedback, &s, Locale::Ja), None);
     }
 }
@@ -97,7 +121,13 @@ pub struct DatasetFacts<'a> {
 /// so nothing in the data can close the element.
 pub fn dataset_json_ld(s: &Snapshot, facts: &DatasetFacts, locale: Locale) -> String {
     let t = crate::strings::strings(locale);
-    let years: Vec<i32> = s.indicators.iter().flat_map(|i| std::iter::once(i.baseline).chain(i.actuals.iter().copied())).filter(|v| v.value.is_some()).map(|v| v.fiscal_year.0 as i32).collect();
+    let years: Vec<i32> = s
+        .indicators
+        .iter()
+        .flat_map(|i| std::iter::once(i.baseline).chain(i.actuals.iter().copied()))
+        .filter(|v| v.value.is_some())
+        .map(|v| v.fiscal_year.0 as i32)
+        .collect();
     let mut csv: Vec<serde_json::Value> = crate::screens::contexts::embeddable_ids(s)
         .into_iter()
         .filter_map(|id| crate::screens::contexts::embed_card(s, &id, locale))
@@ -147,7 +177,13 @@ mod dataset_tests {
     #[test]
     fn the_dataset_names_its_files_years_creator_and_only_a_given_licence() {
         let s = seed();
-        let facts = DatasetFacts { origin: "https://w.example", url: "https://w.example/konbini", description: "d</script>", file: "snapshots/2023-12.json", license: None };
+        let facts = DatasetFacts {
+            origin: "https://w.example",
+            url: "https://w.example/konbini",
+            description: "d</script>",
+            file: "snapshots/2023-12.json",
+            license: None,
+        };
         let text = dataset_json_ld(&s, &facts, Locale::Ja);
         assert!(!text.contains("</script>"), "the data cannot close its element");
         let v: serde_json::Value = serde_json::from_str(&text).unwrap();
@@ -157,10 +193,15 @@ mod dataset_tests {
         assert!(v.get("license").is_none(), "no licence is made up");
         let files = v["distribution"].as_array().unwrap();
         assert_eq!(files[0]["contentUrl"], "https://w.example/data/snapshots/2023-12.json");
-        assert!(files.iter().any(|f| f["contentUrl"] == "https://w.example/downloads/ja/konbini-yearly.csv" && f["encodingFormat"] == "text/csv"));
+        assert!(files
+            .iter()
+            .any(|f| f["contentUrl"] == "https://w.example/downloads/ja/konbini-yearly.csv" && f["encodingFormat"] == "text/csv"));
         let coverage = v["temporalCoverage"].as_str().unwrap();
         assert!(coverage.ends_with("-03-31") && coverage.contains("-04-01/"), "{coverage}");
-        let licensed = DatasetFacts { license: Some("https://creativecommons.org/licenses/by/4.0/"), ..facts };
+        let licensed = DatasetFacts {
+            license: Some("https://creativecommons.org/licenses/by/4.0/"),
+            ..facts
+        };
         let v: serde_json::Value = serde_json::from_str(&dataset_json_ld(&s, &licensed, Locale::En)).unwrap();
         assert_eq!(v["license"], "https://creativecommons.org/licenses/by/4.0/");
         assert_eq!(v["creator"]["name"], "Kumamoto City");

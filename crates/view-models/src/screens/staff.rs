@@ -65,7 +65,11 @@ pub fn staff(s: &Snapshot, locale: Locale) -> StaffView {
                 questions: c
                     .questions
                     .iter()
-                    .map(|q| QuestionRow { text: shown(&q.text), score: score(q.score), fraction: on_scale(q.score, st.scale_min, st.scale_max) })
+                    .map(|q| QuestionRow {
+                        text: shown(&q.text),
+                        score: score(q.score),
+                        fraction: on_scale(q.score, st.scale_min, st.scale_max),
+                    })
                     .collect(),
             }
         })
@@ -82,17 +86,30 @@ pub fn staff(s: &Snapshot, locale: Locale) -> StaffView {
     let summary = match (ranked.first(), ranked.last()) {
         (Some(hi), Some(lo)) => fill(
             t.staff_summary,
-            &[("count", &ranked.len().to_string()), ("high", &hi.name), ("high_score", &hi.average), ("low", &lo.name), ("low_score", &lo.average)],
+            &[
+                ("count", &ranked.len().to_string()),
+                ("high", &hi.name),
+                ("high_score", &hi.average),
+                ("low", &lo.name),
+                ("low_score", &lo.average),
+            ],
         ),
         _ => String::new(),
     };
-    let mut machine = Table { header: vec![t.col_kind.into(), "id".into(), t.col_period.into(), t.col_value.into()], rows: vec![] };
+    let mut machine = Table {
+        header: vec![t.col_kind.into(), "id".into(), t.col_period.into(), t.col_value.into()],
+        rows: vec![],
+    };
     let mut points = vec![];
     for c in &st.categories {
-        machine.rows.push(vec!["category".into(), c.id.clone(), pick(&c.name), raw_number(c.average)]);
+        machine
+            .rows
+            .push(vec!["category".into(), c.id.clone(), pick(&c.name), raw_number(c.average)]);
         points.push(serde_json::json!({ "kind": "category", "id": c.id, "name": pick(&c.name), "average": c.average }));
         for q in &c.questions {
-            machine.rows.push(vec!["question".into(), q.id.clone(), pick(&q.text), raw_number(q.score)]);
+            machine
+                .rows
+                .push(vec!["question".into(), q.id.clone(), pick(&q.text), raw_number(q.score)]);
             points.push(serde_json::json!({ "kind": "question", "id": q.id, "category": c.id, "text": pick(&q.text), "score": q.score }));
         }
     }
@@ -126,9 +143,16 @@ mod tests {
         assert_eq!(overall.average, "3.56");
         let hr = v.categories.iter().find(|c| c.id == "personnel-system").unwrap();
         assert_eq!(hr.average, "2.97");
-        assert_eq!(hr.questions.iter().map(|q| q.score.as_str()).collect::<Vec<_>>(), ["3.20", "2.86", "2.93", "2.91"]);
+        assert_eq!(
+            hr.questions.iter().map(|q| q.score.as_str()).collect::<Vec<_>>(),
+            ["3.20", "2.86", "2.93", "2.91"]
+        );
         assert!((hr.fraction.unwrap() - (2.97 - 1.0) / 4.0).abs() < 1e-9);
-        assert!(v.summary.contains("「同僚との関係」（3.79）") && v.summary.contains("「人事制度」（2.97）"), "{}", v.summary);
+        assert!(
+            v.summary.contains("「同僚との関係」（3.79）") && v.summary.contains("「人事制度」（2.97）"),
+            "{}",
+            v.summary
+        );
         assert!(v.csv.contains("question,q-accept-hr,"));
     }
 }

@@ -58,7 +58,15 @@ pub fn status_words(status: AnswerStatus, locale: Locale) -> &'static str {
 /// `2024年3月31日`, `31 March 2024`, `2024ねん 3がつ 31にち`; a date without its day as it is.
 pub fn day(date: &AsOf, locale: Locale) -> String {
     let Some(d) = date.date() else { return date.text().to_string() };
-    let Some(day) = d.day else { return year_month(snapshot::YearMonth { year: d.year, month: d.month }, locale) };
+    let Some(day) = d.day else {
+        return year_month(
+            snapshot::YearMonth {
+                year: d.year,
+                month: d.month,
+            },
+            locale,
+        );
+    };
     date_words(d.year, d.month, day, locale)
 }
 
@@ -75,7 +83,10 @@ pub fn date_words(year: impl std::fmt::Display, month: u8, day: u8, locale: Loca
 /// chart cards and indicators (their captions) and the staff survey's (its title). The form's
 /// topic, the staff pages' names and this screen read this one list.
 pub fn cards(s: &Snapshot, locale: Locale) -> Vec<(String, String)> {
-    let mut cards: Vec<(String, String)> = embeddable_ids(s).into_iter().filter_map(|id| embed_card(s, &id, locale).map(|c| (id, c.caption_marked))).collect();
+    let mut cards: Vec<(String, String)> = embeddable_ids(s)
+        .into_iter()
+        .filter_map(|id| embed_card(s, &id, locale).map(|c| (id, c.caption_marked)))
+        .collect();
     cards.push(("staff-engagement".into(), crate::screens::staff::staff(s, locale).title));
     cards
 }
@@ -85,7 +96,10 @@ pub fn card_name(s: &Snapshot, id: &str, locale: Locale) -> String {
     if let Some((_, name)) = cards(s, locale).into_iter().find(|(c, _)| c == id) {
         return name;
     }
-    s.indicator_groups.iter().find(|g| g.id == id).map_or_else(|| id.to_string(), |g| locale.pick_marked(&g.name).into_owned())
+    s.indicator_groups
+        .iter()
+        .find(|g| g.id == id)
+        .map_or_else(|| id.to_string(), |g| locale.pick_marked(&g.name).into_owned())
 }
 
 pub fn answer_view(s: &Snapshot, a: &CityAnswer, locale: Locale) -> AnswerView {
@@ -98,7 +112,11 @@ pub fn answer_view(s: &Snapshot, a: &CityAnswer, locale: Locale) -> AnswerView {
         voices_summary: locale.pick_marked(&a.voices_summary).into_owned(),
         answer: locale.pick_marked(&a.answer).into_owned(),
         reason: a.reason.as_ref().map(|r| locale.pick_marked(r).into_owned()),
-        expects: a.expects.as_ref().and_then(|e| s.indicators.iter().find(|i| i.id == *e)).map(|i| locale.pick_marked(&i.name).into_owned()),
+        expects: a
+            .expects
+            .as_ref()
+            .and_then(|e| s.indicators.iter().find(|i| i.id == *e))
+            .map(|i| locale.pick_marked(&i.name).into_owned()),
     }
 }
 
@@ -132,7 +150,10 @@ pub fn voices(s: &Snapshot, locale: Locale) -> VoicesScreen {
             let total: u32 = received.iter().map(|r| r.count).sum();
             Some(CardVoices {
                 name: card_name(s, &id, locale),
-                received: received.iter().map(|r| (year_month(r.month, locale), count(r.count, locale))).collect(),
+                received: received
+                    .iter()
+                    .map(|r| (year_month(r.month, locale), count(r.count, locale)))
+                    .collect(),
                 total: (!received.is_empty()).then(|| count(total, locale)),
                 answers: answers.into_iter().map(|a| answer_view(s, a, locale)).collect(),
                 id,
@@ -164,7 +185,11 @@ pub fn card_for_topic(s: &Snapshot, topic: &str) -> Option<String> {
         return None;
     }
     // A card by its id, or by its name in any language, as shown or as read.
-    Locale::ALL.into_iter().flat_map(|l| cards(s, l)).find(|(id, name)| id == topic || snapshot::ruby::plain(name) == topic || snapshot::ruby::spoken(name) == topic).map(|(id, _)| id)
+    Locale::ALL
+        .into_iter()
+        .flat_map(|l| cards(s, l))
+        .find(|(id, name)| id == topic || snapshot::ruby::plain(name) == topic || snapshot::ruby::spoken(name) == topic)
+        .map(|(id, _)| id)
 }
 
 /// The line a card shows when the city published voices or answers about it (marked), and
@@ -182,7 +207,10 @@ pub fn card_line(s: &Snapshot, card: &str, locale: Locale) -> Option<(String, St
         (_, 0) => m.card_voices_only,
         _ => m.card_voices_line,
     };
-    let line = snapshot::template::fill(template, &[("voices", &number(f64::from(voices))), ("answers", &number(answers as f64))]);
+    let line = snapshot::template::fill(
+        template,
+        &[("voices", &number(f64::from(voices))), ("answers", &number(answers as f64))],
+    );
     Some((line, format!("/voices#{card}")))
 }
 
@@ -195,7 +223,11 @@ mod tests {
     /// The seed snapshot with synthetic voices and answers (for tests only).
     fn with_voices() -> Snapshot {
         let mut s = seed();
-        let t = |ja: &str, easy: &str| Text { ja: ja.into(), en: Some(format!("{ja} (en)")), ja_easy: Some(easy.into()) };
+        let t = |ja: &str, easy: &str| Text {
+            ja: ja.into(),
+            en: Some(format!("{ja} (en)")),
+            ja_easy: Some(easy.into()),
+        };
         let answer = |id: &str, card: &str, status, date: &str| CityAnswer {
             id: id.into(),
             card: card.into(),
@@ -207,11 +239,26 @@ mod tests {
             date: AsOf::parse(date),
             expects: Some("konbini-certificates".into()),
         };
-        s.voices.answers = vec![answer("old", "konbini-yearly", AnswerStatus::Done, "2024-01-10"), answer("new", "konbini-yearly", AnswerStatus::Considering, "2024-03-31")];
+        s.voices.answers = vec![
+            answer("old", "konbini-yearly", AnswerStatus::Done, "2024-01-10"),
+            answer("new", "konbini-yearly", AnswerStatus::Considering, "2024-03-31"),
+        ];
         s.voices.received = vec![
-            VoicesReceived { card: "konbini-yearly".into(), month: YearMonth { year: 2024, month: 3 }, count: 1200 },
-            VoicesReceived { card: "konbini-yearly".into(), month: YearMonth { year: 2024, month: 2 }, count: 12 },
-            VoicesReceived { card: "counter-satisfaction".into(), month: YearMonth { year: 2024, month: 2 }, count: 15 },
+            VoicesReceived {
+                card: "konbini-yearly".into(),
+                month: YearMonth { year: 2024, month: 3 },
+                count: 1200,
+            },
+            VoicesReceived {
+                card: "konbini-yearly".into(),
+                month: YearMonth { year: 2024, month: 2 },
+                count: 12,
+            },
+            VoicesReceived {
+                card: "counter-satisfaction".into(),
+                month: YearMonth { year: 2024, month: 2 },
+                count: 15,
+            },
         ];
         s
     }
@@ -222,15 +269,31 @@ mod tests {
         let ids: Vec<&str> = v.cards.iter().map(|c| c.id.as_str()).collect();
         assert_eq!(ids, vec!["konbini-yearly", "counter-satisfaction"], "the widget's card order");
         let k = &v.cards[0];
-        assert_eq!(k.received, vec![("2024年2月".to_string(), "12件".to_string()), ("2024年3月".to_string(), "1,200件".to_string())]);
+        assert_eq!(
+            k.received,
+            vec![
+                ("2024年2月".to_string(), "12件".to_string()),
+                ("2024年3月".to_string(), "1,200件".to_string())
+            ]
+        );
         assert_eq!(k.total.as_deref(), Some("1,212件"));
-        assert_eq!(k.answers.iter().map(|a| (a.id.as_str(), a.status, a.date.as_str())).collect::<Vec<_>>(), vec![("new", "検討しています", "2024年3月31日"), ("old", "対応しました", "2024年1月10日")]);
+        assert_eq!(
+            k.answers
+                .iter()
+                .map(|a| (a.id.as_str(), a.status, a.date.as_str()))
+                .collect::<Vec<_>>(),
+            vec![("new", "検討しています", "2024年3月31日"), ("old", "対応しました", "2024年1月10日")]
+        );
         assert_eq!(k.answers[0].expects.as_deref(), Some("証明書コンビニ発行件数"));
         assert!(v.cards[1].answers.is_empty());
         let easy = voices(&with_voices(), Locale::JaEasy);
         assert_eq!(easy.cards[0].answers[0].title, "お金《かね》", "readings kept for the screen");
         assert_eq!(easy.cards[0].answers[0].date, "2024ねん 3がつ 31にち");
-        assert_eq!(easy.cards[0].total.as_deref(), Some("1,212｜件《けん》"), "a count's unit with its reading");
+        assert_eq!(
+            easy.cards[0].total.as_deref(),
+            Some("1,212｜件《けん》"),
+            "a count's unit with its reading"
+        );
         assert!(voices(&seed(), Locale::Ja).cards.is_empty(), "nothing published, nothing shown");
     }
 
@@ -252,12 +315,28 @@ mod tests {
     #[test]
     fn a_card_with_voices_or_answers_says_how_many_and_links_to_them() {
         let s = with_voices();
-        assert_eq!(card_line(&s, "konbini-yearly", Locale::Ja), Some(("この数値へのみなさんの声 1,212件・市の対応 2件".to_string(), "/voices#konbini-yearly".to_string())));
-        assert_eq!(card_line(&s, "counter-satisfaction", Locale::En).unwrap().0, "Your voices about this figure: 15", "no answer yet: no 0");
+        assert_eq!(
+            card_line(&s, "konbini-yearly", Locale::Ja),
+            Some((
+                "この数値へのみなさんの声 1,212件・市の対応 2件".to_string(),
+                "/voices#konbini-yearly".to_string()
+            ))
+        );
+        assert_eq!(
+            card_line(&s, "counter-satisfaction", Locale::En).unwrap().0,
+            "Your voices about this figure: 15",
+            "no answer yet: no 0"
+        );
         let mut answers_only = s.clone();
         answers_only.voices.received.clear();
-        assert_eq!(card_line(&answers_only, "konbini-yearly", Locale::Ja).unwrap().0, "この数値への市の対応 2件");
-        assert_eq!(card_line(&s, "konbini-yearly", Locale::JaEasy).unwrap().0, "この 数字《すうじ》への 声《こえ》 1,212件《けん》・市《し》の 対応《たいおう》 2件《けん》");
+        assert_eq!(
+            card_line(&answers_only, "konbini-yearly", Locale::Ja).unwrap().0,
+            "この数値への市の対応 2件"
+        );
+        assert_eq!(
+            card_line(&s, "konbini-yearly", Locale::JaEasy).unwrap().0,
+            "この 数字《すうじ》への 声《こえ》 1,212件《けん》・市《し》の 対応《たいおう》 2件《けん》"
+        );
         assert_eq!(card_line(&s, "staff-engagement", Locale::Ja), None);
     }
 }

@@ -15,10 +15,10 @@ use snapshot::{AnswerStatus, AsOf, CityAnswer, Snapshot, Text};
 
 use super::{id_of, not_found, unavailable};
 use crate::staff::page::{described_by, render, text_field, FieldError, Problem, ProblemSummary, TokenField, Who};
-use snapshot::validate::{MAX_NAME_CHARS, MAX_PROSE_CHARS};
 use crate::staff::session::{StaffAuth, StaffForm};
 use crate::store::voices::Theme;
 use crate::AppState;
+use snapshot::validate::{MAX_NAME_CHARS, MAX_PROSE_CHARS};
 
 /// The answer's form as posted (and as shown again after a refusal).
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -42,9 +42,17 @@ pub struct AnswerForm {
 }
 
 /// The texts staff write, each in three languages: the answer's part and its label.
-const TEXTS: [(&str, &str); 3] = [("voices_summary", "寄せられた声の要約"), ("answer", "市の対応"), ("reason", "対応しない理由")];
+const TEXTS: [(&str, &str); 3] = [
+    ("voices_summary", "寄せられた声の要約"),
+    ("answer", "市の対応"),
+    ("reason", "対応しない理由"),
+];
 /// The languages as the snapshot names them, and as the form labels them.
-const LANGS: [(&str, &str); 3] = [("ja", "日本語"), ("en", "English"), ("ja_easy", "やさしい日本語（漢字には｜漢字《かんじ》の形で読みを付けます）")];
+const LANGS: [(&str, &str); 3] = [
+    ("ja", "日本語"),
+    ("en", "English"),
+    ("ja_easy", "やさしい日本語（漢字には｜漢字《かんじ》の形で読みを付けます）"),
+];
 /// Every text field of the form, written once: its id, the answer's part and language it fills.
 /// The form draws from it, and a checker problem at that part and language links to it.
 const TEXT_FIELDS: [(&str, &str, &str); 11] = [
@@ -63,7 +71,10 @@ const TEXT_FIELDS: [(&str, &str, &str); 11] = [
 
 /// The form's field for a part of the answer in a language.
 fn text_field_id(part: &str, lang: &str) -> &'static str {
-    TEXT_FIELDS.iter().find(|(_, p, l)| *p == part && *l == lang).map_or("", |(id, _, _)| id)
+    TEXT_FIELDS
+        .iter()
+        .find(|(_, p, l)| *p == part && *l == lang)
+        .map_or("", |(id, _, _)| id)
 }
 
 /// A text as staff wrote it: published in the city's own typography (full-width brackets stay),
@@ -71,12 +82,20 @@ fn text_field_id(part: &str, lang: &str) -> &'static str {
 fn text(ja: &str, en: &str, easy: &str) -> Text {
     let clean = |s: &str| s.trim().replace("\r\n", "\n");
     let some = |s: &str| Some(clean(s)).filter(|s| !s.is_empty());
-    Text { ja: clean(ja), en: some(en), ja_easy: some(easy) }
+    Text {
+        ja: clean(ja),
+        en: some(en),
+        ja_easy: some(easy),
+    }
 }
 
 /// Today in Japan, `YYYY-MM-DD`: an answer's date unless staff give another.
 pub fn today_in_japan() -> String {
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0) + 9 * 3600;
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+        + 9 * 3600;
     let (y, m, d) = publish::folder::civil_date(secs.div_euclid(86_400));
     format!("{y:04}-{m:02}-{d:02}")
 }
@@ -84,7 +103,12 @@ pub fn today_in_japan() -> String {
 impl AnswerForm {
     /// A blank form for `theme`: the next draft's suggested id, today's date.
     pub fn new(latest: &Snapshot, theme: &Theme) -> AnswerForm {
-        AnswerForm { draft: format!("{}-answer-{}", latest.id, theme.id), status: AnswerStatus::Considering.id().into(), date: today_in_japan(), ..Default::default() }
+        AnswerForm {
+            draft: format!("{}-answer-{}", latest.id, theme.id),
+            status: AnswerStatus::Considering.id().into(),
+            date: today_in_japan(),
+            ..Default::default()
+        }
     }
 
     /// What was typed into the text field `id`.
@@ -110,10 +134,16 @@ impl AnswerForm {
     pub fn answer(&self, theme: &Theme) -> Result<CityAnswer, Vec<Problem>> {
         let mut problems = vec![];
         if theme.card.is_empty() {
-            problems.push(Problem::new("このテーマには、どのカード・指標についてかが決まっていません。「テーマ」のページで決めてから書いてください", ""));
+            problems.push(Problem::new(
+                "このテーマには、どのカード・指標についてかが決まっていません。「テーマ」のページで決めてから書いてください",
+                "",
+            ));
         }
         if !publish::drafts::plain_id(self.draft.trim()) {
-            problems.push(Problem::new("下書きの公開IDは半角英数字とハイフンで入力してください（例: 2024-03-answers）", "draft"));
+            problems.push(Problem::new(
+                "下書きの公開IDは半角英数字とハイフンで入力してください（例: 2024-03-answers）",
+                "draft",
+            ));
         }
         let status = AnswerStatus::parse(self.status.trim());
         if status.is_none() {
@@ -129,8 +159,13 @@ impl AnswerForm {
                 problems.push(Problem::new(format!("{label}（日本語）を入力してください"), id));
             }
         }
-        let reason = [&self.reason_ja, &self.reason_en, &self.reason_easy].iter().any(|s| !s.trim().is_empty()).then(|| text(&self.reason_ja, &self.reason_en, &self.reason_easy));
-        let (Some(status), true) = (status, problems.is_empty()) else { return Err(problems) };
+        let reason = [&self.reason_ja, &self.reason_en, &self.reason_easy]
+            .iter()
+            .any(|s| !s.trim().is_empty())
+            .then(|| text(&self.reason_ja, &self.reason_en, &self.reason_easy));
+        let (Some(status), true) = (status, problems.is_empty()) else {
+            return Err(problems);
+        };
         Ok(CityAnswer {
             id: view_models::screens::my_voice::theme_answer_id(theme.id),
             card: theme.card.clone(),
@@ -157,7 +192,9 @@ pub fn with_answer(mut s: Snapshot, draft_id: &str, answer: CityAnswer) -> Snaps
 
 /// The form's field for a checker problem at `path` in the draft, when it is this answer's.
 pub fn field_of(path: &str, index: usize) -> &'static str {
-    let Some(rest) = path.strip_prefix(&format!("voices.answers[{index}].")) else { return "" };
+    let Some(rest) = path.strip_prefix(&format!("voices.answers[{index}].")) else {
+        return "";
+    };
     let (part, lang) = rest.split_once('.').unwrap_or((rest, "ja"));
     match part {
         "date" => "date",
@@ -168,7 +205,14 @@ pub fn field_of(path: &str, index: usize) -> &'static str {
 }
 
 #[component]
-fn AnswerPage(theme: Theme, card: String, form: AnswerForm, indicators: Vec<(String, String)>, csrf: String, problems: Vec<Problem>) -> impl IntoView {
+fn AnswerPage(
+    theme: Theme,
+    card: String,
+    form: AnswerForm,
+    indicators: Vec<(String, String)>,
+    csrf: String,
+    problems: Vec<Problem>,
+) -> impl IntoView {
     let p = problems.clone();
     let chosen = AnswerStatus::parse(&form.status);
     let word = |s: AnswerStatus| publish::workbook::layout::answer_status_word(s);
@@ -179,7 +223,15 @@ fn AnswerPage(theme: Theme, card: String, form: AnswerForm, indicators: Vec<(Str
                 .iter()
                 .map(|(lang, lang_label)| {
                     let id = text_field_id(part, lang);
-                    text_field(id, format!("{label}（{lang_label}）"), None, form.value(id), MAX_PROSE_CHARS, Some(4), &p)
+                    text_field(
+                        id,
+                        format!("{label}（{lang_label}）"),
+                        None,
+                        form.value(id),
+                        MAX_PROSE_CHARS,
+                        Some(4),
+                        &p,
+                    )
                 })
                 .collect_view();
             let legend = match *part {
@@ -228,35 +280,60 @@ fn AnswerPage(theme: Theme, card: String, form: AnswerForm, indicators: Vec<(Str
 }
 
 async fn page(app: &AppState, auth: &StaffAuth, theme_id: &str, form: Option<AnswerForm>, problems: Vec<Problem>) -> Response {
-    let Some(id) = id_of(theme_id) else { return not_found(auth, "このテーマはありません。") };
+    let Some(id) = id_of(theme_id) else {
+        return not_found(auth, "このテーマはありません。");
+    };
     let themes = match app.store.themes().await {
         Ok(t) => t,
         Err(e) => return unavailable(auth, e),
     };
-    let Some(theme) = themes.into_iter().find(|t| t.id == id) else { return not_found(auth, "このテーマはありません。") };
+    let Some(theme) = themes.into_iter().find(|t| t.id == id) else {
+        return not_found(auth, "このテーマはありません。");
+    };
     let Some(latest) = crate::pages::published(app) else {
         return super::super::refused(auth, StatusCode::SERVICE_UNAVAILABLE, "公開中のデータを読み込めません");
     };
     let names = super::model::Names::new(Some(&latest), &[]);
-    let card = if theme.card.is_empty() { String::new() } else { names.topic(&theme.card) };
+    let card = if theme.card.is_empty() {
+        String::new()
+    } else {
+        names.topic(&theme.card)
+    };
     let indicators = latest.indicators.iter().map(|i| (i.id.clone(), i.name.ja.clone())).collect();
     let form = form.unwrap_or_else(|| AnswerForm::new(&latest, &theme));
-    let status = if problems.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = if problems.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     let csrf = auth.0.csrf.clone();
-    render(status, &format!("市の対応を書く: {}", theme.title), Some(Who::from(&auth.0)), move || view! { <AnswerPage theme card form indicators csrf problems/> })
+    render(
+        status,
+        &format!("市の対応を書く: {}", theme.title),
+        Some(Who::from(&auth.0)),
+        move || view! { <AnswerPage theme card form indicators csrf problems/> },
+    )
 }
 
 pub(super) async fn answer_form(State(app): State<Arc<AppState>>, auth: StaffAuth, Path(id): Path<String>) -> Response {
     page(&app, &auth, &id, None, vec![]).await
 }
 
-pub(super) async fn answer_draft(State(app): State<Arc<AppState>>, Path(id): Path<String>, StaffForm(auth, form): StaffForm<AnswerForm>) -> Response {
-    let Some(theme_id) = id_of(&id) else { return not_found(&auth, "このテーマはありません。") };
+pub(super) async fn answer_draft(
+    State(app): State<Arc<AppState>>,
+    Path(id): Path<String>,
+    StaffForm(auth, form): StaffForm<AnswerForm>,
+) -> Response {
+    let Some(theme_id) = id_of(&id) else {
+        return not_found(&auth, "このテーマはありません。");
+    };
     let theme = match app.store.themes().await {
         Ok(t) => t.into_iter().find(|t| t.id == theme_id),
         Err(e) => return unavailable(&auth, e),
     };
-    let Some(theme) = theme else { return not_found(&auth, "このテーマはありません。") };
+    let Some(theme) = theme else {
+        return not_found(&auth, "このテーマはありません。");
+    };
     let answer = match form.answer(&theme) {
         Ok(a) => a,
         Err(problems) => return page(&app, &auth, &id, Some(form), problems).await,
@@ -265,13 +342,23 @@ pub(super) async fn answer_draft(State(app): State<Arc<AppState>>, Path(id): Pat
     let made = tokio::task::spawn_blocking(move || {
         let latest = folder.latest().map_err(|e| vec![Problem::new(e.message(snapshot::Lang::Ja), "")])?;
         let next = with_answer(latest.snapshot, &draft_id, answer);
-        let index = next.voices.answers.iter().position(|a| a.id == view_models::screens::my_voice::theme_answer_id(theme_id)).unwrap_or(0);
-        let problems: Vec<Problem> = snapshot::check_snapshot(&next).iter().map(|p| Problem::new(p.message_in(snapshot::Lang::Ja), field_of(&p.path, index))).collect();
+        let index = next
+            .voices
+            .answers
+            .iter()
+            .position(|a| a.id == view_models::screens::my_voice::theme_answer_id(theme_id))
+            .unwrap_or(0);
+        let problems: Vec<Problem> = snapshot::check_snapshot(&next)
+            .iter()
+            .map(|p| Problem::new(p.message_in(snapshot::Lang::Ja), field_of(&p.path, index)))
+            .collect();
         if !problems.is_empty() {
             return Err(problems);
         }
         let title = publish::import::title_for(&next);
-        folder.save_draft(&publish::Draft { snapshot: next, title }, &author).map_err(|e| vec![Problem::new(e.message(snapshot::Lang::Ja), "draft")])
+        folder
+            .save_draft(&publish::Draft { snapshot: next, title }, &author)
+            .map_err(|e| vec![Problem::new(e.message(snapshot::Lang::Ja), "draft")])
     })
     .await;
     match made {
@@ -289,16 +376,55 @@ mod tests {
     use super::*;
 
     fn theme(card: &str) -> Theme {
-        Theme { id: 7, title: "コンビニ交付の手数料".into(), card: card.into(), created_by: "tanaka".into(), voices: 3 }
+        Theme {
+            id: 7,
+            title: "コンビニ交付の手数料".into(),
+            card: card.into(),
+            created_by: "tanaka".into(),
+            voices: 3,
+        }
     }
 
     #[test]
     fn an_answer_names_its_theme_and_card_and_needs_what_it_says() {
-        let form = AnswerForm { draft: "2024-03-answers".into(), status: "declined".into(), date: "2024-03-31".into(), summary_ja: " 下げてほしい ".into(), answer_ja: "下げません".into(), reason_ja: "国の決まりです".into(), ..Default::default() };
+        let form = AnswerForm {
+            draft: "2024-03-answers".into(),
+            status: "declined".into(),
+            date: "2024-03-31".into(),
+            summary_ja: " 下げてほしい ".into(),
+            answer_ja: "下げません".into(),
+            reason_ja: "国の決まりです".into(),
+            ..Default::default()
+        };
         let a = form.answer(&theme("konbini-yearly")).unwrap();
-        assert_eq!((a.id.as_str(), a.card.as_str(), a.title.ja.as_str(), a.voices_summary.ja.as_str(), a.status), ("theme-7", "konbini-yearly", "コンビニ交付の手数料", "下げてほしい", AnswerStatus::Declined));
+        assert_eq!(
+            (
+                a.id.as_str(),
+                a.card.as_str(),
+                a.title.ja.as_str(),
+                a.voices_summary.ja.as_str(),
+                a.status
+            ),
+            (
+                "theme-7",
+                "konbini-yearly",
+                "コンビニ交付の手数料",
+                "下げてほしい",
+                AnswerStatus::Declined
+            )
+        );
         assert_eq!(a.reason.unwrap().ja, "国の決まりです");
-        let fields: Vec<String> = AnswerForm { draft: "../x".into(), status: "maybe".into(), date: "2024-03".into(), ..Default::default() }.answer(&theme("")).unwrap_err().into_iter().map(|p| p.field).collect();
+        let fields: Vec<String> = AnswerForm {
+            draft: "../x".into(),
+            status: "maybe".into(),
+            date: "2024-03".into(),
+            ..Default::default()
+        }
+        .answer(&theme(""))
+        .unwrap_err()
+        .into_iter()
+        .map(|p| p.field)
+        .collect();
         assert_eq!(fields, vec!["", "draft", "status-considering", "date", "summary_ja", "answer_ja"]);
     }
 
@@ -313,12 +439,29 @@ mod tests {
 
     #[test]
     fn the_draft_adds_the_answer_or_puts_it_in_place_of_the_earlier_one() {
-        let base = snapshot::parse_snapshot(&std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data/snapshots/2023-12.json")).unwrap()).unwrap();
-        let form = AnswerForm { draft: "d".into(), status: "considering".into(), date: "2024-03-31".into(), summary_ja: "声".into(), answer_ja: "検討します".into(), ..Default::default() };
+        let base = snapshot::parse_snapshot(
+            &std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data/snapshots/2023-12.json")).unwrap(),
+        )
+        .unwrap();
+        let form = AnswerForm {
+            draft: "d".into(),
+            status: "considering".into(),
+            date: "2024-03-31".into(),
+            summary_ja: "声".into(),
+            answer_ja: "検討します".into(),
+            ..Default::default()
+        };
         let first = with_answer(base, "2024-03-answers", form.answer(&theme("konbini-yearly")).unwrap());
         assert_eq!((first.id.as_str(), first.voices.answers.len()), ("2024-03-answers", 1));
-        assert!(snapshot::check_snapshot(&first).is_empty(), "{:?}", snapshot::check_snapshot(&first));
-        let again = AnswerForm { status: "done".into(), ..form };
+        assert!(
+            snapshot::check_snapshot(&first).is_empty(),
+            "{:?}",
+            snapshot::check_snapshot(&first)
+        );
+        let again = AnswerForm {
+            status: "done".into(),
+            ..form
+        };
         let second = with_answer(first, "2024-04-answers", again.answer(&theme("konbini-yearly")).unwrap());
         assert_eq!(second.voices.answers.len(), 1);
         assert_eq!(second.voices.answers[0].status, AnswerStatus::Done);

@@ -33,25 +33,40 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route("/staff/voices/log", get(audit_log))
         .route("/staff/voices/themes", get(themes).post(theme_add))
         .route("/staff/voices/themes/{id}", post(theme_update))
-        .route("/staff/voices/themes/{id}/answer", get(answer::answer_form).post(answer::answer_draft))
+        .route(
+            "/staff/voices/themes/{id}/answer",
+            get(answer::answer_form).post(answer::answer_draft),
+        )
         .route("/staff/voices/{id}", get(detail).post(update))
 }
 
 fn unavailable(auth: &StaffAuth, e: crate::store::StoreError) -> Response {
     tracing::error!("the voices inbox could not read the store: {e}");
-    super::refused(auth, StatusCode::SERVICE_UNAVAILABLE, "ただいま市民の声を読み込めません。しばらくしてからもう一度お試しください")
+    super::refused(
+        auth,
+        StatusCode::SERVICE_UNAVAILABLE,
+        "ただいま市民の声を読み込めません。しばらくしてからもう一度お試しください",
+    )
 }
 
 fn not_found(auth: &StaffAuth, what: &str) -> Response {
     let what = what.to_string();
-    render(StatusCode::NOT_FOUND, "見つかりません", Some(Who::from(&auth.0)), move || {
-        view! { <p>{what}</p><p><a href="/staff/voices">"市民の声の一覧へ"</a></p> }
-    })
+    render(
+        StatusCode::NOT_FOUND,
+        "見つかりません",
+        Some(Who::from(&auth.0)),
+        move || {
+            view! { <p>{what}</p><p><a href="/staff/voices">"市民の声の一覧へ"</a></p> }
+        },
+    )
 }
 
 /// An id from the address: digits only, else it names nothing.
 fn id_of(text: &str) -> Option<i64> {
-    (!text.is_empty() && text.len() <= 18 && text.bytes().all(|b| b.is_ascii_digit())).then(|| text.parse().ok()).flatten().filter(|i| *i > 0)
+    (!text.is_empty() && text.len() <= 18 && text.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| text.parse().ok())
+        .flatten()
+        .filter(|i| *i > 0)
 }
 
 /// The names the pages show for ids: the latest publication's cards and sections, the themes.
@@ -75,8 +90,17 @@ async fn list(State(app): State<Arc<AppState>>, auth: StaffAuth, Query(params): 
         Err(e) => return unavailable(&auth, e),
     };
     let filters = model::filters(&params, &page.facets, &names);
-    let status = if problems.is_empty() { StatusCode::OK } else { StatusCode::BAD_REQUEST };
-    render(status, "市民の声", Some(Who::from(&auth.0)), move || view! { <VoiceList params page=Some(page) filters names problems/> })
+    let status = if problems.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    render(
+        status,
+        "市民の声",
+        Some(Who::from(&auth.0)),
+        move || view! { <VoiceList params page=Some(page) filters names problems/> },
+    )
 }
 
 #[derive(Deserialize, Default)]
@@ -86,8 +110,19 @@ struct Saved {
 }
 
 /// One voice's page, with the form as given (after a refused post) or as stored.
-async fn voice_page(app: &AppState, auth: &StaffAuth, id: i64, form: Option<HandlingForm>, (status, problems): (StatusCode, Vec<Problem>), saved: bool) -> Response {
-    let (voice, themes, history) = match (app.store.voice(id).await, app.store.themes().await, app.store.voice_log(Some(id), None, LOG_PAGE).await) {
+async fn voice_page(
+    app: &AppState,
+    auth: &StaffAuth,
+    id: i64,
+    form: Option<HandlingForm>,
+    (status, problems): (StatusCode, Vec<Problem>),
+    saved: bool,
+) -> Response {
+    let (voice, themes, history) = match (
+        app.store.voice(id).await,
+        app.store.themes().await,
+        app.store.voice_log(Some(id), None, LOG_PAGE).await,
+    ) {
         (Ok(Some(v)), Ok(t), Ok(h)) => (v, t, h),
         (Ok(None), ..) => return not_found(auth, "この受付番号の声はありません。"),
         (Err(e), ..) | (_, Err(e), _) | (.., Err(e)) => return unavailable(auth, e),
@@ -96,7 +131,10 @@ async fn voice_page(app: &AppState, auth: &StaffAuth, id: i64, form: Option<Hand
     // A refused form keeps what was typed, with the version now stored (so it can be saved
     // again once read).
     let form = match form {
-        Some(f) => HandlingForm { version: voice.version.to_string(), ..f },
+        Some(f) => HandlingForm {
+            version: voice.version.to_string(),
+            ..f
+        },
         None => HandlingForm::of(&voice.handling, voice.version),
     };
     let (may_read_contact, csrf) = (auth.may_read_contact(), auth.0.csrf.clone());
@@ -114,7 +152,9 @@ async fn detail(State(app): State<Arc<AppState>>, auth: StaffAuth, Path(id): Pat
 }
 
 async fn update(State(app): State<Arc<AppState>>, Path(id): Path<String>, StaffForm(auth, form): StaffForm<HandlingForm>) -> Response {
-    let Some(id) = id_of(&id) else { return not_found(&auth, "この受付番号の声はありません。") };
+    let Some(id) = id_of(&id) else {
+        return not_found(&auth, "この受付番号の声はありません。");
+    };
     let (handling, version) = match form.checked() {
         Ok(checked) => checked,
         Err(problems) => return voice_page(&app, &auth, id, Some(form), (StatusCode::UNPROCESSABLE_ENTITY, problems), false).await,
@@ -124,21 +164,54 @@ async fn update(State(app): State<Arc<AppState>>, Path(id): Path<String>, StaffF
         Ok(Updated::NotFound) => not_found(&auth, "この受付番号の声はありません。"),
         Ok(Updated::Outdated) => {
             let why = "ほかの職員が、この声を先に変更しました。下の記録と今の内容を確かめてから、もう一度保存してください（入力した内容は残してあります）";
-            voice_page(&app, &auth, id, Some(form), (StatusCode::CONFLICT, vec![Problem::new(why, "")]), false).await
+            voice_page(
+                &app,
+                &auth,
+                id,
+                Some(form),
+                (StatusCode::CONFLICT, vec![Problem::new(why, "")]),
+                false,
+            )
+            .await
         }
-        Ok(Updated::NoSuchTheme) => voice_page(&app, &auth, id, Some(form), (StatusCode::UNPROCESSABLE_ENTITY, vec![Problem::new("そのテーマはありません。一覧から選んでください", "theme")]), false).await,
+        Ok(Updated::NoSuchTheme) => {
+            voice_page(
+                &app,
+                &auth,
+                id,
+                Some(form),
+                (
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    vec![Problem::new("そのテーマはありません。一覧から選んでください", "theme")],
+                ),
+                false,
+            )
+            .await
+        }
         Err(e) => unavailable(&auth, e),
     }
 }
 
-async fn themes_page(app: &AppState, auth: &StaffAuth, status: StatusCode, form: ThemeForm, problems: Vec<Problem>, notice: Option<String>) -> Response {
+async fn themes_page(
+    app: &AppState,
+    auth: &StaffAuth,
+    status: StatusCode,
+    form: ThemeForm,
+    problems: Vec<Problem>,
+    notice: Option<String>,
+) -> Response {
     let themes = match app.store.themes().await {
         Ok(t) => t,
         Err(e) => return unavailable(auth, e),
     };
     let names = names(app, &themes);
     let csrf = auth.0.csrf.clone();
-    render(status, "市民の声のテーマ", Some(Who::from(&auth.0)), move || view! { <ThemeList themes names csrf problems form notice/> })
+    render(
+        status,
+        "市民の声のテーマ",
+        Some(Who::from(&auth.0)),
+        move || view! { <ThemeList themes names csrf problems form notice/> },
+    )
 }
 
 #[derive(Deserialize, Default)]
@@ -171,7 +244,9 @@ async fn theme_add(State(app): State<Arc<AppState>>, StaffForm(auth, form): Staf
 }
 
 async fn theme_update(State(app): State<Arc<AppState>>, Path(id): Path<String>, StaffForm(auth, form): StaffForm<ThemeForm>) -> Response {
-    let Some(id) = id_of(&id) else { return not_found(&auth, "このテーマはありません。") };
+    let Some(id) = id_of(&id) else {
+        return not_found(&auth, "このテーマはありません。");
+    };
     let names = names(&app, &[]);
     let (title, card) = match form.checked(&names, &format!("title-{id}")) {
         Ok(checked) => checked,
@@ -200,6 +275,13 @@ async fn audit_log(State(app): State<Arc<AppState>>, auth: StaffAuth, Query(page
         (Err(e), _) | (_, Err(e)) => return unavailable(&auth, e),
     };
     let names = names(&app, &themes);
-    let next = (entries.len() as i64 == LOG_PAGE).then(|| entries.last().map(|e| format!("/staff/voices/log?before={}", e.id))).flatten();
-    render(StatusCode::OK, "市民の声への変更の記録", Some(Who::from(&auth.0)), move || view! { <AuditLog entries names next/> })
+    let next = (entries.len() as i64 == LOG_PAGE)
+        .then(|| entries.last().map(|e| format!("/staff/voices/log?before={}", e.id)))
+        .flatten();
+    render(
+        StatusCode::OK,
+        "市民の声への変更の記録",
+        Some(Who::from(&auth.0)),
+        move || view! { <AuditLog entries names next/> },
+    )
 }

@@ -39,9 +39,23 @@ pub struct Names {
 
 impl Names {
     pub fn new(snapshot: Option<&Snapshot>, themes: &[Theme]) -> Names {
-        let cards = snapshot.map(|s| view_models::screens::voices::cards(s, Locale::Ja)).unwrap_or_default();
-        let sections = snapshot.map(|s| s.counter_survey.sections.iter().map(|x| (x.id.clone(), x.name.ja.clone())).collect()).unwrap_or_default();
-        Names { cards, sections, themes: themes.iter().map(|t| (t.id, t.title.clone())).collect() }
+        let cards = snapshot
+            .map(|s| view_models::screens::voices::cards(s, Locale::Ja))
+            .unwrap_or_default();
+        let sections = snapshot
+            .map(|s| {
+                s.counter_survey
+                    .sections
+                    .iter()
+                    .map(|x| (x.id.clone(), x.name.ja.clone()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        Names {
+            cards,
+            sections,
+            themes: themes.iter().map(|t| (t.id, t.title.clone())).collect(),
+        }
     }
 
     /// The cards and indicators a theme can concern: `(id, name)`.
@@ -54,20 +68,33 @@ impl Names {
         match topic {
             "" => "（テーマなし）".into(),
             "counter-survey" => "窓口アンケート".into(),
-            t => self.cards.iter().find(|(id, _)| id == t).map_or_else(|| t.to_string(), |(id, name)| format!("{name}（{id}）")),
+            t => self
+                .cards
+                .iter()
+                .find(|(id, _)| id == t)
+                .map_or_else(|| t.to_string(), |(id, name)| format!("{name}（{id}）")),
         }
     }
 
     pub fn ward(&self, ward: &str) -> String {
-        feedback::WARDS.iter().find(|w| w.id == ward).map_or_else(|| ward.to_string(), |w| w.ja.to_string())
+        feedback::WARDS
+            .iter()
+            .find(|w| w.id == ward)
+            .map_or_else(|| ward.to_string(), |w| w.ja.to_string())
     }
 
     pub fn section(&self, section: &str) -> String {
-        self.sections.iter().find(|(id, _)| id == section).map_or_else(|| section.to_string(), |(_, name)| name.clone())
+        self.sections
+            .iter()
+            .find(|(id, _)| id == section)
+            .map_or_else(|| section.to_string(), |(_, name)| name.clone())
     }
 
     pub fn theme(&self, id: i64) -> String {
-        self.themes.iter().find(|(t, _)| *t == id).map_or_else(|| format!("テーマ {id}"), |(_, title)| title.clone())
+        self.themes
+            .iter()
+            .find(|(t, _)| *t == id)
+            .map_or_else(|| format!("テーマ {id}"), |(_, title)| title.clone())
     }
 
     pub fn place(&self, ward: Option<&str>, section: Option<&str>) -> String {
@@ -116,7 +143,10 @@ impl ListParams {
         let mut problems = vec![];
         let text = self.q.trim().to_string();
         if text.chars().count() > voices::MAX_SEARCH_CHARS || feedback::text::has_forbidden(&text) {
-            problems.push(Problem::new(format!("検索する言葉は{}文字までで入力してください", voices::MAX_SEARCH_CHARS), "q"));
+            problems.push(Problem::new(
+                format!("検索する言葉は{}文字までで入力してください", voices::MAX_SEARCH_CHARS),
+                "q",
+            ));
         }
         let some = |v: &str| Some(v.trim()).filter(|v| !v.is_empty()).map(str::to_string);
         let month = some(&self.month);
@@ -156,11 +186,20 @@ impl ListParams {
     /// The filters as address parameters (not the page): for the next page and for links that
     /// change one filter.
     fn kept(&self) -> Vec<(&'static str, &str)> {
-        [("q", &self.q), ("topic", &self.topic), ("kind", &self.kind), ("ward", &self.ward), ("section", &self.section), ("month", &self.month), ("status", &self.status), ("theme", &self.theme)]
-            .into_iter()
-            .filter(|(_, v)| !v.trim().is_empty())
-            .map(|(k, v)| (k, v.as_str()))
-            .collect()
+        [
+            ("q", &self.q),
+            ("topic", &self.topic),
+            ("kind", &self.kind),
+            ("ward", &self.ward),
+            ("section", &self.section),
+            ("month", &self.month),
+            ("status", &self.status),
+            ("theme", &self.theme),
+        ]
+        .into_iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .map(|(k, v)| (k, v.as_str()))
+        .collect()
     }
 
     /// The next (older) page with the same filters.
@@ -196,38 +235,80 @@ pub struct FilterView {
 
 fn filter(name: &'static str, label: &'static str, chosen: &str, counted: Vec<(String, String, i64)>) -> FilterView {
     let chosen = chosen.trim();
-    let mut choices = vec![Choice { value: String::new(), label: "すべて".into(), selected: chosen.is_empty() }];
+    let mut choices = vec![Choice {
+        value: String::new(),
+        label: "すべて".into(),
+        selected: chosen.is_empty(),
+    }];
     let mut found = chosen.is_empty();
     for (value, label, n) in counted {
         let selected = value == chosen;
         found |= selected;
-        choices.push(Choice { label: format!("{label}（{}）", count(n)), value, selected });
+        choices.push(Choice {
+            label: format!("{label}（{}）", count(n)),
+            value,
+            selected,
+        });
     }
     // A chosen value the filters no longer find stays chosen, with its count of none.
     if !found {
-        choices.push(Choice { value: chosen.to_string(), label: format!("{chosen}（{}）", count(0)), selected: true });
+        choices.push(Choice {
+            value: chosen.to_string(),
+            label: format!("{chosen}（{}）", count(0)),
+            selected: true,
+        });
     }
     FilterView { name, label, choices }
 }
 
 fn counted_of(counts: &[(String, i64)], label: impl Fn(&str) -> String) -> Vec<(String, String, i64)> {
-    counts.iter().filter(|(v, _)| !v.is_empty()).map(|(v, n)| (v.clone(), label(v), *n)).collect()
+    counts
+        .iter()
+        .filter(|(v, _)| !v.is_empty())
+        .map(|(v, n)| (v.clone(), label(v), *n))
+        .collect()
 }
 
 /// The list's filters in the order the form shows them, each option with the number of voices
 /// it finds under the other choices.
 pub fn filters(p: &ListParams, f: &Facets, names: &Names) -> Vec<FilterView> {
     let of = |counts: &[(String, i64)], v: &str| counts.iter().find(|(x, _)| x == v).map_or(0, |(_, n)| *n);
-    let statuses = Status::ALL.iter().map(|s| (s.id().to_string(), status_label(*s).to_string(), of(&f.status, s.id()))).collect();
-    let kinds = ["general", "counter_survey"].iter().map(|k| (k.to_string(), kind_label(k).to_string(), of(&f.kind, k))).collect();
-    let themes = f.theme.iter().map(|(v, n)| if v.is_empty() { ("0".to_string(), "テーマ未設定".to_string(), *n) } else { (v.clone(), names.theme(v.parse().unwrap_or(0)), *n) }).collect();
+    let statuses = Status::ALL
+        .iter()
+        .map(|s| (s.id().to_string(), status_label(*s).to_string(), of(&f.status, s.id())))
+        .collect();
+    let kinds = ["general", "counter_survey"]
+        .iter()
+        .map(|k| (k.to_string(), kind_label(k).to_string(), of(&f.kind, k)))
+        .collect();
+    let themes = f
+        .theme
+        .iter()
+        .map(|(v, n)| {
+            if v.is_empty() {
+                ("0".to_string(), "テーマ未設定".to_string(), *n)
+            } else {
+                (v.clone(), names.theme(v.parse().unwrap_or(0)), *n)
+            }
+        })
+        .collect();
     vec![
         filter("status", "状態", &p.status, statuses),
-        filter("topic", "カード・テーマ（市民が選んだもの）", &p.topic, counted_of(&f.topic, |t| names.topic(t))),
+        filter(
+            "topic",
+            "カード・テーマ（市民が選んだもの）",
+            &p.topic,
+            counted_of(&f.topic, |t| names.topic(t)),
+        ),
         filter("kind", "種類", &p.kind, kinds),
         filter("ward", "区", &p.ward, counted_of(&f.ward, |w| names.ward(w))),
         filter("section", "窓口", &p.section, counted_of(&f.section, |s| names.section(s))),
-        filter("month", "受け付けた月", &p.month, counted_of(&f.month, |m| m.replacen('-', "年", 1) + "月")),
+        filter(
+            "month",
+            "受け付けた月",
+            &p.month,
+            counted_of(&f.month, |m| m.replacen('-', "年", 1) + "月"),
+        ),
         filter("theme", "職員がまとめたテーマ", &p.theme, themes),
     ]
 }
@@ -245,7 +326,13 @@ pub struct HandlingForm {
 
 impl HandlingForm {
     pub fn of(h: &Handling, version: i64) -> HandlingForm {
-        HandlingForm { status: h.status.id().into(), assigned: h.assigned.clone(), note: h.note.clone(), theme: h.theme_id.map(|t| t.to_string()).unwrap_or_default(), version: version.to_string() }
+        HandlingForm {
+            status: h.status.id().into(),
+            assigned: h.assigned.clone(),
+            note: h.note.clone(),
+            theme: h.theme_id.map(|t| t.to_string()).unwrap_or_default(),
+            version: version.to_string(),
+        }
     }
 
     /// The handling to store and the version it was read at, or what to correct.
@@ -257,11 +344,17 @@ impl HandlingForm {
         }
         let assigned = feedback::normalise(self.assigned.trim());
         if assigned.chars().count() > voices::MAX_ASSIGNED_CHARS || feedback::text::has_forbidden(&assigned) || assigned.contains('\n') {
-            problems.push(Problem::new(format!("担当課は{}文字までの1行で入力してください", voices::MAX_ASSIGNED_CHARS), "assigned"));
+            problems.push(Problem::new(
+                format!("担当課は{}文字までの1行で入力してください", voices::MAX_ASSIGNED_CHARS),
+                "assigned",
+            ));
         }
         let note = feedback::normalise(self.note.trim());
         if note.chars().count() > voices::MAX_NOTE_CHARS || feedback::text::has_forbidden(&note) {
-            problems.push(Problem::new(format!("内部メモは{}文字までで入力してください", number(voices::MAX_NOTE_CHARS as f64)), "note"));
+            problems.push(Problem::new(
+                format!("内部メモは{}文字までで入力してください", number(voices::MAX_NOTE_CHARS as f64)),
+                "note",
+            ));
         } else if status == Some(Status::Declined) && note.is_empty() {
             problems.push(Problem::new("対応しない場合は、その理由を内部メモに書いてください", "note"));
         }
@@ -274,7 +367,15 @@ impl HandlingForm {
         }
         let version = self.version.trim().parse::<i64>().unwrap_or(-1);
         match (status, theme) {
-            (Some(status), Ok(theme_id)) if problems.is_empty() => Ok((Handling { status, assigned, note, theme_id }, version)),
+            (Some(status), Ok(theme_id)) if problems.is_empty() => Ok((
+                Handling {
+                    status,
+                    assigned,
+                    note,
+                    theme_id,
+                },
+                version,
+            )),
             _ => Err(problems),
         }
     }
@@ -298,7 +399,10 @@ impl ThemeForm {
         if title.is_empty() {
             problems.push(Problem::new("テーマの名前を入力してください", field));
         } else if title.chars().count() > voices::MAX_THEME_CHARS || feedback::text::has_forbidden(&title) || title.contains('\n') {
-            problems.push(Problem::new(format!("テーマの名前は{}文字までの1行で入力してください", voices::MAX_THEME_CHARS), field));
+            problems.push(Problem::new(
+                format!("テーマの名前は{}文字までの1行で入力してください", voices::MAX_THEME_CHARS),
+                field,
+            ));
         }
         if !card.is_empty() && !names.cards().iter().any(|(id, _)| *id == card) {
             problems.push(Problem::new("カードは一覧から選んでください", field.replace("title", "card")));
@@ -314,18 +418,36 @@ impl ThemeForm {
 /// One audit log entry in words (never a message's text, an address or a note's content).
 pub fn log_sentence(e: &LogEntry, names: &Names) -> String {
     let status = |v: &str| Status::parse(v).map_or(v.to_string(), |s| status_label(s).to_string());
-    let theme = |v: &str| if v.is_empty() { "なし".to_string() } else { names.theme(v.parse().unwrap_or(0)) };
+    let theme = |v: &str| {
+        if v.is_empty() {
+            "なし".to_string()
+        } else {
+            names.theme(v.parse().unwrap_or(0))
+        }
+    };
     let card = |v: &str| if v.is_empty() { "なし".to_string() } else { names.topic(v) };
     let voice = e.feedback_id.map(receipt_for).unwrap_or_default();
     let theme_name = e.theme_id.map(|t| names.theme(t)).unwrap_or_default();
     match e.field.as_str() {
-        "status" => format!("{voice}: 状態を「{}」から「{}」にしました", status(&e.old_value), status(&e.new_value)),
+        "status" => format!(
+            "{voice}: 状態を「{}」から「{}」にしました",
+            status(&e.old_value),
+            status(&e.new_value)
+        ),
         "assigned" => format!("{voice}: 担当課を「{}」から「{}」にしました", e.old_value, e.new_value),
         "note" => format!("{voice}: 内部メモを書き換えました（{}文字から{}文字に）", e.old_value, e.new_value),
-        "theme" => format!("{voice}: テーマを「{}」から「{}」にしました", theme(&e.old_value), theme(&e.new_value)),
+        "theme" => format!(
+            "{voice}: テーマを「{}」から「{}」にしました",
+            theme(&e.old_value),
+            theme(&e.new_value)
+        ),
         "created" => format!("テーマ「{}」を作りました", e.new_value),
         "title" => format!("テーマの名前を「{}」から「{}」にしました", e.old_value, e.new_value),
-        "card" => format!("テーマ「{theme_name}」のカードを「{}」から「{}」にしました", card(&e.old_value), card(&e.new_value)),
+        "card" => format!(
+            "テーマ「{theme_name}」のカードを「{}」から「{}」にしました",
+            card(&e.old_value),
+            card(&e.new_value)
+        ),
         other => format!("{voice} {other}: 「{}」→「{}」", e.old_value, e.new_value),
     }
 }
@@ -345,53 +467,144 @@ mod tests {
 
     #[test]
     fn the_query_is_checked_and_hostile_values_are_named_not_used() {
-        let ok = ListParams { q: " 窓口 ".into(), status: "considering".into(), month: "2026-11".into(), theme: "0".into(), before: "120".into(), ..Default::default() }.query().unwrap();
-        assert_eq!((ok.text.as_str(), ok.status, ok.month.as_deref(), ok.theme, ok.before), ("窓口", Some(Status::Considering), Some("2026-11"), Some(0), Some(120)));
-        let bad = ListParams { status: "<script>".into(), month: "2026-13".into(), kind: "x".into(), theme: "one".into(), q: "あ".repeat(101), ..Default::default() }.query().unwrap_err();
+        let ok = ListParams {
+            q: " 窓口 ".into(),
+            status: "considering".into(),
+            month: "2026-11".into(),
+            theme: "0".into(),
+            before: "120".into(),
+            ..Default::default()
+        }
+        .query()
+        .unwrap();
+        assert_eq!(
+            (ok.text.as_str(), ok.status, ok.month.as_deref(), ok.theme, ok.before),
+            ("窓口", Some(Status::Considering), Some("2026-11"), Some(0), Some(120))
+        );
+        let bad = ListParams {
+            status: "<script>".into(),
+            month: "2026-13".into(),
+            kind: "x".into(),
+            theme: "one".into(),
+            q: "あ".repeat(101),
+            ..Default::default()
+        }
+        .query()
+        .unwrap_err();
         let fields: Vec<_> = bad.iter().map(|p| p.field.as_str()).collect();
         assert_eq!(fields, vec!["q", "month", "status", "kind", "theme"]);
     }
 
     #[test]
     fn paging_keeps_the_filters_and_escapes_them() {
-        let p = ListParams { q: "待ち & 時間".into(), status: "new".into(), before: "80".into(), ..Default::default() };
-        assert_eq!(p.next_page(31), "/staff/voices?q=%E5%BE%85%E3%81%A1%20%26%20%E6%99%82%E9%96%93&status=new&before=31");
-        assert_eq!(p.first_page().as_deref(), Some("/staff/voices?q=%E5%BE%85%E3%81%A1%20%26%20%E6%99%82%E9%96%93&status=new"));
+        let p = ListParams {
+            q: "待ち & 時間".into(),
+            status: "new".into(),
+            before: "80".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            p.next_page(31),
+            "/staff/voices?q=%E5%BE%85%E3%81%A1%20%26%20%E6%99%82%E9%96%93&status=new&before=31"
+        );
+        assert_eq!(
+            p.first_page().as_deref(),
+            Some("/staff/voices?q=%E5%BE%85%E3%81%A1%20%26%20%E6%99%82%E9%96%93&status=new")
+        );
         assert_eq!(ListParams::default().first_page(), None);
     }
 
     #[test]
     fn every_filter_option_says_how_many_it_finds_and_a_chosen_one_stays() {
-        let facets = Facets { total: 3, status: vec![("new".into(), 2), ("seen".into(), 1)], month: vec![("2026-11".into(), 3)], ..Default::default() };
+        let facets = Facets {
+            total: 3,
+            status: vec![("new".into(), 2), ("seen".into(), 1)],
+            month: vec![("2026-11".into(), 3)],
+            ..Default::default()
+        };
         let names = Names::new(None, &[]);
-        let p = ListParams { ward: "atlantis".into(), ..Default::default() };
+        let p = ListParams {
+            ward: "atlantis".into(),
+            ..Default::default()
+        };
         let f = filters(&p, &facets, &names);
         let status = &f[0];
-        assert_eq!(status.choices.iter().map(|c| c.label.as_str()).collect::<Vec<_>>(), vec!["すべて", "新着（2件）", "確認済み（1件）", "担当課で検討中（0件）", "市の対応を公開（0件）", "対応しない（理由を記録）（0件）"]);
+        assert_eq!(
+            status.choices.iter().map(|c| c.label.as_str()).collect::<Vec<_>>(),
+            vec![
+                "すべて",
+                "新着（2件）",
+                "確認済み（1件）",
+                "担当課で検討中（0件）",
+                "市の対応を公開（0件）",
+                "対応しない（理由を記録）（0件）"
+            ]
+        );
         let month = f.iter().find(|x| x.name == "month").unwrap();
         assert_eq!(month.choices[1].label, "2026年11月（3件）");
         let ward = f.iter().find(|x| x.name == "ward").unwrap();
-        assert!(ward.choices.iter().any(|c| c.selected && c.value == "atlantis" && c.label.ends_with("（0件）")));
+        assert!(ward
+            .choices
+            .iter()
+            .any(|c| c.selected && c.value == "atlantis" && c.label.ends_with("（0件）")));
     }
 
     #[test]
     fn a_declined_voice_needs_its_reason_and_every_field_is_bounded() {
-        let form = |status: &str, note: &str| HandlingForm { status: status.into(), note: note.into(), version: "3".into(), ..Default::default() };
+        let form = |status: &str, note: &str| HandlingForm {
+            status: status.into(),
+            note: note.into(),
+            version: "3".into(),
+            ..Default::default()
+        };
         assert_eq!(form("declined", " ").checked().unwrap_err()[0].field, "note");
         let (h, v) = form("declined", "予算の範囲外のため").checked().unwrap();
         assert_eq!((h.status, v), (Status::Declined, 3));
         assert_eq!(form("nope", "").checked().unwrap_err()[0].field, "status-new");
-        let long = HandlingForm { status: "seen".into(), assigned: "課".repeat(61), note: "あ".repeat(2001), theme: "x".into(), ..Default::default() };
+        let long = HandlingForm {
+            status: "seen".into(),
+            assigned: "課".repeat(61),
+            note: "あ".repeat(2001),
+            theme: "x".into(),
+            ..Default::default()
+        };
         let fields: Vec<_> = long.checked().unwrap_err().iter().map(|p| p.field.clone()).collect();
         assert_eq!(fields, vec!["assigned", "note", "theme"]);
     }
 
     #[test]
     fn the_log_says_what_changed_in_words_and_never_a_notes_text() {
-        let names = Names::new(None, &[Theme { id: 4, title: "待ち時間".into(), card: String::new(), created_by: "a".into(), voices: 0 }]);
-        let e = |field: &str, old: &str, new: &str| LogEntry { id: 1, at: String::new(), who: "tanaka".into(), feedback_id: Some(12), theme_id: None, field: field.into(), old_value: old.into(), new_value: new.into() };
-        assert_eq!(log_sentence(&e("status", "new", "considering"), &names), "KR-0000012: 状態を「新着」から「担当課で検討中」にしました");
-        assert_eq!(log_sentence(&e("theme", "", "4"), &names), "KR-0000012: テーマを「なし」から「待ち時間」にしました");
-        assert_eq!(log_sentence(&e("note", "0", "14"), &names), "KR-0000012: 内部メモを書き換えました（0文字から14文字に）");
+        let names = Names::new(
+            None,
+            &[Theme {
+                id: 4,
+                title: "待ち時間".into(),
+                card: String::new(),
+                created_by: "a".into(),
+                voices: 0,
+            }],
+        );
+        let e = |field: &str, old: &str, new: &str| LogEntry {
+            id: 1,
+            at: String::new(),
+            who: "tanaka".into(),
+            feedback_id: Some(12),
+            theme_id: None,
+            field: field.into(),
+            old_value: old.into(),
+            new_value: new.into(),
+        };
+        assert_eq!(
+            log_sentence(&e("status", "new", "considering"), &names),
+            "KR-0000012: 状態を「新着」から「担当課で検討中」にしました"
+        );
+        assert_eq!(
+            log_sentence(&e("theme", "", "4"), &names),
+            "KR-0000012: テーマを「なし」から「待ち時間」にしました"
+        );
+        assert_eq!(
+            log_sentence(&e("note", "0", "14"), &names),
+            "KR-0000012: 内部メモを書き換えました（0文字から14文字に）"
+        );
     }
 }

@@ -11,7 +11,13 @@ use crate::store::voices::{self, LogEntry, Status, Theme, Voice, VoicePage};
 
 /// The list: a search and the filters (a GET form), how many voices they find, a page of them.
 #[component]
-pub fn VoiceList(params: ListParams, page: Option<VoicePage>, filters: Vec<FilterView>, names: Names, problems: Vec<Problem>) -> impl IntoView {
+pub fn VoiceList(
+    params: ListParams,
+    page: Option<VoicePage>,
+    filters: Vec<FilterView>,
+    names: Names,
+    problems: Vec<Problem>,
+) -> impl IntoView {
     let total = page.as_ref().map_or(0, |p| p.facets.total);
     let next = page.as_ref().and_then(|p| p.next_before).map(|b| params.next_page(b));
     let first = params.first_page();
@@ -85,7 +91,17 @@ pub fn VoiceList(params: ListParams, page: Option<VoicePage>, filters: Vec<Filte
 
 /// One voice: what the citizen sent, its handling form, and what was changed.
 #[component]
-pub fn VoiceDetail(voice: Voice, form: HandlingForm, themes: Vec<Theme>, names: Names, history: Vec<LogEntry>, may_read_contact: bool, csrf: String, problems: Vec<Problem>, saved: bool) -> impl IntoView {
+pub fn VoiceDetail(
+    voice: Voice,
+    form: HandlingForm,
+    themes: Vec<Theme>,
+    names: Names,
+    history: Vec<LogEntry>,
+    may_read_contact: bool,
+    csrf: String,
+    problems: Vec<Problem>,
+    saved: bool,
+) -> impl IntoView {
     let place = names.place(voice.ward.as_deref(), voice.section.as_deref());
     let contact = match (&voice.email, may_read_contact) {
         (None, _) => "なし（返信の希望なし、または保存期間が過ぎて削除済み）".to_string(),
@@ -164,14 +180,24 @@ pub fn LogList(entries: Vec<LogEntry>, names: Names) -> impl IntoView {
 /// The themes: each with how many voices it holds and the card it concerns, a form to rename it
 /// or move it to another card, and a form for a new one.
 #[component]
-pub fn ThemeList(themes: Vec<Theme>, names: Names, csrf: String, problems: Vec<Problem>, form: model::ThemeForm, notice: Option<String>) -> impl IntoView {
+pub fn ThemeList(
+    themes: Vec<Theme>,
+    names: Names,
+    csrf: String,
+    problems: Vec<Problem>,
+    form: model::ThemeForm,
+    notice: Option<String>,
+) -> impl IntoView {
     let p = problems.clone();
-    let card_options = move |chosen: &str| {
-        let chosen = chosen.to_string();
-        let mut options = vec![view! { <option value="" selected=chosen.is_empty()>"指定しない"</option> }.into_any()];
-        options.extend(names.cards().iter().map(|(id, name)| view! { <option value=id.clone() selected=*id == chosen>{format!("{name}（{id}）")}</option> }.into_any()));
-        options
-    };
+    let card_options =
+        move |chosen: &str| {
+            let chosen = chosen.to_string();
+            let mut options = vec![view! { <option value="" selected=chosen.is_empty()>"指定しない"</option> }.into_any()];
+            options.extend(names.cards().iter().map(|(id, name)| {
+                view! { <option value=id.clone() selected=*id == chosen>{format!("{name}（{id}）")}</option> }.into_any()
+            }));
+            options
+        };
     view! {
         {notice.map(|text| view! { <Notice text/> })}
         {(!problems.is_empty()).then(|| view! { <ProblemSummary title="保存できませんでした。次の点を確かめてください".into() problems=problems.clone()/> })}
