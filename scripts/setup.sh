@@ -37,6 +37,13 @@ else
   rustup target add wasm32-unknown-unknown
 fi
 
+# rustfmt and clippy: scripts/test.sh runs both as suites.
+if cargo fmt --version >/dev/null 2>&1 && cargo clippy --version >/dev/null 2>&1; then
+  say "rustfmt and clippy present"
+else
+  rustup component add rustfmt clippy
+fi
+
 # wasm-bindgen-cli must match the crate's pinned version exactly.
 # Not --locked: its lock file names a webpki-roots version crates.io no longer serves.
 if command -v wasm-bindgen >/dev/null 2>&1 && wasm-bindgen --version | grep -q " $WASM_BINDGEN_VERSION\$"; then

@@ -23,6 +23,23 @@ count_cargo() {
   passed=$((passed + p)); failed=$((failed + f))
 }
 
+# A suite of one check: counted as one passed or one failed, with the command to run on failure.
+count_check() {
+  local name=$1 log=$2 fix=$3; shift 3
+  if "$@" > "$log" 2>&1; then
+    echo "$name: 1 passed, 0 failed"; passed=$((passed + 1))
+  else
+    echo "$name: 0 passed, 1 failed — see $log ($fix)"; head -20 "$log"; failed=$((failed + 1))
+  fi
+}
+
+echo "== format and lints: rustfmt, clippy on the server's and the browser's code"
+count_check "format" target/test-results/fmt.log "cargo fmt --all" cargo fmt --all --check
+count_check "lints (server)" target/test-results/clippy.log "fix, or allow the lint with its reason" \
+  cargo clippy --workspace --all-targets --features snapshot/cli,reform-widget/ssr -- -D warnings
+count_check "lints (browser)" target/test-results/clippy-wasm.log "fix, or allow the lint with its reason" \
+  cargo clippy -p reform-widget --target wasm32-unknown-unknown --features csr -- -D warnings
+
 echo "== native: cargo test (snapshot format, checker, view-models, feedback rules, server rendering, server on SQLite and PostgreSQL)"
 # pg_virtualenv starts a throwaway PostgreSQL cluster for the run (and removes it after).
 pg_virtualenv cargo test --no-fail-fast -p csv-table -p snapshot -p view-models -p feedback -p publish -p reform-widget -p server --features snapshot/cli,reform-widget/ssr 2>&1 | tee target/test-results/native.log | grep -E '^test .*(FAILED|failed)|^test result|panicked' ; status=${PIPESTATUS[0]}
