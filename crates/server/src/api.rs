@@ -15,7 +15,6 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use feedback::api::{ApiError, ErrorCode, Health, HealthStatus, Receipt, BOT_RECEIPT};
 use feedback::{validate, Submission, Verdict};
-use serde::Deserialize;
 
 use crate::{origin_allowed, same_secret, store, summary, AppState};
 
@@ -169,36 +168,19 @@ impl FromRequestParts<Arc<AppState>> for StaffToken {
     }
 }
 
-#[derive(Deserialize)]
-pub struct MonthRange {
-    from: Option<String>,
-    to: Option<String>,
-}
-
 /// `GET /api/counter-survey/summary[?from=YYYY-MM&to=YYYY-MM]`: see `summary`.
 pub async fn counter_survey_summary(
     _: StaffToken,
     State(app): State<Arc<AppState>>,
-    range: Result<Query<MonthRange>, QueryRejection>,
+    range: Result<Query<summary::MonthRange>, QueryRejection>,
 ) -> Result<Response, Failure> {
-    // A query that does not read as months (a name given twice, broken encoding) is the same
-    // documented refusal as a wrong month.
+    // A query that does not read as months (a wrong month, a name given twice, broken encoding)
+    // is the documented refusal, saying what is wrong.
     let Query(range) = range.map_err(|e| Failure::with_message(ErrorCode::BadMonth, e.body_text()))?;
-    let month = |name: &str, given: Option<&str>, default: &str| match given {
-        Some(v) => summary::parse_month(v.trim())
-            .map(|m| format!("{:04}-{:02}", m.year, m.month))
-            .map_err(|e| Failure::with_message(ErrorCode::BadMonth, format!("{name}: {e}"))),
-        None => Ok(default.to_string()),
-    };
-    let (f, t) = (
-        month("from", range.from.as_deref(), "2000-01")?,
-        month("to", range.to.as_deref(), "2100-12")?,
-    );
-    // Two months in either order name the same range.
-    let (from, to) = (f.clone().min(t.clone()), f.max(t));
+    let (from, to) = range.ordered();
     let counted = app
         .store
-        .counter_survey_counts(from, to)
+        .counter_survey_counts(from.to_string(), to.to_string())
         .await
         .map_err(Failure::store("counting the counter survey"))?;
     Ok((

@@ -9,9 +9,6 @@ use serde_json::{json, Map, Value};
 
 use crate::summary::Summary;
 
-/// A month in a query, as `summary::parse_month` reads it.
-pub const MONTH_PATTERN: &str = "^(20[0-9]{2}|2100)-(0[1-9]|1[0-2])$";
-
 fn reply(description: &str, schema: &str) -> Value {
     json!({ "description": description, "content": { "application/json": { "schema": { "$ref": format!("#/components/schemas/{schema}") } } } })
 }
@@ -53,7 +50,7 @@ pub fn document() -> Value {
     generator.subschema_for::<Summary>();
     let mut schemas: Map<String, Value> = generator.take_definitions(true);
     schemas.insert("Submission".into(), feedback::contract::submission_schema());
-    let month = |name: &str, description: &str| json!({ "name": name, "in": "query", "required": false, "description": description, "schema": { "type": "string", "pattern": MONTH_PATTERN } });
+    let month = |name: &str, description: &str| json!({ "name": name, "in": "query", "required": false, "description": description, "schema": { "type": "string", "pattern": crate::summary::month_pattern() } });
     use ErrorCode::*;
     let staff = [Unauthorized, ExportDisabled, StoreUnavailable];
     json!({

@@ -6,7 +6,7 @@
 //! read out of it.
 
 use serde::Serialize;
-use snapshot::validate::fiscal_year_of;
+use snapshot::validate::{fiscal_year_of, FISCAL_YEARS};
 use snapshot::{Breakdown, Section, YearMonth};
 use view_models::screens::contexts::wards;
 use view_models::screens::feedback_form::counts_as_satisfied;
@@ -89,15 +89,98 @@ pub fn satisfied(level: i64) -> bool {
     u8::try_from(level).is_ok_and(counts_as_satisfied)
 }
 
-/// `YYYY-MM` from a query, or a message saying what is wrong with it.
-pub fn parse_month(text: &str) -> Result<YearMonth, String> {
-    let bad = || format!("{text:?} is not a month like 2024-04");
-    let (y, m) = text.split_once('-').ok_or_else(bad)?;
-    let (year, month): (u16, u8) = (y.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
-    if y.len() != 4 || m.len() != 2 || !(1..=12).contains(&month) || !(2000..=2100).contains(&year) {
-        return Err(bad());
+/// A month as an address, a form or the store writes it (`2024-04`), read by one parser for the
+/// API's range, the staff pages' ranges and filters, and the store's counts. Its years are the
+/// fiscal years a snapshot may hold (`snapshot::validate::FISCAL_YEARS`, 平成元年 to 2100), so a
+/// summary of any month it accepts is one the checker accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Month(pub YearMonth);
+
+impl Month {
+    /// The first and last months a range may name: an open end of a range.
+    pub const FIRST: Month = Month(YearMonth {
+        year: *FISCAL_YEARS.start(),
+        month: 1,
+    });
+    pub const LAST: Month = Month(YearMonth {
+        year: *FISCAL_YEARS.end(),
+        month: 12,
+    });
+}
+
+impl std::str::FromStr for Month {
+    type Err = String;
+
+    /// `YYYY-MM`, white space around it forgiven; anything else says what is wrong with it.
+    fn from_str(text: &str) -> Result<Month, String> {
+        let text = text.trim();
+        let bad = || format!("{text:?} is not a month like 2024-04 from {} to {}", Month::FIRST, Month::LAST);
+        let (y, m) = text.split_once('-').ok_or_else(bad)?;
+        if y.len() != 4 || m.len() != 2 || !y.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()) {
+            return Err(bad());
+        }
+        let (year, month): (u16, u8) = (y.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
+        if !(1..=12).contains(&month) || !FISCAL_YEARS.contains(&year) {
+            return Err(bad());
+        }
+        Ok(Month(YearMonth { year, month }))
     }
-    Ok(YearMonth { year, month })
+}
+
+impl std::fmt::Display for Month {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}", self.0.year, self.0.month)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Month {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Month, D::Error> {
+        String::deserialize(deserializer)?.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// A range of months from an address (`?from=2024-04&to=2025-03`): either end may be left open,
+/// and two months in either order name the same range.
+#[derive(Debug, Clone, Copy, Default, serde::Deserialize)]
+pub struct MonthRange {
+    pub from: Option<Month>,
+    pub to: Option<Month>,
+}
+
+impl MonthRange {
+    /// The first and the last month, in order.
+    pub fn ordered(self) -> (Month, Month) {
+        let (a, b) = (self.from.unwrap_or(Month::FIRST), self.to.unwrap_or(Month::LAST));
+        (a.min(b), a.max(b))
+    }
+}
+
+/// The API document's pattern for a month: exactly the years [`Month`] accepts, whole decades
+/// and centuries written as such (`1989|199[0-9]|20[0-9]{2}|2100`).
+pub fn month_pattern() -> String {
+    let (first, last) = (*FISCAL_YEARS.start(), *FISCAL_YEARS.end());
+    let mut parts: Vec<String> = vec![];
+    let mut century = first / 100;
+    while century <= last / 100 {
+        let whole = |lo: u16, hi: u16| first <= lo && hi <= last;
+        if whole(century * 100, century * 100 + 99) {
+            parts.push(format!("{century}[0-9]{{2}}"));
+        } else {
+            for decade in (century * 10..century * 10 + 10).filter(|d| d * 10 + 9 >= first && d * 10 <= last) {
+                if whole(decade * 10, decade * 10 + 9) {
+                    parts.push(format!("{decade}[0-9]"));
+                } else {
+                    parts.extend(
+                        (decade * 10..=decade * 10 + 9)
+                            .filter(|y| FISCAL_YEARS.contains(y))
+                            .map(|y| y.to_string()),
+                    );
+                }
+            }
+        }
+        century += 1;
+    }
+    format!("^({})-(0[1-9]|1[0-2])$", parts.join("|"))
 }
 
 #[cfg(test)]
@@ -133,10 +216,49 @@ mod tests {
     }
 
     #[test]
-    fn months_are_checked() {
-        assert_eq!(parse_month("2024-04"), Ok(YearMonth { year: 2024, month: 4 }));
-        for bad in ["2024-13", "2024-00", "24-04", "2024-4", "abcd-ef", "2024"] {
-            assert!(parse_month(bad).is_err(), "{bad}");
+    fn months_are_read_one_way_and_ranges_in_either_order() {
+        assert_eq!("2024-04".parse::<Month>(), Ok(Month(YearMonth { year: 2024, month: 4 })));
+        assert_eq!(
+            " 1989-01 ".parse::<Month>().map(|m| m.to_string()),
+            Ok("1989-01".into()),
+            "平成元年 on, trimmed"
+        );
+        for bad in [
+            "2024-13",
+            "2024-00",
+            "24-04",
+            "2024-4",
+            "abcd-ef",
+            "2024",
+            "1988-12",
+            "2101-01",
+            "+202-04",
+            "2024-+4",
+            "２０２４-04",
+        ] {
+            assert!(bad.parse::<Month>().is_err(), "{bad}");
         }
+        let pattern = regex::Regex::new(&month_pattern()).unwrap();
+        for year in 1980..2110 {
+            for month in ["00", "01", "12", "13"] {
+                let text = format!("{year}-{month}");
+                assert_eq!(
+                    pattern.is_match(&text),
+                    text.parse::<Month>().is_ok(),
+                    "the document says what the parser reads: {text}"
+                );
+            }
+        }
+        let m = |t: &str| t.parse::<Month>().ok();
+        assert_eq!(
+            MonthRange {
+                from: m("2025-03"),
+                to: m("2024-04")
+            }
+            .ordered(),
+            (m("2024-04").unwrap(), m("2025-03").unwrap())
+        );
+        assert_eq!(MonthRange::default().ordered(), (Month::FIRST, Month::LAST));
+        assert_eq!(Month::FIRST.to_string(), "1989-01");
     }
 }

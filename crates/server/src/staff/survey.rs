@@ -54,18 +54,15 @@ pub(super) async fn kiosk_answers(
         Ok(d) => d,
         Err(why) => return refused(&auth, StatusCode::NOT_FOUND, &why.message(Lang::Ja)),
     };
-    let (from, to) = match (summary::parse_month(f.from.trim()), summary::parse_month(f.to.trim())) {
-        (Ok(a), Ok(b)) => (a.min(b), a.max(b)),
+    let (from, to) = match (f.from.parse::<summary::Month>(), f.to.parse::<summary::Month>()) {
+        (Ok(a), Ok(b)) => summary::MonthRange {
+            from: Some(a),
+            to: Some(b),
+        }
+        .ordered(),
         _ => return refused(&auth, StatusCode::UNPROCESSABLE_ENTITY, "月は 2024-04 の形で入力してください"),
     };
-    let counted = match app
-        .store
-        .counter_survey_counts(
-            format!("{:04}-{:02}", from.year, from.month),
-            format!("{:04}-{:02}", to.year, to.month),
-        )
-        .await
-    {
+    let counted = match app.store.counter_survey_counts(from.to_string(), to.to_string()).await {
         Ok(c) => c,
         Err(e) => {
             tracing::error!("counting the counter survey failed: {e}");
@@ -73,7 +70,7 @@ pub(super) async fn kiosk_answers(
         }
     };
     let summary = summary::summarize(&counted, app.config.summary_min_count);
-    save_checked(&auth, &folder, info, with_kiosk_answers(snapshot, &summary, from, to))
+    save_checked(&auth, &folder, info, with_kiosk_answers(snapshot, &summary, from.0, to.0))
 }
 
 /// Keeps a changed draft once it passes every rule, under its author, and shows it again.
@@ -110,7 +107,7 @@ pub fn with_voice_counts(mut s: Snapshot, counts: &[(String, String, i64)], min:
         } else {
             topic.as_str()
         };
-        let (Ok(month), true) = (summary::parse_month(month), cards.contains(card)) else {
+        let (Ok(month), true) = (month.parse::<summary::Month>().map(|m| m.0), cards.contains(card)) else {
             continue;
         };
         *received.entry((card.to_string(), month)).or_default() += u32::try_from(*n).unwrap_or(0);
@@ -166,22 +163,16 @@ pub(super) async fn feedback_csv(State(app): State<Arc<AppState>>, auth: StaffAu
     }
 }
 
-#[derive(Deserialize)]
-pub(super) struct Range {
-    from: Option<String>,
-    to: Option<String>,
-}
-
-pub(super) async fn counter_survey(State(app): State<Arc<AppState>>, auth: StaffAuth, Query(r): Query<Range>) -> Response {
-    let month = |v: Option<String>, default: &str| {
-        v.map_or(Ok(default.to_string()), |v| {
-            summary::parse_month(v.trim()).map(|m| format!("{:04}-{:02}", m.year, m.month))
-        })
-    };
-    let (Ok(from), Ok(to)) = (month(r.from, "2000-01"), month(r.to, "2100-12")) else {
+pub(super) async fn counter_survey(
+    State(app): State<Arc<AppState>>,
+    auth: StaffAuth,
+    range: Result<Query<summary::MonthRange>, axum::extract::rejection::QueryRejection>,
+) -> Response {
+    let Ok(Query(range)) = range else {
         return refused(&auth, StatusCode::BAD_REQUEST, "月は 2024-04 の形で指定してください");
     };
-    match app.store.counter_survey_counts(from.clone().min(to.clone()), from.max(to)).await {
+    let (from, to) = range.ordered();
+    match app.store.counter_survey_counts(from.to_string(), to.to_string()).await {
         Ok(counted) => (
             [(header::CACHE_CONTROL, "no-store")],
             axum::Json(summary::summarize(&counted, app.config.summary_min_count)),

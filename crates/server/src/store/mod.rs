@@ -177,7 +177,7 @@ fn count_answers(answers: impl IntoIterator<Item = Answer>) -> Vec<Counted> {
         satisfaction,
     } in answers
     {
-        let Ok(month) = summary::parse_month(&month) else { continue };
+        let Ok(summary::Month(month)) = month.parse() else { continue };
         let satisfied = u32::from(satisfaction.is_some_and(summary::satisfied));
         match out
             .last_mut()

@@ -150,7 +150,7 @@ impl ListParams {
         }
         let some = |v: &str| Some(v.trim()).filter(|v| !v.is_empty()).map(str::to_string);
         let month = some(&self.month);
-        if month.as_deref().is_some_and(|m| crate::summary::parse_month(m).is_err()) {
+        if month.as_deref().is_some_and(|m| m.parse::<crate::summary::Month>().is_err()) {
             problems.push(Problem::new("月は 2024-04 の形で選んでください", "month"));
         }
         let status = some(&self.status).map(|s| Status::parse(&s).ok_or(s));
