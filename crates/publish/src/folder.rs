@@ -11,6 +11,19 @@ use snapshot::{parse_manifest, parse_snapshot, Lang, Manifest, ManifestEntry, Pr
 
 /// The manifest's name inside the folder (served as `/data/index.json`).
 pub const MANIFEST: &str = "index.json";
+/// Where the data folder is unless `--data` or `WIDGET_DATA` says otherwise: the server, the
+/// publishing command and the static export read it from here.
+pub const DEFAULT_DIR: &str = "var/data";
+
+/// The data folder `WIDGET_DATA` names, or [`DEFAULT_DIR`]; set but blank (`Environment=WIDGET_DATA=`
+/// in a unit) counts as not set, as the server's settings read it.
+pub fn dir_from_env() -> std::path::PathBuf {
+    std::env::var("WIDGET_DATA")
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+        .unwrap_or_else(|| DEFAULT_DIR.into())
+        .into()
+}
 /// One JSON line per publication and rollback: when, who, what, which file.
 pub const LOG: &str = "publications.log";
 /// Where snapshot files go, relative to the manifest.

@@ -36,7 +36,6 @@ struct Args {
 
 fn parse(mut raw: impl Iterator<Item = String>) -> Result<Args, String> {
     let command = raw.next().ok_or("no command")?;
-    let env_data = std::env::var("WIDGET_DATA").ok().filter(|v| !v.trim().is_empty());
     let user = ["USER", "LOGNAME"]
         .iter()
         .find_map(|k| std::env::var(k).ok())
@@ -44,7 +43,7 @@ fn parse(mut raw: impl Iterator<Item = String>) -> Result<Args, String> {
     let mut a = Args {
         command,
         file: None,
-        data: env_data.unwrap_or("var/data".into()).into(),
+        data: publish::folder::dir_from_env(),
         out: None,
         id: None,
         as_of: None,

@@ -75,7 +75,7 @@ struct Flags {
     #[arg(long = "static", env = "WIDGET_STATIC", default_value = "dist", value_name = "DIR")]
     static_dir: PathBuf,
     /// the published data (manifest and snapshots), served as `/data/`; filled from the built widget's `data/` on first start
-    #[arg(long = "data", env = "WIDGET_DATA", default_value = "var/data", value_name = "DIR")]
+    #[arg(long = "data", env = "WIDGET_DATA", default_value = publish::folder::DEFAULT_DIR, value_name = "DIR")]
     data_dir: PathBuf,
     /// seconds a request's headers may take; an idle keep-alive connection waits no longer for its next request
     #[arg(long = "header-timeout", env = "WIDGET_HEADER_TIMEOUT", default_value = "10", value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..))]

@@ -188,14 +188,26 @@ pub fn maybe_quantity(value: Option<f64>, unit: Unit, locale: Locale) -> String 
     }
 }
 
-/// The Japanese era and its year for the fiscal year starting in April of `year`.
-/// 令和 began in May 2019, so fiscal 2019 is 令和元年度; 平成 covers fiscal 1989–2018.
-fn era(year: u16) -> (&'static str, &'static str, u16) {
-    if year >= 2019 {
-        ("令和", "れいわ", year - 2018)
+/// The Japanese era (kanji, kana) and its year for a calendar month: 令和 from May 2019, 平成
+/// before (from 1989).
+fn era_of_month(ym: YearMonth) -> (&'static str, &'static str, u16) {
+    if (ym.year, ym.month) >= (2019, 5) {
+        ("令和", "れいわ", ym.year - 2018)
     } else {
-        ("平成", "へいせい", year.saturating_sub(1988))
+        ("平成", "へいせい", ym.year.saturating_sub(1988))
     }
+}
+
+/// The Japanese era and its year for the fiscal year starting in April of `year`: the era of
+/// most of it, so fiscal 2019 is 令和元年度 and 平成 covers fiscal 1989–2018.
+fn era(year: u16) -> (&'static str, &'static str, u16) {
+    era_of_month(YearMonth { year, month: 5 })
+}
+
+/// A calendar month in its era, as a clerk's workbook heads a column: `令和6年4月`, `平成31年4月`.
+pub fn month_in_era(ym: YearMonth) -> String {
+    let (kanji, _, n) = era_of_month(ym);
+    format!("{kanji}{}年{}月", era_year_number(n), ym.month)
 }
 
 fn era_year_number(n: u16) -> String {
@@ -430,6 +442,11 @@ mod tests {
     fn fiscal_years_use_the_era_and_the_western_year() {
         assert_eq!(fiscal_year(FiscalYear(2021), Ja), "令和3年度（2021年度）");
         assert_eq!(fiscal_year(FiscalYear(2019), Ja), "令和元年度（2019年度）");
+        let month = |year, month| month_in_era(YearMonth { year, month });
+        assert_eq!(
+            [month(2019, 4), month(2019, 5), month(2024, 4), month(1989, 1)],
+            ["平成31年4月", "令和元年5月", "令和6年4月", "平成元年1月"]
+        );
         assert_eq!(fiscal_year(FiscalYear(2018), Ja), "平成30年度（2018年度）");
         assert_eq!(fiscal_year(FiscalYear(1989), Ja), "平成元年度（1989年度）");
         assert_eq!(fiscal_year(FiscalYear(2021), En), "FY2021");

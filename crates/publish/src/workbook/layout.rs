@@ -4,7 +4,7 @@
 //! Western year beside 令和. Each figure lives in one place: a series that repeats an indicator
 //! (the counter survey's and the convenience-store yearly figures) is filled from the indicator.
 
-use snapshot::{AnswerStatus, FiscalYear, Snapshot, Unit, YearMonth};
+use snapshot::{AnswerStatus, FiscalYear, Snapshot, Unit};
 use view_models::format::{fiscal_year, japanese_unit};
 use view_models::Locale;
 
@@ -45,17 +45,6 @@ pub fn is_reference(header: &str) -> bool {
 /// `令和4年度（2022年度）`.
 pub fn wareki_year(fy: u16) -> String {
     fiscal_year(FiscalYear(fy), Locale::Ja)
-}
-
-/// `令和6年4月`: the era of a calendar month (令和 from May 2019).
-pub fn wareki_month(ym: YearMonth) -> String {
-    let (era, n) = if (ym.year, ym.month) >= (2019, 5) {
-        ("令和", ym.year - 2018)
-    } else {
-        ("平成", ym.year.saturating_sub(1988))
-    };
-    let n = if n == 1 { "元".to_string() } else { n.to_string() };
-    format!("{era}{n}年{}月", ym.month)
 }
 
 /// The fiscal years that get an actual-result column: after the earliest baseline, through the

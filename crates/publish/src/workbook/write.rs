@@ -174,7 +174,7 @@ pub fn workbook(s: &Snapshot) -> Result<Vec<u8>, XlsxError> {
             vec![
                 V::N(m.month.year.into()),
                 V::N(m.month.month.into()),
-                t(wareki_month(m.month)),
+                t(view_models::format::month_in_era(m.month)),
                 m.value.into(),
             ]
         })

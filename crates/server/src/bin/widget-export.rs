@@ -21,13 +21,10 @@ fn fail(message: &str) -> ! {
 
 #[tokio::main]
 async fn main() {
-    let data = std::env::var("WIDGET_DATA")
-        .ok()
-        .filter(|v| !v.trim().is_empty())
-        .unwrap_or("var/data".into());
+    let data = publish::folder::dir_from_env();
     let mut options = ExportOptions {
         dist: "dist".into(),
-        manifest: PathBuf::from(data).join("index.json"),
+        manifest: data.join(publish::folder::MANIFEST),
         out: PathBuf::new(),
         origin: String::new(),
         data_license: None,
@@ -44,7 +41,7 @@ async fn main() {
         match flag.as_str() {
             "--out" => options.out = value.into(),
             "--manifest" => options.manifest = value.into(),
-            "--data" => options.manifest = PathBuf::from(value).join("index.json"),
+            "--data" => options.manifest = PathBuf::from(value).join(publish::folder::MANIFEST),
             "--dist" => options.dist = value.into(),
             "--origin" => options.origin = value.trim_end_matches('/').to_string(),
             "--data-license" => {
