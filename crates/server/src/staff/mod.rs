@@ -3,11 +3,9 @@
 //! person (`--publish-approvals`, default 2); roll back; add the kiosks' answers to a draft; the
 //! feedback CSV and the counter survey summary. No script: plain forms, answered by the server.
 
-mod desk;
-mod drafts;
-pub mod html;
 pub mod page;
 pub mod password;
+mod publishing;
 pub mod session;
 mod sign_in;
 mod survey;
@@ -24,9 +22,12 @@ use publish::workbook::read;
 use publish::DataFolder;
 use serde::Deserialize;
 
+use leptos::prelude::*;
+
 use crate::rate_limit::RateLimit;
 use crate::AppState;
-use html::page;
+use page::{render, Problem, ProblemSummary, Who};
+use publishing::{desk, drafts};
 use session::StaffAuth;
 
 pub use survey::{with_kiosk_answers, with_voice_counts};
@@ -75,20 +76,15 @@ fn folder(app: &AppState) -> DataFolder {
     DataFolder::new(&app.config.data_dir)
 }
 
-fn me(auth: &StaffAuth) -> Option<(&str, &str)> {
-    Some((auth.0.name.as_str(), auth.0.csrf.as_str()))
-}
-
+/// A staff page that says why something could not be done, with the way back.
 fn refused(auth: &StaffAuth, status: StatusCode, why: &str) -> Response {
-    page(
-        status,
-        "できませんでした",
-        me(auth),
-        &format!(
-            "{}<p><a href=\"/staff/publishing\">公開の作業に戻る</a></p>",
-            html::problems("できませんでした", &[why.to_string()])
-        ),
-    )
+    let problems = vec![Problem::new(why, "")];
+    render(status, "できませんでした", Some(Who::from(&auth.0)), move || {
+        view! {
+            <ProblemSummary title="できませんでした".into() problems/>
+            <p><a href="/staff/publishing">"公開の作業に戻る"</a></p>
+        }
+    })
 }
 
 fn other_site(auth: &StaffAuth) -> Response {
@@ -99,9 +95,7 @@ fn other_site(auth: &StaffAuth) -> Response {
     )
 }
 
-/// A staff form's own token (against posts from other sites).
+/// A staff form with no fields but its token, which `StaffForm` checks (publish, discard,
+/// roll back, sign out, add the voices' counts).
 #[derive(Deserialize)]
-pub(super) struct Token {
-    #[serde(default)]
-    csrf: String,
-}
+pub(super) struct Token {}

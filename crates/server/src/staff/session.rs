@@ -99,11 +99,17 @@ impl FromRequestParts<Arc<AppState>> for StaffAuth {
         match session_of(app, &parts.headers).await {
             Some(s) => Ok(StaffAuth(s)),
             None if parts.method == Method::GET || parts.method == Method::HEAD => Err(Redirect::to("/staff/sign-in").into_response()),
-            None => Err(super::html::page(
+            None => Err(super::page::render(
                 StatusCode::FORBIDDEN,
                 "サインインしてください",
                 None,
-                r#"<p>この操作にはサインインが必要です。</p><p><a href="/staff/sign-in">サインイン</a></p>"#,
+                || {
+                    use leptos::prelude::*;
+                    view! {
+                        <p>"この操作にはサインインが必要です。"</p>
+                        <p><a href="/staff/sign-in">"サインイン"</a></p>
+                    }
+                },
             )),
         }
     }

@@ -11,21 +11,29 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use serde::Deserialize;
 
-use super::html::{self, e, page};
-use super::session::{self, form_from_this_site, StaffAuth};
-use super::{other_site, password, Token, LOCK_AFTER, LOCK_SECONDS};
+use leptos::prelude::*;
+
+use super::page::{render, Problem, ProblemSummary};
+use super::session::{self, StaffForm};
+use super::{password, Token, LOCK_AFTER, LOCK_SECONDS};
 use crate::AppState;
 
 fn sign_in_page(status: StatusCode, error: Option<&str>, name: &str) -> Response {
-    let summary = error.map_or(String::new(), |m| html::problems("サインインできませんでした", &[m.to_string()]));
-    let body = format!(
-        r#"{summary}<form method="post" action="/staff/sign-in" class="form">
-<div class="field"><label for="name">名前</label><input type="text" id="name" name="name" autocomplete="username" required maxlength="64" value="{}"></div>
-<div class="field"><label for="password">パスワード</label><input id="password" name="password" type="password" autocomplete="current-password" required maxlength="256"></div>
-<button type="submit" class="button">サインイン</button></form>"#,
-        e(name)
-    );
-    page(status, "サインイン", None, &body)
+    let (error, name) = (error.map(String::from), name.to_string());
+    render(status, "サインイン", None, move || view! { <SignInForm error name/> })
+}
+
+/// The form, with why the last try failed.
+#[component]
+fn SignInForm(error: Option<String>, name: String) -> impl IntoView {
+    view! {
+        {error.map(|m| view! { <ProblemSummary title="サインインできませんでした".into() problems=vec![Problem::new(m, "")]/> })}
+        <form method="post" action="/staff/sign-in" class="form">
+            <div class="field"><label for="name">"名前"</label><input type="text" id="name" name="name" autocomplete="username" required maxlength="64" value=name/></div>
+            <div class="field"><label for="password">"パスワード"</label><input id="password" name="password" type="password" autocomplete="current-password" required maxlength="256"/></div>
+            <button type="submit" class="button">"サインイン"</button>
+        </form>
+    }
 }
 
 pub(super) async fn sign_in_form() -> Response {
@@ -117,10 +125,7 @@ pub(super) async fn sign_in(
     r
 }
 
-pub(super) async fn sign_out(State(app): State<Arc<AppState>>, auth: StaffAuth, headers: HeaderMap, Form(f): Form<Token>) -> Response {
-    if !form_from_this_site(&headers, &auth.0.csrf, &f.csrf) {
-        return other_site(&auth);
-    }
+pub(super) async fn sign_out(State(app): State<Arc<AppState>>, headers: HeaderMap, StaffForm(_, _): StaffForm<Token>) -> Response {
     session::sign_out(&app, &headers).await;
     let mut r = Redirect::to("/staff/sign-in").into_response();
     r.headers_mut().insert(header::SET_COOKIE, session::clear_cookie());

@@ -4,21 +4,19 @@
 use std::sync::Arc;
 
 use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::Form;
 use publish::Draft;
 use serde::Deserialize;
 use snapshot::{Lang, Snapshot, YearMonth};
 
-use super::session::{form_from_this_site, StaffAuth, StaffForm};
-use super::{folder, other_site, refused};
+use super::session::{StaffAuth, StaffForm};
+use super::{folder, refused};
 use crate::{summary, AppState};
 
+/// The kiosks' months to add (the form's token is checked by `StaffForm`).
 #[derive(Deserialize)]
 pub(super) struct Months {
-    #[serde(default)]
-    csrf: String,
     from: String,
     to: String,
 }
@@ -41,14 +39,9 @@ pub fn with_kiosk_answers(mut s: Snapshot, summary: &summary::Summary, from: Yea
 
 pub(super) async fn kiosk_answers(
     State(app): State<Arc<AppState>>,
-    auth: StaffAuth,
-    headers: HeaderMap,
     Path(id): Path<String>,
-    Form(f): Form<Months>,
+    StaffForm(auth, f): StaffForm<Months>,
 ) -> Response {
-    if !form_from_this_site(&headers, &auth.0.csrf, &f.csrf) {
-        return other_site(&auth);
-    }
     let folder = folder(&app);
     let (info, snapshot) = match folder.draft(&id) {
         Ok(d) => d,

@@ -1,0 +1,211 @@
+//! The desk: download the workbook, upload a filled one (its problems by sheet and cell, or a
+//! draft), the drafts waiting, what is published and the log of publications.
+
+use std::sync::Arc;
+
+use axum::extract::{Multipart, Query, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use publish::workbook::{read, write};
+use serde::Deserialize;
+use snapshot::Lang;
+use view_models::Locale;
+
+use leptos::prelude::*;
+
+use super::view::{Desk, DeskBody, DraftRow, LogRow};
+use crate::staff::page::{render, Problem, Who};
+use crate::staff::session::{form_from_this_site, StaffAuth};
+use crate::staff::{folder, other_site, refused};
+use crate::AppState;
+
+/// The desk, with what was just done or the upload's problems, and the upload form's values.
+pub(in crate::staff) fn desk_page(app: &AppState, auth: &StaffAuth, status: StatusCode, top: Top, id: &str, as_of: &str) -> Response {
+    let folder = folder(app);
+    let drafts = folder
+        .drafts()
+        .into_iter()
+        .map(|d| DraftRow {
+            id: d.id,
+            title: d.title.ja,
+            as_of: d.as_of,
+            author: d.author,
+            created: d.created,
+        })
+        .collect();
+    let (published, latest) = match folder.manifest() {
+        Ok((m, _)) => (
+            Ok(m.snapshots
+                .iter()
+                .rev()
+                .map(|s| {
+                    format!(
+                        "{}（{}、ID {}）",
+                        s.title.ja,
+                        view_models::format::as_of(s.as_of.clone(), Locale::Ja),
+                        s.id
+                    )
+                })
+                .collect()),
+            m.latest,
+        ),
+        Err(err) => (Err(err.message(Lang::Ja)), String::new()),
+    };
+    let log = folder
+        .log_lines()
+        .iter()
+        .rev()
+        .take(20)
+        .map(|l| LogRow {
+            at: l["at"].as_str().unwrap_or("").to_string(),
+            action: if l["action"] == "rollback" { "取り消し" } else { "公開" },
+            who: l["who"].as_str().unwrap_or("").to_string(),
+            id: l["id"].as_str().unwrap_or("").to_string(),
+        })
+        .collect();
+    let (notice, problems) = match top {
+        Top::Nothing => (None, None),
+        Top::Notice(text) => (Some(text), None),
+        Top::Problems(title, list) => (None, Some((title, list))),
+    };
+    let desk = Desk {
+        csrf: auth.0.csrf.clone(),
+        notice,
+        problems,
+        id: id.to_string(),
+        as_of: as_of.to_string(),
+        drafts,
+        published,
+        rollback: auth.is_publisher().then_some(latest),
+        log,
+    };
+    render(status, "公開の作業", Some(Who::from(&auth.0)), move || view! { <DeskBody desk/> })
+}
+
+/// What the desk says above its steps.
+pub(in crate::staff) enum Top {
+    Nothing,
+    Notice(String),
+    Problems(String, Vec<Problem>),
+}
+
+#[derive(Deserialize, Default)]
+pub(in crate::staff) struct Done {
+    published: Option<String>,
+    rolled_back: Option<String>,
+}
+
+pub(in crate::staff) async fn desk(State(app): State<Arc<AppState>>, auth: StaffAuth, Query(done): Query<Done>) -> Response {
+    let top = match (done.published, done.rolled_back) {
+        (Some(id), _) => Top::Notice(format!("「{id}」を公開しました。市民向けの画面に表示されています。")),
+        (_, Some(id)) => Top::Notice(format!("「{id}」の公開を取り消しました。")),
+        _ => Top::Nothing,
+    };
+    desk_page(&app, &auth, StatusCode::OK, top, "", "")
+}
+
+pub(in crate::staff) async fn workbook(State(app): State<Arc<AppState>>, auth: StaffAuth) -> Response {
+    let bytes = folder(&app)
+        .latest()
+        .map_err(|e| e.message(Lang::Ja))
+        .and_then(|l| write::workbook(&l.snapshot).map(|b| (b, l.snapshot.id)).map_err(|e| e.to_string()));
+    match bytes {
+        Ok((bytes, id)) => (
+            [
+                (
+                    header::CONTENT_TYPE,
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_string(),
+                ),
+                (header::CONTENT_DISPOSITION, format!("attachment; filename=\"widget-{id}.xlsx\"")),
+                (header::CACHE_CONTROL, "no-store".to_string()),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(why) => refused(&auth, StatusCode::SERVICE_UNAVAILABLE, &why),
+    }
+}
+
+/// The uploaded files: one workbook, or one CSV file per sheet.
+async fn read_upload(mut form: Multipart) -> Result<(String, String, String, read::Upload), String> {
+    let (mut csrf, mut id, mut as_of, mut files) = (String::new(), String::new(), String::new(), vec![]);
+    while let Some(field) = form.next_field().await.map_err(|e| e.body_text())? {
+        let name = field.name().unwrap_or("").to_string();
+        let file_name = field.file_name().unwrap_or("").to_string();
+        let bytes = field.bytes().await.map_err(|e| e.body_text())?;
+        match name.as_str() {
+            "csrf" => csrf = String::from_utf8_lossy(&bytes).into_owned(),
+            "id" => id = String::from_utf8_lossy(&bytes).trim().to_string(),
+            "as_of" => as_of = String::from_utf8_lossy(&bytes).trim().to_string(),
+            "file" if !bytes.is_empty() => files.push((file_name, bytes.to_vec())),
+            _ => {}
+        }
+    }
+    Ok((csrf, id, as_of, read::Upload(files)))
+}
+
+pub(in crate::staff) async fn upload(State(app): State<Arc<AppState>>, auth: StaffAuth, headers: HeaderMap, form: Multipart) -> Response {
+    let (csrf, id, as_of, files) = match read_upload(form).await {
+        Ok(parts) => parts,
+        Err(why) => {
+            return refused(
+                &auth,
+                StatusCode::BAD_REQUEST,
+                &format!("アップロードを読み込めませんでした（{why}）"),
+            )
+        }
+    };
+    if !form_from_this_site(&headers, &auth.0.csrf, &csrf) {
+        return other_site(&auth);
+    }
+    let mut missing = vec![];
+    if files.0.is_empty() {
+        missing.push(Problem::new("ファイルを選んでください", "file"));
+    }
+    if !publish::drafts::plain_id(&id) {
+        missing.push(Problem::new("公開IDは半角英数字とハイフンで入力してください（例: 2024-03）", "id"));
+    }
+    if snapshot::AsOf::parse(&as_of).date().is_none() {
+        missing.push(Problem::new("数値の時点は 2024-03-31 や 2024-03 の形で入力してください", "as_of"));
+    }
+    if !missing.is_empty() {
+        let top = Top::Problems("入力を確かめてください".into(), missing);
+        return desk_page(&app, &auth, StatusCode::UNPROCESSABLE_ENTITY, top, &id, &as_of);
+    }
+    let (folder, author, (id2, as_of2)) = (folder(&app), auth.0.name.clone(), (id.clone(), as_of.clone()));
+    // Reading and checking a workbook is CPU work, off the async threads.
+    let prepared = tokio::task::spawn_blocking(move || {
+        let draft = files.read().and_then(|book| publish::prepare(&folder, &book, &id2, &as_of2))?;
+        folder
+            .save_draft(&draft, &author)
+            .map_err(|e| vec![publish::SheetProblem::file(publish::Kind::folder(&e))])
+    })
+    .await;
+    match prepared {
+        Ok(Ok(info)) => {
+            tracing::info!("staff: draft {} prepared", info.id);
+            Redirect::to(&format!("/staff/drafts/{}", info.id)).into_response()
+        }
+        Ok(Err(problems)) => {
+            // Each links to the file field: the correction is a new upload.
+            let items = problems
+                .iter()
+                .take(200)
+                .map(|p| Problem::new(p.message(Lang::Ja), "file"))
+                .collect();
+            let title = format!(
+                "ワークブックに{}件の問題があります。直してからもう一度アップロードしてください",
+                problems.len()
+            );
+            desk_page(
+                &app,
+                &auth,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Top::Problems(title, items),
+                &id,
+                &as_of,
+            )
+        }
+        Err(_) => refused(&auth, StatusCode::INTERNAL_SERVER_ERROR, "ワークブックを読み込めませんでした"),
+    }
+}
