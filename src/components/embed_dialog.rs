@@ -10,11 +10,7 @@ use view_models::Strings;
 pub fn EmbedDialog(card: String, title: String, t: &'static Strings) -> impl IntoView {
     let copied = RwSignal::new(false);
     let origin = crate::request::use_request().origin;
-    let snippet = embed_snippet(
-        &origin,
-        &card,
-        &view_models::strings::fill(t.embed_snippet_title, &[("title", &title)]),
-    );
+    let snippet = embed_snippet(&origin, &card, &t.embed_snippet_title(&title));
     let snippet_for_copy = snippet.clone();
     let field_id = format!("embed-code-{card}");
     let label_for = field_id.clone();

@@ -39,7 +39,7 @@ fn embed_page(s: Arc<Snapshot>, l: Locale, card: String, origin: &str) -> impl I
             view! {
             <h1 class="embed__title">{ruby(chart.caption_marked.clone())}</h1>
             <SeriesChart voices card=chart t/>
-            <p class="embed__source">{ruby(m.source)} {ruby(m.label_colon)} {ruby(l.pick_marked(&s.source.publisher))} {view_models::strings::fill(t.in_brackets, &[("text", &as_of(&s.as_of, l))])}</p>
+            <p class="embed__source">{ruby(m.source)} {ruby(m.label_colon)} {ruby(l.pick_marked(&s.source.publisher))} {t.in_brackets(&as_of(&s.as_of, l))}</p>
             <p><a href=full target="_blank" rel="noopener">{ruby(m.embed_full_link)}</a></p>
             }
             .into_any()

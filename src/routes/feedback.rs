@@ -245,10 +245,7 @@ pub fn Feedback() -> impl IntoView {
                 .map(|i| {
                     let (class, text) = match &i.state {
                         ItemState::Pending { .. } => ("outbox__item outbox__item--pending", t.status_pending.to_string()),
-                        ItemState::Sent { receipt } => (
-                            "outbox__item outbox__item--sent",
-                            view_models::strings::fill(t.outbox_sent, &[("receipt", receipt)]),
-                        ),
+                        ItemState::Sent { receipt } => ("outbox__item outbox__item--sent", t.outbox_sent(receipt)),
                         ItemState::Refused { .. } => ("outbox__item outbox__item--refused", t.status_refused.to_string()),
                     };
                     let excerpt: String = i.submission.message.chars().take(40).collect();

@@ -6,7 +6,6 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use snapshot::{Snapshot, Statement, Text};
 use view_models::format::fiscal_period;
-use view_models::strings::fill;
 use view_models::{marked_strings, strings, Locale};
 
 use crate::components::loaded::Loaded;
@@ -53,7 +52,7 @@ pub fn plan_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
                 .collect_view();
             view! {
                 <section class="card policy" aria-labelledby=labelled_by>
-                    <h3 id=id>{fill(t.policy_number, &[("number", &pol.number.to_string())])} {ruby(m.label_colon)} {text(l, &pol.name)}</h3>
+                    <h3 id=id>{t.policy_number(&pol.number.to_string())} {ruby(m.label_colon)} {text(l, &pol.name)}</h3>
                     <h4>{ruby(m.policy_aims)}</h4>
                     <ul>{list(l, &pol.aims)}</ul>
                     <h4>{ruby(m.policy_approach)}</h4>

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use snapshot::Snapshot;
 use view_models::screens::results::{highlights, item_progress, FigureView};
-use view_models::strings::{around, fill};
+use view_models::strings::around;
 use view_models::{marked_strings, strings, Locale};
 
 use crate::components::charts::share_bar::{Part, ShareBar};
@@ -91,13 +91,13 @@ pub fn results_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
             <ul>{st.goal_points.iter().map(|g| view! { <li>{pick(g)}</li> }).collect_view()}</ul>
         </section>
         <section aria-labelledby="items-title">
-            <h2 id="items-title">{fill(t.promotion_items_title, &[("count", &st.promotion_items.len().to_string())])}</h2>
+            <h2 id="items-title">{t.promotion_items_title(&st.promotion_items.len().to_string())}</h2>
             <ol class="promotion-items">{items}</ol>
         </section>
         <section aria-labelledby="progress-title">
             <h2 id="progress-title">{ruby(m.item_progress_title)}</h2>
             <ShareBar
-                caption=format!("{}{}", t.item_progress_title, fill(t.in_brackets, &[("text", &progress.as_of)]))
+                caption=format!("{}{}", t.item_progress_title, t.in_brackets(&progress.as_of))
                 summary=progress.summary.clone()
                 parts
                 headers=[t.category, t.items, t.share]

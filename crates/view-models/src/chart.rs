@@ -5,7 +5,7 @@
 use snapshot::Unit;
 
 use crate::format::{number, quantity};
-use crate::strings::{fill, strings};
+use crate::strings::strings;
 use crate::Locale;
 
 /// The viewBox every series chart draws in.
@@ -221,7 +221,7 @@ pub fn series_summary(
     // Shown through `ruby`: in やさしい日本語 the figures' units carry their readings.
     let q = |v: f64| crate::format::figure_with_readings(&quantity(v, unit, false, locale), locale).into_owned();
     let t = strings(locale);
-    let target_part = target.map(|(when, v)| fill(t.summary_target, &[("period", when), ("value", &q(v))]));
+    let target_part = target.map(|(when, v)| t.summary_target(when, &q(v)));
     let body = match (known.first(), known.last()) {
         (Some(&(i0, v0)), Some(&(i1, v1))) if i0 != i1 => {
             let word = match trend(v0, v1) {
@@ -230,20 +230,10 @@ pub fn series_summary(
                 Trend::Flat => t.trend_flat,
             };
             let (from, to) = (q(v0), q(v1));
-            fill(
-                t.summary_change,
-                &[
-                    ("name", name),
-                    ("from_period", &periods[i0]),
-                    ("from", &from),
-                    ("to_period", &periods[i1]),
-                    ("to", &to),
-                    ("trend", word),
-                ],
-            )
+            t.summary_change(name, &periods[i0], &from, &periods[i1], &to, word)
         }
-        (Some(&(i, v)), _) => fill(t.summary_single, &[("name", name), ("period", &periods[i]), ("value", &q(v))]),
-        _ => fill(t.summary_none, &[("name", name)]),
+        (Some(&(i, v)), _) => t.summary_single(name, &periods[i], &q(v)),
+        _ => t.summary_none(name),
     };
     format!("{body}{}", target_part.unwrap_or_default())
 }

@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use snapshot::{AsOf, AsOfDate, FiscalYear, Unit, YearMonth};
 
-use crate::strings::{fill, strings};
+use crate::strings::strings;
 use crate::Locale;
 
 /// Digits as published, with thousands separators: `107087` → `107,087`, `48.9` → `48.9`.
@@ -296,8 +296,8 @@ pub fn as_of(date: impl Into<AsOf>, locale: Locale) -> String {
     let t = strings(locale);
     let (year, day) = (year.to_string(), day.map(|d| d.to_string()));
     match day {
-        Some(day) => fill(t.as_of_day, &[("year", &year), ("month", &month), ("day", &day)]),
-        None => fill(t.as_of_month, &[("year", &year), ("month", &month)]),
+        Some(day) => t.as_of_day(&year, &month, &day),
+        None => t.as_of_month(&year, &month),
     }
 }
 

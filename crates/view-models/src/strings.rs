@@ -1,7 +1,8 @@
 //! Every piece of interface text, in each language. A struct rather than a key lookup,
 //! so the compiler refuses a language that lacks a string.
-//! Templates name their arguments (`{count}`); [`Strings::templates`] lists each template with
-//! its names, and a test holds every language to them. A translator finds every sentence here.
+//! Templates name their arguments (`{count}`) and are declared with them (`idle_body(seconds)`):
+//! each gets a method that fills it (`t.idle_body(&seconds)`), so the compiler checks every call,
+//! and a test holds every language to the names declared. A translator finds every sentence here.
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -11,7 +12,7 @@ use crate::Locale;
 /// Declares [`Strings`] with a copy made field by field, so the reading form of a table
 /// (`strings(Locale::JaEasy)`) cannot miss a field.
 macro_rules! strings_table {
-    ($( $(#[$doc:meta])* $field:ident, )*) => {
+    ($( $(#[$doc:meta])* $field:ident $(( $($arg:ident),* ))?, )*) => {
         pub struct Strings {
             $( $(#[$doc])* pub $field: &'static str, )*
         }
@@ -26,6 +27,22 @@ macro_rules! strings_table {
             fn all(&self) -> Vec<(&'static str, &'static str)> {
                 vec![$( (stringify!($field), self.$field), )*]
             }
+
+            /// Every template, with the names it fills, as declared: a test holds each language
+            /// to exactly these.
+            pub fn templates(&self) -> Vec<(&'static str, &'static str, &'static [&'static str])> {
+                vec![$($( (stringify!($field), self.$field, &[$(stringify!($arg)),*]), )?)*]
+            }
+
+            $($(
+                /// The template filled, its arguments in the order declared.
+                // A sentence about an indicator names seven figures; a struct per template would
+                // only rename them.
+                #[allow(clippy::too_many_arguments)]
+                pub fn $field(&self, $($arg: &str),*) -> String {
+                    fill(self.$field, &[$((stringify!($arg), $arg)),*])
+                }
+            )?)*
         }
     };
 }
@@ -53,9 +70,9 @@ strings_table! {
     error_http,
     error_not_json,
     /// `{path}`: the JSON path.
-    error_invalid,
+    error_invalid(path),
     /// `{path}` and `{problem}`: where and what rule.
-    error_invalid_rule,
+    error_invalid_rule(path, problem),
     error_foreign_origin,
     error_bad_data_param,
     retry,
@@ -63,7 +80,7 @@ strings_table! {
     chunk_failed_title,
     chunk_failed_body,
     /// `{as_of}`: the stored snapshot's as-of phrase.
-    stale_banner,
+    stale_banner(as_of),
     preview_banner,
 
     // Page furniture.
@@ -81,7 +98,7 @@ strings_table! {
     target,
     progress_label,
     /// `{amount}`: a formatted quantity.
-    remaining,
+    remaining(amount),
     progress_rule,
     status_achieved,
     status_on_track,
@@ -102,7 +119,7 @@ strings_table! {
     policy_approach,
     policy_initiatives,
     /// `{number}`: the policy number.
-    policy_number,
+    policy_number(number),
     driving_title,
     schedule_title,
     city_vision,
@@ -111,7 +128,7 @@ strings_table! {
     results_title,
     results_goal,
     /// `{count}`: how many.
-    promotion_items_title,
+    promotion_items_title(count),
     item_progress_title,
     on_plan,
     changed_or_delayed,
@@ -143,9 +160,9 @@ strings_table! {
     kiosk_send_without_comment,
     kiosk_back,
     /// `{answer}`: the words of the answer chosen, on the comment step.
-    kiosk_your_answer,
+    kiosk_your_answer(answer),
     /// `{seconds}`: the thank-you's countdown to the start.
-    kiosk_returning,
+    kiosk_returning(seconds),
     /// The counter survey's question: today's counter service, as the city's survey asks.
     counter_question,
     /// The counter survey's answers, 5 (best) to 1. 5 and 4 are the city's own words (seed:
@@ -156,7 +173,7 @@ strings_table! {
     counter_sat_2,
     counter_sat_1,
     /// A kiosk address naming an unknown ward or section (`{settings}`: the settings).
-    kiosk_config_unknown,
+    kiosk_config_unknown(settings),
     /// The counter survey's satisfaction question left unanswered.
     counter_required,
     /// What happens with a message after its receipt, for the receipt page.
@@ -168,7 +185,7 @@ strings_table! {
     text_large,
     text_larger,
     idle_title,
-    idle_body,
+    idle_body(seconds),
     idle_continue,
     embed_button,
     embed_title,
@@ -204,11 +221,11 @@ strings_table! {
     answer_date,
     answer_expects,
     /// `{voices}` and `{answers}`: counts, as numbers.
-    card_voices_line,
+    card_voices_line(voices, answers),
     /// `{voices}`: when the city has published counts but no answer yet.
-    card_voices_only,
+    card_voices_only(voices),
     /// `{answers}`: when the city has published answers but no counts.
-    card_answers_only,
+    card_answers_only(answers),
     // The private page where a citizen follows their own message (`/voices/mine/<token>`).
     my_voice_title,
     my_voice_intro,
@@ -239,8 +256,8 @@ strings_table! {
     topic_hint,
     message_label,
     message_hint,
-    chars_left,
-    chars_over,
+    chars_left(count),
+    chars_over(count),
     satisfaction_label,
     sat_1,
     sat_2,
@@ -261,13 +278,13 @@ strings_table! {
     send_button,
     preview_title,
     error_summary_title,
-    err_required,
-    err_too_long,
-    err_out_of_range,
+    err_required(field),
+    err_too_long(field),
+    err_out_of_range(field),
     err_invalid_email,
     err_email_without_consent,
     err_invalid_key,
-    err_control,
+    err_control(field),
     sent_title,
     receipt_label,
     queued_title,
@@ -329,37 +346,37 @@ strings_table! {
 
     // Sentences built from figures (templates: see `templates`).
     /// A chart's summary when it has two or more figures; `{trend}` is one of the three below.
-    summary_change,
+    summary_change(name, from_period, from, to_period, to, trend),
     trend_up,
     trend_down,
     trend_flat,
-    summary_single,
-    summary_none,
+    summary_single(name, period, value),
+    summary_none(name),
     /// Appended to a chart's summary.
-    summary_target,
+    summary_target(period, value),
     /// An indicator card's text summary; `{latest}` is `indicator_latest` or nothing.
-    indicator_summary,
-    indicator_latest,
-    items_summary,
-    staff_summary,
-    staff_respondents,
+    indicator_summary(name, baseline_period, baseline, latest, target_period, target, status),
+    indicator_latest(period, value),
+    items_summary(when, total, on_plan, on_plan_share, changed, changed_share),
+    staff_summary(count, high, high_score, low, low_score),
+    staff_respondents(count),
     /// Read before a field's error by screen readers.
     error_prefix,
     required_mark,
     optional_mark,
     /// Between a label and its value: 受付番号：KR-…
     label_colon,
-    outbox_sent,
+    outbox_sent(receipt),
     /// The embed snippet's title for a card.
-    embed_snippet_title,
+    embed_snippet_title(title),
     list_separator,
     /// A note after a name: the plan's stage, a date.
-    in_brackets,
+    in_brackets(text),
     /// A figure the city has not published (never shown as 0).
     not_published,
     /// The snapshot's date: `{month}` is a number in Japanese, a name in English.
-    as_of_month,
-    as_of_day,
+    as_of_month(year, month),
+    as_of_day(year, month, day),
 }
 
 pub use snapshot::template::fill;
@@ -369,63 +386,6 @@ pub use snapshot::template::fill;
 pub fn around<'a>(template: &'a str, name: &str) -> (&'a str, &'a str) {
     let mark = format!("{{{name}}}");
     template.split_once(mark.as_str()).unwrap_or((template, ""))
-}
-
-impl Strings {
-    /// Every template, with the names it fills. A test holds each language to exactly these.
-    pub fn templates(&self) -> Vec<(&'static str, &'static str, &'static [&'static str])> {
-        vec![
-            ("error_invalid", self.error_invalid, &["path"]),
-            ("error_invalid_rule", self.error_invalid_rule, &["path", "problem"]),
-            ("stale_banner", self.stale_banner, &["as_of"]),
-            ("remaining", self.remaining, &["amount"]),
-            ("policy_number", self.policy_number, &["number"]),
-            ("promotion_items_title", self.promotion_items_title, &["count"]),
-            ("chars_left", self.chars_left, &["count"]),
-            ("chars_over", self.chars_over, &["count"]),
-            ("err_required", self.err_required, &["field"]),
-            ("err_too_long", self.err_too_long, &["field"]),
-            ("err_out_of_range", self.err_out_of_range, &["field"]),
-            ("err_control", self.err_control, &["field"]),
-            ("kiosk_config_unknown", self.kiosk_config_unknown, &["settings"]),
-            ("idle_body", self.idle_body, &["seconds"]),
-            ("kiosk_your_answer", self.kiosk_your_answer, &["answer"]),
-            ("kiosk_returning", self.kiosk_returning, &["seconds"]),
-            (
-                "summary_change",
-                self.summary_change,
-                &["name", "from_period", "from", "to_period", "to", "trend"],
-            ),
-            ("summary_single", self.summary_single, &["name", "period", "value"]),
-            ("summary_none", self.summary_none, &["name"]),
-            ("summary_target", self.summary_target, &["period", "value"]),
-            (
-                "indicator_summary",
-                self.indicator_summary,
-                &["name", "baseline_period", "baseline", "latest", "target_period", "target", "status"],
-            ),
-            ("indicator_latest", self.indicator_latest, &["period", "value"]),
-            (
-                "items_summary",
-                self.items_summary,
-                &["when", "total", "on_plan", "on_plan_share", "changed", "changed_share"],
-            ),
-            (
-                "staff_summary",
-                self.staff_summary,
-                &["count", "high", "high_score", "low", "low_score"],
-            ),
-            ("staff_respondents", self.staff_respondents, &["count"]),
-            ("outbox_sent", self.outbox_sent, &["receipt"]),
-            ("embed_snippet_title", self.embed_snippet_title, &["title"]),
-            ("in_brackets", self.in_brackets, &["text"]),
-            ("as_of_month", self.as_of_month, &["year", "month"]),
-            ("as_of_day", self.as_of_day, &["year", "month", "day"]),
-            ("card_voices_line", self.card_voices_line, &["voices", "answers"]),
-            ("card_voices_only", self.card_voices_only, &["voices"]),
-            ("card_answers_only", self.card_answers_only, &["answers"]),
-        ]
-    }
 }
 
 /// Interface text as plain text, for any place: in やさしい日本語 each word with a reading is
@@ -1301,24 +1261,26 @@ mod tests {
                 assert!(!fill(template, &args).contains('{'), "{l:?} {field}: every name is filled");
             }
         }
-        assert_eq!(fill(JA.remaining, &[("amount", "199,830件")]), "目標まであと199,830件");
+        assert_eq!(JA.remaining("199,830件"), "目標まであと199,830件");
     }
 
     #[test]
-    fn every_text_with_a_placeholder_is_a_listed_template() {
-        // Reads this file's own tables: a `{` in any other text would be shown to readers as is.
-        let listed: Vec<&str> = JA.templates().into_iter().map(|(field, _, _)| field).collect();
-        for line in include_str!("strings.rs").lines() {
-            let Some((field, value)) = line.trim().split_once(": \"") else {
-                continue;
-            };
-            if value.contains('{') && line.starts_with("    ") && !line.contains("fn ") {
+    fn every_text_with_a_placeholder_is_a_declared_template() {
+        // A `{` in any other text would be shown to readers as it is.
+        for l in Locale::ALL {
+            let declared: Vec<&str> = strings(l).templates().into_iter().map(|(field, _, _)| field).collect();
+            for (field, text) in marked_strings(l).all() {
                 assert!(
-                    listed.contains(&field),
-                    "{field} holds a placeholder but is not in Strings::templates"
+                    !text.contains('{') || declared.contains(&field),
+                    "{l:?} {field} holds a placeholder but is not declared with its arguments"
                 );
             }
         }
+        assert_eq!(
+            JA.summary_single("窓口満足度", "令和4年度", "85%"),
+            "窓口満足度は、令和4年度に85%でした。",
+            "arguments in the order declared"
+        );
     }
 
     #[test]

@@ -6,7 +6,6 @@ use std::time::Duration;
 use leptos::html;
 use leptos::prelude::*;
 use view_models::screens::contexts::WARNING_SECONDS;
-use view_models::strings::fill;
 
 use super::reset_kiosk;
 use crate::browser;
@@ -63,7 +62,7 @@ pub fn IdleGuard(idle_seconds: u32) -> impl IntoView {
                 <div class="idle-backdrop">
                     <div class="idle-dialog" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-body">
                         <h2 id="idle-title">{t().idle_title}</h2>
-                        <p id="idle-body">{fill(t().idle_body, &[("seconds", &left.to_string())])}</p>
+                        <p id="idle-body">{t().idle_body(&left.to_string())}</p>
                         <button type="button" class="button button--large" node_ref=continue_ref on:click=keep_going>{t().idle_continue}</button>
                     </div>
                 </div>

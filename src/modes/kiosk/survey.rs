@@ -14,7 +14,6 @@ use snapshot::Snapshot;
 use view_models::screens::contexts::{kiosk_place, wards, KioskPlace};
 use view_models::screens::feedback_form::{counter_satisfaction_label, survey_error_message};
 use view_models::screens::kiosk_survey::{kiosk_address, mouth_curve, thanks_seconds, SurveyProgress, SurveyStep};
-use view_models::strings::fill;
 use view_models::{marked_strings, strings, Locale, Strings};
 
 use super::{reset_kiosk, KIOSK_START};
@@ -208,7 +207,7 @@ fn survey_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
                     move || view! { <ErrorSummary errors target=survey_target summary=summary_ref message=survey_error_message/> };
                 view! {
                     {error_summary}
-                    <h2 id="step-title" class="kiosk-step__title" tabindex="-1" node_ref=step_title>{fill(t.kiosk_your_answer, &[("answer", chosen)])}</h2>
+                    <h2 id="step-title" class="kiosk-step__title" tabindex="-1" node_ref=step_title>{t.kiosk_your_answer(chosen)}</h2>
                     <TextArea field=Field::Message errors=form_errors value=comment id="comment" name="message" label=|t| t.kiosk_comment rows=4 max_chars=MAX_COMMENT_CHARS/>
                     <div class="kiosk-send">
                         <button type="submit" class="button button--large">{ruby(m.kiosk_send_comment)}</button>
@@ -277,7 +276,7 @@ fn survey_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
                 None => view! { <crate::components::continue_qr::ContinueOnPhone path="/"/> }.into_any(),
             }}
             // Counted down by the app only: a page answered without script stays until tapped.
-            {browser::window().map(|_| view! { <p class="kiosk-returning">{move || fill(t.kiosk_returning, &[("seconds", &left.get().to_string())])}</p> })}
+            {browser::window().map(|_| view! { <p class="kiosk-returning">{move || t.kiosk_returning(&left.get().to_string())}</p> })}
             <a class="button button--large" href=start on:click=move |ev| { ev.prevent_default(); reset_kiosk(outbox); }>{ruby(m.kiosk_start)}</a>
         }
     };
@@ -324,6 +323,6 @@ fn choices(
 
 fn misconfigured(place: &KioskPlace, t: &'static Strings) -> Option<impl IntoView> {
     (!place.unknown.is_empty()).then(|| {
-        view! { <div class="banner banner--warning" role="alert"><p>{fill(t.kiosk_config_unknown, &[("settings", &place.unknown.join(t.list_separator))])}</p></div> }
+        view! { <div class="banner banner--warning" role="alert"><p>{t.kiosk_config_unknown(&place.unknown.join(t.list_separator))}</p></div> }
     })
 }

@@ -1,7 +1,7 @@
 //! What went wrong while loading the data, in words a citizen understands.
 
 use crate::format::as_of;
-use crate::strings::{fill, strings};
+use crate::strings::strings;
 use crate::Locale;
 
 /// Why the snapshot could not be shown. Serializable: the server's answer travels to the browser.
@@ -36,8 +36,8 @@ impl LoadError {
             LoadError::NotFound => s.error_not_found.into(),
             LoadError::Http(code) => format!("{} (HTTP {code})", s.error_http),
             LoadError::NotJson => s.error_not_json.into(),
-            LoadError::Invalid { path, problem: None } => fill(s.error_invalid, &[("path", path)]),
-            LoadError::Invalid { path, problem: Some(p) } => fill(s.error_invalid_rule, &[("path", path), ("problem", p.pick(locale))]),
+            LoadError::Invalid { path, problem: None } => s.error_invalid(path),
+            LoadError::Invalid { path, problem: Some(p) } => s.error_invalid_rule(path, p.pick(locale)),
             LoadError::ForeignOrigin => s.error_foreign_origin.into(),
             LoadError::BadDataParam => s.error_bad_data_param.into(),
         }
@@ -79,7 +79,7 @@ impl Worded {
 
 /// The banner shown over a snapshot kept from an earlier visit.
 pub fn stale_banner(as_of_date: impl Into<snapshot::AsOf>, locale: Locale) -> String {
-    fill(strings(locale).stale_banner, &[("as_of", &as_of(as_of_date, locale))])
+    strings(locale).stale_banner(&as_of(as_of_date, locale))
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use feedback::{validate, Field, FieldError, PersonalHint, Problem, Submission, V
 use crate::outbox::{ItemState, Outbox};
 
 use crate::format::number;
-use crate::strings::{fill, strings};
+use crate::strings::strings;
 use crate::Locale;
 
 pub fn field_label(field: Field, locale: Locale) -> &'static str {
@@ -29,13 +29,13 @@ pub fn error_message(e: &FieldError, locale: Locale) -> String {
     let t = strings(locale);
     let label = field_label(e.field, locale);
     match e.problem {
-        Problem::Required => fill(t.err_required, &[("field", label)]),
-        Problem::TooLong => fill(t.err_too_long, &[("field", label)]),
-        Problem::OutOfRange => fill(t.err_out_of_range, &[("field", label)]),
+        Problem::Required => t.err_required(label),
+        Problem::TooLong => t.err_too_long(label),
+        Problem::OutOfRange => t.err_out_of_range(label),
         Problem::InvalidEmail => t.err_invalid_email.into(),
         Problem::EmailWithoutConsent => t.err_email_without_consent.into(),
         Problem::InvalidKey => t.err_invalid_key.into(),
-        Problem::ControlCharacters => fill(t.err_control, &[("field", label)]),
+        Problem::ControlCharacters => t.err_control(label),
     }
 }
 
@@ -43,9 +43,9 @@ pub fn error_message(e: &FieldError, locale: Locale) -> String {
 pub fn chars_left(count: usize, max: usize, locale: Locale) -> (String, bool) {
     let t = strings(locale);
     if count <= max {
-        (fill(t.chars_left, &[("count", &number((max - count) as f64))]), false)
+        (t.chars_left(&number((max - count) as f64)), false)
     } else {
-        (fill(t.chars_over, &[("count", &number((count - max) as f64))]), true)
+        (t.chars_over(&number((count - max) as f64)), true)
     }
 }
 

@@ -4,7 +4,7 @@ use snapshot::{Indicator, Snapshot};
 
 use crate::format::{difference, figure_with_readings, fiscal_period, fiscal_year, maybe_quantity};
 use crate::progress::{progress, remaining, Status};
-use crate::strings::{fill, strings};
+use crate::strings::strings;
 use crate::Locale;
 
 /// One headline indicator as the home card shows it.
@@ -83,32 +83,24 @@ pub fn headline_card(s: &Snapshot, ind: &Indicator, locale: Locale) -> HeadlineC
     let target = q(ind.target.value);
     let latest = p.latest.map(|l| q(l.value));
     let latest_year = p.latest.map(|l| fiscal_year(l.fiscal_year, locale));
-    let remaining = remaining(ind).map(|gap| {
-        fill(
-            t.remaining,
-            &[("amount", &figure_with_readings(&difference(gap, ind.unit, locale), locale))],
-        )
-    });
+    let remaining = remaining(ind).map(|gap| t.remaining(&figure_with_readings(&difference(gap, ind.unit, locale), locale)));
     let status_text = status_text(p.status, locale);
     let summary = {
         // Written with the readings, then read out: in やさしい日本語 a screen reader hears kana.
         let by = |y| fiscal_year(y, locale);
         let latest_part = match (&p.latest, &latest) {
-            (Some(l), Some(v)) => fill(t.indicator_latest, &[("period", &by(l.fiscal_year)), ("value", v)]),
+            (Some(l), Some(v)) => t.indicator_latest(&by(l.fiscal_year), v),
             _ => String::new(),
         };
         let (baseline_period, target_period) = (by(ind.baseline.fiscal_year), by(ind.target.fiscal_year));
-        let sentence = fill(
-            t.indicator_summary,
-            &[
-                ("name", &name_marked),
-                ("baseline_period", &baseline_period),
-                ("baseline", &baseline),
-                ("latest", &latest_part),
-                ("target_period", &target_period),
-                ("target", &target),
-                ("status", status_text),
-            ],
+        let sentence = t.indicator_summary(
+            &name_marked,
+            &baseline_period,
+            &baseline,
+            &latest_part,
+            &target_period,
+            &target,
+            status_text,
         );
         snapshot::ruby::spoken(&sentence).into_owned()
     };

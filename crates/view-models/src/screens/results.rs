@@ -3,7 +3,7 @@
 use snapshot::{Measure, Snapshot};
 
 use crate::format::{figure_with_readings, fiscal_year, percent_of, quantity};
-use crate::strings::{fill, strings};
+use crate::strings::strings;
 use crate::Locale;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -43,17 +43,7 @@ pub fn item_progress(s: &Snapshot, locale: Locale) -> ItemProgressView {
     let ch_share = percent_of(p.changed_or_delayed, p.total);
     let when = fiscal_year(p.as_of_end_of, locale);
     let (total, on_plan, changed) = (p.total.to_string(), p.on_plan.to_string(), p.changed_or_delayed.to_string());
-    let summary = fill(
-        t.items_summary,
-        &[
-            ("when", &when),
-            ("total", &total),
-            ("on_plan", &on_plan),
-            ("on_plan_share", &on_share),
-            ("changed", &changed),
-            ("changed_share", &ch_share),
-        ],
-    );
+    let summary = t.items_summary(&when, &total, &on_plan, &on_share, &changed, &ch_share);
     ItemProgressView {
         as_of: when,
         on_plan: p.on_plan,

@@ -5,7 +5,7 @@ use snapshot::{Snapshot, Text, Unit};
 
 use crate::export::{csv, raw_number, Table};
 use crate::format::{maybe_quantity, number, number_fixed, year_month};
-use crate::strings::{fill, strings};
+use crate::strings::strings;
 use crate::Locale;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -84,16 +84,7 @@ pub fn staff(s: &Snapshot, locale: Locale) -> StaffView {
     let t = strings(locale);
     // Shown through `ruby` under the chart: it names the categories as they are shown.
     let summary = match (ranked.first(), ranked.last()) {
-        (Some(hi), Some(lo)) => fill(
-            t.staff_summary,
-            &[
-                ("count", &ranked.len().to_string()),
-                ("high", &hi.name),
-                ("high_score", &hi.average),
-                ("low", &lo.name),
-                ("low_score", &lo.average),
-            ],
-        ),
+        (Some(hi), Some(lo)) => t.staff_summary(&ranked.len().to_string(), &hi.name, &hi.average, &lo.name, &lo.average),
         _ => String::new(),
     };
     let mut machine = Table {
@@ -118,7 +109,7 @@ pub fn staff(s: &Snapshot, locale: Locale) -> StaffView {
         title: shown(&st.name),
         conducted: year_month(st.conducted, locale),
         population: shown(&st.population),
-        respondents: fill(t.staff_respondents, &[("count", &number(f64::from(st.respondents)))]),
+        respondents: t.staff_respondents(&number(f64::from(st.respondents))),
         findings: st.findings.iter().map(shown).collect(),
         categories,
         summary,

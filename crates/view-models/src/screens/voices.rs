@@ -201,16 +201,13 @@ pub fn card_line(s: &Snapshot, card: &str, locale: Locale) -> Option<(String, St
         return None;
     }
     let m = marked_strings(locale);
+    let (v, a) = (number(f64::from(voices)), number(answers as f64));
     // Only what was published: no 「0件」 for a side the city has said nothing about.
-    let template = match (voices, answers) {
-        (0, _) => m.card_answers_only,
-        (_, 0) => m.card_voices_only,
-        _ => m.card_voices_line,
+    let line = match (voices, answers) {
+        (0, _) => m.card_answers_only(&a),
+        (_, 0) => m.card_voices_only(&v),
+        _ => m.card_voices_line(&v, &a),
     };
-    let line = snapshot::template::fill(
-        template,
-        &[("voices", &number(f64::from(voices))), ("answers", &number(answers as f64))],
-    );
     Some((line, format!("/voices#{card}")))
 }
 
