@@ -53,10 +53,13 @@ pub fn PrintHeader() -> impl IntoView {
         LoadState::Failed(_) => None,
     };
     let qr = move || crate::components::continue_qr::qr_src(&address.map(|a| a.path()).unwrap_or_else(|| "/".into()), locale.get());
+    // A private page's address is its secret: not printed, and no QR code is asked for it.
+    let private = address.is_some_and(|a| view_models::route::entry(a.screen()).is_some_and(|e| e.private));
+    let where_to = (!private).then(|| view! { " — " {move || ruby(m().print_url)} ": " {url} });
     view! {
         <div class="print-header" aria-hidden="true">
-            <img class="print-header__qr" src=qr width="64" height="64" alt=""/>
-            {move || ruby(m().city)} " " {move || ruby(m().app_name)} " — " <WhenLoaded show=date/> " — " {move || ruby(m().print_url)} ": " {url}
+            {(!private).then(|| view! { <img class="print-header__qr" src=qr width="64" height="64" alt=""/> })}
+            {move || ruby(m().city)} " " {move || ruby(m().app_name)} " — " <WhenLoaded show=date/> {where_to}
         </div>
     }
 }

@@ -55,9 +55,10 @@ pub fn link(f: &Feedback, stored: &Stored) -> Option<String> {
 }
 
 /// What the log may say of a path: a private link's token is a secret, kept out of every log.
+/// Anywhere in the path: a token could also stand inside another address (`/qr/ja/voices/mine/…`).
 pub fn loggable(path: &str) -> std::borrow::Cow<'_, str> {
-    match path.strip_prefix(FOLLOW_PATH_PREFIX) {
-        Some(_) => format!("{FOLLOW_PATH_PREFIX}…").into(),
+    match path.find(FOLLOW_PATH_PREFIX) {
+        Some(at) => format!("{}…", &path[..at + FOLLOW_PATH_PREFIX.len()]).into(),
         None => path.into(),
     }
 }
@@ -214,6 +215,10 @@ mod tests {
     fn a_private_links_token_never_reaches_the_log() {
         assert_eq!(loggable(&format!("/voices/mine/{}", "ab".repeat(32))), "/voices/mine/…");
         assert_eq!(loggable(&format!("/voices/mine/{}/qr.svg", "ab".repeat(32))), "/voices/mine/…");
+        assert_eq!(
+            loggable(&format!("/qr/ja/voices/mine/{}.svg", "ab".repeat(32))),
+            "/qr/ja/voices/mine/…"
+        );
         assert_eq!(loggable("/voices"), "/voices");
     }
 }

@@ -94,6 +94,10 @@ async fn the_receipt_links_to_a_private_page_that_says_where_the_message_stands(
         "nothing to share: {html}"
     );
     assert!(
+        !html.contains("/qr/"),
+        "no QR code of the address is asked for (the print header's), which would carry the token: {html}"
+    );
+    assert!(
         html.contains("あなたの声のその後") && html.contains("受け付けました") && html.contains("証明書コンビニ発行件数"),
         "status and card in words: {html}"
     );

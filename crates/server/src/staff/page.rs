@@ -68,6 +68,7 @@ fn StaffFrame(title: String, who: Option<Who>, children: Children) -> impl IntoV
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="robots" content="noindex"/>
                 <title>{page_title}</title>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <link rel="stylesheet" href="/style.css"/>
             </head>
             <body>
