@@ -53,12 +53,15 @@ pub fn PrintHeader() -> impl IntoView {
         LoadState::Failed(_) => None,
     };
     let qr = move || crate::components::continue_qr::qr_src(&address.map(|a| a.path()).unwrap_or_else(|| "/".into()), locale.get());
-    // A private page's address is its secret: not printed, and no QR code is asked for it.
-    let private = address.is_some_and(|a| view_models::route::entry(a.screen()).is_some_and(|e| e.private));
+    // A private page's address is its secret: not printed, and no QR code is asked for it. An
+    // unknown address has no QR code either (the server makes them for the screens only).
+    let entry = address.and_then(|a| view_models::route::entry(a.screen()));
+    let private = entry.is_some_and(|e| e.private);
+    let has_qr = entry.is_some_and(|e| !e.private);
     let where_to = (!private).then(|| view! { " — " {move || ruby(m().print_url)} ": " {url} });
     view! {
         <div class="print-header" aria-hidden="true">
-            {(!private).then(|| view! { <img class="print-header__qr" src=qr width="64" height="64" alt=""/> })}
+            {has_qr.then(|| view! { <img class="print-header__qr" src=qr width="64" height="64" alt=""/> })}
             {move || ruby(m().city)} " " {move || ruby(m().app_name)} " — " <WhenLoaded show=date/> {where_to}
         </div>
     }

@@ -102,6 +102,15 @@ async fn embed_kiosk_and_unknown_addresses() {
     let (s, _, html) = get(&h, "/no-such-page", None).await;
     assert_eq!(s, StatusCode::NOT_FOUND);
     assert!(html.contains("ページが見つかりません"));
+    assert!(
+        !html.contains("/qr/"),
+        "no QR code asked for an address the server makes none for: {html}"
+    );
+    let (_, _, html) = get(&h, "/konbini", None).await;
+    assert!(
+        html.contains("src=\"/qr/ja/konbini.svg\""),
+        "a screen's printed page has its QR code"
+    );
 }
 
 #[tokio::test]
