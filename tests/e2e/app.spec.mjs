@@ -17,15 +17,13 @@ const JA_UNITS = { percent: '%', ratio_percent: '%', cases: '件', days: '日', 
 const ja = (value, unit) => `${value.toLocaleString('ja-JP', { maximumFractionDigits: 3 })}${JA_UNITS[unit]}`;
 
 const test = widgetTest.extend({
-  /** Opens `path` on the shared server in a new context (a phone in Japanese unless told),
-   * collecting the page's errors. */
-  open: async ({ base, newContext }, use) => {
+  /** Opens `path` on the shared server in a new context (a phone in Japanese unless told);
+   * `problems` are the page's errors so far (the `consoleProblems` fixture's). */
+  open: async ({ base, newContext, consoleProblems }, use) => {
     await use(async (path, { viewport = PHONE, setup } = {}) => {
       const context = await newContext({ viewport, locale: 'ja-JP' });
       const page = await context.newPage();
-      const problems = [];
-      page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-      page.on('console', (m) => { if (m.type() === 'error' && !/favicon/.test(m.text())) problems.push(`console: ${m.text()}`); });
+      const problems = consoleProblems.seen;
       if (setup) await setup(page, context);
       await page.goto(base + path);
       return { page, context, problems };
@@ -36,7 +34,7 @@ const test = widgetTest.extend({
 test('home shows every headline indicator with the seed figures', async ({ open }) => {
   const { page, context, problems } = await open('/');
   await appReady(page);
-  await page.waitForSelector('[data-indicator]');
+  await expect(page.locator('[data-indicator]').first()).toBeVisible();
   const headlineGroups = new Set(SNAPSHOT.indicators.filter((i) => !i.marker).map((i) => i.group));
   const expected = SNAPSHOT.indicators.filter((i) => headlineGroups.has(i.group));
   await expect.poll(() => page.$$eval('[data-indicator]', (els) => els.map((e) => e.dataset.indicator)), 'cards').toEqual(expected.map((i) => i.id));
@@ -81,7 +79,7 @@ test('stage-3 results show 108 / 29 of 137, the chart with its table, and before
   expect(main, 'summary').toContain(`${pr.total}の取組項目のうち${pr.on_plan}項目（78.8%）`);
   expect(main, 'summary delayed').toContain(`${pr.changed_or_delayed}項目（21.2%）`);
   await expect(page.locator('.share-bar rect.part'), 'bar parts').toHaveCount(2);
-  await page.click('.chart__table summary');
+  await page.locator('.chart__table summary').click();
   const rows = await page.$$eval('.chart__table tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
   expect(rows, 'table').toEqual([['計画どおり進捗', String(pr.on_plan), '78.8%'], ['一部変更・遅れ', String(pr.changed_or_delayed), '21.2%'], ['合計', String(pr.total), '100%']]);
   await expect(page.locator('.promotion-items li'), 'promotion items').toHaveCount(6);
@@ -100,9 +98,9 @@ test('routes have shareable URLs and the back button works', async ({ base, open
   await appReady(page);
   await page.evaluate(() => { window.sameDocument = true; });
   await openMenu(page);
-  await page.click('.site-nav a[href="/plan"]');
+  await page.locator('.site-nav a[href="/plan"]').click();
   await page.waitForURL(base + '/plan');
-  await page.waitForSelector('.policy');
+  await expect(page.locator('.policy').first()).toBeVisible();
   // A reading screen runs no app: a menu link is a plain link, and the server sends the page.
   await expect.poll(() => page.evaluate(() => window.sameDocument), 'the next screen is a page of its own').toEqual(undefined);
   await expect(page.locator('.site-nav a[href="/"]'), 'home no longer marked').not.toHaveAttribute('aria-current');
@@ -112,21 +110,21 @@ test('routes have shareable URLs and the back button works', async ({ base, open
   expect(new URL(page.url()).pathname, 'and stays on the page').toEqual('/plan');
   await expect(page.locator('.policy').first(), 'the skip link stays on the page').toBeVisible();
   await openMenu(page);
-  await page.click('.site-nav a[href="/results"]');
-  await page.waitForSelector('.share-bar');
+  await page.locator('.site-nav a[href="/results"]').click();
+  await expect(page.locator('.share-bar').first()).toBeVisible();
   await page.goBack();
   // The skip link left its own entry (/plan#main): a plain link to a fragment, without an app.
   await page.waitForURL(base + '/plan#main');
-  await page.waitForSelector('.policy');
+  await expect(page.locator('.policy').first()).toBeVisible();
   await expect(page.locator('.site-nav a[href="/plan"]'), 'current page marked').toHaveAttribute('aria-current', 'page');
   await page.goBack();
   await page.waitForURL(base + '/plan');
   await page.goBack();
   await page.waitForURL(base + '/');
-  await page.waitForSelector('[data-indicator]');
+  await expect(page.locator('[data-indicator]').first()).toBeVisible();
   const unknown = await context.newPage();
   await unknown.goto(base + '/no-such-page');
-  await unknown.waitForSelector('main h1');
+  await expect(unknown.locator('main h1').first()).toBeVisible();
   await expect(unknown.locator('main h1'), '404 screen').toContainText('ページが見つかりません');
   await context.close();
 });
@@ -134,8 +132,8 @@ test('routes have shareable URLs and the back button works', async ({ base, open
 test('language switch: English and やさしい日本語, lang attribute, remembered, fallback to Japanese', async ({ base, open }) => {
   const { page, context } = await open('/');
   await appReady(page);
-  await page.click('.lang-switch a:has-text("English")');
-  await page.waitForSelector('text=Key verification indicators');
+  await page.locator('.lang-switch a:has-text("English")').click();
+  await expect(page.locator('text=Key verification indicators').first()).toBeVisible();
   await expect(page.locator('html'), 'lang en').toHaveAttribute('lang', 'en');
   await expect(page.locator('.lang-switch a:has-text("English")'), 'current').toHaveAttribute('aria-current', 'true');
   await expect(page.locator('[data-indicator="konbini-certificates"]'), 'english units').toContainText('107,087 cases');
@@ -145,38 +143,38 @@ test('language switch: English and やさしい日本語, lang attribute, rememb
   expect(await reloaded.text(), 'server renders the chosen language').toContain('Key verification indicators');
   await page.reload();
   await appReady(page);
-  await page.waitForSelector('text=Key verification indicators');
-  await page.click('.lang-switch a:has-text("やさしい日本語")');
+  await expect(page.locator('text=Key verification indicators').first()).toBeVisible();
+  await page.locator('.lang-switch a:has-text("やさしい日本語")').click();
   // The interface's own words in common kanji with their readings: おもな 数字（すうじ）.
   await expect(page.locator('h2', { hasText: 'おもな' }).locator('ruby')).toHaveText('数字（すうじ）');
   await expect(page.locator('html'), 'lang easy').toHaveAttribute('lang', 'ja');
   // The plan's names keep the city's kanji, with their readings above them (<ruby>).
   await openMenu(page);
-  await page.click('.site-nav a[href="/plan"]');
-  await page.waitForSelector('.policy');
+  await page.locator('.site-nav a[href="/plan"]').click();
+  await expect(page.locator('.policy').first()).toBeVisible();
   const withoutReadings = () => page.evaluate(() => {
     const main = document.querySelector('main').cloneNode(true);
     for (const r of main.querySelectorAll('rt, rp')) r.remove();
     return main.textContent;
   });
   expect(await withoutReadings(), 'the name as the city writes it').toContain(SNAPSHOT.plan.policies[0].initiatives[0].name.ja);
-  expect((await page.$$eval('.policy rt', (rts) => rts.map((r) => r.textContent))).includes('しょくいん'), 'with its readings').toBeTruthy();
+  expect(await page.$$eval('.policy rt', (rts) => rts.map((r) => r.textContent)), 'with its readings').toContain('しょくいん');
   // Citizens' comments in their own words, with readings (a text without an easy version falls
   // back to Japanese: view_models::locale's tests).
   await openMenu(page);
-  await page.click('.site-nav a[href="/counter"]');
+  await page.locator('.site-nav a[href="/counter"]').click();
   await page.waitForURL(base + '/counter');
   await expect(page.locator('.comments q').first().locator('rt').first(), 'a comment with its readings').toHaveText('ていねい');
   expect((await withoutReadings()).replace(/ /g, ''), 'the citizen\'s words as written').toContain(SNAPSHOT.counter_survey.comments.satisfied[0].ja);
   const other = await context.newPage();
   await other.goto(base + '/?lang=en');
-  await other.waitForSelector('text=Key verification indicators');
+  await expect(other.locator('text=Key verification indicators').first()).toBeVisible();
   await context.close();
 });
 
 test('errors: a missing manifest says 404 and offers a retry', async ({ open }) => {
   const { page, context } = await open('/?data=/fixtures/no-such-manifest.json');
-  await page.waitForSelector('.failure');
+  await expect(page.locator('.failure').first()).toBeVisible();
   await expect(page.locator('.failure'), 'message').toContainText('データのファイルが見つかりませんでした（404）');
   await expect(page.locator('.failure button'), 'retry button').toBeVisible();
   await expect(page.locator('.failure'), 'announced').toHaveAttribute('role', 'alert');
@@ -185,17 +183,17 @@ test('errors: a missing manifest says 404 and offers a retry', async ({ open }) 
 
 test('errors: an invalid snapshot names the JSON path', async ({ open }) => {
   const { page, context } = await open('/?data=/fixtures/preview-invalid-unit.json');
-  await page.waitForSelector('.failure');
+  await expect(page.locator('.failure').first()).toBeVisible();
   await expect(page.locator('.failure'), 'message').toContainText('データの内容に誤りがあります（場所: indicators[0].unit）');
   await context.close();
 });
 
 test('errors: a file that is not JSON, and a missing snapshot file', async ({ base, open }) => {
   const { page, context } = await open('/?data=/fixtures/preview-not-json.json&lang=en');
-  await page.waitForSelector('.failure');
+  await expect(page.locator('.failure').first()).toBeVisible();
   await expect(page.locator('.failure'), 'not json').toContainText('not in the expected format (JSON)');
   await page.goto(base + '/?data=/fixtures/preview-missing-snapshot.json&lang=en');
-  await page.waitForSelector('.failure');
+  await expect(page.locator('.failure').first()).toBeVisible();
   await expect(page.locator('.failure'), 'missing').toContainText('The data file was not found (404)');
   await context.close();
 });
@@ -205,7 +203,7 @@ test('errors: data from another origin is refused, with no pointless retry', asy
   const { page, context } = await open('/?data=https://example.com/data/index.json', {
     setup: (p) => p.route('https://example.com/**', (r) => { foreignRequests++; r.abort(); }),
   });
-  await page.waitForSelector('.failure');
+  await expect(page.locator('.failure').first()).toBeVisible();
   await expect(page.locator('.failure'), 'message').toContainText('別のサイトのデータは読み込めません');
   await expect(page.locator('.failure button'), 'no retry').toHaveCount(0);
   expect(foreignRequests, 'no request was made to the other origin').toEqual(0);
@@ -217,14 +215,14 @@ test('errors: a snapshot picked while offline says so (a preview keeps no device
   let block = false;
   const { page, context } = await open('/home?mode=kiosk&data=/fixtures/history/index.json', { setup: (p) => p.route('**/fixtures/**', (r) => (block ? r.abort('internetdisconnected') : r.continue())) });
   await appReady(page);
-  await page.waitForSelector('#asof');
+  await expect(page.locator('#asof').first()).toBeVisible();
   block = true;
   await page.selectOption('#asof', '2023-12-test');
-  await page.waitForSelector('.failure');
+  await expect(page.locator('.failure').first()).toBeVisible();
   await expect(page.locator('.failure'), 'message').toContainText('通信できませんでした');
   block = false;
-  await page.click('.failure button');
-  await page.waitForSelector('[data-indicator]');
+  await page.locator('.failure button').click();
+  await expect(page.locator('[data-indicator]').first()).toBeVisible();
   await context.close();
 });
 
@@ -252,7 +250,7 @@ test('first view: the server\'s HTML holds the figures; a reading screen loads n
   expect(appRequests, 'no app: neither boot.js nor any wasm').toEqual([]);
   await expect.poll(() => page.evaluate(() => document.documentElement.dataset.hydrated), 'nothing hydrated').toEqual(undefined);
   const cls = await page.evaluate(() => window.__cls);
-  expect(cls < 0.01, `cumulative layout shift ${cls.toFixed(3)}`).toBeTruthy();
+  expect(cls, 'cumulative layout shift').toBeLessThan(0.01);
   expect(problems, 'console errors').toEqual([]);
   await context.close();
 });
@@ -282,13 +280,13 @@ test('hydration: the form and the kiosk take over the server\'s HTML; every read
       const ready = path.includes('embed=1') ? 'cardReady' : startsApp(path) ? 'hydrated' : 'readerReady';
       await page.waitForFunction((key) => document.documentElement.dataset[key] === 'true', ready, { timeout: 15000 });
       await page.waitForLoadState('networkidle');
-      if (startsApp(path)) expect(app.includes('/pkg/reform_widget_bg.wasm'), `${path}: the app starts`).toBeTruthy();
+      if (startsApp(path)) expect(app, `${path}: the app starts`).toContain('/pkg/reform_widget_bg.wasm');
       else expect(app, `${path}: no app`).toEqual([]);
       // The unknown address answers 404 on purpose; the browser logs that status.
       expect(problems.filter((p) => !(path === '/no-such-page' && /status of 404/.test(p))), `${path}: console`).toEqual([]);
       expect(snapshots, `${path}: no second snapshot download`).toEqual([]);
       const cls = await page.evaluate(() => window.__cls);
-      expect(cls < 0.01, `${path}: layout shift ${cls}`).toBeTruthy();
+      expect(cls, `${path}: layout shift`).toBeLessThan(0.01);
       await page.close();
     }
   } finally {
@@ -300,11 +298,11 @@ test('phone first screen: the heading and the first headline figure without scro
   const { page, context } = await open('/', { viewport: PHONE });
   await appReady(page);
   const bottom = async (sel) => { const b = await page.locator(sel).first().boundingBox(); return b.y + b.height; };
-  expect(await bottom('main h1') <= PHONE.height, 'heading on the first screen').toBeTruthy();
+  expect(await bottom('main h1'), 'heading on the first screen').toBeLessThanOrEqual(PHONE.height);
   const figure = await bottom('[data-indicator] .figure');
-  expect(figure <= PHONE.height, `first headline figure ends at ${Math.round(figure)} px, below ${PHONE.height}`).toBeTruthy();
+  expect(figure, 'the first headline figure ends on the first screen').toBeLessThanOrEqual(PHONE.height);
   const nav = await page.locator('.site-nav').boundingBox();
-  expect(nav.height <= 60, `menu takes ${nav.height} px`).toBeTruthy();
+  expect(nav.height, 'the menu\'s height').toBeLessThanOrEqual(60);
   await openMenu(page);
   await expect(page.locator('.site-nav a[href="/staff"]'), 'the menu opens').toBeVisible();
   await context.close();
@@ -317,7 +315,7 @@ test('the strict Content-Security-Policy holds: no violations, no inline script'
       document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
     }),
   });
-  await page.waitForSelector('[data-indicator]');
+  await expect(page.locator('[data-indicator]').first()).toBeVisible();
   await expect.poll(() => page.evaluate(() => window.__violations), 'CSP violations').toEqual([]);
   // The snapshot travels as data (type="application/json"), and the dataset description for
   // search engines as JSON-LD: data blocks, never executed; no executable inline script.
@@ -332,7 +330,7 @@ for (const viewport of [PHONE, DESKTOP]) {
     test(`axe-core: 0 violations on ${route} at ${viewport.width}×${viewport.height}`, async ({ open }) => {
       const { page, context } = await open(route, { viewport });
       await appReady(page);
-      await page.waitForSelector('main h2, main figure');
+      await expect(page.locator('main h2, main figure').first()).toBeVisible();
       const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
       const summary = result.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0].target.join(' ')}`);
       expect(summary, 'violations').toEqual([]);
@@ -343,13 +341,13 @@ for (const viewport of [PHONE, DESKTOP]) {
 
 test('touch targets are at least 44 px on a phone', async ({ open }) => {
   const { page, context } = await open('/', { viewport: PHONE });
-  await page.waitForSelector('[data-indicator]');
+  await expect(page.locator('[data-indicator]').first()).toBeVisible();
   const small = await page.$$eval('button, .site-nav a, .next a, summary', (els) =>
     els.filter((e) => e.offsetParent !== null).map((e) => [e.textContent.trim().slice(0, 20), e.getBoundingClientRect().height]).filter(([, h]) => h < 44));
   expect(small, 'targets under 44 px').toEqual([]);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-  expect(!overflow, 'horizontal scroll at 390 px').toBeTruthy();
+  expect(overflow, 'horizontal scroll at 390 px').toBe(false);
   await page.setViewportSize({ width: 320, height: 640 });
-  expect(!(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)), 'horizontal scroll at 320 px').toBeTruthy();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), 'pixels of horizontal scroll at 320 px').toBeLessThanOrEqual(0);
   await context.close();
 });

@@ -1,6 +1,7 @@
 // The browser suites' fixtures, on Playwright's own `test`: the shared server (one per worker;
 // one worker runs every spec, the machine has 2 cores), a server of a test's own for tests that
-// count what was stored or stop the server, and browser contexts that are always closed.
+// count what was stored or stop the server, browser contexts that are always closed, and every
+// page's console and page errors, which fail a test that did not expect them.
 import { test as base, expect } from '@playwright/test';
 import { join } from 'node:path';
 import { startServer, stop, workdir, freePort, freshPostgres, staticWithFixtures } from './server-process.mjs';
@@ -38,12 +39,41 @@ export const test = base.extend({
     await stop(child, 'SIGKILL');
   },
 
+  /** Every page error and console error of every page a test opens fails the test, unless the
+   * test said it expects it: `allowConsole(/ERR_INTERNET_DISCONNECTED/)` (a download it blocks, a
+   * server it stopped). Collected by `newContext`; checked when the test is over. */
+  consoleProblems: [async ({}, use) => {
+    const seen = [];
+    const allowed = [];
+    await use({ seen, allowed });
+    const unexpected = seen.filter((text) => !allowed.some((re) => re.test(text)));
+    expect(unexpected, 'console and page errors the test did not expect').toEqual([]);
+  }, { auto: true }],
+
+  /** Declares console errors this test expects (see `consoleProblems`). */
+  allowConsole: async ({ consoleProblems }, use) => use((...patterns) => consoleProblems.allowed.push(...patterns)),
+
   /** Opens a browser context, closed after the test, pass or fail. The service worker stays out
-   * of the way (it would answer requests a test routes) unless a test asks for it. */
-  newContext: async ({ browser }, use) => {
+   * of the way (it would answer requests a test routes) unless a test asks for it. Its pages'
+   * errors are collected (`consoleProblems`). */
+  newContext: async ({ browser, consoleProblems }, use) => {
     const contexts = [];
     await use(async (options = {}) => {
       const context = await browser.newContext({ serviceWorkers: 'block', ...options });
+      context.on('page', (page) => {
+        const where = () => new URL(page.url()).pathname;
+        page.on('pageerror', (e) => consoleProblems.seen.push(`page error on ${where()}: ${e.message}`));
+        // Chromium's "Failed to load resource" names no address: what failed is reported below
+        // instead, with its address (a page answered 404 or 422 on purpose is not a failure).
+        page.on('console', (m) => {
+          if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) consoleProblems.seen.push(`console error on ${where()}: ${m.text()}`);
+        });
+        page.on('response', (r) => {
+          if (r.status() >= 400 && r.request().resourceType() !== 'document') {
+            consoleProblems.seen.push(`${r.status()} for ${r.request().resourceType()} ${new URL(r.url()).pathname} on ${where()}`);
+          }
+        });
+      });
       contexts.push(context);
       return context;
     });

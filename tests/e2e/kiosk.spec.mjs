@@ -10,10 +10,10 @@ const axe = async (page) => (await new AxeBuilder({ page }).withTags(AXE_TAGS).a
 
 /** At an unconfigured kiosk: a tap on the ward, on the first counter and on an answer, up to the comment step. */
 async function toComment(page, { ward, level }) {
-  await page.click(`.kiosk-answers--ward .kiosk-answer[value="${ward}"]`);
+  await page.locator(`.kiosk-answers--ward .kiosk-answer[value="${ward}"]`).click();
   await page.locator('.kiosk-answers--section .kiosk-answer').first().click();
-  await page.click(`.kiosk-answers--satisfaction .kiosk-answer[value="${level}"]`);
-  await page.waitForSelector('#comment');
+  await page.locator(`.kiosk-answers--satisfaction .kiosk-answer[value="${level}"]`).click();
+  await expect(page.locator('#comment').first()).toBeVisible();
 }
 
 test('kiosk: large targets, text size, no contact fields, no link leaves the widget, axe 0', async ({ newContext, ownServer }) => {
@@ -22,20 +22,20 @@ test('kiosk: large targets, text size, no contact fields, no link leaves the wid
   const page = await context.newPage();
   await page.goto(base + '/?mode=kiosk');
   await live(page);
-  await page.waitForSelector('.kiosk-survey');
+  await expect(page.locator('.kiosk-survey').first()).toBeVisible();
   const small = await page.$$eval('button, .site-nav a, .choice--tile', (els) => els.filter((e) => e.offsetParent !== null).map((e) => [e.textContent.trim().slice(0, 12), Math.round(e.getBoundingClientRect().height)]).filter(([, h]) => h < 60));
   expect(small, 'targets under 60 px').toEqual([]);
   await expect(page.locator('input[type="email"], #consent'), 'no contact fields').toHaveCount(0);
   const leaving = await page.$$eval('a[href]', (as) => as.filter((a) => a.target === '_blank' || new URL(a.href).origin !== location.origin).map((a) => a.href));
   expect(leaving, 'links leaving the widget').toEqual([]);
   const before = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
-  await page.click('.text-size button:nth-child(3)');
+  await page.locator('.text-size button:nth-child(3)').click();
   const after = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
-  expect(after > before * 1.3, `text size grows: ${before} → ${after}`).toBeTruthy();
+  expect(after, `text size grows from ${before}`).toBeGreaterThan(before * 1.3);
   expect(await axe(page), 'axe in kiosk mode').toEqual([]);
   await page.goto(base + '/feedback?mode=kiosk');
   await live(page);
-  await page.waitForSelector('main h1');
+  await expect(page.locator('main h1').first()).toBeVisible();
   await expect(page.locator('form.form'), 'general form with contact fields is not offered').toHaveCount(0);
   await context.close();
 });
@@ -47,35 +47,36 @@ test('kiosk: idle → warning → continue → later reset → no trace in DOM, 
   await page.clock.install();
   await page.goto(base + '/?mode=kiosk&idle=40');
   await live(page);
-  await page.waitForSelector('.kiosk-survey');
+  await expect(page.locator('.kiosk-survey').first()).toBeVisible();
   const historyAtStart = await page.evaluate(() => history.length);
   await toComment(page, { ward: 'chuo', level: 4 });
-  await page.fill('#comment', '前の人のコメントです');
-  await page.click('.site-nav a[href="/plan"]');
-  await page.waitForSelector('.policy');
-  await page.click('.site-nav a[href="/"]');
-  await page.waitForSelector('.kiosk-answers--ward');
+  await page.locator('#comment').fill('前の人のコメントです');
+  await page.locator('.site-nav a[href="/plan"]').click();
+  await expect(page.locator('.policy').first()).toBeVisible();
+  await page.locator('.site-nav a[href="/"]').click();
+  await expect(page.locator('.kiosk-answers--ward').first()).toBeVisible();
   await expect.poll(() => page.evaluate(() => history.length), 'kiosk navigation adds no history entries').toEqual(historyAtStart);
   await toComment(page, { ward: 'chuo', level: 4 });
-  await page.fill('#comment', '前の人のコメントです');
+  await page.locator('#comment').fill('前の人のコメントです');
   await page.clock.runFor(41_000);
-  await page.waitForSelector('[role="alertdialog"]');
+  await expect(page.locator('[role="alertdialog"]').first()).toBeVisible();
   await expect(page.locator('[role="alertdialog"]'), 'countdown').toContainText('残り');
   await expect.poll(() => page.evaluate(() => document.activeElement.textContent), 'focus on continue').toEqual('続ける');
   await page.clock.runFor(10_000);
   const left = Number((await page.textContent('#idle-body')).match(/残り(\d+)秒/)[1]);
-  expect(left >= 19 && left <= 21, `at least 20 s to answer: ${left} s left after 10 s of 30`).toBeTruthy();
-  await page.click('[role="alertdialog"] button');
+  expect(left, 'seconds left after 10 s of 30: at least 20 s to answer').toBeGreaterThanOrEqual(19);
+  expect(left, 'seconds left after 10 s of 30').toBeLessThanOrEqual(21);
+  await page.locator('[role="alertdialog"] button').click();
   await expect(page.locator('[role="alertdialog"]'), 'warning closed').toHaveCount(0);
   await expect(page.locator('#comment'), 'input kept after continue').toHaveValue('前の人のコメントです');
   await page.clock.runFor(41_000);
-  await page.waitForSelector('[role="alertdialog"]');
+  await expect(page.locator('[role="alertdialog"]').first()).toBeVisible();
   await Promise.all([page.waitForEvent('load'), page.clock.runFor(31_000)]);
-  await page.waitForSelector('.kiosk-answers--ward');
+  await expect(page.locator('.kiosk-answers--ward').first()).toBeVisible();
   await expect(page.locator('#comment'), 'back at the first question').toHaveCount(0);
   await expect.poll(() => page.evaluate(() => document.body.innerHTML.includes('前の人のコメント')), 'no trace in the DOM').toEqual(false);
   const storage = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
-  expect(!storage.includes('前の人のコメント'), 'no trace in storage').toBeTruthy();
+  expect(storage, 'no trace in storage').not.toContain('前の人のコメント');
   await expect.poll(() => page.evaluate(() => sessionStorage.length), 'session storage empty').toEqual(0);
   await expect.poll(() => page.evaluate(() => history.length), 'history not grown').toEqual(historyAtStart);
   await context.close();
@@ -98,9 +99,9 @@ test('kiosk configured for its place: the whole screen, large answers with faces
       width: document.querySelector('form.kiosk-survey').getBoundingClientRect().width / window.innerWidth,
       scroll: document.documentElement.scrollWidth > window.innerWidth,
     }));
-    expect(m.shortest >= 120, `${viewport.width}×${viewport.height}: answers at least 120 px tall (${m.shortest})`).toBeTruthy();
-    expect(m.width >= 0.8, `${viewport.width}×${viewport.height}: the survey uses the screen's width (${(m.width * 100).toFixed(0)} %)`).toBeTruthy();
-    expect(!m.scroll, `${viewport.width}×${viewport.height}: no sideways scrolling`).toBeTruthy();
+    expect(m.shortest, `${viewport.width}×${viewport.height}: answers at least 120 px tall`).toBeGreaterThanOrEqual(120);
+    expect(m.width, `${viewport.width}×${viewport.height}: the share of the screen's width the survey uses`).toBeGreaterThanOrEqual(0.8);
+    expect(m.scroll, `${viewport.width}×${viewport.height}: sideways scrolling`).toBe(false);
   }
   await page.setViewportSize({ width: 1080, height: 1920 });
   expect(await axe(page), 'axe on the answer step').toEqual([]);
@@ -110,7 +111,7 @@ test('kiosk configured for its place: the whole screen, large answers with faces
   await expect.poll(() => page.evaluate(() => document.activeElement.id), 'focus moves to the new step').toEqual('step-title');
   expect(await axe(page), 'axe on the comment step').toEqual([]);
   await page.tap('.kiosk-send button[name="no_comment"]');
-  await page.waitForSelector('[data-receipt]');
+  await expect(page.locator('[data-receipt]').first()).toBeVisible();
   const row = (await exportRows(port)).find((r) => r[7] === 'chuo' && r[8] === 'tax');
   expect([row[2], row[4], row[5]], 'stored after two taps, without a comment').toEqual(['counter_survey', '4', '']);
   await expect(page.locator('.follow-qr'), 'a rating alone has nothing to follow').toHaveCount(0);
@@ -118,16 +119,16 @@ test('kiosk configured for its place: the whole screen, large answers with faces
   // Back to the start by itself (thanks=3 s here), with nothing of the previous person.
   await page.waitForEvent('load', { timeout: 10_000 });
   await live(page);
-  await page.waitForSelector('.kiosk-answers--satisfaction');
+  await expect(page.locator('.kiosk-answers--satisfaction').first()).toBeVisible();
   expect(page.url(), 'the reset keeps the place').toContain('ward=chuo');
   await expect(page.locator('[data-receipt]'), 'no receipt left').toHaveCount(0);
   // With a comment, and 「もどる」 to change the answer first.
   await page.tap('.kiosk-answer[value="2"]');
   await page.tap('button.kiosk-back');
   await page.tap('.kiosk-answer[value="5"]');
-  await page.fill('#comment', '場所の設定つき');
+  await page.locator('#comment').fill('場所の設定つき');
   await page.tap('.kiosk-send button:not([name])');
-  await page.waitForSelector('[data-receipt]');
+  await expect(page.locator('[data-receipt]').first()).toBeVisible();
   const commented = (await exportRows(port)).find((r) => r[5] === '場所の設定つき');
   expect([commented[4], commented[7], commented[8]], 'stored with its place and the changed answer').toEqual(['5', 'chuo', 'tax']);
   // A comment can be followed: its private page as a QR code to take away, never a link to tap.
@@ -149,15 +150,15 @@ test('kiosk outbox: two answers while the server is unreachable, a reset between
   await page.route('**/api/feedback', (r) => r.abort('internetdisconnected'));
   const answer = async (comment) => {
     await live(page);
-    await page.waitForSelector('.kiosk-survey');
+    await expect(page.locator('.kiosk-survey').first()).toBeVisible();
     await toComment(page, { ward: 'nishi', level: 5 });
-    await page.fill('#comment', comment);
-    await page.click('.kiosk-send button:not([name])');
-    await page.waitForSelector('.result');
+    await page.locator('#comment').fill(comment);
+    await page.locator('.kiosk-send button:not([name])').click();
+    await expect(page.locator('.result').first()).toBeVisible();
   };
   await page.goto(base + '/?mode=kiosk');
   await answer('一人目の回答');
-  await Promise.all([page.waitForEvent('load'), page.click('text=はじめの画面へ')]);
+  await Promise.all([page.waitForEvent('load'), page.getByText('はじめの画面へ').click()]);
   await live(page);
   await answer('二人目の回答');
   await page.unroute('**/api/feedback');
@@ -172,38 +173,38 @@ test('kiosk: the counter survey is delivered to the server; an error is announce
   const page = await context.newPage();
   await page.goto(base + '/?mode=kiosk');
   await live(page);
-  await page.waitForSelector('.kiosk-survey');
+  await expect(page.locator('.kiosk-survey').first()).toBeVisible();
   // Where, then which counter, each on a screen of its own.
   await expect(page.locator('#step-title'), 'the ward first').toContainText('どちらの区役所');
-  await page.click('.kiosk-answers--ward .kiosk-answer[value="chuo"]');
+  await page.locator('.kiosk-answers--ward .kiosk-answer[value="chuo"]').click();
   await expect(page.locator('#step-title'), 'then the counter').toContainText('どの窓口');
-  await page.click('.kiosk-answers--section .kiosk-answer[value="tax"]');
-  await page.click('.kiosk-answer[value="4"]');
+  await page.locator('.kiosk-answers--section .kiosk-answer[value="tax"]').click();
+  await page.locator('.kiosk-answer[value="4"]').click();
   // A comment the rules refuse (an invisible control character): announced, focused, linked.
-  await page.fill('#comment', '丁寧\u0007でした');
-  await page.click('.kiosk-send button:not([name])');
-  await page.waitForSelector('.error-summary');
+  await page.locator('#comment').fill('丁寧\u0007でした');
+  await page.locator('.kiosk-send button:not([name])').click();
+  await expect(page.locator('.error-summary').first()).toBeVisible();
   await expect.poll(() => page.evaluate(() => document.activeElement.className), 'summary focused').toEqual('error-summary');
-  await page.click('.error-summary a[href="#comment"]');
+  await page.locator('.error-summary a[href="#comment"]').click();
   await expect.poll(() => page.evaluate(() => document.activeElement.id), 'the error links to its field').toEqual('comment');
-  await page.fill('#comment', '丁寧でした');
-  await page.click('.kiosk-send button:not([name])');
-  await page.waitForSelector('[data-receipt]');
+  await page.locator('#comment').fill('丁寧でした');
+  await page.locator('.kiosk-send button:not([name])').click();
+  await expect(page.locator('[data-receipt]').first()).toBeVisible();
   const rows = await exportRows(port);
   const row = rows.find((r) => r[5] === '丁寧でした');
   expect([row[2], row[4], row[7], row[8]], 'stored as a counter survey').toEqual(['counter_survey', '4', 'chuo', 'tax']);
   // Now the network fails: the next answer waits, the kiosk resets, the answer is delivered later.
   await page.route('**/api/feedback', (r) => r.abort('internetdisconnected'));
-  await Promise.all([page.waitForEvent('load'), page.click('text=はじめの画面へ')]);
+  await Promise.all([page.waitForEvent('load'), page.getByText('はじめの画面へ').click()]);
   await live(page);
-  await page.waitForSelector('.kiosk-survey');
+  await expect(page.locator('.kiosk-survey').first()).toBeVisible();
   await toComment(page, { ward: 'higashi', level: 2 });
-  await page.fill('#comment', '待ち時間が長かった');
-  await page.click('.kiosk-send button:not([name])');
-  await page.waitForSelector('.result');
-  await Promise.all([page.waitForEvent('load'), page.click('text=はじめの画面へ')]);
+  await page.locator('#comment').fill('待ち時間が長かった');
+  await page.locator('.kiosk-send button:not([name])').click();
+  await expect(page.locator('.result').first()).toBeVisible();
+  await Promise.all([page.waitForEvent('load'), page.getByText('はじめの画面へ').click()]);
   await live(page);
-  await page.waitForSelector('.kiosk-survey');
+  await expect(page.locator('.kiosk-survey').first()).toBeVisible();
   await expect.poll(() => page.evaluate(() => document.body.innerText.includes('待ち時間が長かった')), 'not shown to the next person').toEqual(false);
   await page.unroute('**/api/feedback');
   await page.evaluate(() => window.dispatchEvent(new Event('online')));

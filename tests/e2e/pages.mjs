@@ -32,7 +32,7 @@ export function hydrated(page, timeout = 15000) {
 /** On a phone the menu is a disclosure: open it (if closed) so its links can be clicked. */
 export async function openMenu(page) {
   if (await page.isVisible('.site-nav__toggle') && !(await page.getAttribute('.site-nav__menu', 'open') !== null)) {
-    await page.click('.site-nav__toggle');
+    await page.locator('.site-nav__toggle').click();
   }
 }
 

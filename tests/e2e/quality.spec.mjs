@@ -17,7 +17,7 @@ const CONTEXTS = {
 
 async function ready(page) {
   await appReady(page);
-  await page.waitForSelector('.skeleton', { state: 'detached', timeout: 15000 });
+  await expect(page.locator('.skeleton')).toHaveCount(0, { timeout: 15000 });
 }
 
 for (const lang of LOCALES) {
@@ -53,11 +53,11 @@ test('forced colours: charts, progress and status stay visible; axe 0', async ({
   await page.goto(base + '/konbini');
   await ready(page);
   const fill = await page.$eval('.chart-bar', (e) => getComputedStyle(e).fill);
-  expect(fill !== 'none' && fill !== 'rgba(0, 0, 0, 0)', `bars drawn in forced colours: ${fill}`).toBeTruthy();
+  expect(fill, 'bars drawn in forced colours').not.toMatch(/^(none|rgba\(0, 0, 0, 0\))$/);
   await page.goto(base + '/');
   await ready(page);
   const bar = await page.$eval('[data-indicator="konbini-certificates"] .progress__fill', (e) => getComputedStyle(e).backgroundColor);
-  expect(bar !== 'rgba(0, 0, 0, 0)', `progress drawn in forced colours: ${bar}`).toBeTruthy();
+  expect(bar, 'progress drawn in forced colours').not.toBe('rgba(0, 0, 0, 0)');
   await context.close();
 });
 
@@ -109,7 +109,8 @@ test('security headers from the real server: strict CSP, nosniff, referrer polic
       for (const d of ["default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'", "object-src 'none'", "base-uri 'self'", "frame-ancestors 'self'"]) {
         expect(csp, `${path} CSP`).toContain(d);
       }
-      expect(!csp.includes('unsafe-inline') && !csp.includes("'unsafe-eval'"), `${path}: no unsafe-inline / unsafe-eval`).toBeTruthy();
+      expect(csp, `${path}: no unsafe-inline`).not.toContain('unsafe-inline');
+      expect(csp, `${path}: no unsafe-eval`).not.toContain("'unsafe-eval'");
       expect(res.headers.get('x-content-type-options'), `${path} nosniff`).toEqual('nosniff');
       expect(res.headers.get('referrer-policy'), `${path} referrer`).toEqual('strict-origin-when-cross-origin');
     }
@@ -140,46 +141,46 @@ test('without JavaScript: every screen, the language switch, feedback with error
     for (const [path, expected] of [['/', '107,087件'], ['/plan', 'ミッション'], ['/results', '78.8%'], ['/indicators', '将来負担比率'], ['/counter', '区役所窓口'], ['/konbini', '107,087件'], ['/staff', '職員']]) {
       await page.goto(site + path);
       await expect(page.locator('main'), `${path} without script`).toContainText(expected);
-      expect(await page.$('main h1'), `${path} heading`).toBeTruthy();
+      await expect(page.locator('main h1').first(), `${path} heading`).toBeAttached();
     }
     await page.goto(site + '/konbini');
-    expect(await page.$('.chart__table table tbody tr'), 'the table under a chart is in the page').toBeTruthy();
+    await expect(page.locator('.chart__table table tbody tr').first(), 'the table under a chart is in the page').toBeAttached();
     // The language switch is a plain link; the server remembers the choice for the next page.
-    await page.click('.lang-switch a[hreflang="en"]');
+    await page.locator('.lang-switch a[hreflang="en"]').click();
     await expect(page.locator('main h1'), 'English after the switch').toContainText('convenience stores');
-    await page.click('.site-nav__toggle');
-    await page.click('.site-nav a[href="/staff"]');
+    await page.locator('.site-nav__toggle').click();
+    await page.locator('.site-nav a[href="/staff"]').click();
     await expect(page.locator('html'), 'still English on the next page').toHaveAttribute('lang', 'en');
-    await page.click('.lang-switch a[hreflang="ja"]');
+    await page.locator('.lang-switch').getByRole('link', { name: '日本語', exact: true }).click();
     // Feedback: an empty message gets the error summary, linked to the field.
     await page.goto(site + '/feedback');
-    await page.click('form.form button[type="submit"]');
+    await page.locator('form.form button[type="submit"]').click();
     await expect(page.locator('.error-summary a[href="#message"]'), 'error summary links to the message').toBeVisible();
     await expect(page.locator('#message'), 'field marked').toHaveAttribute('aria-invalid', 'true');
-    await page.fill('#message', 'スクリプトなしで送ります </textarea><b>x</b>');
-    await page.click('form.form button[type="submit"]');
+    await page.locator('#message').fill('スクリプトなしで送ります </textarea><b>x</b>');
+    await page.locator('form.form button[type="submit"]').click();
     const receipt = await page.getAttribute('[data-receipt]', 'data-receipt');
-    expect(/^KR-\d{7}$/.test(receipt), `receipt ${receipt}`).toBeTruthy();
+    expect(receipt, 'receipt').toMatch(/^KR-\d{7}$/);
     // Large enough to read out at a counter, and what happens next.
-    expect(await page.$eval('[data-receipt]', (e) => parseFloat(getComputedStyle(e).fontSize)) >= 28, 'receipt number is large').toBeTruthy();
+    expect(await page.locator('[data-receipt]').evaluate((e) => parseFloat(getComputedStyle(e).fontSize)), 'receipt number\'s size in px').toBeGreaterThanOrEqual(28);
     await expect(page.locator('.receipt-next'), 'what happens next is said').toBeVisible();
     // A double submit (same key) stores one record and gives the same receipt.
     await page.goBack();
-    await page.click('form.form button[type="submit"]');
+    await page.locator('form.form button[type="submit"]').click();
     await expect(page.locator('[data-receipt]'), 'same receipt on a second submit').toHaveAttribute('data-receipt', receipt);
     // The kiosk survey posts as a form too.
     // Each step is a form of its own: a tap posts it, and the server answers with the next.
     await page.goto(site + '/?mode=kiosk');
-    await page.click('.kiosk-answers--ward .kiosk-answer[value="chuo"]');
+    await page.locator('.kiosk-answers--ward .kiosk-answer[value="chuo"]').click();
     await page.locator('.kiosk-answers--section .kiosk-answer').first().click();
-    await page.click('.kiosk-answers--satisfaction .kiosk-answer[value="2"]');
+    await page.locator('.kiosk-answers--satisfaction .kiosk-answer[value="2"]').click();
     await expect(page.locator('#step-title'), 'the comment step names the answer').toContainText('やや不満');
-    await page.click('button.kiosk-back');
-    await page.click('.kiosk-answers--satisfaction .kiosk-answer[value="5"]');
-    await page.fill('#comment', 'スクリプトなしのコメント');
-    await page.click('.kiosk-send button[name="no_comment"]');
-    expect(/^KR-\d{7}$/.test(await page.getAttribute('[data-receipt]', 'data-receipt')), 'kiosk receipt').toBeTruthy();
-    expect(await page.$eval('[data-receipt]', (e) => parseFloat(getComputedStyle(e).fontSize)) >= 28, 'kiosk receipt number is large').toBeTruthy();
+    await page.locator('button.kiosk-back').click();
+    await page.locator('.kiosk-answers--satisfaction .kiosk-answer[value="5"]').click();
+    await page.locator('#comment').fill('スクリプトなしのコメント');
+    await page.locator('.kiosk-send button[name="no_comment"]').click();
+    await expect(page.locator('[data-receipt]'), 'kiosk receipt').toHaveAttribute('data-receipt', /^KR-\d{7}$/);
+    expect(await page.locator('[data-receipt]').evaluate((e) => parseFloat(getComputedStyle(e).fontSize)), 'kiosk receipt number\'s size in px').toBeGreaterThanOrEqual(28);
     await expect(page.locator('.receipt-next'), 'what happens with the answer').toContainText('窓口ごと・月ごと');
     const rows = await exportRows(port);
     expect(rows.length, 'one general message and one survey answer stored; the steps stored nothing').toEqual(2);

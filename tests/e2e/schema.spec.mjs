@@ -13,13 +13,13 @@ const snapshot = ajv.compile(load('public/schema/snapshot.schema.json'));
 const manifest = ajv.compile(load('public/schema/manifest.schema.json'));
 
 test('schema: the default snapshot and manifest validate', () => {
-  expect(snapshot(load('public/data/snapshots/2023-12.json')), JSON.stringify(snapshot.errors?.slice(0, 3))).toBeTruthy();
-  expect(manifest(load('public/data/index.json')), JSON.stringify(manifest.errors?.slice(0, 3))).toBeTruthy();
+  expect(snapshot(load('public/data/snapshots/2023-12.json')), JSON.stringify(snapshot.errors?.slice(0, 3))).toBe(true);
+  expect(manifest(load('public/data/index.json')), JSON.stringify(manifest.errors?.slice(0, 3))).toBe(true);
 });
 
 test('schema: structurally malformed fixtures are rejected', () => {
   for (const f of ['unknown-unit', 'text-without-ja', 'value-missing', 'unknown-top-field', 'value-as-string', 'fiscal-year-as-date']) {
-    expect(!snapshot(load(`tests/fixtures/snapshots/invalid/${f}.json`)), `${f} passed the schema`).toBeTruthy();
+    expect(snapshot(load(`tests/fixtures/snapshots/invalid/${f}.json`)), `${f} is refused by the schema`).toBe(false);
   }
-  expect(!manifest(load('tests/fixtures/manifests/invalid/typo-field.json')), 'manifest typo passed the schema').toBeTruthy();
+  expect(manifest(load('tests/fixtures/manifests/invalid/typo-field.json')), 'a manifest with a typo is refused by the schema').toBe(false);
 });

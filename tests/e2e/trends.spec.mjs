@@ -14,12 +14,11 @@ const fy = (y) => `令和${y - 2018}年度（${y}年度）`;
 
 const test = widgetTest.extend({
   /** Opens `path` on the shared server (a phone in Japanese unless told), its errors collected. */
-  open: async ({ base, newContext }, use) => {
+  open: async ({ base, newContext, consoleProblems }, use) => {
     await use(async (path, viewport = { width: 390, height: 844 }) => {
       const context = await newContext({ viewport, locale: 'ja-JP', acceptDownloads: true });
       const page = await context.newPage();
-      const errors = [];
-      page.on('pageerror', (e) => errors.push(e.message));
+      const errors = consoleProblems.seen;
       await page.goto(base + path);
       await appReady(page);
       return { page, context, errors };
@@ -29,7 +28,7 @@ const test = widgetTest.extend({
 
 test('indicators: all nine with baseline, actual, target, status and the stated rule', async ({ open }) => {
   const { page, context, errors } = await open('/indicators');
-  await page.waitForSelector('[data-indicator]');
+  await expect(page.locator('[data-indicator]').first()).toBeVisible();
   await expect.poll(() => page.$$eval('[data-indicator]', (e) => e.map((x) => x.dataset.indicator)), 'all indicators in order').toEqual(SNAPSHOT.indicators.map((i) => i.id));
   for (const ind of SNAPSHOT.indicators) {
     const card = await page.textContent(`[data-indicator="${ind.id}"]`);
@@ -78,7 +77,7 @@ test('staff engagement: nine categories on 1–5, each opening to its questions,
   expect(main, 'respondents').toContain('3,690人');
   const rows = await page.$$eval('.score-row summary', (s) => s.map((x) => x.querySelector('.score').textContent));
   expect(rows, 'category averages').toEqual(st.categories.map((c) => (c.average ?? c.questions[0].score).toFixed(2)));
-  await page.click('[data-category="personnel-system"] summary');
+  await page.locator('[data-category="personnel-system"] summary').click();
   const qs = await page.$$eval('[data-category="personnel-system"] .score-questions li', (li) => li.map((x) => x.textContent));
   const hr = st.categories.find((c) => c.id === 'personnel-system');
   expect(qs.length, 'questions').toEqual(hr.questions.length);
@@ -104,17 +103,17 @@ test('keyboard: Tab walks the chart points, each telling its value', async ({ op
 
 test('downloads: CSV is UTF-8 with BOM, header and values; JSON parses', async ({ base, open }) => {
   const { page, context } = await open('/konbini');
-  const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-chart="konbini-yearly"] a[download$=".csv"]')]);
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('[data-chart="konbini-yearly"] a[download$=".csv"]').click()]);
   expect(csv.suggestedFilename(), 'file name').toEqual('konbini-yearly.csv');
   const bytes = readFileSync(await csv.path());
   expect([...bytes.subarray(0, 3)], 'BOM').toEqual([0xef, 0xbb, 0xbf]);
   expect(bytes.subarray(3).toString('utf8'), 'CSV').toEqual('期間,区分,値\r\n2021,actual,107087\r\n2022,actual,300170\r\n2023,target,500000\r\n');
-  const [json] = await Promise.all([page.waitForEvent('download'), page.click('[data-chart="konbini-yearly"] a[download$=".json"]')]);
+  const [json] = await Promise.all([page.waitForEvent('download'), page.locator('[data-chart="konbini-yearly"] a[download$=".json"]').click()]);
   const data = JSON.parse(readFileSync(await json.path(), 'utf8'));
   expect(data.points.map((p) => p.value), 'JSON values').toEqual([107087, 300170, 500000]);
   await page.goto(base + '/staff');
-  await page.waitForSelector('.score-row');
-  const [staffCsv] = await Promise.all([page.waitForEvent('download'), page.click('a[download="staff-engagement.csv"]')]);
+  await expect(page.locator('.score-row').first()).toBeVisible();
+  const [staffCsv] = await Promise.all([page.waitForEvent('download'), page.locator('a[download="staff-engagement.csv"]').click()]);
   const text = readFileSync(await staffCsv.path(), 'utf8');
   expect(text, 'staff CSV').toContain('question,q-accept-hr,熊本市役所の人事制度について納得している。,2.86');
   await context.close();
@@ -122,28 +121,28 @@ test('downloads: CSV is UTF-8 with BOM, header and values; JSON parses', async (
 
 test('history: as-of picker, what changed, monthly figures and breakdown (synthetic fixtures)', async ({ base, newContext, open }) => {
   const { page, context } = await open('/konbini?data=/fixtures/history/index.json');
-  await page.waitForSelector('#asof');
+  await expect(page.locator('#asof').first()).toBeVisible();
   await expect.poll(() => page.$$eval('#asof option', (o) => o.map((x) => x.value)), 'options, newest first').toEqual(['2024-06-test', '2023-12-test']);
   await expect(page.locator('#asof'), 'latest shown').toHaveValue('2024-06-test');
-  await page.click('.changes summary');
+  await page.locator('.changes summary').click();
   const changes = await page.textContent('.changes');
   expect(changes, 'new actual').toContain('456,789件');
   expect(changes, 'changed value before').toContain('87% → ');
   expect(changes, 'changed value after').toContain('88%');
   await expect(page.locator('[data-chart="konbini-monthly"] rect.chart-point'), 'monthly bars').toHaveCount(HISTORY_NEW.konbini_certificates.monthly.length);
   await page.goto(base + '/counter?data=/fixtures/history/index.json');
-  await page.waitForSelector('table.breakdown');
+  await expect(page.locator('table.breakdown').first()).toBeVisible();
   await appReady(page);
   await expect(page.locator('table.breakdown tbody tr'), 'wards').toHaveCount(2);
   await expect(page.locator('table.breakdown caption'), 'period').toContainText(fy(2023));
   // A reading screen's picker is a form: 「表示する」 loads the chosen date from the server, with
   // the page's other parameters, and focus is back on the picker (public/read.js).
   await page.selectOption('#asof', '2023-12-test');
-  await page.click('.history__pick button[type="submit"]');
+  await page.locator('.history__pick button[type="submit"]').click();
   await page.waitForFunction(() => new URL(location.href).searchParams.get('asof') === '2023-12-test');
   expect(new URL(page.url()).searchParams.get('data'), 'the preview kept').toEqual('/fixtures/history/index.json');
   await appReady(page);
-  await page.waitForSelector('[data-chart="counter-satisfaction"]');
+  await expect(page.locator('[data-chart="counter-satisfaction"]').first()).toBeVisible();
   await expect(page.locator('table.breakdown'), 'the older snapshot has no breakdown').toHaveCount(0);
   await expect(page.locator('#asof'), 'the picker shows the chosen date').toHaveValue('2023-12-test');
   await expect.poll(() => page.evaluate(() => document.activeElement && document.activeElement.id), 'focus stays on the picker').toEqual('asof');
@@ -156,7 +155,7 @@ test('history: as-of picker, what changed, monthly figures and breakdown (synthe
   await noScript.goto(base + '/counter?data=/fixtures/history/index.json');
   await expect(noScript.locator('table.breakdown'), 'the latest, with its breakdown').toHaveCount(1);
   await noScript.selectOption('#asof', '2023-12-test');
-  await noScript.click('.history__pick button[type="submit"]');
+  await noScript.locator('.history__pick button[type="submit"]').click();
   expect(new URL(noScript.url()).searchParams.get('asof'), 'the picked date in the address').toEqual('2023-12-test');
   await expect(noScript.locator('table.breakdown'), 'the older snapshot, rendered by the server').toHaveCount(0);
   await expect(noScript.locator('#asof'), 'and named in the picker').toHaveValue('2023-12-test');
@@ -166,14 +165,14 @@ test('large data (10 years × 12 months × 5 wards × 6 sections): every view re
   const { page, context, errors } = await open('/?data=/fixtures/large/index.json', { width: 1280, height: 800 });
   for (const route of ['/', '/indicators', '/counter', '/konbini', '/staff', '/plan', '/results']) {
     await page.goto(`${base}${route}?data=/fixtures/large/index.json`);
-    await page.waitForSelector('main h2, main figure', { timeout: 15000 });
+    await expect(page.locator('main h2, main figure').first()).toBeVisible({ timeout: 15000 });
   }
   await page.goto(`${base}/counter?data=/fixtures/large/index.json`);
-  await page.waitForSelector('table.breakdown');
+  await expect(page.locator('table.breakdown').first()).toBeVisible();
   await expect(page.locator('table.breakdown tbody tr'), 'wards').toHaveCount(5);
   await expect(page.locator('table.breakdown thead th'), 'ward column + 6 sections').toHaveCount(7);
   await page.goto(`${base}/konbini?data=/fixtures/large/index.json`);
-  await page.waitForSelector('[data-chart="konbini-monthly"]');
+  await expect(page.locator('[data-chart="konbini-monthly"]').first()).toBeVisible();
   await expect(page.locator('[data-chart="konbini-monthly"] rect.chart-point'), 'monthly bars').toHaveCount(120);
   expect(errors, 'errors').toEqual([]);
   await context.close();

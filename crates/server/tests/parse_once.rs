@@ -30,7 +30,8 @@ async fn a_new_publication_is_read_once() {
         "/?lang=en",
         "/staff?utm_source=x",
     ] {
-        assert!(page(&h, path).await.contains("<main"), "{path}");
+        let html = page(&h, path).await;
+        assert!(html.contains("<main") && !html.contains("2024年3月31日"), "{path}");
     }
     assert_eq!(parses() - before, 1, "seven pages, one parse");
     // A new publication: read once more, then kept again.
@@ -45,8 +46,9 @@ async fn a_new_publication_is_read_once() {
         value: Some(412_345.0),
     });
     folder.publish(&next, publish::import::title_for(&next), "test").unwrap();
+    // Each page now says the new publication's date, which no page said before.
     for path in ["/", "/plan", "/feedback"] {
-        assert!(page(&h, path).await.contains("2024"), "{path}");
+        assert!(page(&h, path).await.contains("2024年3月31日"), "{path} shows the new publication");
     }
     assert_eq!(parses() - before, 2, "the new manifest is read once");
     // What changed travels as its rows, not as a second whole snapshot inside the page.
