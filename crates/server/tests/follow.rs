@@ -389,18 +389,8 @@ async fn robots_keep_out_of_private_pages() {
 #[test]
 fn the_token_never_reaches_the_servers_log() {
     use std::io::{Read, Write};
-    let dir = std::env::temp_dir().join(format!("widget-follow-log-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    let (db, data) = (dir.join("feedback.sqlite3"), dir.join("data"));
-    let server = common::process::start(&[
-        "--static".as_ref(),
-        "/nonexistent".as_ref(),
-        "--db".as_ref(),
-        db.as_os_str(),
-        "--data".as_ref(),
-        data.as_os_str(),
-    ]);
+    let dir = common::process::folder("follow-log");
+    let server = common::process::start_in(&dir, &[]);
     for path in [
         format!("/voices/mine/{}", token(0x9a)),
         format!("/voices/mine/{}/qr.svg", token(0x9a)),

@@ -17,24 +17,11 @@ use common::process::{self, Server};
 use feedback::Submission;
 
 fn folder(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("widget-limits-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    process::folder(&format!("limits-{name}"))
 }
 
 fn start(dir: &std::path::Path, extra: &[&str]) -> Server {
-    let (db, data) = (dir.join("feedback.sqlite3"), dir.join("data"));
-    let mut args: Vec<&std::ffi::OsStr> = vec![
-        "--static".as_ref(),
-        "/nonexistent".as_ref(),
-        "--db".as_ref(),
-        db.as_os_str(),
-        "--data".as_ref(),
-        data.as_os_str(),
-    ];
-    args.extend(extra.iter().map(|a| std::ffi::OsStr::new(*a)));
-    process::start(&args)
+    process::start_in(dir, extra)
 }
 
 fn get(port: u16, path: &str) -> Option<u16> {

@@ -45,3 +45,26 @@ pub fn start(args: &[&std::ffi::OsStr]) -> Server {
     });
     Server { child, port, log }
 }
+
+/// A fresh folder for a server's database and data, `widget-<name>-<pid>` in the temporary folder.
+pub fn folder(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("widget-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// The binary with its SQLite file and data folder in `dir` (no built widget), and `extra` flags.
+pub fn start_in(dir: &std::path::Path, extra: &[&str]) -> Server {
+    let (db, data) = (dir.join("feedback.sqlite3"), dir.join("data"));
+    let mut args: Vec<&std::ffi::OsStr> = vec![
+        "--static".as_ref(),
+        "/nonexistent".as_ref(),
+        "--db".as_ref(),
+        db.as_os_str(),
+        "--data".as_ref(),
+        data.as_os_str(),
+    ];
+    args.extend(extra.iter().map(|a| std::ffi::OsStr::new(*a)));
+    start(&args)
+}
