@@ -7,7 +7,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
-use snapshot::{parse_manifest, parse_snapshot, Lang, Manifest, ManifestEntry, Problem, Snapshot, Text};
+use snapshot::{parse_manifest, parse_snapshot, Locale, Manifest, ManifestEntry, Problem, Snapshot, Text};
 
 /// The manifest's name inside the folder (served as `/data/index.json`).
 pub const MANIFEST: &str = "index.json";
@@ -49,8 +49,8 @@ pub enum FolderError {
 }
 
 impl FolderError {
-    pub fn message(&self, lang: Lang) -> String {
-        let ja = lang != Lang::En;
+    pub fn message(&self, lang: Locale) -> String {
+        let ja = lang != Locale::En;
         match self {
             FolderError::Io(what, e) if ja => format!("{what}: 読み書きできませんでした（{e}）"),
             FolderError::Io(what, e) => format!("{what}: could not be read or written ({e})"),

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use publish::{workbook, DataFolder};
-use snapshot::Lang;
+use snapshot::Locale;
 
 const USAGE: &str = "widget-publish workbook [--data DIR] --out FILE.xlsx
     the latest published snapshot as a workbook for clerks to fill in
@@ -30,7 +30,7 @@ struct Args {
     id: Option<String>,
     as_of: Option<String>,
     publish: bool,
-    lang: Lang,
+    lang: Locale,
     who: String,
 }
 
@@ -48,7 +48,7 @@ fn parse(mut raw: impl Iterator<Item = String>) -> Result<Args, String> {
         id: None,
         as_of: None,
         publish: false,
-        lang: Lang::Ja,
+        lang: Locale::Ja,
         who: user,
     };
     while let Some(arg) = raw.next() {
@@ -59,7 +59,7 @@ fn parse(mut raw: impl Iterator<Item = String>) -> Result<Args, String> {
             "--id" => a.id = Some(value("--id")?),
             "--as-of" => a.as_of = Some(value("--as-of")?),
             "--who" => a.who = value("--who")?,
-            "--lang" => a.lang = if value("--lang")? == "en" { Lang::En } else { Lang::Ja },
+            "--lang" => a.lang = if value("--lang")? == "en" { Locale::En } else { Locale::Ja },
             "--publish" => a.publish = true,
             "-h" | "--help" => return Err(String::new()),
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag:?}")),
@@ -70,8 +70,8 @@ fn parse(mut raw: impl Iterator<Item = String>) -> Result<Args, String> {
     Ok(a)
 }
 
-fn say(lang: Lang, ja: String, en: String) -> String {
-    if lang == Lang::En {
+fn say(lang: Locale, ja: String, en: String) -> String {
+    if lang == Locale::En {
         en
     } else {
         ja
@@ -174,7 +174,7 @@ fn main() -> ExitCode {
     match run(args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{}{e}", if lang == Lang::En { "error: " } else { "エラー: " });
+            eprintln!("{}{e}", if lang == Locale::En { "error: " } else { "エラー: " });
             ExitCode::FAILURE
         }
     }

@@ -2,7 +2,7 @@
 //! 「検証指標」シート D7: 数値ではありません（"abc"）. A rule of the snapshot checker broken by a
 //! figure is reported at the cell the figure came from, worded by the checker's own table.
 
-use snapshot::Lang;
+use snapshot::Locale;
 
 use crate::workbook::CellRef;
 
@@ -57,8 +57,8 @@ pub enum Kind {
 impl Kind {
     pub fn folder(e: &crate::FolderError) -> Kind {
         Kind::Folder {
-            ja: e.message(Lang::Ja),
-            en: e.message(Lang::En),
+            ja: e.message(Locale::Ja),
+            en: e.message(Locale::En),
         }
     }
 }
@@ -97,8 +97,8 @@ impl SheetProblem {
 
     /// `「検証指標」シート D7: 数値ではありません（"abc"）`, or in English
     /// `sheet "検証指標" D7: not a number ("abc")`.
-    pub fn message(&self, lang: Lang) -> String {
-        let en = lang == Lang::En;
+    pub fn message(&self, lang: Locale) -> String {
+        let en = lang == Locale::En;
         let place = match (&self.sheet, self.cell, en) {
             (Some(s), Some(c), false) => format!("「{s}」シート {c}: "),
             (Some(s), None, false) => format!("「{s}」シート: "),
@@ -111,8 +111,8 @@ impl SheetProblem {
 }
 
 impl Kind {
-    pub fn message(&self, lang: Lang) -> String {
-        let en = lang == Lang::En;
+    pub fn message(&self, lang: Locale) -> String {
+        let en = lang == Locale::En;
         match self {
             Kind::NotANumber(v) if en => format!("not a number ({v:?})"),
             Kind::NotANumber(v) => format!("数値ではありません（{v:?}）"),
@@ -166,7 +166,7 @@ impl Kind {
             Kind::UnknownEncoding => "文字コードがUTF-8でもShift_JISでもありません。CSV UTF-8で保存し直してください".into(),
             Kind::NoSheets if en => "no sheet of the workbook was found".into(),
             Kind::NoSheets => "ワークブックのシートが見つかりません".into(),
-            Kind::Rule(p) => p.message_in(if en { Lang::En } else { Lang::Ja }),
+            Kind::Rule(p) => p.message_in(if en { Locale::En } else { Locale::Ja }),
             Kind::Folder { en: text, .. } if en => text.clone(),
             Kind::Folder { ja, .. } => ja.clone(),
         }

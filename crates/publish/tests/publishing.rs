@@ -214,7 +214,7 @@ fn a_publication_killed_at_any_step_leaves_a_whole_publication() {
         let folder = DataFolder::new(&data);
         folder
             .check()
-            .unwrap_or_else(|e| panic!("{step}: {}", e.message(snapshot::Lang::En)));
+            .unwrap_or_else(|e| panic!("{step}: {}", e.message(snapshot::Locale::En)));
         let (manifest, _) = folder.manifest().unwrap();
         let published = manifest.latest == format!("t-{step}");
         let before_manifest = CRASH_STEPS.iter().position(|s| *s == step).unwrap() < 3;

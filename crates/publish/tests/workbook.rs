@@ -9,9 +9,9 @@ use publish::import::import;
 use publish::workbook::layout::*;
 use publish::workbook::{read, Cell, CellRef};
 use publish::Kind;
-use snapshot::{FiscalYear, Lang};
+use snapshot::{FiscalYear, Locale};
 
-fn messages(r: Result<snapshot::Snapshot, Vec<publish::SheetProblem>>, lang: Lang) -> Vec<String> {
+fn messages(r: Result<snapshot::Snapshot, Vec<publish::SheetProblem>>, lang: Locale) -> Vec<String> {
     r.expect_err("problems expected").iter().map(|p| p.message(lang)).collect()
 }
 
@@ -76,11 +76,11 @@ fn text_in_a_number_cell_is_named_by_sheet_and_cell() {
     set(&mut book, INDICATORS, at, Some(Cell::Text("abc".into())));
     let r = import(&book, &base(), "x-test", "2024-03-31");
     assert_eq!(
-        messages(r.clone(), Lang::Ja),
+        messages(r.clone(), Locale::Ja),
         vec![format!("「検証指標」シート {at}: 数値ではありません（\"abc\"）")]
     );
     assert_eq!(
-        messages(r, Lang::En),
+        messages(r, Locale::En),
         vec![format!("sheet \"検証指標\" {at}: not a number (\"abc\")")]
     );
 }
@@ -92,7 +92,7 @@ fn a_negative_count_and_a_percentage_over_100_are_named_where_they_were_typed() 
     set(&mut book, INDICATORS, count, Some(Cell::Number(-5.0)));
     let share = cell_of(&book, INDICATORS, 0, "citizen-satisfaction", &actual_header(2023));
     set(&mut book, INDICATORS, share, Some(Cell::Number(120.0)));
-    let found = messages(import(&book, &base(), "x-test", "2024-03-31"), Lang::Ja);
+    let found = messages(import(&book, &base(), "x-test", "2024-03-31"), Locale::Ja);
     assert!(
         found
             .iter()
@@ -124,7 +124,7 @@ fn a_missing_sheet_a_renamed_heading_and_a_deleted_row_are_problems() {
         .unwrap()
         .cells
         .retain(|c, _| c.row != row);
-    let found = messages(import(&book, &base(), "x-test", "2024-03-31"), Lang::Ja);
+    let found = messages(import(&book, &base(), "x-test", "2024-03-31"), Locale::Ja);
     assert!(
         found.contains(&"「取組の進捗」シート: このシートがありません。シートの名前を変えたり、消したりしないでください".to_string()),
         "{found:?}"
@@ -144,7 +144,7 @@ fn emptying_a_published_figure_is_refused() {
     let mut book = book();
     let at = cell_of(&book, INDICATORS, 0, "annual-leave-days", &actual_header(2022));
     set(&mut book, INDICATORS, at, None);
-    let found = messages(import(&book, &base(), "x-test", "2024-03-31"), Lang::Ja);
+    let found = messages(import(&book, &base(), "x-test", "2024-03-31"), Locale::Ja);
     assert_eq!(
         found,
         vec![format!(
@@ -167,7 +167,7 @@ fn merged_cells_are_found_and_refused() {
         .unwrap()
         .merged
         .push("B2:D3".into());
-    let found = messages(import(&book, &base(), "x-test", "2024-03-31"), Lang::Ja);
+    let found = messages(import(&book, &base(), "x-test", "2024-03-31"), Locale::Ja);
     assert_eq!(
         found,
         vec!["「検証指標」シート: セル B2:D3 が結合されています。結合を解除してください（1つのセルに1つの値）".to_string()]
@@ -195,7 +195,7 @@ fn a_formula_saved_without_its_result_is_a_problem_not_a_zero() {
     let mut book = book();
     let at = cell_of(&book, INDICATORS, 0, "staff-fulfilment", &actual_header(2023));
     set(&mut book, INDICATORS, at, Some(Cell::FormulaWithoutResult("=SUM(A1:A2)".into())));
-    let found = messages(import(&book, &base(), "x-test", "2024-03-31"), Lang::Ja);
+    let found = messages(import(&book, &base(), "x-test", "2024-03-31"), Locale::Ja);
     assert_eq!(found.len(), 1);
     assert!(
         found[0].starts_with(&format!(
@@ -218,7 +218,7 @@ fn a_million_rows_stop_at_the_bound() {
     );
     let problems = read::read_bytes(&xlsx).expect_err("too many rows");
     assert_eq!(problems[0].kind, Kind::TooManyRows { max: read::MAX_ROWS });
-    assert_eq!(problems[0].message(Lang::Ja), "「検証指標」シート: 行が多すぎます（10000行まで）");
+    assert_eq!(problems[0].message(Locale::Ja), "「検証指標」シート: 行が多すぎます（10000行まで）");
 }
 
 #[test]
@@ -353,7 +353,7 @@ fn an_answer_row_with_problems_is_named_by_sheet_and_cell() {
     let base = with_an_answer();
     let mut book = read::read_bytes(&publish::workbook::write::workbook(&base).unwrap()).unwrap();
     set(&mut book, ANSWERS, CellRef { row: 1, col: 2 }, Some(Cell::Text("たぶん".into())));
-    let m = messages(import(&book, &base, "2024-03-test", "2024-03-31"), Lang::Ja);
+    let m = messages(import(&book, &base, "2024-03-test", "2024-03-31"), Locale::Ja);
     assert_eq!(m, vec!["「市の対応」シート C2: 「たぶん」は使えません。「検討しています」「対応しています」「対応しました」「対応しません」のどれかにしてください"]);
     set(
         &mut book,
@@ -371,7 +371,7 @@ fn an_answer_row_with_problems_is_named_by_sheet_and_cell() {
         },
         Some(Cell::Text("手数料".into())),
     );
-    let m = messages(import(&book, &base, "2024-03-test", "2024-03-31"), Lang::Ja);
+    let m = messages(import(&book, &base, "2024-03-test", "2024-03-31"), Locale::Ja);
     assert!(
         m.contains(&"「市の対応」シート B2: ID \"atlantis\" のカード・指標はありません".to_string()),
         "{m:?}"
@@ -385,7 +385,7 @@ fn an_answer_row_with_problems_is_named_by_sheet_and_cell() {
             .any(|x| x.starts_with("「市の対応」シート G2: 「手数料」に読みがありません")),
         "{m:?}"
     );
-    let en = messages(import(&book, &base, "2024-03-test", "2024-03-31"), Lang::En);
+    let en = messages(import(&book, &base, "2024-03-test", "2024-03-31"), Locale::En);
     assert!(
         en.contains(&"sheet \"市の対応\" N2: an answer the city declines (declined) needs its reason".to_string()),
         "{en:?}"

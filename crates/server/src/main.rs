@@ -34,7 +34,7 @@ async fn main() {
     match std::fs::create_dir_all(&config.data_dir).map_err(|e| e.to_string()).and_then(|_| {
         folder
             .seed_if_empty(&config.static_dir.join("data"))
-            .map_err(|e| e.message(snapshot::Lang::En))
+            .map_err(|e| e.message(snapshot::Locale::En))
     }) {
         Ok(true) => tracing::info!(
             "data folder {} filled from {}",

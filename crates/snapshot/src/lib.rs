@@ -1,14 +1,16 @@
 //! The city's published snapshot format (version 1): typed model, parsing with JSON paths
 //! in every error, and validation beyond parsing. Used by the app, the checker and the server.
 
+pub mod locale;
 pub mod model;
 pub mod problem;
 pub mod ruby;
 pub mod template;
 pub mod validate;
 
+pub use locale::Locale;
 pub use model::*;
-pub use problem::{Code, Lang, Problem};
+pub use problem::{Code, Problem};
 pub use validate::{check_manifest, check_snapshot, MAX_MANIFEST_BYTES, MAX_SNAPSHOT_BYTES};
 
 use serde::de::DeserializeOwned;

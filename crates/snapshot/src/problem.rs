@@ -2,17 +2,10 @@
 //! one table (as `validator`'s `ValidationError { code, params }`). The checker prints it in
 //! Japanese for the clerk who publishes; the widget words it for citizens in three languages.
 
+use crate::Locale;
 use std::fmt;
 
 use crate::template::fill;
-
-/// The languages a problem is worded in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    Ja,
-    En,
-    JaEasy,
-}
 
 macro_rules! codes {
     ($($code:ident: $en:literal, $ja:literal, $easy:literal;)*) => {
@@ -23,12 +16,12 @@ macro_rules! codes {
         impl Code {
             pub const ALL: &'static [Code] = &[$(Code::$code),*];
 
-            pub fn template(self, lang: Lang) -> &'static str {
+            pub fn template(self, lang: Locale) -> &'static str {
                 match (self, lang) {
                     $(
-                        (Code::$code, Lang::En) => $en,
-                        (Code::$code, Lang::Ja) => $ja,
-                        (Code::$code, Lang::JaEasy) => $easy,
+                        (Code::$code, Locale::En) => $en,
+                        (Code::$code, Locale::Ja) => $ja,
+                        (Code::$code, Locale::JaEasy) => $easy,
                     )*
                 }
             }
@@ -232,7 +225,7 @@ pub struct Problem {
 
 impl Problem {
     pub fn new(path: impl Into<String>, code: Code, params: Vec<(&'static str, String)>) -> Problem {
-        let message = render(code, &params, Lang::En);
+        let message = render(code, &params, Locale::En);
         Problem {
             path: path.into(),
             code,
@@ -242,12 +235,12 @@ impl Problem {
     }
 
     /// The problem worded in `lang`.
-    pub fn message_in(&self, lang: Lang) -> String {
+    pub fn message_in(&self, lang: Locale) -> String {
         render(self.code, &self.params, lang)
     }
 }
 
-fn render(code: Code, params: &[(&'static str, String)], lang: Lang) -> String {
+fn render(code: Code, params: &[(&'static str, String)], lang: Locale) -> String {
     let args: Vec<(&str, &str)> = params.iter().map(|(k, v)| (*k, v.as_str())).collect();
     fill(code.template(lang), &args)
 }
@@ -279,10 +272,10 @@ mod tests {
     #[test]
     fn japanese_templates_name_the_english_ones_parameters() {
         for code in Code::ALL {
-            let en = names(code.template(Lang::En));
-            assert_eq!(names(code.template(Lang::Ja)), en, "{code:?}");
+            let en = names(code.template(Locale::En));
+            assert_eq!(names(code.template(Locale::Ja)), en, "{code:?}");
             // Plain Japanese says what is wrong without the figures; it never names others.
-            assert!(names(code.template(Lang::JaEasy)).iter().all(|n| en.contains(n)), "{code:?}");
+            assert!(names(code.template(Locale::JaEasy)).iter().all(|n| en.contains(n)), "{code:?}");
         }
     }
 
@@ -290,7 +283,7 @@ mod tests {
     fn a_problem_is_worded_in_each_language() {
         let p = Problem::new("plan.name.ja", Code::TooLong, params!["chars" => 201, "max" => 200]);
         assert_eq!(p.to_string(), "plan.name.ja: is 201 characters long; at most 200 are allowed");
-        assert_eq!(p.message_in(Lang::Ja), "201文字あります。200文字以下にしてください");
-        assert_eq!(p.message_in(Lang::JaEasy), "ながすぎます");
+        assert_eq!(p.message_in(Locale::Ja), "201文字あります。200文字以下にしてください");
+        assert_eq!(p.message_in(Locale::JaEasy), "ながすぎます");
     }
 }

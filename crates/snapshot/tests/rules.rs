@@ -212,7 +212,7 @@ fn easy_japanese_readings_are_checked_with_a_code_each() {
         Code::RubyEmpty,
         Code::ReadingNotKana,
     ] {
-        for lang in [snapshot::Lang::Ja, snapshot::Lang::En, snapshot::Lang::JaEasy] {
+        for lang in [snapshot::Locale::Ja, snapshot::Locale::En, snapshot::Locale::JaEasy] {
             assert!(!code.template(lang).is_empty());
         }
     }

@@ -5,7 +5,6 @@ pub mod chart;
 pub mod escape;
 pub mod export;
 pub mod format;
-pub mod locale;
 pub mod outbox;
 pub mod progress;
 pub mod request;
@@ -13,5 +12,6 @@ pub mod route;
 pub mod screens;
 pub mod strings;
 
-pub use locale::Locale;
+/// The languages, as the snapshot's texts and problems know them (`snapshot::Locale`).
+pub use snapshot::Locale;
 pub use strings::{marked_strings, strings, Strings};

@@ -250,7 +250,7 @@ pub fn import(book: &Book, base: &Snapshot, id: &str, as_of: &str) -> Result<Sna
             Some((sheet, cell)) => SheetProblem::at(sheet, cell, Kind::Rule(p)),
             None => SheetProblem::file(Kind::Rule(p)),
         })
-        .filter(|p| seen.insert(p.message(snapshot::Lang::Ja)))
+        .filter(|p| seen.insert(p.message(snapshot::Locale::Ja)))
         .collect();
     if problems.is_empty() {
         Ok(s)

@@ -8,7 +8,7 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use publish::Draft;
 use serde::Deserialize;
-use snapshot::{Lang, Snapshot, YearMonth};
+use snapshot::{Locale, Snapshot, YearMonth};
 
 use super::session::{StaffAuth, StaffForm};
 use super::{folder, refused};
@@ -45,7 +45,7 @@ pub(super) async fn kiosk_answers(
     let folder = folder(&app);
     let (info, snapshot) = match folder.draft(&id) {
         Ok(d) => d,
-        Err(why) => return refused(&auth, StatusCode::NOT_FOUND, &why.message(Lang::Ja)),
+        Err(why) => return refused(&auth, StatusCode::NOT_FOUND, &why.message(Locale::Ja)),
     };
     let (from, to) = match (f.from.parse::<summary::Month>(), f.to.parse::<summary::Month>()) {
         (Ok(a), Ok(b)) => summary::MonthRange {
@@ -70,7 +70,10 @@ pub(super) async fn kiosk_answers(
 fn save_checked(auth: &StaffAuth, folder: &publish::DataFolder, info: publish::drafts::DraftInfo, next: Snapshot) -> Response {
     let problems = snapshot::check_snapshot(&next);
     if !problems.is_empty() {
-        let items: Vec<String> = problems.iter().map(|p| format!("{}: {}", p.path, p.message_in(Lang::Ja))).collect();
+        let items: Vec<String> = problems
+            .iter()
+            .map(|p| format!("{}: {}", p.path, p.message_in(Locale::Ja)))
+            .collect();
         return refused(auth, StatusCode::UNPROCESSABLE_ENTITY, &items.join(" / "));
     }
     match folder.save_draft(
@@ -81,7 +84,7 @@ fn save_checked(auth: &StaffAuth, folder: &publish::DataFolder, info: publish::d
         &info.author,
     ) {
         Ok(_) => Redirect::to(&format!("/staff/drafts/{}", info.id)).into_response(),
-        Err(why) => refused(auth, StatusCode::CONFLICT, &why.message(Lang::Ja)),
+        Err(why) => refused(auth, StatusCode::CONFLICT, &why.message(Locale::Ja)),
     }
 }
 
@@ -121,7 +124,7 @@ pub(super) async fn voice_counts(
     let folder = folder(&app);
     let (info, snapshot) = match folder.draft(&id) {
         Ok(d) => d,
-        Err(why) => return refused(&auth, StatusCode::NOT_FOUND, &why.message(Lang::Ja)),
+        Err(why) => return refused(&auth, StatusCode::NOT_FOUND, &why.message(Locale::Ja)),
     };
     let counts = match app.store.voice_counts().await {
         Ok(c) => c,

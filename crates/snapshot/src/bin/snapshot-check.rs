@@ -10,23 +10,23 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use sha2::{Digest, Sha256};
-use snapshot::{params, parse_manifest, parse_snapshot, Code, Lang, Problem};
+use snapshot::{params, parse_manifest, parse_snapshot, Code, Locale, Problem};
 
 /// `--lang ja|en`, else the locale's language.
-fn language(args: &mut Vec<PathBuf>) -> Lang {
+fn language(args: &mut Vec<PathBuf>) -> Locale {
     if let Some(i) = args.iter().position(|a| a == "--lang") {
         let chosen = args.get(i + 1).map(|l| l == "ja").unwrap_or(false);
         args.drain(i..(i + 2).min(args.len()));
-        return if chosen { Lang::Ja } else { Lang::En };
+        return if chosen { Locale::Ja } else { Locale::En };
     }
     let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
         .iter()
         .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
         .unwrap_or_default();
     if locale.starts_with("ja") {
-        Lang::Ja
+        Locale::Ja
     } else {
-        Lang::En
+        Locale::En
     }
 }
 

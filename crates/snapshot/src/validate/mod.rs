@@ -11,7 +11,8 @@ use crate::params;
 mod manifest;
 mod snapshot;
 mod voices;
-pub use crate::problem::{Code, Lang, Problem};
+pub use crate::problem::{Code, Problem};
+pub use crate::Locale;
 pub use voices::card_ids;
 
 /// Largest snapshot file accepted, in bytes. Ten years of monthly figures by ward and

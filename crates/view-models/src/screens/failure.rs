@@ -60,11 +60,11 @@ pub struct Worded {
 
 impl Worded {
     pub fn from_problem(problem: &snapshot::Problem) -> Worded {
-        use snapshot::Lang;
+        use snapshot::Locale;
         Worded {
-            ja: problem.message_in(Lang::Ja),
-            en: problem.message_in(Lang::En),
-            ja_easy: problem.message_in(Lang::JaEasy),
+            ja: problem.message_in(Locale::Ja),
+            en: problem.message_in(Locale::En),
+            ja_easy: problem.message_in(Locale::JaEasy),
         }
     }
 

@@ -8,8 +8,7 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use publish::workbook::{read, write};
 use serde::Deserialize;
-use snapshot::Lang;
-use view_models::Locale;
+use snapshot::Locale;
 
 use leptos::prelude::*;
 
@@ -49,7 +48,7 @@ pub(in crate::staff) fn desk_page(app: &AppState, auth: &StaffAuth, status: Stat
                 .collect()),
             m.latest,
         ),
-        Err(err) => (Err(err.message(Lang::Ja)), String::new()),
+        Err(err) => (Err(err.message(Locale::Ja)), String::new()),
     };
     let log = folder
         .log_lines()
@@ -107,7 +106,7 @@ pub(in crate::staff) async fn desk(State(app): State<Arc<AppState>>, auth: Staff
 pub(in crate::staff) async fn workbook(State(app): State<Arc<AppState>>, auth: StaffAuth) -> Response {
     let bytes = folder(&app)
         .latest()
-        .map_err(|e| e.message(Lang::Ja))
+        .map_err(|e| e.message(Locale::Ja))
         .and_then(|l| write::workbook(&l.snapshot).map(|b| (b, l.snapshot.id)).map_err(|e| e.to_string()));
     match bytes {
         Ok((bytes, id)) => (
@@ -191,7 +190,7 @@ pub(in crate::staff) async fn upload(State(app): State<Arc<AppState>>, auth: Sta
             let items = problems
                 .iter()
                 .take(200)
-                .map(|p| Problem::new(p.message(Lang::Ja), "file"))
+                .map(|p| Problem::new(p.message(Locale::Ja), "file"))
                 .collect();
             let title = format!(
                 "ワークブックに{}件の問題があります。直してからもう一度アップロードしてください",

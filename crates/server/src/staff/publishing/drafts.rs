@@ -9,9 +9,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use leptos::prelude::*;
 use publish::drafts::DraftInfo;
 use publish::DataFolder;
-use snapshot::{CityAnswer, Lang};
+use snapshot::{CityAnswer, Locale};
 use view_models::screens::changes::changes;
-use view_models::Locale;
 
 use super::view::{DraftBody, DraftPage};
 use crate::staff::page::{render, Who};
@@ -52,7 +51,7 @@ pub(in crate::staff) async fn draft_page(State(app): State<Arc<AppState>>, auth:
     let folder = folder(&app);
     let (info, snapshot) = match folder.draft(&id) {
         Ok(d) => d,
-        Err(why) => return refused(&auth, StatusCode::NOT_FOUND, &why.message(Lang::Ja)),
+        Err(why) => return refused(&auth, StatusCode::NOT_FOUND, &why.message(Locale::Ja)),
     };
     // Read once for what changed in figures and in answers.
     let latest = folder.latest().ok();
@@ -111,7 +110,7 @@ pub(in crate::staff) async fn publish_draft(
     let folder = folder(&app);
     let info = match folder.draft(&id) {
         Ok((info, _)) => info,
-        Err(why) => return refused(&auth, StatusCode::NOT_FOUND, &why.message(Lang::Ja)),
+        Err(why) => return refused(&auth, StatusCode::NOT_FOUND, &why.message(Locale::Ja)),
     };
     if let Err(why) = may_publish(&app, &auth, &info) {
         return refused(&auth, StatusCode::FORBIDDEN, why);
@@ -122,7 +121,7 @@ pub(in crate::staff) async fn publish_draft(
             tracing::info!("staff: {} published", entry.id);
             Redirect::to(&format!("/staff/publishing?published={}", entry.id)).into_response()
         }
-        Ok(Err(why)) => refused(&auth, StatusCode::CONFLICT, &why.message(Lang::Ja)),
+        Ok(Err(why)) => refused(&auth, StatusCode::CONFLICT, &why.message(Locale::Ja)),
         Err(_) => refused(&auth, StatusCode::INTERNAL_SERVER_ERROR, "公開できませんでした"),
     }
 }
@@ -136,10 +135,10 @@ pub(in crate::staff) async fn discard_draft(
     match folder.draft(&id) {
         Ok((info, _)) if info.author == auth.0.name || auth.is_publisher() => match folder.discard_draft(&id) {
             Ok(()) => Redirect::to("/staff/publishing").into_response(),
-            Err(why) => refused(&auth, StatusCode::CONFLICT, &why.message(Lang::Ja)),
+            Err(why) => refused(&auth, StatusCode::CONFLICT, &why.message(Locale::Ja)),
         },
         Ok(_) => refused(&auth, StatusCode::FORBIDDEN, "ほかの人の下書きを削除できるのは公開担当者だけです"),
-        Err(why) => refused(&auth, StatusCode::NOT_FOUND, &why.message(Lang::Ja)),
+        Err(why) => refused(&auth, StatusCode::NOT_FOUND, &why.message(Locale::Ja)),
     }
 }
 
@@ -150,7 +149,7 @@ pub(in crate::staff) async fn rollback(State(app): State<Arc<AppState>>, StaffFo
     let (folder, who) = (folder(&app), auth.0.name.clone());
     match tokio::task::spawn_blocking(move || folder.rollback(&who)).await {
         Ok(Ok((removed, _))) => Redirect::to(&format!("/staff/publishing?rolled_back={}", removed.id)).into_response(),
-        Ok(Err(why)) => refused(&auth, StatusCode::CONFLICT, &why.message(Lang::Ja)),
+        Ok(Err(why)) => refused(&auth, StatusCode::CONFLICT, &why.message(Locale::Ja)),
         Err(_) => refused(&auth, StatusCode::INTERNAL_SERVER_ERROR, "取り消せませんでした"),
     }
 }

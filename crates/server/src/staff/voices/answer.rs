@@ -340,7 +340,9 @@ pub(super) async fn answer_draft(
     };
     let (folder, author, draft_id) = (super::super::folder(&app), auth.0.name.clone(), form.draft.trim().to_string());
     let made = tokio::task::spawn_blocking(move || {
-        let latest = folder.latest().map_err(|e| vec![Problem::new(e.message(snapshot::Lang::Ja), "")])?;
+        let latest = folder
+            .latest()
+            .map_err(|e| vec![Problem::new(e.message(snapshot::Locale::Ja), "")])?;
         let next = with_answer(latest.snapshot, &draft_id, answer);
         let index = next
             .voices
@@ -350,7 +352,7 @@ pub(super) async fn answer_draft(
             .unwrap_or(0);
         let problems: Vec<Problem> = snapshot::check_snapshot(&next)
             .iter()
-            .map(|p| Problem::new(p.message_in(snapshot::Lang::Ja), field_of(&p.path, index)))
+            .map(|p| Problem::new(p.message_in(snapshot::Locale::Ja), field_of(&p.path, index)))
             .collect();
         if !problems.is_empty() {
             return Err(problems);
@@ -358,7 +360,7 @@ pub(super) async fn answer_draft(
         let title = publish::import::title_for(&next);
         folder
             .save_draft(&publish::Draft { snapshot: next, title }, &author)
-            .map_err(|e| vec![Problem::new(e.message(snapshot::Lang::Ja), "draft")])
+            .map_err(|e| vec![Problem::new(e.message(snapshot::Locale::Ja), "draft")])
     })
     .await;
     match made {

@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use snapshot::Text;
+use crate::Text;
 
 /// Interface and content language. Japanese is the default; content without a
 /// translation falls back to Japanese.
@@ -70,7 +70,7 @@ impl Locale {
     /// This language's version of a text, falling back to Japanese, as plain text: readings
     /// written ｜漢字《かんじ》 are dropped (for a title, a label, a download, a chart's SVG).
     pub fn pick(self, text: &Text) -> Cow<'_, str> {
-        snapshot::ruby::plain(self.chosen(text))
+        crate::ruby::plain(self.chosen(text))
     }
 
     /// This language's version of a text for reading on screen: in やさしい日本語 its readings stay
