@@ -238,19 +238,7 @@ pub async fn posted_form(app: &Arc<AppState>, peer: SocketAddr, req: Request) ->
             receipt: None,
             back: has("back"),
         };
-        let page = render(
-            app,
-            request.clone(),
-            PageOptions {
-                lang_cookie: lang,
-                posted: Some(posted),
-                data_license: app.config.data_license.clone(),
-                ..Default::default()
-            },
-            false,
-        )
-        .await;
-        return html_response(StatusCode::OK, page.html.into(), &request);
+        return answer_post(app, request, lang, posted, StatusCode::OK).await;
     }
     if app.limit.check(app.config.client_ip(peer.ip(), &parts.headers)).is_err() {
         return refusal(
@@ -306,18 +294,18 @@ pub async fn posted_form(app: &Arc<AppState>, peer: SocketAddr, req: Request) ->
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
-    // The answer is complete as HTML; it loads no app (the reader has none running).
-    let page = render(
-        app,
-        request.clone(),
-        PageOptions {
-            lang_cookie: lang,
-            posted: Some(posted),
-            data_license: app.config.data_license.clone(),
-            ..Default::default()
-        },
-        false,
-    )
-    .await;
+    answer_post(app, request, lang, posted, status).await
+}
+
+/// The page answering a form posted without script, in the reader's language: the next step, the
+/// errors or the receipt. Complete as HTML; it loads no app (the reader has none running).
+async fn answer_post(app: &AppState, request: PageRequest, lang: Option<String>, posted: PostedForm, status: StatusCode) -> Response {
+    let options = PageOptions {
+        lang_cookie: lang,
+        posted: Some(posted),
+        data_license: app.config.data_license.clone(),
+        ..Default::default()
+    };
+    let page = render(app, request.clone(), options, false).await;
     html_response(status, page.html.into(), &request)
 }
