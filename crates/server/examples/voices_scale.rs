@@ -285,7 +285,7 @@ async fn measure(name: &str, location: Location, rows: &[Row]) {
         .unwrap();
     let token = "b".repeat(64);
     store
-        .session_put(&server::staff::session::token_hash(&token), "bench", "c", i64::MAX / 2)
+        .session_put(&server::token_hash(&token), "bench", "c", i64::MAX / 2)
         .await
         .unwrap();
     let state = Arc::new(AppState::new(config, store));

@@ -14,8 +14,11 @@ use axum::Router;
 use feedback::{follow_path, is_follow_token, Feedback, FOLLOW_PATH_PREFIX};
 use view_models::screens::my_voice::{FollowedVoice, Progress};
 
-use crate::store::{follow_hash, Stored};
-use crate::AppState;
+use crate::staff::password::random_hex;
+use crate::staff::session::now;
+use crate::store::voices::Status;
+use crate::store::Stored;
+use crate::{token_hash, AppState};
 
 /// Private pages one address may open in a minute: enough for a family's few messages and
 /// their reloads, far too few to try tokens (which have at least 128 random bits anyway).
@@ -40,18 +43,31 @@ pub fn with_token(mut f: Feedback) -> Feedback {
 
 /// 256 random bits from the system, as 64 hex characters.
 pub(crate) fn new_token() -> String {
-    use password_hash::rand_core::{OsRng, RngCore};
-    let mut bytes = [0u8; 32];
-    OsRng.fill_bytes(&mut bytes);
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    random_hex(32)
 }
 
-/// The receipt's private link: the token sent (or made) for this message, if it is the one the
-/// record was stored with. A retry with another token gets none; nobody can attach a token of
-/// their own to someone else's message.
-pub fn link(f: &Feedback, stored: &Stored) -> Option<String> {
+/// The token sent (or made) for this message, if it is the one the record was stored with. A
+/// retry with another token gets none; nobody can attach a token of their own to someone else's
+/// message.
+pub fn kept_token<'a>(f: &'a Feedback, stored: &Stored) -> Option<&'a str> {
     let token = f.follow.as_deref()?;
-    (stored.follow_hash.as_deref() == Some(follow_hash(token).as_str())).then(|| follow_path(token))
+    (stored.follow_hash.as_deref() == Some(token_hash(token).as_str())).then_some(token)
+}
+
+/// The receipt's private link (`kept_token`'s page).
+pub fn link(f: &Feedback, stored: &Stored) -> Option<String> {
+    kept_token(f, stored).map(follow_path)
+}
+
+/// Where a voice stands, in the citizen's page's terms: every status of the inbox has one.
+fn progress(status: Status) -> Progress {
+    match status {
+        Status::New => Progress::Received,
+        Status::Seen => Progress::Read,
+        Status::Considering => Progress::Considering,
+        Status::Answered => Progress::Answered,
+        Status::Declined => Progress::Declined,
+    }
 }
 
 /// What the log may say of a path: a private link's token is a secret, kept out of every log.
@@ -70,12 +86,6 @@ fn private(mut response: Response) -> Response {
     headers.insert("x-robots-tag", HeaderValue::from_static("noindex, nofollow"));
     headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
     response
-}
-
-fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64)
 }
 
 /// `GET /voices/mine/<token>`: the page in the reader's language, or 404 in it.
@@ -112,7 +122,7 @@ async fn page(
     let followed = found.map(|f| FollowedVoice {
         received_at: f.received_at,
         topic: f.topic,
-        progress: Progress::from_status(f.status.id()),
+        progress: progress(f.status),
         theme_id: f.theme_id,
     });
     private(crate::pages::private_page(&app, req, followed).await)
@@ -202,13 +212,28 @@ mod tests {
             created: false,
             follow_hash: hash,
         };
-        assert_eq!(link(&f, &stored(Some(follow_hash(&token)))), Some(format!("/voices/mine/{token}")));
+        assert_eq!(link(&f, &stored(Some(token_hash(&token)))), Some(format!("/voices/mine/{token}")));
         assert_eq!(
-            link(&f, &stored(Some(follow_hash(&"ef".repeat(32))))),
+            link(&f, &stored(Some(token_hash(&"ef".repeat(32))))),
             None,
             "a retry with another token"
         );
         assert_eq!(link(&f, &stored(None)), None);
+    }
+
+    #[test]
+    fn each_status_of_the_inbox_is_its_own_step_for_the_citizen() {
+        let steps: Vec<Progress> = Status::ALL.into_iter().map(progress).collect();
+        assert_eq!(
+            steps,
+            [
+                Progress::Received,
+                Progress::Read,
+                Progress::Considering,
+                Progress::Answered,
+                Progress::Declined
+            ]
+        );
     }
 
     #[test]

@@ -83,6 +83,13 @@ pub fn origin_allowed(headers: &HeaderMap, allowed: &[String]) -> bool {
     same || allowed.iter().any(|a| a == origin)
 }
 
+/// What is stored of a secret token (a session's, a private link's): its SHA-256, hex. A token
+/// has at least 128 random bits, so a fast hash suffices: nobody can try enough tokens to find one.
+pub fn token_hash(token: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// Compares in constant time (`subtle`, already in the tree through the password hashing), so
 /// timing reveals nothing of a token.
 pub(crate) fn same_secret(a: &[u8], b: &[u8]) -> bool {

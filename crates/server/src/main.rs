@@ -84,13 +84,10 @@ async fn main() {
     tracing::info!("limits: {max_connections} connections, {per_client} per client address, headers within {header_timeout} s (open files {open_files})");
     let state = Arc::new(AppState::new(config, store));
     // Personal data only as long as needed: e-mail addresses older than the retention period (and
-    // private links older than a year) are deleted at start, before the first request is answered (an export right after a start must
-    // not show them), and every hour after (the messages stay).
+    // private links older than a year) are deleted at start, before the first request is answered
+    // (an export right after a start must not show them), and every hour after (the messages stay).
     let forget = move |state: Arc<AppState>| async move {
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_secs() as i64)
-            .unwrap_or(0);
+        let now = server::staff::session::now();
         match state.store.forget_old_emails(now, retention_days).await {
             Ok(n) if n > 0 => tracing::info!("retention: deleted {n} e-mail addresses older than {retention_days} days"),
             Err(e) => tracing::error!("retention: could not delete old e-mail addresses: {e}"),

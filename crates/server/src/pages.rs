@@ -266,8 +266,7 @@ pub async fn posted_form(app: &Arc<AppState>, peer: SocketAddr, req: Request) ->
             match app.store.insert(with_card_topic(app, feedback.clone())).await {
                 Ok(stored) => {
                     // The receipt page links to the private page the record was stored with.
-                    let follow = crate::follow::link(&feedback, &stored)
-                        .and_then(|p| p.strip_prefix(feedback::FOLLOW_PATH_PREFIX).map(String::from));
+                    let follow = crate::follow::kept_token(&feedback, &stored).map(String::from);
                     PostedForm {
                         submission: Submission {
                             follow: follow.unwrap_or_default(),

@@ -71,7 +71,7 @@ async fn the_receipt_links_to_a_private_page_that_says_where_the_message_stands(
     // Only the hash is stored.
     let conn = rusqlite::Connection::open(&h.db).unwrap();
     let stored: String = conn.query_row("SELECT follow_hash FROM feedback", [], |r| r.get(0)).unwrap();
-    assert_eq!(stored, server::store::follow_hash(&token(0xab)));
+    assert_eq!(stored, server::token_hash(&token(0xab)));
     assert_ne!(stored, token(0xab));
     drop(conn);
     assert!(

@@ -83,10 +83,8 @@ fn survey_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
     } else {
         echo.follow.clone()
     };
-    let echo_follow = received
-        .as_ref()
-        .map(|_| echo.follow.clone())
-        .filter(|_| !echo.message.trim().is_empty());
+    // Received without script: the token the server kept (none for a rating without words).
+    let echo_follow = received.as_ref().map(|_| echo.follow.clone());
     // The kiosk's own address with its settings, so each answer page is the same kiosk's.
     let action = kiosk_address(&request, false);
     let start = KIOSK_START.get().cloned().unwrap_or_else(|| action.clone());

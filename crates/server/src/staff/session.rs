@@ -9,7 +9,6 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use sha2::{Digest, Sha256};
 
 use crate::store::staff::{Role, Session};
 use crate::AppState;
@@ -23,10 +22,6 @@ pub fn now() -> i64 {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)
         .unwrap_or(0)
-}
-
-pub fn token_hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn token(headers: &HeaderMap) -> Option<String> {
@@ -59,7 +54,7 @@ pub fn clear_cookie() -> HeaderValue {
 /// The signed-in member of staff, if the request carries a live session.
 pub async fn session_of(app: &AppState, headers: &HeaderMap) -> Option<Session> {
     let token = token(headers)?;
-    match app.store.session_get(&token_hash(&token), now()).await {
+    match app.store.session_get(&crate::token_hash(&token), now()).await {
         Ok(s) => s,
         Err(e) => {
             tracing::error!("reading a staff session failed: {e}");
@@ -70,7 +65,7 @@ pub async fn session_of(app: &AppState, headers: &HeaderMap) -> Option<Session> 
 
 pub async fn sign_out(app: &AppState, headers: &HeaderMap) {
     if let Some(t) = token(headers) {
-        if let Err(e) = app.store.session_delete(&token_hash(&t)).await {
+        if let Err(e) = app.store.session_delete(&crate::token_hash(&t)).await {
             tracing::error!("ending a staff session failed: {e}");
         }
     }

@@ -109,7 +109,7 @@ pub(super) async fn sign_in(
     let stored = async {
         app.store.staff_signed_in(&name).await?;
         app.store
-            .session_put(&session::token_hash(&token), &name, &csrf, now + session::SESSION_SECONDS)
+            .session_put(&crate::token_hash(&token), &name, &csrf, now + session::SESSION_SECONDS)
             .await
     };
     if let Err(e) = stored.await {

@@ -83,16 +83,9 @@ pub struct Stored {
 /// that waits for the next fiscal year's budget. Then its hash is forgotten.
 pub const FOLLOW_DAYS: u32 = 365;
 
-/// What is stored of a private link's token: its SHA-256, hex. A token has at least 128 random
-/// bits, so a fast hash suffices: nobody can try enough tokens to find one.
-pub fn follow_hash(token: &str) -> String {
-    use sha2::{Digest, Sha256};
-    Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// The hash a record is stored with: only a message with text can be followed.
 fn follow_hash_of(f: &Feedback) -> Option<String> {
-    f.follow.as_deref().filter(|_| !f.message.is_empty()).map(follow_hash)
+    f.follow.as_deref().filter(|_| !f.message.is_empty()).map(crate::token_hash)
 }
 
 /// Receipt numbers are the row id, zero-padded: short enough to read out at a counter.

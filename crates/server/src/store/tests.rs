@@ -566,7 +566,7 @@ async fn a_private_link_finds_its_message_by_the_tokens_hash_for_a_year() {
             })
             .await
             .unwrap();
-        assert_eq!(stored.follow_hash, Some(super::follow_hash(&token)), "{location:?}");
+        assert_eq!(stored.follow_hash, Some(crate::token_hash(&token)), "{location:?}");
         // A rating without words keeps no link, whatever it was sent with.
         let silent = store
             .insert(Feedback {

@@ -655,7 +655,7 @@ impl Store {
     /// The voice a private link's token names, if the link still works at `now` (seconds since
     /// the epoch): received within [`super::FOLLOW_DAYS`]. Looked up by the token's hash.
     pub async fn followed(&self, token: &str, now: i64) -> Result<Option<Followed>> {
-        let hash = super::follow_hash(token);
+        let hash = crate::token_hash(token);
         let cutoff = now - i64::from(super::FOLLOW_DAYS) * 86_400;
         let sql = |d: Dialect| {
             format!(

@@ -6,7 +6,7 @@
 use snapshot::Snapshot;
 
 use crate::format::japan_time_of;
-use crate::screens::voices::{answer_view, card_name, cards, date_words, AnswerView};
+use crate::screens::voices::{answer_view, date_words, known_card_name, AnswerView};
 use crate::strings::marked_strings;
 use crate::Locale;
 
@@ -23,8 +23,8 @@ pub struct FollowedVoice {
     pub theme_id: Option<i64>,
 }
 
-/// Where a message stands, as the staff inbox's status says (`new`, `seen`, `considering`,
-/// `answered`, `declined`).
+/// Where a message stands, as the staff inbox's status says (the server maps each of its
+/// statuses to one of these, `follow::progress`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Progress {
     #[default]
@@ -36,17 +36,6 @@ pub enum Progress {
 }
 
 impl Progress {
-    /// From the inbox's status as stored; an unknown one reads as just received.
-    pub fn from_status(id: &str) -> Progress {
-        match id {
-            "seen" => Progress::Read,
-            "considering" => Progress::Considering,
-            "answered" => Progress::Answered,
-            "declined" => Progress::Declined,
-            _ => Progress::Received,
-        }
-    }
-
     /// For the badge's class.
     pub fn id(self) -> &'static str {
         match self {
@@ -83,21 +72,14 @@ pub fn my_voice(s: &Snapshot, locale: Locale, f: &FollowedVoice) -> MyVoiceScree
     let m = marked_strings(locale);
     let received = japan_time_of(&f.received_at).map_or_else(String::new, |t| date_words(t.year, t.month, t.day, locale));
     // Only a card's name: a topic the citizen typed is theirs, and stays off a page a link opens.
-    let is_card = cards(s, locale).iter().any(|(id, _)| *id == f.topic) || s.indicator_groups.iter().any(|g| g.id == f.topic);
-    let card = is_card.then(|| card_name(s, &f.topic, locale));
-    let answer = f
+    let card = known_card_name(s, &f.topic, locale);
+    // The theme's answer, once published, and its card's section on the public page.
+    let published = f
         .theme_id
-        .and_then(|t| s.voices.answers.iter().find(|a| a.id == theme_answer_id(t)))
-        .map(|a| answer_view(s, a, locale));
-    // The card's section on the public page, for its other answers (or this one's context).
-    let answer_card = answer
-        .as_ref()
-        .and_then(|a| s.voices.answers.iter().find(|x| x.id == a.id))
-        .map(|a| a.card.clone());
-    let card_link = answer_card
-        .or(is_card.then(|| f.topic.clone()))
-        .filter(|c| !c.is_empty())
-        .map(|c| format!("/voices#{c}"));
+        .and_then(|t| s.voices.answers.iter().find(|a| a.id == theme_answer_id(t)));
+    let answer = published.map(|a| answer_view(s, a, locale));
+    let linked_card = published.map(|a| a.card.as_str()).or(card.as_ref().map(|_| f.topic.as_str()));
+    let card_link = linked_card.filter(|c| !c.is_empty()).map(|c| format!("/voices#{c}"));
     let status = match f.progress {
         Progress::Received => m.my_voice_new,
         Progress::Read => m.my_voice_seen,
@@ -143,11 +125,11 @@ mod tests {
         s
     }
 
-    fn followed(topic: &str, status: &str, theme: Option<i64>) -> FollowedVoice {
+    fn followed(topic: &str, progress: Progress, theme: Option<i64>) -> FollowedVoice {
         FollowedVoice {
             received_at: "2026-03-31T15:30:00Z".into(),
             topic: topic.into(),
-            progress: Progress::from_status(status),
+            progress,
             theme_id: theme,
         }
     }
@@ -155,29 +137,34 @@ mod tests {
     #[test]
     fn the_day_is_japans_and_the_card_is_named_in_words() {
         let s = with_answer();
-        let v = my_voice(&s, Locale::Ja, &followed("konbini-yearly", "new", None));
+        let v = my_voice(&s, Locale::Ja, &followed("konbini-yearly", Progress::Received, None));
         assert_eq!(v.received, "2026年4月1日", "15:30 UTC is the next morning in Japan");
         assert!(v.card.as_deref().is_some_and(|c| c.contains("コンビニ")), "{:?}", v.card);
         assert_eq!(v.card_link.as_deref(), Some("/voices#konbini-yearly"));
         assert_eq!(v.status, "受け付けました");
         assert_eq!(
-            my_voice(&s, Locale::En, &followed("konbini-yearly", "new", None)).received,
+            my_voice(&s, Locale::En, &followed("konbini-yearly", Progress::Received, None)).received,
             "1 April 2026"
         );
     }
 
     #[test]
     fn a_topic_the_citizen_typed_is_never_shown() {
-        let v = my_voice(&with_answer(), Locale::Ja, &followed("私の住所は熊本市中央区", "seen", None));
+        let v = my_voice(
+            &with_answer(),
+            Locale::Ja,
+            &followed("私の住所は熊本市中央区", Progress::Read, None),
+        );
         assert_eq!((v.card, v.card_link), (None, None));
         assert_eq!(v.status, "市の職員が読みました");
     }
 
     #[test]
-    fn every_status_has_its_words_and_unknown_ones_read_as_received() {
-        let words: Vec<_> = ["new", "seen", "considering", "answered", "declined", "??"]
-            .iter()
-            .map(|st| my_voice(&seed(), Locale::Ja, &followed("", st, None)).status)
+    fn every_status_has_its_words() {
+        use Progress::*;
+        let words: Vec<_> = [Received, Read, Considering, Answered, Declined]
+            .into_iter()
+            .map(|p| my_voice(&seed(), Locale::Ja, &followed("", p, None)).status)
             .collect();
         assert_eq!(
             words,
@@ -186,8 +173,7 @@ mod tests {
                 "市の職員が読みました",
                 "担当課で検討しています",
                 "市の対応を公開しました",
-                "今回は対応しないことにしました",
-                "受け付けました"
+                "今回は対応しないことにしました"
             ]
         );
     }
@@ -195,7 +181,7 @@ mod tests {
     #[test]
     fn the_themes_answer_shows_once_published_and_only_that_one() {
         let s = with_answer();
-        let v = my_voice(&s, Locale::Ja, &followed("", "answered", Some(7)));
+        let v = my_voice(&s, Locale::Ja, &followed("", Progress::Answered, Some(7)));
         let a = v.answer.expect("theme 7's answer is published");
         assert_eq!((a.title.as_str(), a.answer.as_str()), ("手数料について", "検討を始めました"));
         assert_eq!(
@@ -204,12 +190,12 @@ mod tests {
             "the answer's card, though the message named none"
         );
         assert_eq!(
-            my_voice(&s, Locale::Ja, &followed("konbini-yearly", "answered", Some(8))).answer,
+            my_voice(&s, Locale::Ja, &followed("konbini-yearly", Progress::Answered, Some(8))).answer,
             None,
             "another theme's answer is not this one's"
         );
         assert_eq!(
-            my_voice(&seed(), Locale::Ja, &followed("konbini-yearly", "answered", Some(7))).answer,
+            my_voice(&seed(), Locale::Ja, &followed("konbini-yearly", Progress::Answered, Some(7))).answer,
             None,
             "not yet published"
         );

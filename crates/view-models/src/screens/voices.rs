@@ -92,14 +92,19 @@ pub fn cards(s: &Snapshot, locale: Locale) -> Vec<(String, String)> {
 }
 
 /// A card's name (marked) by id: a card's, else an indicator group's, else the id.
-pub fn card_name(s: &Snapshot, id: &str, locale: Locale) -> String {
+fn card_name(s: &Snapshot, id: &str, locale: Locale) -> String {
+    known_card_name(s, id, locale).unwrap_or_else(|| id.to_string())
+}
+
+/// The name (marked) of the card or indicator group `id` names, if it names one.
+pub fn known_card_name(s: &Snapshot, id: &str, locale: Locale) -> Option<String> {
     if let Some((_, name)) = cards(s, locale).into_iter().find(|(c, _)| c == id) {
-        return name;
+        return Some(name);
     }
     s.indicator_groups
         .iter()
         .find(|g| g.id == id)
-        .map_or_else(|| id.to_string(), |g| locale.pick_marked(&g.name).into_owned())
+        .map(|g| locale.pick_marked(&g.name).into_owned())
 }
 
 pub fn answer_view(s: &Snapshot, a: &CityAnswer, locale: Locale) -> AnswerView {
