@@ -6,6 +6,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::words::words;
 use sha2::{Digest, Sha256};
 use snapshot::{parse_manifest, parse_snapshot, Locale, Manifest, ManifestEntry, Problem, Snapshot, Text};
 
@@ -50,10 +51,9 @@ pub enum FolderError {
 
 impl FolderError {
     pub fn message(&self, lang: Locale) -> String {
-        let ja = lang != Locale::En;
+        let w = words(lang);
         match self {
-            FolderError::Io(what, e) if ja => format!("{what}: 読み書きできませんでした（{e}）"),
-            FolderError::Io(what, e) => format!("{what}: could not be read or written ({e})"),
+            FolderError::Io(what, e) => w.folder_io(what, &e.to_string()),
             FolderError::Invalid(what, problems) => {
                 let list: Vec<String> = problems
                     .iter()
@@ -62,24 +62,11 @@ impl FolderError {
                     .collect();
                 format!("{what}: {}", list.join(" / "))
             }
-            FolderError::IdTaken(id) if ja => format!("ID「{id}」はすでに公開されています。別のIDにしてください"),
-            FolderError::IdTaken(id) => format!("the id {id:?} is already published; choose another"),
-            FolderError::NothingToRollBack if ja => "戻せる以前の公開がありません（公開は1件だけです）".into(),
-            FolderError::NothingToRollBack => "there is no earlier publication to go back to".into(),
-            FolderError::Empty(dir) if ja => {
-                format!("{dir} に公開データがありません。widget-server を一度起動すると、最初の公開データが入ります")
-            }
-            FolderError::Empty(dir) => {
-                format!("{dir} holds no published data yet; starting widget-server once fills it with the first publication")
-            }
-            FolderError::NoSuchDraft(id) if ja => format!("下書き「{id}」はありません"),
-            FolderError::NoSuchDraft(id) => format!("there is no draft {id:?}"),
-            FolderError::DraftOutdated { base, latest } if ja => {
-                format!("この下書きは「{base}」をもとに作られましたが、その後「{latest}」が公開されました。最新のワークブックで作り直してください")
-            }
-            FolderError::DraftOutdated { base, latest } => format!(
-                "this draft was prepared from {base:?}, but {latest:?} has been published since; prepare it again from the latest workbook"
-            ),
+            FolderError::IdTaken(id) => w.id_taken(id),
+            FolderError::NothingToRollBack => w.nothing_to_roll_back.into(),
+            FolderError::Empty(dir) => w.folder_empty(dir),
+            FolderError::NoSuchDraft(id) => w.no_such_draft(id),
+            FolderError::DraftOutdated { base, latest } => w.draft_outdated(base, latest),
         }
     }
 }

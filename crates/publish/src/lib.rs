@@ -9,6 +9,7 @@ pub mod import;
 pub mod problem;
 #[doc(hidden)]
 pub mod testing;
+pub mod words;
 pub mod workbook;
 
 pub use folder::{DataFolder, FolderError};

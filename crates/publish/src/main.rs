@@ -7,6 +7,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use publish::words::words;
 use publish::{workbook, DataFolder};
 use snapshot::Locale;
 
@@ -70,17 +71,10 @@ fn parse(mut raw: impl Iterator<Item = String>) -> Result<Args, String> {
     Ok(a)
 }
 
-fn say(lang: Locale, ja: String, en: String) -> String {
-    if lang == Locale::En {
-        en
-    } else {
-        ja
-    }
-}
-
 fn run(a: Args) -> Result<(), String> {
     let folder = DataFolder::new(&a.data);
     let fail = |e: publish::FolderError| e.message(a.lang);
+    let w = words(a.lang);
     match a.command.as_str() {
         "workbook" => {
             let out = a.out.ok_or("--out FILE.xlsx is required")?;
@@ -89,11 +83,7 @@ fn run(a: Args) -> Result<(), String> {
             std::fs::write(&out, bytes).map_err(|e| format!("{}: {e}", out.display()))?;
             println!(
                 "{}",
-                say(
-                    a.lang,
-                    format!("{} を書き出しました（{} 時点の公開データ）", out.display(), latest.snapshot.as_of),
-                    format!("wrote {} (the figures as of {})", out.display(), latest.snapshot.as_of)
-                )
+                w.wrote_workbook(&out.display().to_string(), &latest.snapshot.as_of.to_string())
             );
             Ok(())
         }
@@ -108,11 +98,7 @@ fn run(a: Args) -> Result<(), String> {
                     for p in &problems {
                         println!("{}: {}", file.display(), p.message(a.lang));
                     }
-                    return Err(say(
-                        a.lang,
-                        format!("{}件の問題があります。何も公開していません", problems.len()),
-                        format!("{} problem(s); nothing was published", problems.len()),
-                    ));
+                    return Err(w.import_failed(&problems.len().to_string()));
                 }
             };
             if let Some(out) = &a.out {
@@ -121,36 +107,15 @@ fn run(a: Args) -> Result<(), String> {
             }
             if a.publish {
                 let entry = folder.publish(&draft.snapshot, draft.title, &a.who).map_err(fail)?;
-                println!(
-                    "{}",
-                    say(
-                        a.lang,
-                        format!("公開しました: {}（{}）{}", entry.id, entry.as_of, entry.sha256),
-                        format!("published {} (as of {}) {}", entry.id, entry.as_of, entry.sha256)
-                    )
-                );
+                println!("{}", w.published(&entry.id, &entry.as_of.to_string(), &entry.sha256));
             } else {
-                println!(
-                    "{}",
-                    say(
-                        a.lang,
-                        format!("問題はありません: {}（{}）。--publish を付けると公開します", id, as_of),
-                        format!("no problems: {id} (as of {as_of}); add --publish to publish it")
-                    )
-                );
+                println!("{}", w.no_problems(&id, &as_of));
             }
             Ok(())
         }
         "rollback" => {
             let (removed, now) = folder.rollback(&a.who).map_err(fail)?;
-            println!(
-                "{}",
-                say(
-                    a.lang,
-                    format!("{} の公開を取り消し、{} を最新に戻しました", removed.id, now.id),
-                    format!("withdrew {}; {} is the latest again", removed.id, now.id)
-                )
-            );
+            println!("{}", w.rolled_back(&removed.id, &now.id));
             Ok(())
         }
         "check" => {
@@ -174,7 +139,7 @@ fn main() -> ExitCode {
     match run(args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{}{e}", if lang == Locale::En { "error: " } else { "エラー: " });
+            eprintln!("{}{e}", words(lang).error_prefix);
             ExitCode::FAILURE
         }
     }
