@@ -10,7 +10,9 @@ pub mod session;
 mod sign_in;
 mod survey;
 pub mod voices;
+pub mod words;
 
+use crate::staff::words::STAFF;
 use std::sync::Arc;
 
 use axum::extract::DefaultBodyLimit;
@@ -79,20 +81,16 @@ fn folder(app: &AppState) -> DataFolder {
 /// A staff page that says why something could not be done, with the way back.
 fn refused(auth: &StaffAuth, status: StatusCode, why: &str) -> Response {
     let problems = vec![Problem::new(why, "")];
-    render(status, "できませんでした", Some(Who::from(&auth.0)), move || {
+    render(status, STAFF.not_done, Some(Who::from(&auth.0)), move || {
         view! {
-            <ProblemSummary title="できませんでした".into() problems/>
-            <p><a href="/staff/publishing">"公開の作業に戻る"</a></p>
+            <ProblemSummary title=STAFF.not_done.into() problems/>
+            <p><a href="/staff/publishing">{STAFF.back_to_publishing}</a></p>
         }
     })
 }
 
 fn other_site(auth: &StaffAuth) -> Response {
-    refused(
-        auth,
-        StatusCode::FORBIDDEN,
-        "このページ以外から送られた操作は受け付けません。ページを開き直してからお試しください",
-    )
+    refused(auth, StatusCode::FORBIDDEN, STAFF.form_from_elsewhere)
 }
 
 /// A staff form with no fields but its token, which `StaffForm` checks (publish, discard,

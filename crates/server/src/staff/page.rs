@@ -2,6 +2,7 @@
 //! are: the clerks' language (Japanese), the widget's style sheet, no script and no app. Leptos
 //! escapes every text it is given, so a page is never assembled from hand-escaped strings.
 
+use crate::staff::words::STAFF;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use leptos::prelude::*;
@@ -48,15 +49,15 @@ pub fn render<V: IntoView + 'static>(
 /// The document: head, header with the signed-in name and 「サインアウト」, the page's heading.
 #[component]
 fn StaffFrame(title: String, who: Option<Who>, children: Children) -> impl IntoView {
-    let page_title = format!("{title} — 市役所改革プラン 職員用");
+    let page_title = STAFF.page_title(&title);
     // The menu only for staff who are signed in: the sign-in page offers nothing else.
     let menu = who.is_some().then(|| {
         view! {
-            <nav class="site-nav" aria-label="職員用メニュー">
+            <nav class="site-nav" aria-label=STAFF.staff_menu>
                 <ul class="staff-nav">
-                    <li><a href="/staff/publishing">"公開の作業"</a></li>
-                    <li><a href="/staff/voices">"市民の声"</a></li>
-                    <li><a href="/staff/voices/themes">"テーマ"</a></li>
+                    <li><a href="/staff/publishing">{STAFF.nav_publishing}</a></li>
+                    <li><a href="/staff/voices">{STAFF.nav_voices}</a></li>
+                    <li><a href="/staff/voices/themes">{STAFF.nav_themes}</a></li>
                 </ul>
             </nav>
         }
@@ -72,14 +73,14 @@ fn StaffFrame(title: String, who: Option<Who>, children: Children) -> impl IntoV
                 <link rel="stylesheet" href="/style.css"/>
             </head>
             <body>
-                <a class="skip-link" href="#main">"本文へ移動"</a>
+                <a class="skip-link" href="#main">{STAFF.skip_to_content}</a>
                 <header class="site-header">
                     <div class="site-header__bar">
-                        <p class="site-title"><a href="/staff/publishing">"市役所改革プラン 職員用ページ"</a></p>
+                        <p class="site-title"><a href="/staff/publishing">{STAFF.site_title}</a></p>
                         {who.map(|w| view! {
                             <form class="staff-signout" method="post" action="/staff/sign-out">
                                 <input type="hidden" name="csrf" value=w.csrf/>
-                                <p>{w.name}" さん "<button type="submit" class="button button--secondary">"サインアウト"</button></p>
+                                <p>{STAFF.signed_in_as(&w.name)}" "<button type="submit" class="button button--secondary">{STAFF.sign_out}</button></p>
                             </form>
                         })}
                     </div>
@@ -132,7 +133,7 @@ pub fn ProblemSummary(title: String, problems: Vec<Problem>) -> impl IntoView {
 #[component]
 pub fn FieldError(#[prop(into)] id: String, problems: Vec<Problem>) -> impl IntoView {
     problems.into_iter().find(|p| p.field == id).map(move |p| {
-        view! { <p class="field-error" id=format!("{id}-error")><span class="visually-hidden">"エラー: "</span>{p.text}</p> }
+        view! { <p class="field-error" id=format!("{id}-error")><span class="visually-hidden">{STAFF.error_prefix}</span>{p.text}</p> }
     })
 }
 

@@ -3,6 +3,7 @@
 //! staff page takes, so no staff route can forget to ask. Every staff form is checked twice
 //! against other sites: its origin, and the session's form token.
 
+use crate::staff::words::STAFF;
 use std::sync::Arc;
 
 use axum::extract::FromRequestParts;
@@ -94,18 +95,13 @@ impl FromRequestParts<Arc<AppState>> for StaffAuth {
         match session_of(app, &parts.headers).await {
             Some(s) => Ok(StaffAuth(s)),
             None if parts.method == Method::GET || parts.method == Method::HEAD => Err(Redirect::to("/staff/sign-in").into_response()),
-            None => Err(super::page::render(
-                StatusCode::FORBIDDEN,
-                "サインインしてください",
-                None,
-                || {
-                    use leptos::prelude::*;
-                    view! {
-                        <p>"この操作にはサインインが必要です。"</p>
-                        <p><a href="/staff/sign-in">"サインイン"</a></p>
-                    }
-                },
-            )),
+            None => Err(super::page::render(StatusCode::FORBIDDEN, STAFF.sign_in_please, None, || {
+                use leptos::prelude::*;
+                view! {
+                    <p>{STAFF.sign_in_needed}</p>
+                    <p><a href="/staff/sign-in">{STAFF.sign_in}</a></p>
+                }
+            })),
         }
     }
 }
@@ -146,7 +142,7 @@ impl<T: serde::de::DeserializeOwned + Send> axum::extract::FromRequest<Arc<AppSt
         let (mut parts, body) = req.into_parts();
         let auth = StaffAuth::from_request_parts(&mut parts, app).await?;
         let Ok(bytes) = axum::body::to_bytes(body, MAX_FORM_BYTES).await else {
-            return Err(super::refused(&auth, StatusCode::PAYLOAD_TOO_LARGE, "送られた内容が長すぎます"));
+            return Err(super::refused(&auth, StatusCode::PAYLOAD_TOO_LARGE, STAFF.form_too_long));
         };
         let token: FormToken = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
         if !form_from_this_site(&parts.headers, &auth.0.csrf, &token.csrf) {
@@ -154,11 +150,7 @@ impl<T: serde::de::DeserializeOwned + Send> axum::extract::FromRequest<Arc<AppSt
         }
         match serde_urlencoded::from_bytes::<T>(&bytes) {
             Ok(fields) => Ok(StaffForm(auth, fields)),
-            Err(_) => Err(super::refused(
-                &auth,
-                StatusCode::BAD_REQUEST,
-                "送られた内容を読めませんでした。ページを開き直してからお試しください",
-            )),
+            Err(_) => Err(super::refused(&auth, StatusCode::BAD_REQUEST, STAFF.form_unreadable)),
         }
     }
 }

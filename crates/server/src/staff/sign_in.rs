@@ -1,6 +1,7 @@
 //! Signing in and out: a limited number of tries per address, ten wrong passwords in a row lock
 //! an account for a while, and a wrong name costs as long as a wrong password.
 
+use crate::staff::words::STAFF;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
@@ -20,18 +21,18 @@ use crate::AppState;
 
 fn sign_in_page(status: StatusCode, error: Option<&str>, name: &str) -> Response {
     let (error, name) = (error.map(String::from), name.to_string());
-    render(status, "サインイン", None, move || view! { <SignInForm error name/> })
+    render(status, STAFF.sign_in, None, move || view! { <SignInForm error name/> })
 }
 
 /// The form, with why the last try failed.
 #[component]
 fn SignInForm(error: Option<String>, name: String) -> impl IntoView {
     view! {
-        {error.map(|m| view! { <ProblemSummary title="サインインできませんでした".into() problems=vec![Problem::new(m, "")]/> })}
+        {error.map(|m| view! { <ProblemSummary title=STAFF.sign_in_failed.into() problems=vec![Problem::new(m, "")]/> })}
         <form method="post" action="/staff/sign-in" class="form">
-            <div class="field"><label for="name">"名前"</label><input type="text" id="name" name="name" autocomplete="username" required maxlength="64" value=name/></div>
-            <div class="field"><label for="password">"パスワード"</label><input id="password" name="password" type="password" autocomplete="current-password" required maxlength="256"/></div>
-            <button type="submit" class="button">"サインイン"</button>
+            <div class="field"><label for="name">{STAFF.name}</label><input type="text" id="name" name="name" autocomplete="username" required maxlength="64" value=name/></div>
+            <div class="field"><label for="password">{STAFF.password}</label><input id="password" name="password" type="password" autocomplete="current-password" required maxlength="256"/></div>
+            <button type="submit" class="button">{STAFF.sign_in}</button>
         </form>
     }
 }
@@ -53,40 +54,24 @@ pub(super) async fn sign_in(
     Form(f): Form<SignIn>,
 ) -> Response {
     if !session::origin_is_this_site(&headers) {
-        return sign_in_page(
-            StatusCode::FORBIDDEN,
-            Some("このページ以外から送られたサインインは受け付けません"),
-            "",
-        );
+        return sign_in_page(StatusCode::FORBIDDEN, Some(STAFF.sign_in_from_elsewhere), "");
     }
     if app.staff.sign_ins.check(app.config.client_ip(peer.ip(), &headers)).is_err() {
         tracing::warn!("staff sign-in: too many attempts from one address");
-        return sign_in_page(
-            StatusCode::TOO_MANY_REQUESTS,
-            Some("試行が多すぎます。1分ほど待ってからお試しください"),
-            &f.name,
-        );
+        return sign_in_page(StatusCode::TOO_MANY_REQUESTS, Some(STAFF.sign_in_too_many), &f.name);
     }
     let name = f.name.trim().chars().take(64).collect::<String>();
     let account = match app.store.staff_get(&name).await {
         Ok(a) => a,
         Err(e) => {
             tracing::error!("reading a staff account failed: {e}");
-            return sign_in_page(
-                StatusCode::SERVICE_UNAVAILABLE,
-                Some("ただいまサインインできません。時間をおいてお試しください"),
-                &name,
-            );
+            return sign_in_page(StatusCode::SERVICE_UNAVAILABLE, Some(STAFF.sign_in_unavailable), &name);
         }
     };
     let now = session::now();
     if account.as_ref().is_some_and(|a| a.locked_until > now) {
         tracing::warn!("staff sign-in refused: account locked");
-        return sign_in_page(
-            StatusCode::FORBIDDEN,
-            Some("間違ったパスワードが続いたため、このアカウントは15分間ロックされています"),
-            &name,
-        );
+        return sign_in_page(StatusCode::FORBIDDEN, Some(STAFF.account_locked), &name);
     }
     let hash = account
         .as_ref()
@@ -103,7 +88,7 @@ pub(super) async fn sign_in(
             }
         }
         tracing::info!("staff sign-in failed");
-        return sign_in_page(StatusCode::UNAUTHORIZED, Some("名前かパスワードが違います"), &name);
+        return sign_in_page(StatusCode::UNAUTHORIZED, Some(STAFF.wrong_password), &name);
     }
     let (token, csrf) = (password::random_hex(32), password::random_hex(16));
     let stored = async {
@@ -114,11 +99,7 @@ pub(super) async fn sign_in(
     };
     if let Err(e) = stored.await {
         tracing::error!("starting a staff session failed: {e}");
-        return sign_in_page(
-            StatusCode::SERVICE_UNAVAILABLE,
-            Some("ただいまサインインできません。時間をおいてお試しください"),
-            &name,
-        );
+        return sign_in_page(StatusCode::SERVICE_UNAVAILABLE, Some(STAFF.sign_in_unavailable), &name);
     }
     let mut r = Redirect::to("/staff/publishing").into_response();
     r.headers_mut().insert(header::SET_COOKIE, session::set_cookie(&headers, &token));

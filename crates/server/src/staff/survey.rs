@@ -1,6 +1,7 @@
 //! The citizens' side for staff: the kiosks' answers added to a draft (small cells withheld, as
 //! the summary does), the feedback CSV and the counter survey summary.
 
+use crate::staff::words::STAFF;
 use std::sync::Arc;
 
 use axum::extract::{Path, Query, State};
@@ -53,13 +54,13 @@ pub(super) async fn kiosk_answers(
             to: Some(b),
         }
         .ordered(),
-        _ => return refused(&auth, StatusCode::UNPROCESSABLE_ENTITY, "月は 2024-04 の形で入力してください"),
+        _ => return refused(&auth, StatusCode::UNPROCESSABLE_ENTITY, STAFF.month_typed),
     };
     let counted = match app.store.counter_survey_counts(from.to_string(), to.to_string()).await {
         Ok(c) => c,
         Err(e) => {
             tracing::error!("counting the counter survey failed: {e}");
-            return refused(&auth, StatusCode::SERVICE_UNAVAILABLE, "ただいま回答を集計できません");
+            return refused(&auth, StatusCode::SERVICE_UNAVAILABLE, STAFF.survey_unavailable);
         }
     };
     let summary = summary::summarize(&counted, app.config.summary_min_count);
@@ -130,7 +131,7 @@ pub(super) async fn voice_counts(
         Ok(c) => c,
         Err(e) => {
             tracing::error!("counting the voices failed: {e}");
-            return refused(&auth, StatusCode::SERVICE_UNAVAILABLE, "ただいま声の数を数えられません");
+            return refused(&auth, StatusCode::SERVICE_UNAVAILABLE, STAFF.voices_count_unavailable);
         }
     };
     save_checked(
@@ -154,7 +155,7 @@ pub(super) async fn feedback_csv(State(app): State<Arc<AppState>>, auth: StaffAu
             .into_response(),
         Err(e) => {
             tracing::error!("the staff export failed: {e}");
-            refused(&auth, StatusCode::SERVICE_UNAVAILABLE, "ただいま書き出せません")
+            refused(&auth, StatusCode::SERVICE_UNAVAILABLE, STAFF.export_unavailable)
         }
     }
 }
@@ -165,7 +166,7 @@ pub(super) async fn counter_survey(
     range: Result<Query<summary::MonthRange>, axum::extract::rejection::QueryRejection>,
 ) -> Response {
     let Ok(Query(range)) = range else {
-        return refused(&auth, StatusCode::BAD_REQUEST, "月は 2024-04 の形で指定してください");
+        return refused(&auth, StatusCode::BAD_REQUEST, STAFF.month_given);
     };
     let (from, to) = range.ordered();
     match app.store.counter_survey_counts(from.to_string(), to.to_string()).await {
@@ -176,7 +177,7 @@ pub(super) async fn counter_survey(
             .into_response(),
         Err(e) => {
             tracing::error!("counting the counter survey failed: {e}");
-            refused(&auth, StatusCode::SERVICE_UNAVAILABLE, "ただいま集計できません")
+            refused(&auth, StatusCode::SERVICE_UNAVAILABLE, STAFF.summary_unavailable)
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The desk: download the workbook, upload a filled one (its problems by sheet and cell, or a
 //! draft), the drafts waiting, what is published and the log of publications.
 
+use crate::staff::words::STAFF;
 use std::sync::Arc;
 
 use axum::extract::{Multipart, Query, State};
@@ -37,14 +38,7 @@ pub(in crate::staff) fn desk_page(app: &AppState, auth: &StaffAuth, status: Stat
             Ok(m.snapshots
                 .iter()
                 .rev()
-                .map(|s| {
-                    format!(
-                        "{}（{}、ID {}）",
-                        s.title.ja,
-                        view_models::format::as_of(s.as_of.clone(), Locale::Ja),
-                        s.id
-                    )
-                })
+                .map(|s| STAFF.publication(&s.title.ja, &view_models::format::as_of(s.as_of.clone(), Locale::Ja), &s.id))
                 .collect()),
             m.latest,
         ),
@@ -57,7 +51,11 @@ pub(in crate::staff) fn desk_page(app: &AppState, auth: &StaffAuth, status: Stat
         .take(20)
         .map(|l| LogRow {
             at: l["at"].as_str().unwrap_or("").to_string(),
-            action: if l["action"] == "rollback" { "取り消し" } else { "公開" },
+            action: if l["action"] == "rollback" {
+                STAFF.log_rollback
+            } else {
+                STAFF.log_publish
+            },
             who: l["who"].as_str().unwrap_or("").to_string(),
             id: l["id"].as_str().unwrap_or("").to_string(),
         })
@@ -78,7 +76,12 @@ pub(in crate::staff) fn desk_page(app: &AppState, auth: &StaffAuth, status: Stat
         rollback: auth.is_publisher().then_some(latest),
         log,
     };
-    render(status, "公開の作業", Some(Who::from(&auth.0)), move || view! { <DeskBody desk/> })
+    render(
+        status,
+        STAFF.nav_publishing,
+        Some(Who::from(&auth.0)),
+        move || view! { <DeskBody desk/> },
+    )
 }
 
 /// What the desk says above its steps.
@@ -96,8 +99,8 @@ pub(in crate::staff) struct Done {
 
 pub(in crate::staff) async fn desk(State(app): State<Arc<AppState>>, auth: StaffAuth, Query(done): Query<Done>) -> Response {
     let top = match (done.published, done.rolled_back) {
-        (Some(id), _) => Top::Notice(format!("「{id}」を公開しました。市民向けの画面に表示されています。")),
-        (_, Some(id)) => Top::Notice(format!("「{id}」の公開を取り消しました。")),
+        (Some(id), _) => Top::Notice(STAFF.published(&id)),
+        (_, Some(id)) => Top::Notice(STAFF.rolled_back(&id)),
         _ => Top::Nothing,
     };
     desk_page(&app, &auth, StatusCode::OK, top, "", "")
@@ -146,29 +149,23 @@ async fn read_upload(mut form: Multipart) -> Result<(String, String, String, rea
 pub(in crate::staff) async fn upload(State(app): State<Arc<AppState>>, auth: StaffAuth, headers: HeaderMap, form: Multipart) -> Response {
     let (csrf, id, as_of, files) = match read_upload(form).await {
         Ok(parts) => parts,
-        Err(why) => {
-            return refused(
-                &auth,
-                StatusCode::BAD_REQUEST,
-                &format!("アップロードを読み込めませんでした（{why}）"),
-            )
-        }
+        Err(why) => return refused(&auth, StatusCode::BAD_REQUEST, &STAFF.upload_unreadable(&why.to_string())),
     };
     if !form_from_this_site(&headers, &auth.0.csrf, &csrf) {
         return other_site(&auth);
     }
     let mut missing = vec![];
     if files.0.is_empty() {
-        missing.push(Problem::new("ファイルを選んでください", "file"));
+        missing.push(Problem::new(STAFF.choose_file, "file"));
     }
     if !publish::drafts::plain_id(&id) {
-        missing.push(Problem::new("公開IDは半角英数字とハイフンで入力してください（例: 2024-03）", "id"));
+        missing.push(Problem::new(STAFF.id_typed, "id"));
     }
     if snapshot::AsOf::parse(&as_of).date().is_none() {
-        missing.push(Problem::new("数値の時点は 2024-03-31 や 2024-03 の形で入力してください", "as_of"));
+        missing.push(Problem::new(STAFF.as_of_typed, "as_of"));
     }
     if !missing.is_empty() {
-        let top = Top::Problems("入力を確かめてください".into(), missing);
+        let top = Top::Problems(STAFF.check_input.into(), missing);
         return desk_page(&app, &auth, StatusCode::UNPROCESSABLE_ENTITY, top, &id, &as_of);
     }
     let (folder, author, (id2, as_of2)) = (folder(&app), auth.0.name.clone(), (id.clone(), as_of.clone()));
@@ -192,10 +189,7 @@ pub(in crate::staff) async fn upload(State(app): State<Arc<AppState>>, auth: Sta
                 .take(200)
                 .map(|p| Problem::new(p.message(Locale::Ja), "file"))
                 .collect();
-            let title = format!(
-                "ワークブックに{}件の問題があります。直してからもう一度アップロードしてください",
-                problems.len()
-            );
+            let title = STAFF.workbook_problems(&problems.len().to_string());
             desk_page(
                 &app,
                 &auth,
@@ -205,6 +199,6 @@ pub(in crate::staff) async fn upload(State(app): State<Arc<AppState>>, auth: Sta
                 &as_of,
             )
         }
-        Err(_) => refused(&auth, StatusCode::INTERNAL_SERVER_ERROR, "ワークブックを読み込めませんでした"),
+        Err(_) => refused(&auth, StatusCode::INTERNAL_SERVER_ERROR, STAFF.workbook_unreadable),
     }
 }

@@ -1,6 +1,7 @@
 //! A draft: what changed against the published figures, a preview of every screen, and
 //! publishing it as a second person; discarding it; rolling the latest publication back.
 
+use crate::staff::words::STAFF;
 use std::sync::Arc;
 
 use axum::extract::{Path, State};
@@ -22,10 +23,10 @@ use crate::AppState;
 /// Whether this member of staff may publish this draft.
 fn may_publish(app: &AppState, auth: &StaffAuth, draft: &DraftInfo) -> Result<(), &'static str> {
     if auth.0.role != Role::Publisher {
-        return Err("公開できるのは公開担当者だけです");
+        return Err(STAFF.publishers_only);
     }
     if app.config.publish_approvals >= 2 && draft.author == auth.0.name {
-        return Err("自分が作った下書きは公開できません。別の公開担当者に確認と公開を依頼してください");
+        return Err(STAFF.second_person);
     }
     Ok(())
 }
@@ -36,13 +37,19 @@ pub(in crate::staff) fn answer_changes(published: &[CityAnswer], draft: &[CityAn
     let status = |a: &CityAnswer| publish::workbook::layout::answer_status_word(a.status);
     let mut out: Vec<_> = view_models::screens::voices::new_or_changed(published, draft)
         .into_iter()
-        .map(|(a, new)| (if new { "新しい対応" } else { "変わった対応" }, a.title.ja.clone(), status(a)))
+        .map(|(a, new)| {
+            (
+                if new { STAFF.answer_new } else { STAFF.answer_changed },
+                a.title.ja.clone(),
+                status(a),
+            )
+        })
         .collect();
     out.extend(
         published
             .iter()
             .filter(|p| !draft.iter().any(|a| a.id == p.id))
-            .map(|p| ("取り下げる対応", p.title.ja.clone(), status(p))),
+            .map(|p| (STAFF.answer_withdrawn, p.title.ja.clone(), status(p))),
     );
     out
 }
@@ -71,15 +78,14 @@ pub(in crate::staff) async fn draft_page(State(app): State<Arc<AppState>>, auth:
         .map(|s| (format!("{}?data={data}", s.path), s.label(false, t)))
         .collect();
     let received = if snapshot.voices.received.is_empty() {
-        "なし".to_string()
+        STAFF.none.to_string()
     } else {
-        format!(
-            "{}か月分・合計{}件",
-            snapshot.voices.received.len(),
-            snapshot.voices.received.iter().map(|r| r.count).sum::<u32>()
+        STAFF.received_counts(
+            &snapshot.voices.received.len().to_string(),
+            &snapshot.voices.received.iter().map(|r| r.count).sum::<u32>().to_string(),
         )
     };
-    let title = format!("下書き: {}", info.title.ja);
+    let title = STAFF.draft_title(&info.title.ja);
     let draft = DraftPage {
         csrf: auth.0.csrf.clone(),
         may_publish: may_publish(&app, &auth, &info),
@@ -122,7 +128,7 @@ pub(in crate::staff) async fn publish_draft(
             Redirect::to(&format!("/staff/publishing?published={}", entry.id)).into_response()
         }
         Ok(Err(why)) => refused(&auth, StatusCode::CONFLICT, &why.message(Locale::Ja)),
-        Err(_) => refused(&auth, StatusCode::INTERNAL_SERVER_ERROR, "公開できませんでした"),
+        Err(_) => refused(&auth, StatusCode::INTERNAL_SERVER_ERROR, STAFF.publish_failed),
     }
 }
 
@@ -137,20 +143,20 @@ pub(in crate::staff) async fn discard_draft(
             Ok(()) => Redirect::to("/staff/publishing").into_response(),
             Err(why) => refused(&auth, StatusCode::CONFLICT, &why.message(Locale::Ja)),
         },
-        Ok(_) => refused(&auth, StatusCode::FORBIDDEN, "ほかの人の下書きを削除できるのは公開担当者だけです"),
+        Ok(_) => refused(&auth, StatusCode::FORBIDDEN, STAFF.discard_publishers_only),
         Err(why) => refused(&auth, StatusCode::NOT_FOUND, &why.message(Locale::Ja)),
     }
 }
 
 pub(in crate::staff) async fn rollback(State(app): State<Arc<AppState>>, StaffForm(auth, _): StaffForm<Token>) -> Response {
     if !auth.is_publisher() {
-        return refused(&auth, StatusCode::FORBIDDEN, "公開を取り消せるのは公開担当者だけです");
+        return refused(&auth, StatusCode::FORBIDDEN, STAFF.rollback_publishers_only);
     }
     let (folder, who) = (folder(&app), auth.0.name.clone());
     match tokio::task::spawn_blocking(move || folder.rollback(&who)).await {
         Ok(Ok((removed, _))) => Redirect::to(&format!("/staff/publishing?rolled_back={}", removed.id)).into_response(),
         Ok(Err(why)) => refused(&auth, StatusCode::CONFLICT, &why.message(Locale::Ja)),
-        Err(_) => refused(&auth, StatusCode::INTERNAL_SERVER_ERROR, "取り消せませんでした"),
+        Err(_) => refused(&auth, StatusCode::INTERNAL_SERVER_ERROR, STAFF.rollback_failed),
     }
 }
 

@@ -1,6 +1,7 @@
 //! The publishing pages as thin Leptos components over plain data the handlers gather: the desk
 //! and a draft. Drawn inside the staff frame (`staff::page`); every text is Leptos text.
 
+use crate::staff::words::STAFF;
 use leptos::prelude::*;
 
 use view_models::screens::changes::ChangeRow;
@@ -73,12 +74,12 @@ pub fn DeskBody(desk: Desk) -> impl IntoView {
     let p: Vec<Problem> = problems.as_ref().map(|(_, list)| list.clone()).unwrap_or_default();
     let summary = problems.map(|(title, problems)| view! { <ProblemSummary title problems/> });
     let drafts = if drafts.is_empty() {
-        view! { <p>"下書きはありません。"</p> }.into_any()
+        view! { <p>{STAFF.no_drafts}</p> }.into_any()
     } else {
         view! {
             <ul>
                 {drafts.into_iter().map(|d| view! {
-                    <li><a href=format!("/staff/drafts/{}", d.id)>{d.title}</a>{format!("（{}時点、{} さんが {} に作成）", d.as_of, d.author, d.created)}</li>
+                    <li><a href=format!("/staff/drafts/{}", d.id)>{d.title}</a>{STAFF.draft_made(&d.as_of, &d.author, &d.created)}</li>
                 }).collect_view()}
             </ul>
         }
@@ -92,16 +93,16 @@ pub fn DeskBody(desk: Desk) -> impl IntoView {
         view! {
             <form method="post" action="/staff/rollback">
                 <TokenField csrf=csrf.clone()/>
-                <p>{format!("最新の公開（{latest}）を取り消して、ひとつ前の公開に戻します。")}</p>
-                <button type="submit" class="button button--secondary">"ひとつ前の公開に戻す"</button>
+                <p>{STAFF.rollback_explained(&latest)}</p>
+                <button type="submit" class="button button--secondary">{STAFF.rollback}</button>
             </form>
         }
     });
     let log = if log.is_empty() {
-        view! { <li>"まだありません。"</li> }.into_any()
+        view! { <li>{STAFF.none_yet}</li> }.into_any()
     } else {
         log.into_iter()
-            .map(|l| view! { <li>{format!("{} {} {} さん: {}", l.at, l.action, l.who, l.id)}</li> })
+            .map(|l| view! { <li>{STAFF.log_line(&l.at, l.action, &l.who, &l.id)}</li> })
             .collect_view()
             .into_any()
     };
@@ -111,29 +112,29 @@ pub fn DeskBody(desk: Desk) -> impl IntoView {
     view! {
         {notice.map(|text| view! { <Notice text/> })}
         {summary}
-        <h2>"1. ワークブックをダウンロードする"</h2>
-        <p>"いま公開している数値を入れたExcelファイルです。「説明」シートに入力のしかたがあります。"</p>
-        <p><a class="button" href="/staff/workbook.xlsx" download>"ワークブック（.xlsx）をダウンロード"</a></p>
-        <h2>"2. 入力したワークブックをアップロードする"</h2>
+        <h2>{STAFF.step_download}</h2>
+        <p>{STAFF.step_download_explained}</p>
+        <p><a class="button" href="/staff/workbook.xlsx" download>{STAFF.download_workbook}</a></p>
+        <h2>{STAFF.step_upload}</h2>
         <form method="post" action="/staff/upload" enctype="multipart/form-data" class="form">
             <TokenField csrf=csrf.clone()/>
-            {upload_field("file", "ファイル", ".xlsx、.ods、またはシートごとのCSVファイル（複数選択）", &p, file)}
-            {upload_field("id", "公開ID", "半角英数字とハイフン。例: 2024-03", &p, id_input)}
-            {upload_field("as_of", "数値の時点", "例: 2024-03-31（日が分からなければ 2024-03）", &p, as_of_input)}
-            <button type="submit" class="button">"確認する"</button>
+            {upload_field("file", STAFF.file, STAFF.file_hint, &p, file)}
+            {upload_field("id", STAFF.publication_id, STAFF.publication_id_hint, &p, id_input)}
+            {upload_field("as_of", STAFF.as_of, STAFF.as_of_hint, &p, as_of_input)}
+            <button type="submit" class="button">{STAFF.check}</button>
         </form>
-        <h2>"3. 下書きを確認して公開する"</h2>
+        <h2>{STAFF.step_publish}</h2>
         {drafts}
-        <h2>"公開中のデータ"</h2>
+        <h2>{STAFF.published_data}</h2>
         <ul>{published}</ul>
         {rollback}
-        <h2>"公開の記録"</h2>
+        <h2>{STAFF.publication_log}</h2>
         <ul>{log}</ul>
-        <h2>"市民の声"</h2>
+        <h2>{STAFF.nav_voices}</h2>
         <ul>
-            <li><a href="/staff/voices">"市民の声を読む・状態や担当課を決める・テーマにまとめる"</a></li>
-            <li><a href="/staff/feedback.csv">"ご意見の一覧（CSV）"</a></li>
-            <li><a href="/staff/counter-survey.json">"窓口アンケートの集計（JSON）"</a></li>
+            <li><a href="/staff/voices">{STAFF.voices_link}</a></li>
+            <li><a href="/staff/feedback.csv">{STAFF.feedback_csv}</a></li>
+            <li><a href="/staff/counter-survey.json">{STAFF.counter_survey_json}</a></li>
         </ul>
     }
 }
@@ -176,12 +177,12 @@ pub fn DraftBody(draft: DraftPage) -> impl IntoView {
         may_publish,
     } = draft;
     let changes = if changes.is_empty() {
-        view! { <p>"公開中のデータから変わった数値はありません。"</p> }.into_any()
+        view! { <p>{STAFF.no_changed_figures}</p> }.into_any()
     } else {
         view! {
-            <div class="table-scroll" tabindex="0" role="region" aria-label="公開中のデータからの変更">
+            <div class="table-scroll" tabindex="0" role="region" aria-label=STAFF.changes>
                 <table>
-                    <thead><tr><th scope="col">"指標"</th><th scope="col">"種類"</th><th scope="col">"年度"</th><th scope="col">"数値"</th></tr></thead>
+                    <thead><tr><th scope="col">{STAFF.indicator}</th><th scope="col">{STAFF.kind}</th><th scope="col">{STAFF.fiscal_year}</th><th scope="col">{STAFF.figure}</th></tr></thead>
                     <tbody>
                         {changes.into_iter().map(|r| view! {
                             <tr><th scope="row">{r.indicator}</th><td>{r.kind}</td><td>{r.period}</td><td>{r.before.map(|b| format!("{b} → "))}<strong>{r.after}</strong></td></tr>
@@ -193,16 +194,16 @@ pub fn DraftBody(draft: DraftPage) -> impl IntoView {
         .into_any()
     };
     let answers = if answers.is_empty() {
-        view! { <p>"公開中のデータから変わった市の対応はありません。"</p> }.into_any()
+        view! { <p>{STAFF.no_changed_answers}</p> }.into_any()
     } else {
-        view! { <ul>{answers.into_iter().map(|(what, title, status)| view! { <li>{format!("{what}: 「{title}」（{status}）")}</li> }).collect_view()}</ul> }.into_any()
+        view! { <ul>{answers.into_iter().map(|(what, title, status)| view! { <li>{STAFF.answer_change(what, &title, status)}</li> }).collect_view()}</ul> }.into_any()
     };
     let publish = match may_publish {
         Ok(()) => view! {
             <form method="post" action=format!("/staff/drafts/{id}/publish")>
                 <TokenField csrf=csrf.clone()/>
-                <p>"内容を確かめたら公開します。公開すると、すぐに市民向けの画面に表示されます。"</p>
-                <button type="submit" class="button">"公開する"</button>
+                <p>{STAFF.publish_explained}</p>
+                <button type="submit" class="button">{STAFF.publish}</button>
             </form>
         }
         .into_any(),
@@ -210,39 +211,39 @@ pub fn DraftBody(draft: DraftPage) -> impl IntoView {
     };
     view! {
         <dl class="facts">
-            <dt>"公開ID"</dt><dd>{id.clone()}</dd>
-            <dt>"数値の時点"</dt><dd>{as_of}</dd>
-            <dt>"作成"</dt><dd>{format!("{author} さん（{created}）")}</dd>
-            <dt>"もとにした公開"</dt><dd>{base}</dd>
+            <dt>{STAFF.publication_id}</dt><dd>{id.clone()}</dd>
+            <dt>{STAFF.as_of}</dt><dd>{as_of}</dd>
+            <dt>{STAFF.made}</dt><dd>{STAFF.made_by(&author, &created)}</dd>
+            <dt>{STAFF.base}</dt><dd>{base}</dd>
         </dl>
-        <h2>"公開中のデータからの変更"</h2>
+        <h2>{STAFF.changes}</h2>
         {changes}
-        <h2>"市の対応の変更"</h2>
+        <h2>{STAFF.answer_changes}</h2>
         {answers}
-        <h2>"プレビュー"</h2>
-        <p>"公開前の数値で、各画面を開きます（職員だけが見られます）。"</p>
+        <h2>{STAFF.preview}</h2>
+        <p>{STAFF.preview_explained}</p>
         <ul>{previews.into_iter().map(|(href, label)| view! { <li><a href=href>{label}</a></li> }).collect_view()}</ul>
-        <h2>"窓口アンケートの回答を加える"</h2>
+        <h2>{STAFF.add_survey}</h2>
         <form method="post" action=format!("/staff/drafts/{id}/kiosk") class="form">
             <TokenField csrf=csrf.clone()/>
-            <p>{format!("キオスクで集めた回答から、区・窓口・月ごとの満足度をこの下書きに加えます。回答が{min_count}件に満たない区・窓口・月は載せません。")}</p>
-            <div class="field"><label for="from">"最初の月"</label><input type="text" id="from" name="from" required placeholder="2024-04" maxlength="7"/></div>
-            <div class="field"><label for="to">"最後の月"</label><input type="text" id="to" name="to" required placeholder="2025-03" maxlength="7"/></div>
-            <button type="submit" class="button button--secondary">"回答を加える"</button>
+            <p>{STAFF.add_survey_explained(&min_count.to_string())}</p>
+            <div class="field"><label for="from">{STAFF.first_month}</label><input type="text" id="from" name="from" required placeholder="2024-04" maxlength="7"/></div>
+            <div class="field"><label for="to">{STAFF.last_month}</label><input type="text" id="to" name="to" required placeholder="2025-03" maxlength="7"/></div>
+            <button type="submit" class="button button--secondary">{STAFF.add_answers}</button>
         </form>
-        <h2>"市民の声の数を加える"</h2>
+        <h2>{STAFF.add_voice_counts}</h2>
         <form method="post" action=format!("/staff/drafts/{id}/voices") class="form">
             <TokenField csrf=csrf.clone()/>
-            <p>{format!("受け付けた市民の声の数を、カード（指標）と月ごとにこの下書きに加えます（いままでの数は置き換えます）。{min_count}件に満たない月は載せません。声の本文は載りません。")}</p>
-            <p>{format!("いまこの下書きにある数: {received}")}</p>
-            <button type="submit" class="button button--secondary">"声の数を加える"</button>
+            <p>{STAFF.add_voice_counts_explained(&min_count.to_string())}</p>
+            <p>{STAFF.counts_in_draft(&received)}</p>
+            <button type="submit" class="button button--secondary">{STAFF.add_counts}</button>
         </form>
-        <h2>"公開"</h2>
+        <h2>{STAFF.publish_heading}</h2>
         {publish}
         <form method="post" action=format!("/staff/drafts/{id}/discard")>
             <TokenField csrf/>
-            <button type="submit" class="button button--secondary">"この下書きを削除する"</button>
+            <button type="submit" class="button button--secondary">{STAFF.discard_draft}</button>
         </form>
-        <p><a href="/staff/publishing">"公開の作業に戻る"</a></p>
+        <p><a href="/staff/publishing">{STAFF.back_to_publishing}</a></p>
     }
 }

@@ -4,6 +4,7 @@
 //! publishes it, as any draft (`--publish-approvals`). The workbook's 「市の対応」 sheet does the
 //! same for many answers at once.
 
+use crate::staff::words::STAFF;
 use std::sync::Arc;
 
 use axum::extract::{Path, State};
@@ -43,16 +44,12 @@ pub struct AnswerForm {
 
 /// The texts staff write, each in three languages: the answer's part and its label.
 const TEXTS: [(&str, &str); 3] = [
-    ("voices_summary", "寄せられた声の要約"),
-    ("answer", "市の対応"),
-    ("reason", "対応しない理由"),
+    ("voices_summary", STAFF.answer_summary),
+    ("answer", STAFF.answer),
+    ("reason", STAFF.answer_reason),
 ];
 /// The languages as the snapshot names them, and as the form labels them.
-const LANGS: [(&str, &str); 3] = [
-    ("ja", "日本語"),
-    ("en", "English"),
-    ("ja_easy", "やさしい日本語（漢字には｜漢字《かんじ》の形で読みを付けます）"),
-];
+const LANGS: [(&str, &str); 3] = [("ja", STAFF.in_japanese), ("en", "English"), ("ja_easy", STAFF.in_easy_japanese)];
 /// Every text field of the form, written once: its id, the answer's part and language it fills.
 /// The form draws from it, and a checker problem at that part and language links to it.
 const TEXT_FIELDS: [(&str, &str, &str); 11] = [
@@ -134,29 +131,23 @@ impl AnswerForm {
     pub fn answer(&self, theme: &Theme) -> Result<CityAnswer, Vec<Problem>> {
         let mut problems = vec![];
         if theme.card.is_empty() {
-            problems.push(Problem::new(
-                "このテーマには、どのカード・指標についてかが決まっていません。「テーマ」のページで決めてから書いてください",
-                "",
-            ));
+            problems.push(Problem::new(STAFF.theme_without_card, ""));
         }
         if !publish::drafts::plain_id(self.draft.trim()) {
-            problems.push(Problem::new(
-                "下書きの公開IDは半角英数字とハイフンで入力してください（例: 2024-03-answers）",
-                "draft",
-            ));
+            problems.push(Problem::new(STAFF.answer_draft_id_typed, "draft"));
         }
         let status = AnswerStatus::parse(self.status.trim());
         if status.is_none() {
-            problems.push(Problem::new("状態を選んでください", "status-considering"));
+            problems.push(Problem::new(STAFF.choose_status, "status-considering"));
         }
         let date = AsOf::parse(self.date.trim());
         if date.date().is_none_or(|d| d.day.is_none()) {
-            problems.push(Problem::new("日付は 2024-03-31 の形で入力してください", "date"));
+            problems.push(Problem::new(STAFF.date_typed, "date"));
         }
         for (part, label) in &TEXTS[..2] {
             let id = text_field_id(part, "ja");
             if self.value(id).trim().is_empty() {
-                problems.push(Problem::new(format!("{label}（日本語）を入力してください"), id));
+                problems.push(Problem::new(STAFF.text_required(label), id));
             }
         }
         let reason = [&self.reason_ja, &self.reason_en, &self.reason_easy]
@@ -225,7 +216,7 @@ fn AnswerPage(
                     let id = text_field_id(part, lang);
                     text_field(
                         id,
-                        format!("{label}（{lang_label}）"),
+                        STAFF.text_in(label, lang_label),
                         None,
                         form.value(id),
                         MAX_PROSE_CHARS,
@@ -235,63 +226,63 @@ fn AnswerPage(
                 })
                 .collect_view();
             let legend = match *part {
-                "voices_summary" => format!("{label}: 市民が書いた文をそのまま載せず、職員の言葉でまとめます"),
-                "reason" => format!("{label}: 「対応しません」のときに書きます"),
+                "voices_summary" => STAFF.answer_summary_legend(label),
+                "reason" => STAFF.answer_reason_legend(label),
                 _ => label.to_string(),
             };
             view! { <fieldset class="field"><legend>{legend}</legend>{fields}</fieldset> }
         })
         .collect_view();
     view! {
-        {(!problems.is_empty()).then(|| view! { <ProblemSummary title="下書きにできませんでした。次の点を確かめてください".into() problems=problems.clone()/> })}
+        {(!problems.is_empty()).then(|| view! { <ProblemSummary title=STAFF.not_drafted.into() problems=problems.clone()/> })}
         <dl class="voice-facts">
-            <div><dt>"テーマ"</dt><dd>{theme.title.clone()}</dd></div>
-            <div><dt>"カード・指標"</dt><dd>{if card.is_empty() { "未設定".to_string() } else { card }}</dd></div>
-            <div><dt>"このテーマの声"</dt><dd><a href=format!("/staff/voices?theme={}", theme.id)>{super::model::count(theme.voices)}</a></dd></div>
+            <div><dt>{STAFF.theme}</dt><dd>{theme.title.clone()}</dd></div>
+            <div><dt>{STAFF.card}</dt><dd>{if card.is_empty() { STAFF.unset.to_string() } else { card }}</dd></div>
+            <div><dt>{STAFF.theme_voices}</dt><dd><a href=format!("/staff/voices?theme={}", theme.id)>{super::model::count(theme.voices)}</a></dd></div>
         </dl>
-        <p>"書いた対応は、いま公開しているデータに加えた下書きになります。別の公開担当の職員が確認してから公開されます。"</p>
+        <p>{STAFF.answer_explained}</p>
         <form class="form" method="post" action=format!("/staff/voices/themes/{}/answer", theme.id) novalidate>
             <TokenField csrf/>
-            {text_field("draft", "下書きの公開ID", Some("半角英数字とハイフン。公開するとこのIDの公開になります"), &form.draft, MAX_NAME_CHARS, None, &p)}
+            {text_field("draft", STAFF.answer_draft_id, Some(STAFF.answer_draft_id_hint), &form.draft, MAX_NAME_CHARS, None, &p)}
             <fieldset class="field" id="status-group" aria-describedby=described_by("status-considering", None, &p)>
-                <legend>"状態"</legend>
+                <legend>{STAFF.status}</legend>
                 <FieldError id="status-considering" problems=p.clone()/>
                 {AnswerStatus::ALL.into_iter().map(|s| {
                     let id = format!("status-{}", s.id());
                     view! { <div class="choice"><input type="radio" name="status" id=id.clone() value=s.id() checked=chosen == Some(s)/><label for=id>{word(s)}</label></div> }
                 }).collect_view()}
             </fieldset>
-            {text_field("date", "日付", Some("例: 2024-03-31"), &form.date, MAX_NAME_CHARS, None, &p)}
-            {text_field("title_en", "テーマ（English）", None, &form.title_en, MAX_NAME_CHARS, None, &p)}
-            {text_field("title_easy", "テーマ（やさしい日本語）", Some("漢字には ｜漢字《かんじ》 の形で読みを付けます"), &form.title_easy, MAX_NAME_CHARS, None, &p)}
+            {text_field("date", STAFF.date, Some(STAFF.date_hint), &form.date, MAX_NAME_CHARS, None, &p)}
+            {text_field("title_en", STAFF.theme_in_english, None, &form.title_en, MAX_NAME_CHARS, None, &p)}
+            {text_field("title_easy", STAFF.theme_in_easy_japanese, Some(STAFF.easy_japanese_hint), &form.title_easy, MAX_NAME_CHARS, None, &p)}
             {texts}
             <div class="field">
-                <label for="expects">"動くと見込む指標（任意）"</label>
+                <label for="expects">{STAFF.expects}</label>
                 <FieldError id="expects" problems=p.clone()/>
                 <select id="expects" name="expects" aria-describedby=described_by("expects", None, &p)>
-                    <option value="" selected=form.expects.is_empty()>"指定しない"</option>
+                    <option value="" selected=form.expects.is_empty()>{STAFF.not_specified}</option>
                     {indicators.into_iter().map(|(id, name)| { let selected = form.expects == id; view! { <option value=id selected=selected>{name}</option> } }).collect_view()}
                 </select>
             </div>
-            <button type="submit" class="button">"下書きにする"</button>
+            <button type="submit" class="button">{STAFF.make_draft}</button>
         </form>
-        <p><a href="/staff/voices/themes">"テーマの一覧に戻る"</a></p>
+        <p><a href="/staff/voices/themes">{STAFF.back_to_themes}</a></p>
     }
 }
 
 async fn page(app: &AppState, auth: &StaffAuth, theme_id: &str, form: Option<AnswerForm>, problems: Vec<Problem>) -> Response {
     let Some(id) = id_of(theme_id) else {
-        return not_found(auth, "このテーマはありません。");
+        return not_found(auth, STAFF.no_such_theme);
     };
     let themes = match app.store.themes().await {
         Ok(t) => t,
         Err(e) => return unavailable(auth, e),
     };
     let Some(theme) = themes.into_iter().find(|t| t.id == id) else {
-        return not_found(auth, "このテーマはありません。");
+        return not_found(auth, STAFF.no_such_theme);
     };
     let Some(latest) = crate::pages::published(app) else {
-        return super::super::refused(auth, StatusCode::SERVICE_UNAVAILABLE, "公開中のデータを読み込めません");
+        return super::super::refused(auth, StatusCode::SERVICE_UNAVAILABLE, STAFF.published_unreadable);
     };
     let names = super::model::Names::new(Some(&latest), &[]);
     let card = if theme.card.is_empty() {
@@ -309,7 +300,7 @@ async fn page(app: &AppState, auth: &StaffAuth, theme_id: &str, form: Option<Ans
     let csrf = auth.0.csrf.clone();
     render(
         status,
-        &format!("市の対応を書く: {}", theme.title),
+        &STAFF.answer_title(&theme.title),
         Some(Who::from(&auth.0)),
         move || view! { <AnswerPage theme card form indicators csrf problems/> },
     )
@@ -325,14 +316,14 @@ pub(super) async fn answer_draft(
     StaffForm(auth, form): StaffForm<AnswerForm>,
 ) -> Response {
     let Some(theme_id) = id_of(&id) else {
-        return not_found(&auth, "このテーマはありません。");
+        return not_found(&auth, STAFF.no_such_theme);
     };
     let theme = match app.store.themes().await {
         Ok(t) => t.into_iter().find(|t| t.id == theme_id),
         Err(e) => return unavailable(&auth, e),
     };
     let Some(theme) = theme else {
-        return not_found(&auth, "このテーマはありません。");
+        return not_found(&auth, STAFF.no_such_theme);
     };
     let answer = match form.answer(&theme) {
         Ok(a) => a,
@@ -369,7 +360,7 @@ pub(super) async fn answer_draft(
             Redirect::to(&format!("/staff/drafts/{}", info.id)).into_response()
         }
         Ok(Err(problems)) => page(&app, &auth, &id, Some(form), problems).await,
-        Err(_) => super::super::refused(&auth, StatusCode::INTERNAL_SERVER_ERROR, "下書きを作れませんでした"),
+        Err(_) => super::super::refused(&auth, StatusCode::INTERNAL_SERVER_ERROR, STAFF.draft_failed),
     }
 }
 

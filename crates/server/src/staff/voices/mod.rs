@@ -7,6 +7,7 @@ pub mod answer;
 pub mod model;
 pub mod view;
 
+use crate::staff::words::STAFF;
 use std::sync::Arc;
 
 use axum::extract::{Path, Query, State};
@@ -42,23 +43,14 @@ pub fn routes() -> Router<Arc<AppState>> {
 
 fn unavailable(auth: &StaffAuth, e: crate::store::StoreError) -> Response {
     tracing::error!("the voices inbox could not read the store: {e}");
-    super::refused(
-        auth,
-        StatusCode::SERVICE_UNAVAILABLE,
-        "ただいま市民の声を読み込めません。しばらくしてからもう一度お試しください",
-    )
+    super::refused(auth, StatusCode::SERVICE_UNAVAILABLE, STAFF.voices_unavailable)
 }
 
 fn not_found(auth: &StaffAuth, what: &str) -> Response {
     let what = what.to_string();
-    render(
-        StatusCode::NOT_FOUND,
-        "見つかりません",
-        Some(Who::from(&auth.0)),
-        move || {
-            view! { <p>{what}</p><p><a href="/staff/voices">"市民の声の一覧へ"</a></p> }
-        },
-    )
+    render(StatusCode::NOT_FOUND, STAFF.not_found, Some(Who::from(&auth.0)), move || {
+        view! { <p>{what}</p><p><a href="/staff/voices">{STAFF.to_voice_list}</a></p> }
+    })
 }
 
 /// An id from the address: digits only, else it names nothing.
@@ -97,7 +89,7 @@ async fn list(State(app): State<Arc<AppState>>, auth: StaffAuth, Query(params): 
     };
     render(
         status,
-        "市民の声",
+        STAFF.nav_voices,
         Some(Who::from(&auth.0)),
         move || view! { <VoiceList params page=Some(page) filters names problems/> },
     )
@@ -124,7 +116,7 @@ async fn voice_page(
         app.store.voice_log(Some(id), None, LOG_PAGE).await,
     ) {
         (Ok(Some(v)), Ok(t), Ok(h)) => (v, t, h),
-        (Ok(None), ..) => return not_found(auth, "この受付番号の声はありません。"),
+        (Ok(None), ..) => return not_found(auth, STAFF.no_such_voice),
         (Err(e), ..) | (_, Err(e), _) | (.., Err(e)) => return unavailable(auth, e),
     };
     let names = names(app, &themes);
@@ -138,7 +130,7 @@ async fn voice_page(
         None => HandlingForm::of(&voice.handling, voice.version),
     };
     let (may_read_contact, csrf) = (auth.may_read_contact(), auth.0.csrf.clone());
-    let title = format!("市民の声 {}", crate::store::receipt_for(id));
+    let title = STAFF.voice_title(&crate::store::receipt_for(id));
     render(status, &title, Some(Who::from(&auth.0)), move || {
         view! { <VoiceDetail voice form themes names history may_read_contact csrf problems saved/> }
     })
@@ -147,13 +139,13 @@ async fn voice_page(
 async fn detail(State(app): State<Arc<AppState>>, auth: StaffAuth, Path(id): Path<String>, Query(saved): Query<Saved>) -> Response {
     match id_of(&id) {
         Some(id) => voice_page(&app, &auth, id, None, (StatusCode::OK, vec![]), saved.saved.is_some()).await,
-        None => not_found(&auth, "この受付番号の声はありません。"),
+        None => not_found(&auth, STAFF.no_such_voice),
     }
 }
 
 async fn update(State(app): State<Arc<AppState>>, Path(id): Path<String>, StaffForm(auth, form): StaffForm<HandlingForm>) -> Response {
     let Some(id) = id_of(&id) else {
-        return not_found(&auth, "この受付番号の声はありません。");
+        return not_found(&auth, STAFF.no_such_voice);
     };
     let (handling, version) = match form.checked() {
         Ok(checked) => checked,
@@ -161,9 +153,9 @@ async fn update(State(app): State<Arc<AppState>>, Path(id): Path<String>, StaffF
     };
     match app.store.voice_update(id, version, handling, &auth.0.name).await {
         Ok(Updated::Done) => Redirect::to(&format!("/staff/voices/{id}?saved=1")).into_response(),
-        Ok(Updated::NotFound) => not_found(&auth, "この受付番号の声はありません。"),
+        Ok(Updated::NotFound) => not_found(&auth, STAFF.no_such_voice),
         Ok(Updated::Outdated) => {
-            let why = "ほかの職員が、この声を先に変更しました。下の記録と今の内容を確かめてから、もう一度保存してください（入力した内容は残してあります）";
+            let why = STAFF.changed_meanwhile;
             voice_page(
                 &app,
                 &auth,
@@ -182,7 +174,7 @@ async fn update(State(app): State<Arc<AppState>>, Path(id): Path<String>, StaffF
                 Some(form),
                 (
                     StatusCode::UNPROCESSABLE_ENTITY,
-                    vec![Problem::new("そのテーマはありません。一覧から選んでください", "theme")],
+                    vec![Problem::new(STAFF.no_such_theme_chosen, "theme")],
                 ),
                 false,
             )
@@ -208,7 +200,7 @@ async fn themes_page(
     let csrf = auth.0.csrf.clone();
     render(
         status,
-        "市民の声のテーマ",
+        STAFF.themes_title,
         Some(Who::from(&auth.0)),
         move || view! { <ThemeList themes names csrf problems form notice/> },
     )
@@ -224,8 +216,8 @@ struct ThemeDone {
 
 async fn themes(State(app): State<Arc<AppState>>, auth: StaffAuth, Query(done): Query<ThemeDone>) -> Response {
     let notice = match (done.added, done.changed) {
-        (Some(_), _) => Some("テーマを作りました。".to_string()),
-        (_, Some(_)) => Some("テーマを変更しました。".to_string()),
+        (Some(_), _) => Some(STAFF.theme_created.to_string()),
+        (_, Some(_)) => Some(STAFF.theme_changed.to_string()),
         _ => None,
     };
     themes_page(&app, &auth, StatusCode::OK, ThemeForm::default(), vec![], notice).await
@@ -245,7 +237,7 @@ async fn theme_add(State(app): State<Arc<AppState>>, StaffForm(auth, form): Staf
 
 async fn theme_update(State(app): State<Arc<AppState>>, Path(id): Path<String>, StaffForm(auth, form): StaffForm<ThemeForm>) -> Response {
     let Some(id) = id_of(&id) else {
-        return not_found(&auth, "このテーマはありません。");
+        return not_found(&auth, STAFF.no_such_theme);
     };
     let names = names(&app, &[]);
     let (title, card) = match form.checked(&names, &format!("title-{id}")) {
@@ -254,7 +246,7 @@ async fn theme_update(State(app): State<Arc<AppState>>, Path(id): Path<String>, 
     };
     match app.store.theme_update(id, &title, &card, &auth.0.name).await {
         Ok(true) => Redirect::to("/staff/voices/themes?changed=1").into_response(),
-        Ok(false) => not_found(&auth, "このテーマはありません。"),
+        Ok(false) => not_found(&auth, STAFF.no_such_theme),
         Err(e) => unavailable(&auth, e),
     }
 }
@@ -267,7 +259,7 @@ struct LogPage {
 
 async fn audit_log(State(app): State<Arc<AppState>>, auth: StaffAuth, Query(page): Query<LogPage>) -> Response {
     if !auth.is_publisher() {
-        return super::refused(&auth, StatusCode::FORBIDDEN, "変更の記録を読めるのは公開担当の職員だけです");
+        return super::refused(&auth, StatusCode::FORBIDDEN, STAFF.log_publishers_only);
     }
     let before = page.before.as_deref().and_then(id_of);
     let (entries, themes) = match (app.store.voice_log(None, before, LOG_PAGE).await, app.store.themes().await) {
@@ -280,7 +272,7 @@ async fn audit_log(State(app): State<Arc<AppState>>, auth: StaffAuth, Query(page
         .flatten();
     render(
         StatusCode::OK,
-        "市民の声への変更の記録",
+        STAFF.log_title,
         Some(Who::from(&auth.0)),
         move || view! { <AuditLog entries names next/> },
     )

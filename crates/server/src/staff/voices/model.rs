@@ -2,6 +2,7 @@
 //! snapshot: the words for statuses, kinds, places and cards, times in Japan time, the filters
 //! with their counts, the checked query and form, and the audit log in sentences.
 
+use crate::staff::words::STAFF;
 use serde::Deserialize;
 use snapshot::Snapshot;
 use view_models::format::number;
@@ -14,18 +15,18 @@ use crate::store::voices::{self, Facets, Handling, LogEntry, Status, Theme, Voic
 
 pub fn status_label(s: Status) -> &'static str {
     match s {
-        Status::New => "新着",
-        Status::Seen => "確認済み",
-        Status::Considering => "担当課で検討中",
-        Status::Answered => "市の対応を公開",
-        Status::Declined => "対応しない（理由を記録）",
+        Status::New => STAFF.status_new,
+        Status::Seen => STAFF.status_seen,
+        Status::Considering => STAFF.status_considering,
+        Status::Answered => STAFF.status_answered,
+        Status::Declined => STAFF.status_declined,
     }
 }
 
 pub fn kind_label(kind: &str) -> &str {
     match kind {
-        "general" => "ご意見（フォーム）",
-        "counter_survey" => "窓口アンケートのコメント",
+        "general" => STAFF.kind_general,
+        "counter_survey" => STAFF.kind_counter_survey,
         other => other,
     }
 }
@@ -66,13 +67,13 @@ impl Names {
     /// A topic as staff read it: the card's name and its id, or the words the citizen typed.
     pub fn topic(&self, topic: &str) -> String {
         match topic {
-            "" => "（テーマなし）".into(),
-            "counter-survey" => "窓口アンケート".into(),
+            "" => STAFF.no_topic.into(),
+            "counter-survey" => STAFF.counter_survey.into(),
             t => self
                 .cards
                 .iter()
                 .find(|(id, _)| id == t)
-                .map_or_else(|| t.to_string(), |(id, name)| format!("{name}（{id}）")),
+                .map_or_else(|| t.to_string(), |(id, name)| STAFF.named_id(name, id)),
         }
     }
 
@@ -94,7 +95,7 @@ impl Names {
         self.themes
             .iter()
             .find(|(t, _)| *t == id)
-            .map_or_else(|| format!("テーマ {id}"), |(_, title)| title.clone())
+            .map_or_else(|| STAFF.theme_numbered(&id.to_string()), |(_, title)| title.clone())
     }
 
     pub fn place(&self, ward: Option<&str>, section: Option<&str>) -> String {
@@ -111,14 +112,19 @@ impl Names {
 /// `2026年12月5日 17:20`. Anything else is shown as it is.
 pub fn japan_time(utc: &str) -> String {
     match view_models::format::japan_time_of(utc) {
-        Some(t) => format!("{}年{}月{}日 {}:{:02}", t.year, t.month, t.day, t.hour, t.minute),
+        Some(t) => STAFF.date_time(
+            &t.year.to_string(),
+            &t.month.to_string(),
+            &t.day.to_string(),
+            &format!("{}:{:02}", t.hour, t.minute),
+        ),
         None => utc.to_string(),
     }
 }
 
 /// A count as the city writes it: `1,234件`.
 pub fn count(n: i64) -> String {
-    format!("{}件", number(n as f64))
+    STAFF.count(&number(n as f64))
 }
 
 /// The list's address parameters, as a GET form sends them: every one optional, every one
@@ -143,27 +149,24 @@ impl ListParams {
         let mut problems = vec![];
         let text = self.q.trim().to_string();
         if text.chars().count() > voices::MAX_SEARCH_CHARS || feedback::text::has_forbidden(&text) {
-            problems.push(Problem::new(
-                format!("検索する言葉は{}文字までで入力してください", voices::MAX_SEARCH_CHARS),
-                "q",
-            ));
+            problems.push(Problem::new(STAFF.search_too_long(&voices::MAX_SEARCH_CHARS.to_string()), "q"));
         }
         let some = |v: &str| Some(v.trim()).filter(|v| !v.is_empty()).map(str::to_string);
         let month = some(&self.month);
         if month.as_deref().is_some_and(|m| m.parse::<crate::summary::Month>().is_err()) {
-            problems.push(Problem::new("月は 2024-04 の形で選んでください", "month"));
+            problems.push(Problem::new(STAFF.month_chosen, "month"));
         }
         let status = some(&self.status).map(|s| Status::parse(&s).ok_or(s));
         if let Some(Err(_)) = status {
-            problems.push(Problem::new("状態は一覧から選んでください", "status"));
+            problems.push(Problem::new(STAFF.status_from_list, "status"));
         }
         let kind = some(&self.kind);
         if kind.as_deref().is_some_and(|k| k != "general" && k != "counter_survey") {
-            problems.push(Problem::new("種類は一覧から選んでください", "kind"));
+            problems.push(Problem::new(STAFF.kind_from_list, "kind"));
         }
         let theme = some(&self.theme).map(|t| t.parse::<i64>().map_err(|_| t));
         if let Some(Err(_)) = theme {
-            problems.push(Problem::new("テーマは一覧から選んでください", "theme"));
+            problems.push(Problem::new(STAFF.theme_from_list, "theme"));
         }
         let before = some(&self.before).and_then(|b| b.parse::<i64>().ok()).filter(|b| *b > 0);
         let bounded = |v: Option<String>| v.filter(|v| v.chars().count() <= feedback::MAX_TOPIC_CHARS);
@@ -237,7 +240,7 @@ fn filter(name: &'static str, label: &'static str, chosen: &str, counted: Vec<(S
     let chosen = chosen.trim();
     let mut choices = vec![Choice {
         value: String::new(),
-        label: "すべて".into(),
+        label: STAFF.all.into(),
         selected: chosen.is_empty(),
     }];
     let mut found = chosen.is_empty();
@@ -245,7 +248,7 @@ fn filter(name: &'static str, label: &'static str, chosen: &str, counted: Vec<(S
         let selected = value == chosen;
         found |= selected;
         choices.push(Choice {
-            label: format!("{label}（{}）", count(n)),
+            label: STAFF.choice_counted(&label, &count(n)),
             value,
             selected,
         });
@@ -254,7 +257,7 @@ fn filter(name: &'static str, label: &'static str, chosen: &str, counted: Vec<(S
     if !found {
         choices.push(Choice {
             value: chosen.to_string(),
-            label: format!("{chosen}（{}）", count(0)),
+            label: STAFF.choice_counted(chosen, &count(0)),
             selected: true,
         });
     }
@@ -286,30 +289,27 @@ pub fn filters(p: &ListParams, f: &Facets, names: &Names) -> Vec<FilterView> {
         .iter()
         .map(|(v, n)| {
             if v.is_empty() {
-                ("0".to_string(), "テーマ未設定".to_string(), *n)
+                ("0".to_string(), STAFF.theme_unset.to_string(), *n)
             } else {
                 (v.clone(), names.theme(v.parse().unwrap_or(0)), *n)
             }
         })
         .collect();
     vec![
-        filter("status", "状態", &p.status, statuses),
-        filter(
-            "topic",
-            "カード・テーマ（市民が選んだもの）",
-            &p.topic,
-            counted_of(&f.topic, |t| names.topic(t)),
-        ),
-        filter("kind", "種類", &p.kind, kinds),
-        filter("ward", "区", &p.ward, counted_of(&f.ward, |w| names.ward(w))),
-        filter("section", "窓口", &p.section, counted_of(&f.section, |s| names.section(s))),
+        filter("status", STAFF.status, &p.status, statuses),
+        filter("topic", STAFF.topic_chosen, &p.topic, counted_of(&f.topic, |t| names.topic(t))),
+        filter("kind", STAFF.kind, &p.kind, kinds),
+        filter("ward", STAFF.ward, &p.ward, counted_of(&f.ward, |w| names.ward(w))),
+        filter("section", STAFF.section, &p.section, counted_of(&f.section, |s| names.section(s))),
         filter(
             "month",
-            "受け付けた月",
+            STAFF.month_received,
             &p.month,
-            counted_of(&f.month, |m| m.replacen('-', "年", 1) + "月"),
+            counted_of(&f.month, |m| {
+                m.split_once('-').map_or(m.to_string(), |(y, mo)| STAFF.year_month(y, mo))
+            }),
         ),
-        filter("theme", "職員がまとめたテーマ", &p.theme, themes),
+        filter("theme", STAFF.theme_by_staff, &p.theme, themes),
     ]
 }
 
@@ -340,30 +340,27 @@ impl HandlingForm {
         let mut problems = vec![];
         let status = Status::parse(self.status.trim());
         if status.is_none() {
-            problems.push(Problem::new("状態を選んでください", "status-new"));
+            problems.push(Problem::new(STAFF.choose_status, "status-new"));
         }
         let assigned = feedback::normalise(self.assigned.trim());
         if assigned.chars().count() > voices::MAX_ASSIGNED_CHARS || feedback::text::has_forbidden(&assigned) || assigned.contains('\n') {
             problems.push(Problem::new(
-                format!("担当課は{}文字までの1行で入力してください", voices::MAX_ASSIGNED_CHARS),
+                STAFF.assigned_too_long(&voices::MAX_ASSIGNED_CHARS.to_string()),
                 "assigned",
             ));
         }
         let note = feedback::normalise(self.note.trim());
         if note.chars().count() > voices::MAX_NOTE_CHARS || feedback::text::has_forbidden(&note) {
-            problems.push(Problem::new(
-                format!("内部メモは{}文字までで入力してください", number(voices::MAX_NOTE_CHARS as f64)),
-                "note",
-            ));
+            problems.push(Problem::new(STAFF.note_too_long(&number(voices::MAX_NOTE_CHARS as f64)), "note"));
         } else if status == Some(Status::Declined) && note.is_empty() {
-            problems.push(Problem::new("対応しない場合は、その理由を内部メモに書いてください", "note"));
+            problems.push(Problem::new(STAFF.declined_needs_reason, "note"));
         }
         let theme = match self.theme.trim() {
             "" => Ok(None),
             t => t.parse::<i64>().map(Some).map_err(|_| ()),
         };
         if theme.is_err() {
-            problems.push(Problem::new("テーマは一覧から選んでください", "theme"));
+            problems.push(Problem::new(STAFF.theme_from_list, "theme"));
         }
         let version = self.version.trim().parse::<i64>().unwrap_or(-1);
         match (status, theme) {
@@ -397,15 +394,12 @@ impl ThemeForm {
         let card = self.card.trim().to_string();
         let mut problems = vec![];
         if title.is_empty() {
-            problems.push(Problem::new("テーマの名前を入力してください", field));
+            problems.push(Problem::new(STAFF.theme_name_required, field));
         } else if title.chars().count() > voices::MAX_THEME_CHARS || feedback::text::has_forbidden(&title) || title.contains('\n') {
-            problems.push(Problem::new(
-                format!("テーマの名前は{}文字までの1行で入力してください", voices::MAX_THEME_CHARS),
-                field,
-            ));
+            problems.push(Problem::new(STAFF.theme_name_too_long(&voices::MAX_THEME_CHARS.to_string()), field));
         }
         if !card.is_empty() && !names.cards().iter().any(|(id, _)| *id == card) {
-            problems.push(Problem::new("カードは一覧から選んでください", field.replace("title", "card")));
+            problems.push(Problem::new(STAFF.card_from_list, field.replace("title", "card")));
         }
         if problems.is_empty() {
             Ok((title, card))
@@ -420,35 +414,23 @@ pub fn log_sentence(e: &LogEntry, names: &Names) -> String {
     let status = |v: &str| Status::parse(v).map_or(v.to_string(), |s| status_label(s).to_string());
     let theme = |v: &str| {
         if v.is_empty() {
-            "なし".to_string()
+            STAFF.none.to_string()
         } else {
             names.theme(v.parse().unwrap_or(0))
         }
     };
-    let card = |v: &str| if v.is_empty() { "なし".to_string() } else { names.topic(v) };
+    let card = |v: &str| if v.is_empty() { STAFF.none.to_string() } else { names.topic(v) };
     let voice = e.feedback_id.map(receipt_for).unwrap_or_default();
     let theme_name = e.theme_id.map(|t| names.theme(t)).unwrap_or_default();
     match e.field.as_str() {
-        "status" => format!(
-            "{voice}: 状態を「{}」から「{}」にしました",
-            status(&e.old_value),
-            status(&e.new_value)
-        ),
-        "assigned" => format!("{voice}: 担当課を「{}」から「{}」にしました", e.old_value, e.new_value),
-        "note" => format!("{voice}: 内部メモを書き換えました（{}文字から{}文字に）", e.old_value, e.new_value),
-        "theme" => format!(
-            "{voice}: テーマを「{}」から「{}」にしました",
-            theme(&e.old_value),
-            theme(&e.new_value)
-        ),
-        "created" => format!("テーマ「{}」を作りました", e.new_value),
-        "title" => format!("テーマの名前を「{}」から「{}」にしました", e.old_value, e.new_value),
-        "card" => format!(
-            "テーマ「{theme_name}」のカードを「{}」から「{}」にしました",
-            card(&e.old_value),
-            card(&e.new_value)
-        ),
-        other => format!("{voice} {other}: 「{}」→「{}」", e.old_value, e.new_value),
+        "status" => STAFF.log_status(&voice, &status(&e.old_value), &status(&e.new_value)),
+        "assigned" => STAFF.log_assigned(&voice, &e.old_value, &e.new_value),
+        "note" => STAFF.log_note(&voice, &e.old_value, &e.new_value),
+        "theme" => STAFF.log_theme(&voice, &theme(&e.old_value), &theme(&e.new_value)),
+        "created" => STAFF.log_theme_created(&e.new_value),
+        "title" => STAFF.log_theme_title(&e.old_value, &e.new_value),
+        "card" => STAFF.log_theme_card(&theme_name, &card(&e.old_value), &card(&e.new_value)),
+        other => STAFF.log_other(&voice, other, &e.old_value, &e.new_value),
     }
 }
 

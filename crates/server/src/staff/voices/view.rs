@@ -2,6 +2,7 @@
 //! voice with its handling form and history, the themes, the audit log. Plain forms and links:
 //! everything works without script.
 
+use crate::staff::words::STAFF;
 use leptos::prelude::*;
 
 use super::model::{self, FilterView, HandlingForm, ListParams, Names};
@@ -24,11 +25,11 @@ pub fn VoiceList(
     let rows = page.map(|p| p.items).unwrap_or_default();
     let q_described = described_by("q", Some("q-hint"), &problems);
     view! {
-        {(!problems.is_empty()).then(|| view! { <ProblemSummary title="検索の条件を確かめてください".into() problems=problems.clone()/> })}
-        <form class="form voice-filters" method="get" action="/staff/voices" role="search" aria-label="市民の声を探す">
+        {(!problems.is_empty()).then(|| view! { <ProblemSummary title=STAFF.check_search.into() problems=problems.clone()/> })}
+        <form class="form voice-filters" method="get" action="/staff/voices" role="search" aria-label=STAFF.search_voices>
             <div class="field">
-                <label for="q">"言葉で探す"</label>
-                <p class="hint" id="q-hint">"本文のどこかにある言葉（2文字以上がおすすめ）。スペースで区切ると、すべてを含む声を探します。"</p>
+                <label for="q">{STAFF.search_words}</label>
+                <p class="hint" id="q-hint">{STAFF.search_hint}</p>
                 <FieldError id="q" problems=problems.clone()/>
                 <input type="search" id="q" name="q" value=params.q.clone() maxlength=voices::MAX_SEARCH_CHARS.to_string() aria-describedby=q_described/>
             </div>
@@ -46,18 +47,18 @@ pub fn VoiceList(
                     }
                 }).collect_view()}
             </div>
-            <button type="submit" class="button">"この条件で表示する"</button>
+            <button type="submit" class="button">{STAFF.show_filtered}</button>
             " "
-            <a href="/staff/voices">"条件をすべて外す"</a>
+            <a href="/staff/voices">{STAFF.clear_filters}</a>
         </form>
-        <h2 id="found" aria-live="polite">{format!("{}の声が見つかりました", model::count(total))}</h2>
+        <h2 id="found" aria-live="polite">{STAFF.voices_found(&model::count(total))}</h2>
         {if rows.is_empty() {
-            view! { <p>"この条件にあう声はありません。"</p> }.into_any()
+            view! { <p>{STAFF.no_voices_found}</p> }.into_any()
         } else {
             view! {
                 <div class="table-scroll" role="region" aria-labelledby="found" tabindex="0">
                     <table class="voice-table">
-                        <thead><tr><th scope="col">"受付番号"</th><th scope="col">"受け付けた日時"</th><th scope="col">"状態"</th><th scope="col">"カード・テーマ"</th><th scope="col">"種類・場所"</th><th scope="col">"担当課"</th><th scope="col">"内容（はじめの部分）"</th></tr></thead>
+                        <thead><tr><th scope="col">{STAFF.receipt}</th><th scope="col">{STAFF.received_at}</th><th scope="col">{STAFF.status}</th><th scope="col">{STAFF.topic}</th><th scope="col">{STAFF.kind_and_place}</th><th scope="col">{STAFF.assigned}</th><th scope="col">{STAFF.excerpt}</th></tr></thead>
                         <tbody>
                             {rows.into_iter().map(|v| {
                                 let place = names.place(v.ward.as_deref(), v.section.as_deref());
@@ -80,12 +81,12 @@ pub fn VoiceList(
                 </div>
             }.into_any()
         }}
-        <nav class="pager" aria-label="ページ">
-            {first.map(|href| view! { <a href=href>"最初のページへ"</a> })}
+        <nav class="pager" aria-label=STAFF.pages>
+            {first.map(|href| view! { <a href=href>{STAFF.first_page}</a> })}
             " "
-            {next.map(|href| view! { <a href=href rel="next">"次の50件（古い声）"</a> })}
+            {next.map(|href| view! { <a href=href rel="next">{STAFF.next_page}</a> })}
         </nav>
-        <p><a href="/staff/feedback.csv">"すべての声をCSVでダウンロード"</a></p>
+        <p><a href="/staff/feedback.csv">{STAFF.download_all}</a></p>
     }
 }
 
@@ -104,32 +105,32 @@ pub fn VoiceDetail(
 ) -> impl IntoView {
     let place = names.place(voice.ward.as_deref(), voice.section.as_deref());
     let contact = match (&voice.email, may_read_contact) {
-        (None, _) => "なし（返信の希望なし、または保存期間が過ぎて削除済み）".to_string(),
+        (None, _) => STAFF.no_contact.to_string(),
         (Some(e), true) => e.clone(),
-        (Some(_), false) => "あり（閲覧できるのは公開担当の職員だけです）".to_string(),
+        (Some(_), false) => STAFF.contact_hidden.to_string(),
     };
     let chosen = Status::parse(&form.status);
     let p = problems.clone();
     view! {
-        {saved.then(|| view! { <Notice text="保存しました。変更は記録に残ります。".into()/> })}
-        {(!problems.is_empty()).then(|| view! { <ProblemSummary title="保存できませんでした。次の点を確かめてください".into() problems=problems.clone()/> })}
+        {saved.then(|| view! { <Notice text=STAFF.saved.into()/> })}
+        {(!problems.is_empty()).then(|| view! { <ProblemSummary title=STAFF.not_saved.into() problems=problems.clone()/> })}
         <dl class="voice-facts">
-            <div><dt>"受付番号"</dt><dd>{receipt_for(voice.id)}</dd></div>
-            <div><dt>"受け付けた日時"</dt><dd>{model::japan_time(&voice.received_at)}</dd></div>
-            <div><dt>"種類"</dt><dd>{model::kind_label(&voice.kind).to_string()}</dd></div>
-            <div><dt>"カード・テーマ（市民が選んだもの）"</dt><dd>{names.topic(&voice.topic)}</dd></div>
-            <div><dt>"区・窓口"</dt><dd>{place}</dd></div>
-            <div><dt>"満足度"</dt><dd>{voice.satisfaction.map_or("—".to_string(), |s| format!("{s}（5段階）"))}</dd></div>
-            <div><dt>"連絡先"</dt><dd>{contact}</dd></div>
+            <div><dt>{STAFF.receipt}</dt><dd>{receipt_for(voice.id)}</dd></div>
+            <div><dt>{STAFF.received_at}</dt><dd>{model::japan_time(&voice.received_at)}</dd></div>
+            <div><dt>{STAFF.kind}</dt><dd>{model::kind_label(&voice.kind).to_string()}</dd></div>
+            <div><dt>{STAFF.topic_chosen}</dt><dd>{names.topic(&voice.topic)}</dd></div>
+            <div><dt>{STAFF.place}</dt><dd>{place}</dd></div>
+            <div><dt>{STAFF.satisfaction}</dt><dd>{voice.satisfaction.map_or("—".to_string(), |s| STAFF.satisfaction_score(&s.to_string()))}</dd></div>
+            <div><dt>{STAFF.contact}</dt><dd>{contact}</dd></div>
         </dl>
-        <h2>"市民が書いたこと"</h2>
+        <h2>{STAFF.message}</h2>
         <p class="voice-message">{voice.message.clone()}</p>
-        <h2>"この声の扱い"</h2>
+        <h2>{STAFF.handling}</h2>
         <form class="form" method="post" action=format!("/staff/voices/{}", voice.id) novalidate>
             <TokenField csrf/>
             <input type="hidden" name="version" value=form.version.clone()/>
             <fieldset class="field" id="status-group" aria-describedby=described_by("status-new", None, &p)>
-                <legend>"状態"</legend>
+                <legend>{STAFF.status}</legend>
                 <FieldError id="status-new" problems=p.clone()/>
                 {Status::ALL.into_iter().map(|s| {
                     let id = format!("status-{}", s.id());
@@ -141,25 +142,25 @@ pub fn VoiceDetail(
                     }
                 }).collect_view()}
             </fieldset>
-            {text_field("assigned", "担当課", Some("例: 区役所改革推進課（空欄でもかまいません）"), &form.assigned, voices::MAX_ASSIGNED_CHARS, None, &p)}
+            {text_field("assigned", STAFF.assigned, Some(STAFF.assigned_hint), &form.assigned, voices::MAX_ASSIGNED_CHARS, None, &p)}
             <div class="field">
-                <label for="theme">"テーマ"</label>
-                <p class="hint" id="theme-hint">"似た声をまとめるテーマ。新しいテーマは「テーマ」のページで作ります。"</p>
+                <label for="theme">{STAFF.theme}</label>
+                <p class="hint" id="theme-hint">{STAFF.theme_hint}</p>
                 <FieldError id="theme" problems=p.clone()/>
                 <select id="theme" name="theme" aria-describedby=described_by("theme", Some("theme-hint"), &p)>
-                    <option value="" selected=form.theme.is_empty()>"テーマなし"</option>
+                    <option value="" selected=form.theme.is_empty()>{STAFF.no_theme}</option>
                     {themes.into_iter().map(|t| {
                         let selected = form.theme == t.id.to_string();
                         view! { <option value=t.id.to_string() selected=selected>{t.title}</option> }
                     }).collect_view()}
                 </select>
             </div>
-            {text_field("note", "内部メモ", Some("職員だけが読みます。公開されません。「対応しない」ときは理由を書きます。"), &form.note, voices::MAX_NOTE_CHARS, Some(5), &p)}
-            <button type="submit" class="button">"保存する"</button>
+            {text_field("note", STAFF.note, Some(STAFF.note_hint), &form.note, voices::MAX_NOTE_CHARS, Some(5), &p)}
+            <button type="submit" class="button">{STAFF.save}</button>
         </form>
-        <h2>"この声の変更の記録"</h2>
+        <h2>{STAFF.voice_log}</h2>
         <LogList entries=history names/>
-        <p><a href="/staff/voices">"一覧に戻る"</a></p>
+        <p><a href="/staff/voices">{STAFF.back_to_list}</a></p>
     }
 }
 
@@ -167,11 +168,11 @@ pub fn VoiceDetail(
 #[component]
 pub fn LogList(entries: Vec<LogEntry>, names: Names) -> impl IntoView {
     if entries.is_empty() {
-        return view! { <p>"まだ変更はありません。"</p> }.into_any();
+        return view! { <p>{STAFF.no_changes}</p> }.into_any();
     }
     view! {
         <ul class="voice-log">
-            {entries.iter().map(|e| view! { <li>{format!("{} {} さん: {}", model::japan_time(&e.at), e.who, model::log_sentence(e, &names))}</li> }).collect_view()}
+            {entries.iter().map(|e| view! { <li>{STAFF.log_entry(&model::japan_time(&e.at), &e.who, &model::log_sentence(e, &names))}</li> }).collect_view()}
         </ul>
     }
     .into_any()
@@ -192,30 +193,30 @@ pub fn ThemeList(
     let card_options =
         move |chosen: &str| {
             let chosen = chosen.to_string();
-            let mut options = vec![view! { <option value="" selected=chosen.is_empty()>"指定しない"</option> }.into_any()];
+            let mut options = vec![view! { <option value="" selected=chosen.is_empty()>{STAFF.not_specified}</option> }.into_any()];
             options.extend(names.cards().iter().map(|(id, name)| {
-                view! { <option value=id.clone() selected=*id == chosen>{format!("{name}（{id}）")}</option> }.into_any()
+                view! { <option value=id.clone() selected=*id == chosen>{STAFF.named_id(name, id)}</option> }.into_any()
             }));
             options
         };
     view! {
         {notice.map(|text| view! { <Notice text/> })}
-        {(!problems.is_empty()).then(|| view! { <ProblemSummary title="保存できませんでした。次の点を確かめてください".into() problems=problems.clone()/> })}
-        <p>"似た声をテーマにまとめ、そのテーマがどのカードや指標についてのものかを決めます。テーマの名前は市の言葉で書きます。"</p>
-        <h2>"新しいテーマ"</h2>
+        {(!problems.is_empty()).then(|| view! { <ProblemSummary title=STAFF.not_saved.into() problems=problems.clone()/> })}
+        <p>{STAFF.themes_explained}</p>
+        <h2>{STAFF.new_theme}</h2>
         <form class="form" method="post" action="/staff/voices/themes" novalidate>
             <TokenField csrf=csrf.clone()/>
-            {text_field("title", "テーマの名前", Some("例: 窓口の待ち時間"), &form.title, voices::MAX_THEME_CHARS, None, &p)}
+            {text_field("title", STAFF.theme_name, Some(STAFF.theme_name_hint), &form.title, voices::MAX_THEME_CHARS, None, &p)}
             <div class="field">
-                <label for="card">"どのカード・指標について"</label>
+                <label for="card">{STAFF.theme_card}</label>
                 <FieldError id="card" problems=p.clone()/>
                 <select id="card" name="card" aria-describedby=described_by("card", None, &p)>{card_options(&form.card)}</select>
             </div>
-            <button type="submit" class="button">"テーマを作る"</button>
+            <button type="submit" class="button">{STAFF.create_theme}</button>
         </form>
-        <h2>"テーマの一覧"</h2>
+        <h2>{STAFF.theme_list}</h2>
         {if themes.is_empty() {
-            view! { <p>"テーマはまだありません。"</p> }.into_any()
+            view! { <p>{STAFF.no_themes}</p> }.into_any()
         } else {
             view! {
                 <ul class="theme-list">
@@ -226,12 +227,12 @@ pub fn ThemeList(
                             <li>
                                 <form class="form theme-form" method="post" action=format!("/staff/voices/themes/{}", t.id) novalidate>
                                     <TokenField csrf=csrf.clone()/>
-                                    <p><a href=format!("/staff/voices?theme={}", t.id)>{format!("{}（{}）", t.title, model::count(t.voices))}</a>" — "{format!("作成: {} さん", t.created_by)}</p>
-                                    <div class="field"><label for=title_id.clone()>"名前"</label><input type="text" id=title_id name="title" value=t.title.clone() maxlength=voices::MAX_THEME_CHARS.to_string()/></div>
-                                    <div class="field"><label for=card_id.clone()>"カード・指標"</label><select id=card_id name="card">{card_options(&t.card)}</select></div>
-                                    <button type="submit" class="button button--secondary">"変更を保存"</button>
+                                    <p><a href=format!("/staff/voices?theme={}", t.id)>{STAFF.choice_counted(&t.title, &model::count(t.voices))}</a>" — "{STAFF.created_by(&t.created_by)}</p>
+                                    <div class="field"><label for=title_id.clone()>{STAFF.name}</label><input type="text" id=title_id name="title" value=t.title.clone() maxlength=voices::MAX_THEME_CHARS.to_string()/></div>
+                                    <div class="field"><label for=card_id.clone()>{STAFF.card}</label><select id=card_id name="card">{card_options(&t.card)}</select></div>
+                                    <button type="submit" class="button button--secondary">{STAFF.save_changes}</button>
                                 </form>
-                                <p><a href=format!("/staff/voices/themes/{}/answer", t.id)>{format!("「{}」への市の対応を書く", t.title)}</a></p>
+                                <p><a href=format!("/staff/voices/themes/{}/answer", t.id)>{STAFF.write_answer(&t.title)}</a></p>
                             </li>
                         }
                     }).collect_view()}
@@ -245,8 +246,8 @@ pub fn ThemeList(
 #[component]
 pub fn AuditLog(entries: Vec<LogEntry>, names: Names, next: Option<String>) -> impl IntoView {
     view! {
-        <p>"市民の声とテーマへの変更を、だれが、いつ、何をしたか、新しい順に示します。声の本文、連絡先、内部メモの中身は記録しません。"</p>
+        <p>{STAFF.log_explained}</p>
         <LogList entries names/>
-        {next.map(|href| view! { <nav class="pager" aria-label="ページ"><a href=href rel="next">"さらに古い記録"</a></nav> })}
+        {next.map(|href| view! { <nav class="pager" aria-label=STAFF.pages><a href=href rel="next">{STAFF.older_log}</a></nav> })}
     }
 }
