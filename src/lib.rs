@@ -45,7 +45,7 @@ pub fn App(request: PageRequest, locale: Locale) -> impl IntoView {
     provide_request(request.clone());
     provide_locale(locale);
     i18n::follow_reader_choice(&request);
-    provide_snapshot(request.param("asof"));
+    provide_snapshot(request.params.asof.clone());
     outbox::provide_outbox();
     let mode = mode::provide_mode(&request);
     if let Mode::Embed { .. } = mode {

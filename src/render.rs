@@ -199,7 +199,7 @@ fn share_head(
         "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{}\" href=\"/feed.xml{lang_q}\">\n",
         e(t.app_name)
     );
-    let loaded = crate::data::files::load(data, request.param("data").as_deref(), request.param("asof").as_deref());
+    let loaded = crate::data::files::load(data, request.params.data.as_deref(), request.params.asof.as_deref());
     let description = match &loaded {
         crate::data::LoadState::Ready { snapshot, .. } => view_models::screens::share::description(screen, snapshot, locale),
         _ => None,
@@ -232,7 +232,7 @@ fn share_head(
             ..
         },
         None,
-    ) = (&loaded, request.param("data"))
+    ) = (&loaded, request.params.data.clone())
     {
         if let Some(entry) = history.entries.iter().find(|e| e.id == history.shown) {
             let facts = view_models::screens::share::DatasetFacts {

@@ -2,7 +2,7 @@
 //! address bar in the browser, so both sides start from the same path, query and language.
 
 use leptos::prelude::*;
-pub use view_models::request::PageRequest;
+pub use view_models::request::{PageRequest, Params};
 
 #[derive(Clone, Debug)]
 pub struct RequestContext {
@@ -18,14 +18,14 @@ pub fn use_request() -> PageRequest {
     use_context::<RequestContext>().map(|r| r.request).unwrap_or_default()
 }
 
-/// A parameter of the address's query now: the address bar in the browser (in-app navigation
+/// The address's query parameters now: the address bar in the browser (in-app navigation
 /// changes it), the request on the server.
-pub fn query_param(name: &str) -> Option<String> {
+pub fn query_params() -> Params {
     #[cfg(target_arch = "wasm32")]
     if crate::browser::window().is_some() {
-        return from_address_bar().param(name);
+        return from_address_bar().params;
     }
-    use_request().param(name)
+    use_request().params
 }
 
 /// The address bar, in the browser.

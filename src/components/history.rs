@@ -87,7 +87,7 @@ pub fn SnapshotHistory(history: History, locale: Locale) -> impl IntoView {
     Some(view! {
         <div class="history">
             <form method="get" class="history__pick" on:submit=on_submit>
-                <KeptFields leave=&["asof"]/>
+                <KeptFields leave_asof=true/>
                 <label class="history__label" for="asof">{ruby(m.asof_label)}</label>
                 <select id="asof" name="asof" class="history__select" on:change=on_change>{options}</select>
                 <button type="submit" class="button button--secondary">{ruby(m.asof_show)}</button>

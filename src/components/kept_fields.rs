@@ -5,11 +5,11 @@ use leptos::prelude::*;
 
 use crate::request::use_request;
 
-/// The page's parameters but `leave` (the form's own fields), as hidden inputs.
+/// The page's parameters, but not the as-of picker's own when `leave_asof`, as hidden inputs.
 #[component]
-pub fn KeptFields(#[prop(optional)] leave: &'static [&'static str]) -> impl IntoView {
+pub fn KeptFields(#[prop(optional)] leave_asof: bool) -> impl IntoView {
     use_request()
-        .kept_fields(leave)
+        .kept_fields(leave_asof)
         .into_iter()
         .map(|(name, value)| view! { <input type="hidden" name=name value=value/> })
         .collect_view()

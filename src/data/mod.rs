@@ -84,7 +84,7 @@ impl SnapshotContext {
 
     /// Shows another snapshot from the manifest, and puts it in the address for sharing.
     pub fn select(self, id: String) {
-        source::set_query_param("asof", &id);
+        source::change_address(|p| p.asof = Some(id.clone()));
         self.picker_focus.set_value(true);
         self.selected.set(Some(id));
     }
@@ -123,7 +123,7 @@ pub fn provide_snapshot(selected: Option<String>) {
             #[cfg(feature = "ssr")]
             let future = {
                 let server = server.clone();
-                let data = use_context::<crate::request::RequestContext>().and_then(|r| r.request.param("data"));
+                let data = use_context::<crate::request::RequestContext>().and_then(|r| r.request.params.data);
                 async move {
                     match server {
                         Some(s) => files::load(&s, data.as_deref(), wanted.selected.as_deref()),

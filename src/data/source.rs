@@ -43,14 +43,16 @@ pub fn resolve(param: Option<&str>, base: &str, page_origin: &str) -> Result<Dat
     })
 }
 
-/// Sets a query parameter in the address without a reload (the back button is not burdened
-/// with each choice).
-pub fn set_query_param(name: &str, value: &str) {
+/// Changes the address's parameters without a reload (the back button is not burdened with each
+/// choice). The address keeps the app's parameters only, in their one order, and its fragment.
+pub fn change_address(change: impl FnOnce(&mut crate::request::Params)) {
     let Some(window) = browser::window() else { return };
-    let Ok(href) = window.location().href() else { return };
-    let Ok(url) = web_sys::Url::new(&href) else { return };
-    url.search_params().set(name, value);
+    let location = window.location();
+    let mut params = crate::request::Params::parse(&location.search().unwrap_or_default());
+    change(&mut params);
+    let (path, hash) = (location.pathname().unwrap_or_default(), location.hash().unwrap_or_default());
+    let href = format!("{}{hash}", view_models::request::href(&path, &params.pairs()));
     if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href));
     }
 }

@@ -17,7 +17,7 @@ use crate::forms::use_posted_form;
 use crate::i18n::{use_locale, use_marked_strings, use_strings};
 use crate::navigation::{focus_by_id, Link};
 use crate::outbox::{new_follow_token, new_key, use_outbox};
-use crate::request::query_param;
+use crate::request::query_params;
 
 /// The element an error links to.
 fn target_id(field: Field) -> &'static str {
@@ -43,7 +43,7 @@ pub fn Feedback() -> impl IntoView {
     let initial_topic = if posted.is_some() {
         echo.topic.clone()
     } else {
-        query_param("topic").unwrap_or_default()
+        query_params().topic.unwrap_or_default()
     };
     let topic = RwSignal::new(initial_topic.chars().take(100).collect::<String>());
     let message = RwSignal::new(echo.message.clone());

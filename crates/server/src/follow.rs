@@ -134,16 +134,8 @@ async fn qr(Path(token): Path<String>, req: Request) -> Response {
     if !is_follow_token(&token) {
         return private((StatusCode::NOT_FOUND, "not found").into_response());
     }
-    let lang = req
-        .uri()
-        .query()
-        .and_then(|q| {
-            view_models::request::parse_form(q)
-                .into_iter()
-                .find(|(k, _)| k == "lang")
-                .map(|(_, v)| v)
-        })
-        .and_then(|c| view_models::Locale::from_code(&c));
+    let params = view_models::request::Params::parse(req.uri().query().unwrap_or(""));
+    let lang = params.lang.as_deref().and_then(view_models::Locale::from_code);
     let address = format!(
         "{}{}{}",
         crate::share::origin(req.headers()),

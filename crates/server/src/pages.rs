@@ -48,7 +48,7 @@ fn html_response(status: StatusCode, body: Body, request: &PageRequest) -> Respo
     // The same address answers in each reader's language.
     headers.insert(header::VARY, HeaderValue::from_static("Cookie"));
     // A language chosen with a plain link (no script) is remembered like the switch's choice.
-    if let Some(l) = request.param("lang").and_then(|c| Locale::from_code(&c)) {
+    if let Some(l) = request.params.lang.as_deref().and_then(Locale::from_code) {
         if let Ok(v) = HeaderValue::from_str(&format!("{LANG_COOKIE}={}; {LANG_COOKIE_ATTRIBUTES}", l.code())) {
             headers.append(header::SET_COOKIE, v);
         }
@@ -69,7 +69,7 @@ pub const PREVIEWS_PER_MINUTE: u32 = 30;
 pub async fn page(app: &Arc<AppState>, peer: SocketAddr, req: Request) -> Response {
     // Rendered and kept under its canonical address: tracking and unknown parameters make no
     // page of their own, and never appear in one.
-    let request = page_request(req.headers(), req.uri()).canonical();
+    let request = page_request(req.headers(), req.uri());
     let cookie = lang_cookie(req.headers());
     let locale = request.locale(cookie.as_deref());
     let accepts_br = req
@@ -80,7 +80,7 @@ pub async fn page(app: &Arc<AppState>, peer: SocketAddr, req: Request) -> Respon
         .any(|v| v.split(',').any(|e| e.trim().starts_with("br")));
     // Previews (`?data=`) read other files; they are rendered every time.
     let key = match (
-        request.param("data"),
+        request.params.data.as_deref(),
         std::fs::read(app.config.data_dir.join(publish::folder::MANIFEST)),
     ) {
         // The origin too: printed pages and embed snippets name the site as it was reached.
@@ -96,7 +96,7 @@ pub async fn page(app: &Arc<AppState>, peer: SocketAddr, req: Request) -> Respon
         };
         // Only a preview can name a draft, and only staff may see one.
         let staff = key.is_none() && crate::staff::session::session_of(app, req.headers()).await.is_some();
-        if request.param("data").is_some() && !staff && app.previews.check(app.config.client_ip(peer.ip(), req.headers())).is_err() {
+        if request.params.data.is_some() && !staff && app.previews.check(app.config.client_ip(peer.ip(), req.headers())).is_err() {
             return refusal(
                 StatusCode::TOO_MANY_REQUESTS,
                 "表示の求めが多すぎます。しばらくしてからお試しください",

@@ -9,15 +9,15 @@ pub fn escape_html(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// Percent-encodes everything but RFC 3986's unreserved characters (safe in any URL part).
+/// Everything but RFC 3986's unreserved characters (`A–Z a–z 0–9 - _ . ~`).
+const NOT_UNRESERVED: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+
+/// Percent-encodes everything but RFC 3986's unreserved characters, so the text is safe in any
+/// part of an address (a query value, a `data:` address, where `+` would not be a space).
 pub fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    percent_encoding::utf8_percent_encode(text, NOT_UNRESERVED).to_string()
 }

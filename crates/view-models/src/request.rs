@@ -10,32 +10,93 @@ pub const LANG_COOKIE: &str = "reform-widget-lang";
 /// One year; `SameSite=Lax` so it travels with ordinary links from other sites too.
 pub const LANG_COOKIE_ATTRIBUTES: &str = "Path=/; Max-Age=31536000; SameSite=Lax";
 
-/// Every query parameter the app reads, written once. Anything else in an address (`utm_*`,
-/// `fbclid`, an unknown name) changes nothing on the page, so it makes no page of its own.
-pub const APP_PARAMS: [&str; 11] = [
-    "lang", "mode", "idle", "ward", "section", "thanks", "embed", "card", "data", "asof", "topic",
-];
+/// Declares [`Params`]: every query parameter the app reads, written once with what keeps it.
+macro_rules! app_params {
+    ($( $(#[$doc:meta])* $field:ident = $name:literal, language_link_keeps: $keep:literal, kiosk_setting: $kiosk:literal; )*) => {
+        /// The query parameters the app reads, decoded; the first value of each is the one read.
+        /// Anything else in an address (`utm_*`, `fbclid`, an unknown name) is not kept, so it
+        /// changes nothing on the page and makes no page of its own.
+        #[derive(Debug, Clone, Default, PartialEq, Eq)]
+        pub struct Params {
+            $( $(#[$doc])* pub $field: Option<String>, )*
+        }
 
-/// The parameters a language link keeps: the page's mode, place and data; not its language
-/// (the link sets it) nor a form's topic.
-const LANGUAGE_KEEPS: [&str; 9] = ["mode", "idle", "ward", "section", "thanks", "embed", "card", "data", "asof"];
+        impl Params {
+            /// A query string (`?` or not), as a browser encodes it.
+            pub fn parse(query: &str) -> Params {
+                let mut p = Params::default();
+                for (name, value) in form_urlencoded::parse(query.trim_start_matches('?').as_bytes()) {
+                    match name.as_ref() {
+                        $( $name => { p.$field.get_or_insert_with(|| value.into_owned()); } )*
+                        _ => {}
+                    }
+                }
+                p
+            }
 
-/// `query` with only the parameters the app reads, each once (the first value, which is the one
-/// the app reads), in [`APP_PARAMS`]' order: one page, one address.
-pub fn canonical_query(query: &str) -> String {
-    let pairs = parse_form(query.trim_start_matches('?'));
-    let kept: Vec<(&str, &str)> = APP_PARAMS
-        .iter()
-        .filter_map(|k| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| (*k, v.as_str())))
-        .collect();
-    href("", &kept).trim_start_matches('?').to_string()
+            /// The parameters set, by name, in the one order every address writes them.
+            pub fn pairs(&self) -> Vec<(&'static str, &str)> {
+                [$( ($name, self.$field.as_deref()), )*]
+                    .into_iter()
+                    .filter_map(|(name, value)| value.map(|v| (name, v)))
+                    .collect()
+            }
+
+            /// What a language link keeps: the page's mode, place and data; not its language
+            /// (the link sets it) nor a form's topic.
+            pub fn kept_by_language_link(&self) -> Params {
+                Params { $( $field: if $keep { self.$field.clone() } else { None }, )* }
+            }
+
+            /// A kiosk's settings (its idle time, place, thank-you time) and nothing else: the
+            /// start screen keeps them across the reset.
+            pub fn kiosk_settings(&self) -> Params {
+                Params { $( $field: if $kiosk { self.$field.clone() } else { None }, )* }
+            }
+        }
+    };
 }
 
-/// One page request: `path` as in the address bar, `query` without its `?`, the page's origin.
+app_params! {
+    /// The reader's language (`en`, `ja-easy`); Japanese without it.
+    lang = "lang", language_link_keeps: false, kiosk_setting: false;
+    /// `kiosk` at a ward office's counter.
+    mode = "mode", language_link_keeps: true, kiosk_setting: false;
+    /// A kiosk's seconds before it goes back to its start.
+    idle = "idle", language_link_keeps: true, kiosk_setting: true;
+    /// A kiosk's ward and counter.
+    ward = "ward", language_link_keeps: true, kiosk_setting: true;
+    section = "section", language_link_keeps: true, kiosk_setting: true;
+    /// A kiosk's seconds on the thank-you.
+    thanks = "thanks", language_link_keeps: true, kiosk_setting: true;
+    /// An embedded card (`embed=1`) and which (`card=`).
+    embed = "embed", language_link_keeps: true, kiosk_setting: false;
+    card = "card", language_link_keeps: true, kiosk_setting: false;
+    /// A staff preview's manifest.
+    data = "data", language_link_keeps: true, kiosk_setting: false;
+    /// An earlier publication, by id.
+    asof = "asof", language_link_keeps: true, kiosk_setting: false;
+    /// The card a "send feedback about this" link names.
+    topic = "topic", language_link_keeps: false, kiosk_setting: false;
+}
+
+impl Params {
+    /// The query string without its `?`, each value encoded: one page, one address.
+    pub fn query(&self) -> String {
+        href("", &self.pairs()).trim_start_matches('?').to_string()
+    }
+}
+
+/// `query` with only the parameters the app reads, each once, in [`Params`]' order.
+pub fn canonical_query(query: &str) -> String {
+    Params::parse(query).query()
+}
+
+/// One page request: `path` as in the address bar, the parameters the app reads, the origin.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PageRequest {
     pub path: String,
-    pub query: String,
+    pub params: Params,
     pub origin: String,
 }
 
@@ -43,56 +104,33 @@ impl PageRequest {
     pub fn new(path: &str, query: &str, origin: &str) -> Self {
         PageRequest {
             path: path.to_string(),
-            query: query.trim_start_matches('?').to_string(),
+            params: Params::parse(query),
             origin: origin.to_string(),
-        }
-    }
-
-    /// The same request without what the app does not read: what the server renders and keeps.
-    pub fn canonical(&self) -> PageRequest {
-        PageRequest {
-            query: canonical_query(&self.query),
-            ..self.clone()
         }
     }
 
     /// The page's address without tracking or unknown parameters.
     pub fn canonical_url(&self) -> String {
-        let q = canonical_query(&self.query);
-        format!("{}{}{}{q}", self.origin, self.path, if q.is_empty() { "" } else { "?" })
+        format!("{}{}", self.origin, href(&self.path, &self.params.pairs()))
     }
 
     /// The page's address in `locale`, as `<link rel="canonical">`, `og:url`, the hreflang set
     /// and the sitemap name it: Japanese, the default, without `lang`; the others with it (a
     /// static export's language folder already says it).
     pub fn canonical_url_in(&self, locale: Locale) -> String {
-        let pairs = parse_form(&canonical_query(&self.query));
         let in_folder = crate::route::split_locale_prefix(&self.path).0.is_some();
-        let mut kept: Vec<(&str, &str)> = pairs
-            .iter()
-            .filter(|(k, _)| k != "lang")
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect();
-        if locale != Locale::Ja && !in_folder {
-            kept.insert(0, ("lang", locale.code()));
-        }
-        format!("{}{}", self.origin, href(&self.path, &kept))
-    }
-
-    /// The first value of a query parameter, decoded.
-    pub fn param(&self, name: &str) -> Option<String> {
-        parse_form(&self.query).into_iter().find(|(k, _)| k == name).map(|(_, v)| v)
+        let lang = (locale != Locale::Ja && !in_folder).then(|| locale.code().to_string());
+        let params = Params {
+            lang,
+            ..self.params.clone()
+        };
+        format!("{}{}", self.origin, href(&self.path, &params.pairs()))
     }
 
     /// Full page, embedded card or kiosk, from `?embed=`, `?card=`, `?mode=`, `?idle=`.
     pub fn mode(&self) -> crate::screens::contexts::Mode {
-        let p = |k: &str| self.param(k);
-        crate::screens::contexts::mode(
-            p("embed").as_deref(),
-            p("card").as_deref(),
-            p("mode").as_deref(),
-            p("idle").as_deref(),
-        )
+        let p = &self.params;
+        crate::screens::contexts::mode(p.embed.as_deref(), p.card.as_deref(), p.mode.as_deref(), p.idle.as_deref())
     }
 
     pub fn screen(&self) -> Screen {
@@ -100,13 +138,14 @@ impl PageRequest {
     }
 
     /// The parameters a form that loads this page again (a retry, the as-of picker) carries as
-    /// hidden fields: those the app reads, but not `leave` (the picker's own field).
-    pub fn kept_fields(&self, leave: &[&str]) -> Vec<(&'static str, String)> {
-        APP_PARAMS
-            .iter()
-            .filter(|k| !leave.contains(k))
-            .filter_map(|k| self.param(k).map(|v| (*k, v)))
-            .collect()
+    /// hidden fields: those the app reads, but not the picker's own (`asof`) when `leave_asof`.
+    pub fn kept_fields(&self, leave_asof: bool) -> Vec<(&'static str, String)> {
+        let asof = if leave_asof { None } else { self.params.asof.clone() };
+        let params = Params {
+            asof,
+            ..self.params.clone()
+        };
+        params.pairs().into_iter().map(|(k, v)| (k, v.to_string())).collect()
     }
 
     /// What this request shows, worked out once for the server's renderer and the browser's
@@ -132,7 +171,8 @@ impl PageRequest {
     /// (`/en/plan/`), then the switch's cookie, then Japanese.
     pub fn locale(&self, lang_cookie: Option<&str>) -> Locale {
         let folder = crate::route::split_locale_prefix(&self.path).0;
-        self.param("lang")
+        self.params
+            .lang
             .as_deref()
             .and_then(Locale::from_code)
             .or(folder)
@@ -181,7 +221,7 @@ pub fn cookie_value<'a>(header: &'a str, name: &str) -> Option<&'a str> {
         .map(|(_, v)| v.trim())
 }
 
-/// `path` with the query `params`, each value percent-encoded.
+/// `path` with the query `params`, each name and value percent-encoded.
 pub fn href(path: &str, params: &[(&str, &str)]) -> String {
     let query: Vec<String> = params
         .iter()
@@ -197,55 +237,20 @@ pub fn href(path: &str, params: &[(&str, &str)]) -> String {
 /// The language switch's link for `locale` on `path`: a plain link that works without script
 /// (the server sets the cookie). Keeps the page's mode and data settings, nothing else.
 pub fn language_href(path: &str, first: &PageRequest, locale: Locale) -> String {
-    let kept: Vec<(String, String)> = LANGUAGE_KEEPS
-        .into_iter()
-        .filter_map(|k| first.param(k).map(|v| (k.to_string(), v)))
-        .collect();
-    let mut params: Vec<(&str, &str)> = kept.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    params.push(("lang", locale.code()));
+    let params = Params {
+        lang: Some(locale.code().to_string()),
+        ..first.params.kept_by_language_link()
+    };
     // The screen's own address: no language folder, no trailing slash (`/en/plan/` → `/plan`).
     let path = crate::route::split_locale_prefix(path).1;
     let path = if path.len() > 1 { path.trim_end_matches('/') } else { path };
-    href(path, &params)
+    href(path, &params.pairs())
 }
 
-/// `application/x-www-form-urlencoded` (query strings and posted forms) into pairs, decoded.
-/// Malformed escapes are kept as written rather than refused.
+/// `application/x-www-form-urlencoded` (a posted form) into pairs, decoded as browsers encode:
+/// `+` is a space, a malformed escape is kept as written, invalid UTF-8 becomes U+FFFD.
 pub fn parse_form(text: &str) -> Vec<(String, String)> {
-    text.split('&')
-        .filter(|p| !p.is_empty())
-        .map(|pair| {
-            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            (percent_decode(k), percent_decode(v))
-        })
-        .collect()
-}
-
-/// `+` is a space; `%XX` a byte; invalid UTF-8 becomes U+FFFD.
-pub fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                let hex = std::str::from_utf8(&bytes[i + 1..i + 3])
-                    .ok()
-                    .and_then(|h| u8::from_str_radix(h, 16).ok());
-                match hex {
-                    Some(b) => {
-                        out.push(b);
-                        i += 2;
-                    }
-                    None => out.push(b'%'),
-                }
-            }
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    form_urlencoded::parse(text.as_bytes()).into_owned().collect()
 }
 
 #[cfg(test)]
@@ -259,13 +264,14 @@ mod tests {
             "?topic=%E3%82%B3%E3%83%B3%E3%83%93%E3%83%8B+x&lang=en&lang=ja",
             "http://a",
         );
-        assert_eq!(r.param("topic").as_deref(), Some("コンビニ x"));
-        assert_eq!(r.param("lang").as_deref(), Some("en"));
-        assert_eq!(r.param("none"), None);
+        assert_eq!(r.params.topic.as_deref(), Some("コンビニ x"));
+        assert_eq!(r.params.lang.as_deref(), Some("en"));
+        assert_eq!(r.params.asof, None);
         assert_eq!(r.screen(), Screen::Feedback);
-        assert_eq!(percent_decode("100%"), "100%", "a stray % is kept");
-        assert_eq!(percent_decode("%zz%4"), "%zz%4");
-        assert_eq!(percent_decode("%FF"), "\u{FFFD}");
+        let decoded = |q: &str| Params::parse(q).topic.unwrap_or_default();
+        assert_eq!(decoded("topic=100%"), "100%", "a stray % is kept");
+        assert_eq!(decoded("topic=%zz%4"), "%zz%4");
+        assert_eq!(decoded("topic=%FF"), "\u{FFFD}");
     }
 
     #[test]
@@ -291,7 +297,11 @@ mod tests {
     #[test]
     fn language_links_keep_the_mode_and_drop_the_rest() {
         let first = PageRequest::new("/", "mode=kiosk&idle=60&topic=x&lang=ja", "");
-        assert_eq!(language_href("/plan", &first, Locale::En), "/plan?mode=kiosk&idle=60&lang=en");
+        assert_eq!(
+            language_href("/plan", &first, Locale::En),
+            "/plan?lang=en&mode=kiosk&idle=60",
+            "one order for every address"
+        );
         assert_eq!(language_href("/", &PageRequest::default(), Locale::JaEasy), "/?lang=ja-easy");
         assert_eq!(
             language_href("/en/plan/", &PageRequest::default(), Locale::Ja),
@@ -326,10 +336,10 @@ mod tests {
             PageRequest::new("/", "utm_source=x", "https://example.jp").canonical_url(),
             "https://example.jp/"
         );
-        assert!(LANGUAGE_KEEPS.iter().all(|k| APP_PARAMS.contains(k)));
-        // A kiosk's settings are the app's parameters, and a language link keeps them.
-        let kiosk = crate::screens::kiosk_survey::KIOSK_SETTINGS;
-        assert!(kiosk.iter().all(|k| APP_PARAMS.contains(k) && LANGUAGE_KEEPS.contains(k)));
+        // A language link keeps a kiosk's settings.
+        let kiosk = Params::parse("idle=60&ward=kita&section=shimin&thanks=5&mode=kiosk&lang=en").kiosk_settings();
+        assert_eq!(kiosk.query(), "idle=60&ward=kita&section=shimin&thanks=5");
+        assert_eq!(kiosk.kept_by_language_link(), kiosk);
         let shared = PageRequest::new("/konbini", "utm_source=x&lang=en&mode=kiosk", "https://example.jp");
         assert_eq!(shared.canonical_url_in(Locale::En), "https://example.jp/konbini?lang=en&mode=kiosk");
         assert_eq!(shared.canonical_url_in(Locale::Ja), "https://example.jp/konbini?mode=kiosk");
@@ -353,9 +363,6 @@ mod tests {
         assert!(PageRequest::new("/feedback", "", "").resolve(t).starts_app);
         assert!(PageRequest::new("/plan", "mode=kiosk", "").resolve(t).starts_app);
         let r = PageRequest::new("/konbini", "lang=en&asof=2023-12&utm_source=x&data=%2Ff.json", "");
-        assert_eq!(
-            r.kept_fields(&["asof"]),
-            [("lang", "en".to_string()), ("data", "/f.json".to_string())]
-        );
+        assert_eq!(r.kept_fields(true), [("lang", "en".to_string()), ("data", "/f.json".to_string())]);
     }
 }

@@ -67,7 +67,7 @@ fn survey_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
     let request = use_request();
     let section_ids: Vec<&str> = s.counter_survey.sections.iter().map(|x| x.id.as_str()).collect();
     // A kiosk configured for its place (`&ward=chuo&section=juumin`) does not ask where it is.
-    let place = kiosk_place(request.param("ward").as_deref(), request.param("section").as_deref(), &section_ids);
+    let place = kiosk_place(request.params.ward.as_deref(), request.params.section.as_deref(), &section_ids);
     let mut progress = SurveyProgress::new(&place, &echo.ward, &echo.section, echo.satisfaction, &section_ids);
     if posted.as_ref().is_some_and(|p| p.back) {
         progress = progress.back(&place).unwrap_or(progress);
@@ -90,7 +90,7 @@ fn survey_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
     let start = KIOSK_START.get().cloned().unwrap_or_else(|| action.clone());
     let summary_ref = NodeRef::<html::Div>::new();
     let step_title = NodeRef::<html::H2>::new();
-    let thanks_for = thanks_seconds(request.param("thanks").as_deref());
+    let thanks_for = thanks_seconds(request.params.thanks.as_deref());
 
     // Each new step is announced by moving focus to its question.
     let focus_step = move || {

@@ -2,30 +2,21 @@
 //! kiosk is configured for its place), one tap on an answer, an optional comment, then thanks.
 //! Pure, so the app's steps and the server's answer to a step posted without script agree.
 
-use crate::request::PageRequest;
+use crate::request::{PageRequest, Params};
 use crate::screens::contexts::KioskPlace;
 
-/// The kiosk's settings in its address, written once: the start screen keeps them across the
-/// reset, the survey's form posts to an address that has them, and the server keeps them in
-/// its answer (all through [`kiosk_address`]).
-pub const KIOSK_SETTINGS: [&str; 4] = ["idle", "ward", "section", "thanks"];
-
-/// The kiosk's own address: `mode=kiosk` and its settings from `request`, nothing else; with
-/// `preview`, a preview's `data` too. The survey's form posts to it (without `data`, as the
-/// server renders the answer from the published snapshot); the reset goes back to it, built from
-/// the query the kiosk was opened with (in-app links drop the query).
+/// The kiosk's own address: `mode=kiosk` and its settings from `request` (see
+/// [`Params::kiosk_settings`]), nothing else; with `preview`, a preview's `data` too. The survey's
+/// form posts to it (without `data`, as the server renders the answer from the published
+/// snapshot); the reset goes back to it, built from the query the kiosk was opened with (in-app
+/// links drop the query), and the server keeps it in its answer.
 pub fn kiosk_address(request: &PageRequest, preview: bool) -> String {
-    let data: &[&str] = if preview { &["data"] } else { &[] };
-    let kept: Vec<(&str, String)> = data
-        .iter()
-        .copied()
-        .chain(KIOSK_SETTINGS)
-        .filter_map(|k| request.param(k).map(|v| (k, v)))
-        .collect();
-    let pairs: Vec<(&str, &str)> = std::iter::once(("mode", "kiosk"))
-        .chain(kept.iter().map(|(k, v)| (*k, v.as_str())))
-        .collect();
-    crate::request::href("/", &pairs)
+    let params = Params {
+        mode: Some("kiosk".into()),
+        data: request.params.data.clone().filter(|_| preview),
+        ..request.params.kiosk_settings()
+    };
+    crate::request::href("/", &params.pairs())
 }
 
 /// Seconds the thank-you stays before the kiosk goes back to its start by itself (`?thanks=`).
