@@ -63,22 +63,37 @@ pub fn quantity(value: f64, unit: Unit, approximate: bool, locale: Locale) -> St
     format!("{about}{body}")
 }
 
-/// The readings of the words a figure is written with (its unit, 約 and 万), for やさしい日本語.
-const FIGURE_READINGS: [(&str, &str); 13] = [
-    ("約", "やく"),
-    ("万件", "まんけん"),
-    ("万", "まん"),
-    ("件", "けん"),
-    ("日", "にち"),
-    ("億円", "おくえん"),
-    ("人", "にん"),
-    ("分", "ふん"),
-    ("台", "だい"),
-    ("回", "かい"),
-    ("手続", "てつづき"),
-    ("業務", "ぎょうむ"),
-    ("点", "てん"),
-];
+/// The readings of the words a figure is written with besides its unit, for やさしい日本語.
+const FIGURE_WORDS: [(&str, &str); 2] = [("約", "やく"), ("万", "まん")];
+
+/// Each unit as Japanese writes it (`件`, `分/件`), with the readings of its words for
+/// やさしい日本語: one table for the figure, the table header and the ruby.
+fn unit_words(unit: Unit) -> (&'static str, &'static [(&'static str, &'static str)]) {
+    match unit {
+        Unit::Percent | Unit::RatioPercent => ("%", &[]),
+        Unit::Cases => ("件", &[("件", "けん")]),
+        Unit::TenThousandCases => ("万件", &[("万件", "まんけん")]),
+        Unit::Days => ("日", &[("日", "にち")]),
+        Unit::HundredMillionYen => ("億円", &[("億円", "おくえん")]),
+        Unit::People => ("人", &[("人", "にん")]),
+        Unit::MinutesPerCase => ("分/件", &[("分", "ふん"), ("件", "けん")]),
+        Unit::Devices => ("台", &[("台", "だい")]),
+        Unit::Times => ("回", &[("回", "かい")]),
+        Unit::Procedures => ("手続", &[("手続", "てつづき")]),
+        Unit::Processes => ("業務", &[("業務", "ぎょうむ")]),
+        Unit::Score => ("点", &[("点", "てん")]),
+    }
+}
+
+/// The reading of a word a figure is written with, if it is one.
+fn figure_word_reading(word: &str) -> Option<&'static str> {
+    FIGURE_WORDS
+        .iter()
+        .copied()
+        .chain(Unit::ALL.iter().flat_map(|u| unit_words(*u).1.iter().copied()))
+        .find(|(w, _)| *w == word)
+        .map(|(_, reading)| reading)
+}
 
 /// A figure as [`quantity`] writes it, for reading on screen: in やさしい日本語 each run of kanji
 /// it knows gets its reading (`約《やく》10.7｜万件《まんけん》`, shown by `components::ruby`);
@@ -95,8 +110,8 @@ pub fn figure_with_readings(text: &str, locale: Locale) -> Cow<'_, str> {
             .find(|c: char| !snapshot::ruby::is_kanji(c))
             .unwrap_or(rest.len() - start);
         let run = &rest[start..start + run_len];
-        match FIGURE_READINGS.iter().find(|(word, _)| *word == run) {
-            Some((word, reading)) => out.push_str(&format!("｜{word}《{reading}》")),
+        match figure_word_reading(run) {
+            Some(reading) => out.push_str(&format!("｜{run}《{reading}》")),
             None => out.push_str(run),
         }
         rest = &rest[start + run_len..];
@@ -113,20 +128,7 @@ pub fn figure_spoken(text: &str, locale: Locale) -> String {
 
 /// The unit as a Japanese table header writes it: `%`, `件`, `億円`.
 pub fn japanese_unit(unit: Unit) -> &'static str {
-    match unit {
-        Unit::Percent | Unit::RatioPercent => "%",
-        Unit::Cases => "件",
-        Unit::TenThousandCases => "万件",
-        Unit::Days => "日",
-        Unit::HundredMillionYen => "億円",
-        Unit::People => "人",
-        Unit::MinutesPerCase => "分/件",
-        Unit::Devices => "台",
-        Unit::Times => "回",
-        Unit::Procedures => "手続",
-        Unit::Processes => "業務",
-        Unit::Score => "点",
-    }
+    unit_words(unit).0
 }
 
 fn english_quantity(value: f64, unit: Unit) -> String {
@@ -419,6 +421,11 @@ mod tests {
         assert_eq!(easy(4.7, Unit::HundredMillionYen, true), "｜約《やく》4.7｜億円《おくえん》");
         assert_eq!(easy(3.5, Unit::MinutesPerCase, false), "3.5｜分《ふん》/｜件《けん》");
         assert_eq!(easy(78.8, Unit::Percent, false), "78.8%");
+        for unit in Unit::ALL {
+            let marked = easy(2.5, unit, true);
+            let bare = snapshot::ruby::kanji_without_reading(&marked).unwrap();
+            assert!(bare.is_empty(), "{unit:?}: {bare:?} without a reading in {marked}");
+        }
         assert_eq!(
             snapshot::ruby::plain(&easy(14.0, Unit::Days, false)),
             quantity(14.0, Unit::Days, false, JaEasy),

@@ -106,6 +106,53 @@ pub enum Unit {
     Score,
 }
 
+impl Unit {
+    /// Every unit, for the tables that word each of them (a test holds it to the schema's list).
+    pub const ALL: [Unit; 13] = [
+        Unit::Percent,
+        Unit::RatioPercent,
+        Unit::Cases,
+        Unit::TenThousandCases,
+        Unit::Days,
+        Unit::HundredMillionYen,
+        Unit::People,
+        Unit::MinutesPerCase,
+        Unit::Devices,
+        Unit::Times,
+        Unit::Procedures,
+        Unit::Processes,
+        Unit::Score,
+    ];
+}
+
+#[cfg(all(test, feature = "schema"))]
+#[test]
+fn every_unit_is_in_the_list_of_all() {
+    // The schema names every variant serde reads, so a unit left out of ALL fails here.
+    let schema = serde_json::to_value(schemars::schema_for!(Unit)).unwrap();
+    let mut named: Vec<String> = schema["oneOf"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|v| {
+            v["enum"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+                .into_iter()
+                .chain(v.get("const").cloned())
+        })
+        .filter_map(|v| v.as_str().map(String::from))
+        .collect();
+    named.sort();
+    let mut listed: Vec<String> = Unit::ALL
+        .iter()
+        .map(|u| serde_json::to_value(u).unwrap().as_str().unwrap().to_string())
+        .collect();
+    listed.sort();
+    assert_eq!(listed, named);
+}
+
 /// Which direction of change is an improvement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
