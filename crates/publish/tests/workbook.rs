@@ -56,15 +56,15 @@ fn a_new_actual_fills_the_indicator_and_its_series() {
     let next = import(&book, &base(), "2024-03-test", "2024-03-31").expect("no problems");
     let konbini = next.indicators.iter().find(|i| i.id == "konbini-certificates").unwrap();
     assert_eq!(
-        konbini.actuals.last().map(|a| (a.fiscal_year, a.value)),
+        konbini.actuals.last().map(|a| (a.fiscal_year, *a.value)),
         Some((FiscalYear(2023), Some(412345.0)))
     );
     assert_eq!(
-        next.konbini_certificates.yearly.last().map(|a| (a.fiscal_year, a.value)),
+        next.konbini_certificates.yearly.last().map(|a| (a.fiscal_year, *a.value)),
         Some((FiscalYear(2023), Some(412345.0)))
     );
     assert_eq!(
-        next.counter_survey.yearly.last().map(|a| (a.fiscal_year, a.value)),
+        next.counter_survey.yearly.last().map(|a| (a.fiscal_year, *a.value)),
         Some((FiscalYear(2023), Some(88.5)))
     );
 }

@@ -59,7 +59,7 @@ pub fn summarize(counted: &[Counted], min_count: u32) -> Summary {
                 month: Some(c.month),
                 ward: Some(c.ward.clone()),
                 section: Some(c.section.clone()),
-                value: Some(v),
+                value: Some(v).into(),
             });
         }
         cells.push(Cell {

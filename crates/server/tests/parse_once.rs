@@ -43,7 +43,7 @@ async fn a_new_publication_is_read_once() {
     let konbini = next.indicators.iter_mut().find(|i| i.id == "konbini-certificates").unwrap();
     konbini.actuals.push(snapshot::YearValue {
         fiscal_year: snapshot::FiscalYear(2023),
-        value: Some(412_345.0),
+        value: Some(412_345.0).into(),
     });
     folder.publish(&next, publish::import::title_for(&next), "test").unwrap();
     // Each page now says the new publication's date, which no page said before.

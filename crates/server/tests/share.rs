@@ -219,7 +219,7 @@ async fn the_feed_lists_each_publication_newest_first_with_what_changed() {
     ] {
         series.push(snapshot::YearValue {
             fiscal_year: snapshot::FiscalYear(2023),
-            value: Some(412345.0),
+            value: Some(412345.0).into(),
         });
     }
     folder.publish(&next, publish::import::title_for(&next), "test").unwrap();

@@ -370,7 +370,7 @@ async fn the_kiosks_answers_reach_a_draft_with_small_cells_withheld() {
         .counter_survey
         .breakdown
         .iter()
-        .map(|b| (b.ward.as_deref(), b.value))
+        .map(|b| (b.ward.as_deref(), *b.value))
         .collect();
     assert_eq!(
         cells,

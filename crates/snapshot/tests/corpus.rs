@@ -12,12 +12,12 @@ fn default_snapshot_is_valid_and_carries_the_seed_figures() {
     let ind = |id: &str| s.indicators.iter().find(|i| i.id == id).unwrap();
     let k = ind("konbini-certificates");
     assert_eq!(
-        (k.baseline.value, k.actuals[0].value, k.target.value),
+        (*k.baseline.value, *k.actuals[0].value, *k.target.value),
         (Some(107087.0), Some(300170.0), Some(500000.0))
     );
     let c = ind("citizen-satisfaction");
     assert_eq!(
-        (c.baseline.value, c.actuals[0].value, c.target.value),
+        (*c.baseline.value, *c.actuals[0].value, *c.target.value),
         (Some(48.9), Some(44.1), Some(65.0))
     );
     assert_eq!(ind("municipal-debt-balance").baseline.value, Some(2248.0));

@@ -51,10 +51,10 @@ pub fn progress(ind: &Indicator) -> Progress {
         status: Status::NoData,
     };
     let latest = latest_actual(ind);
-    let (Some(l), Some(base), Some(target)) = (latest, ind.baseline.value, ind.target.value) else {
+    let (Some(l), Some(base), Some(target)) = (latest, *ind.baseline.value, *ind.target.value) else {
         return none(latest);
     };
-    let Some(now) = l.value else { return none(latest) };
+    let Some(now) = *l.value else { return none(latest) };
     let better = |a: f64, b: f64| match ind.direction {
         Direction::HigherIsBetter => a > b,
         Direction::LowerIsBetter => a < b,
@@ -98,8 +98,8 @@ fn elapsed(from: FiscalYear, now: FiscalYear, to: FiscalYear) -> f64 {
 /// How far the latest actual is from the target, in the indicator's unit, when not yet reached
 /// (「目標まであと199,830件」). `None` when reached or unknown.
 pub fn remaining(ind: &Indicator) -> Option<f64> {
-    let now = latest_actual(ind)?.value?;
-    let target = ind.target.value?;
+    let now = (*latest_actual(ind)?.value)?;
+    let target = (*ind.target.value)?;
     let gap = match ind.direction {
         Direction::HigherIsBetter => target - now,
         Direction::LowerIsBetter => now - target,
@@ -124,15 +124,15 @@ mod tests {
             direction,
             baseline: YearValue {
                 fiscal_year: FiscalYear(2021),
-                value: Some(base),
+                value: Some(base).into(),
             },
             actuals: vec![YearValue {
                 fiscal_year: FiscalYear(2022),
-                value: actual,
+                value: actual.into(),
             }],
             target: YearValue {
                 fiscal_year: FiscalYear(2023),
-                value: Some(target),
+                value: Some(target).into(),
             },
             source: None,
             assessment: None,

@@ -24,8 +24,8 @@ impl Importer {
             if let Ok(y) = self.year(sheet, row, IND_BASELINE_YEAR) {
                 ind.baseline.fiscal_year = FiscalYear(y);
             }
-            if let Ok(v) = self.figure(sheet, row, IND_BASELINE, ind.baseline.value) {
-                ind.baseline.value = v;
+            if let Ok(v) = self.figure(sheet, row, IND_BASELINE, *ind.baseline.value) {
+                ind.baseline.value = v.into();
             }
             self.from(format!("{at}.baseline.fiscal_year"), INDICATORS, row, IND_BASELINE_YEAR);
             self.from(format!("{at}.baseline"), INDICATORS, row, IND_BASELINE);
@@ -33,7 +33,7 @@ impl Importer {
             for (k, y) in years.iter().enumerate() {
                 let col = IND_FIRST_ACTUAL + k as u32;
                 let before = ind.actuals.iter().find(|a| a.fiscal_year.0 == *y);
-                let Ok(v) = self.figure(sheet, row, col, before.and_then(|a| a.value)) else {
+                let Ok(v) = self.figure(sheet, row, col, before.and_then(|a| *a.value)) else {
                     continue;
                 };
                 // An explicit "not yet published" stays as it was published.
@@ -41,7 +41,7 @@ impl Importer {
                     self.from(format!("{at}.actuals[{}]", actuals.len()), INDICATORS, row, col);
                     actuals.push(YearValue {
                         fiscal_year: FiscalYear(*y),
-                        value: v,
+                        value: v.into(),
                     });
                 }
             }
@@ -49,8 +49,8 @@ impl Importer {
             if let Ok(y) = self.year(sheet, row, target_year_col) {
                 ind.target.fiscal_year = FiscalYear(y);
             }
-            if let Ok(v) = self.figure(sheet, row, target_year_col + 2, ind.target.value) {
-                ind.target.value = v;
+            if let Ok(v) = self.figure(sheet, row, target_year_col + 2, *ind.target.value) {
+                ind.target.value = v.into();
             }
             self.from(format!("{at}.target.fiscal_year"), INDICATORS, row, target_year_col);
             self.from(format!("{at}.target"), INDICATORS, row, target_year_col + 2);
@@ -117,7 +117,7 @@ impl Importer {
                 month,
                 ward: sheet.text(row, 3),
                 section: sheet.text(row, 5),
-                value,
+                value: value.into(),
             });
         }
         let key = |b: &Breakdown| (b.fiscal_year, b.month, b.ward.clone(), b.section.clone());
@@ -164,7 +164,7 @@ impl Importer {
                     year,
                     month: month.min(255) as u8,
                 },
-                value,
+                value: value.into(),
             });
         }
         for old in s.konbini_certificates.monthly.iter().filter(|m| m.value.is_some()) {
@@ -190,8 +190,8 @@ impl Importer {
             for (c, cat) in s.staff_survey.categories.iter_mut().enumerate() {
                 for (q, question) in cat.questions.iter_mut().enumerate() {
                     let Some(&row) = rows.get(&question.id) else { continue };
-                    if let Ok(v) = self.figure(sheet, row, 4, question.score) {
-                        question.score = v;
+                    if let Ok(v) = self.figure(sheet, row, 4, *question.score) {
+                        question.score = v.into();
                     }
                     self.from(format!("staff_survey.categories[{c}].questions[{q}]"), STAFF_QUESTIONS, row, 4);
                 }
@@ -202,8 +202,8 @@ impl Importer {
             let rows = self.rows_by_id(sheet, 0, &ids.iter().map(String::as_str).collect::<Vec<_>>());
             for (c, cat) in s.staff_survey.categories.iter_mut().enumerate() {
                 let Some(&row) = rows.get(&cat.id) else { continue };
-                if let Ok(v) = self.figure(sheet, row, 2, cat.average) {
-                    cat.average = v;
+                if let Ok(v) = self.figure(sheet, row, 2, *cat.average) {
+                    cat.average = v.into();
                 }
                 self.from(format!("staff_survey.categories[{c}].average"), STAFF_CATEGORIES, row, 2);
             }

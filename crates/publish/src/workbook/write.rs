@@ -64,6 +64,12 @@ impl From<Option<f64>> for V {
     }
 }
 
+impl From<snapshot::Figure> for V {
+    fn from(v: snapshot::Figure) -> V {
+        v.0.into()
+    }
+}
+
 fn t(s: impl Into<String>) -> V {
     V::T(s.into())
 }
@@ -128,7 +134,7 @@ pub fn workbook(s: &Snapshot) -> Result<Vec<u8>, XlsxError> {
             row.extend(
                 years
                     .iter()
-                    .map(|y| i.actuals.iter().find(|a| a.fiscal_year.0 == *y).and_then(|a| a.value).into()),
+                    .map(|y| i.actuals.iter().find(|a| a.fiscal_year.0 == *y).and_then(|a| *a.value).into()),
             );
             row.extend([
                 V::N(i.target.fiscal_year.0.into()),

@@ -138,7 +138,7 @@ fn bars(screen: Screen, s: &Snapshot, locale: Locale) -> String {
         .chain(ind.actuals.iter().copied())
         .filter_map(|v| v.value.map(|x| (x, false, v.fiscal_year)))
         .collect();
-    if let Some(target) = ind.target.value {
+    if let Some(target) = *ind.target.value {
         values.push((target, true, ind.target.fiscal_year));
     }
     let max = values.iter().map(|(v, _, _)| *v).fold(0.0_f64, f64::max);

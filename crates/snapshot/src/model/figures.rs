@@ -98,9 +98,7 @@ pub struct Breakdown {
     pub ward: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
-    #[serde(deserialize_with = "required")]
-    #[cfg_attr(feature = "schema", schemars(required, schema_with = "nullable_number"))]
-    pub value: Option<f64>,
+    pub value: Figure,
 }
 
 /// Short free-text comments from a survey, quoted as published.
@@ -154,9 +152,7 @@ pub struct StaffCategory {
     pub id: String,
     pub name: Text,
     /// 分類別 average; `null` where the city published none (「—」 for one-question categories).
-    #[serde(deserialize_with = "required")]
-    #[cfg_attr(feature = "schema", schemars(required, schema_with = "nullable_number"))]
-    pub average: Option<f64>,
+    pub average: Figure,
     pub questions: Vec<StaffQuestion>,
 }
 
@@ -167,9 +163,7 @@ pub struct StaffCategory {
 pub struct StaffQuestion {
     pub id: String,
     pub text: Text,
-    #[serde(deserialize_with = "required")]
-    #[cfg_attr(feature = "schema", schemars(required, schema_with = "nullable_number"))]
-    pub score: Option<f64>,
+    pub score: Figure,
 }
 
 /// Citizens' main requests from a survey's free-text answers (主要要望内容).

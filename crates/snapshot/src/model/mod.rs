@@ -22,20 +22,72 @@ pub use manifest::*;
 pub use plan::*;
 pub use voices::*;
 
-/// Deserialises an `Option` that must be present in the JSON: a missing figure is written
-/// as an explicit `null`, so a forgotten key is an error rather than a silent gap.
-fn required<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    Option::<T>::deserialize(d)
+/// A published figure, or `null` where the city has published none. The key must be present:
+/// a missing figure is written as an explicit `null`, so a forgotten key is an error rather than
+/// a silent gap (serde would read a missing `Option` as `None`).
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Default, Serialize)]
+#[serde(transparent)]
+pub struct Figure(pub Option<f64>);
+
+impl<'de> Deserialize<'de> for Figure {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Figure, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Figure;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a number or null")
+            }
+            fn visit_unit<E>(self) -> Result<Figure, E> {
+                Ok(Figure(None))
+            }
+            fn visit_none<E>(self) -> Result<Figure, E> {
+                Ok(Figure(None))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Figure, E> {
+                Ok(Figure(Some(v)))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Figure, E> {
+                Ok(Figure(Some(v as f64)))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Figure, E> {
+                Ok(Figure(Some(v as f64)))
+            }
+        }
+        // `any`, not `option`: a missing key answers `option` with none, and `any` with an error.
+        d.deserialize_any(Visitor)
+    }
 }
 
-/// A figure's schema: a number, or `null` where none was published.
 #[cfg(feature = "schema")]
-fn nullable_number(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-    schemars::json_schema!({ "type": ["number", "null"] })
+impl JsonSchema for Figure {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Figure".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": ["number", "null"] })
+    }
+}
+
+impl std::ops::Deref for Figure {
+    type Target = Option<f64>;
+    fn deref(&self) -> &Option<f64> {
+        &self.0
+    }
+}
+
+impl PartialEq<Option<f64>> for Figure {
+    fn eq(&self, other: &Option<f64>) -> bool {
+        self.0 == *other
+    }
+}
+
+impl From<Option<f64>> for Figure {
+    fn from(v: Option<f64>) -> Figure {
+        Figure(v)
+    }
 }
 
 /// The format version this crate reads and writes.
@@ -125,6 +177,24 @@ impl Unit {
     ];
 }
 
+#[cfg(test)]
+#[test]
+fn a_figure_must_be_written_even_when_none_was_published() {
+    let read = |json: &str| serde_json::from_str::<YearValue>(json);
+    assert_eq!(read(r#"{"fiscal_year": 2023, "value": 107087}"#).unwrap().value, Some(107087.0));
+    assert_eq!(read(r#"{"fiscal_year": 2023, "value": 4.7}"#).unwrap().value, Some(4.7));
+    assert_eq!(read(r#"{"fiscal_year": 2023, "value": null}"#).unwrap().value, None);
+    let missing = read(r#"{"fiscal_year": 2023}"#).unwrap_err().to_string();
+    assert!(missing.contains("missing field `value`"), "{missing}");
+    assert!(read(r#"{"fiscal_year": 2023, "value": "5"}"#).is_err(), "a number, not text");
+    let written = serde_json::to_string(&YearValue {
+        fiscal_year: FiscalYear(2023),
+        value: Figure(None),
+    })
+    .unwrap();
+    assert_eq!(written, r#"{"fiscal_year":2023,"value":null}"#);
+}
+
 #[cfg(all(test, feature = "schema"))]
 #[test]
 fn every_unit_is_in_the_list_of_all() {
@@ -168,9 +238,7 @@ pub enum Direction {
 #[serde(deny_unknown_fields)]
 pub struct YearValue {
     pub fiscal_year: FiscalYear,
-    #[serde(deserialize_with = "required")]
-    #[cfg_attr(feature = "schema", schemars(required, schema_with = "nullable_number"))]
-    pub value: Option<f64>,
+    pub value: Figure,
 }
 
 /// One figure for one calendar month.
@@ -179,9 +247,7 @@ pub struct YearValue {
 #[serde(deny_unknown_fields)]
 pub struct MonthValue {
     pub month: YearMonth,
-    #[serde(deserialize_with = "required")]
-    #[cfg_attr(feature = "schema", schemars(required, schema_with = "nullable_number"))]
-    pub value: Option<f64>,
+    pub value: Figure,
 }
 
 /// A labelled figure, used where the seed states a before → after change.

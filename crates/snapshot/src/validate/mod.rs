@@ -245,7 +245,7 @@ impl Checker {
 
     fn year_value(&mut self, yv: &YearValue, unit: Unit) {
         self.at("fiscal_year", |c| c.fiscal_year(yv.fiscal_year));
-        self.at("value", |c| c.value(yv.value, unit));
+        self.at("value", |c| c.value(*yv.value, unit));
     }
 
     /// A yearly series: each point valid, years strictly increasing.

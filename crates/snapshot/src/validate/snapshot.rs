@@ -239,7 +239,7 @@ impl Checker {
                     if p.value != yv.value {
                         c.index(i, |c| {
                             c.at("value", |c| {
-                                c.report(Code::FigureDiffers, params!["value" => show(yv.value), "id" => format!("{:?}", ind.id), "other" => show(p.value), "year" => yv.fiscal_year.0])
+                                c.report(Code::FigureDiffers, params!["value" => show(*yv.value), "id" => format!("{:?}", ind.id), "other" => show(*p.value), "year" => yv.fiscal_year.0])
                             })
                         });
                     }
@@ -283,7 +283,7 @@ impl Checker {
                             }
                         });
                     }
-                    c.at("value", |c| c.value(b.value, Unit::Percent));
+                    c.at("value", |c| c.value(*b.value, Unit::Percent));
                     if let Some(w) = &b.ward {
                         if !wards.contains(w) {
                             c.at("ward", |c| c.report(Code::NoSuchWard, params!["id" => quoted(w)]));
@@ -319,7 +319,7 @@ impl Checker {
             for (i, m) in k.monthly.iter().enumerate().take(MAX_MONTHS) {
                 c.index(i, |c| {
                     c.at("month", |c| c.year_month(m.month));
-                    c.at("value", |c| c.value(m.value, k.unit));
+                    c.at("value", |c| c.value(*m.value, k.unit));
                     if prev.is_some_and(|p| m.month <= p) {
                         c.at("month", |c| c.report(Code::MonthsOrder, vec![]));
                     }
@@ -346,7 +346,7 @@ impl Checker {
         self.at("categories", |c| {
             c.each(&s.categories, 50, |c, _i, cat| {
                 c.at("name", |c| c.text(&cat.name, MAX_NAME_CHARS));
-                c.at("average", |c| c.value(cat.average, Unit::Score));
+                c.at("average", |c| c.value(*cat.average, Unit::Score));
                 c.at("questions", |c| c.list_len(cat.questions.len(), 1, MAX_LIST));
                 c.at("questions", |c| {
                     for (j, q) in cat.questions.iter().enumerate().take(MAX_LIST) {
@@ -358,12 +358,12 @@ impl Checker {
                                 }
                             });
                             c.at("text", |c| c.text(&q.text, MAX_PROSE_CHARS));
-                            c.at("score", |c| c.value(q.score, Unit::Score));
+                            c.at("score", |c| c.value(*q.score, Unit::Score));
                         });
                     }
                 });
-                let scores: Vec<f64> = cat.questions.iter().filter_map(|q| q.score).collect();
-                if let (Some(avg), false) = (cat.average, scores.is_empty()) {
+                let scores: Vec<f64> = cat.questions.iter().filter_map(|q| *q.score).collect();
+                if let (Some(avg), false) = (*cat.average, scores.is_empty()) {
                     let mean = scores.iter().sum::<f64>() / scores.len() as f64;
                     if avg.is_finite() && (avg - mean).abs() > AVERAGE_TOLERANCE {
                         c.at("average", |c| {

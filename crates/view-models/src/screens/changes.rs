@@ -63,14 +63,14 @@ pub fn diff(previous: &Snapshot, current: &Snapshot) -> Vec<Change> {
         let before = published(prev);
         for yv in published(cur) {
             match before.iter().find(|p| p.fiscal_year == yv.fiscal_year) {
-                None if yv.value.is_some() => found.push(change(ChangeKind::New, yv.fiscal_year, None, yv.value)),
+                None if yv.value.is_some() => found.push(change(ChangeKind::New, yv.fiscal_year, None, *yv.value)),
                 Some(p) if p.value != yv.value => {
                     let was = p.value.is_some().then_some(*p);
                     found.push(change(
                         if was.is_none() { ChangeKind::New } else { ChangeKind::Value },
                         yv.fiscal_year,
                         was,
-                        yv.value,
+                        *yv.value,
                     ));
                 }
                 _ => {}
@@ -81,7 +81,7 @@ pub fn diff(previous: &Snapshot, current: &Snapshot) -> Vec<Change> {
                 ChangeKind::Target,
                 cur.target.fiscal_year,
                 Some(prev.target),
-                cur.target.value,
+                *cur.target.value,
             ));
         }
     }
@@ -103,8 +103,8 @@ pub fn word(changes: &[Change], locale: Locale) -> Vec<ChangeRow> {
                 },
                 period: fiscal_year(c.fiscal_year, locale),
                 before: c.before.map(|b| match c.kind {
-                    ChangeKind::Target => format!("{} {}", fiscal_year(b.fiscal_year, locale), q(b.value)),
-                    _ => q(b.value),
+                    ChangeKind::Target => format!("{} {}", fiscal_year(b.fiscal_year, locale), q(*b.value)),
+                    _ => q(*b.value),
                 }),
                 after: q(c.after),
             }
@@ -134,11 +134,11 @@ mod tests {
         let k = cur.indicators.iter_mut().find(|i| i.id == "konbini-certificates").unwrap();
         k.actuals.push(YearValue {
             fiscal_year: FiscalYear(2023),
-            value: Some(450000.0),
+            value: Some(450000.0).into(),
         });
         let c = cur.indicators.iter_mut().find(|i| i.id == "counter-satisfaction").unwrap();
-        c.actuals[0].value = Some(88.0);
-        c.target.value = Some(92.0);
+        c.actuals[0].value = Some(88.0).into();
+        c.target.value = Some(92.0).into();
         let rows = changes(&prev, &cur, Locale::Ja);
         assert_eq!(rows.len(), 3, "{rows:?}");
         assert_eq!(rows[0].kind, "値の変更");

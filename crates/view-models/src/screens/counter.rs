@@ -102,7 +102,7 @@ pub fn breakdown(s: &Snapshot, locale: Locale) -> Option<BreakdownTable> {
         let v = cells
             .iter()
             .find(|b| b.ward == *ward && b.section.as_deref() == section)
-            .and_then(|b| b.value);
+            .and_then(|b| *b.value);
         maybe_quantity(v, Unit::Percent, locale)
     };
     let rows = row_keys
@@ -158,7 +158,7 @@ mod tests {
             month: None,
             ward: Some(w.into()),
             section: Some(sec.into()),
-            value: Some(v),
+            value: Some(v).into(),
         };
         s.counter_survey.breakdown = vec![
             b(2021, "chuo", "tax", 80.0),

@@ -79,9 +79,9 @@ pub fn headline_card(s: &Snapshot, ind: &Indicator, locale: Locale) -> HeadlineC
     // Figures as shown, through `ruby`: in やさしい日本語 the unit carries its reading.
     let q = |v: Option<f64>| figure_with_readings(&maybe_quantity(v, ind.unit, locale), locale).into_owned();
     let name_marked = locale.pick_marked(&ind.name).to_string();
-    let baseline = q(ind.baseline.value);
-    let target = q(ind.target.value);
-    let latest = p.latest.map(|l| q(l.value));
+    let baseline = q(*ind.baseline.value);
+    let target = q(*ind.target.value);
+    let latest = p.latest.map(|l| q(*l.value));
     let latest_year = p.latest.map(|l| fiscal_year(l.fiscal_year, locale));
     let remaining = remaining(ind).map(|gap| t.remaining(&figure_with_readings(&difference(gap, ind.unit, locale), locale)));
     let status_text = status_text(p.status, locale);

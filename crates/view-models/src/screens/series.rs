@@ -164,7 +164,7 @@ pub fn yearly_card(spec: SeriesSpec, series: &[YearValue], target: &YearValue, l
         .iter()
         .map(|yv| Point {
             period: fiscal_period(yv.fiscal_year, locale),
-            value: yv.value,
+            value: *yv.value,
         })
         .collect();
     let target = target.value.map(|value| Target {
@@ -184,7 +184,7 @@ pub fn monthly_card(spec: SeriesSpec, series: &[MonthValue], locale: Locale) -> 
                 short: format!("{}/{}", m.month.year % 100, m.month.month),
                 reading: year_month(m.month, locale),
             },
-            value: m.value,
+            value: *m.value,
         })
         .collect();
     series_card(spec, points, None, locale)

@@ -46,7 +46,7 @@ fn indicator_for(screen: Screen, s: &Snapshot) -> Option<&Indicator> {
 pub fn headline(screen: Screen, s: &Snapshot, locale: Locale) -> Option<Headline> {
     let ind = indicator_for(screen, s)?;
     let latest = progress(ind).latest.filter(|l| l.value.is_some()).unwrap_or(ind.baseline);
-    let value = latest.value?;
+    let value = (*latest.value)?;
     Some(Headline {
         label: locale.pick(&ind.name).to_string(),
         figure: quantity(value, ind.unit, false, locale),

@@ -59,16 +59,16 @@ pub fn staff(s: &Snapshot, locale: Locale) -> StaffView {
             CategoryRow {
                 id: c.id.clone(),
                 name: shown(&c.name),
-                average: score(value),
-                fraction: on_scale(value, st.scale_min, st.scale_max),
+                average: score(*value),
+                fraction: on_scale(*value, st.scale_min, st.scale_max),
                 single_question: single,
                 questions: c
                     .questions
                     .iter()
                     .map(|q| QuestionRow {
                         text: shown(&q.text),
-                        score: score(q.score),
-                        fraction: on_scale(q.score, st.scale_min, st.scale_max),
+                        score: score(*q.score),
+                        fraction: on_scale(*q.score, st.scale_min, st.scale_max),
                     })
                     .collect(),
             }
@@ -95,12 +95,12 @@ pub fn staff(s: &Snapshot, locale: Locale) -> StaffView {
     for c in &st.categories {
         machine
             .rows
-            .push(vec!["category".into(), c.id.clone(), pick(&c.name), raw_number(c.average)]);
+            .push(vec!["category".into(), c.id.clone(), pick(&c.name), raw_number(*c.average)]);
         points.push(serde_json::json!({ "kind": "category", "id": c.id, "name": pick(&c.name), "average": c.average }));
         for q in &c.questions {
             machine
                 .rows
-                .push(vec!["question".into(), q.id.clone(), pick(&q.text), raw_number(q.score)]);
+                .push(vec!["question".into(), q.id.clone(), pick(&q.text), raw_number(*q.score)]);
             points.push(serde_json::json!({ "kind": "question", "id": q.id, "category": c.id, "text": pick(&q.text), "score": q.score }));
         }
     }
