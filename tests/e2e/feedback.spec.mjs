@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test as widgetTest, expect } from './fixtures.mjs';
 import { live } from './pages.mjs';
-import { startServer, stop, workdir, exportRows, freePort, storedMessages } from './server-process.mjs';
+import { stop, workdir, exportRows, storedMessages } from './server-process.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -112,55 +112,37 @@ test('feedback: server down → 送信待ち → server back → delivered exact
   await context.close();
 });
 
-test('retention: an e-mail address older than the retention period is deleted at start; the message stays', async () => {
-  const port = await freePort();
-  const dir = workdir();
-  let server = await startServer({ port, dir });
-  try {
-    const post = (key, email) => fetch(`http://127.0.0.1:${port}/api/feedback`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key, message: `返信希望 ${key.slice(-2)}`, consent: true, email }) });
-    expect((await post('00000000-0000-4000-8000-000000000001', 'old@example.jp')).status, 'stored').toEqual(201);
-    expect((await post('00000000-0000-4000-8000-000000000002', 'new@example.jp')).status, 'stored').toEqual(201);
-    await stop(server);
-    // The clock moves on: the first message was received 91 days ago.
-    const db = join(dir, 'feedback.sqlite3');
-    execFileSync('sqlite3', [db, "UPDATE feedback SET received_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-91 days') WHERE idempotency_key LIKE '%01'"]);
-    server = await startServer({ port, dir, extraArgs: ['--email-retention-days', '90'] });
-    const rows = await exportRows(port);
-    expect(rows.map((r) => [r[5], r[6]]), 'old address gone, message kept, new address kept').toEqual([['返信希望 01', ''], ['返信希望 02', 'new@example.jp']]);
-  } finally {
-    await stop(server);
-  }
+test('retention: an e-mail address older than the retention period is deleted at start; the message stays', async ({ ownServer }) => {
+  const { port, db } = ownServer;
+  const post = (key, email) => fetch(`http://127.0.0.1:${port}/api/feedback`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key, message: `返信希望 ${key.slice(-2)}`, consent: true, email }) });
+  expect((await post('00000000-0000-4000-8000-000000000001', 'old@example.jp')).status, 'stored').toEqual(201);
+  expect((await post('00000000-0000-4000-8000-000000000002', 'new@example.jp')).status, 'stored').toEqual(201);
+  await stop(ownServer.server);
+  // The clock moves on: the first message was received 91 days ago.
+  execFileSync('sqlite3', [db, "UPDATE feedback SET received_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-91 days') WHERE idempotency_key LIKE '%01'"]);
+  await ownServer.restart({ extraArgs: ['--email-retention-days', '90'] });
+  const rows = await exportRows(port);
+  expect(rows.map((r) => [r[5], r[6]]), 'old address gone, message kept, new address kept').toEqual([['返信希望 01', ''], ['返信希望 02', 'new@example.jp']]);
 });
 
-test('backup: a consistent copy of the live database while submissions arrive; the restored copy has every acknowledged record', async () => {
-  const port = await freePort();
-  const dir = workdir();
-  const server = await startServer({ port, dir });
-  try {
-    const post = (n) => fetch(`http://127.0.0.1:${port}/api/feedback`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, message: `バックアップ ${n}` }) });
-    const before = [];
-    for (let n = 1; n <= 40; n++) before.push((await (await post(n)).json()).receipt);
-    // Writes keep arriving while the backup runs.
-    const during = Promise.all(Array.from({ length: 40 }, (_, i) => post(100 + i)));
-    const out = join(dir, 'backup.sqlite3');
-    const said = execFileSync(ROOT + 'scripts/backup.sh', [join(dir, 'feedback.sqlite3'), out]).toString();
-    await during;
-    expect(said, 'the script reports the copy').toContain('records in');
-    // Restore: a server started on the copy finds every record acknowledged before the backup.
-    await stop(server);
-    const restoredDir = workdir();
-    copyFileSync(out, join(restoredDir, 'feedback.sqlite3'));
-    const restoredPort = await freePort();
-    const restored = await startServer({ port: restoredPort, dir: restoredDir });
-    try {
-      const receipts = new Set((await exportRows(restoredPort)).map((r) => r[0]));
-      expect(before.filter((r) => !receipts.has(r)), 'every record acknowledged before the backup is in it').toEqual([]);
-    } finally {
-      await stop(restored);
-    }
-  } finally {
-    await stop(server);
-  }
+test('backup: a consistent copy of the live database while submissions arrive; the restored copy has every acknowledged record', async ({ ownServer, ownServers }) => {
+  const { port, dir, db } = ownServer;
+  const post = (n) => fetch(`http://127.0.0.1:${port}/api/feedback`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, message: `バックアップ ${n}` }) });
+  const before = [];
+  for (let n = 1; n <= 40; n++) before.push((await (await post(n)).json()).receipt);
+  // Writes keep arriving while the backup runs.
+  const during = Promise.all(Array.from({ length: 40 }, (_, i) => post(100 + i)));
+  const out = join(dir, 'backup.sqlite3');
+  const said = execFileSync(ROOT + 'scripts/backup.sh', [db, out]).toString();
+  await during;
+  expect(said, 'the script reports the copy').toContain('records in');
+  // Restore: a server started on the copy finds every record acknowledged before the backup.
+  await stop(ownServer.server);
+  const restoredDir = workdir();
+  copyFileSync(out, join(restoredDir, 'feedback.sqlite3'));
+  const restored = await ownServers({ dir: restoredDir });
+  const receipts = new Set((await exportRows(restored.port)).map((r) => r[0]));
+  expect(before.filter((r) => !receipts.has(r)), 'every record acknowledged before the backup is in it').toEqual([]);
 });
 
 test('outbox: two tabs offline, a message from each, one tab closed, the network back: both stored exactly once', async ({ newContext, ownServer }) => {
@@ -285,24 +267,18 @@ test('crash: 500 concurrent submissions, SIGKILL midway, restart — every ackno
   console.log(`       (acknowledged before SIGKILL: ${beforeKill} of 500)`);
 });
 
-test('a stalled log pipe never holds up a request', async () => {
-  const port = await freePort();
-  const dir = workdir();
-  const server = await startServer({ port, dir });
-  try {
-    // Nobody reads the server's log any more: its pipe fills after about 64 KB of lines.
-    server.stderr.pause();
-    server.stderr.removeAllListeners('data');
-    let ok = 0;
-    const started = Date.now();
-    for (let batch = 0; batch < 60; batch++) {
-      const answers = await Promise.all(Array.from({ length: 50 }, () => fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(10000) }).then((r) => r.status, () => 0)));
-      ok += answers.filter((s) => s === 200).length;
-    }
-    expect(ok, `every request answered (${Date.now() - started} ms, over 150 KB of log lines unread)`).toEqual(3000);
-  } finally {
-    await stop(server, 'SIGKILL');
+test('a stalled log pipe never holds up a request', async ({ ownServer }) => {
+  const { port, server } = ownServer;
+  // Nobody reads the server's log any more: its pipe fills after about 64 KB of lines.
+  server.stderr.pause();
+  server.stderr.removeAllListeners('data');
+  let ok = 0;
+  const started = Date.now();
+  for (let batch = 0; batch < 60; batch++) {
+    const answers = await Promise.all(Array.from({ length: 50 }, () => fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(10000) }).then((r) => r.status, () => 0)));
+    ok += answers.filter((s) => s === 200).length;
   }
+  expect(ok, `every request answered (${Date.now() - started} ms, over 150 KB of log lines unread)`).toEqual(3000);
 });
 
 test('logs carry no message text or contact data', async ({ ownServer }) => {

@@ -24,20 +24,31 @@ export const test = base.extend({
    * database in the run's throwaway cluster): `test.use({ database: 'postgres' })`. */
   database: ['sqlite', { option: true }],
 
-  /** A server with an empty database of its own; `restart()` starts it again on the same
-   * database and port after a test stopped it. */
-  ownServer: async ({ database }, use) => {
-    const port = await freePort();
-    const dir = workdir();
-    const db = database === 'postgres' ? freshPostgres() : join(dir, 'feedback.sqlite3');
-    let child = await startServer({ port, dir, db });
-    await use({
-      port, dir, db, base: `http://127.0.0.1:${port}`,
-      get server() { return child; },
-      restart: async () => { child = await startServer({ port, dir, db }); },
+  /** Starts servers of the test's own, each stopped after the test, pass or fail:
+   * `await ownServers({ dir, staticDir, dataDir, extraArgs })`, every option as `startServer`
+   * takes it (by default a fresh folder, an empty database, the build's data). Each has `base`,
+   * `port`, `dir`, `db`, the running process as `server`, and `restart(more)`, which starts it again
+   * on the same database and port after a test stopped it, with `more` options. */
+  ownServers: async ({ database }, use) => {
+    const started = [];
+    await use(async (options = {}) => {
+      const port = await freePort();
+      const dir = options.dir || workdir();
+      const db = options.db || (database === 'postgres' ? freshPostgres() : join(dir, 'feedback.sqlite3'));
+      const settings = { ...options, port, dir, db };
+      const own = {
+        port, dir, db, base: `http://127.0.0.1:${port}`,
+        server: await startServer(settings),
+        async restart(more = {}) { own.server = await startServer({ ...settings, ...more }); },
+      };
+      started.push(own);
+      return own;
     });
-    await stop(child, 'SIGKILL');
+    await Promise.all(started.map((own) => stop(own.server, 'SIGKILL')));
   },
+
+  /** A server with an empty database of its own (see `ownServers`). */
+  ownServer: async ({ ownServers }, use) => use(await ownServers()),
 
   /** Every page error and console error of every page a test opens fails the test, unless the
    * test said it expects it: `allowConsole(/ERR_INTERNET_DISCONNECTED/)` (a download it blocks, a

@@ -1,6 +1,6 @@
 // Starts and stops the real widget-server binary for browser and crash tests.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -67,6 +67,17 @@ export function staticWithFixtures() {
   const dir = mkdtempSync(join(tmpdir(), 'widget-static-'));
   for (const name of readdirSync(ROOT + 'dist')) symlinkSync(ROOT + 'dist/' + name, join(dir, name));
   symlinkSync(ROOT + 'tests/fixtures', join(dir, 'fixtures'));
+  return dir;
+}
+
+/** The built widget with a data folder of its own (the default publication) that a test can
+ * publish into. */
+export function writableSite() {
+  const dir = mkdtempSync(join(tmpdir(), 'widget-site-'));
+  for (const name of readdirSync(ROOT + 'dist')) if (name !== 'data') symlinkSync(ROOT + 'dist/' + name, join(dir, name));
+  mkdirSync(join(dir, 'data/snapshots'), { recursive: true });
+  writeFileSync(join(dir, 'data/index.json'), readFileSync(ROOT + 'public/data/index.json'));
+  writeFileSync(join(dir, 'data/snapshots/2023-12.json'), readFileSync(ROOT + 'public/data/snapshots/2023-12.json'));
   return dir;
 }
 
