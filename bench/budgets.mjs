@@ -7,7 +7,7 @@
 // them; never fails (the machine is noisy: compare within one run).
 // Needs: scripts/build-web.sh, scripts/precompress.sh, cargo build --release -p server
 // (WIDGET_SERVER=target/release/widget-server to use it; the debug server serves the same bytes).
-import { startServer, stop, workdir, freePort, staticWithFixtures } from '../tests/e2e/server-process.mjs';
+import { startServer, stop, workdir, freePort, staticWithFixtures, READING_PAGES } from '../tests/e2e/server-process.mjs';
 import { launch } from '../tests/e2e/pages.mjs';
 
 const RUNS = Number(process.env.RUNS || 3);
@@ -74,7 +74,7 @@ const total = (by) => Object.values(by).reduce((a, b) => a + b, 0);
 // Where the app starts (the form, the kiosk) its figure is printed with no budget of its own.
 const pages = [
   ['/ (home)', '/', 30],
-  ...['/plan', '/results', '/indicators', '/counter', '/konbini', '/staff'].map((p) => [p, p, 40]),
+  ...READING_PAGES.filter((p) => p !== '/').map((p) => [p, p, 40]),
   ['embedded card', '/?embed=1&card=konbini-yearly', 60],
   ['feedback form (app)', '/feedback', null],
   ['kiosk (app)', '/?mode=kiosk', null],

@@ -1,6 +1,7 @@
 // Waiting for a page the way the widget says it is ready, and Debian's Chromium for the scripts
 // outside the test runner (benchmarks, screenshots). Assertions are Playwright's own `expect`.
 import { chromium } from 'playwright-core';
+import { PAGES } from './server-process.mjs';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
@@ -37,7 +38,7 @@ export async function openMenu(page) {
 }
 
 /** Every place a reader meets the widget, as the やさしい日本語 sweep (test and benchmark) visits it. */
-export const EVERY_SCREEN = ['/', '/plan', '/results', '/indicators', '/counter', '/konbini', '/staff', '/voices', '/feedback', '/?mode=kiosk', '/?embed=1&card=konbini-yearly'];
+export const EVERY_SCREEN = [...PAGES, '/?mode=kiosk', '/?embed=1&card=konbini-yearly'];
 
 /** Of the kanji shown on the page (header, screen and footer), how many are inside <ruby> with
  * a reading (the readings themselves not counted), and the kanji most often shown bare. */

@@ -3,16 +3,16 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures.mjs';
 import { appReady } from './pages.mjs';
-import { exportRows } from './server-process.mjs';
+import { exportRows, KIOSK_PAGES, PAGES } from './server-process.mjs';
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const ROUTES = ['/', '/plan', '/results', '/indicators', '/counter', '/konbini', '/staff', '/voices', '/feedback'];
+const ROUTES = PAGES;
 const LOCALES = ['ja', 'en', 'ja-easy'];
 const CONTEXTS = {
   phone: { viewport: { width: 390, height: 844 }, routes: ROUTES, query: '' },
   desktop: { viewport: { width: 1280, height: 800 }, routes: ROUTES, query: '' },
   embed: { viewport: { width: 390, height: 800 }, routes: ['/'], query: '&embed=1&card=konbini-yearly', more: ['/?embed=1&card=counter-satisfaction', '/?embed=1&card=future-burden-ratio'] },
-  kiosk: { viewport: { width: 1080, height: 1920 }, routes: ['/', '/plan', '/indicators', '/staff', '/voices'], query: '&mode=kiosk' },
+  kiosk: { viewport: { width: 1080, height: 1920 }, routes: KIOSK_PAGES, query: '&mode=kiosk' },
 };
 
 async function ready(page) {

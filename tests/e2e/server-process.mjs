@@ -1,5 +1,5 @@
 // Starts and stops the real widget-server binary for browser and crash tests.
-import { spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
@@ -7,6 +7,17 @@ import { join } from 'node:path';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 export const TOKEN = 'test-export-token-0123456789';
+const BINARY = process.env.WIDGET_SERVER || ROOT + 'target/debug/widget-server';
+
+/** The widget's screens as its one table has them (`widget-server screens`): each with its `path`
+ * and where it is offered (`in_page_menu`, `in_kiosk_menu`, `starts_app`, `private`…). */
+export const SCREENS = JSON.parse(execFileSync(BINARY, ['screens'], { encoding: 'utf8' }));
+/** The full widget's pages, in menu order: what the sitemap lists. */
+export const PAGES = SCREENS.filter((s) => s.in_page_menu).map((s) => s.path);
+/** The pages read as the server sends them, with no app. */
+export const READING_PAGES = SCREENS.filter((s) => s.in_page_menu && !s.starts_app).map((s) => s.path);
+/** A kiosk's menu. */
+export const KIOSK_PAGES = SCREENS.filter((s) => s.in_kiosk_menu).map((s) => s.path);
 
 /** A fresh folder for a database and the export token file. */
 export function workdir() {
@@ -29,7 +40,7 @@ export function freshPostgres() {
 /** Starts the server on `port` with the database `db` (by default a SQLite file in `dir`);
  * resolves once it answers health checks. The published data is `dataDir` (by default a fresh
  * folder in `dir`, which the server fills from the build's data on its first start). */
-export async function startServer({ port, dir, db = join(dir, 'feedback.sqlite3'), rateLimit = 100000, staticDir = ROOT + 'dist', dataDir = join(dir, 'data'), extraArgs = [], binary = process.env.WIDGET_SERVER || ROOT + 'target/debug/widget-server' }) {
+export async function startServer({ port, dir, db = join(dir, 'feedback.sqlite3'), rateLimit = 100000, staticDir = ROOT + 'dist', dataDir = join(dir, 'data'), extraArgs = [], binary = BINARY }) {
   const child = spawn(binary, [
     '--listen', `127.0.0.1:${port}`, '--db', db, '--static', staticDir, '--data', dataDir,
     '--export-token-file', join(dir, 'token'), '--rate-limit', String(rateLimit), ...extraArgs,

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { test as widgetTest, expect } from './fixtures.mjs';
 import { appReady } from './pages.mjs';
+import { READING_PAGES } from './server-process.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const SNAPSHOT = JSON.parse(readFileSync(ROOT + 'public/data/snapshots/2023-12.json', 'utf8'));
@@ -163,9 +164,10 @@ test('history: as-of picker, what changed, monthly figures and breakdown (synthe
 
 test('large data (10 years × 12 months × 5 wards × 6 sections): every view renders', async ({ base, open }) => {
   const { page, context, errors } = await open('/?data=/fixtures/large/index.json', { width: 1280, height: 800 });
-  for (const route of ['/', '/indicators', '/counter', '/konbini', '/staff', '/plan', '/results']) {
+  for (const route of READING_PAGES) {
     await page.goto(`${base}${route}?data=/fixtures/large/index.json`);
-    await expect(page.locator('main h2, main figure').first()).toBeVisible({ timeout: 15000 });
+    await expect(page.locator('main h1'), `${route} renders`).toBeVisible({ timeout: 15000 });
+    await expect(page.locator('.failure'), `${route} has no load failure`).toHaveCount(0);
   }
   await page.goto(`${base}/counter?data=/fixtures/large/index.json`);
   await expect(page.locator('table.breakdown').first()).toBeVisible();

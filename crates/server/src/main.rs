@@ -19,6 +19,11 @@ async fn main() {
     if args.first().is_some_and(|a| a == "staff") {
         std::process::exit(staff_command(&args[1..]).await);
     }
+    // The screen table, for the browser tests and benchmarks.
+    if args.first().is_some_and(|a| a == "screens") {
+        println!("{}", view_models::route::screens_json());
+        return;
+    }
     // `--help` prints and exits 0; a wrong flag or value is told on stderr, exit 2.
     let config = Config::from_env_and_args(args).unwrap_or_else(|e| e.exit());
     let store = match Store::open(&config.db).await {

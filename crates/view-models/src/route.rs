@@ -136,6 +136,26 @@ pub fn page_paths() -> impl Iterator<Item = &'static str> {
     SCREENS.iter().filter(|e| e.in_page_menu).map(|e| e.path)
 }
 
+/// The table as JSON, one object per screen with its path and where it is offered, for the
+/// browser tests and benchmarks (`widget-server screens`), so they visit what the widget has.
+pub fn screens_json() -> String {
+    let rows: Vec<serde_json::Value> = SCREENS
+        .iter()
+        .map(|e| {
+            serde_json::json!({
+                "path": e.path,
+                "in_page_menu": e.in_page_menu,
+                "in_kiosk_menu": e.in_kiosk_menu,
+                "at_kiosk": e.at_kiosk,
+                "takes_post": e.takes_post,
+                "starts_app": e.starts_app,
+                "private": e.private,
+            })
+        })
+        .collect();
+    serde_json::Value::Array(rows).to_string()
+}
+
 /// The screen for a path; a trailing slash and a language folder are forgiven, anything else
 /// unknown is `NotFound`.
 pub fn screen_for(path: &str) -> Screen {
@@ -214,6 +234,24 @@ pub fn is_current(link_href: &str, page_path: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_table_as_json_lists_every_screen_with_where_it_is_offered() {
+        let rows: Vec<serde_json::Value> = serde_json::from_str(&screens_json()).unwrap();
+        let paths: Vec<&str> = rows.iter().map(|r| r["path"].as_str().unwrap()).collect();
+        assert_eq!(paths, SCREENS.iter().map(|e| e.path).collect::<Vec<_>>());
+        let pages: Vec<&str> = rows
+            .iter()
+            .filter(|r| r["in_page_menu"] == true)
+            .map(|r| r["path"].as_str().unwrap())
+            .collect();
+        assert_eq!(pages, page_paths().collect::<Vec<_>>(), "the pages the sitemap lists");
+        let feedback = rows.iter().find(|r| r["path"] == "/feedback").unwrap();
+        assert_eq!(
+            (feedback["starts_app"].as_bool(), feedback["at_kiosk"].as_bool()),
+            (Some(true), Some(false))
+        );
+    }
 
     #[test]
     fn every_route_has_its_screen_and_unknown_paths_are_not_found() {
