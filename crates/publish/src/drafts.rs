@@ -31,6 +31,28 @@ pub fn plain_id(id: &str) -> bool {
     !id.is_empty() && id.len() <= 64 && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') && !id.starts_with('-')
 }
 
+/// A draft's facts and its snapshot's file, on top of the latest publication in `manifest`;
+/// refused if its id is already published. The same for the data folder and for a database.
+pub fn new_draft(manifest: &Manifest, draft: &Draft, author: &str) -> Result<(DraftInfo, Vec<u8>), FolderError> {
+    let id = draft.snapshot.id.clone();
+    if manifest.snapshots.iter().any(|e| e.id == id) {
+        return Err(FolderError::IdTaken(id));
+    }
+    if !plain_id(&id) {
+        return Err(FolderError::NoSuchDraft(id));
+    }
+    let bytes = crate::folder::snapshot_bytes(&draft.snapshot)?;
+    let info = DraftInfo {
+        id,
+        as_of: draft.snapshot.as_of.to_string(),
+        title: draft.title.clone(),
+        author: author.to_string(),
+        created: utc_now(),
+        base: manifest.latest.clone(),
+    };
+    Ok((info, bytes))
+}
+
 impl DataFolder {
     fn draft_dir(&self, id: &str) -> Result<PathBuf, FolderError> {
         if !plain_id(id) {
@@ -47,33 +69,49 @@ impl DataFolder {
     /// Keeps a checked draft (replacing an earlier draft of the same id).
     pub fn save_draft(&self, draft: &Draft, author: &str) -> Result<DraftInfo, FolderError> {
         let (manifest, _) = self.manifest()?;
-        let id = draft.snapshot.id.clone();
-        if manifest.snapshots.iter().any(|e| e.id == id) {
-            return Err(FolderError::IdTaken(id));
-        }
-        let dir = self.draft_dir(&id)?;
+        let (info, bytes) = new_draft(&manifest, draft, author)?;
+        let published = manifest
+            .snapshots
+            .iter()
+            .map(|entry| self.snapshot(entry).map(|(_, bytes)| (entry.id.clone(), bytes)))
+            .collect::<Result<Vec<_>, _>>()?;
+        self.write_draft(&info, &bytes, &manifest, &published)?;
+        Ok(info)
+    }
+
+    /// Writes a draft's folder: its snapshot, its facts and a preview manifest (the published
+    /// snapshots, `published` by id, and the draft as the latest), all at once (a temporary folder
+    /// renamed into place).
+    pub fn write_draft(
+        &self,
+        info: &DraftInfo,
+        bytes: &[u8],
+        manifest: &Manifest,
+        published: &[(String, Vec<u8>)],
+    ) -> Result<(), FolderError> {
+        let id = &info.id;
+        let dir = self.draft_dir(id)?;
         let temp = self.dir().join(DRAFTS).join(format!(".{id}.{}.tmp", std::process::id()));
         let io = |e: std::io::Error| FolderError::Io(dir.display().to_string(), e);
         let _ = std::fs::remove_dir_all(&temp);
         std::fs::create_dir_all(temp.join(SNAPSHOTS)).map_err(io)?;
         let mut entries = vec![];
         for entry in &manifest.snapshots {
-            let (_, bytes) = self.snapshot(entry)?;
+            let Some((_, bytes)) = published.iter().find(|(p, _)| *p == entry.id) else {
+                return Err(FolderError::Invalid(entry.file.clone(), vec![]));
+            };
             let file = format!("{SNAPSHOTS}/{}.json", entry.id);
-            std::fs::write(temp.join(&file), &bytes).map_err(io)?;
+            std::fs::write(temp.join(&file), bytes).map_err(io)?;
             entries.push(ManifestEntry { file, ..entry.clone() });
         }
-        let mut bytes = serde_json::to_vec_pretty(&draft.snapshot).expect("a snapshot serialises");
-        bytes.push(b'\n');
-        parse_snapshot(&bytes).map_err(|p| FolderError::Invalid(id.clone(), p))?;
         let file = format!("{SNAPSHOTS}/{id}.json");
-        std::fs::write(temp.join(&file), &bytes).map_err(io)?;
+        std::fs::write(temp.join(&file), bytes).map_err(io)?;
         entries.push(ManifestEntry {
             id: id.clone(),
-            as_of: draft.snapshot.as_of.clone(),
+            as_of: snapshot::AsOf::parse(&info.as_of),
             file,
-            title: draft.title.clone(),
-            sha256: sha256_of(&bytes),
+            title: info.title.clone(),
+            sha256: sha256_of(bytes),
         });
         let preview = Manifest {
             format_version: manifest.format_version,
@@ -85,18 +123,16 @@ impl DataFolder {
             serde_json::to_vec_pretty(&preview).expect("a manifest serialises"),
         )
         .map_err(io)?;
-        let info = DraftInfo {
-            id: id.clone(),
-            as_of: draft.snapshot.as_of.to_string(),
-            title: draft.title.clone(),
-            author: author.to_string(),
-            created: utc_now(),
-            base: manifest.latest,
-        };
-        std::fs::write(temp.join(ABOUT), serde_json::to_vec_pretty(&info).expect("serialises")).map_err(io)?;
+        std::fs::write(temp.join(ABOUT), serde_json::to_vec_pretty(info).expect("serialises")).map_err(io)?;
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::rename(&temp, &dir).map_err(io)?;
-        Ok(info)
+        Ok(())
+    }
+
+    /// A draft's snapshot file as kept.
+    pub fn draft_bytes(&self, id: &str) -> Result<Vec<u8>, FolderError> {
+        let dir = self.draft_dir(id)?;
+        std::fs::read(dir.join(SNAPSHOTS).join(format!("{id}.json"))).map_err(|_| FolderError::NoSuchDraft(id.to_string()))
     }
 
     /// Every draft, newest first.

@@ -47,6 +47,13 @@ pub enum FolderError {
         base: String,
         latest: String,
     },
+    /// The shared store (PostgreSQL) cannot be reached: nothing was changed.
+    Unavailable(String),
+    /// The database holds no publications, but this folder does: they are moved with
+    /// `widget-publish migrate`, never replaced by the build's.
+    NotMigrated(String),
+    /// A migration's target already holds publications: nothing is replaced.
+    AlreadyHolds(String),
 }
 
 impl FolderError {
@@ -67,6 +74,9 @@ impl FolderError {
             FolderError::Empty(dir) => w.folder_empty(dir),
             FolderError::NoSuchDraft(id) => w.no_such_draft(id),
             FolderError::DraftOutdated { base, latest } => w.draft_outdated(base, latest),
+            FolderError::Unavailable(detail) => w.store_unavailable(detail),
+            FolderError::NotMigrated(dir) => w.not_migrated(dir),
+            FolderError::AlreadyHolds(what) => w.already_holds(what),
         }
     }
 }
@@ -116,7 +126,7 @@ fn crash_point(step: &str) {
 
 /// Writes `bytes` to `path` through a temporary file beside it, flushed to disk, then renamed
 /// over `path` (atomic on one file system), then the folder flushed so the rename survives.
-fn write_atomically(path: &Path, bytes: &[u8], step: &str) -> std::io::Result<()> {
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8], step: &str) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
@@ -142,6 +152,86 @@ pub const CRASH_STEPS: [&str; 5] = [
     "manifest-renamed",
     "log-written",
 ];
+
+/// A publication worked out before it is written: the same steps for the data folder and for a
+/// database (`widget-server` with PostgreSQL), so both keep the same rules.
+pub struct NextPublication {
+    pub manifest: Manifest,
+    pub entry: ManifestEntry,
+    /// The snapshot's file as written and served (pretty JSON, ending in a newline).
+    pub snapshot_bytes: Vec<u8>,
+}
+
+/// The manifest with `snapshot` published as the latest; refused if its id is already published.
+pub fn next_publication(manifest: &Manifest, snapshot: &Snapshot, title: Text) -> Result<NextPublication, FolderError> {
+    if manifest.snapshots.iter().any(|e| e.id == snapshot.id) {
+        return Err(FolderError::IdTaken(snapshot.id.clone()));
+    }
+    let snapshot_bytes = snapshot_bytes(snapshot)?;
+    let entry = ManifestEntry {
+        id: snapshot.id.clone(),
+        as_of: snapshot.as_of.clone(),
+        file: format!("{SNAPSHOTS}/{}.json", snapshot.id),
+        title,
+        sha256: sha256_of(&snapshot_bytes),
+    };
+    let mut manifest = manifest.clone();
+    manifest.snapshots.push(entry.clone());
+    manifest.latest = entry.id.clone();
+    Ok(NextPublication {
+        manifest,
+        entry,
+        snapshot_bytes,
+    })
+}
+
+/// A rollback worked out: the manifest without its latest entry, the entry removed and the one
+/// now latest.
+pub struct RolledBack {
+    pub manifest: Manifest,
+    pub removed: ManifestEntry,
+    pub now: ManifestEntry,
+}
+
+pub fn rolled_back(manifest: &Manifest) -> Result<RolledBack, FolderError> {
+    if manifest.snapshots.len() < 2 {
+        return Err(FolderError::NothingToRollBack);
+    }
+    let mut manifest = manifest.clone();
+    let at = manifest
+        .snapshots
+        .iter()
+        .position(|e| e.id == manifest.latest)
+        .unwrap_or(manifest.snapshots.len() - 1);
+    let removed = manifest.snapshots.remove(at);
+    // Entries are listed in the order they were published: the last one left came before.
+    let now = manifest.snapshots.last().cloned().expect("one is left");
+    manifest.latest = now.id.clone();
+    Ok(RolledBack { manifest, removed, now })
+}
+
+/// A snapshot's file: pretty JSON ending in a newline, read back rule for rule (what is written
+/// must be what the widget reads).
+pub fn snapshot_bytes(snapshot: &Snapshot) -> Result<Vec<u8>, FolderError> {
+    let mut bytes = serde_json::to_vec_pretty(snapshot).expect("a snapshot serialises");
+    bytes.push(b'\n');
+    parse_snapshot(&bytes).map_err(|p| FolderError::Invalid(snapshot.id.clone(), p))?;
+    Ok(bytes)
+}
+
+/// A manifest's file, read back rule for rule.
+pub fn manifest_bytes(manifest: &Manifest) -> Result<Vec<u8>, FolderError> {
+    let mut bytes = serde_json::to_vec_pretty(manifest).expect("a manifest serialises");
+    bytes.push(b'\n');
+    parse_manifest(&bytes).map_err(|p| FolderError::Invalid(MANIFEST.into(), p))?;
+    Ok(bytes)
+}
+
+/// One line of the publications log: when, who, what, which file.
+pub fn log_line(action: &str, who: &str, entry: &ManifestEntry) -> String {
+    serde_json::json!({ "at": utc_now(), "action": action, "who": who, "id": entry.id, "file": entry.file, "sha256": entry.sha256 })
+        .to_string()
+}
 
 #[derive(Debug, Clone)]
 pub struct DataFolder {
@@ -230,65 +320,36 @@ impl DataFolder {
     /// Publishes a checked snapshot as the new latest: its file, then the manifest, then a log
     /// line. Earlier snapshots stay listed, for the as-of picker.
     pub fn publish(&self, snapshot: &Snapshot, title: Text, who: &str) -> Result<ManifestEntry, FolderError> {
-        let (mut manifest, _) = self.manifest()?;
-        if manifest.snapshots.iter().any(|e| e.id == snapshot.id) {
-            return Err(FolderError::IdTaken(snapshot.id.clone()));
-        }
-        let mut bytes = serde_json::to_vec_pretty(snapshot).expect("a snapshot serialises");
-        bytes.push(b'\n');
-        // What is written must be what the widget reads back, rule for rule.
-        parse_snapshot(&bytes).map_err(|p| FolderError::Invalid(snapshot.id.clone(), p))?;
-        let entry = ManifestEntry {
-            id: snapshot.id.clone(),
-            as_of: snapshot.as_of.clone(),
-            file: format!("{SNAPSHOTS}/{}.json", snapshot.id),
-            title,
-            sha256: sha256_of(&bytes),
-        };
-        let file = self.dir.join(&entry.file);
+        let (manifest, _) = self.manifest()?;
+        let next = next_publication(&manifest, snapshot, title)?;
+        let file = self.dir.join(&next.entry.file);
         std::fs::create_dir_all(self.dir.join(SNAPSHOTS)).map_err(self.io(&file))?;
-        write_atomically(&file, &bytes, "snapshot").map_err(self.io(&file))?;
-        manifest.snapshots.push(entry.clone());
-        manifest.latest = entry.id.clone();
-        self.write_manifest(&manifest)?;
-        self.log("publish", who, &entry)?;
-        Ok(entry)
+        write_atomically(&file, &next.snapshot_bytes, "snapshot").map_err(self.io(&file))?;
+        self.write_manifest(&next.manifest)?;
+        self.log(&log_line("publish", who, &next.entry))?;
+        Ok(next.entry)
     }
 
     /// Makes the previous snapshot the latest again: the latest entry leaves the manifest (its
     /// file stays on disk, and in the log), by the same atomic step. Returns the entry removed
     /// and the one now latest.
     pub fn rollback(&self, who: &str) -> Result<(ManifestEntry, ManifestEntry), FolderError> {
-        let (mut manifest, _) = self.manifest()?;
-        if manifest.snapshots.len() < 2 {
-            return Err(FolderError::NothingToRollBack);
-        }
-        let at = manifest
-            .snapshots
-            .iter()
-            .position(|e| e.id == manifest.latest)
-            .unwrap_or(manifest.snapshots.len() - 1);
-        let removed = manifest.snapshots.remove(at);
-        // Entries are listed in the order they were published: the last one left came before.
-        let now = manifest.snapshots.last().cloned().expect("one is left");
-        self.snapshot(&now)?;
-        manifest.latest = now.id.clone();
-        self.write_manifest(&manifest)?;
-        self.log("rollback", who, &removed)?;
-        Ok((removed, now))
+        let (manifest, _) = self.manifest()?;
+        let back = rolled_back(&manifest)?;
+        self.snapshot(&back.now)?;
+        self.write_manifest(&back.manifest)?;
+        self.log(&log_line("rollback", who, &back.removed))?;
+        Ok((back.removed, back.now))
     }
 
     fn write_manifest(&self, manifest: &Manifest) -> Result<(), FolderError> {
-        let mut bytes = serde_json::to_vec_pretty(manifest).expect("a manifest serialises");
-        bytes.push(b'\n');
-        parse_manifest(&bytes).map_err(|p| FolderError::Invalid(MANIFEST.into(), p))?;
+        let bytes = manifest_bytes(manifest)?;
         write_atomically(&self.manifest_path(), &bytes, "manifest").map_err(self.io(&self.manifest_path()))
     }
 
     /// Appends one line to the log. The publication has already happened when this runs; a log
     /// that cannot be written is reported, and the publication stands.
-    fn log(&self, action: &str, who: &str, entry: &ManifestEntry) -> Result<(), FolderError> {
-        let line = serde_json::json!({ "at": utc_now(), "action": action, "who": who, "id": entry.id, "file": entry.file, "sha256": entry.sha256 });
+    fn log(&self, line: &str) -> Result<(), FolderError> {
         let path = self.dir.join(LOG);
         let mut f = std::fs::OpenOptions::new()
             .create(true)

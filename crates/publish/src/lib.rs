@@ -6,6 +6,7 @@
 pub mod drafts;
 pub mod folder;
 pub mod import;
+pub mod mirror;
 pub mod problem;
 #[doc(hidden)]
 pub mod testing;

@@ -40,6 +40,9 @@ snapshot::text_table! {
         folder_empty(dir),
         no_such_draft(id),
         draft_outdated(base, latest),
+        store_unavailable(detail),
+        not_migrated(dir),
+        already_holds(store),
 
         // widget-publish's reports.
         wrote_workbook(file, as_of),
@@ -90,6 +93,9 @@ static JA: Words = Words {
     no_such_draft: "下書き「{id}」はありません",
     draft_outdated:
         "この下書きは「{base}」をもとに作られましたが、その後「{latest}」が公開されました。最新のワークブックで作り直してください",
+    store_unavailable: "いまは公開の作業ができません。データベースにつながりません（{detail}）。何も変わっていません。市民向けの画面はこれまでの公開のまま表示されます",
+    not_migrated: "データベースに公開データがありませんが、{dir} にはあります。widget-server publications migrate --from {dir} --db <データベースのURL> で移してから起動してください",
+    already_holds: "{store} にはすでに公開データがあります。何も移していません",
     wrote_workbook: "{file} を書き出しました（{as_of} 時点の公開データ）",
     import_failed: "{count}件の問題があります。何も公開していません",
     published: "公開しました: {id}（{as_of}）{hash}",
@@ -129,6 +135,9 @@ static EN: Words = Words {
     no_such_draft: "there is no draft \"{id}\"",
     draft_outdated:
         "this draft was prepared from \"{base}\", but \"{latest}\" has been published since; prepare it again from the latest workbook",
+    store_unavailable: "publishing is unavailable: the database cannot be reached ({detail}); nothing was changed, and citizens still see the current publication",
+    not_migrated: "the database holds no publications but {dir} does; move them with widget-server publications migrate --from {dir} --db <database URL> before starting",
+    already_holds: "{store} already holds publications; nothing was copied",
     wrote_workbook: "wrote {file} (the figures as of {as_of})",
     import_failed: "{count} problem(s); nothing was published",
     published: "published {id} (as of {as_of}) {hash}",

@@ -9,6 +9,7 @@ pub mod follow;
 pub mod openapi;
 pub mod page_cache;
 pub mod pages;
+pub mod publications;
 pub mod rate_limit;
 pub mod serve;
 pub mod share;
@@ -49,10 +50,13 @@ pub struct AppState {
     pub pages: page_cache::PageCache,
     pub staff: staff::StaffState,
     pub images: share::Images,
+    /// Where staff changes to publications go: the data folder, or the shared database.
+    pub publications: publications::Publications,
 }
 
 impl AppState {
     pub fn new(config: Config, store: Store) -> AppState {
+        let config_dir = config.data_dir.clone();
         AppState {
             limit: RateLimit::new(config.rate_limit_per_minute),
             previews: RateLimit::new(pages::PREVIEWS_PER_MINUTE),
@@ -63,7 +67,13 @@ impl AppState {
             pages: Default::default(),
             staff: Default::default(),
             images: Default::default(),
+            publications: publications::Publications::folder(&config_dir),
         }
+    }
+
+    /// The same state with publications kept in the shared database.
+    pub fn with_publications(self, publications: publications::Publications) -> AppState {
+        AppState { publications, ..self }
     }
 }
 

@@ -19,6 +19,9 @@ async fn main() {
     if args.first().is_some_and(|a| a == "staff") {
         std::process::exit(staff_command(&args[1..]).await);
     }
+    if args.first().is_some_and(|a| a == "publications") {
+        std::process::exit(publications_command(&args[1..]).await);
+    }
     // The screen table, for the browser tests and benchmarks.
     if args.first().is_some_and(|a| a == "screens") {
         println!("{}", view_models::route::screens_json());
@@ -33,25 +36,38 @@ async fn main() {
             std::process::exit(1);
         }
     };
-    // Published data is state: the first start fills an empty data folder from the build's copy
-    // of public/data; later builds never touch it.
-    let folder = publish::DataFolder::new(&config.data_dir);
-    match std::fs::create_dir_all(&config.data_dir).map_err(|e| e.to_string()).and_then(|_| {
-        folder
-            .seed_if_empty(&config.static_dir.join("data"))
-            .map_err(|e| e.message(snapshot::Locale::En))
-    }) {
-        Ok(true) => tracing::info!(
-            "data folder {} filled from {}",
-            config.data_dir.display(),
-            config.static_dir.join("data").display()
-        ),
-        Ok(false) => {}
-        Err(e) => tracing::warn!(
-            "data folder {}: {e}; pages will say the figures cannot be loaded",
-            config.data_dir.display()
-        ),
-    }
+    // Published data is state: the first start fills an empty data folder (or, with PostgreSQL,
+    // an empty database) from the build's copy of public/data; later builds never touch it.
+    let seed = config.static_dir.join("data");
+    let shared = match (&config.db, store.postgres_pool()) {
+        (server::store::Location::Postgres(url), Some(pool)) => {
+            match server::publications::Publications::shared(pool, url, &config.data_dir, &seed).await {
+                Ok(p) => {
+                    tracing::info!("publications kept in the database, mirrored into {}", config.data_dir.display());
+                    Some(p)
+                }
+                Err(e) => {
+                    eprintln!("publications: {}", e.message(snapshot::Locale::En));
+                    std::process::exit(1);
+                }
+            }
+        }
+        _ => {
+            let folder = publish::DataFolder::new(&config.data_dir);
+            match std::fs::create_dir_all(&config.data_dir)
+                .map_err(|e| e.to_string())
+                .and_then(|_| folder.seed_if_empty(&seed).map_err(|e| e.message(snapshot::Locale::En)))
+            {
+                Ok(true) => tracing::info!("data folder {} filled from {}", config.data_dir.display(), seed.display()),
+                Ok(false) => {}
+                Err(e) => tracing::warn!(
+                    "data folder {}: {e}; pages will say the figures cannot be loaded",
+                    config.data_dir.display()
+                ),
+            }
+            None
+        }
+    };
     if !config.static_dir.join("pkg/reform_widget_bg.wasm").exists() {
         tracing::warn!(
             "{} has no built widget: pages are served, but without their app; run scripts/build-web.sh",
@@ -87,7 +103,13 @@ async fn main() {
         config.trusted_proxies.clone(),
     );
     tracing::info!("limits: {max_connections} connections, {per_client} per client address, headers within {header_timeout} s (open files {open_files})");
-    let state = Arc::new(AppState::new(config, store));
+    let state = AppState::new(config, store);
+    let state = Arc::new(match shared {
+        Some(p) => state.with_publications(p),
+        None => state,
+    });
+    let follower = state.clone();
+    tokio::spawn(async move { follower.publications.follow().await });
     // Personal data only as long as needed: e-mail addresses older than the retention period (and
     // private links older than a year) are deleted at start, before the first request is answered
     // (an export right after a start must not show them), and every hour after (the messages stay).
@@ -123,6 +145,58 @@ async fn main() {
     // connections close as it drops.
     drop(state);
     tracing::info!("stopped");
+}
+
+const PUBLICATIONS_USAGE: &str = "widget-server publications migrate --from DIR --db postgres://...
+  copies a data folder's publications, drafts and log into an empty PostgreSQL database (where
+  servers given that --db keep them), then checks every snapshot's hash as stored";
+
+/// `widget-server publications migrate --from DIR --db URL`: from one server's folder to the
+/// database several servers share, checked after.
+async fn publications_command(args: &[String]) -> i32 {
+    let (from, rest) = match args {
+        [migrate, flag, from, rest @ ..] if migrate == "migrate" && flag == "--from" => (std::path::PathBuf::from(from), rest),
+        _ => {
+            eprintln!("{PUBLICATIONS_USAGE}");
+            return 2;
+        }
+    };
+    let config = Config::from_env_and_args(rest.iter().cloned()).unwrap_or_else(|e| e.exit());
+    let image = match publish::DataFolder::new(&from).image() {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("{}: {}", from.display(), e.message(snapshot::Locale::En));
+            return 1;
+        }
+    };
+    let store = match Store::open(&config.db).await {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("cannot open the database {}: {e}", config.db.describe());
+            return 1;
+        }
+    };
+    let Some(pool) = store.postgres_pool() else {
+        eprintln!("--db must be a postgres:// URL: with SQLite the data folder is where publications are kept");
+        return 2;
+    };
+    match server::publications::migrate(&pool, &image).await {
+        Ok(n) => {
+            println!(
+                "copied {} publications ({} snapshots checked by hash), {} drafts and {} log lines into {}",
+                n,
+                image.snapshots.len(),
+                image.drafts.len(),
+                image.log.len(),
+                config.db.describe()
+            );
+            0
+        }
+        Err(e) => {
+            eprintln!("{}", e.message(snapshot::Locale::En));
+            1
+        }
+    }
 }
 
 const STAFF_USAGE: &str = "widget-server staff add NAME --role editor|publisher [--db FILE|URL]

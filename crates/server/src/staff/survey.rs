@@ -64,11 +64,11 @@ pub(super) async fn kiosk_answers(
         }
     };
     let summary = summary::summarize(&counted, app.config.summary_min_count);
-    save_checked(&auth, &folder, info, with_kiosk_answers(snapshot, &summary, from.0, to.0))
+    save_checked(&app, &auth, info, with_kiosk_answers(snapshot, &summary, from.0, to.0)).await
 }
 
 /// Keeps a changed draft once it passes every rule, under its author, and shows it again.
-fn save_checked(auth: &StaffAuth, folder: &publish::DataFolder, info: publish::drafts::DraftInfo, next: Snapshot) -> Response {
+async fn save_checked(app: &AppState, auth: &StaffAuth, info: publish::drafts::DraftInfo, next: Snapshot) -> Response {
     let problems = snapshot::check_snapshot(&next);
     if !problems.is_empty() {
         let items: Vec<String> = problems
@@ -77,13 +77,11 @@ fn save_checked(auth: &StaffAuth, folder: &publish::DataFolder, info: publish::d
             .collect();
         return refused(auth, StatusCode::UNPROCESSABLE_ENTITY, &items.join(" / "));
     }
-    match folder.save_draft(
-        &Draft {
-            snapshot: next,
-            title: info.title,
-        },
-        &info.author,
-    ) {
+    let draft = Draft {
+        snapshot: next,
+        title: info.title,
+    };
+    match app.publications.save_draft(draft, &info.author).await {
         Ok(_) => Redirect::to(&format!("/staff/drafts/{}", info.id)).into_response(),
         Err(why) => refused(auth, StatusCode::CONFLICT, &why.message(Locale::Ja)),
     }
@@ -135,11 +133,12 @@ pub(super) async fn voice_counts(
         }
     };
     save_checked(
+        &app,
         &auth,
-        &folder,
         info,
         with_voice_counts(snapshot, &counts, app.config.summary_min_count),
     )
+    .await
 }
 
 pub(super) async fn feedback_csv(State(app): State<Arc<AppState>>, auth: StaffAuth) -> Response {

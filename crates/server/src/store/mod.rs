@@ -198,6 +198,14 @@ pub enum Store {
 }
 
 impl Store {
+    /// The PostgreSQL pool, when the store is one: publications are kept beside the feedback.
+    pub fn postgres_pool(&self) -> Option<deadpool_postgres::Pool> {
+        match self {
+            Store::Postgres(s) => Some(s.pool.clone()),
+            Store::Sqlite(_) => None,
+        }
+    }
+
     /// Opens the store and brings its schema up to date.
     pub async fn open(location: &Location) -> Result<Store> {
         match location {

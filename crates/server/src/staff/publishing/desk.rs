@@ -170,13 +170,16 @@ pub(in crate::staff) async fn upload(State(app): State<Arc<AppState>>, auth: Sta
     }
     let (folder, author, (id2, as_of2)) = (folder(&app), auth.0.name.clone(), (id.clone(), as_of.clone()));
     // Reading and checking a workbook is CPU work, off the async threads.
-    let prepared = tokio::task::spawn_blocking(move || {
-        let draft = files.read().and_then(|book| publish::prepare(&folder, &book, &id2, &as_of2))?;
-        folder
-            .save_draft(&draft, &author)
-            .map_err(|e| vec![publish::SheetProblem::file(publish::Kind::folder(&e))])
-    })
-    .await;
+    let prepared = tokio::task::spawn_blocking(move || files.read().and_then(|book| publish::prepare(&folder, &book, &id2, &as_of2))).await;
+    let prepared = match prepared {
+        Ok(Ok(draft)) => Ok(app
+            .publications
+            .save_draft(draft, &author)
+            .await
+            .map_err(|e| vec![publish::SheetProblem::file(publish::Kind::folder(&e))])),
+        Ok(Err(problems)) => Ok(Err(problems)),
+        Err(e) => Err(e),
+    };
     match prepared {
         Ok(Ok(info)) => {
             tracing::info!("staff: draft {} prepared", info.id);

@@ -121,14 +121,12 @@ pub(in crate::staff) async fn publish_draft(
     if let Err(why) = may_publish(&app, &auth, &info) {
         return refused(&auth, StatusCode::FORBIDDEN, why);
     }
-    let who = auth.0.name.clone();
-    match tokio::task::spawn_blocking(move || folder.publish_draft(&id, &who)).await {
-        Ok(Ok(entry)) => {
+    match app.publications.publish_draft(&id, &auth.0.name).await {
+        Ok(entry) => {
             tracing::info!("staff: {} published", entry.id);
             Redirect::to(&format!("/staff/publishing?published={}", entry.id)).into_response()
         }
-        Ok(Err(why)) => refused(&auth, StatusCode::CONFLICT, &why.message(Locale::Ja)),
-        Err(_) => refused(&auth, StatusCode::INTERNAL_SERVER_ERROR, STAFF.publish_failed),
+        Err(why) => refused(&auth, status_of(&why), &why.message(Locale::Ja)),
     }
 }
 
@@ -139,9 +137,9 @@ pub(in crate::staff) async fn discard_draft(
 ) -> Response {
     let folder = folder(&app);
     match folder.draft(&id) {
-        Ok((info, _)) if info.author == auth.0.name || auth.is_publisher() => match folder.discard_draft(&id) {
+        Ok((info, _)) if info.author == auth.0.name || auth.is_publisher() => match app.publications.discard_draft(&id).await {
             Ok(()) => Redirect::to("/staff/publishing").into_response(),
-            Err(why) => refused(&auth, StatusCode::CONFLICT, &why.message(Locale::Ja)),
+            Err(why) => refused(&auth, status_of(&why), &why.message(Locale::Ja)),
         },
         Ok(_) => refused(&auth, StatusCode::FORBIDDEN, STAFF.discard_publishers_only),
         Err(why) => refused(&auth, StatusCode::NOT_FOUND, &why.message(Locale::Ja)),
@@ -152,11 +150,19 @@ pub(in crate::staff) async fn rollback(State(app): State<Arc<AppState>>, StaffFo
     if !auth.is_publisher() {
         return refused(&auth, StatusCode::FORBIDDEN, STAFF.rollback_publishers_only);
     }
-    let (folder, who) = (folder(&app), auth.0.name.clone());
-    match tokio::task::spawn_blocking(move || folder.rollback(&who)).await {
-        Ok(Ok((removed, _))) => Redirect::to(&format!("/staff/publishing?rolled_back={}", removed.id)).into_response(),
-        Ok(Err(why)) => refused(&auth, StatusCode::CONFLICT, &why.message(Locale::Ja)),
-        Err(_) => refused(&auth, StatusCode::INTERNAL_SERVER_ERROR, STAFF.rollback_failed),
+    match app.publications.rollback(&auth.0.name).await {
+        Ok((removed, _)) => Redirect::to(&format!("/staff/publishing?rolled_back={}", removed.id)).into_response(),
+        Err(why) => refused(&auth, status_of(&why), &why.message(Locale::Ja)),
+    }
+}
+
+/// A refused change's status: the shared store out of reach is the server's trouble (503), and
+/// anything else a conflict with what is published.
+fn status_of(why: &publish::FolderError) -> StatusCode {
+    match why {
+        publish::FolderError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+        publish::FolderError::NoSuchDraft(_) => StatusCode::NOT_FOUND,
+        _ => StatusCode::CONFLICT,
     }
 }
 

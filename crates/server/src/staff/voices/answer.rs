@@ -349,18 +349,24 @@ pub(super) async fn answer_draft(
             return Err(problems);
         }
         let title = publish::import::title_for(&next);
-        folder
-            .save_draft(&publish::Draft { snapshot: next, title }, &author)
-            .map_err(|e| vec![Problem::new(e.message(snapshot::Locale::Ja), "draft")])
+        Ok(publish::Draft { snapshot: next, title })
     })
     .await;
-    match made {
-        Ok(Ok(info)) => {
+    let saved = match made {
+        Ok(Ok(draft)) => app
+            .publications
+            .save_draft(draft, &author)
+            .await
+            .map_err(|e| vec![Problem::new(e.message(snapshot::Locale::Ja), "draft")]),
+        Ok(Err(problems)) => Err(problems),
+        Err(_) => return super::super::refused(&auth, StatusCode::INTERNAL_SERVER_ERROR, STAFF.draft_failed),
+    };
+    match saved {
+        Ok(info) => {
             tracing::info!("staff: draft {} with an answer prepared", info.id);
             Redirect::to(&format!("/staff/drafts/{}", info.id)).into_response()
         }
-        Ok(Err(problems)) => page(&app, &auth, &id, Some(form), problems).await,
-        Err(_) => super::super::refused(&auth, StatusCode::INTERNAL_SERVER_ERROR, STAFF.draft_failed),
+        Err(problems) => page(&app, &auth, &id, Some(form), problems).await,
     }
 }
 

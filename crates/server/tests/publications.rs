@@ -1,0 +1,229 @@
+//! Publications kept in PostgreSQL (issue 33): two servers' stores on one database, each with a
+//! folder of its own. A draft made on one is published on the other, and the first serves it
+//! within a second; two publishers at once get one publication and one refusal; a tampered
+//! snapshot is refused and the folder keeps what it had; a folder with publications is never
+//! silently replaced by the build's.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use publish::{DataFolder, Draft, FolderError};
+use server::publications::Publications;
+use server::store::testing::fresh_postgres;
+use server::store::{Location, Store};
+
+fn seed() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data")
+}
+
+fn folder(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("widget-publications-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+/// A server's publications on `url`, mirrored into a folder of its own, following the database.
+async fn server(url: &str, name: &str) -> (Arc<Publications>, DataFolder) {
+    let store = Store::open(&Location::Postgres(url.into())).await.unwrap();
+    let dir = folder(name);
+    let p = Arc::new(
+        Publications::shared(store.postgres_pool().unwrap(), url, &dir, &seed())
+            .await
+            .unwrap_or_else(|e| panic!("{}", e.message(snapshot::Locale::En))),
+    );
+    let follower = p.clone();
+    tokio::spawn(async move { follower.follow().await });
+    (p, DataFolder::new(dir))
+}
+
+fn url_of(location: Location) -> String {
+    match location {
+        Location::Postgres(url) => url,
+        Location::Sqlite(_) => unreachable!(),
+    }
+}
+
+/// The latest published snapshot under a new id, with one figure changed (synthetic, for tests).
+fn draft_from(folder: &DataFolder, id: &str, figure: f64) -> Draft {
+    let mut snapshot = folder.latest().unwrap().snapshot;
+    snapshot.id = id.into();
+    snapshot.indicators[0].actuals[0].value = Some(figure).into();
+    Draft {
+        title: publish::import::title_for(&snapshot),
+        snapshot,
+    }
+}
+
+/// How long until `folder` names `id` as its latest publication (at most 10 s).
+async fn until_latest(folder: &DataFolder, id: &str) -> Duration {
+    let started = Instant::now();
+    while started.elapsed() < Duration::from_secs(10) {
+        if folder.manifest().is_ok_and(|(m, _)| m.latest == id) {
+            return started.elapsed();
+        }
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    panic!("{} never showed {id}", folder.dir().display());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_draft_made_on_one_server_is_published_on_another_and_every_server_follows_within_a_second() {
+    let url = url_of(fresh_postgres("publications_follow"));
+    let (a, folder_a) = server(&url, "follow-a").await;
+    let (b, folder_b) = server(&url, "follow-b").await;
+    let first = folder_a.manifest().unwrap().0.latest;
+    assert_eq!(
+        folder_b.manifest().unwrap().0.latest,
+        first,
+        "both start from the build's publication"
+    );
+
+    // An editor uploads on A; the publisher, on B, finds the draft there.
+    let info = a.save_draft(draft_from(&folder_a, "2024-03-test", 51.5), "henshu").await.unwrap();
+    assert_eq!(info.base, first);
+    let started = Instant::now();
+    while folder_b.drafts().is_empty() {
+        assert!(started.elapsed() < Duration::from_secs(5), "B never saw the draft");
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    assert_eq!(folder_b.draft("2024-03-test").unwrap().0.author, "henshu");
+
+    // Published on B: A serves it without a restart.
+    b.publish_draft("2024-03-test", "koukai").await.unwrap();
+    let reached = until_latest(&folder_a, "2024-03-test").await;
+    println!("a publication on B reached A's folder in {} ms", reached.as_millis());
+    assert!(reached < Duration::from_secs(1), "within a second: {reached:?}");
+    let latest = folder_a.latest().unwrap();
+    assert_eq!(*latest.snapshot.indicators[0].actuals[0].value, Some(51.5));
+    assert!(
+        folder_a.drafts().is_empty() && folder_b.drafts().is_empty(),
+        "the published draft is gone everywhere"
+    );
+    assert_eq!(
+        folder_a.check().map_err(|e| e.message(snapshot::Locale::En)),
+        Ok(()),
+        "A's folder passes every rule"
+    );
+
+    // Rolled back on A: B follows the same way; the log on both says who did what.
+    a.rollback("koukai").await.unwrap();
+    let reached = until_latest(&folder_b, &first).await;
+    println!("a rollback on A reached B's folder in {} ms", reached.as_millis());
+    assert!(reached < Duration::from_secs(1), "within a second: {reached:?}");
+    let actions: Vec<String> = folder_b
+        .log_lines()
+        .iter()
+        .map(|l| format!("{} {}", l["action"], l["who"]))
+        .collect();
+    assert_eq!(actions, ["\"publish\" \"koukai\"", "\"rollback\" \"koukai\""]);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn two_publishers_at_once_get_one_publication_and_one_refusal() {
+    let url = url_of(fresh_postgres("publications_race"));
+    let (a, folder_a) = server(&url, "race-a").await;
+    let (b, _) = server(&url, "race-b").await;
+    a.save_draft(draft_from(&folder_a, "draft-one", 1.0), "henshu").await.unwrap();
+    a.save_draft(draft_from(&folder_a, "draft-two", 2.0), "henshu").await.unwrap();
+    let (one, two) = tokio::join!(a.publish_draft("draft-one", "koukai"), b.publish_draft("draft-two", "kanri"));
+    let refusal = match (one, two) {
+        (Ok(_), Err(refusal)) | (Err(refusal), Ok(_)) => refusal,
+        other => panic!("one publication and one refusal, not {other:?}"),
+    };
+    assert!(matches!(refusal, FolderError::DraftOutdated { .. }), "{refusal:?}");
+
+    // An id already published cannot be a draft again, on any server.
+    let published = folder_a.manifest().unwrap().0.snapshots[0].id.clone();
+    let again = b.save_draft(draft_from(&folder_a, &published, 3.0), "henshu").await.unwrap_err();
+    assert!(matches!(again, FolderError::IdTaken(_)), "{again:?}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_tampered_snapshot_is_refused_and_the_folder_keeps_the_publication_it_had() {
+    let url = url_of(fresh_postgres("publications_tamper"));
+    let (a, folder_a) = server(&url, "tamper-a").await;
+    let before = folder_a.manifest().unwrap().1;
+    a.save_draft(draft_from(&folder_a, "2024-03-test", 9.0), "henshu").await.unwrap();
+    a.publish_draft("2024-03-test", "koukai").await.unwrap();
+    let published = folder_a.manifest().unwrap().1;
+    assert_ne!(published, before);
+
+    // Someone edits the stored file behind the server's back, and tells every server.
+    let (client, connection) = tokio_postgres::connect(&url, tokio_postgres::NoTls).await.unwrap();
+    tokio::spawn(connection);
+    client
+        .batch_execute(
+            "UPDATE publication_snapshots SET bytes = bytes || ' '::bytea WHERE id = '2024-03-test';
+             UPDATE publication_state SET version = version + 1, manifest = manifest;
+             NOTIFY widget_publications",
+        )
+        .await
+        .unwrap();
+    // A heard it (a later change is mirrored within milliseconds, as the first test measures).
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(folder_a.manifest().unwrap().1, published, "A's folder is unchanged");
+    assert!(folder_a.check().is_ok(), "and still consistent");
+    // A server starting now refuses the tampered publication too, and does not write it.
+    let (_, folder_b) = server(&url, "tamper-b").await;
+    assert!(folder_b.manifest().is_err(), "B's folder names no file it does not hold");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_folder_with_publications_is_never_replaced_by_the_builds() {
+    let url = url_of(fresh_postgres("publications_not_migrated"));
+    let dir = folder("not-migrated");
+    let own = DataFolder::new(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    own.seed_if_empty(&seed()).unwrap();
+    let store = Store::open(&Location::Postgres(url.clone())).await.unwrap();
+    let refused = Publications::shared(store.postgres_pool().unwrap(), &url, &dir, &seed())
+        .await
+        .err()
+        .expect("refused");
+    assert!(matches!(refused, FolderError::NotMigrated(_)), "{refused:?}");
+    assert!(refused.message(snapshot::Locale::Ja).contains("widget-server publications migrate"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_folder_moves_into_the_database_once_with_every_hash_checked_and_every_server_finds_it_all() {
+    let url = url_of(fresh_postgres("publications_migrate"));
+    // One server's folder: two publications, a draft waiting, and their log.
+    let dir = folder("migrate-from");
+    let own = DataFolder::new(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    own.seed_if_empty(&seed()).unwrap();
+    let next = draft_from(&own, "2024-03-test", 52.5);
+    own.publish(&next.snapshot, next.title, "koukai").unwrap();
+    own.save_draft(&draft_from(&own, "2024-06-test", 53.5), "henshu").unwrap();
+    let migrate = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_widget-server"))
+            .args(["publications", "migrate", "--from"])
+            .arg(&dir)
+            .args(["--db", &url])
+            .output()
+            .unwrap()
+    };
+    let first = migrate();
+    let said = String::from_utf8_lossy(&first.stdout);
+    assert!(first.status.success(), "{said}{}", String::from_utf8_lossy(&first.stderr));
+    assert!(
+        said.contains("copied 2 publications (2 snapshots checked by hash), 1 drafts and 1 log lines"),
+        "{said}"
+    );
+    let again = migrate();
+    assert!(!again.status.success(), "a second migration replaces nothing");
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already holds publications"));
+
+    // A server on the database, with an empty folder of its own, holds all of it.
+    let (_, mirrored) = server(&url, "migrate-to").await;
+    assert_eq!(
+        mirrored.manifest().unwrap().1,
+        own.manifest().unwrap().1,
+        "the same manifest, byte for byte"
+    );
+    assert_eq!(mirrored.latest().unwrap().bytes, own.latest().unwrap().bytes);
+    assert_eq!(mirrored.drafts(), own.drafts(), "the draft, its author and base");
+    assert_eq!(mirrored.log_lines(), own.log_lines(), "the log");
+    assert!(mirrored.check().is_ok());
+}
