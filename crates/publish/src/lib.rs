@@ -8,6 +8,7 @@ pub mod folder;
 pub mod import;
 pub mod mirror;
 pub mod problem;
+pub mod shared;
 #[doc(hidden)]
 pub mod testing;
 pub mod words;

@@ -2,13 +2,16 @@
 //! `workbook` writes the latest snapshot as .xlsx; `import` reads a filled one (.xlsx, .ods or a
 //! folder of CSV files), reports every problem by sheet and cell, and with `--publish` publishes;
 //! `rollback` makes the previous publication the latest again; `check` runs the checker's rules
-//! on the data folder. Exit status 0 only when nothing is wrong.
+//! on the data folder; `migrate` moves a data folder into PostgreSQL, where several servers keep
+//! publications. `--data` takes a folder or a `postgres://` URL alike. Exit status 0 only when
+//! nothing is wrong.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use publish::shared::{is_database, SharedStore};
 use publish::words::words;
-use publish::{workbook, DataFolder};
+use publish::{workbook, DataFolder, FolderError};
 use snapshot::Locale;
 
 const USAGE: &str = "widget-publish workbook [--data DIR] --out FILE.xlsx
@@ -20,13 +23,19 @@ widget-publish rollback [--data DIR]
     makes the previous publication the latest again
 widget-publish check [--data DIR]
     checks the data folder as the server serves it
-options: --data DIR (WIDGET_DATA, default var/data), --lang ja|en (default ja),
+widget-publish migrate --from DIR --to postgres://...
+    copies a data folder's publications, drafts and log into an empty database (where servers
+    given that database as --db keep them), then checks every snapshot's hash as stored
+options: --data DIR|URL (WIDGET_DATA, default var/data; a postgres:// URL where several servers
+         share publications), --lang ja|en (default ja),
          --who NAME (the log's name for who published; default the operating-system user)";
 
 struct Args {
     command: String,
     file: Option<PathBuf>,
-    data: PathBuf,
+    data: String,
+    from: Option<PathBuf>,
+    to: Option<String>,
     out: Option<PathBuf>,
     id: Option<String>,
     as_of: Option<String>,
@@ -44,7 +53,9 @@ fn parse(mut raw: impl Iterator<Item = String>) -> Result<Args, String> {
     let mut a = Args {
         command,
         file: None,
-        data: publish::folder::dir_from_env(),
+        data: publish::folder::dir_from_env().display().to_string(),
+        from: None,
+        to: None,
         out: None,
         id: None,
         as_of: None,
@@ -55,7 +66,9 @@ fn parse(mut raw: impl Iterator<Item = String>) -> Result<Args, String> {
     while let Some(arg) = raw.next() {
         let mut value = |name: &str| raw.next().ok_or(format!("{name} needs a value"));
         match arg.as_str() {
-            "--data" => a.data = value("--data")?.into(),
+            "--data" => a.data = value("--data")?,
+            "--from" => a.from = Some(value("--from")?.into()),
+            "--to" => a.to = Some(value("--to")?),
             "--out" => a.out = Some(value("--out")?.into()),
             "--id" => a.id = Some(value("--id")?),
             "--as-of" => a.as_of = Some(value("--as-of")?),
@@ -71,16 +84,70 @@ fn parse(mut raw: impl Iterator<Item = String>) -> Result<Args, String> {
     Ok(a)
 }
 
+/// Where publications are: a folder, or a database with a working copy of it in a temporary
+/// folder (what the workbook and the import read; changes go to the database).
+enum Source {
+    Folder,
+    Database(SharedStore, tokio::runtime::Runtime),
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime, String> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| e.to_string())
+}
+
+fn open(a: &Args) -> Result<(DataFolder, Source), FolderError> {
+    if !is_database(&a.data) {
+        return Ok((DataFolder::new(&a.data), Source::Folder));
+    }
+    let rt = runtime().map_err(FolderError::Unavailable)?;
+    let store = rt.block_on(SharedStore::open(&a.data))?;
+    let (image, _) = rt.block_on(store.image())?.ok_or_else(|| FolderError::Empty("PostgreSQL".into()))?;
+    let copy = DataFolder::new(std::env::temp_dir().join(format!("widget-publish-{}", std::process::id())));
+    let _ = std::fs::remove_dir_all(copy.dir());
+    copy.mirror(&image)?;
+    Ok((copy, Source::Database(store, rt)))
+}
+
 fn run(a: Args) -> Result<(), String> {
-    let folder = DataFolder::new(&a.data);
+    let fail = |e: publish::FolderError| e.message(a.lang);
+    let w = words(a.lang);
+    if a.command == "migrate" {
+        let from = a.from.as_ref().ok_or("--from DIR is required")?;
+        let to =
+            a.to.as_deref()
+                .filter(|t| is_database(t))
+                .ok_or("--to postgres://... is required")?;
+        let image = DataFolder::new(from).image().map_err(fail)?;
+        let rt = runtime()?;
+        let n = rt
+            .block_on(async { SharedStore::open(to).await?.migrate(&image).await })
+            .map_err(fail)?;
+        println!(
+            "{}",
+            w.migrated(&n.to_string(), &image.drafts.len().to_string(), &image.log.len().to_string())
+        );
+        return Ok(());
+    }
+    let (folder, source) = open(&a).map_err(fail)?;
+    let result = run_on(&a, &folder, &source);
+    if let Source::Database(..) = source {
+        let _ = std::fs::remove_dir_all(folder.dir());
+    }
+    result
+}
+
+fn run_on(a: &Args, folder: &DataFolder, source: &Source) -> Result<(), String> {
     let fail = |e: publish::FolderError| e.message(a.lang);
     let w = words(a.lang);
     match a.command.as_str() {
         "workbook" => {
-            let out = a.out.ok_or("--out FILE.xlsx is required")?;
+            let out = a.out.as_ref().ok_or("--out FILE.xlsx is required")?;
             let latest = folder.latest().map_err(fail)?;
             let bytes = workbook::write::workbook(&latest.snapshot).map_err(|e| e.to_string())?;
-            std::fs::write(&out, bytes).map_err(|e| format!("{}: {e}", out.display()))?;
+            std::fs::write(out, bytes).map_err(|e| format!("{}: {e}", out.display()))?;
             println!(
                 "{}",
                 w.wrote_workbook(&out.display().to_string(), &latest.snapshot.as_of.to_string())
@@ -88,10 +155,13 @@ fn run(a: Args) -> Result<(), String> {
             Ok(())
         }
         "import" => {
-            let file = a.file.ok_or("the workbook to import is required")?;
-            let (id, as_of) = (a.id.ok_or("--id is required")?, a.as_of.ok_or("--as-of is required")?);
-            let book = workbook::read::read_path(&file);
-            let draft = book.and_then(|b| publish::prepare(&folder, &b, &id, &as_of));
+            let file = a.file.as_ref().ok_or("the workbook to import is required")?;
+            let (id, as_of) = (
+                a.id.as_ref().ok_or("--id is required")?,
+                a.as_of.as_ref().ok_or("--as-of is required")?,
+            );
+            let book = workbook::read::read_path(file);
+            let draft = book.and_then(|b| publish::prepare(folder, &b, id, as_of));
             let draft = match draft {
                 Ok(d) => d,
                 Err(problems) => {
@@ -106,21 +176,33 @@ fn run(a: Args) -> Result<(), String> {
                 std::fs::write(out, json).map_err(|e| format!("{}: {e}", out.display()))?;
             }
             if a.publish {
-                let entry = folder.publish(&draft.snapshot, draft.title, &a.who).map_err(fail)?;
+                let entry = match source {
+                    Source::Folder => folder.publish(&draft.snapshot, draft.title, &a.who),
+                    Source::Database(store, rt) => rt.block_on(store.publish(draft.snapshot, draft.title, &a.who)),
+                }
+                .map_err(fail)?;
                 println!("{}", w.published(&entry.id, &entry.as_of.to_string(), &entry.sha256));
             } else {
-                println!("{}", w.no_problems(&id, &as_of));
+                println!("{}", w.no_problems(id, as_of));
             }
             Ok(())
         }
         "rollback" => {
-            let (removed, now) = folder.rollback(&a.who).map_err(fail)?;
+            let (removed, now) = match source {
+                Source::Folder => folder.rollback(&a.who),
+                Source::Database(store, rt) => rt.block_on(store.rollback(&a.who)),
+            }
+            .map_err(fail)?;
             println!("{}", w.rolled_back(&removed.id, &now.id));
             Ok(())
         }
         "check" => {
+            // A database's copy was checked by hash as it was written; this checks every rule.
             folder.check().map_err(fail)?;
-            println!("ok {}", folder.manifest_path().display());
+            match source {
+                Source::Folder => println!("ok {}", folder.manifest_path().display()),
+                Source::Database(..) => println!("ok {}", a.data.split('@').next_back().unwrap_or("")),
+            }
             Ok(())
         }
         other => Err(format!("unknown command {other:?}")),

@@ -1,6 +1,7 @@
 //! For tests only: a read book written back as .xlsx or CSV files (as a clerk's program would
 //! save it), and tiny hand-made workbooks for what our writer never writes (a formula saved
-//! without its result, a million rows, a zip bomb). Used by this crate's tests and the server's.
+//! without its result, a million rows, a zip bomb); a fresh PostgreSQL database in the cluster the
+//! test command starts. Used by this crate's tests and the server's.
 
 use std::io::{Cursor, Write};
 use std::path::Path;
@@ -89,4 +90,61 @@ pub fn minimal_ods(sheet: &str, rows: &str) -> Vec<u8> {
     )
     .unwrap();
     zip.finish().unwrap().into_inner()
+}
+
+fn env(name: &str, default: &str) -> String {
+    std::env::var(name)
+        .ok()
+        .filter(|v| !v.is_empty())
+        .unwrap_or_else(|| default.to_string())
+}
+
+/// The URL of `database` in the cluster `pg_virtualenv` starts (it exports `PGHOST`, `PGPORT`,
+/// `PGUSER`, `PGPASSWORD`).
+pub fn postgres_url(database: &str) -> String {
+    let (host, port, user, password) = (
+        env("PGHOST", ""),
+        env("PGPORT", "5432"),
+        env("PGUSER", "postgres"),
+        env("PGPASSWORD", ""),
+    );
+    assert!(
+        !host.is_empty(),
+        "PostgreSQL tests need a cluster: run them under `pg_virtualenv` (scripts/test.sh does)"
+    );
+    let host = if host.starts_with('/') { "localhost".to_string() } else { host };
+    format!("postgres://{user}:{password}@{host}:{port}/{database}")
+}
+
+/// A new, empty PostgreSQL database named after the test (dropped first if a run left it): its URL.
+pub fn fresh_database(name: &str) -> String {
+    let database = format!(
+        "widget_{}_{}",
+        name.replace(|c: char| !c.is_ascii_alphanumeric(), "_"),
+        std::process::id()
+    );
+    let admin_url = postgres_url(&env("PGDATABASE", "postgres"));
+    let statements = [
+        format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)"),
+        format!("CREATE DATABASE {database}"),
+    ];
+    // On a thread and runtime of its own: callers may be sync or async.
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("a runtime");
+        runtime.block_on(async {
+            let (admin, connection) = tokio_postgres::connect(&admin_url, tokio_postgres::NoTls)
+                .await
+                .expect("the test cluster answers");
+            tokio::spawn(connection);
+            for statement in statements {
+                admin.batch_execute(&statement).await.expect("a fresh database");
+            }
+        })
+    })
+    .join()
+    .expect("created");
+    postgres_url(&database)
 }

@@ -50,6 +50,7 @@ snapshot::text_table! {
         published(id, as_of, hash),
         no_problems(id, as_of),
         rolled_back(removed, latest),
+        migrated(publications, drafts, lines),
         error_prefix,
     }
 }
@@ -94,13 +95,14 @@ static JA: Words = Words {
     draft_outdated:
         "この下書きは「{base}」をもとに作られましたが、その後「{latest}」が公開されました。最新のワークブックで作り直してください",
     store_unavailable: "いまは公開の作業ができません。データベースにつながりません（{detail}）。何も変わっていません。市民向けの画面はこれまでの公開のまま表示されます",
-    not_migrated: "データベースに公開データがありませんが、{dir} にはあります。widget-server publications migrate --from {dir} --db <データベースのURL> で移してから起動してください",
+    not_migrated: "データベースに公開データがありませんが、{dir} にはあります。widget-publish migrate --from {dir} --to <データベースのURL> で移してから起動してください",
     already_holds: "{store} にはすでに公開データがあります。何も移していません",
     wrote_workbook: "{file} を書き出しました（{as_of} 時点の公開データ）",
     import_failed: "{count}件の問題があります。何も公開していません",
     published: "公開しました: {id}（{as_of}）{hash}",
     no_problems: "問題はありません: {id}（{as_of}）。--publish を付けると公開します",
     rolled_back: "{removed} の公開を取り消し、{latest} を最新に戻しました",
+    migrated: "公開 {publications}件、下書き {drafts}件、記録 {lines}行をデータベースに移し、すべてのハッシュを確かめました",
     error_prefix: "エラー: ",
 };
 
@@ -136,13 +138,14 @@ static EN: Words = Words {
     draft_outdated:
         "this draft was prepared from \"{base}\", but \"{latest}\" has been published since; prepare it again from the latest workbook",
     store_unavailable: "publishing is unavailable: the database cannot be reached ({detail}); nothing was changed, and citizens still see the current publication",
-    not_migrated: "the database holds no publications but {dir} does; move them with widget-server publications migrate --from {dir} --db <database URL> before starting",
+    not_migrated: "the database holds no publications but {dir} does; move them with widget-publish migrate --from {dir} --to <database URL> before starting",
     already_holds: "{store} already holds publications; nothing was copied",
     wrote_workbook: "wrote {file} (the figures as of {as_of})",
     import_failed: "{count} problem(s); nothing was published",
     published: "published {id} (as of {as_of}) {hash}",
     no_problems: "no problems: {id} (as of {as_of}); add --publish to publish it",
     rolled_back: "withdrew {removed}; {latest} is the latest again",
+    migrated: "moved {publications} publications, {drafts} drafts and {lines} log lines into the database, every hash checked",
     error_prefix: "error: ",
 };
 

@@ -19,9 +19,6 @@ async fn main() {
     if args.first().is_some_and(|a| a == "staff") {
         std::process::exit(staff_command(&args[1..]).await);
     }
-    if args.first().is_some_and(|a| a == "publications") {
-        std::process::exit(publications_command(&args[1..]).await);
-    }
     // The screen table, for the browser tests and benchmarks.
     if args.first().is_some_and(|a| a == "screens") {
         println!("{}", view_models::route::screens_json());
@@ -145,58 +142,6 @@ async fn main() {
     // connections close as it drops.
     drop(state);
     tracing::info!("stopped");
-}
-
-const PUBLICATIONS_USAGE: &str = "widget-server publications migrate --from DIR --db postgres://...
-  copies a data folder's publications, drafts and log into an empty PostgreSQL database (where
-  servers given that --db keep them), then checks every snapshot's hash as stored";
-
-/// `widget-server publications migrate --from DIR --db URL`: from one server's folder to the
-/// database several servers share, checked after.
-async fn publications_command(args: &[String]) -> i32 {
-    let (from, rest) = match args {
-        [migrate, flag, from, rest @ ..] if migrate == "migrate" && flag == "--from" => (std::path::PathBuf::from(from), rest),
-        _ => {
-            eprintln!("{PUBLICATIONS_USAGE}");
-            return 2;
-        }
-    };
-    let config = Config::from_env_and_args(rest.iter().cloned()).unwrap_or_else(|e| e.exit());
-    let image = match publish::DataFolder::new(&from).image() {
-        Ok(i) => i,
-        Err(e) => {
-            eprintln!("{}: {}", from.display(), e.message(snapshot::Locale::En));
-            return 1;
-        }
-    };
-    let store = match Store::open(&config.db).await {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("cannot open the database {}: {e}", config.db.describe());
-            return 1;
-        }
-    };
-    let Some(pool) = store.postgres_pool() else {
-        eprintln!("--db must be a postgres:// URL: with SQLite the data folder is where publications are kept");
-        return 2;
-    };
-    match server::publications::migrate(&pool, &image).await {
-        Ok(n) => {
-            println!(
-                "copied {} publications ({} snapshots checked by hash), {} drafts and {} log lines into {}",
-                n,
-                image.snapshots.len(),
-                image.drafts.len(),
-                image.log.len(),
-                config.db.describe()
-            );
-            0
-        }
-        Err(e) => {
-            eprintln!("{}", e.message(snapshot::Locale::En));
-            1
-        }
-    }
 }
 
 const STAFF_USAGE: &str = "widget-server staff add NAME --role editor|publisher [--db FILE|URL]
