@@ -184,3 +184,76 @@ async fn a_folder_with_publications_is_never_replaced_by_the_builds() {
     assert!(matches!(refused, FolderError::NotMigrated(_)), "{refused:?}");
     assert!(refused.message(snapshot::Locale::Ja).contains("widget-publish migrate"));
 }
+
+fn backup(args: &[&std::ffi::OsStr]) -> String {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/backup.sh");
+    let out = std::process::Command::new(script).args(args).output().unwrap();
+    let said = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "{said}");
+    said
+}
+
+/// A folder's image, for comparing what a restore brought back.
+fn image_of(folder: &DataFolder) -> publish::mirror::Image {
+    folder.image().unwrap_or_else(|e| panic!("{}", e.message(snapshot::Locale::En)))
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_backup_restored_brings_back_every_publication_draft_and_log_line_with_sqlite() {
+    let dir = folder("backup-sqlite");
+    let (db, data, out) = (dir.join("feedback.sqlite3"), dir.join("data"), dir.join("backup.sqlite3"));
+    Store::open(&Location::Sqlite(db.clone())).await.unwrap();
+    let own = DataFolder::new(&data);
+    std::fs::create_dir_all(&data).unwrap();
+    own.seed_if_empty(&seed()).unwrap();
+    let next = draft_from(&own, "2024-03-test", 54.5);
+    own.publish(&next.snapshot, next.title, "koukai").unwrap();
+    own.save_draft(&draft_from(&own, "2024-06-test", 55.5), "henshu").unwrap();
+    let before = image_of(&own);
+
+    let said = backup(&[db.as_os_str(), out.as_os_str(), data.as_os_str()]);
+    assert!(said.contains("2 snapshot files"), "{said}");
+    // The disk is lost; the backup is copied back as the README says.
+    std::fs::remove_dir_all(&data).unwrap();
+    std::fs::remove_file(&db).unwrap();
+    std::fs::copy(&out, &db).unwrap();
+    let copied = std::process::Command::new("cp")
+        .arg("-R")
+        .arg(out.with_extension("sqlite3.data"))
+        .arg(&data)
+        .status()
+        .unwrap();
+    assert!(copied.success());
+    assert_eq!(image_of(&own), before, "every publication, draft and log line");
+    assert!(own.check().is_ok());
+    Store::open(&Location::Sqlite(db)).await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_backup_restored_brings_back_every_publication_draft_and_log_line_with_postgresql() {
+    let url = url_of(fresh_postgres("publications_backup"));
+    let (a, folder_a) = server(&url, "backup-pg-a").await;
+    a.save_draft(draft_from(&folder_a, "2024-03-test", 56.5), "henshu").await.unwrap();
+    a.publish_draft("2024-03-test", "koukai").await.unwrap();
+    a.save_draft(draft_from(&folder_a, "2024-06-test", 57.5), "henshu").await.unwrap();
+    until_latest(&folder_a, "2024-03-test").await;
+    let before = image_of(&folder_a);
+    assert_eq!(before.drafts.len(), 1);
+
+    let out = folder("backup-pg-out");
+    std::fs::create_dir_all(&out).unwrap();
+    let dump = out.join("backup.dump");
+    let said = backup(&[url.as_ref(), dump.as_os_str()]);
+    assert!(said.contains("2 published snapshots"), "{said}");
+    // The database is lost and restored from the dump; a server with an empty folder of its own
+    // finds everything again.
+    assert_eq!(url_of(fresh_postgres("publications_backup")), url, "the same database, emptied");
+    let restored = std::process::Command::new("pg_restore")
+        .args(["--no-owner", "-d", &url])
+        .arg(&dump)
+        .output()
+        .unwrap();
+    assert!(restored.status.success(), "{}", String::from_utf8_lossy(&restored.stderr));
+    let (_, folder_b) = server(&url, "backup-pg-b").await;
+    assert_eq!(image_of(&folder_b), before, "every publication, draft and log line");
+}
