@@ -257,3 +257,33 @@ async fn a_backup_restored_brings_back_every_publication_draft_and_log_line_with
     let (_, folder_b) = server(&url, "backup-pg-b").await;
     assert_eq!(image_of(&folder_b), before, "every publication, draft and log line");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_static_export_reads_the_databases_publications() {
+    let url = url_of(fresh_postgres("publications_export"));
+    let (a, folder_a) = server(&url, "export-a").await;
+    a.save_draft(draft_from(&folder_a, "2024-03-test", 58.5), "henshu").await.unwrap();
+    a.publish_draft("2024-03-test", "koukai").await.unwrap();
+    // A stand-in for the built browser side (the export copies it; nothing here reads it).
+    let dist = folder("export-dist");
+    std::fs::create_dir_all(dist.join("pkg")).unwrap();
+    std::fs::write(dist.join("pkg/reform_widget_bg.wasm"), b"").unwrap();
+    let out = folder("export-out");
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_widget-export"))
+        .args(["--data", &url, "--dist"])
+        .arg(&dist)
+        .arg("--out")
+        .arg(&out)
+        .env_remove("WIDGET_DATA")
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let exported = DataFolder::new(out.join("data"));
+    assert_eq!(
+        exported.manifest().unwrap().0.latest,
+        "2024-03-test",
+        "the database's latest publication"
+    );
+    let home = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(home.contains("58.5%"), "its figures on the pages");
+}

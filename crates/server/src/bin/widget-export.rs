@@ -7,7 +7,8 @@ use server::static_site::{export, ExportOptions};
 
 const USAGE: &str = "widget-export --out DIR [--manifest FILE] [--dist DIR] [--origin URL]
   --out DIR        folder to write (created; existing files are overwritten)
-  --data DIR       the published data folder (WIDGET_DATA, default var/data)
+  --data DIR|URL   the published data folder (WIDGET_DATA, default var/data), or the
+                   postgres:// database where several servers keep publications
   --manifest FILE  another manifest to publish, its snapshots beside it (default DIR/index.json)
   --dist DIR       the built browser side from scripts/build-web.sh (default dist)
   --origin URL     the site's address, for printed pages and embed snippets (default none)
@@ -21,10 +22,11 @@ fn fail(message: &str) -> ! {
 
 #[tokio::main]
 async fn main() {
-    let data = publish::folder::dir_from_env();
+    let mut data = publish::folder::dir_from_env().display().to_string();
+    let mut manifest = None;
     let mut options = ExportOptions {
         dist: "dist".into(),
-        manifest: data.join(publish::folder::MANIFEST),
+        manifest: PathBuf::new(),
         out: PathBuf::new(),
         origin: String::new(),
         data_license: None,
@@ -40,8 +42,8 @@ async fn main() {
         };
         match flag.as_str() {
             "--out" => options.out = value.into(),
-            "--manifest" => options.manifest = value.into(),
-            "--data" => options.manifest = PathBuf::from(value).join(publish::folder::MANIFEST),
+            "--manifest" => manifest = Some(value.into()),
+            "--data" => data = value,
             "--dist" => options.dist = value.into(),
             "--origin" => options.origin = value.trim_end_matches('/').to_string(),
             "--data-license" => {
@@ -61,7 +63,30 @@ async fn main() {
         eprintln!("{} has no built widget: run scripts/build-web.sh first", options.dist.display());
         std::process::exit(1);
     }
-    match export(&options).await {
+    // A database's publications are written into a folder first, as a server's mirror.
+    let copy = std::env::temp_dir().join(format!("widget-export-{}", std::process::id()));
+    options.manifest = match manifest {
+        Some(m) => m,
+        None if publish::shared::is_database(&data) => {
+            let image = async { publish::shared::SharedStore::open(&data).await?.image().await }.await;
+            let folder = publish::DataFolder::new(&copy);
+            let _ = std::fs::remove_dir_all(&copy);
+            match image
+                .and_then(|i| i.ok_or_else(|| publish::FolderError::Empty("PostgreSQL".into())))
+                .and_then(|(i, _)| folder.mirror(&i))
+            {
+                Ok(()) => folder.manifest_path(),
+                Err(e) => {
+                    eprintln!("{}", e.message(snapshot::Locale::En));
+                    std::process::exit(1);
+                }
+            }
+        }
+        None => PathBuf::from(&data).join(publish::folder::MANIFEST),
+    };
+    let exported = export(&options).await;
+    let _ = std::fs::remove_dir_all(&copy);
+    match exported {
         Ok(pages) => println!("wrote {} pages to {}", pages.len(), options.out.display()),
         Err(e) => {
             eprintln!("export failed: {e}");
