@@ -118,7 +118,7 @@ pub fn civil_date(days: i64) -> (i64, i64, i64) {
 
 /// Stops the process at a named step when `WIDGET_PUBLISH_CRASH_AT` names it: the crash tests
 /// kill a publication between its writes, at every step, and check what is left.
-fn crash_point(step: &str) {
+pub(crate) fn crash_point(step: &str) {
     if std::env::var("WIDGET_PUBLISH_CRASH_AT").is_ok_and(|s| s == step) {
         std::process::abort();
     }

@@ -8,6 +8,16 @@ use snapshot::{parse_manifest, Manifest, Problem};
 use crate::drafts::{DraftInfo, DRAFTS};
 use crate::folder::{sha256_of, write_atomically, DataFolder, FolderError, LOG, MANIFEST};
 
+/// The steps at which `WIDGET_PUBLISH_CRASH_AT` can stop a mirror's write, in order.
+pub const CRASH_STEPS: [&str; 6] = [
+    "mirror-snapshot-temp-written",
+    "mirror-snapshot-renamed",
+    "mirror-log-temp-written",
+    "mirror-log-renamed",
+    "mirror-manifest-temp-written",
+    "mirror-manifest-renamed",
+];
+
 /// Everything a data folder holds that cannot be rebuilt.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Image {

@@ -10,13 +10,16 @@ use snapshot::{parse_manifest, parse_snapshot, Manifest, ManifestEntry, Snapshot
 use tokio_postgres::NoTls;
 
 use crate::drafts::{new_draft, DraftInfo};
-use crate::folder::{log_line, manifest_bytes, next_publication, rolled_back, FolderError, MANIFEST};
+use crate::folder::{crash_point, log_line, manifest_bytes, next_publication, rolled_back, FolderError, MANIFEST};
 use crate::mirror::Image;
 use crate::Draft;
 
 mod embedded {
     refinery::embed_migrations!("migrations");
 }
+
+/// The steps at which `WIDGET_PUBLISH_CRASH_AT` can stop a change, in order.
+pub const CRASH_STEPS: [&str; 2] = ["database-before-commit", "database-committed"];
 
 /// The channel servers listen on.
 pub const CHANNEL: &str = "widget_publications";
@@ -109,7 +112,9 @@ impl SharedStore {
         tx.execute(&format!("NOTIFY {CHANNEL}, '{version}'"), &[])
             .await
             .map_err(unavailable)?;
+        crash_point("database-before-commit");
         tx.commit().await.map_err(unavailable)?;
+        crash_point("database-committed");
         Ok(out)
     }
 

@@ -121,3 +121,49 @@ fn a_folder_moves_into_the_database_once_and_the_clerks_commands_work_on_it() {
     assert!(rolled.status.success(), "{}", said(&rolled));
     assert_eq!(mirrored(&url, "after-rollback").manifest().unwrap().0.latest, "2024-03-test");
 }
+
+#[test]
+fn a_publication_killed_at_any_step_leaves_the_database_with_a_whole_publication() {
+    let url = publish::testing::fresh_database("widget_publish_crash");
+    let dir = data_folder("shared-crash");
+    assert!(widget_publish(&["migrate", "--from", dir.to_str().unwrap(), "--to", &url])
+        .status
+        .success());
+    let before = mirrored(&url, "crash-before").manifest().unwrap().0;
+    let work = std::env::temp_dir().join(format!("widget-publish-crash-work-{}", std::process::id()));
+    std::fs::create_dir_all(&work).unwrap();
+    let filled = work.join("filled.xlsx");
+    std::fs::write(&filled, publish::testing::xlsx_of(&book())).unwrap();
+    for step in publish::shared::CRASH_STEPS {
+        let out = Command::new(env!("CARGO_BIN_EXE_widget-publish"))
+            .args([
+                "import",
+                filled.to_str().unwrap(),
+                "--data",
+                &url,
+                "--id",
+                &format!("t-{step}"),
+                "--as-of",
+                "2024-03-31",
+                "--publish",
+            ])
+            .env("WIDGET_PUBLISH_CRASH_AT", step)
+            .output()
+            .unwrap();
+        assert!(!out.status.success(), "{step}: the process was killed");
+        // What any server would now write into its folder: a whole publication, old or new.
+        let copy = mirrored(&url, step);
+        copy.check()
+            .unwrap_or_else(|e| panic!("{step}: {}", e.message(snapshot::Locale::En)));
+        let published = copy.manifest().unwrap().0.latest == format!("t-{step}");
+        assert_eq!(
+            published,
+            step == "database-committed",
+            "{step}: the old publication before the commit, the new one after"
+        );
+        if published {
+            assert!(widget_publish(&["rollback", "--data", &url]).status.success());
+        }
+    }
+    assert_eq!(mirrored(&url, "crash-after").manifest().unwrap().0, before, "back where it started");
+}

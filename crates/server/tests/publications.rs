@@ -37,6 +37,14 @@ async fn server(url: &str, name: &str) -> (Arc<Publications>, DataFolder) {
     (p, DataFolder::new(dir))
 }
 
+/// A server started again on the folder it had (its start writes the database into it).
+async fn restarted(url: &str, dir: &Path) {
+    let store = Store::open(&Location::Postgres(url.into())).await.unwrap();
+    Publications::shared(store.postgres_pool().unwrap(), url, dir, &seed())
+        .await
+        .unwrap_or_else(|e| panic!("{}", e.message(snapshot::Locale::En)));
+}
+
 fn url_of(location: Location) -> String {
     match location {
         Location::Postgres(url) => url,
@@ -286,4 +294,94 @@ async fn the_static_export_reads_the_databases_publications() {
     );
     let home = std::fs::read_to_string(out.join("index.html")).unwrap();
     assert!(home.contains("58.5%"), "its figures on the pages");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_server_killed_while_writing_a_publication_into_its_folder_serves_a_whole_one_and_catches_up() {
+    let url = url_of(fresh_postgres("publications_mirror_crash"));
+    let (b, folder_b) = server(&url, "mirror-crash-b").await;
+    let first = folder_b.manifest().unwrap().0.latest;
+    for (n, step) in publish::mirror::CRASH_STEPS.iter().enumerate() {
+        // Server A, a real process, dies at `step` of writing the next publication.
+        let dir = folder(&format!("mirror-crash-a-{n}"));
+        // A's folder as it was before (a server that has been running): written here, so A's own
+        // start has nothing to write and its first write is the next publication.
+        restarted(&url, &dir).await;
+        let mut a = std::process::Command::new(env!("CARGO_BIN_EXE_widget-server"))
+            .args(["--listen", "127.0.0.1:0", "--static", "/nonexistent", "--db", &url, "--data"])
+            .arg(&dir)
+            .env("WIDGET_PUBLISH_CRASH_AT", step)
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let folder_a = DataFolder::new(&dir);
+        let id = format!("t-{n}");
+        b.save_draft(draft_from(&folder_b, &id, 60.0 + n as f64), "henshu").await.unwrap();
+        b.publish_draft(&id, "koukai").await.unwrap();
+        let died = Instant::now();
+        while a.try_wait().unwrap().is_none() {
+            assert!(died.elapsed() < Duration::from_secs(10), "{step}: A was killed there");
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        // Its folder holds a whole publication, the old one or the new one, never a mix.
+        folder_a
+            .check()
+            .unwrap_or_else(|e| panic!("{step}: {}", e.message(snapshot::Locale::En)));
+        let latest = folder_a.manifest().unwrap().0.latest;
+        let renamed = *step == "mirror-manifest-renamed";
+        assert_eq!(
+            latest == id,
+            renamed,
+            "{step}: the new publication only once its manifest is renamed"
+        );
+        // Started again, it catches up.
+        restarted(&url, &dir).await;
+        assert_eq!(DataFolder::new(&dir).manifest().unwrap().0.latest, id, "{step}: caught up at start");
+        b.rollback("koukai").await.unwrap();
+        until_latest(&folder_b, &first).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn with_the_database_out_of_reach_the_folder_keeps_serving_and_publishing_says_it_is_unavailable() {
+    let url = url_of(fresh_postgres("publications_unreachable"));
+    let name = url.rsplit('/').next().unwrap().to_string();
+    let (a, folder_a) = server(&url, "unreachable").await;
+    let before = folder_a.manifest().unwrap().1;
+    let (admin, connection) = tokio_postgres::connect(&publish::testing::postgres_url("postgres"), tokio_postgres::NoTls)
+        .await
+        .unwrap();
+    tokio::spawn(connection);
+    admin
+        .batch_execute(&format!(
+            "ALTER DATABASE {name} ALLOW_CONNECTIONS false;
+             SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}' AND pid <> pg_backend_pid();"
+        ))
+        .await
+        .unwrap();
+    let refused = a
+        .save_draft(draft_from(&folder_a, "2024-03-test", 61.0), "henshu")
+        .await
+        .unwrap_err();
+    assert!(matches!(refused, FolderError::Unavailable(_)), "{refused:?}");
+    let said = refused.message(snapshot::Locale::Ja);
+    assert!(
+        said.contains("データベースにつながりません") && said.contains("何も変わっていません"),
+        "{said}"
+    );
+    assert_eq!(
+        folder_a.manifest().unwrap().1,
+        before,
+        "the folder, which the pages read, is as it was"
+    );
+    assert!(folder_a.check().is_ok() && folder_a.drafts().is_empty(), "nothing half-written");
+
+    // Back again: the same change goes through, and every server's folder follows it.
+    admin
+        .batch_execute(&format!("ALTER DATABASE {name} ALLOW_CONNECTIONS true"))
+        .await
+        .unwrap();
+    a.save_draft(draft_from(&folder_a, "2024-03-test", 61.0), "henshu").await.unwrap();
+    a.publish_draft("2024-03-test", "koukai").await.unwrap();
+    until_latest(&folder_a, "2024-03-test").await;
 }
