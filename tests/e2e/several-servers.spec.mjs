@@ -64,6 +64,11 @@ test('several servers: a draft uploaded on A is published on B, and A serves it 
   await signIn(publisher, b.base, 'koukai');
   await publisher.locator('a[href="/staff/drafts/test-2024-03"]').click();
   await expect(publisher.locator('main table')).toContainText('412,345件');
+  // Its preview works on B too: the draft's files are in B's folder.
+  await publisher.getByRole('link', { name: 'コンビニ交付' }).click();
+  await expect(publisher.locator('.banner--info')).toBeVisible();
+  await expect(publisher.locator('main')).toContainText('412,345件');
+  await publisher.goBack();
   await publisher.getByRole('button', { name: '公開する' }).click();
   await expect(publisher.getByRole('status')).toContainText('「test-2024-03」を公開しました');
   const published = await until(a.base, '/konbini', '412,345件', true);
