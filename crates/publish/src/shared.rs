@@ -33,6 +33,20 @@ fn unavailable(e: impl std::fmt::Display) -> FolderError {
     FolderError::Unavailable(e.to_string())
 }
 
+/// How long a connection may take before the database counts as out of reach: a host that drops
+/// packets would otherwise hold a clerk's request (and a server's follower) for minutes.
+pub const CONNECT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// `url`'s connection settings, with [`CONNECT_TIMEOUT`] unless the URL sets its own. Every
+/// connection to the database (the server's pool, its listener, `widget-publish`) is made from it.
+pub fn connection_config(url: &str) -> Result<tokio_postgres::Config, tokio_postgres::Error> {
+    let mut config: tokio_postgres::Config = url.parse()?;
+    if config.get_connect_timeout().is_none() {
+        config.connect_timeout(CONNECT_TIMEOUT);
+    }
+    Ok(config)
+}
+
 /// Whether `text` names a database rather than a folder.
 pub fn is_database(text: &str) -> bool {
     text.starts_with("postgres://") || text.starts_with("postgresql://")
@@ -48,7 +62,7 @@ type Step<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = Result<T, 
 impl SharedStore {
     /// Connects to `url` and brings the publications' tables up to date (for `widget-publish`).
     pub async fn open(url: &str) -> Result<SharedStore, FolderError> {
-        let config: tokio_postgres::Config = url.parse().map_err(unavailable)?;
+        let config = connection_config(url).map_err(unavailable)?;
         let manager = Manager::from_config(
             config,
             NoTls,

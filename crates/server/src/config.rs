@@ -74,7 +74,7 @@ struct Flags {
     /// the built widget
     #[arg(long = "static", env = "WIDGET_STATIC", default_value = "dist", value_name = "DIR")]
     static_dir: PathBuf,
-    /// the published data (manifest and snapshots), served as `/data/`; filled from the built widget's `data/` on first start
+    /// the published data (manifest and snapshots), served as `/data/`; filled from the built widget's `data/` on first start; with a `postgres://` `--db`, this server's copy of the database's publications (see Several servers)
     #[arg(long = "data", env = "WIDGET_DATA", default_value = publish::folder::DEFAULT_DIR, value_name = "DIR")]
     data_dir: PathBuf,
     /// seconds a request's headers may take; an idle keep-alive connection waits no longer for its next request

@@ -183,7 +183,7 @@ impl Shared {
         loop {
             let (tx, mut told) = tokio::sync::mpsc::unbounded_channel::<()>();
             let listening = async {
-                let config: tokio_postgres::Config = self.url.parse().map_err(unavailable)?;
+                let config = publish::shared::connection_config(&self.url).map_err(unavailable)?;
                 let (client, mut connection) = config.connect(tokio_postgres::NoTls).await.map_err(unavailable)?;
                 let driver = tokio::spawn(async move {
                     let mut messages = futures_util::stream::poll_fn(move |cx| connection.poll_message(cx));

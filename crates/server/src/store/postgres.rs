@@ -17,8 +17,9 @@ mod embedded {
 /// Connections per server: enough for a burst, well under PostgreSQL's default
 /// `max_connections` of 100 for a few servers.
 const POOL_SIZE: usize = 16;
-/// Taken while migrating, so servers that start together migrate one after the other.
-const MIGRATION_LOCK: i64 = 0x006b_7265_666f_726d; // "kreform"
+/// Taken while migrating, so servers that start together migrate one after the other (the
+/// publications' tables are migrated under the same lock).
+use publish::shared::MIGRATION_LOCK;
 
 #[derive(Clone)]
 pub struct PostgresStore {
@@ -27,7 +28,7 @@ pub struct PostgresStore {
 
 impl PostgresStore {
     pub async fn open(url: &str) -> Result<PostgresStore> {
-        let config: tokio_postgres::Config = url.parse()?;
+        let config = publish::shared::connection_config(url)?;
         let manager = Manager::from_config(
             config,
             NoTls,
