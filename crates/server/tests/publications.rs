@@ -4,6 +4,8 @@
 //! snapshot is refused and the folder keeps what it had; a folder with publications is never
 //! silently replaced by the build's.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -394,4 +396,60 @@ async fn with_the_database_out_of_reach_the_folder_keeps_serving_and_publishing_
     a.save_draft(draft_from(&folder_a, "2024-03-test", 61.0), "henshu").await.unwrap();
     a.publish_draft("2024-03-test", "koukai").await.unwrap();
     until_latest(&folder_a, "2024-03-test").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn with_the_database_out_of_reach_the_staff_page_says_publishing_is_unavailable() {
+    use axum::http::StatusCode;
+    let url = url_of(fresh_postgres("publications_staff_unreachable"));
+    let name = url.rsplit('/').next().unwrap().to_string();
+    // A server whose publications are in the database (its staff accounts and sessions in SQLite,
+    // which stays reachable: only publishing is affected).
+    let base = common::harness("staff-unreachable", |_| {}).await;
+    let mut config = base.state.config.clone();
+    config.data_dir = base.dir.join("mirror");
+    let store = Store::open(&Location::Postgres(url.clone())).await.unwrap();
+    let publications = Publications::shared(store.postgres_pool().unwrap(), &url, &config.data_dir, &seed())
+        .await
+        .unwrap();
+    let state = Arc::new(server::AppState::new(config, Store::open(&base.state.config.db).await.unwrap()).with_publications(publications));
+    let h = common::Harness {
+        router: server::app(state.clone()).layer(axum::extract::connect_info::MockConnectInfo(std::net::SocketAddr::from((
+            [127, 0, 0, 1],
+            40000,
+        )))),
+        state,
+        db: base.db.clone(),
+        dir: base.dir.join("second"),
+    };
+    common::staff::add(&h, "koukai", server::store::staff::Role::Publisher).await;
+    let (cookie, csrf) = common::staff::sign_in(&h, "koukai").await;
+    let (admin, connection) = tokio_postgres::connect(&publish::testing::postgres_url("postgres"), tokio_postgres::NoTls)
+        .await
+        .unwrap();
+    tokio::spawn(connection);
+    admin
+        .batch_execute(&format!(
+            "ALTER DATABASE {name} ALLOW_CONNECTIONS false;
+             SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}' AND pid <> pg_backend_pid();"
+        ))
+        .await
+        .unwrap();
+    let (status, page) = common::staff::text(
+        &h,
+        common::staff::form("/staff/rollback", &format!("csrf={csrf}"), Some(&cookie), common::staff::ORIGIN),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(
+        page.contains("いまは公開の作業ができません。データベースにつながりません"),
+        "{page}"
+    );
+    let (status, page) = common::staff::text(&h, common::staff::get("/staff/publishing", Some(&cookie))).await;
+    assert_eq!(status, StatusCode::OK, "the desk still opens, from this server's folder");
+    assert!(page.contains("公開中のデータ"), "{page}");
+    admin
+        .batch_execute(&format!("ALTER DATABASE {name} ALLOW_CONNECTIONS true"))
+        .await
+        .unwrap();
 }

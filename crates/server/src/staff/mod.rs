@@ -12,7 +12,6 @@ mod survey;
 pub mod voices;
 pub mod words;
 
-use crate::staff::words::STAFF;
 use std::sync::Arc;
 
 use axum::extract::DefaultBodyLimit;
@@ -31,6 +30,7 @@ use crate::AppState;
 use page::{render, Problem, ProblemSummary, Who};
 use publishing::{desk, drafts};
 use session::StaffAuth;
+use words::STAFF;
 
 pub use survey::{with_kiosk_answers, with_voice_counts};
 
@@ -76,6 +76,16 @@ pub fn routes() -> Router<Arc<AppState>> {
 
 fn folder(app: &AppState) -> DataFolder {
     DataFolder::new(&app.config.data_dir)
+}
+
+/// A refused change's status: the shared store out of reach is the server's trouble (503), a
+/// draft that is not there 404, and anything else a conflict with what is published.
+fn status_of(why: &publish::FolderError) -> StatusCode {
+    match why {
+        publish::FolderError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+        publish::FolderError::NoSuchDraft(_) => StatusCode::NOT_FOUND,
+        _ => StatusCode::CONFLICT,
+    }
 }
 
 /// A staff page that says why something could not be done, with the way back.

@@ -2,11 +2,11 @@
 //! are: the clerks' language (Japanese), the widget's style sheet, no script and no app. Leptos
 //! escapes every text it is given, so a page is never assembled from hand-escaped strings.
 
-use crate::staff::words::STAFF;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use leptos::prelude::*;
 
+use crate::staff::words::STAFF;
 use crate::store::staff::Session;
 
 /// The signed-in member of staff as the frame shows them: name, and the form token for

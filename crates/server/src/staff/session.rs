@@ -3,7 +3,6 @@
 //! staff page takes, so no staff route can forget to ask. Every staff form is checked twice
 //! against other sites: its origin, and the session's form token.
 
-use crate::staff::words::STAFF;
 use std::sync::Arc;
 
 use axum::extract::FromRequestParts;
@@ -11,6 +10,7 @@ use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 
+use crate::staff::words::STAFF;
 use crate::store::staff::{Role, Session};
 use crate::AppState;
 

@@ -1,7 +1,6 @@
 //! Signing in and out: a limited number of tries per address, ten wrong passwords in a row lock
 //! an account for a while, and a wrong name costs as long as a wrong password.
 
-use crate::staff::words::STAFF;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
@@ -17,6 +16,7 @@ use leptos::prelude::*;
 use super::page::{render, Problem, ProblemSummary};
 use super::session::{self, StaffForm};
 use super::{password, Token, LOCK_AFTER, LOCK_SECONDS};
+use crate::staff::words::STAFF;
 use crate::AppState;
 
 fn sign_in_page(status: StatusCode, error: Option<&str>, name: &str) -> Response {

@@ -1,7 +1,6 @@
 //! The citizens' side for staff: the kiosks' answers added to a draft (small cells withheld, as
 //! the summary does), the feedback CSV and the counter survey summary.
 
-use crate::staff::words::STAFF;
 use std::sync::Arc;
 
 use axum::extract::{Path, Query, State};
@@ -13,6 +12,7 @@ use snapshot::{Locale, Snapshot, YearMonth};
 
 use super::session::{StaffAuth, StaffForm};
 use super::{folder, refused};
+use crate::staff::words::STAFF;
 use crate::{summary, AppState};
 
 /// The kiosks' months to add (the form's token is checked by `StaffForm`).
@@ -83,7 +83,7 @@ async fn save_checked(app: &AppState, auth: &StaffAuth, info: publish::drafts::D
     };
     match app.publications.save_draft(draft, &info.author).await {
         Ok(_) => Redirect::to(&format!("/staff/drafts/{}", info.id)).into_response(),
-        Err(why) => refused(auth, StatusCode::CONFLICT, &why.message(Locale::Ja)),
+        Err(why) => refused(auth, super::status_of(&why), &why.message(Locale::Ja)),
     }
 }
 

@@ -1,7 +1,6 @@
 //! The desk: download the workbook, upload a filled one (its problems by sheet and cell, or a
 //! draft), the drafts waiting, what is published and the log of publications.
 
-use crate::staff::words::STAFF;
 use std::sync::Arc;
 
 use axum::extract::{Multipart, Query, State};
@@ -16,6 +15,7 @@ use leptos::prelude::*;
 use super::view::{Desk, DeskBody, DraftRow, LogRow};
 use crate::staff::page::{render, Problem, Who};
 use crate::staff::session::{form_from_this_site, StaffAuth};
+use crate::staff::words::STAFF;
 use crate::staff::{folder, other_site, refused};
 use crate::AppState;
 
@@ -172,11 +172,14 @@ pub(in crate::staff) async fn upload(State(app): State<Arc<AppState>>, auth: Sta
     // Reading and checking a workbook is CPU work, off the async threads.
     let prepared = tokio::task::spawn_blocking(move || files.read().and_then(|book| publish::prepare(&folder, &book, &id2, &as_of2))).await;
     let prepared = match prepared {
-        Ok(Ok(draft)) => Ok(app
-            .publications
-            .save_draft(draft, &author)
-            .await
-            .map_err(|e| vec![publish::SheetProblem::file(publish::Kind::folder(&e))])),
+        Ok(Ok(draft)) => match app.publications.save_draft(draft, &author).await {
+            Ok(info) => Ok(Ok(info)),
+            // Not the workbook's fault: said as the server's trouble, not as a problem in a sheet.
+            Err(why @ publish::FolderError::Unavailable(_)) => {
+                return refused(&auth, StatusCode::SERVICE_UNAVAILABLE, &why.message(Locale::Ja))
+            }
+            Err(why) => Ok(Err(vec![publish::SheetProblem::file(publish::Kind::folder(&why))])),
+        },
         Ok(Err(problems)) => Ok(Err(problems)),
         Err(e) => Err(e),
     };

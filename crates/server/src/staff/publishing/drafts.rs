@@ -1,7 +1,6 @@
 //! A draft: what changed against the published figures, a preview of every screen, and
 //! publishing it as a second person; discarding it; rolling the latest publication back.
 
-use crate::staff::words::STAFF;
 use std::sync::Arc;
 
 use axum::extract::{Path, State};
@@ -16,7 +15,8 @@ use view_models::screens::changes::changes;
 use super::view::{DraftBody, DraftPage};
 use crate::staff::page::{render, Who};
 use crate::staff::session::{StaffAuth, StaffForm};
-use crate::staff::{folder, refused, Token};
+use crate::staff::words::STAFF;
+use crate::staff::{folder, refused, status_of, Token};
 use crate::store::staff::Role;
 use crate::AppState;
 
@@ -153,16 +153,6 @@ pub(in crate::staff) async fn rollback(State(app): State<Arc<AppState>>, StaffFo
     match app.publications.rollback(&auth.0.name).await {
         Ok((removed, _)) => Redirect::to(&format!("/staff/publishing?rolled_back={}", removed.id)).into_response(),
         Err(why) => refused(&auth, status_of(&why), &why.message(Locale::Ja)),
-    }
-}
-
-/// A refused change's status: the shared store out of reach is the server's trouble (503), and
-/// anything else a conflict with what is published.
-fn status_of(why: &publish::FolderError) -> StatusCode {
-    match why {
-        publish::FolderError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
-        publish::FolderError::NoSuchDraft(_) => StatusCode::NOT_FOUND,
-        _ => StatusCode::CONFLICT,
     }
 }
 

@@ -1,12 +1,12 @@
 //! The publishing pages as thin Leptos components over plain data the handlers gather: the desk
 //! and a draft. Drawn inside the staff frame (`staff::page`); every text is Leptos text.
 
-use crate::staff::words::STAFF;
 use leptos::prelude::*;
 
 use view_models::screens::changes::ChangeRow;
 
 use crate::staff::page::{described_by, FieldError, Notice, Problem, ProblemSummary, TokenField};
+use crate::staff::words::STAFF;
 
 /// A draft waiting, as the desk lists it.
 pub struct DraftRow {

@@ -4,7 +4,6 @@
 //! publishes it, as any draft (`--publish-approvals`). The workbook's 「市の対応」 sheet does the
 //! same for many answers at once.
 
-use crate::staff::words::STAFF;
 use std::sync::Arc;
 
 use axum::extract::{Path, State};
@@ -17,6 +16,7 @@ use snapshot::{AnswerStatus, AsOf, CityAnswer, Snapshot, Text};
 use super::{id_of, not_found, unavailable};
 use crate::staff::page::{described_by, render, text_field, FieldError, Problem, ProblemSummary, TokenField, Who};
 use crate::staff::session::{StaffAuth, StaffForm};
+use crate::staff::words::STAFF;
 use crate::store::voices::Theme;
 use crate::AppState;
 use snapshot::validate::{MAX_NAME_CHARS, MAX_PROSE_CHARS};

@@ -7,7 +7,6 @@ pub mod answer;
 pub mod model;
 pub mod view;
 
-use crate::staff::words::STAFF;
 use std::sync::Arc;
 
 use axum::extract::{Path, Query, State};
@@ -20,6 +19,7 @@ use serde::Deserialize;
 
 use super::page::{render, Problem, Who};
 use super::session::{StaffAuth, StaffForm};
+use crate::staff::words::STAFF;
 use crate::store::voices::{Theme, Updated, VoiceQuery};
 use crate::AppState;
 use model::{HandlingForm, ListParams, Names, ThemeForm};

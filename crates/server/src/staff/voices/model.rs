@@ -2,7 +2,6 @@
 //! snapshot: the words for statuses, kinds, places and cards, times in Japan time, the filters
 //! with their counts, the checked query and form, and the audit log in sentences.
 
-use crate::staff::words::STAFF;
 use serde::Deserialize;
 use snapshot::Snapshot;
 use view_models::format::number;
@@ -10,6 +9,7 @@ use view_models::request::href;
 use view_models::Locale;
 
 use crate::staff::page::Problem;
+use crate::staff::words::STAFF;
 use crate::store::receipt_for;
 use crate::store::voices::{self, Facets, Handling, LogEntry, Status, Theme, VoiceQuery};
 

@@ -2,11 +2,11 @@
 //! voice with its handling form and history, the themes, the audit log. Plain forms and links:
 //! everything works without script.
 
-use crate::staff::words::STAFF;
 use leptos::prelude::*;
 
 use super::model::{self, FilterView, HandlingForm, ListParams, Names};
 use crate::staff::page::{described_by, text_field, FieldError, Notice, Problem, ProblemSummary, TokenField};
+use crate::staff::words::STAFF;
 use crate::store::receipt_for;
 use crate::store::voices::{self, LogEntry, Status, Theme, Voice, VoicePage};
 
