@@ -47,6 +47,38 @@ async fn restarted(url: &str, dir: &Path) {
         .unwrap_or_else(|e| panic!("{}", e.message(snapshot::Locale::En)));
 }
 
+/// The database taken out of reach (no new connections, the open ones ended), until given back.
+struct Reach {
+    admin: tokio_postgres::Client,
+    name: String,
+}
+
+impl Reach {
+    async fn take_away(url: &str) -> Reach {
+        let name = url.rsplit('/').next().unwrap().to_string();
+        let (admin, connection) = tokio_postgres::connect(&publish::testing::postgres_url("postgres"), tokio_postgres::NoTls)
+            .await
+            .unwrap();
+        tokio::spawn(connection);
+        admin
+            .batch_execute(&format!(
+                "ALTER DATABASE {name} ALLOW_CONNECTIONS false;
+                 SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}' AND pid <> pg_backend_pid();"
+            ))
+            .await
+            .unwrap();
+        Reach { admin, name }
+    }
+
+    async fn give_back(self) {
+        let name = self.name;
+        self.admin
+            .batch_execute(&format!("ALTER DATABASE {name} ALLOW_CONNECTIONS true"))
+            .await
+            .unwrap();
+    }
+}
+
 fn url_of(location: Location) -> String {
     match location {
         Location::Postgres(url) => url,
@@ -357,20 +389,9 @@ async fn a_server_killed_while_writing_a_publication_into_its_folder_serves_a_wh
 #[tokio::test(flavor = "multi_thread")]
 async fn with_the_database_out_of_reach_the_folder_keeps_serving_and_publishing_says_it_is_unavailable() {
     let url = url_of(fresh_postgres("publications_unreachable"));
-    let name = url.rsplit('/').next().unwrap().to_string();
     let (a, folder_a) = server(&url, "unreachable").await;
     let before = folder_a.manifest().unwrap().1;
-    let (admin, connection) = tokio_postgres::connect(&publish::testing::postgres_url("postgres"), tokio_postgres::NoTls)
-        .await
-        .unwrap();
-    tokio::spawn(connection);
-    admin
-        .batch_execute(&format!(
-            "ALTER DATABASE {name} ALLOW_CONNECTIONS false;
-             SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}' AND pid <> pg_backend_pid();"
-        ))
-        .await
-        .unwrap();
+    let reach = Reach::take_away(&url).await;
     let refused = a
         .save_draft(draft_from(&folder_a, "2024-03-test", 61.0), "henshu")
         .await
@@ -389,10 +410,7 @@ async fn with_the_database_out_of_reach_the_folder_keeps_serving_and_publishing_
     assert!(folder_a.check().is_ok() && folder_a.drafts().is_empty(), "nothing half-written");
 
     // Back again: the same change goes through, and every server's folder follows it.
-    admin
-        .batch_execute(&format!("ALTER DATABASE {name} ALLOW_CONNECTIONS true"))
-        .await
-        .unwrap();
+    reach.give_back().await;
     a.save_draft(draft_from(&folder_a, "2024-03-test", 61.0), "henshu").await.unwrap();
     a.publish_draft("2024-03-test", "koukai").await.unwrap();
     until_latest(&folder_a, "2024-03-test").await;
@@ -402,7 +420,6 @@ async fn with_the_database_out_of_reach_the_folder_keeps_serving_and_publishing_
 async fn with_the_database_out_of_reach_the_staff_page_says_publishing_is_unavailable() {
     use axum::http::StatusCode;
     let url = url_of(fresh_postgres("publications_staff_unreachable"));
-    let name = url.rsplit('/').next().unwrap().to_string();
     // A server whose publications are in the database (its staff accounts and sessions in SQLite,
     // which stays reachable: only publishing is affected).
     let base = common::harness("staff-unreachable", |_| {}).await;
@@ -424,17 +441,7 @@ async fn with_the_database_out_of_reach_the_staff_page_says_publishing_is_unavai
     };
     common::staff::add(&h, "koukai", server::store::staff::Role::Publisher).await;
     let (cookie, csrf) = common::staff::sign_in(&h, "koukai").await;
-    let (admin, connection) = tokio_postgres::connect(&publish::testing::postgres_url("postgres"), tokio_postgres::NoTls)
-        .await
-        .unwrap();
-    tokio::spawn(connection);
-    admin
-        .batch_execute(&format!(
-            "ALTER DATABASE {name} ALLOW_CONNECTIONS false;
-             SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}' AND pid <> pg_backend_pid();"
-        ))
-        .await
-        .unwrap();
+    let reach = Reach::take_away(&url).await;
     let (status, page) = common::staff::text(
         &h,
         common::staff::form("/staff/rollback", &format!("csrf={csrf}"), Some(&cookie), common::staff::ORIGIN),
@@ -448,8 +455,5 @@ async fn with_the_database_out_of_reach_the_staff_page_says_publishing_is_unavai
     let (status, page) = common::staff::text(&h, common::staff::get("/staff/publishing", Some(&cookie))).await;
     assert_eq!(status, StatusCode::OK, "the desk still opens, from this server's folder");
     assert!(page.contains("公開中のデータ"), "{page}");
-    admin
-        .batch_execute(&format!("ALTER DATABASE {name} ALLOW_CONNECTIONS true"))
-        .await
-        .unwrap();
+    reach.give_back().await;
 }
