@@ -19,6 +19,9 @@ command -v sqlite3 >/dev/null 2>&1 || need_apt+=(sqlite3)
 command -v systemd-analyze >/dev/null 2>&1 || need_apt+=(systemd)
 # PostgreSQL, the second store: the tests start throwaway clusters with pg_virtualenv.
 command -v pg_virtualenv >/dev/null 2>&1 && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
+# A Japanese dictionary's MeCab sources (ipadic, EUC-JP), which the server reads for the readings
+# (ふりがな) of standard Japanese: crates/furigana.
+[ -f /usr/share/mecab/dic/ipadic/matrix.def ] || need_apt+=(mecab-ipadic)
 # Japanese glyphs for screenshots and Lighthouse runs.
 [ -d /usr/share/fonts/opentype/noto ] || need_apt+=(fonts-noto-cjk)
 if [ ${#need_apt[@]} -gt 0 ]; then

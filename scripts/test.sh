@@ -42,7 +42,7 @@ count_check "lints (browser)" target/test-results/clippy-wasm.log "fix, or allow
 
 echo "== native: cargo test (snapshot format, checker, view-models, feedback rules, server rendering, server on SQLite and PostgreSQL)"
 # pg_virtualenv starts a throwaway PostgreSQL cluster for the run (and removes it after).
-pg_virtualenv cargo test --no-fail-fast -p csv-table -p snapshot -p view-models -p feedback -p publish -p reform-widget -p server --features snapshot/cli,reform-widget/ssr 2>&1 | tee target/test-results/native.log | grep -E '^test .*(FAILED|failed)|^test result|panicked' ; status=${PIPESTATUS[0]}
+pg_virtualenv cargo test --no-fail-fast -p csv-table -p snapshot -p view-models -p feedback -p publish -p furigana -p reform-widget -p server --features snapshot/cli,reform-widget/ssr 2>&1 | tee target/test-results/native.log | grep -E '^test .*(FAILED|failed)|^test result|panicked' ; status=${PIPESTATUS[0]}
 count_cargo target/test-results/native.log native "$status"
 
 echo "== wasm: components in headless Chromium"
