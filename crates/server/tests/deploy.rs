@@ -49,3 +49,46 @@ fn the_unit_starts_the_server_with_flags_it_takes() {
     assert_eq!(config.data_dir, Path::new("/var/lib/reform-widget/data"));
     assert!(unit().contains("KillSignal=SIGTERM") && unit().contains("ProtectSystem=strict") && unit().contains("LimitNOFILE="));
 }
+
+/// `scripts/run.sh` rebuilds the browser side only when `scripts/web-inputs.sh` prints another
+/// fingerprint: the same tree gives the same one, and any change to a file it is built from, a
+/// new file or a renamed one gives another, while a file it is not built from changes nothing.
+#[test]
+fn the_browser_side_is_rebuilt_exactly_when_what_it_is_built_from_changed() {
+    let root = std::env::temp_dir().join(format!("widget-web-inputs-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    for (file, text) in [
+        ("src/lib.rs", "fn a() {}"),
+        ("style/main.css", "a { color: red }"),
+        ("public/read.js", "x"),
+        ("Cargo.lock", "lock"),
+    ] {
+        std::fs::create_dir_all(root.join(file).parent().unwrap()).unwrap();
+        std::fs::write(root.join(file), text).unwrap();
+    }
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/web-inputs.sh");
+    let print = || {
+        let out = Command::new(&script).arg(&root).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let first = print();
+    assert_eq!(first.trim().len(), 64, "{first}");
+    assert_eq!(print(), first, "nothing changed");
+    std::fs::write(root.join("style/main.css"), "a { color: blue }").unwrap();
+    let restyled = print();
+    assert_ne!(restyled, first, "a changed stylesheet");
+    std::fs::write(root.join("style/main.css"), "a { color: red }").unwrap();
+    assert_eq!(print(), first, "the same contents again");
+    std::fs::create_dir_all(root.join("crates/server/src")).unwrap();
+    std::fs::write(root.join("crates/server/src/main.rs"), "fn main() {}").unwrap();
+    assert_eq!(print(), first, "the server's code is not built into dist/");
+    std::fs::rename(root.join("public/read.js"), root.join("public/read2.js")).unwrap();
+    assert_ne!(print(), first, "a renamed file");
+    std::fs::rename(root.join("public/read2.js"), root.join("public/read.js")).unwrap();
+    std::fs::write(root.join("src/new.rs"), "").unwrap();
+    assert_ne!(print(), first, "a new file");
+    let run = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/run.sh")).unwrap();
+    assert!(run.contains("want=$(./scripts/web-inputs.sh)"), "run.sh decides with it");
+    let _ = std::fs::remove_dir_all(&root);
+}
