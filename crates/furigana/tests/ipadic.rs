@@ -1,35 +1,16 @@
 //! The analyser over Debian's `mecab-ipadic` (scripts/setup.sh installs it): the plan's words read
-//! right, readings only over kanji, a written reading and the city's names winning, and what
-//! loading costs (time and memory, printed).
+//! right, readings only over kanji, a written reading and the city's names winning. What loading
+//! and marking cost is printed by `examples/measure.rs`.
 
 use std::path::Path;
 use std::sync::OnceLock;
-use std::time::Instant;
 
-use furigana::{Furigana, Name, DEBIAN_IPADIC};
-
-fn resident_kib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .unwrap_or_default()
-        .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
-        .and_then(|v| v.trim().trim_end_matches(" kB").trim().parse().ok())
-        .unwrap_or(0)
-}
+use furigana::{Furigana, DEBIAN_IPADIC};
 
 /// Loaded once for every test, as the server loads it once.
 fn analyser() -> &'static Furigana {
     static ONE: OnceLock<Furigana> = OnceLock::new();
-    ONE.get_or_init(|| {
-        let (before, started) = (resident_kib(), Instant::now());
-        let f = Furigana::load(Path::new(DEBIAN_IPADIC)).unwrap_or_else(|e| panic!("{e} (scripts/setup.sh installs mecab-ipadic)"));
-        println!(
-            "loading {DEBIAN_IPADIC}: {} ms, resident memory +{} MiB",
-            started.elapsed().as_millis(),
-            resident_kib().saturating_sub(before) / 1024
-        );
-        f
-    })
+    ONE.get_or_init(|| Furigana::load(Path::new(DEBIAN_IPADIC)).unwrap_or_else(|e| panic!("{e} (scripts/setup.sh installs mecab-ipadic)")))
 }
 
 #[test]
@@ -47,18 +28,32 @@ fn the_plans_words_get_their_readings() {
     assert!(figure.contains("｜件《けん》"), "{figure}");
 }
 
+/// The city's own list (word, reading, part of speech): names a general dictionary reads otherwise
+/// (北区 as きたく, 託麻), and what it gets wrong or does not know in the plan's outline: its terms
+/// (協働, 広聴), a reading the analyser misses (捉われ) and the old forms the source text uses (勞, 發).
+const CITY_WORDS: &str = "北区,きたく,地名
+託麻,たくま,地名
+協働,きょうどう,名詞
+広聴,こうちょう,名詞
+捉われ,とらわれ,動詞
+苦勞,くろう,名詞
+過勞死,かろうし,名詞
+發揮,はっき,名詞
+";
+
+/// The analyser with the city's words, loaded once for the tests that read them.
+fn with_city_words() -> &'static Furigana {
+    static ONE: OnceLock<Furigana> = OnceLock::new();
+    ONE.get_or_init(|| {
+        Furigana::load(Path::new(DEBIAN_IPADIC))
+            .unwrap()
+            .with_names(furigana::parse_names(CITY_WORDS).unwrap())
+    })
+}
+
 #[test]
 fn a_written_reading_and_the_citys_names_win() {
-    let f = Furigana::load(Path::new(DEBIAN_IPADIC)).unwrap().with_names(vec![
-        Name {
-            word: "北区".into(),
-            reading: "きたく".into(),
-        },
-        Name {
-            word: "託麻".into(),
-            reading: "たくま".into(),
-        },
-    ]);
+    let f = with_city_words();
     assert_eq!(f.mark("北区役所"), "｜北区《きたく》｜役所《やくしょ》");
     assert_eq!(
         f.mark("｜託麻《たくま》原"),
@@ -73,33 +68,15 @@ fn a_written_reading_and_the_citys_names_win() {
     );
 }
 
-/// What a general dictionary gets wrong or does not know in the plan's outline, as the city would
-/// write it in its own list (word, reading, part of speech): its terms (協働, 広聴), a reading
-/// the analyser misses (捉われ) and the old forms the source text uses (勞, 發).
-const CITY_WORDS: &str = "協働,きょうどう,名詞
-広聴,こうちょう,名詞
-捉われ,とらわれ,動詞
-苦勞,くろう,名詞
-過勞死,かろうし,名詞
-發揮,はっき,名詞
-";
-
 #[test]
 fn every_kanji_of_the_plan_outline_gets_a_reading_with_the_citys_words() {
-    let names = furigana::parse_names(CITY_WORDS).unwrap();
-    let f = Furigana::load(Path::new(DEBIAN_IPADIC)).unwrap().with_names(names);
+    let f = with_city_words();
     let outline =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seed/plan-outline-2023-12.txt")).unwrap();
-    let started = Instant::now();
     let marked: Vec<String> = outline.lines().map(|l| f.mark(l)).collect();
     assert!(
         marked.iter().any(|l| l.contains("｜協働《きょうどう》・｜連携《れんけい》")),
         "the city's word, then the analyser"
-    );
-    println!(
-        "marking the outline ({} characters): {} ms",
-        outline.chars().count(),
-        started.elapsed().as_millis()
     );
     let mut bare = vec![];
     for line in &marked {

@@ -104,10 +104,7 @@ fn open(a: &Args) -> Result<(DataFolder, Source), FolderError> {
     }
     let rt = runtime().map_err(FolderError::Unavailable)?;
     let store = rt.block_on(SharedStore::open(&a.data))?;
-    let (image, _) = rt.block_on(store.image())?.ok_or_else(|| FolderError::Empty("PostgreSQL".into()))?;
-    let copy = DataFolder::new(std::env::temp_dir().join(format!("widget-publish-{}", std::process::id())));
-    let _ = std::fs::remove_dir_all(copy.dir());
-    copy.mirror(&image)?;
+    let copy = rt.block_on(store.copy_into(&std::env::temp_dir().join(format!("widget-publish-{}", std::process::id()))))?;
     Ok((copy, Source::Database(store, rt)))
 }
 

@@ -19,7 +19,7 @@ pub const CRASH_STEPS: [&str; 6] = [
 ];
 
 /// Everything a data folder holds that cannot be rebuilt.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Image {
     /// The manifest's file as published.
     pub manifest: Vec<u8>,

@@ -274,6 +274,17 @@ impl SharedStore {
         Ok(Some((image, version)))
     }
 
+    /// The database's publications written into `dir` (emptied first), as a server's folder holds
+    /// them: the working copy the tools that read a folder (the workbook, the import, the static
+    /// export) read.
+    pub async fn copy_into(&self, dir: &std::path::Path) -> Result<crate::DataFolder, FolderError> {
+        let (image, _) = self.image().await?.ok_or_else(|| FolderError::Empty("PostgreSQL".into()))?;
+        let copy = crate::DataFolder::new(dir);
+        let _ = std::fs::remove_dir_all(dir);
+        copy.mirror(&image)?;
+        Ok(copy)
+    }
+
     /// Stores a whole image, checked first, in one transaction, unless the database already
     /// holds publications (servers starting together on an empty database: one fills it, the
     /// others find it filled). Returns whether it stored it.

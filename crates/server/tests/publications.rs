@@ -97,6 +97,13 @@ fn draft_from(folder: &DataFolder, id: &str, figure: f64) -> Draft {
     }
 }
 
+/// A draft of the latest publication with one figure changed, made by an editor and published by
+/// a publisher, as the staff pages do it.
+async fn publish_figure(p: &Publications, folder: &DataFolder, id: &str, figure: f64) {
+    p.save_draft(draft_from(folder, id, figure), "henshu").await.unwrap();
+    p.publish_draft(id, "koukai").await.unwrap();
+}
+
 /// How long until `folder` names `id` as its latest publication (at most 10 s).
 async fn until_latest(folder: &DataFolder, id: &str) -> Duration {
     let started = Instant::now();
@@ -196,8 +203,7 @@ async fn a_tampered_snapshot_is_refused_and_the_folder_keeps_the_publication_it_
     let url = url_of(fresh_postgres("publications_tamper"));
     let (a, folder_a) = server(&url, "tamper-a").await;
     let before = folder_a.manifest().unwrap().1;
-    a.save_draft(draft_from(&folder_a, "2024-03-test", 9.0), "henshu").await.unwrap();
-    a.publish_draft("2024-03-test", "koukai").await.unwrap();
+    publish_figure(&a, &folder_a, "2024-03-test", 9.0).await;
     let published = folder_a.manifest().unwrap().1;
     assert_ne!(published, before);
 
@@ -285,8 +291,7 @@ async fn a_backup_restored_brings_back_every_publication_draft_and_log_line_with
 async fn a_backup_restored_brings_back_every_publication_draft_and_log_line_with_postgresql() {
     let url = url_of(fresh_postgres("publications_backup"));
     let (a, folder_a) = server(&url, "backup-pg-a").await;
-    a.save_draft(draft_from(&folder_a, "2024-03-test", 56.5), "henshu").await.unwrap();
-    a.publish_draft("2024-03-test", "koukai").await.unwrap();
+    publish_figure(&a, &folder_a, "2024-03-test", 56.5).await;
     a.save_draft(draft_from(&folder_a, "2024-06-test", 57.5), "henshu").await.unwrap();
     until_latest(&folder_a, "2024-03-test").await;
     let before = image_of(&folder_a);
@@ -314,8 +319,7 @@ async fn a_backup_restored_brings_back_every_publication_draft_and_log_line_with
 async fn the_static_export_reads_the_databases_publications() {
     let url = url_of(fresh_postgres("publications_export"));
     let (a, folder_a) = server(&url, "export-a").await;
-    a.save_draft(draft_from(&folder_a, "2024-03-test", 58.5), "henshu").await.unwrap();
-    a.publish_draft("2024-03-test", "koukai").await.unwrap();
+    publish_figure(&a, &folder_a, "2024-03-test", 58.5).await;
     // A stand-in for the built browser side (the export copies it; nothing here reads it).
     let dist = folder("export-dist");
     std::fs::create_dir_all(dist.join("pkg")).unwrap();
@@ -360,8 +364,7 @@ async fn a_server_killed_while_writing_a_publication_into_its_folder_serves_a_wh
             .unwrap();
         let folder_a = DataFolder::new(&dir);
         let id = format!("t-{n}");
-        b.save_draft(draft_from(&folder_b, &id, 60.0 + n as f64), "henshu").await.unwrap();
-        b.publish_draft(&id, "koukai").await.unwrap();
+        publish_figure(&b, &folder_b, &id, 60.0 + n as f64).await;
         let died = Instant::now();
         while a.try_wait().unwrap().is_none() {
             assert!(died.elapsed() < Duration::from_secs(10), "{step}: A was killed there");
@@ -411,8 +414,7 @@ async fn with_the_database_out_of_reach_the_folder_keeps_serving_and_publishing_
 
     // Back again: the same change goes through, and every server's folder follows it.
     reach.give_back().await;
-    a.save_draft(draft_from(&folder_a, "2024-03-test", 61.0), "henshu").await.unwrap();
-    a.publish_draft("2024-03-test", "koukai").await.unwrap();
+    publish_figure(&a, &folder_a, "2024-03-test", 61.0).await;
     until_latest(&folder_a, "2024-03-test").await;
 }
 

@@ -68,14 +68,8 @@ async fn main() {
     options.manifest = match manifest {
         Some(m) => m,
         None if publish::shared::is_database(&data) => {
-            let image = async { publish::shared::SharedStore::open(&data).await?.image().await }.await;
-            let folder = publish::DataFolder::new(&copy);
-            let _ = std::fs::remove_dir_all(&copy);
-            match image
-                .and_then(|i| i.ok_or_else(|| publish::FolderError::Empty("PostgreSQL".into())))
-                .and_then(|(i, _)| folder.mirror(&i))
-            {
-                Ok(()) => folder.manifest_path(),
+            match async { publish::shared::SharedStore::open(&data).await?.copy_into(&copy).await }.await {
+                Ok(folder) => folder.manifest_path(),
                 Err(e) => {
                     eprintln!("{}", e.message(snapshot::Locale::En));
                     std::process::exit(1);

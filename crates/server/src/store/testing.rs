@@ -6,9 +6,6 @@ use std::path::PathBuf;
 
 use super::Location;
 
-/// The cluster's URL for `database` (see `publish::testing::postgres_url`).
-pub use publish::testing::postgres_url;
-
 /// A new, empty PostgreSQL database named after the test (dropped first if a run left it).
 pub fn fresh_postgres(name: &str) -> Location {
     Location::Postgres(publish::testing::fresh_database(name))
