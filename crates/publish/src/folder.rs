@@ -153,6 +153,16 @@ pub const CRASH_STEPS: [&str; 5] = [
     "log-written",
 ];
 
+/// `bytes` are the file `entry` names, by its hash; `what` names the file in the refusal.
+pub fn hash_checked(what: &str, bytes: &[u8], entry: &ManifestEntry) -> Result<(), FolderError> {
+    let hash = sha256_of(bytes);
+    if hash == entry.sha256 {
+        return Ok(());
+    }
+    let problem = Problem::new("sha256", snapshot::Code::HashMismatch, snapshot::params!["hash" => hash]);
+    Err(FolderError::Invalid(what.to_string(), vec![problem]))
+}
+
 /// A publication worked out before it is written: the same steps for the data folder and for a
 /// database (`widget-server` with PostgreSQL), so both keep the same rules.
 pub struct NextPublication {
@@ -258,7 +268,7 @@ impl DataFolder {
         self.dir.join(MANIFEST)
     }
 
-    fn io(&self, what: &Path) -> impl Fn(std::io::Error) -> FolderError + '_ {
+    pub(crate) fn io(&self, what: &Path) -> impl Fn(std::io::Error) -> FolderError + '_ {
         let what = what.display().to_string();
         move |e| FolderError::Io(what.clone(), e)
     }
@@ -297,14 +307,7 @@ impl DataFolder {
     pub fn snapshot(&self, entry: &ManifestEntry) -> Result<(Snapshot, Vec<u8>), FolderError> {
         let path = self.dir.join(&entry.file);
         let bytes = std::fs::read(&path).map_err(self.io(&path))?;
-        if sha256_of(&bytes) != entry.sha256 {
-            let problem = Problem::new(
-                "sha256",
-                snapshot::Code::HashMismatch,
-                snapshot::params!["hash" => sha256_of(&bytes)],
-            );
-            return Err(FolderError::Invalid(path.display().to_string(), vec![problem]));
-        }
+        hash_checked(&path.display().to_string(), &bytes, entry)?;
         let snapshot = parse_snapshot(&bytes).map_err(|p| FolderError::Invalid(path.display().to_string(), p))?;
         Ok((snapshot, bytes))
     }

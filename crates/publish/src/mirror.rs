@@ -3,10 +3,10 @@
 //! PostgreSQL writes the database's image into its own folder, which its pages, feed, previews and
 //! `/data/` read as they read any data folder.
 
-use snapshot::{parse_manifest, Manifest, Problem};
+use snapshot::{parse_manifest, Manifest};
 
 use crate::drafts::{DraftInfo, DRAFTS};
-use crate::folder::{sha256_of, write_atomically, DataFolder, FolderError, LOG, MANIFEST};
+use crate::folder::{hash_checked, sha256_of, write_atomically, DataFolder, FolderError, LOG, MANIFEST};
 
 /// The steps at which `WIDGET_PUBLISH_CRASH_AT` can stop a mirror's write, in order.
 pub const CRASH_STEPS: [&str; 6] = [
@@ -40,11 +40,7 @@ impl Image {
             let Some((_, bytes)) = self.snapshots.iter().find(|(id, _)| *id == entry.id) else {
                 return Err(FolderError::Invalid(entry.file.clone(), vec![]));
             };
-            let hash = sha256_of(bytes);
-            if hash != entry.sha256 {
-                let p = Problem::new("sha256", snapshot::Code::HashMismatch, snapshot::params!["hash" => hash]);
-                return Err(FolderError::Invalid(entry.file.clone(), vec![p]));
-            }
+            hash_checked(&entry.file, bytes, entry)?;
         }
         Ok(manifest)
     }
@@ -85,19 +81,15 @@ impl DataFolder {
     /// the image fails its check.
     pub fn mirror(&self, image: &Image) -> Result<(), FolderError> {
         let manifest = image.checked_manifest()?;
-        let io = |path: &std::path::Path| {
-            let what = path.display().to_string();
-            move |e: std::io::Error| FolderError::Io(what.clone(), e)
-        };
-        std::fs::create_dir_all(self.dir()).map_err(io(self.dir()))?;
+        std::fs::create_dir_all(self.dir()).map_err(self.io(self.dir()))?;
         for entry in &manifest.snapshots {
             let path = self.dir().join(&entry.file);
             let bytes = &image.snapshots.iter().find(|(id, _)| *id == entry.id).expect("checked").1;
             if std::fs::read(&path).is_ok_and(|have| sha256_of(&have) == entry.sha256) {
                 continue;
             }
-            std::fs::create_dir_all(path.parent().unwrap_or(self.dir())).map_err(io(&path))?;
-            write_atomically(&path, bytes, "mirror-snapshot").map_err(io(&path))?;
+            std::fs::create_dir_all(path.parent().unwrap_or(self.dir())).map_err(self.io(&path))?;
+            write_atomically(&path, bytes, "mirror-snapshot").map_err(self.io(&path))?;
         }
         for (info, bytes) in &image.drafts {
             self.write_draft(info, bytes, &manifest, &image.snapshots)?;
@@ -106,17 +98,17 @@ impl DataFolder {
         for gone in std::fs::read_dir(&drafts).into_iter().flatten().flatten() {
             let name = gone.file_name().to_string_lossy().into_owned();
             if !name.starts_with('.') && !image.drafts.iter().any(|(info, _)| info.id == name) {
-                std::fs::remove_dir_all(gone.path()).map_err(io(&gone.path()))?;
+                std::fs::remove_dir_all(gone.path()).map_err(self.io(&gone.path()))?;
             }
         }
         let log: String = image.log.iter().map(|l| format!("{l}\n")).collect();
         let log_path = self.dir().join(LOG);
         if std::fs::read_to_string(&log_path).ok().as_deref() != Some(log.as_str()) {
-            write_atomically(&log_path, log.as_bytes(), "mirror-log").map_err(io(&log_path))?;
+            write_atomically(&log_path, log.as_bytes(), "mirror-log").map_err(self.io(&log_path))?;
         }
         let manifest_path = self.manifest_path();
         if std::fs::read(&manifest_path).ok().as_deref() != Some(&image.manifest[..]) {
-            write_atomically(&manifest_path, &image.manifest, "mirror-manifest").map_err(io(&manifest_path))?;
+            write_atomically(&manifest_path, &image.manifest, "mirror-manifest").map_err(self.io(&manifest_path))?;
         }
         Ok(())
     }
