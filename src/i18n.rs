@@ -3,7 +3,7 @@
 //! answers the next page in the same language, and updates `<html lang>`.
 
 use leptos::prelude::*;
-use view_models::request::{LANG_COOKIE, LANG_COOKIE_ATTRIBUTES};
+use view_models::request::{FURIGANA_COOKIE, LANG_COOKIE, LANG_COOKIE_ATTRIBUTES};
 use view_models::{marked_strings, strings, Locale, Strings};
 
 use crate::browser;
@@ -17,7 +17,7 @@ pub fn provide_locale(initial: Locale) {
         let l = locale.get();
         if let Some(html) = browser::document().and_then(|d| d.document_element()) {
             let _ = html.set_attribute("lang", l.html_lang());
-            let _ = html.set_attribute("data-locale", l.code());
+            let _ = html.set_attribute("data-locale", l.page_code());
         }
     });
     provide_context(LocaleContext(locale));
@@ -29,22 +29,29 @@ pub fn follow_reader_choice(request: &view_models::request::PageRequest) {
     let locale = use_locale();
     let request = request.clone();
     Effect::new(move |_| {
-        let wanted = request.locale(browser::cookie(LANG_COOKIE).as_deref());
+        let wanted = request.locale_shown(
+            browser::cookie(LANG_COOKIE).as_deref(),
+            browser::cookie(FURIGANA_COOKIE).as_deref(),
+            snapshot::readings::offered(),
+        );
         if wanted != locale.get_untracked() {
             locale.set(wanted);
         }
     });
 }
 
-/// The reader chose `l`: remembered for this site's next pages.
+/// The reader chose `l`: remembered for this site's next pages. Japanese keeps the ふりがな the
+/// reader switched on.
 pub fn choose(locale: RwSignal<Locale>, l: Locale) {
     browser::set_cookie(LANG_COOKIE, l.code(), LANG_COOKIE_ATTRIBUTES);
-    locale.set(l);
+    let furigana = locale.get_untracked() == Locale::JaFurigana || browser::cookie(FURIGANA_COOKIE).as_deref() == Some("on");
+    locale.set(l.with_furigana(furigana && snapshot::readings::offered()));
 }
 
-/// Forgets the choice (a kiosk's reset between two people).
+/// Forgets the choices (a kiosk's reset between two people).
 pub fn forget_choice() {
     browser::set_cookie(LANG_COOKIE, "", "Path=/; Max-Age=0; SameSite=Lax");
+    browser::set_cookie(FURIGANA_COOKIE, "", "Path=/; Max-Age=0; SameSite=Lax");
 }
 
 pub fn use_locale() -> RwSignal<Locale> {

@@ -85,13 +85,25 @@ pub async fn hydrate() -> Result<(), wasm_bindgen::JsValue> {
     if chunks::preload(chunks::Part::of(&shown.mode, shown.screen)).await.is_err() {
         return Err("the screen's code did not arrive; the page stays as the server sent it".into());
     }
+    // The readings the server gave with the page: the app shows the text as the server did.
+    if let Some(known) = document
+        .get_element_by_id(data::READINGS_ID)
+        .and_then(|e| e.text_content())
+        .and_then(|json| serde_json::from_str(&json).ok())
+    {
+        snapshot::readings::install(std::sync::Arc::new(snapshot::readings::Known(known)));
+    }
     // The language the page was rendered in; a static export's page may differ from the
     // reader's choice, which then follows once the page is live.
     let rendered = document
         .document_element()
         .and_then(|e| e.get_attribute("data-locale"))
-        .and_then(|c| Locale::from_code(&c));
-    let wanted = request.locale(browser::cookie(view_models::request::LANG_COOKIE).as_deref());
+        .and_then(|c| Locale::from_page_code(&c));
+    let wanted = request.locale_shown(
+        browser::cookie(view_models::request::LANG_COOKIE).as_deref(),
+        browser::cookie(view_models::request::FURIGANA_COOKIE).as_deref(),
+        snapshot::readings::offered(),
+    );
     let root = document.get_element_by_id("app").expect("the page has #app");
     let root: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(root);
     let locale = rendered.unwrap_or(wanted);

@@ -23,6 +23,9 @@ use crate::App;
 pub struct PageOptions {
     /// The language cookie's value, if the reader has one.
     pub lang_cookie: Option<String>,
+    /// The ふりがな switch's cookie, if the reader has one (readings are given only where
+    /// `snapshot::readings` has a marker: a server with its dictionary).
+    pub furigana_cookie: Option<String>,
     /// The answer to a form posted without script.
     pub posted: Option<PostedForm>,
     /// Whether the page may load the app (a posted form's answer needs none: it is complete as
@@ -73,7 +76,8 @@ pub async fn render_page(request: PageRequest, data: ServerData, options: PageOp
     EXECUTOR.call_once(|| {
         let _ = any_spawner::Executor::init_tokio();
     });
-    let locale = request.locale(options.lang_cookie.as_deref());
+    let offered = snapshot::readings::offered();
+    let locale = request.locale_shown(options.lang_cookie.as_deref(), options.furigana_cookie.as_deref(), offered);
     let t = strings(locale);
     let shown = request.resolve(t);
     let private = view_models::route::entry(shown.screen).is_some_and(|e| e.private);
@@ -133,9 +137,23 @@ pub async fn render_page(request: PageRequest, data: ServerData, options: PageOp
     } else {
         "<script type=\"module\" src=\"/read.js\"></script>\n"
     };
+    // The app shows what the server showed: with ふりがな, the readings of every text it may show.
+    let readings_script = if app && offered {
+        let known = if locale == view_models::Locale::JaFurigana {
+            readings_for_app(&resolved)
+        } else {
+            "{}".into()
+        };
+        format!(
+            "<script type=\"application/json\" id=\"{}\">{known}</script>",
+            crate::data::READINGS_ID
+        )
+    } else {
+        String::new()
+    };
     let data_script = if app {
         format!(
-            "<script type=\"application/json\" id=\"{}\">{}</script>",
+            "<script type=\"application/json\" id=\"{}\">{}</script>{readings_script}",
             crate::data::PAGE_DATA_ID,
             page_data(resolved)
         )
@@ -145,7 +163,7 @@ pub async fn render_page(request: PageRequest, data: ServerData, options: PageOp
     let html = format!(
         "<!DOCTYPE html>\n<html lang=\"{lang}\" data-locale=\"{code}\"{class}>\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n<meta name=\"referrer\" content=\"{referrer}\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<meta name=\"description\" content=\"{description}\">\n<title>{title}</title>\n{share}<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\"/style.css\">\n{boot}</head>\n<body><div id=\"app\">{body}</div>{data_script}</body>\n</html>\n",
         lang = locale.html_lang(),
-        code = locale.code(),
+        code = locale.page_code(),
         csp = PAGE_CSP,
         // A private page's address is its secret: not even this site's own requests carry it.
         referrer = if private { "no-referrer" } else { "strict-origin-when-cross-origin" },
@@ -254,6 +272,41 @@ fn share_head(
         }
     }
     head
+}
+
+/// The readings of every Japanese text the app may show on this page (the interface's strings,
+/// the kiosk's places, each `ja` of the data the page carries), as a JSON object from text to
+/// text with readings: only those with readings to add. `<` is escaped as in [`page_data`].
+fn readings_for_app(resolved: &[(SerializedDataId, String)]) -> String {
+    fn texts<'a>(value: &'a serde_json::Value, out: &mut Vec<&'a str>) {
+        match value {
+            serde_json::Value::Object(fields) => {
+                for (name, v) in fields {
+                    match v {
+                        serde_json::Value::String(text) if name == "ja" => out.push(text),
+                        other => texts(other, out),
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| texts(v, out)),
+            _ => {}
+        }
+    }
+    let data: Vec<serde_json::Value> = resolved.iter().filter_map(|(_, v)| serde_json::from_str(v).ok()).collect();
+    let places = view_models::screens::contexts::wards();
+    let mut all: Vec<&str> = strings(view_models::Locale::Ja).all().into_iter().map(|(_, text)| text).collect();
+    all.extend(places.iter().map(|(_, name)| name.ja.as_str()));
+    data.iter().for_each(|v| texts(v, &mut all));
+    let known: std::collections::BTreeMap<&str, String> = all
+        .into_iter()
+        .filter_map(|text| match snapshot::readings::mark(text) {
+            std::borrow::Cow::Owned(marked) => Some((text, marked)),
+            std::borrow::Cow::Borrowed(_) => None,
+        })
+        .collect();
+    serde_json::to_string(&known)
+        .unwrap_or_else(|_| "{}".into())
+        .replace('<', "\\u003c")
 }
 
 /// `__RESOLVED_RESOURCES[id]` in the browser. Each value is JSON (Leptos's JSON codec), so it

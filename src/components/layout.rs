@@ -6,6 +6,7 @@ use view_models::request::language_href;
 use view_models::route::SCREENS;
 use view_models::{format::as_of, Locale};
 
+use crate::components::furigana_switch::furigana_switch;
 use crate::components::loaded::WhenLoaded;
 use crate::components::print_header::PrintHeader;
 use crate::components::ruby::ruby;
@@ -75,17 +76,19 @@ fn LanguageSwitcher() -> impl IntoView {
                             href=href
                             hreflang=l.html_lang()
                             lang=l.html_lang()
-                            aria-current=move || (locale.get() == l).then_some("true")
+                            aria-current=move || (locale.get().language() == l).then_some("true")
                             on:click=move |ev| {
                                 ev.prevent_default();
                                 choose(locale, l);
                             }
                         >
                             // On a page in やさしい日本語 the names carry their readings too.
-                            {move || if locale.get() == Locale::JaEasy { ruby(l.native_name_marked()) } else { l.native_name().into_any() }}
+                            {move || if locale.get().shows_readings() { ruby(l.native_name_marked()) } else { l.native_name().into_any() }}
                         </a>
                     }
+                    .into_any()
                 })
+                .chain(furigana_switch())
                 .collect_view()}
         </div>
     }

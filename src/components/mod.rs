@@ -6,6 +6,7 @@ pub mod downloads;
 pub mod embed_dialog;
 pub mod error_summary;
 pub mod fields;
+pub mod furigana_switch;
 pub mod history;
 pub mod indicator_card;
 pub mod kept_fields;

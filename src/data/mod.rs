@@ -22,6 +22,9 @@ pub use source::{resolve_manifest_url, DataSource};
 /// The element that carries the page's data (`render.rs` writes it; `boot.js` and
 /// [`cache`] read it).
 pub const PAGE_DATA_ID: &str = "resolved-resources";
+/// The element that carries the readings (ふりがな) of a page the app starts on, where the server
+/// offers them: `render.rs` writes it, [`crate::hydrate`] installs it before the app starts.
+pub const READINGS_ID: &str = "readings";
 
 /// The pure URL rule, exposed for the browser tests.
 pub mod source_rules {

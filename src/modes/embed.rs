@@ -12,6 +12,7 @@ use view_models::screens::voices::card_line;
 use view_models::{marked_strings, strings, Locale};
 
 use crate::components::charts::series_chart::SeriesChart;
+use crate::components::furigana_switch::furigana_switch;
 use crate::components::loaded::Loaded;
 use crate::components::ruby::ruby;
 use crate::request::use_request;
@@ -40,10 +41,19 @@ fn embed_page(s: Arc<Snapshot>, l: Locale, card: String, origin: &str) -> impl I
             <h1 class="embed__title">{ruby(chart.caption_marked.clone())}</h1>
             <SeriesChart voices card=chart t/>
             <p class="embed__source">{ruby(m.source)} {ruby(m.label_colon)} {ruby(l.pick_marked(&s.source.publisher))} {t.in_brackets(&as_of(&s.as_of, l))}</p>
-            <p><a href=full target="_blank" rel="noopener">{ruby(m.embed_full_link)}</a></p>
+            {full_link(full, m, furigana_switch())}
             }
             .into_any()
         }
         None => view! { <h1 class="embed__title">{ruby(m.embed_unknown)}</h1><p><a href=full target="_blank" rel="noopener">{ruby(m.embed_full_link)}</a></p> }.into_any(),
+    }
+}
+
+/// The link to the whole widget, and the ふりがな switch after it where readings are given.
+fn full_link(full: String, m: &'static view_models::Strings, switch: Option<AnyView>) -> AnyView {
+    // Without a switch, the card as it was, byte for byte.
+    match switch {
+        Some(switch) => view! { <p><a href=full target="_blank" rel="noopener">{ruby(m.embed_full_link)}</a>{switch}</p> }.into_any(),
+        None => view! { <p><a href=full target="_blank" rel="noopener">{ruby(m.embed_full_link)}</a></p> }.into_any(),
     }
 }

@@ -2,8 +2,8 @@
 //! (vibrato) over a dictionary installed with the system (Debian's `mecab-ipadic`, MeCab sources
 //! in EUC-JP, read when the server starts). `mark` writes each run of kanji with its reading in the
 //! widget's ruby notation (`｜市役所《しやくしょ》`), so the screens show it as they show やさしい日本語.
-//! A reading already written in a text wins over the analyser; the city's own names come first
-//! from its dictionary (`with_names`).
+//! A reading already written in a text wins over the analyser; the city's own words come first
+//! (`CityWords`, from its publication's 「読み方」).
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -30,52 +30,28 @@ pub struct Name {
     pub reading: String,
 }
 
-/// A problem in the city's list of words: its line (from 1) and what is wrong.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NameProblem {
-    pub line: usize,
-    pub problem: String,
-}
+/// The city's words (its publication's 「読み方」, checked by the snapshot's rules), longest
+/// first, so 北区役所 is not read as 北区 + 役所 by accident.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CityWords(Vec<Name>);
 
-/// The city's list of words, one `word,reading,part of speech` a line (the part of speech is
-/// kept for people; the reading must be kana and the word must hold a kanji). Every line's
-/// problem at once, or the names.
-pub fn parse_names(csv: &str) -> Result<Vec<Name>, Vec<NameProblem>> {
-    let mut names = vec![];
-    let mut problems = vec![];
-    for (n, line) in csv.lines().enumerate() {
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
-        }
-        let mut fields = line.split(',').map(str::trim);
-        let (word, reading) = (fields.next().unwrap_or(""), fields.next().unwrap_or(""));
-        let problem = if !word.chars().any(is_kanji) {
-            Some(format!("「{word}」 has no kanji to read"))
-        } else if reading.is_empty() || !reading.chars().all(snapshot::ruby::is_kana) {
-            Some(format!("the reading of 「{word}」 must be kana, not 「{reading}」"))
-        } else {
-            None
-        };
-        match problem {
-            Some(problem) => problems.push(NameProblem { line: n + 1, problem }),
-            None => names.push(Name {
+impl CityWords {
+    /// From (word, reading) pairs; a reading in katakana is kept in hiragana.
+    pub fn new<'a>(words: impl IntoIterator<Item = (&'a str, &'a str)>) -> CityWords {
+        let mut names: Vec<Name> = words
+            .into_iter()
+            .map(|(word, reading)| Name {
                 word: word.to_string(),
                 reading: hiragana(reading),
-            }),
-        }
-    }
-    if problems.is_empty() {
-        Ok(names)
-    } else {
-        Err(problems)
+            })
+            .collect();
+        names.sort_by_key(|n| std::cmp::Reverse(n.word.chars().count()));
+        CityWords(names)
     }
 }
 
 pub struct Furigana {
     tokenizer: vibrato::Tokenizer,
-    /// The city's names, longest first, so 北区役所 is not read as 北区 + 役所 by accident.
-    names: Vec<Name>,
 }
 
 /// A dictionary source file as text: UTF-8 if it is, else EUC-JP (how Debian ships ipadic).
@@ -121,21 +97,13 @@ impl Furigana {
         .map_err(|e| LoadError(format!("{}: {e}", dir.display())))?;
         Ok(Furigana {
             tokenizer: vibrato::Tokenizer::new(dictionary),
-            names: vec![],
         })
     }
 
-    /// The same analyser, with the city's own names read first.
-    pub fn with_names(mut self, mut names: Vec<Name>) -> Furigana {
-        names.sort_by_key(|n| std::cmp::Reverse(n.word.chars().count()));
-        self.names = names;
-        self
-    }
-
-    /// `text` with a reading on every run of kanji, in the ruby notation. A text that already
-    /// holds readings keeps them; a text with a broken notation is left as it is (the checker
-    /// reports it). Text without kanji comes back unchanged.
-    pub fn mark(&self, text: &str) -> String {
+    /// `text` with a reading on every run of kanji, in the ruby notation, the city's `words`
+    /// read first. A text that already holds readings keeps them; a text with a broken notation
+    /// is left as it is (the checker reports it). Text without kanji comes back unchanged.
+    pub fn mark(&self, text: &str, words: &CityWords) -> String {
         if !text.chars().any(is_kanji) {
             return text.to_string();
         }
@@ -146,18 +114,18 @@ impl Furigana {
         for piece in pieces {
             match piece {
                 Piece::Ruby { base, reading } => out.push_str(&format!("｜{base}《{reading}》")),
-                Piece::Text(plain) => self.mark_plain(plain, &mut out),
+                Piece::Text(plain) => self.mark_plain(plain, words, &mut out),
             }
         }
         out
     }
 
     /// Marks text without notation: the city's names first, the analyser for the rest.
-    fn mark_plain(&self, text: &str, out: &mut String) {
+    fn mark_plain(&self, text: &str, words: &CityWords, out: &mut String) {
         let mut rest = text;
         while !rest.is_empty() {
-            let found = self
-                .names
+            let found = words
+                .0
                 .iter()
                 .filter_map(|n| rest.find(n.word.as_str()).map(|at| (at, n)))
                 .min_by_key(|(at, n)| (*at, std::cmp::Reverse(n.word.len())));
@@ -250,20 +218,5 @@ mod tests {
         assert_eq!(ruby_for("取り組み", "とりくみ"), "｜取り組《とりく》み");
         assert_eq!(hiragana("シヤクショ"), "しやくしょ");
         assert_eq!(hiragana("コンビニ・センター"), "こんびに・せんたー");
-    }
-
-    #[test]
-    fn the_citys_words_are_checked_line_by_line() {
-        let names = parse_names("北区,きたく,名詞\n\n託麻,タクマ,地名\n").unwrap();
-        assert_eq!(
-            names[1],
-            Name {
-                word: "託麻".into(),
-                reading: "たくま".into()
-            },
-            "katakana read as hiragana"
-        );
-        let problems = parse_names("北区,kitaku,名詞\nきた,きた,名詞\n植木,うえき\n").unwrap_err();
-        assert_eq!(problems.iter().map(|p| p.line).collect::<Vec<_>>(), [1, 2]);
     }
 }

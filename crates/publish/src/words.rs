@@ -59,7 +59,7 @@ snapshot::text_table! {
 pub fn words(lang: Locale) -> &'static Words {
     match lang {
         Locale::En => &EN,
-        Locale::Ja | Locale::JaEasy => &JA,
+        Locale::Ja | Locale::JaEasy | Locale::JaFurigana => &JA,
     }
 }
 

@@ -26,6 +26,8 @@ pub struct Config {
     pub publish_approvals: u8,
     /// Fonts for the link-preview images (Debian's fonts-noto-cjk: Noto Sans CJK, OFL).
     pub fonts_dir: PathBuf,
+    /// The dictionary ふりがな are read from (Debian's mecab-ipadic sources); `None`: no switch.
+    pub furigana_dictionary: Option<PathBuf>,
     /// Seconds a request's headers may take to arrive; also how long an idle keep-alive
     /// connection waits for its next request.
     pub header_timeout_secs: u64,
@@ -97,6 +99,14 @@ struct Flags {
         value_name = "DIR"
     )]
     fonts_dir: PathBuf,
+    /// the dictionary ふりがな are read from when the server starts (Debian's `mecab-ipadic` sources); `none`: no ふりがな switch
+    #[arg(
+        long = "furigana-dictionary",
+        env = "WIDGET_FURIGANA_DICTIONARY",
+        default_value = "/usr/share/mecab/dic/ipadic",
+        value_name = "DIR"
+    )]
+    furigana_dictionary: PathBuf,
     /// people a publication needs on the staff pages: 2, one prepares the draft and another publishes it; 1 lets a publisher publish alone
     #[arg(long = "publish-approvals", env = "WIDGET_PUBLISH_APPROVALS", default_value = "2", value_name = "N", value_parser = clap::value_parser!(u8).range(1..=2))]
     publish_approvals: u8,
@@ -226,6 +236,7 @@ impl Config {
             data_dir: f.data_dir,
             publish_approvals: f.publish_approvals,
             fonts_dir: f.fonts_dir,
+            furigana_dictionary: Some(f.furigana_dictionary).filter(|d| d.as_os_str() != "none"),
             header_timeout_secs: f.header_timeout_secs,
             request_timeout_secs: f.request_timeout_secs,
             max_connections: f.max_connections.unwrap_or(0) as usize,

@@ -11,6 +11,7 @@ pub mod page_cache;
 pub mod pages;
 pub mod publications;
 pub mod rate_limit;
+pub mod readings;
 pub mod serve;
 pub mod share;
 pub mod staff;

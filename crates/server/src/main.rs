@@ -26,6 +26,9 @@ async fn main() {
     }
     // `--help` prints and exits 0; a wrong flag or value is told on stderr, exit 2.
     let config = Config::from_env_and_args(args).unwrap_or_else(|e| e.exit());
+    // The ふりがな dictionary takes a second or two to read: read while the rest starts.
+    let dictionary = config.furigana_dictionary.clone();
+    let readings = tokio::task::spawn_blocking(move || server::readings::load(dictionary.as_deref()));
     let store = match Store::open(&config.db).await {
         Ok(s) => s,
         Err(e) => {
@@ -70,6 +73,12 @@ async fn main() {
             "{} has no built widget: pages are served, but without their app; run scripts/build-web.sh",
             config.static_dir.display()
         );
+    }
+    // Served only once read, so every page a server sends offers the same switch.
+    if readings.await.ok().flatten().is_some() {
+        // The publication's texts, worked out off the first pages' path.
+        let manifest = std::fs::read(config.data_dir.join(publish::folder::MANIFEST)).unwrap_or_default();
+        server::readings::follow(&manifest, &config.data_dir);
     }
     let listener = match tokio::net::TcpListener::bind(config.listen).await {
         Ok(l) => l,

@@ -14,7 +14,7 @@ use feedback::{validate, Submission, Verdict, MAX_BODY_BYTES};
 use reform_widget::data::ServerData;
 use reform_widget::forms::PostedForm;
 use reform_widget::render::{render_page, PageOptions, RenderedPage};
-use view_models::request::{cookie_value, parse_form, PageRequest, LANG_COOKIE, LANG_COOKIE_ATTRIBUTES};
+use view_models::request::{cookie_value, parse_form, PageRequest, FURIGANA_COOKIE, LANG_COOKIE, LANG_COOKIE_ATTRIBUTES};
 use view_models::Locale;
 
 use crate::{origin_allowed, page_cache, AppState};
@@ -27,9 +27,18 @@ fn page_request(headers: &HeaderMap, uri: &Uri) -> PageRequest {
     PageRequest::new(uri.path(), uri.query().unwrap_or(""), &origin)
 }
 
-fn lang_cookie(headers: &HeaderMap) -> Option<String> {
+fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
     let all: Vec<&str> = headers.get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).collect();
-    all.iter().find_map(|h| cookie_value(h, LANG_COOKIE)).map(str::to_string)
+    all.iter().find_map(|h| cookie_value(h, name)).map(str::to_string)
+}
+
+fn lang_cookie(headers: &HeaderMap) -> Option<String> {
+    cookie(headers, LANG_COOKIE)
+}
+
+/// The ふりがな switch's cookie.
+fn furigana_cookie(headers: &HeaderMap) -> Option<String> {
+    cookie(headers, FURIGANA_COOKIE)
 }
 
 /// `drafts_allowed`: the reader is signed-in staff, who may preview a draft with `?data=`.
@@ -53,6 +62,14 @@ fn html_response(status: StatusCode, body: Body, request: &PageRequest) -> Respo
             headers.append(header::SET_COOKIE, v);
         }
     }
+    // So is ふりがな, where the server gives them.
+    if let Some(on) = request.params.furigana.as_deref().filter(|v| matches!(*v, "on" | "off")) {
+        if snapshot::readings::offered() {
+            if let Ok(v) = HeaderValue::from_str(&format!("{FURIGANA_COOKIE}={on}; {LANG_COOKIE_ATTRIBUTES}")) {
+                headers.append(header::SET_COOKIE, v);
+            }
+        }
+    }
     response
 }
 
@@ -71,7 +88,8 @@ pub async fn page(app: &Arc<AppState>, peer: SocketAddr, req: Request) -> Respon
     // page of their own, and never appear in one.
     let request = page_request(req.headers(), req.uri());
     let cookie = lang_cookie(req.headers());
-    let locale = request.locale(cookie.as_deref());
+    let furigana = furigana_cookie(req.headers());
+    let locale = request.locale_shown(cookie.as_deref(), furigana.as_deref(), snapshot::readings::offered());
     let accepts_br = req
         .headers()
         .get_all(header::ACCEPT_ENCODING)
@@ -84,12 +102,22 @@ pub async fn page(app: &Arc<AppState>, peer: SocketAddr, req: Request) -> Respon
         std::fs::read(app.config.data_dir.join(publish::folder::MANIFEST)),
     ) {
         // The origin too: printed pages and embed snippets name the site as it was reached.
-        (None, Ok(manifest)) => Some(page_cache::key(&request.canonical_url(), locale.code(), &manifest)),
+        (None, Ok(manifest)) => {
+            // A new publication may bring new words of the city's own: read before its pages ask.
+            crate::readings::follow(&manifest, &app.config.data_dir);
+            // Pages with readings are kept per set of readings (new words, new readings).
+            let language = match locale {
+                Locale::JaFurigana => format!("{}#{}", locale.page_code(), snapshot::readings::generation()),
+                _ => locale.page_code().to_string(),
+            };
+            Some(page_cache::key(&request.canonical_url(), &language, &manifest))
+        }
         _ => None,
     };
     let Some(cached) = key.as_ref().and_then(|k| app.pages.get(k)) else {
         let options = PageOptions {
             lang_cookie: cookie,
+            furigana_cookie: furigana,
             hydrate: true,
             data_license: app.config.data_license.clone(),
             ..Default::default()
@@ -150,6 +178,7 @@ pub(crate) async fn private_page(
     let request = page_request(req.headers(), req.uri());
     let options = PageOptions {
         lang_cookie: lang_cookie(req.headers()),
+        furigana_cookie: furigana_cookie(req.headers()),
         hydrate: true,
         data_license: app.config.data_license.clone(),
         followed,
@@ -218,7 +247,7 @@ pub async fn posted_form(app: &Arc<AppState>, peer: SocketAddr, req: Request) ->
         submission.message.clear();
     }
     let request = page_request(&parts.headers, &parts.uri);
-    let lang = lang_cookie(&parts.headers);
+    let lang = (lang_cookie(&parts.headers), furigana_cookie(&parts.headers));
     // A step of the kiosk survey (an answer tapped, 「もどる」) stores nothing: the next step is
     // rendered from what it carries, and it does not count against the rate limit (a kiosk is
     // one address for everyone at its counter).
@@ -298,9 +327,17 @@ pub async fn posted_form(app: &Arc<AppState>, peer: SocketAddr, req: Request) ->
 
 /// The page answering a form posted without script, in the reader's language: the next step, the
 /// errors or the receipt. Complete as HTML; it loads no app (the reader has none running).
-async fn answer_post(app: &AppState, request: PageRequest, lang: Option<String>, posted: PostedForm, status: StatusCode) -> Response {
+/// `cookies`: the language's and the ふりがな switch's.
+async fn answer_post(
+    app: &AppState,
+    request: PageRequest,
+    cookies: (Option<String>, Option<String>),
+    posted: PostedForm,
+    status: StatusCode,
+) -> Response {
     let options = PageOptions {
-        lang_cookie: lang,
+        lang_cookie: cookies.0,
+        furigana_cookie: cookies.1,
         posted: Some(posted),
         data_license: app.config.data_license.clone(),
         ..Default::default()

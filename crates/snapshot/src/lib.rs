@@ -4,6 +4,7 @@
 pub mod locale;
 pub mod model;
 pub mod problem;
+pub mod readings;
 pub mod ruby;
 pub mod template;
 pub mod validate;

@@ -13,15 +13,40 @@ pub enum Locale {
     En,
     /// やさしい日本語 (Easy Japanese), for readers still learning Japanese and children.
     JaEasy,
+    /// Japanese with ふりがな: the same text as `Ja`, each kanji with its reading
+    /// (`crate::readings`). A reading aid the reader switches on, not a language: not in
+    /// [`Locale::ALL`], and its code is Japanese's.
+    JaFurigana,
 }
 
 impl Locale {
     pub const ALL: [Locale; 3] = [Locale::Ja, Locale::En, Locale::JaEasy];
 
-    /// Code used in the URL (`?lang=`) and in storage.
+    /// The language: Japanese for Japanese with ふりがな.
+    pub fn language(self) -> Locale {
+        match self {
+            Locale::JaFurigana => Locale::Ja,
+            other => other,
+        }
+    }
+
+    /// This language with ふりがな when `on` (only Japanese has them to add).
+    pub fn with_furigana(self, on: bool) -> Locale {
+        match self {
+            Locale::Ja if on => Locale::JaFurigana,
+            other => other,
+        }
+    }
+
+    /// Its text is shown with readings: やさしい日本語, or Japanese with ふりがな.
+    pub fn shows_readings(self) -> bool {
+        matches!(self, Locale::JaEasy | Locale::JaFurigana)
+    }
+
+    /// Code used in the URL (`?lang=`) and in storage: the language's.
     pub fn code(self) -> &'static str {
         match self {
-            Locale::Ja => "ja",
+            Locale::Ja | Locale::JaFurigana => "ja",
             Locale::En => "en",
             Locale::JaEasy => "ja-easy",
         }
@@ -31,7 +56,7 @@ impl Locale {
     pub fn html_lang(self) -> &'static str {
         match self {
             Locale::En => "en",
-            Locale::Ja | Locale::JaEasy => "ja",
+            Locale::Ja | Locale::JaEasy | Locale::JaFurigana => "ja",
         }
     }
 
@@ -39,7 +64,7 @@ impl Locale {
     /// Japanese, so the set of alternates stays one entry per language.
     pub fn hreflang(self) -> &'static str {
         match self {
-            Locale::Ja => "ja",
+            Locale::Ja | Locale::JaFurigana => "ja",
             Locale::En => "en",
             Locale::JaEasy => "ja-x-easy",
         }
@@ -48,7 +73,7 @@ impl Locale {
     /// The language's own name, shown in the switcher.
     pub fn native_name(self) -> &'static str {
         match self {
-            Locale::Ja => "日本語",
+            Locale::Ja | Locale::JaFurigana => "日本語",
             Locale::En => "English",
             Locale::JaEasy => "やさしい日本語",
         }
@@ -57,9 +82,25 @@ impl Locale {
     /// The language's own name with its readings, for the switcher on a page in やさしい日本語.
     pub fn native_name_marked(self) -> &'static str {
         match self {
-            Locale::Ja => "日本語《にほんご》",
+            Locale::Ja | Locale::JaFurigana => "日本語《にほんご》",
             Locale::En => "English",
             Locale::JaEasy => "やさしい日本語《にほんご》",
+        }
+    }
+
+    /// The page's own code (`<html data-locale>`, a kept page's key): the language's, and
+    /// `ja-furigana` for Japanese with ふりがな, which no address can ask for by `?lang=`.
+    pub fn page_code(self) -> &'static str {
+        match self {
+            Locale::JaFurigana => "ja-furigana",
+            other => other.code(),
+        }
+    }
+
+    pub fn from_page_code(code: &str) -> Option<Locale> {
+        match code {
+            "ja-furigana" => Some(Locale::JaFurigana),
+            other => Locale::from_code(other),
         }
     }
 
@@ -74,17 +115,19 @@ impl Locale {
     }
 
     /// This language's version of a text for reading on screen: in やさしい日本語 its readings stay
-    /// in, for `components::ruby` to show as `<ruby>`; the other languages get plain text.
+    /// in, for `components::ruby` to show as `<ruby>`; with ふりがな the Japanese gets its readings
+    /// (those written in it kept); the other languages get plain text.
     pub fn pick_marked(self, text: &Text) -> Cow<'_, str> {
         match self {
             Locale::JaEasy => Cow::Borrowed(self.chosen(text)),
+            Locale::JaFurigana => crate::readings::mark(&text.ja),
             _ => self.pick(text),
         }
     }
 
     fn chosen(self, text: &Text) -> &str {
         let translated = match self {
-            Locale::Ja => None,
+            Locale::Ja | Locale::JaFurigana => None,
             Locale::En => text.en.as_deref(),
             Locale::JaEasy => text.ja_easy.as_deref(),
         };

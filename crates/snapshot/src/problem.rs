@@ -20,7 +20,7 @@ macro_rules! codes {
                 match (self, lang) {
                     $(
                         (Code::$code, Locale::En) => $en,
-                        (Code::$code, Locale::Ja) => $ja,
+                        (Code::$code, Locale::Ja | Locale::JaFurigana) => $ja,
                         (Code::$code, Locale::JaEasy) => $easy,
                     )*
                 }
@@ -198,6 +198,12 @@ codes! {
     ReadingNotKana: "the reading 「{reading}」 must be written in hiragana or katakana",
         "読み「{reading}」は、ひらがなかカタカナで書いてください",
         "よみかたは ひらがなで かいて ください";
+    WordWithoutKanji: "「{word}」 has no kanji: the reading list holds words written with kanji",
+        "「{word}」には漢字がありません。読み方の一覧には、漢字を含む語を書いてください",
+        "かんじの ない ことばです";
+    WordTwice: "「{word}」 is listed twice; keep one reading",
+        "「{word}」が2回あります。読み方は1つにしてください",
+        "おなじ ことばが 2かい あります";
     NoSuchCard: "no card or indicator has the id {id}",
         "ID {id} のカード・指標はありません",
         "その カードは ありません";

@@ -51,7 +51,7 @@ pub fn quantity(value: f64, unit: Unit, approximate: bool, locale: Locale) -> St
     };
     let body = match locale {
         Locale::En => english_quantity(value, unit),
-        Locale::Ja | Locale::JaEasy => {
+        Locale::Ja | Locale::JaEasy | Locale::JaFurigana => {
             let n = if unit == Unit::Score {
                 number_fixed(value, 2)
             } else {
@@ -99,7 +99,7 @@ fn figure_word_reading(word: &str) -> Option<&'static str> {
 /// it knows gets its reading (`約《やく》10.7｜万件《まんけん》`, shown by `components::ruby`);
 /// the other languages, and any other text, unchanged.
 pub fn figure_with_readings(text: &str, locale: Locale) -> Cow<'_, str> {
-    if locale != Locale::JaEasy || !text.chars().any(snapshot::ruby::is_kanji) {
+    if !locale.shows_readings() || !text.chars().any(snapshot::ruby::is_kanji) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() * 2);
@@ -226,7 +226,8 @@ pub fn fiscal_year_era(fy: FiscalYear, locale: Locale) -> String {
     match locale {
         Locale::Ja => format!("{kanji}{}年度", era_year_number(n)),
         Locale::En => format!("FY{}", fy.0),
-        Locale::JaEasy => format!("{kana}{n}ねんど"),
+        // Where a date is a value in a sentence, a label or a chart, it is written as it is read.
+        Locale::JaEasy | Locale::JaFurigana => format!("{kana}{n}ねんど"),
     }
 }
 
@@ -236,7 +237,7 @@ pub fn fiscal_year(fy: FiscalYear, locale: Locale) -> String {
     match locale {
         Locale::Ja => format!("{kanji}{}年度（{}年度）", era_year_number(n), fy.0),
         Locale::En => format!("FY{}", fy.0),
-        Locale::JaEasy => format!("{kana}{}ねんど（{}ねんど）", n, fy.0),
+        Locale::JaEasy | Locale::JaFurigana => format!("{kana}{}ねんど（{}ねんど）", n, fy.0),
     }
 }
 
@@ -247,7 +248,7 @@ pub fn fiscal_year_short(fy: FiscalYear, locale: Locale) -> String {
     match locale {
         Locale::Ja => format!("{initial}{n}年度"),
         Locale::En => format!("FY{}", fy.0),
-        Locale::JaEasy => format!("{}ねんど", fy.0),
+        Locale::JaEasy | Locale::JaFurigana => format!("{}ねんど", fy.0),
     }
 }
 
@@ -278,7 +279,7 @@ pub fn year_month(ym: YearMonth, locale: Locale) -> String {
     match locale {
         Locale::Ja => format!("{}年{}月", ym.year, ym.month),
         Locale::En => format!("{} {}", MONTHS_EN[month], ym.year),
-        Locale::JaEasy => format!("{}ねん {}がつ", ym.year, ym.month),
+        Locale::JaEasy | Locale::JaFurigana => format!("{}ねん {}がつ", ym.year, ym.month),
     }
 }
 

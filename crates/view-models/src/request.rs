@@ -10,6 +10,9 @@ pub const LANG_COOKIE: &str = "reform-widget-lang";
 /// One year; `SameSite=Lax` so it travels with ordinary links from other sites too.
 pub const LANG_COOKIE_ATTRIBUTES: &str = "Path=/; Max-Age=31536000; SameSite=Lax";
 
+/// The cookie the ふりがな switch sets (`on`, `off`), so the server answers with readings.
+pub const FURIGANA_COOKIE: &str = "reform-widget-furigana";
+
 /// Declares [`Params`]: every query parameter the app reads, written once with what keeps it.
 macro_rules! app_params {
     ($( $(#[$doc:meta])* $field:ident = $name:literal, language_link_keeps: $keep:literal, kiosk_setting: $kiosk:literal; )*) => {
@@ -76,6 +79,9 @@ app_params! {
     data = "data", language_link_keeps: true, kiosk_setting: false;
     /// An earlier publication, by id.
     asof = "asof", language_link_keeps: true, kiosk_setting: false;
+    /// ふりがな on Japanese text (`on`, `off`): the switch's link; the server keeps the choice in a
+    /// cookie, as it keeps the language.
+    furigana = "furigana", language_link_keeps: true, kiosk_setting: false;
     /// The card a "send feedback about this" link names.
     topic = "topic", language_link_keeps: false, kiosk_setting: false;
 }
@@ -178,6 +184,41 @@ impl PageRequest {
             .or(folder)
             .unwrap_or_else(|| choose_locale(None, lang_cookie))
     }
+}
+
+impl PageRequest {
+    /// The reader asked for ふりがな: `?furigana=on` or `off` first, then the switch's cookie.
+    pub fn furigana(&self, cookie: Option<&str>) -> bool {
+        let said = |v: &str| match v {
+            "on" => Some(true),
+            "off" => Some(false),
+            _ => None,
+        };
+        self.params
+            .furigana
+            .as_deref()
+            .and_then(said)
+            .or_else(|| cookie.and_then(said))
+            .unwrap_or(false)
+    }
+
+    /// The page's language as shown: with ふりがな when the reader asked for them and the server
+    /// can give them (`offered`: it has a dictionary).
+    pub fn locale_shown(&self, lang_cookie: Option<&str>, furigana_cookie: Option<&str>, offered: bool) -> Locale {
+        self.locale(lang_cookie).with_furigana(offered && self.furigana(furigana_cookie))
+    }
+}
+
+/// The ふりがな switch's link on `path`: a plain link that works without script (the server sets
+/// the cookie and sends the readings), keeping what a language link keeps.
+pub fn furigana_href(path: &str, first: &PageRequest, on: bool) -> String {
+    let params = Params {
+        furigana: Some(if on { "on" } else { "off" }.to_string()),
+        ..first.params.kept_by_language_link()
+    };
+    let path = crate::route::split_locale_prefix(path).1;
+    let path = if path.len() > 1 { path.trim_end_matches('/') } else { path };
+    href(path, &params.pairs())
 }
 
 /// See [`PageRequest::resolve`].
@@ -292,6 +333,38 @@ mod tests {
             Locale::En,
             "a language folder"
         );
+    }
+
+    #[test]
+    fn furigana_come_from_the_query_then_the_cookie_and_only_where_offered() {
+        let plain = PageRequest::new("/plan", "", "");
+        assert!(!plain.furigana(None));
+        assert!(plain.furigana(Some("on")));
+        assert!(!plain.furigana(Some("<script>")));
+        assert!(!PageRequest::new("/plan", "furigana=off", "").furigana(Some("on")), "the link wins over the cookie");
+        assert!(PageRequest::new("/plan", "furigana=on", "").furigana(Some("off")));
+        assert!(!PageRequest::new("/plan", "furigana=yes", "").furigana(None));
+        let asked = PageRequest::new("/plan", "furigana=on", "");
+        assert_eq!(asked.locale_shown(None, None, true), Locale::JaFurigana);
+        assert_eq!(asked.locale_shown(None, None, false), Locale::Ja, "a server without a dictionary");
+        assert_eq!(asked.locale_shown(Some("en"), None, true), Locale::En, "only Japanese has them");
+        assert_eq!(
+            PageRequest::new("/plan", "lang=ja-easy&furigana=on", "").locale_shown(None, None, true),
+            Locale::JaEasy,
+            "やさしい日本語 keeps its own readings"
+        );
+        assert_eq!(Locale::from_page_code(Locale::JaFurigana.page_code()), Some(Locale::JaFurigana));
+        assert_eq!(Locale::from_code("ja-furigana"), None, "no address asks for it by ?lang=");
+    }
+
+    #[test]
+    fn the_furigana_switch_keeps_what_a_language_link_keeps() {
+        let first = PageRequest::new("/", "mode=kiosk&idle=60&topic=x&lang=ja", "");
+        assert_eq!(furigana_href("/plan", &first, true), "/plan?mode=kiosk&idle=60&furigana=on");
+        assert_eq!(furigana_href("/ja-easy/plan/", &PageRequest::default(), false), "/plan?furigana=off");
+        let kept = PageRequest::new("/", "furigana=on", "");
+        assert_eq!(language_href("/plan", &kept, Locale::En), "/plan?lang=en&furigana=on");
+        assert_eq!(kept.params.kiosk_settings().furigana, None, "a kiosk's next person starts without");
     }
 
     #[test]

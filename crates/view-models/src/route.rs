@@ -221,8 +221,11 @@ pub struct LinkClick<'a> {
 pub fn handle_in_app(click: &LinkClick) -> bool {
     let in_page_anchor = click.link_path_and_query == click.page_path_and_query && !click.link_hash.is_empty();
     // A private page is drawn by the server alone: the browser loads it.
-    let private = entry(screen_for(click.link_path_and_query.split('?').next().unwrap_or(""))).is_some_and(|e| e.private);
-    !click.modified && !click.download_or_target && click.link_origin == click.page_origin && !in_page_anchor && !private
+    let (path, query) = click.link_path_and_query.split_once('?').unwrap_or((click.link_path_and_query, ""));
+    let private = entry(screen_for(path)).is_some_and(|e| e.private);
+    // The ふりがな switch: the readings come with the page the server sends.
+    let readings = crate::request::Params::parse(query).furigana.is_some();
+    !click.modified && !click.download_or_target && click.link_origin == click.page_origin && !in_page_anchor && !private && !readings
 }
 
 /// The `aria-current="page"` rule for menu links: the link's path (without query) is the page's.
@@ -403,6 +406,7 @@ mod tests {
     #[test]
     fn the_browser_keeps_anchors_other_origins_downloads_and_new_tabs() {
         assert!(!handle_in_app(&click("/plan", "/plan", "#main")), "skip link");
+        assert!(!handle_in_app(&click("/plan?furigana=on", "/plan", "")), "the readings come with a page from the server");
         assert!(!handle_in_app(&LinkClick {
             link_origin: "https://b.example",
             ..click("/", "/", "")

@@ -23,6 +23,9 @@ snapshot::text_table! {
         nav_plan,
         nav_results,
         language,
+        /// The ふりがな switch (shown on pages in Japanese only): its link when off, and when on.
+        furigana_show,
+        furigana_hide,
         not_found_title,
         not_found_body,
         back_home,
@@ -352,31 +355,60 @@ pub fn around<'a>(template: &'a str, name: &str) -> (&'a str, &'a str) {
     template.split_once(mark.as_str()).unwrap_or((template, ""))
 }
 
-/// Interface text as plain text, for any place: in やさしい日本語 each word with a reading is
-/// written as it is read (しやくしょ), since a label, a title or a status line cannot show ruby.
+/// Interface text as plain text, for any place: in やさしい日本語 and with ふりがな each word with a
+/// reading is written as it is read (しやくしょ), since a label, a title or a status line cannot
+/// show ruby.
 pub fn strings(locale: Locale) -> &'static Strings {
     match locale {
         Locale::Ja => &JA,
         Locale::En => &EN,
         Locale::JaEasy => {
             static SPOKEN: OnceLock<Strings> = OnceLock::new();
-            SPOKEN.get_or_init(|| {
-                JA_EASY.map(|text| match snapshot::ruby::spoken(text) {
-                    Cow::Borrowed(same) => same,
-                    // Once per process, for the life of the process: the table is static.
-                    Cow::Owned(read) => Box::leak(read.into_boxed_str()),
-                })
-            })
+            SPOKEN.get_or_init(|| spoken(&JA_EASY))
         }
+        Locale::JaFurigana => furigana_tables().1,
     }
 }
 
 /// Interface text for reading on screen through `components::ruby`: in やさしい日本語 with
-/// common kanji and their readings (市役所《しやくしょ》); the other languages as [`strings`].
+/// common kanji and their readings (市役所《しやくしょ》); with ふりがな every kanji with its
+/// reading, from `snapshot::readings`; the other languages as [`strings`].
 pub fn marked_strings(locale: Locale) -> &'static Strings {
     match locale {
         Locale::JaEasy => &JA_EASY,
+        Locale::JaFurigana => furigana_tables().0,
         other => strings(other),
+    }
+}
+
+/// `table` as read: each marked word replaced by its reading.
+fn spoken(table: &Strings) -> Strings {
+    table.map(|text| match snapshot::ruby::spoken(text) {
+        Cow::Borrowed(same) => same,
+        // Once per table, for the life of the process: the tables are static.
+        Cow::Owned(read) => Box::leak(read.into_boxed_str()),
+    })
+}
+
+/// The Japanese table with ふりがな, marked and as read, built again when the readings change
+/// (`snapshot::readings::generation`: once on a server, when its dictionary is read). Each
+/// build is kept for the life of the process, like the tables themselves.
+fn furigana_tables() -> (&'static Strings, &'static Strings) {
+    type Built = (u64, &'static Strings, &'static Strings);
+    static BUILT: std::sync::Mutex<Option<Built>> = std::sync::Mutex::new(None);
+    let generation = snapshot::readings::generation();
+    let mut built = BUILT.lock().unwrap_or_else(|e| e.into_inner());
+    match *built {
+        Some((g, marked, read)) if g == generation => (marked, read),
+        _ => {
+            let marked: &'static Strings = Box::leak(Box::new(JA.map(|text| match snapshot::readings::mark(text) {
+                Cow::Borrowed(same) => same,
+                Cow::Owned(marked) => Box::leak(marked.into_boxed_str()),
+            })));
+            let read: &'static Strings = Box::leak(Box::new(spoken(marked)));
+            *built = Some((generation, marked, read));
+            (marked, read)
+        }
     }
 }
 
@@ -390,6 +422,8 @@ static JA: Strings = Strings {
     nav_plan: "プランの内容",
     nav_results: "第3ステージの成果",
     language: "言語",
+    furigana_show: "ふりがなをつける",
+    furigana_hide: "ふりがなをはずす",
     not_found_title: "ページが見つかりません",
     not_found_body: "アドレスが正しいか確認してください。",
     back_home: "ホームへ戻る",
@@ -664,6 +698,8 @@ static EN: Strings = Strings {
     nav_plan: "The plan",
     nav_results: "Stage 3 results",
     language: "Language",
+    furigana_show: "Show furigana",
+    furigana_hide: "Hide furigana",
     not_found_title: "Page not found",
     not_found_body: "Please check the address.",
     back_home: "Back to home",
@@ -939,6 +975,8 @@ static JA_EASY: Strings = Strings {
     nav_plan: "プランの 中身《なかみ》",
     nav_results: "これまでの 結果《けっか》",
     language: "ことば",
+    furigana_show: "ふりがなをつける",
+    furigana_hide: "ふりがなをはずす",
     not_found_title: "ページが ありません",
     not_found_body: "アドレスを 確《たし》かめて ください。",
     back_home: "はじめの ページへ",
@@ -1242,6 +1280,20 @@ mod tests {
             "no notation in the plain table"
         );
         assert!(std::ptr::eq(marked_strings(Locale::Ja), strings(Locale::Ja)));
+    }
+
+    #[test]
+    fn furigana_mark_the_japanese_table_and_read_it_where_ruby_cannot_go() {
+        // A marker that knows one word, as the browser knows what the page carried.
+        let known = [("市役所改革プラン", "｜市役所《しやくしょ》｜改革《かいかく》プラン")];
+        let known = known.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+        snapshot::readings::install(std::sync::Arc::new(snapshot::readings::Known(known)));
+        let (marked, spoken) = (marked_strings(Locale::JaFurigana), strings(Locale::JaFurigana));
+        assert_eq!(marked.app_name, "｜市役所《しやくしょ》｜改革《かいかく》プラン");
+        assert_eq!(spoken.app_name, "しやくしょかいかくプラン");
+        assert_eq!(marked.nav_home, JA.nav_home, "a text the marker has nothing for stays as it is");
+        assert!(std::ptr::eq(marked, marked_strings(Locale::JaFurigana)), "built once per marker");
+        assert_eq!(strings(Locale::Ja).app_name, "市役所改革プラン", "Japanese without ふりがな is untouched");
     }
 
     #[test]

@@ -14,12 +14,14 @@ mod as_of;
 mod figures;
 mod manifest;
 mod plan;
+mod readings;
 mod voices;
 
 pub use as_of::{AsOf, AsOfDate};
 pub use figures::*;
 pub use manifest::*;
 pub use plan::*;
+pub use readings::*;
 pub use voices::*;
 
 /// A published figure, or `null` where the city has published none. The key must be present:
@@ -289,6 +291,9 @@ pub struct Snapshot {
     /// 「みなさんの声と市の対応」: voices received per card and month, and the city's answers.
     #[serde(default, skip_serializing_if = "Voices::is_empty")]
     pub voices: Voices,
+    /// 「読み方」: the words the city reads its own way, for ふりがな on standard Japanese.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub readings: Vec<CityReading>,
 }
 
 /// The published document the snapshot was taken from.

@@ -9,10 +9,12 @@ use crate::model::*;
 use crate::params;
 
 mod manifest;
+mod readings;
 mod snapshot;
 mod voices;
 pub use crate::problem::{Code, Problem};
 pub use crate::Locale;
+pub use readings::MAX_CITY_READINGS;
 pub use voices::card_ids;
 
 /// Largest snapshot file accepted, in bytes. Ten years of monthly figures by ward and

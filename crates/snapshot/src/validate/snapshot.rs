@@ -29,6 +29,7 @@ impl Checker {
         });
         self.at("plan", |c| c.plan(&s.plan));
         self.at("previous_stage", |c| c.previous_stage(&s.previous_stage));
+        self.at("readings", |c| c.city_readings(&s.readings));
         self.indicators(s);
         self.at("counter_survey", |c| c.counter_survey(&s.counter_survey, &s.indicators));
         self.at("konbini_certificates", |c| c.konbini(&s.konbini_certificates, &s.indicators));

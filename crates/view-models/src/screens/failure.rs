@@ -70,7 +70,7 @@ impl Worded {
 
     pub fn pick(&self, locale: Locale) -> &str {
         match locale {
-            Locale::Ja => &self.ja,
+            Locale::Ja | Locale::JaFurigana => &self.ja,
             Locale::En => &self.en,
             Locale::JaEasy => &self.ja_easy,
         }

@@ -75,7 +75,7 @@ pub fn date_words(year: impl std::fmt::Display, month: u8, day: u8, locale: Loca
     match locale {
         Locale::Ja => format!("{year}年{month}月{day}日"),
         Locale::En => format!("{day} {} {year}", MONTHS_EN[usize::from(month.clamp(1, 12)) - 1]),
-        Locale::JaEasy => format!("{year}ねん {month}がつ {day}にち"),
+        Locale::JaEasy | Locale::JaFurigana => format!("{year}ねん {month}がつ {day}にち"),
     }
 }
 

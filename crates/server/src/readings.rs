@@ -1,0 +1,165 @@
+//! ふりがな on the server: the analyser (crates/furigana) read from Debian's dictionary when the
+//! server starts, installed as this process's `snapshot::readings` marker. The city's words come
+//! from the latest publication's 「読み方」; each text's readings are kept once worked out, and a
+//! publication's texts are all worked out when the server first sees it (off any request's path),
+//! so pages find them kept.
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, OnceLock, RwLock};
+
+use furigana::{CityWords, Furigana};
+use snapshot::readings::Marker;
+
+/// Bytes of kept readings at most (texts and their readings): past it they are forgotten and
+/// worked out again as pages ask, so huge data cannot grow the server without end.
+pub const MAX_KEPT_BYTES: usize = 32 << 20;
+
+pub struct ServerReadings {
+    analyser: Furigana,
+    /// The latest publication's words.
+    words: RwLock<Arc<CityWords>>,
+    kept: Mutex<Kept>,
+    /// The manifest whose publication was last prepared (a hash of its bytes), and whether a
+    /// preparation is under way.
+    prepared: Mutex<Option<u64>>,
+    preparing: AtomicBool,
+}
+
+#[derive(Default)]
+struct Kept {
+    readings: HashMap<String, Option<String>>,
+    bytes: usize,
+}
+
+/// This server's readings, once its dictionary is read.
+static LOADED: OnceLock<Arc<ServerReadings>> = OnceLock::new();
+
+impl Marker for ServerReadings {
+    fn mark(&self, text: &str) -> Option<String> {
+        if let Some(found) = self.kept.lock().unwrap_or_else(|e| e.into_inner()).readings.get(text) {
+            return found.clone();
+        }
+        let words = self.words.read().unwrap_or_else(|e| e.into_inner()).clone();
+        let marked = self.analyser.mark(text, &words);
+        let marked = (marked != text).then_some(marked);
+        let mut kept = self.kept.lock().unwrap_or_else(|e| e.into_inner());
+        let size = text.len() + marked.as_ref().map_or(0, String::len);
+        if kept.bytes + size > MAX_KEPT_BYTES {
+            *kept = Kept::default();
+        }
+        kept.bytes += size;
+        kept.readings.insert(text.to_string(), marked.clone());
+        marked
+    }
+}
+
+/// Reads the dictionary in `dir` and installs its readings for this process. Without it the
+/// server offers no ふりがな switch, and says so here, once.
+pub fn load(dir: Option<&Path>) -> Option<Arc<ServerReadings>> {
+    let Some(dir) = dir else {
+        tracing::info!("ふりがな: off (--furigana-dictionary none); pages offer no ふりがな switch");
+        return None;
+    };
+    let started = std::time::Instant::now();
+    match Furigana::load(dir) {
+        Ok(analyser) => {
+            let readings = Arc::new(ServerReadings {
+                analyser,
+                words: RwLock::default(),
+                kept: Mutex::default(),
+                prepared: Mutex::default(),
+                preparing: AtomicBool::new(false),
+            });
+            let readings = LOADED.get_or_init(|| readings).clone();
+            snapshot::readings::install(readings.clone());
+            tracing::info!(
+                "ふりがな: dictionary {} read in {} ms",
+                dir.display(),
+                started.elapsed().as_millis()
+            );
+            Some(readings)
+        }
+        Err(e) => {
+            tracing::warn!("ふりがな: no dictionary ({e}); pages offer no ふりがな switch (scripts/setup.sh installs mecab-ipadic)");
+            None
+        }
+    }
+}
+
+fn hash_of(bytes: &[u8]) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut h);
+    h.finish()
+}
+
+/// A page saw the manifest `manifest`: when it names another publication than the one prepared,
+/// that one is prepared in the background (one at a time; pages meanwhile use what is kept).
+pub fn follow(manifest: &[u8], data_dir: &Path) {
+    let Some(readings) = LOADED.get() else { return };
+    let seen = hash_of(manifest);
+    if *readings.prepared.lock().unwrap_or_else(|e| e.into_inner()) == Some(seen) || readings.preparing.swap(true, Ordering::SeqCst) {
+        return;
+    }
+    let data_dir = data_dir.to_path_buf();
+    tokio::task::spawn_blocking(move || {
+        prepare(&data_dir);
+        if let Some(r) = LOADED.get() {
+            r.preparing.store(false, Ordering::SeqCst);
+        }
+    });
+}
+
+/// Takes the city's words from the latest publication in `data_dir` and works out the readings
+/// of every Japanese text it holds. New words start the readings afresh (`snapshot::readings`
+/// is installed again, so the interface's strings are marked again too). Returns how many texts
+/// it marked.
+pub fn prepare(data_dir: &Path) -> usize {
+    let Some(readings) = LOADED.get() else { return 0 };
+    let Ok(manifest) = std::fs::read(data_dir.join(publish::folder::MANIFEST)) else {
+        return 0;
+    };
+    let Ok(latest) = publish::DataFolder::new(data_dir).latest() else {
+        return 0;
+    };
+    let words = CityWords::new(latest.snapshot.readings.iter().map(|r| (r.word.as_str(), r.reading.as_str())));
+    let changed = **readings.words.read().unwrap_or_else(|e| e.into_inner()) != words;
+    if changed {
+        *readings.words.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(words);
+        *readings.kept.lock().unwrap_or_else(|e| e.into_inner()) = Kept::default();
+        snapshot::readings::install(readings.clone());
+        tracing::info!(
+            "ふりがな: {} words of the city's own, from publication {}",
+            latest.snapshot.readings.len(),
+            latest.snapshot.id
+        );
+    }
+    let Ok(value) = serde_json::from_slice::<serde_json::Value>(&latest.bytes) else {
+        return 0;
+    };
+    let mut texts = vec![];
+    japanese_texts(&value, &mut texts);
+    for text in &texts {
+        snapshot::readings::mark(text);
+    }
+    *readings.prepared.lock().unwrap_or_else(|e| e.into_inner()) = Some(hash_of(&manifest));
+    texts.len()
+}
+
+/// Every `ja` of a snapshot's texts.
+fn japanese_texts<'a>(value: &'a serde_json::Value, out: &mut Vec<&'a str>) {
+    match value {
+        serde_json::Value::Object(fields) => {
+            for (name, v) in fields {
+                match v {
+                    serde_json::Value::String(text) if name == "ja" => out.push(text),
+                    other => japanese_texts(other, out),
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| japanese_texts(v, out)),
+        _ => {}
+    }
+}
