@@ -61,7 +61,9 @@ test('embed: the snippet resizes the iframe from its message; one card fits 320 
   await expect(inner.locator('[data-chart] table tbody tr'), 'data table with target').toHaveCount(3);
   // The full widget and its feedback form open in a new tab, never inside the card.
   await expect.poll(() => inner.$$eval('a[target="_blank"][href]', (a) => a.map((x) => new URL(x.href).pathname)), 'links out of the card').toEqual(['/feedback', '/']);
-  await expect(inner.locator('a[href]:not([target="_blank"]):not([download])'), 'no link that would navigate inside the card').toHaveCount(0);
+  await expect(inner.locator('a[href]:not([target="_blank"]):not([download]):not(.furigana-switch)'), 'no link that would navigate inside the card').toHaveCount(0);
+  // But ふりがな: the same card again, with readings.
+  await expect(inner.locator('.furigana-switch')).toHaveAttribute('href', '/?embed=1&card=konbini-yearly&furigana=on');
   await expect(inner.locator('.site-header, .site-nav'), 'no page furniture').toHaveCount(0);
   await expect.poll(() => inner.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), 'pixels of horizontal scroll at 320 px').toBeLessThanOrEqual(0);
   await context.close();

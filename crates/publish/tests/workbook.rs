@@ -31,7 +31,11 @@ fn the_workbook_follows_the_machine_readable_rules() {
     let names: Vec<&str> = book.sheets.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(names[0], GUIDE);
     assert_eq!(&names[1..=DATA_SHEETS.len()], &DATA_SHEETS);
-    assert_eq!(names.last(), Some(&ANSWERS), "the city's answers last");
+    assert_eq!(
+        &names[names.len() - 2..],
+        [ANSWERS, READINGS],
+        "the city's answers, then its words for ふりがな, last"
+    );
     assert!(book.sheets.iter().all(|s| s.merged.is_empty()), "no merged cells");
     // Figures are numbers; a figure not yet published is an empty cell, never 0.
     let at = cell_of(&book, INDICATORS, 0, "konbini-certificates", &actual_header(2022));
@@ -399,4 +403,64 @@ fn a_workbook_from_before_the_answers_sheet_keeps_the_published_answers() {
     book.sheets.retain(|s| s.name != ANSWERS);
     let next = import(&book, &base, "2024-03-test", "2024-03-31").expect("no problems");
     assert_eq!(next.voices.answers, base.voices.answers);
+}
+
+#[test]
+fn the_citys_words_round_trip_through_their_own_sheet_and_rows_can_be_added_and_removed() {
+    let base = base();
+    assert!(!base.readings.is_empty(), "the default data reads the wards its own way");
+    let mut book = read::read_bytes(&publish::workbook::write::workbook(&base).unwrap()).unwrap();
+    let next = import(&book, &base, "2024-03-test", "2024-03-31").expect("no problems");
+    assert_eq!(next.readings, base.readings, "read back as written");
+    // A clerk adds a word at the end and empties the first row.
+    let row = base.readings.len() as u32 + 1;
+    set(&mut book, READINGS, CellRef { row, col: 0 }, Some(Cell::Text("市場".into())));
+    set(&mut book, READINGS, CellRef { row, col: 1 }, Some(Cell::Text("シジョウ".into())));
+    for col in 0..3 {
+        set(&mut book, READINGS, CellRef { row: 1, col }, None);
+    }
+    let next = import(&book, &base, "2024-03-test", "2024-03-31").expect("no problems");
+    assert_eq!(next.readings.len(), base.readings.len());
+    assert_eq!(next.readings[0], base.readings[1], "the emptied row is gone");
+    let added = next.readings.last().unwrap();
+    assert_eq!(
+        (added.word.as_str(), added.reading.as_str(), added.part_of_speech.as_str()),
+        ("市場", "シジョウ", "")
+    );
+}
+
+#[test]
+fn a_malformed_word_is_named_by_sheet_and_cell_and_nothing_is_published() {
+    let base = base();
+    let mut book = read::read_bytes(&publish::workbook::write::workbook(&base).unwrap()).unwrap();
+    set(&mut book, READINGS, CellRef { row: 1, col: 1 }, Some(Cell::Text("chuouku".into())));
+    set(&mut book, READINGS, CellRef { row: 2, col: 0 }, Some(Cell::Text("ひがし".into())));
+    set(&mut book, READINGS, CellRef { row: 3, col: 0 }, Some(Cell::Text("中央区".into())));
+    let m = messages(import(&book, &base, "2024-03-test", "2024-03-31"), Locale::Ja);
+    assert_eq!(
+        m,
+        vec![
+            "「読み方」シート B2: 読み「chuouku」は、ひらがなかカタカナで書いてください",
+            "「読み方」シート A3: 「ひがし」には漢字がありません。読み方の一覧には、漢字を含む語を書いてください",
+            "「読み方」シート A4: 「中央区」が2回あります。読み方は1つにしてください",
+        ]
+    );
+    // A word without its reading, and too many words.
+    let mut book = read::read_bytes(&publish::workbook::write::workbook(&base).unwrap()).unwrap();
+    set(&mut book, READINGS, CellRef { row: 1, col: 1 }, None);
+    let m = messages(import(&book, &base, "2024-03-test", "2024-03-31"), Locale::Ja);
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!(m[0].starts_with("「読み方」シート B2: "), "{m:?}");
+    let mut many = base.clone();
+    many.readings = (0..=snapshot::validate::MAX_CITY_READINGS)
+        .map(|i| snapshot::CityReading {
+            word: format!("語{i}"),
+            reading: "ご".into(),
+            part_of_speech: String::new(),
+        })
+        .collect();
+    let book = read::read_bytes(&publish::workbook::write::workbook(&many).unwrap()).unwrap();
+    let m = messages(import(&book, &base, "2024-03-test", "2024-03-31"), Locale::Ja);
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!(m[0].starts_with("「読み方」シート A1: ") && m[0].contains("1000"), "{m:?}");
 }

@@ -148,6 +148,75 @@ pub fn prepare(data_dir: &Path) -> usize {
     texts.len()
 }
 
+/// Texts a draft's readings page lists at most: the rest are counted.
+pub const MAX_DRAFT_TEXTS: usize = 200;
+
+/// What a draft's page shows of its ふりがな, for the second person to catch a wrong reading
+/// (市場 read いちば where しじょう is meant) before it is published.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftReadings {
+    /// `(place, text with its readings)`: each Japanese text the draft adds or changes, and each
+    /// text holding a word whose reading the draft adds or changes, read with the draft's words.
+    pub texts: Vec<(String, String)>,
+    /// Texts past [`MAX_DRAFT_TEXTS`].
+    pub more: usize,
+}
+
+/// The readings of what a draft changes, worked out with the draft's own list of words (not kept:
+/// a draft is not published). `None` on a server without the dictionary.
+pub fn of_draft(published: Option<&snapshot::Snapshot>, draft: &snapshot::Snapshot) -> Option<DraftReadings> {
+    let readings = LOADED.get()?;
+    let words = CityWords::new(draft.readings.iter().map(|r| (r.word.as_str(), r.reading.as_str())));
+    let texts_of = |s: &snapshot::Snapshot| {
+        let mut texts = vec![];
+        japanese_texts_at(&serde_json::to_value(s).unwrap_or_default(), String::new(), &mut texts);
+        texts
+    };
+    let before: HashMap<String, String> = published.map(texts_of).unwrap_or_default().into_iter().collect();
+    // Words the draft adds or reads otherwise: every text holding one is read again.
+    let reread: Vec<&str> = draft
+        .readings
+        .iter()
+        .filter(|w| !published.is_some_and(|p| p.readings.iter().any(|o| o.word == w.word && o.reading == w.reading)))
+        .map(|w| w.word.as_str())
+        .collect();
+    let changed: Vec<(String, String)> = texts_of(draft)
+        .into_iter()
+        .filter(|(place, text)| before.get(place) != Some(text) || reread.iter().any(|w| text.contains(w)))
+        .filter(|(_, text)| text.chars().any(snapshot::ruby::is_kanji))
+        .collect();
+    let more = changed.len().saturating_sub(MAX_DRAFT_TEXTS);
+    let texts = changed
+        .into_iter()
+        .take(MAX_DRAFT_TEXTS)
+        .map(|(place, text)| {
+            let marked = readings.analyser.mark(&text, &words);
+            (place, marked)
+        })
+        .collect();
+    Some(DraftReadings { texts, more })
+}
+
+/// Every `ja` of a snapshot's texts with its place (`plan.policies[0].name`).
+fn japanese_texts_at(value: &serde_json::Value, path: String, out: &mut Vec<(String, String)>) {
+    match value {
+        serde_json::Value::Object(fields) => {
+            for (name, v) in fields {
+                match v {
+                    serde_json::Value::String(text) if name == "ja" => out.push((path.clone(), text.clone())),
+                    other => japanese_texts_at(other, if path.is_empty() { name.clone() } else { format!("{path}.{name}") }, out),
+                }
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                japanese_texts_at(v, format!("{path}[{i}]"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Every `ja` of a snapshot's texts.
 fn japanese_texts<'a>(value: &'a serde_json::Value, out: &mut Vec<&'a str>) {
     match value {

@@ -341,7 +341,10 @@ mod tests {
         assert!(!plain.furigana(None));
         assert!(plain.furigana(Some("on")));
         assert!(!plain.furigana(Some("<script>")));
-        assert!(!PageRequest::new("/plan", "furigana=off", "").furigana(Some("on")), "the link wins over the cookie");
+        assert!(
+            !PageRequest::new("/plan", "furigana=off", "").furigana(Some("on")),
+            "the link wins over the cookie"
+        );
         assert!(PageRequest::new("/plan", "furigana=on", "").furigana(Some("off")));
         assert!(!PageRequest::new("/plan", "furigana=yes", "").furigana(None));
         let asked = PageRequest::new("/plan", "furigana=on", "");
@@ -361,7 +364,10 @@ mod tests {
     fn the_furigana_switch_keeps_what_a_language_link_keeps() {
         let first = PageRequest::new("/", "mode=kiosk&idle=60&topic=x&lang=ja", "");
         assert_eq!(furigana_href("/plan", &first, true), "/plan?mode=kiosk&idle=60&furigana=on");
-        assert_eq!(furigana_href("/ja-easy/plan/", &PageRequest::default(), false), "/plan?furigana=off");
+        assert_eq!(
+            furigana_href("/ja-easy/plan/", &PageRequest::default(), false),
+            "/plan?furigana=off"
+        );
         let kept = PageRequest::new("/", "furigana=on", "");
         assert_eq!(language_href("/plan", &kept, Locale::En), "/plan?lang=en&furigana=on");
         assert_eq!(kept.params.kiosk_settings().furigana, None, "a kiosk's next person starts without");

@@ -406,7 +406,10 @@ mod tests {
     #[test]
     fn the_browser_keeps_anchors_other_origins_downloads_and_new_tabs() {
         assert!(!handle_in_app(&click("/plan", "/plan", "#main")), "skip link");
-        assert!(!handle_in_app(&click("/plan?furigana=on", "/plan", "")), "the readings come with a page from the server");
+        assert!(
+            !handle_in_app(&click("/plan?furigana=on", "/plan", "")),
+            "the readings come with a page from the server"
+        );
         assert!(!handle_in_app(&LinkClick {
             link_origin: "https://b.example",
             ..click("/", "/", "")

@@ -1293,7 +1293,11 @@ mod tests {
         assert_eq!(spoken.app_name, "しやくしょかいかくプラン");
         assert_eq!(marked.nav_home, JA.nav_home, "a text the marker has nothing for stays as it is");
         assert!(std::ptr::eq(marked, marked_strings(Locale::JaFurigana)), "built once per marker");
-        assert_eq!(strings(Locale::Ja).app_name, "市役所改革プラン", "Japanese without ふりがな is untouched");
+        assert_eq!(
+            strings(Locale::Ja).app_name,
+            "市役所改革プラン",
+            "Japanese without ふりがな is untouched"
+        );
     }
 
     #[test]

@@ -20,6 +20,10 @@ pub const TEXTS: &str = "テキスト";
 /// The city's answers to citizens' voices: one row per answer. Optional on import (a workbook
 /// written before it existed keeps the published answers); rows may be added.
 pub const ANSWERS: &str = "市の対応";
+/// The city's words for ふりがな (the snapshot's `readings`): one row per word. Optional on
+/// import (a workbook written before it existed keeps the published words); rows may be added
+/// and removed.
+pub const READINGS: &str = "読み方";
 
 /// The sheets the import reads, in the workbook's order (after the guide).
 pub const DATA_SHEETS: [&str; 8] = [
@@ -209,6 +213,15 @@ pub fn answer_status_of(text: &str) -> Option<AnswerStatus> {
         .find(|s| answer_status_word(*s) == text || s.id() == text)
 }
 
+/// 読み方: the word, how it is read, its part of speech.
+pub fn reading_headers() -> Vec<String> {
+    vec![
+        "語（漢字を含む）".into(),
+        "読み方（ひらがな・カタカナ）".into(),
+        "品詞（任意）".into(),
+    ]
+}
+
 pub fn text_headers() -> Vec<String> {
     vec![format!("場所{KEEP}"), "日本語".into(), "English".into(), "やさしい日本語".into()]
 }
@@ -264,6 +277,8 @@ pub fn guide(s: &Snapshot) -> Vec<String> {
         format!("・「{TEXTS}」: 日本語・英語・やさしい日本語の文章を直します。日本語は空にできません。"),
         format!("・「{ANSWERS}」: 市民の声への市の対応を、1行に1つ書きます。行を足せます。状態は「検討しています」「対応しています」「対応しました」「対応しません」のどれかで、「対応しません」には理由を書きます。"),
         "　市民が書いた文をそのまま載せないでください（送るときに同意した場合を除きます）。やさしい日本語の漢字には読みを《》で付けます。".into(),
+        format!("・「{READINGS}」: 「ふりがなをつける」を選んだ人に、区や地域の名前、市の用語を正しく読んでもらうための一覧です。1行に1語、漢字を含む語と、その読み方（ひらがなかカタカナ）を書きます。行を足したり消したりできます。"),
+        "　文章の中で読みを決めたいところは、テキストに ｜漢字《かんじ》 の形で書くこともできます（その読みが優先されます）。".into(),
         String::new(),
         "【守ること】".into(),
         "・数値は半角でも全角でもかまいませんが、数値だけを入力します（「件」「%」などの単位は見出しにあります）。".into(),

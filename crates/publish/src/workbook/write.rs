@@ -259,6 +259,20 @@ pub fn workbook(s: &Snapshot) -> Result<Vec<u8>, XlsxError> {
     let ws = wb.add_worksheet().set_name(ANSWERS)?;
     table(ws, &f, &answer_headers(), rows, &[16.0, 22.0, 16.0, 14.0, 30.0])?;
 
+    let rows = s
+        .readings
+        .iter()
+        .map(|r| {
+            vec![
+                t(&r.word),
+                t(&r.reading),
+                opt(Some(r.part_of_speech.clone()).filter(|p| !p.is_empty())),
+            ]
+        })
+        .collect();
+    let ws = wb.add_worksheet().set_name(READINGS)?;
+    table(ws, &f, &reading_headers(), rows, &[20.0, 28.0, 14.0])?;
+
     wb.save_to_buffer()
 }
 

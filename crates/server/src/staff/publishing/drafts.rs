@@ -68,8 +68,10 @@ pub(in crate::staff) async fn draft_page(State(app): State<Arc<AppState>>, auth:
         .unwrap_or_default();
     let changes = rows;
     let answers = latest
+        .as_ref()
         .map(|l| answer_changes(&l.snapshot.voices.answers, &snapshot.voices.answers))
         .unwrap_or_default();
+    let readings = crate::readings::of_draft(latest.as_ref().map(|l| &l.snapshot), &snapshot);
     let data = DataFolder::preview_manifest(&info.id);
     let t = view_models::strings(Locale::Ja);
     let previews = view_models::route::SCREENS
@@ -99,6 +101,7 @@ pub(in crate::staff) async fn draft_page(State(app): State<Arc<AppState>>, auth:
         previews,
         min_count: app.config.summary_min_count,
         received,
+        readings,
     };
     render(
         StatusCode::OK,

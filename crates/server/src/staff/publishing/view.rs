@@ -158,6 +158,8 @@ pub struct DraftPage {
     pub received: String,
     /// `Ok` when this member of staff may publish it, else why not.
     pub may_publish: Result<(), &'static str>,
+    /// The readings (ふりがな) of what it changes; `None` without a dictionary.
+    pub readings: Option<crate::readings::DraftReadings>,
 }
 
 #[component]
@@ -175,7 +177,27 @@ pub fn DraftBody(draft: DraftPage) -> impl IntoView {
         min_count,
         received,
         may_publish,
+        readings,
     } = draft;
+    let readings = match readings {
+        None => view! { <p>{STAFF.readings_unavailable}</p> }.into_any(),
+        Some(r) if r.texts.is_empty() => view! { <p>{STAFF.readings_none}</p> }.into_any(),
+        Some(r) => view! {
+            <p>{STAFF.readings_explained}</p>
+            <div class="table-scroll" tabindex="0" role="region" aria-label=STAFF.readings_check>
+                <table>
+                    <thead><tr><th scope="col">{STAFF.text_place}</th><th scope="col">{STAFF.text_with_readings}</th></tr></thead>
+                    <tbody>
+                        {r.texts.into_iter().map(|(place, marked)| view! {
+                            <tr><th scope="row"><code>{place}</code></th><td lang="ja">{reform_widget::components::ruby::ruby(marked)}</td></tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            {(r.more > 0).then(|| view! { <p>{STAFF.readings_more(&r.more.to_string())}</p> })}
+        }
+        .into_any(),
+    };
     let changes = if changes.is_empty() {
         view! { <p>{STAFF.no_changed_figures}</p> }.into_any()
     } else {
@@ -220,6 +242,8 @@ pub fn DraftBody(draft: DraftPage) -> impl IntoView {
         {changes}
         <h2>{STAFF.answer_changes}</h2>
         {answers}
+        <h2>{STAFF.readings_check}</h2>
+        {readings}
         <h2>{STAFF.preview}</h2>
         <p>{STAFF.preview_explained}</p>
         <ul>{previews.into_iter().map(|(href, label)| view! { <li><a href=href>{label}</a></li> }).collect_view()}</ul>
