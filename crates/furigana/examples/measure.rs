@@ -1,5 +1,6 @@
 //! What the analyser costs, as the server would pay it: loading Debian's ipadic once, then
-//! marking the plan's outline. `cargo run --release -p furigana --example measure` prints the
+//! marking the plan's outline, every Japanese text of the default and the large synthetic
+//! snapshot (a publication's preparation), and the most text a publication can hold. `cargo run --release -p furigana --example measure` prints the
 //! figures docs/decisions.md records (this machine is noisy: compare within one run).
 
 use std::path::Path;
@@ -40,4 +41,45 @@ fn main() {
         outline.chars().count(),
         runs[2].0.as_micros() as f64 / 1000.0
     );
+    // A publication's preparation: every `ja` of a snapshot, once.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let words = furigana::CityWords::default();
+    for (name, file) in [
+        ("default snapshot", "public/data/snapshots/2023-12.json"),
+        ("large synthetic snapshot", "tests/fixtures/large/snapshots/large-test.json"),
+    ] {
+        let value: serde_json::Value = serde_json::from_slice(&std::fs::read(root.join(file)).unwrap()).unwrap();
+        let mut texts = vec![];
+        japanese(&value, &mut texts);
+        let chars: usize = texts.iter().map(|t| t.chars().count()).sum();
+        let started = Instant::now();
+        let marked: usize = texts.iter().map(|t| f.mark(t, &words).len()).sum();
+        println!(
+            "prepare the {name}: {} texts, {chars} characters, {} ms ({marked} bytes marked)",
+            texts.len(),
+            started.elapsed().as_millis()
+        );
+    }
+    // The most a publication can hold: a 4 MiB snapshot of nothing but prose (1,000 characters
+    // a text, the longest a text may be), as a server would prepare it.
+    let prose: String = outline.chars().filter(|c| !c.is_whitespace()).take(1000).collect();
+    let count = (4 << 20) / prose.len();
+    let started = Instant::now();
+    let marked: usize = (0..count).map(|_| f.mark(&prose, &words).len()).sum();
+    println!(
+        "prepare the largest publication ({count} texts of 1,000 characters, 4 MiB): {} ms; its readings {} MiB, kept within the server's 32 MiB bound",
+        started.elapsed().as_millis(),
+        (marked + count * prose.len()) >> 20
+    );
+}
+
+fn japanese<'a>(value: &'a serde_json::Value, out: &mut Vec<&'a str>) {
+    match value {
+        serde_json::Value::Object(fields) => fields.iter().for_each(|(name, v)| match v {
+            serde_json::Value::String(text) if name == "ja" => out.push(text),
+            other => japanese(other, out),
+        }),
+        serde_json::Value::Array(items) => items.iter().for_each(|v| japanese(v, out)),
+        _ => {}
+    }
 }

@@ -151,17 +151,58 @@ impl Furigana {
         let mut worker = self.tokenizer.new_worker();
         worker.reset_sentence(text);
         worker.tokenize();
+        let mut after_number = false;
         for i in 0..worker.num_tokens() {
             let token = worker.token(i);
             let surface = token.surface();
             // ipadic's features: part of speech (4), conjugation (2), base form, reading, pronunciation.
             let reading = token.feature().split(',').nth(7).filter(|r| *r != "*");
-            match reading {
-                Some(r) if surface.chars().any(is_kanji) => out.push_str(&ruby_for(surface, &hiragana(r))),
+            // After a number, a counter is read as one (1月 is いちがつ, not いちつき).
+            let counter = after_number.then(|| counter_reading(surface)).flatten();
+            match (counter, reading) {
+                (Some(c), _) => out.push_str(&format!("｜{surface}《{c}》")),
+                (None, Some(r)) if surface.chars().any(is_kanji) => out.push_str(&ruby_for(surface, &hiragana(r))),
                 _ => out.push_str(surface),
             }
+            // A template's `{count}` stands for a number too.
+            after_number = surface
+                .chars()
+                .last()
+                .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || c == '}');
         }
     }
+}
+
+/// Counters read one way after a number, whatever the word alone would be (月 alone is つき;
+/// after 1 it is がつ). Only those read the same after every number: 分 (ふん, ぷん) and 本 are not.
+const COUNTERS: [(&str, &str); 17] = [
+    ("末", "まつ"),
+    ("年", "ねん"),
+    ("年度", "ねんど"),
+    ("月", "がつ"),
+    ("日", "にち"),
+    ("人", "にん"),
+    ("件", "けん"),
+    ("回", "かい"),
+    ("円", "えん"),
+    ("万", "まん"),
+    ("億", "おく"),
+    ("万件", "まんけん"),
+    ("億円", "おくえん"),
+    ("時", "じ"),
+    ("歳", "さい"),
+    ("台", "だい"),
+    ("点", "てん"),
+];
+
+fn counter_reading(surface: &str) -> Option<&'static str> {
+    COUNTERS.iter().find(|(w, _)| *w == surface).map(|(_, r)| *r)
+}
+
+/// How `text` is read, in hiragana (its kanji as [`Furigana::mark`] reads them): what the
+/// accuracy set compares.
+pub fn reading_of(furigana: &Furigana, text: &str, words: &CityWords) -> String {
+    hiragana(&snapshot::ruby::spoken(&furigana.mark(text, words)))
 }
 
 /// Katakana as hiragana (ー and other marks unchanged).

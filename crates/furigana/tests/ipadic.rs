@@ -22,6 +22,12 @@ fn the_plans_words_get_their_readings() {
     );
     assert_eq!(alone("窓口で書きました"), "｜窓口《まどぐち》で｜書《か》きました");
     assert_eq!(alone("ミッション"), "ミッション", "no kanji, nothing to add");
+    // After a number, a counter: 1月 is いちがつ (月 alone is つき).
+    assert_eq!(
+        alone("令和6年1月又は2月"),
+        "｜令和《れいわ》6｜年《ねん》1｜月《がつ》｜又《また》は2｜月《がつ》"
+    );
+    assert_eq!(alone("月に1回"), "｜月《つき》に1｜回《かい》");
     // Numbers and units too: 件, 億円.
     let figure = alone("107,087件");
     assert!(figure.contains("｜件《けん》"), "{figure}");
@@ -92,4 +98,33 @@ fn every_kanji_of_the_plan_outline_gets_a_reading_with_the_citys_words() {
         .flat_map(|l| snapshot::ruby::kanji_without_reading(&alone(l)).unwrap())
         .collect();
     assert!(alone.contains(&'働') && alone.contains(&'勞'), "{alone:?}");
+}
+
+#[test]
+fn the_accuracy_set_is_read_right_with_the_citys_words() {
+    // The default data's own list, as a server reads it from the latest publication.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let snapshot = snapshot::parse_snapshot(&std::fs::read(root.join("../../public/data/snapshots/2023-12.json")).unwrap()).unwrap();
+    let city = CityWords::new(snapshot.readings.iter().map(|r| (r.word.as_str(), r.reading.as_str())));
+    let set = std::fs::read_to_string(root.join("tests/readings.tsv")).unwrap();
+    let rows: Vec<(&str, &str)> = set
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split('\t').next().zip(l.split('\t').nth(1)))
+        .collect();
+    assert!(rows.len() >= 300, "{} phrases", rows.len());
+    let wrong: Vec<String> = rows
+        .iter()
+        .filter_map(|(phrase, reading)| {
+            let read = furigana::reading_of(analyser(), phrase, &city);
+            (read != *reading).then(|| format!("{phrase}: {read}, not {reading}"))
+        })
+        .collect();
+    assert!(wrong.len() * 50 <= rows.len(), "at least 98 % right; wrong: {wrong:?}");
+    // The analyser alone misses some, each one a word the list holds (examples/accuracy.rs lists them).
+    let alone = rows
+        .iter()
+        .filter(|(phrase, reading)| furigana::reading_of(analyser(), phrase, &CityWords::default()) != *reading)
+        .count();
+    assert!(alone > wrong.len(), "the city's words fix what the analyser misses");
 }
