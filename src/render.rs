@@ -78,6 +78,7 @@ pub async fn render_page(request: PageRequest, data: ServerData, options: PageOp
     });
     let offered = snapshot::readings::offered();
     let locale = request.locale_shown(options.lang_cookie.as_deref(), options.furigana_cookie.as_deref(), offered);
+    let furigana_chosen = request.furigana(options.furigana_cookie.as_deref());
     let t = strings(locale);
     let shown = request.resolve(t);
     let private = view_models::route::entry(shown.screen).is_some_and(|e| e.private);
@@ -138,8 +139,9 @@ pub async fn render_page(request: PageRequest, data: ServerData, options: PageOp
         "<script type=\"module\" src=\"/read.js\"></script>\n"
     };
     // The app shows what the server showed: with ふりがな, the readings of every text it may show.
+    // A reader who chose them has them on a page in another language too, for the switch back.
     let readings_script = if app && offered {
-        let known = if locale == view_models::Locale::JaFurigana {
+        let known = if locale == view_models::Locale::JaFurigana || furigana_chosen {
             readings_for_app(&resolved)
         } else {
             "{}".into()

@@ -137,4 +137,17 @@ test('the form with ふりがな starts its app on the readings it was sent, and
   await expect(message).toHaveValue('窓口の案内がわかりやすかったです');
   const { kanji, withReading, bare } = await kanjiWithReadings(page);
   expect(withReading, `kanji without a reading: ${bare}`).toBe(kanji);
+  // The app switches language in place; back in Japanese, the readings are back too.
+  await page.locator('.lang-switch a[hreflang="en"]').click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.locator('.lang-switch a[hreflang="ja"]').first().click();
+  await expect(page.locator('html')).toHaveAttribute('data-locale', 'ja-furigana');
+  await expect(page.locator('main h1 ruby').first()).toBeVisible();
+  await expect(message).toHaveValue('窓口の案内がわかりやすかったです');
+  // A page first shown in English to a reader who chose ふりがな carries them for the way back.
+  await page.goto(base + '/feedback?lang=en');
+  await appReady(page);
+  await page.locator('.lang-switch a[hreflang="ja"]').first().click();
+  await expect(page.locator('html')).toHaveAttribute('data-locale', 'ja-furigana');
+  await expect(page.locator('main h1 ruby').first()).toBeVisible();
 });

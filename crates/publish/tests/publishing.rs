@@ -57,8 +57,8 @@ fn a_filled_workbook_is_published_logged_and_rolled_back() {
     assert!(written.status.success(), "{}", String::from_utf8_lossy(&written.stderr));
     assert_eq!(
         read::read_path(&out).unwrap().sheets.len(),
-        10,
-        "the guide, the data sheets and 市の対応"
+        11,
+        "the guide, the data sheets, 市の対応 and 読み方"
     );
     let old = std::fs::read(data.join("snapshots/2023-12.json")).unwrap();
 

@@ -121,6 +121,8 @@ pub fn prepare(data_dir: &Path) -> usize {
     let Ok(manifest) = std::fs::read(data_dir.join(publish::folder::MANIFEST)) else {
         return 0;
     };
+    // Tried once per manifest: a folder that cannot be read is not read again on every page.
+    *readings.prepared.lock().unwrap_or_else(|e| e.into_inner()) = Some(hash_of(&manifest));
     let Ok(latest) = publish::DataFolder::new(data_dir).latest() else {
         return 0;
     };
@@ -144,7 +146,6 @@ pub fn prepare(data_dir: &Path) -> usize {
     for text in &texts {
         snapshot::readings::mark(text);
     }
-    *readings.prepared.lock().unwrap_or_else(|e| e.into_inner()) = Some(hash_of(&manifest));
     texts.len()
 }
 
