@@ -280,25 +280,11 @@ fn share_head(
 /// the kiosk's places, each `ja` of the data the page carries), as a JSON object from text to
 /// text with readings: only those with readings to add. `<` is escaped as in [`page_data`].
 fn readings_for_app(resolved: &[(SerializedDataId, String)]) -> String {
-    fn texts<'a>(value: &'a serde_json::Value, out: &mut Vec<&'a str>) {
-        match value {
-            serde_json::Value::Object(fields) => {
-                for (name, v) in fields {
-                    match v {
-                        serde_json::Value::String(text) if name == "ja" => out.push(text),
-                        other => texts(other, out),
-                    }
-                }
-            }
-            serde_json::Value::Array(items) => items.iter().for_each(|v| texts(v, out)),
-            _ => {}
-        }
-    }
     let data: Vec<serde_json::Value> = resolved.iter().filter_map(|(_, v)| serde_json::from_str(v).ok()).collect();
     let places = view_models::screens::contexts::wards();
     let mut all: Vec<&str> = strings(view_models::Locale::Ja).all().into_iter().map(|(_, text)| text).collect();
     all.extend(places.iter().map(|(_, name)| name.ja.as_str()));
-    data.iter().for_each(|v| texts(v, &mut all));
+    all.extend(data.iter().flat_map(snapshot::readings::japanese_texts).map(|(_, text)| text));
     let known: std::collections::BTreeMap<&str, String> = all
         .into_iter()
         .filter_map(|text| match snapshot::readings::mark(text) {

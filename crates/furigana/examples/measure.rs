@@ -49,8 +49,7 @@ fn main() {
         ("large synthetic snapshot", "tests/fixtures/large/snapshots/large-test.json"),
     ] {
         let value: serde_json::Value = serde_json::from_slice(&std::fs::read(root.join(file)).unwrap()).unwrap();
-        let mut texts = vec![];
-        japanese(&value, &mut texts);
+        let texts: Vec<&str> = snapshot::readings::japanese_texts(&value).into_iter().map(|(_, t)| t).collect();
         let chars: usize = texts.iter().map(|t| t.chars().count()).sum();
         let started = Instant::now();
         let marked: usize = texts.iter().map(|t| f.mark(t, &words).len()).sum();
@@ -71,15 +70,4 @@ fn main() {
         started.elapsed().as_millis(),
         (marked + count * prose.len()) >> 20
     );
-}
-
-fn japanese<'a>(value: &'a serde_json::Value, out: &mut Vec<&'a str>) {
-    match value {
-        serde_json::Value::Object(fields) => fields.iter().for_each(|(name, v)| match v {
-            serde_json::Value::String(text) if name == "ja" => out.push(text),
-            other => japanese(other, out),
-        }),
-        serde_json::Value::Array(items) => items.iter().for_each(|v| japanese(v, out)),
-        _ => {}
-    }
 }

@@ -141,9 +141,8 @@ pub fn prepare(data_dir: &Path) -> usize {
     let Ok(value) = serde_json::from_slice::<serde_json::Value>(&latest.bytes) else {
         return 0;
     };
-    let mut texts = vec![];
-    japanese_texts(&value, &mut texts);
-    for text in &texts {
+    let texts = snapshot::readings::japanese_texts(&value);
+    for (_, text) in &texts {
         snapshot::readings::mark(text);
     }
     texts.len()
@@ -168,10 +167,12 @@ pub struct DraftReadings {
 pub fn of_draft(published: Option<&snapshot::Snapshot>, draft: &snapshot::Snapshot) -> Option<DraftReadings> {
     let readings = LOADED.get()?;
     let words = CityWords::new(draft.readings.iter().map(|r| (r.word.as_str(), r.reading.as_str())));
-    let texts_of = |s: &snapshot::Snapshot| {
-        let mut texts = vec![];
-        japanese_texts_at(&serde_json::to_value(s).unwrap_or_default(), String::new(), &mut texts);
-        texts
+    let texts_of = |s: &snapshot::Snapshot| -> Vec<(String, String)> {
+        let value = serde_json::to_value(s).unwrap_or_default();
+        snapshot::readings::japanese_texts(&value)
+            .into_iter()
+            .map(|(place, text)| (place, text.to_string()))
+            .collect()
     };
     let before: HashMap<String, String> = published.map(texts_of).unwrap_or_default().into_iter().collect();
     // Words the draft adds or reads otherwise: every text holding one is read again.
@@ -196,40 +197,4 @@ pub fn of_draft(published: Option<&snapshot::Snapshot>, draft: &snapshot::Snapsh
         })
         .collect();
     Some(DraftReadings { texts, more })
-}
-
-/// Every `ja` of a snapshot's texts with its place (`plan.policies[0].name`).
-fn japanese_texts_at(value: &serde_json::Value, path: String, out: &mut Vec<(String, String)>) {
-    match value {
-        serde_json::Value::Object(fields) => {
-            for (name, v) in fields {
-                match v {
-                    serde_json::Value::String(text) if name == "ja" => out.push((path.clone(), text.clone())),
-                    other => japanese_texts_at(other, if path.is_empty() { name.clone() } else { format!("{path}.{name}") }, out),
-                }
-            }
-        }
-        serde_json::Value::Array(items) => {
-            for (i, v) in items.iter().enumerate() {
-                japanese_texts_at(v, format!("{path}[{i}]"), out);
-            }
-        }
-        _ => {}
-    }
-}
-
-/// Every `ja` of a snapshot's texts.
-fn japanese_texts<'a>(value: &'a serde_json::Value, out: &mut Vec<&'a str>) {
-    match value {
-        serde_json::Value::Object(fields) => {
-            for (name, v) in fields {
-                match v {
-                    serde_json::Value::String(text) if name == "ja" => out.push(text),
-                    other => japanese_texts(other, out),
-                }
-            }
-        }
-        serde_json::Value::Array(items) => items.iter().for_each(|v| japanese_texts(v, out)),
-        _ => {}
-    }
 }

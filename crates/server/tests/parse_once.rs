@@ -4,18 +4,8 @@
 
 mod common;
 
-use axum::body::Body;
-use axum::http::{header, Request};
-use common::{harness, send};
+use common::{harness, page_html};
 use reform_widget::data::files::parses;
-
-async fn page(h: &common::Harness, path: &str) -> String {
-    let req = Request::get(path)
-        .header(header::HOST, "127.0.0.1:8080")
-        .body(Body::empty())
-        .unwrap();
-    String::from_utf8(send(h, req).await.2).unwrap()
-}
 
 #[tokio::test]
 async fn a_new_publication_is_read_once() {
@@ -30,7 +20,7 @@ async fn a_new_publication_is_read_once() {
         "/?lang=en",
         "/staff?utm_source=x",
     ] {
-        let html = page(&h, path).await;
+        let html = page_html(&h, path).await;
         assert!(html.contains("<main") && !html.contains("2024年3月31日"), "{path}");
     }
     assert_eq!(parses() - before, 1, "seven pages, one parse");
@@ -48,11 +38,14 @@ async fn a_new_publication_is_read_once() {
     folder.publish(&next, publish::import::title_for(&next), "test").unwrap();
     // Each page now says the new publication's date, which no page said before.
     for path in ["/", "/plan", "/feedback"] {
-        assert!(page(&h, path).await.contains("2024年3月31日"), "{path} shows the new publication");
+        assert!(
+            page_html(&h, path).await.contains("2024年3月31日"),
+            "{path} shows the new publication"
+        );
     }
     assert_eq!(parses() - before, 2, "the new manifest is read once");
     // What changed travels as its rows, not as a second whole snapshot inside the page.
-    let home = page(&h, "/").await;
+    let home = page_html(&h, "/").await;
     assert!(home.contains("412,345件"), "the change is shown");
     let mission = &folder.latest().unwrap().snapshot.plan.mission.summary.ja;
     assert_eq!(
@@ -66,5 +59,5 @@ async fn a_new_publication_is_read_once() {
 async fn page_with_one_snapshot_mentions(h: &common::Harness, text: &str) -> usize {
     let single = common::harness("parse-once-single", |_| {}).await;
     let _ = h;
-    page(&single, "/").await.matches(text).count()
+    page_html(&single, "/").await.matches(text).count()
 }

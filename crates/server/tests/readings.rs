@@ -8,10 +8,8 @@ mod common;
 use std::path::Path;
 use std::sync::OnceLock;
 
-use axum::body::Body;
-use axum::http::{header, Request};
 use common::staff::{add, get, sign_in, text};
-use common::{harness, send};
+use common::{harness, page_html};
 use publish::{DataFolder, Draft};
 use server::store::staff::Role;
 use snapshot::CityReading;
@@ -21,14 +19,6 @@ fn dictionary() {
     READ.get_or_init(|| {
         server::readings::load(Some(Path::new(furigana::DEBIAN_IPADIC))).expect("scripts/setup.sh installs mecab-ipadic");
     });
-}
-
-async fn page(h: &common::Harness, path: &str) -> String {
-    let req = Request::get(path)
-        .header(header::HOST, "127.0.0.1:8080")
-        .body(Body::empty())
-        .unwrap();
-    String::from_utf8(send(h, req).await.2).unwrap()
 }
 
 /// The default data with one word read another way (a fixture reading, for this test only).
@@ -49,13 +39,13 @@ async fn a_publications_words_are_read_on_its_pages_and_in_the_interfaces_own_st
     let h = harness("readings-words", |_| {}).await;
     let data = h.dir.join("data");
     server::readings::prepare(&data);
-    let before = page(&h, "/plan?furigana=on").await;
+    let before = page_html(&h, "/plan?furigana=on").await;
     assert!(before.contains("<ruby>市役所<rp>（</rp><rt>しやくしょ"), "the analyser's reading");
     assert!(
         before.contains("<ruby>託麻<rp>（</rp><rt>たくま") || !before.contains("託麻"),
         "the city's word"
     );
-    assert!(!page(&h, "/plan").await.contains("<ruby>"), "without the switch, no readings");
+    assert!(!page_html(&h, "/plan").await.contains("<ruby>"), "without the switch, no readings");
 
     // A publication whose list reads 市役所 another way: its pages follow, kept pages included.
     let folder = DataFolder::new(&data);
@@ -64,7 +54,7 @@ async fn a_publications_words_are_read_on_its_pages_and_in_the_interfaces_own_st
     folder.publish(&next, title, "test").unwrap();
     let mut after = String::new();
     for _ in 0..200 {
-        after = page(&h, "/plan?furigana=on").await;
+        after = page_html(&h, "/plan?furigana=on").await;
         if after.contains("しやくば") {
             break;
         }

@@ -49,6 +49,33 @@ pub fn mark(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// Every Japanese text (each `ja`) of a published file or a page's data, with its place
+/// (`plan.policies[0].name`): what the server works out readings for.
+pub fn japanese_texts(value: &serde_json::Value) -> Vec<(String, &str)> {
+    fn walk<'a>(value: &'a serde_json::Value, place: String, out: &mut Vec<(String, &'a str)>) {
+        match value {
+            serde_json::Value::Object(fields) => {
+                for (name, v) in fields {
+                    match v {
+                        serde_json::Value::String(text) if name == "ja" => out.push((place.clone(), text)),
+                        other if place.is_empty() => walk(other, name.clone(), out),
+                        other => walk(other, format!("{place}.{name}"), out),
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (i, v) in items.iter().enumerate() {
+                    walk(v, format!("{place}[{i}]"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = vec![];
+    walk(value, String::new(), &mut out);
+    out
+}
+
 /// Readings looked up, not worked out: what the browser has from the page it hydrates.
 #[derive(Debug, Default, Clone)]
 pub struct Known(pub std::collections::HashMap<String, String>);

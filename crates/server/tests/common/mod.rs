@@ -65,3 +65,12 @@ pub async fn send(h: &Harness, req: Request<Body>) -> (StatusCode, axum::http::H
     let (parts, body) = res.into_parts();
     (parts.status, parts.headers, body.collect().await.unwrap().to_bytes().to_vec())
 }
+
+/// A page's HTML as a reader's browser gets it from this site (its status not looked at).
+pub async fn page_html(h: &Harness, path: &str) -> String {
+    let req = Request::get(path)
+        .header(axum::http::header::HOST, "127.0.0.1:8080")
+        .body(Body::empty())
+        .unwrap();
+    String::from_utf8(send(h, req).await.2).unwrap()
+}
