@@ -46,6 +46,10 @@ impl Marker for ServerReadings {
         let marked = self.analyser.mark(text, &words);
         let marked = (marked != text).then_some(marked);
         let mut kept = self.kept.lock().unwrap_or_else(|e| e.into_inner());
+        // Worked out with words a new publication has since replaced: given, but not kept.
+        if !Arc::ptr_eq(&words, &self.words.read().unwrap_or_else(|e| e.into_inner())) {
+            return marked;
+        }
         let size = text.len() + marked.as_ref().map_or(0, String::len);
         if kept.bytes + size > MAX_KEPT_BYTES {
             *kept = Kept::default();
