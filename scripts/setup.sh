@@ -22,6 +22,9 @@ command -v pg_virtualenv >/dev/null 2>&1 && ls /usr/lib/postgresql/*/bin/initdb 
 # A Japanese dictionary's MeCab sources (ipadic, EUC-JP), which the server reads for the readings
 # (ふりがな) of standard Japanese: crates/furigana.
 [ -f /usr/share/mecab/dic/ipadic/matrix.def ] || need_apt+=(mecab-ipadic)
+# LibreOffice without its desktop, headless: the clerks' other spreadsheet program, which the
+# workbook tests save the workbook with (soffice --convert-to).
+command -v soffice >/dev/null 2>&1 || need_apt+=(libreoffice-calc-nogui)
 # Japanese glyphs for screenshots and Lighthouse runs.
 [ -d /usr/share/fonts/opentype/noto ] || need_apt+=(fonts-noto-cjk)
 if [ ${#need_apt[@]} -gt 0 ]; then

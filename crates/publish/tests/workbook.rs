@@ -464,3 +464,48 @@ fn a_malformed_word_is_named_by_sheet_and_cell_and_nothing_is_published() {
     assert_eq!(m.len(), 1, "{m:?}");
     assert!(m[0].starts_with("「読み方」シート A1: ") && m[0].contains("1000"), "{m:?}");
 }
+
+/// `file` converted by LibreOffice (Debian's `libreoffice-calc-nogui`, headless) to `to`, as a
+/// clerk who opens the workbook in LibreOffice and saves it in that format would leave it.
+fn through_libreoffice(file: &std::path::Path, to: &str) -> std::path::PathBuf {
+    let dir = file.parent().unwrap();
+    // A profile of its own, so tests converting at once do not wait on each other's lock.
+    let profile = dir.join(format!("lo-profile-{to}"));
+    let out = std::process::Command::new("soffice")
+        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
+        .args(["--headless", "--convert-to", to, "--outdir"])
+        .arg(dir)
+        .arg(file)
+        .output()
+        .expect("scripts/setup.sh installs libreoffice-calc-nogui");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    file.with_extension(to)
+}
+
+#[test]
+fn the_workbook_saved_by_libreoffice_reads_back_the_same_figures_texts_and_words() {
+    let base = base();
+    let dir = std::env::temp_dir().join(format!("widget-libreoffice-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let xlsx = dir.join("workbook.xlsx");
+    std::fs::write(&xlsx, publish::workbook::write::workbook(&base).unwrap()).unwrap();
+    for to in ["ods", "xlsx"] {
+        // Saved as .xlsx by LibreOffice: its own writer, over ours (a copy, so the source stays).
+        let source = if to == "xlsx" {
+            let copy = dir.join("from-libreoffice.ods");
+            std::fs::copy(through_libreoffice(&xlsx, "ods"), &copy).unwrap();
+            copy
+        } else {
+            xlsx.clone()
+        };
+        let saved = through_libreoffice(&source, to);
+        let book = read::read_path(&saved).unwrap_or_else(|e| panic!("{to}: {e:?}"));
+        let mut next =
+            import(&book, &base, "2024-03-test", "2024-03-31").unwrap_or_else(|p| panic!("{to}: {:?}", messages(Err(p), Locale::Ja)));
+        next.id = base.id.clone();
+        next.as_of = base.as_of.clone();
+        assert_eq!(next.readings, base.readings, "{to}: 「読み方」 as written");
+        assert_eq!(next, base, "{to}: every figure, text and word as published");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
