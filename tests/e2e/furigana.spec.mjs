@@ -151,3 +151,23 @@ test('the form with ふりがな starts its app on the readings it was sent, and
   await expect(page.locator('html')).toHaveAttribute('data-locale', 'ja-furigana');
   await expect(page.locator('main h1 ruby').first()).toBeVisible();
 });
+
+test('at a kiosk, the next person starts without ふりがな: the idle reset forgets them with the language', async ({ base, newContext }) => {
+  const context = await newContext({ viewport: { width: 1080, height: 1920 } });
+  const page = await context.newPage();
+  await page.clock.install();
+  await page.goto(base + '/?mode=kiosk&idle=40');
+  await appReady(page);
+  await page.getByRole('link', { name: 'ふりがなをつける' }).click();
+  await appReady(page);
+  await expect(page.locator('main h1 ruby').first()).toBeVisible();
+  // Nobody touches the screen: the warning, then the reset.
+  await page.clock.runFor(41_000);
+  await expect(page.locator('[role="alertdialog"]').first()).toBeVisible();
+  await Promise.all([page.waitForEvent('load'), page.clock.runFor(31_000)]);
+  await appReady(page);
+  await expect(page.locator('main h1')).toBeVisible();
+  await expect(page.locator('main ruby')).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'ふりがなをつける' })).toBeVisible();
+  expect((await context.cookies()).find((c) => c.name === 'reform-widget-furigana')?.value ?? '', 'the choice forgotten').not.toBe('on');
+});
