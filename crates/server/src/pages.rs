@@ -105,10 +105,12 @@ pub async fn page(app: &Arc<AppState>, peer: SocketAddr, req: Request) -> Respon
         (None, Ok(manifest)) => {
             // A new publication may bring new words of the city's own: read before its pages ask.
             crate::readings::follow(&manifest, &app.config.data_dir);
-            // Pages with readings are kept per set of readings (new words, new readings).
-            let language = match locale {
-                Locale::JaFurigana => format!("{}#{}", locale.page_code(), snapshot::readings::generation()),
-                _ => locale.page_code().to_string(),
+            // A reader who chose ふりがな gets pages with readings (in another language, the app's
+            // readings for the way back): kept apart, per set of readings (new words, new readings).
+            let language = if snapshot::readings::offered() && request.furigana(furigana.as_deref()) {
+                format!("{}#{}", locale.page_code(), snapshot::readings::generation())
+            } else {
+                locale.page_code().to_string()
             };
             Some(page_cache::key(&request.canonical_url(), &language, &manifest))
         }

@@ -113,3 +113,39 @@ async fn a_draft_lists_the_readings_of_what_it_changes_with_its_own_words() {
     assert!(page.contains("ふりがなの確認"), "{page}");
     assert!(page.contains("<ruby>市場<rp>（</rp><rt>しじょう"), "{page}");
 }
+
+#[tokio::test]
+async fn a_kept_page_is_kept_apart_for_a_reader_who_chose_furigana() {
+    dictionary();
+    let h = harness("readings-kept", |_| {}).await;
+    server::readings::prepare(&h.dir.join("data"));
+    // The kiosk's reading screen in English (the app starts on it), asked for in brotli.
+    let ask = |cookie: Option<&str>| {
+        let mut req = axum::http::Request::get("/plan?mode=kiosk&lang=en")
+            .header(axum::http::header::HOST, "127.0.0.1:8080")
+            .header(axum::http::header::ACCEPT_ENCODING, "br");
+        if let Some(c) = cookie {
+            req = req.header(axum::http::header::COOKIE, c);
+        }
+        req.body(axum::body::Body::empty()).unwrap()
+    };
+    let html = |br: Vec<u8>| {
+        let mut out = Vec::new();
+        brotli::BrotliDecompress(&mut br.as_slice(), &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    };
+    let readings = |page: &str| page.split(r#"id="readings">"#).nth(1).map(|r| !r.starts_with("{}"));
+    let first = html(common::send(&h, ask(None)).await.2);
+    assert_eq!(readings(&first), Some(false), "no readings for a reader who did not choose them");
+    // Once the page is kept (its brotli copy made in the background), the kept copy answers.
+    let kept = server::page_cache::compress(&first);
+    let mut tries = 0;
+    while common::send(&h, ask(None)).await.2 != kept && tries < 100 {
+        tries += 1;
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(tries < 100, "the page is kept");
+    // A reader who chose ふりがな gets the page with the readings for the way back, not the kept one.
+    let chosen = html(common::send(&h, ask(Some("reform-widget-furigana=on"))).await.2);
+    assert_eq!(readings(&chosen), Some(true), "the readings for the switch back to 日本語");
+}
