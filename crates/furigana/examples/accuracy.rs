@@ -12,7 +12,7 @@ fn main() {
     let set = std::fs::read_to_string(root.join("tests/readings.tsv")).expect("the accuracy set");
     let snapshot = std::fs::read(root.join("../../public/data/snapshots/2023-12.json")).expect("the default data");
     let snapshot = snapshot::parse_snapshot(&snapshot).expect("the default data is valid");
-    let city = CityWords::new(snapshot.readings.iter().map(|r| (r.word.as_str(), r.reading.as_str())));
+    let city = CityWords::of(&snapshot);
     let f = Furigana::load(Path::new(furigana::DEBIAN_IPADIC)).expect("scripts/setup.sh installs mecab-ipadic");
     let rows: Vec<(&str, &str)> = set
         .lines()

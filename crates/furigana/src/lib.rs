@@ -48,6 +48,11 @@ impl CityWords {
         names.sort_by_key(|n| std::cmp::Reverse(n.word.chars().count()));
         CityWords(names)
     }
+
+    /// A publication's 「読み方」.
+    pub fn of(snapshot: &snapshot::Snapshot) -> CityWords {
+        CityWords::new(snapshot.readings.iter().map(|r| (r.word.as_str(), r.reading.as_str())))
+    }
 }
 
 pub struct Furigana {

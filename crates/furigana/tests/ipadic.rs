@@ -105,7 +105,7 @@ fn the_accuracy_set_is_read_right_with_the_citys_words() {
     // The default data's own list, as a server reads it from the latest publication.
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let snapshot = snapshot::parse_snapshot(&std::fs::read(root.join("../../public/data/snapshots/2023-12.json")).unwrap()).unwrap();
-    let city = CityWords::new(snapshot.readings.iter().map(|r| (r.word.as_str(), r.reading.as_str())));
+    let city = CityWords::of(&snapshot);
     let set = std::fs::read_to_string(root.join("tests/readings.tsv")).unwrap();
     let rows: Vec<(&str, &str)> = set
         .lines()

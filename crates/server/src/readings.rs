@@ -22,8 +22,8 @@ pub struct ServerReadings {
     /// The latest publication's words.
     words: RwLock<Arc<CityWords>>,
     kept: Mutex<Kept>,
-    /// The manifest whose publication was last prepared (a hash of its bytes), and whether a
-    /// preparation is under way.
+    /// The manifest whose publication was last taken up for preparing (a hash of its bytes), and
+    /// whether a preparation is under way.
     prepared: Mutex<Option<u64>>,
     preparing: AtomicBool,
 }
@@ -103,10 +103,12 @@ fn hash_of(bytes: &[u8]) -> u64 {
 /// that one is prepared in the background (one at a time; pages meanwhile use what is kept).
 pub fn follow(manifest: &[u8], data_dir: &Path) {
     let Some(readings) = LOADED.get() else { return };
-    let seen = hash_of(manifest);
-    if *readings.prepared.lock().unwrap_or_else(|e| e.into_inner()) == Some(seen) || readings.preparing.swap(true, Ordering::SeqCst) {
+    let seen = Some(hash_of(manifest));
+    if *readings.prepared.lock().unwrap_or_else(|e| e.into_inner()) == seen || readings.preparing.swap(true, Ordering::SeqCst) {
         return;
     }
+    // Tried once per manifest: a folder that cannot be read is not read again on every page.
+    *readings.prepared.lock().unwrap_or_else(|e| e.into_inner()) = seen;
     let data_dir = data_dir.to_path_buf();
     tokio::task::spawn_blocking(move || {
         prepare(&data_dir);
@@ -122,15 +124,10 @@ pub fn follow(manifest: &[u8], data_dir: &Path) {
 /// it marked.
 pub fn prepare(data_dir: &Path) -> usize {
     let Some(readings) = LOADED.get() else { return 0 };
-    let Ok(manifest) = std::fs::read(data_dir.join(publish::folder::MANIFEST)) else {
-        return 0;
-    };
-    // Tried once per manifest: a folder that cannot be read is not read again on every page.
-    *readings.prepared.lock().unwrap_or_else(|e| e.into_inner()) = Some(hash_of(&manifest));
     let Ok(latest) = publish::DataFolder::new(data_dir).latest() else {
         return 0;
     };
-    let words = CityWords::new(latest.snapshot.readings.iter().map(|r| (r.word.as_str(), r.reading.as_str())));
+    let words = CityWords::of(&latest.snapshot);
     let changed = **readings.words.read().unwrap_or_else(|e| e.into_inner()) != words;
     if changed {
         *readings.words.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(words);
@@ -170,7 +167,7 @@ pub struct DraftReadings {
 /// a draft is not published). `None` on a server without the dictionary.
 pub fn of_draft(published: Option<&snapshot::Snapshot>, draft: &snapshot::Snapshot) -> Option<DraftReadings> {
     let readings = LOADED.get()?;
-    let words = CityWords::new(draft.readings.iter().map(|r| (r.word.as_str(), r.reading.as_str())));
+    let words = CityWords::of(draft);
     let texts_of = |s: &snapshot::Snapshot| -> Vec<(String, String)> {
         let value = serde_json::to_value(s).unwrap_or_default();
         snapshot::readings::japanese_texts(&value)
