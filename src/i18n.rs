@@ -72,6 +72,14 @@ pub fn use_marked_strings() -> impl Fn() -> &'static Strings + Copy {
 
 /// Keeps the tab's title on this screen's heading, in the current language.
 pub fn follow_page_title(title: fn(&Strings) -> &'static str) {
-    let t = use_strings();
-    Effect::new(move |_| crate::browser::set_title(&view_models::route::page_title(title(t()), t())));
+    let locale = use_locale();
+    let shown = crate::data::use_snapshot().resource;
+    Effect::new(move |_| {
+        let (l, t) = (locale.get(), strings(locale.get()));
+        let city = match shown.get() {
+            Some(crate::data::LoadState::Ready { snapshot, .. }) => view_models::city::name(&snapshot, l).map(|c| c.into_owned()),
+            _ => None,
+        };
+        crate::browser::set_title(&view_models::route::page_title(title(t), city.as_deref(), t))
+    });
 }

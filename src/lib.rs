@@ -81,7 +81,7 @@ pub async fn hydrate() -> Result<(), wasm_bindgen::JsValue> {
     console_error_panic_hook::set_once();
     let request = request::from_address_bar();
     let document = browser::document().expect("a browser document");
-    let shown = request.resolve(view_models::strings(view_models::Locale::default()));
+    let shown = request.resolve(view_models::strings(view_models::Locale::default()), None);
     if chunks::preload(chunks::Part::of(&shown.mode, shown.screen)).await.is_err() {
         return Err("the screen's code did not arrive; the page stays as the server sent it".into());
     }

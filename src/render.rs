@@ -80,12 +80,19 @@ pub async fn render_page(request: PageRequest, data: ServerData, options: PageOp
     let locale = request.locale_shown(options.lang_cookie.as_deref(), options.furigana_cookie.as_deref(), offered);
     let furigana_chosen = request.furigana(options.furigana_cookie.as_deref());
     let t = strings(locale);
-    let shown = request.resolve(t);
+    // What the page shows (kept per publication by `files::load`): its city names the page.
+    let loaded = crate::data::files::load(&data, request.params.data.as_deref(), request.params.asof.as_deref());
+    let shown_snapshot = match &loaded {
+        crate::data::LoadState::Ready { snapshot, .. } => Some(snapshot.clone()),
+        crate::data::LoadState::Failed(_) => None,
+    };
+    let city = shown_snapshot.as_deref().and_then(|s| view_models::city::name(s, locale));
+    let shown = request.resolve(t, city.as_deref());
     let private = view_models::route::entry(shown.screen).is_some_and(|e| e.private);
     // A private page without its message is not found.
     let status = if private && options.followed.is_none() { 404 } else { shown.status };
     let title = if private && status == 404 {
-        view_models::route::page_title(t.my_voice_not_found_title, t)
+        view_models::route::page_title(t.my_voice_not_found_title, city.as_deref(), t)
     } else {
         shown.title.clone()
     };
@@ -95,7 +102,15 @@ pub async fn render_page(request: PageRequest, data: ServerData, options: PageOp
     let share = if private {
         "<meta name=\"robots\" content=\"noindex, nofollow\">\n".to_string()
     } else {
-        share_head(&request, &data, screen, locale, &title, not_found, options.data_license.as_deref())
+        share_head(
+            &request,
+            &loaded,
+            screen,
+            locale,
+            &title,
+            not_found,
+            options.data_license.as_deref(),
+        )
     };
     let shared = Arc::new(SsrSharedContext::new());
     let owner = Owner::new_root(Some(shared.clone() as Arc<dyn SharedContext + Send + Sync>));
@@ -169,7 +184,7 @@ pub async fn render_page(request: PageRequest, data: ServerData, options: PageOp
         csp = PAGE_CSP,
         // A private page's address is its secret: not even this site's own requests carry it.
         referrer = if private { "no-referrer" } else { "strict-origin-when-cross-origin" },
-        description = escape_html(t.home_intro),
+        description = escape_html(&view_models::city::description(shown_snapshot.as_deref(), locale)),
         title = escape_html(&title),
     );
     RenderedPage {
@@ -184,7 +199,7 @@ pub async fn render_page(request: PageRequest, data: ServerData, options: PageOp
 /// headline figure and its preview image.
 fn share_head(
     request: &PageRequest,
-    data: &ServerData,
+    loaded: &crate::data::LoadState,
     screen: Screen,
     locale: view_models::Locale,
     title: &str,
@@ -219,12 +234,13 @@ fn share_head(
         "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{}\" href=\"/feed.xml{lang_q}\">\n",
         e(t.app_name)
     );
-    let loaded = crate::data::files::load(data, request.params.data.as_deref(), request.params.asof.as_deref());
-    let description = match &loaded {
-        crate::data::LoadState::Ready { snapshot, .. } => view_models::screens::share::description(screen, snapshot, locale),
-        _ => None,
-    }
-    .unwrap_or_else(|| t.home_intro.to_string());
+    let shown = match loaded {
+        crate::data::LoadState::Ready { snapshot, .. } => Some(snapshot.as_ref()),
+        crate::data::LoadState::Failed(_) => None,
+    };
+    let description = shown
+        .and_then(|s| view_models::screens::share::description(screen, s, locale))
+        .unwrap_or_else(|| view_models::city::description(shown, locale));
     let path = view_models::route::split_locale_prefix(&request.path).1.trim_end_matches('/');
     let image = format!(
         "{}/og/{}.png{lang_q}",
@@ -232,7 +248,7 @@ fn share_head(
         if path.is_empty() { "home" } else { path.trim_start_matches('/') }
     );
     let og_locale = if locale == Locale::En { "en_US" } else { "ja_JP" };
-    let site = format!("{} {}", t.city, t.app_name);
+    let site = view_models::city::site_name(shown.and_then(|s| view_models::city::name(s, locale)).as_deref(), t);
     head += &format!(
         "<meta property=\"og:type\" content=\"website\">\n<meta property=\"og:site_name\" content=\"{}\">\n<meta property=\"og:title\" content=\"{}\">\n<meta property=\"og:description\" content=\"{}\">\n<meta property=\"og:url\" content=\"{}\">\n<meta property=\"og:locale\" content=\"{og_locale}\">\n<meta property=\"og:image\" content=\"{}\">\n<meta property=\"og:image:type\" content=\"image/png\">\n<meta property=\"og:image:width\" content=\"1200\">\n<meta property=\"og:image:height\" content=\"630\">\n<meta property=\"og:image:alt\" content=\"{}\">\n<meta name=\"twitter:card\" content=\"summary_large_image\">\n",
         e(&site),
@@ -252,7 +268,7 @@ fn share_head(
             ..
         },
         None,
-    ) = (&loaded, request.params.data.clone())
+    ) = (loaded, request.params.data.clone())
     {
         if let Some(entry) = history.entries.iter().find(|e| e.id == history.shown) {
             let facts = view_models::screens::share::DatasetFacts {
@@ -277,13 +293,11 @@ fn share_head(
 }
 
 /// The readings of every Japanese text the app may show on this page (the interface's strings,
-/// the kiosk's places, each `ja` of the data the page carries), as a JSON object from text to
+/// each `ja` of the data the page carries, the city's offices among them), as a JSON object from text to
 /// text with readings: only those with readings to add. `<` is escaped as in [`page_data`].
 fn readings_for_app(resolved: &[(SerializedDataId, String)]) -> String {
     let data: Vec<serde_json::Value> = resolved.iter().filter_map(|(_, v)| serde_json::from_str(v).ok()).collect();
-    let places = view_models::screens::contexts::wards();
     let mut all: Vec<&str> = strings(view_models::Locale::Ja).all().into_iter().map(|(_, text)| text).collect();
-    all.extend(places.iter().map(|(_, name)| name.ja.as_str()));
     all.extend(data.iter().flat_map(snapshot::readings::japanese_texts).map(|(_, text)| text));
     let known: std::collections::BTreeMap<&str, String> = all
         .into_iter()

@@ -10,7 +10,13 @@ use view_models::Strings;
 pub fn EmbedDialog(card: String, title: String, t: &'static Strings) -> impl IntoView {
     let copied = RwSignal::new(false);
     let origin = crate::request::use_request().origin;
-    let snippet = embed_snippet(&origin, &card, &t.embed_snippet_title(&title));
+    let locale = crate::i18n::use_locale().get_untracked();
+    let shown = crate::data::shown_snapshot();
+    let title = match shown.as_deref().and_then(|s| view_models::city::name(s, locale)) {
+        Some(city) => t.embed_snippet_title(&title, &city).into_owned(),
+        None => title,
+    };
+    let snippet = embed_snippet(&origin, &card, &title);
     let snippet_for_copy = snippet.clone();
     let field_id = format!("embed-code-{card}");
     let label_for = field_id.clone();

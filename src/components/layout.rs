@@ -22,6 +22,12 @@ pub fn Layout(children: Children) -> impl IntoView {
     let t = use_strings();
     let m = use_marked_strings();
     let kiosk = is_kiosk();
+    let locale = use_locale();
+    let city_name = move |state: LoadState| match state {
+        LoadState::Ready { snapshot, .. } => view_models::city::name_marked(&snapshot, locale.get())
+            .map(|name| view! { <span class="site-title__city">{ruby(&name)}</span> }),
+        LoadState::Failed(_) => None,
+    };
     view! {
         <PrintHeader/>
         <a class="skip-link" href="#main">{move || ruby(m().skip_to_content)}</a>
@@ -29,7 +35,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             <div class="site-header__bar">
                 <p class="site-title">
                     <Link href="/">
-                        <span class="site-title__city">{move || ruby(m().city)}</span>
+                        <WhenLoaded show=city_name/>
                         <span class="site-title__name">{move || ruby(m().app_name)}</span>
                     </Link>
                 </p>

@@ -52,6 +52,12 @@ pub fn PrintHeader() -> impl IntoView {
         LoadState::Ready { snapshot, .. } => Some(view! { <span>{view_models::format::as_of(&snapshot.as_of, locale.get())}</span> }),
         LoadState::Failed(_) => None,
     };
+    let city = move |state: LoadState| match state {
+        LoadState::Ready { snapshot, .. } => {
+            view_models::city::name_marked(&snapshot, locale.get()).map(|name| view! { <span>{ruby(&name)} " "</span> })
+        }
+        LoadState::Failed(_) => None,
+    };
     let qr = move || crate::components::continue_qr::qr_src(&address.map(|a| a.path()).unwrap_or_else(|| "/".into()), locale.get());
     // A private page's address is its secret: not printed, and no QR code is asked for it. An
     // unknown address has no QR code either (the server makes them for the screens only).
@@ -62,7 +68,7 @@ pub fn PrintHeader() -> impl IntoView {
     view! {
         <div class="print-header" aria-hidden="true">
             {has_qr.then(|| view! { <img class="print-header__qr" src=qr width="64" height="64" alt=""/> })}
-            {move || ruby(m().city)} " " {move || ruby(m().app_name)} " — " <WhenLoaded show=date/> {where_to}
+            <WhenLoaded show=city/> {move || ruby(m().app_name)} " — " <WhenLoaded show=date/> {where_to}
         </div>
     }
 }

@@ -177,6 +177,15 @@ pub fn provide_snapshot(selected: Option<String>) {
     });
 }
 
+/// The snapshot shown, once loaded: for what sits inside a loaded screen and needs a detail of
+/// the publication it was not handed (the city's name in a snippet).
+pub fn shown_snapshot() -> Option<Arc<Snapshot>> {
+    match use_snapshot().resource.get_untracked() {
+        Some(LoadState::Ready { snapshot, .. }) => Some(snapshot),
+        _ => None,
+    }
+}
+
 pub fn use_snapshot() -> SnapshotContext {
     expect_context::<SnapshotContext>()
 }

@@ -11,19 +11,27 @@ use view_models::screens::home::home;
 use view_models::{marked_strings, Locale};
 
 use crate::components::indicator_card::IndicatorCard;
-use crate::components::loaded::Loaded;
+use crate::components::loaded::{Loaded, WhenLoaded};
 use crate::components::ruby::ruby;
+use crate::data::LoadState;
 use crate::i18n::use_marked_strings;
 use crate::navigation::Link;
 
-/// The heading and introduction need no data, so they show at once, also while the app loads a
-/// picked snapshot.
+/// The heading needs no data, so it shows at once; the city's introduction stays in place while
+/// the app loads a picked snapshot.
 #[component]
 pub fn Home() -> impl IntoView {
     let m = use_marked_strings();
+    let locale = crate::i18n::use_locale();
+    let introduction = move |state: LoadState| match state {
+        LoadState::Ready { snapshot, .. } => {
+            view_models::city::introduction_marked(&snapshot, locale.get()).map(|text| view! { <p class="lead">{ruby(&text)}</p> })
+        }
+        LoadState::Failed(_) => None,
+    };
     view! {
         <h1>{move || ruby(m().home_title)}</h1>
-        <p class="lead">{move || ruby(m().home_intro)}</p>
+        <WhenLoaded show=introduction/>
         <Loaded page=home_page title=|t| t.nav_home below_heading=true/>
     }
 }

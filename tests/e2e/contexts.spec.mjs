@@ -95,7 +95,7 @@ test('embed snippet: 「このグラフを埋め込む」 opens the one-line sni
   const code = await share.locator('textarea').inputValue();
   expect(code, 'one line').not.toContain('\n');
   expect(code, 'iframe src').toContain(`src="${base}/?embed=1&amp;card=konbini-yearly"`);
-  expect(code, 'resize script').toContain(`<script src="${base}/embed.js" data-frame="kumamoto-reform-konbini-yearly" async></script>`);
+  expect(code, 'resize script').toContain(`<script src="${base}/embed.js" data-frame="reform-widget-konbini-yearly" async></script>`);
   await share.locator('button[data-copy]').click();
   await expect(share.locator('[data-copy-status]')).toHaveText('コピーしました');
   await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), 'the snippet is on the clipboard').toEqual(code);

@@ -1,12 +1,12 @@
 //! The JSON Schema of a submission, built from the rules `validate` applies: the same limits,
-//! ward ids, kinds and character classes. Every body this schema accepts is stored; the API
+//! office ids, kinds and character classes. Every body this schema accepts is stored; the API
 //! document (`openapi.json`, written by the server crate) carries it. Property tests below hold
 //! the patterns to the Rust checks.
 
 use serde_json::{json, Value};
 
 use crate::text::{EMAIL_LOCAL_SPECIALS, FORBIDDEN, MAX_EMAIL_LOCAL_CHARS, MAX_ID_CHARS, WHITESPACE};
-use crate::{Kind, MAX_COMMENT_CHARS, MAX_EMAIL_CHARS, MAX_MESSAGE_CHARS, MAX_TOPIC_CHARS, WARD_IDS};
+use crate::{Kind, MAX_COMMENT_CHARS, MAX_EMAIL_CHARS, MAX_MESSAGE_CHARS, MAX_TOPIC_CHARS};
 
 /// `\uXXXX` escapes for a regex character class (ECMA-262, Python's `re` and Rust's `regex`
 /// all read them).
@@ -83,7 +83,7 @@ fn kind_name(kind: Kind) -> &'static str {
 }
 
 /// One accepted shape: a kind, with or without a reply address.
-fn variant(kind: Kind, reply: bool) -> Value {
+fn variant(kind: Kind, reply: bool, offices: &[&str]) -> Value {
     let survey = kind == Kind::CounterSurvey;
     let (max_message, message_pattern) = if survey {
         (MAX_COMMENT_CHARS, text_pattern())
@@ -98,7 +98,7 @@ fn variant(kind: Kind, reply: bool) -> Value {
             json!({ "anyOf": [{ "type": "string", "pattern": blank_pattern() }, schema] })
         }
     };
-    let ward = or_blank(json!({ "enum": WARD_IDS, "description": "Ward office id" }));
+    let ward = or_blank(json!({ "enum": offices, "description": "Office id: one of the offices the city's latest publication lists" }));
     let section = or_blank(json!({ "type": "string", "pattern": id_pattern(), "description": "Counter id" }));
     let satisfaction = if survey {
         json!({ "type": "integer", "minimum": 1, "maximum": 5 })
@@ -141,11 +141,12 @@ fn variant(kind: Kind, reply: bool) -> Value {
     })
 }
 
-/// The submission schema: exactly one of the four shapes.
-pub fn submission_schema() -> Value {
+/// The submission schema: exactly one of the four shapes. `offices`: the ids the running city
+/// publishes, as `validate` takes them.
+pub fn submission_schema(offices: &[&str]) -> Value {
     let variants: Vec<Value> = [Kind::General, Kind::CounterSurvey]
         .into_iter()
-        .flat_map(|k| [variant(k, false), variant(k, true)])
+        .flat_map(|k| [variant(k, false, offices), variant(k, true, offices)])
         .collect();
     json!({
         "description": "Feedback from the general form (kind general, the default) or the counter survey at a kiosk (kind counter_survey). A reply address needs consent.",
@@ -161,13 +162,14 @@ mod tests {
     use regex::Regex;
 
     const KEY: &str = "0f8fad5b-d9cb-469f-a165-70867728950e";
+    const OFFICES: [&str; 2] = ["chuo", "north-branch"];
 
     fn re(p: String) -> Regex {
         Regex::new(&p).unwrap()
     }
 
     fn valid(s: Submission) -> bool {
-        matches!(validate(&s), Verdict::Valid(_))
+        matches!(validate(&s, &OFFICES), Verdict::Valid(_))
     }
 
     /// Characters worth trying: the edges of every class, and ordinary text.
@@ -228,9 +230,9 @@ mod tests {
     }
 
     #[test]
-    fn the_schema_names_every_ward_and_both_kinds() {
-        let text = submission_schema().to_string();
-        for id in WARD_IDS.iter().chain(&["general", "counter_survey"]) {
+    fn the_schema_names_every_office_and_both_kinds() {
+        let text = submission_schema(&OFFICES).to_string();
+        for id in OFFICES.iter().chain(&["general", "counter_survey"]) {
             assert!(text.contains(&format!("\"{id}\"")), "{id}");
         }
     }

@@ -140,7 +140,7 @@ fn exercise(input: &[u8]) {
     let _ = snapshot::parse_snapshot(input);
     let _ = snapshot::parse_manifest(input);
     if let Ok(sub) = serde_json::from_slice::<feedback::Submission>(input) {
-        let _ = feedback::validate(&sub);
+        let _ = feedback::validate(&sub, &["chuo", "kita"]);
     }
     if let Ok(text) = std::str::from_utf8(input) {
         let _ = feedback::personal_data_hints(text);

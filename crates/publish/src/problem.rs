@@ -45,6 +45,8 @@ pub enum Kind {
     NotAWorkbook(String),
     UnknownEncoding,
     NoSheets,
+    /// A CSV file whose name is no sheet's (`検証指標.csv`, or LibreOffice's `BOOK-検証指標.csv`).
+    FileMatchesNoSheet(String),
     /// A rule of the snapshot checker (negative counts, percentages over 100, sums, order...).
     Rule(snapshot::Problem),
     /// The data folder refused (the id is already published, the folder cannot be read), worded
@@ -134,6 +136,7 @@ impl Kind {
             Kind::NotAWorkbook(d) => w.not_a_workbook(d),
             Kind::UnknownEncoding => w.unknown_encoding.into(),
             Kind::NoSheets => w.no_sheets.into(),
+            Kind::FileMatchesNoSheet(file) => w.file_matches_no_sheet(file),
             Kind::Rule(p) => p.message_in(lang),
             Kind::Folder { en, .. } if lang == Locale::En => en.clone(),
             Kind::Folder { ja, .. } => ja.clone(),

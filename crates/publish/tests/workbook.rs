@@ -470,7 +470,7 @@ fn a_malformed_word_is_named_by_sheet_and_cell_and_nothing_is_published() {
 fn through_libreoffice(file: &std::path::Path, to: &str) -> std::path::PathBuf {
     let dir = file.parent().unwrap();
     // A profile of its own, so tests converting at once do not wait on each other's lock.
-    let profile = dir.join(format!("lo-profile-{to}"));
+    let profile = dir.join(format!("lo-profile-{}", to.split(':').next().unwrap_or(to)));
     let out = std::process::Command::new("soffice")
         .arg(format!("-env:UserInstallation=file://{}", profile.display()))
         .args(["--headless", "--convert-to", to, "--outdir"])
@@ -507,5 +507,44 @@ fn the_workbook_saved_by_libreoffice_reads_back_the_same_figures_texts_and_words
         assert_eq!(next.readings, base.readings, "{to}: 「読み方」 as written");
         assert_eq!(next, base, "{to}: every figure, text and word as published");
     }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn every_sheet_exported_by_libreoffice_as_csv_imports_under_its_book_sheet_names() {
+    let base = base();
+    let dir = std::env::temp_dir().join(format!("widget-libreoffice-csv-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let xlsx = dir.join("workbook.xlsx");
+    std::fs::write(&xlsx, publish::workbook::write::workbook(&base).unwrap()).unwrap();
+    // LibreOffice's "every sheet" CSV export (sheet -1, UTF-8): one `workbook-<sheet>.csv` each.
+    through_libreoffice(
+        &xlsx,
+        "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+    );
+    std::fs::remove_file(&xlsx).unwrap();
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".csv"))
+        .collect();
+    files.sort();
+    assert!(files.contains(&format!("workbook-{INDICATORS}.csv")), "{files:?}");
+    let book = read::read_path(&dir).unwrap_or_else(|e| panic!("{:?}", messages(Err(e), Locale::Ja)));
+    let mut next = import(&book, &base, "2024-03-test", "2024-03-31").unwrap_or_else(|p| panic!("{:?}", messages(Err(p), Locale::Ja)));
+    next.id = base.id.clone();
+    next.as_of = base.as_of.clone();
+    assert_eq!(next, base, "every figure, text and word as published");
+
+    // A file named after no sheet is named in the problem, not hidden behind missing sheets.
+    std::fs::write(dir.join("メモ.csv"), "a,b\n").unwrap();
+    let m = messages(read::read_path(&dir).map(|_| base.clone()), Locale::Ja);
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!(
+        m[0].contains("「メモ.csv」") && m[0].contains("シートの名前とも合いません"),
+        "{m:?}"
+    );
     std::fs::remove_dir_all(&dir).ok();
 }

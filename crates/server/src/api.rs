@@ -90,7 +90,8 @@ pub async fn post_feedback(
         _ => Failure::new(ErrorCode::MalformedBody),
     })?;
     let submission = serde_json::from_slice::<Submission>(&body).map_err(|_| Failure::new(ErrorCode::MalformedBody))?;
-    let feedback = match validate(&submission) {
+    let offices = crate::pages::office_ids(&app);
+    let feedback = match validate(&submission, &offices.iter().map(String::as_str).collect::<Vec<_>>()) {
         Verdict::Valid(f) => f,
         Verdict::Invalid(errors) => {
             let mut refusal = Failure::new(ErrorCode::Invalid);
@@ -136,8 +137,11 @@ pub async fn health(State(app): State<Arc<AppState>>) -> Result<Json<Health>, Fa
     Ok(Json(Health { status: HealthStatus::Ok }))
 }
 
-pub async fn openapi() -> Response {
-    ([(header::CONTENT_TYPE, "application/json")], crate::OPENAPI).into_response()
+/// The API document for the running city: the offices of its latest publication.
+pub async fn openapi(State(app): State<Arc<AppState>>) -> Response {
+    let offices = crate::pages::office_ids(&app);
+    let text = crate::openapi::document_text(&offices.iter().map(String::as_str).collect::<Vec<_>>());
+    ([(header::CONTENT_TYPE, "application/json")], text).into_response()
 }
 
 /// A staff endpoint's caller: the configured bearer token, compared in constant time. No token
@@ -185,7 +189,11 @@ pub async fn counter_survey_summary(
         .map_err(Failure::store("counting the counter survey"))?;
     Ok((
         [(header::CACHE_CONTROL, "no-store")],
-        Json(summary::summarize(&counted, app.config.summary_min_count)),
+        Json(summary::summarize(
+            &counted,
+            app.config.summary_min_count,
+            &crate::pages::offices(&app),
+        )),
     )
         .into_response())
 }

@@ -78,8 +78,6 @@ impl AppState {
     }
 }
 
-pub(crate) const OPENAPI: &str = include_str!("../openapi.json");
-
 /// Only the server's own origin and the configured ones may post: a browser on another site
 /// could otherwise send feedback in a visitor's name.
 pub fn origin_allowed(headers: &HeaderMap, allowed: &[String]) -> bool {

@@ -1,7 +1,8 @@
 //! The API document, generated: schemas from the same Rust types the server answers with
 //! (`feedback::api`, `summary`) and the submission schema from the rules `validate` applies
 //! (`feedback::contract`). The committed `openapi.json` is this document; a test fails when it
-//! is stale (`cargo run -p server --bin widget-openapi > crates/server/openapi.json`).
+//! is stale (`cargo run -p server --bin widget-openapi > crates/server/openapi.json`). The committed
+//! one lists the default data's offices; the server answers with its own city's.
 
 use feedback::api::{ApiError, ErrorCode, Health, Receipt};
 use schemars::generate::SchemaSettings;
@@ -40,7 +41,9 @@ fn responses(ok: &[(&str, Value)], refusals: &[ErrorCode]) -> Value {
     Value::Object(r)
 }
 
-pub fn document() -> Value {
+/// The document for a city whose latest publication lists `offices` (their ids are the only
+/// places a counter survey answer may name).
+pub fn document(offices: &[&str]) -> Value {
     let mut generator = SchemaSettings::draft2020_12()
         .with(|s| s.definitions_path = "/components/schemas".into())
         .into_generator();
@@ -49,14 +52,14 @@ pub fn document() -> Value {
     generator.subschema_for::<Health>();
     generator.subschema_for::<Summary>();
     let mut schemas: Map<String, Value> = generator.take_definitions(true);
-    schemas.insert("Submission".into(), feedback::contract::submission_schema());
+    schemas.insert("Submission".into(), feedback::contract::submission_schema(offices));
     let month = |name: &str, description: &str| json!({ "name": name, "in": "query", "required": false, "description": description, "schema": { "type": "string", "pattern": crate::summary::month_pattern() } });
     use ErrorCode::*;
     let staff = [Unauthorized, ExportDisabled, StoreUnavailable];
     json!({
         "openapi": "3.1.0",
         "info": {
-            "title": "Kumamoto City Hall Reform widget API",
+            "title": "City Hall Reform widget API",
             "version": "1.1.0",
             "description": "Receives citizens' feedback on the City Hall Reform Plan. Submissions are idempotent: the client chooses a UUID key, and a retry with the same key returns the same receipt without a second record. Generated from the server's types; do not edit by hand."
         },
@@ -97,8 +100,16 @@ pub fn document() -> Value {
 }
 
 /// The document as committed: pretty JSON with a final newline.
-pub fn document_text() -> String {
-    let mut text = serde_json::to_string_pretty(&document()).expect("a JSON value serialises");
+/// The offices of the default data (`public/data`), which the committed document lists.
+pub fn default_offices() -> Vec<String> {
+    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data/snapshots/2023-12.json");
+    let bytes = std::fs::read(file).expect("the default data, beside the sources");
+    let s = snapshot::parse_snapshot(&bytes).expect("the default data reads");
+    view_models::city::office_ids(&s).into_iter().map(String::from).collect()
+}
+
+pub fn document_text(offices: &[&str]) -> String {
+    let mut text = serde_json::to_string_pretty(&document(offices)).expect("a JSON value serialises");
     text.push('\n');
     text
 }

@@ -221,6 +221,16 @@ pub(crate) fn published(app: &AppState) -> Option<Arc<snapshot::Snapshot>> {
     }
 }
 
+/// The offices the latest publication lists: the only places a counter survey answer may name.
+pub(crate) fn offices(app: &AppState) -> Vec<snapshot::Office> {
+    published(app).map_or_else(Vec::new, |s| view_models::city::offices(&s).to_vec())
+}
+
+/// Their ids, as the feedback rules take them.
+pub(crate) fn office_ids(app: &AppState) -> Vec<String> {
+    offices(app).into_iter().map(|o| o.id).collect()
+}
+
 pub(crate) fn refusal(status: StatusCode, ja: &str, en: &str) -> Response {
     let body = format!("<!DOCTYPE html><html lang=\"ja\"><meta charset=\"utf-8\"><title>{ja}</title><link rel=\"stylesheet\" href=\"/style.css\"><main class=\"site-main\"><h1>{ja}</h1><p lang=\"en\">{en}</p><p><a href=\"/\">ホーム / Home</a></p></main></html>");
     (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response()
@@ -278,7 +288,8 @@ pub async fn posted_form(app: &Arc<AppState>, peer: SocketAddr, req: Request) ->
             "Too many messages. Please try again in a minute.",
         );
     }
-    let posted = match validate(&submission) {
+    let offices = office_ids(app);
+    let posted = match validate(&submission, &offices.iter().map(String::as_str).collect::<Vec<_>>()) {
         Verdict::Invalid(errors) => PostedForm {
             submission,
             errors,

@@ -7,8 +7,7 @@
 
 use serde::Serialize;
 use snapshot::validate::{fiscal_year_of, FISCAL_YEARS};
-use snapshot::{Breakdown, Section, YearMonth};
-use view_models::screens::contexts::wards;
+use snapshot::{Breakdown, Office, Section, Text, YearMonth};
 use view_models::screens::feedback_form::counts_as_satisfied;
 
 /// Answers of one ward, counter and month, as stored.
@@ -47,7 +46,9 @@ fn share(satisfied: u32, answers: u32) -> f64 {
     (f64::from(satisfied) * 1000.0 / f64::from(answers)).round() / 10.0
 }
 
-pub fn summarize(counted: &[Counted], min_count: u32) -> Summary {
+/// `offices`: the latest publication's, which name the wards; answers for an office it no longer
+/// lists are counted all the same, under their id, as a former office.
+pub fn summarize(counted: &[Counted], min_count: u32, offices: &[Office]) -> Summary {
     let mut cells = vec![];
     let mut breakdown = vec![];
     for c in counted {
@@ -71,16 +72,36 @@ pub fn summarize(counted: &[Counted], min_count: u32) -> Summary {
             withheld,
         });
     }
-    let named: Vec<Section> = wards()
-        .into_iter()
-        .filter(|(id, _)| breakdown.iter().any(|b| b.ward.as_deref() == Some(*id)))
-        .map(|(id, name)| Section { id: id.to_string(), name })
+    let mut named: Vec<Section> = offices
+        .iter()
+        .filter(|o| breakdown.iter().any(|b| b.ward.as_deref() == Some(o.id.as_str())))
+        .map(|o| Section {
+            id: o.id.clone(),
+            name: o.name.clone(),
+        })
         .collect();
+    for b in &breakdown {
+        if let Some(id) = b.ward.as_deref().filter(|id| !named.iter().any(|s| s.id == *id)) {
+            named.push(former_office(id));
+        }
+    }
     Summary {
         breakdown,
         wards: named,
         cells,
         min_count,
+    }
+}
+
+/// A ward the answers name but the latest publication no longer lists: kept, and said to be former.
+fn former_office(id: &str) -> Section {
+    Section {
+        id: id.to_string(),
+        name: Text {
+            ja: format!("{id}（以前の窓口）"),
+            en: Some(format!("{id} (former office)")),
+            ja_easy: Some(format!("{id}（まえの 窓口《まどぐち》）")),
+        },
     }
 }
 
@@ -197,11 +218,24 @@ mod tests {
         }
     }
 
+    fn office(id: &str, ja: &str) -> Office {
+        Office {
+            id: id.into(),
+            kind: snapshot::OfficeKind::WardOffice,
+            name: Text {
+                ja: ja.into(),
+                ..Text::default()
+            },
+        }
+    }
+
     #[test]
     fn small_cells_are_withheld_and_the_rest_are_snapshot_cells() {
+        let offices = [office("chuo", "中央区役所"), office("kita", "北区役所")];
         let s = summarize(
             &[counted(3, "chuo", 12, 11), counted(4, "chuo", 9, 9), counted(4, "kita", 10, 7)],
             10,
+            &offices,
         );
         assert_eq!(s.breakdown.len(), 2);
         assert_eq!(s.breakdown[0].fiscal_year.0, 2024, "March 2025 is in fiscal year 2024");
@@ -212,7 +246,24 @@ mod tests {
             "9 answers: nothing of it shown"
         );
         assert_eq!(s.wards.iter().map(|w| w.id.as_str()).collect::<Vec<_>>(), ["chuo", "kita"]);
+        assert_eq!(s.wards[1].name.ja, "北区役所", "named as the city publishes it");
         assert!(satisfied(5) && satisfied(4) && !satisfied(3) && !satisfied(-1) && !satisfied(300));
+    }
+
+    #[test]
+    fn answers_for_an_office_the_city_no_longer_lists_are_counted_as_a_former_office() {
+        let s = summarize(
+            &[counted(4, "tomiai", 10, 8), counted(4, "chuo", 10, 9)],
+            10,
+            &[office("chuo", "中央区役所")],
+        );
+        assert_eq!(s.breakdown.len(), 2, "nothing dropped");
+        assert_eq!(s.wards.iter().map(|w| w.id.as_str()).collect::<Vec<_>>(), ["chuo", "tomiai"]);
+        assert_eq!(s.wards[1].name.ja, "tomiai（以前の窓口）");
+        let mut draft = snapshot::parse_snapshot(include_bytes!("../../../public/data/snapshots/2023-12.json")).unwrap();
+        draft.counter_survey.wards = s.wards.clone();
+        draft.counter_survey.breakdown = s.breakdown.clone();
+        assert_eq!(snapshot::check_snapshot(&draft), vec![], "the checker takes it as it is");
     }
 
     #[test]

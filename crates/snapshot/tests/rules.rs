@@ -304,3 +304,29 @@ fn voice_counts_name_a_card_and_each_month_once() {
     let ps = received(json!([{ "card": "konbini-yearly", "month": { "year": 2023, "month": 11 }, "count": -1 }]));
     assert!(ps[0].starts_with("voices.received[0].count"), "{ps:?}");
 }
+
+#[test]
+fn the_city_is_optional_and_checked_where_given() {
+    assert!(problems_after(|v| {
+        v.as_object_mut().unwrap().remove("city");
+    })
+    .is_empty());
+    let ps = problems_after(|v| v["city"]["offices"][1]["id"] = json!("Higashi Ward"));
+    assert!(ps.iter().any(|p| p.starts_with("city.offices[1].id")), "{ps:?}");
+    let ps = problems_after(|v| v["city"]["name"]["ja"] = json!(""));
+    assert!(ps.iter().any(|p| p.starts_with("city.name.ja")), "{ps:?}");
+    let ps = problems_after(|v| v["city"]["licence"] = json!("http://example.org/licence"));
+    assert!(ps.iter().any(|p| p.starts_with("city.licence")), "{ps:?}");
+    assert!(problems_after(|v| v["city"]["licence"] = json!("https://creativecommons.org/licenses/by/4.0/")).is_empty());
+    let ps = problems_after(|v| {
+        v["city"]["offices"] = json!((0..101)
+            .map(|i| json!({"id": format!("o{i}"), "kind": "branch", "name": {"ja": "支所"}}))
+            .collect::<Vec<_>>())
+    });
+    assert!(ps.iter().any(|p| p.starts_with("city.offices") && p.contains("100")), "{ps:?}");
+    let ps = problems_after(|v| v["city"]["offices"][0]["name"]["ja_easy"] = json!("中央区"));
+    assert!(
+        ps.iter().any(|p| p.starts_with("city.offices[0].name.ja_easy")),
+        "easy Japanese needs its readings: {ps:?}"
+    );
+}

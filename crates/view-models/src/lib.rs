@@ -2,6 +2,7 @@
 //! No web dependencies, so everything here is tested natively with `cargo test`.
 
 pub mod chart;
+pub mod city;
 pub mod escape;
 pub mod export;
 pub mod format;

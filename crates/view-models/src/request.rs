@@ -156,13 +156,13 @@ impl PageRequest {
 
     /// What this request shows, worked out once for the server's renderer and the browser's
     /// app: the mode, the screen as the mode offers it, its title and the answer's status.
-    pub fn resolve(&self, t: &crate::Strings) -> Resolved {
+    pub fn resolve(&self, t: &crate::Strings, city: Option<&str>) -> Resolved {
         use crate::screens::contexts::Mode;
         let mode = self.mode();
         let (kiosk, embed) = (matches!(mode, Mode::Kiosk { .. }), matches!(mode, Mode::Embed { .. }));
         let screen = crate::route::at_kiosk(self.screen(), kiosk);
         let not_found = !embed && screen == Screen::NotFound;
-        let title = crate::route::page_title(crate::route::screen_name(screen, kiosk, embed, t), t);
+        let title = crate::route::page_title(crate::route::screen_name(screen, kiosk, embed, t), city, t);
         let starts_app = kiosk || crate::route::entry(screen).is_some_and(|e| e.starts_app);
         Resolved {
             mode,
@@ -437,10 +437,10 @@ mod tests {
     fn reading_screens_start_no_app_and_forms_and_kiosks_do() {
         let t = crate::strings(Locale::Ja);
         for path in ["/", "/plan", "/konbini", "/no-such-page"] {
-            assert!(!PageRequest::new(path, "", "").resolve(t).starts_app, "{path}");
+            assert!(!PageRequest::new(path, "", "").resolve(t, None).starts_app, "{path}");
         }
-        assert!(PageRequest::new("/feedback", "", "").resolve(t).starts_app);
-        assert!(PageRequest::new("/plan", "mode=kiosk", "").resolve(t).starts_app);
+        assert!(PageRequest::new("/feedback", "", "").resolve(t, None).starts_app);
+        assert!(PageRequest::new("/plan", "mode=kiosk", "").resolve(t, None).starts_app);
         let r = PageRequest::new("/konbini", "lang=en&asof=2023-12&utm_source=x&data=%2Ff.json", "");
         assert_eq!(r.kept_fields(true), [("lang", "en".to_string()), ("data", "/f.json".to_string())]);
     }

@@ -175,9 +175,9 @@ pub fn screen_for(path: &str) -> Screen {
     SCREENS.iter().find(|e| e.path == path).map_or(Screen::NotFound, |e| e.screen)
 }
 
-/// The tab's title: the screen's name, then the city and the plan.
-pub fn page_title(screen_name: &str, t: &crate::Strings) -> String {
-    format!("{screen_name}｜{} {}", t.city, t.app_name)
+/// The tab's title: the screen's name, then the city (where the publication names one) and the plan.
+pub fn page_title(screen_name: &str, city: Option<&str>, t: &crate::Strings) -> String {
+    format!("{screen_name}｜{}", crate::city::site_name(city, t))
 }
 
 /// The screen a kiosk shows for `screen`: those not offered there are not found.

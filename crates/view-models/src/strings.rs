@@ -14,7 +14,6 @@ snapshot::text_table! {
     /// The widget's interface text in one language.
     pub struct Strings {
         app_name,
-        city,
         skip_to_content,
         nav_label,
         /// The button that opens the menu on narrow screens.
@@ -59,7 +58,8 @@ snapshot::text_table! {
 
         // Home.
         home_title,
-        home_intro,
+        /// What a search result says of the site where the publication names no city.
+        site_description,
         headline_title,
         baseline,
         latest,
@@ -336,7 +336,8 @@ snapshot::text_table! {
         label_colon,
         outbox_sent(receipt),
         /// The embed snippet's title for a card.
-        embed_snippet_title(title),
+        /// `{city}`: the publishing city's name.
+        embed_snippet_title(title, city),
         list_separator,
         /// A note after a name: the plan's stage, a date.
         in_brackets(text),
@@ -414,7 +415,6 @@ fn furigana_tables() -> (&'static Strings, &'static Strings) {
 
 static JA: Strings = Strings {
     app_name: "市役所改革プラン",
-    city: "熊本市",
     skip_to_content: "本文へ移動",
     nav_label: "メインメニュー",
     menu: "メニュー",
@@ -447,7 +447,7 @@ static JA: Strings = Strings {
     period: "計画期間",
     show_table: "数値を表で見る",
     home_title: "市役所改革プランのいま",
-    home_intro: "熊本市は、市民と職員の満足度が高い市役所をめざして改革を進めています。計画の目標と、その達成度を示す数字をまとめました。",
+    site_description: "市役所改革の計画と、その達成度を示す数字をまとめました。",
     headline_title: "主な検証指標",
     baseline: "基準値",
     latest: "実績",
@@ -680,7 +680,7 @@ static JA: Strings = Strings {
     optional_mark: "（任意）",
     label_colon: "：",
     outbox_sent: "送信済み（受付番号 {receipt}）",
-    embed_snippet_title: "{title}（熊本市）",
+    embed_snippet_title: "{title}（{city}）",
     list_separator: "、",
     in_brackets: "（{text}）",
     not_published: "未公表",
@@ -690,7 +690,6 @@ static JA: Strings = Strings {
 
 static EN: Strings = Strings {
     app_name: "City Hall Reform Plan",
-    city: "Kumamoto City",
     skip_to_content: "Skip to main content",
     nav_label: "Main menu",
     menu: "Menu",
@@ -723,7 +722,7 @@ static EN: Strings = Strings {
     period: "Plan period",
     show_table: "Show the figures as a table",
     home_title: "The City Hall Reform Plan today",
-    home_intro: "Kumamoto City is reforming its City Hall to satisfy both citizens and staff. Here are the plan's goals and the figures that show how far it has come.",
+    site_description: "The plan to reform City Hall, and the figures that show how far it has come.",
     headline_title: "Key verification indicators",
     baseline: "Baseline",
     latest: "Actual",
@@ -956,7 +955,7 @@ static EN: Strings = Strings {
     optional_mark: " (optional)",
     label_colon: ": ",
     outbox_sent: "Sent (receipt number {receipt})",
-    embed_snippet_title: "{title} (Kumamoto City)",
+    embed_snippet_title: "{title} ({city})",
     list_separator: ", ",
     in_brackets: " ({text})",
     not_published: "not published",
@@ -967,7 +966,6 @@ static EN: Strings = Strings {
 /// やさしい日本語 with readings: [`strings`] gives it as read, [`marked_strings`] as written.
 static JA_EASY: Strings = Strings {
     app_name: "市役所《しやくしょ》 改革《かいかく》 プラン",
-    city: "熊本市《くまもとし》",
     skip_to_content: "本文《ほんぶん》へ 行《い》く",
     nav_label: "メニュー",
     menu: "メニュー",
@@ -1000,7 +998,7 @@ static JA_EASY: Strings = Strings {
     period: "プランの 期間《きかん》",
     show_table: "数字《すうじ》を 表《ひょう》で 見《み》る",
     home_title: "市役所《しやくしょ》 改革《かいかく》 プランの 今《いま》",
-    home_intro: "熊本市《くまもとし》は、市民《しみん》と 職員《しょくいん》が 満足《まんぞく》する 市役所《しやくしょ》を 目指《めざ》して います。目当《めあ》てと、どこまで できたかを 示《しめ》す 数字《すうじ》を まとめました。",
+    site_description: "市役所《しやくしょ》を よく する 計画《けいかく》と、どこまで できたかを 示《しめ》す 数字《すうじ》を まとめました。",
     headline_title: "おもな 数字《すうじ》",
     baseline: "はじめ",
     latest: "結果《けっか》",
@@ -1233,7 +1231,7 @@ static JA_EASY: Strings = Strings {
     optional_mark: "（書《か》かなくても よい）",
     label_colon: "：",
     outbox_sent: "送《おく》りました（受付《うけつけ》 番号《ばんごう》 {receipt}）",
-    embed_snippet_title: "{title}（熊本市《くまもとし》）",
+    embed_snippet_title: "{title}（{city}）",
     list_separator: "、",
     in_brackets: "（{text}）",
     not_published: "まだ 出《で》ていません",

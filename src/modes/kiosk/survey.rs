@@ -11,7 +11,7 @@ use feedback::{validate, Field, Kind, Submission, Verdict, MAX_COMMENT_CHARS};
 use leptos::html;
 use leptos::prelude::*;
 use snapshot::Snapshot;
-use view_models::screens::contexts::{kiosk_place, wards, KioskPlace};
+use view_models::screens::contexts::{kiosk_place, KioskPlace};
 use view_models::screens::feedback_form::{counter_satisfaction_label, survey_error_message};
 use view_models::screens::kiosk_survey::{kiosk_address, mouth_curve, thanks_seconds, SurveyProgress, SurveyStep};
 use view_models::{marked_strings, strings, Locale, Strings};
@@ -67,8 +67,14 @@ fn survey_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
     let request = use_request();
     let section_ids: Vec<&str> = s.counter_survey.sections.iter().map(|x| x.id.as_str()).collect();
     // A kiosk configured for its place (`&ward=chuo&section=juumin`) does not ask where it is.
-    let place = kiosk_place(request.params.ward.as_deref(), request.params.section.as_deref(), &section_ids);
-    let mut progress = SurveyProgress::new(&place, &echo.ward, &echo.section, echo.satisfaction, &section_ids);
+    let office_ids = view_models::city::office_ids(&s);
+    let place = kiosk_place(
+        request.params.ward.as_deref(),
+        request.params.section.as_deref(),
+        &office_ids,
+        &section_ids,
+    );
+    let mut progress = SurveyProgress::new(&place, &echo.ward, &echo.section, echo.satisfaction, &office_ids, &section_ids);
     if posted.as_ref().is_some_and(|p| p.back) {
         progress = progress.back(&place).unwrap_or(progress);
     }
@@ -105,6 +111,8 @@ fn survey_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
         errors.set(vec![]);
         focus_step();
     };
+    // The rules take the offices this publication lists (the server checks them again).
+    let offices_for_rules = StoredValue::new(office_ids.iter().map(|id| id.to_string()).collect::<Vec<_>>());
     let send = move |message: String| {
         let p = progress.get_untracked();
         let submission = Submission {
@@ -123,7 +131,8 @@ fn survey_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
             section: p.section.unwrap_or_default(),
             ..Default::default()
         };
-        match validate(&submission) {
+        let verdict = offices_for_rules.with_value(|ids| validate(&submission, &ids.iter().map(String::as_str).collect::<Vec<_>>()));
+        match verdict {
             Verdict::Invalid(list) => {
                 errors.set(list);
                 focus_when_shown(summary_ref);
@@ -169,9 +178,9 @@ fn survey_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
             SurveyStep::Ward => choices(
                 t.kiosk_ward_question,
                 "ward",
-                wards()
-                    .into_iter()
-                    .map(|(id, name)| (id.to_string(), l.pick_marked(&name).to_string(), None))
+                view_models::city::offices(&s)
+                    .iter()
+                    .map(|o| (o.id.clone(), l.pick_marked(&o.name).to_string(), None))
                     .collect(),
                 step_title,
                 move |id| advance(Box::new(move |p| p.ward = Some(id))),

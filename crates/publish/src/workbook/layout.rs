@@ -37,6 +37,21 @@ pub const DATA_SHEETS: [&str; 8] = [
     TEXTS,
 ];
 
+/// Every sheet a workbook may hold, by name: what a CSV file may be named after.
+pub const ALL_SHEETS: [&str; 11] = [
+    GUIDE,
+    INDICATORS,
+    COUNTER,
+    KONBINI,
+    STAFF_QUESTIONS,
+    STAFF_CATEGORIES,
+    PROGRESS,
+    OTHER,
+    TEXTS,
+    ANSWERS,
+    READINGS,
+];
+
 /// Marks a column a clerk must leave as it is (an id the import matches rows by).
 pub const KEEP: &str = "（変更しないでください）";
 /// Marks a column shown for reference only; the import does not read it.
@@ -292,6 +307,6 @@ pub fn guide(s: &Snapshot) -> Vec<String> {
         "【公開の流れ】".into(),
         "・職員ページで、このファイルをアップロードします。問題があれば、シート名とセルの番地で知らせます。".into(),
         "・問題がなければ下書きになり、全画面をプレビューできます。別の職員（公開担当）が確認して公開します。".into(),
-        "・CSVで保存する場合は、シートごとに「シート名.csv」として1つのフォルダに保存します（UTF-8でもShift_JISでもかまいません）。".into(),
+        "・CSVで保存する場合は、シートごとに「シート名.csv」として1つのフォルダに保存します（UTF-8でもShift_JISでもかまいません）。LibreOfficeで全シートをまとめて保存した「ブック名-シート名.csv」もそのまま使えます。".into(),
     ]
 }

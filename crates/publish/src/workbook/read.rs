@@ -234,16 +234,34 @@ fn is_csv(name: &str) -> bool {
     name.to_ascii_lowercase().ends_with(".csv")
 }
 
-/// CSV files named after their sheets (`検証指標.csv`), as a book.
+/// The sheet a CSV file holds, by its name: `検証指標.csv` as Excel saves one sheet, or
+/// `BOOK-検証指標.csv` as LibreOffice saves every sheet of a book at once.
+fn sheet_of_file(file: &str) -> Option<&'static str> {
+    let stem = file.get(..file.len().checked_sub(4)?)?;
+    super::layout::ALL_SHEETS
+        .into_iter()
+        .find(|sheet| stem == *sheet || stem.strip_suffix(sheet).is_some_and(|book| book.ends_with('-')))
+}
+
+/// CSV files named after their sheets, as a book; a file named after no sheet is a problem that
+/// names it (else every sheet would be reported missing, and the files never mentioned).
 fn read_csv_files(files: &[(String, Vec<u8>)]) -> Read_ {
     let mut out = Book::default();
+    let mut strays = vec![];
     for (file, bytes) in files {
-        let name = file.rsplit(['/', '\\']).next().unwrap_or(file);
-        let name = &name[..name.len() - 4];
+        let file = file.rsplit(['/', '\\']).next().unwrap_or(file);
+        let Some(name) = sheet_of_file(file) else {
+            strays.push(problem(Kind::FileMatchesNoSheet(file.to_string())).remove(0));
+            continue;
+        };
         let text = decode(bytes).ok_or_else(|| vec![SheetProblem::sheet(name, Kind::UnknownEncoding)])?;
         out.sheets.push(read_csv(name, &text)?);
     }
-    Ok(out)
+    if strays.is_empty() {
+        Ok(out)
+    } else {
+        Err(strays)
+    }
 }
 
 /// Files uploaded through the staff page: one workbook, or one CSV file per sheet.

@@ -137,12 +137,15 @@ fn feed_body(app: &AppState, locale: Locale, origin: &str) -> Option<String> {
     } else {
         format!("{origin}/?lang={}", locale.code())
     };
+    // The city is the latest publication's; the widget's name where none is given.
+    let latest = loaded.iter().find(|(e, _)| e.id == manifest.latest).and_then(|(_, s)| s.as_ref());
+    let city = latest.and_then(|s| view_models::city::name(s, locale));
     let body = format!(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n<id>{}</id><title>{}</title><updated>{updated}</updated><author><name>{}</name></author><link rel=\"self\" href=\"{}\"/><link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n{entries}</feed>\n",
         locale.html_lang(),
         xml(&format!("{origin}/feed.xml")),
-        xml(&format!("{} {}", t.city, t.app_name)),
-        xml(t.city),
+        xml(&view_models::city::site_name(city.as_deref(), t)),
+        xml(city.as_deref().unwrap_or(t.app_name)),
         xml(&format!("{origin}/feed.xml{}", if locale == Locale::Ja { String::new() } else { format!("?lang={}", locale.code()) })),
         xml(&home),
     );

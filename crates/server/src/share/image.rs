@@ -80,7 +80,7 @@ pub fn wrap(text: &str, width: usize, lines: usize) -> Vec<String> {
 /// one, the city's name and the date of the figures.
 pub fn card_svg(screen: Screen, s: &Snapshot, locale: Locale) -> String {
     let t = strings(locale);
-    let site = format!("{} {}", t.city, t.app_name);
+    let site = view_models::city::site_name(view_models::city::name(s, locale).as_deref(), t);
     let date = as_of(s.as_of.clone(), locale);
     let family = "Noto Sans CJK JP, Noto Sans JP, sans-serif";
     let mut body = String::new();

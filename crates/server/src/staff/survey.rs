@@ -63,7 +63,7 @@ pub(super) async fn kiosk_answers(
             return refused(&auth, StatusCode::SERVICE_UNAVAILABLE, STAFF.survey_unavailable);
         }
     };
-    let summary = summary::summarize(&counted, app.config.summary_min_count);
+    let summary = summary::summarize(&counted, app.config.summary_min_count, &crate::pages::offices(&app));
     save_checked(&app, &auth, info, with_kiosk_answers(snapshot, &summary, from.0, to.0)).await
 }
 
@@ -171,7 +171,11 @@ pub(super) async fn counter_survey(
     match app.store.counter_survey_counts(from.to_string(), to.to_string()).await {
         Ok(counted) => (
             [(header::CACHE_CONTROL, "no-store")],
-            axum::Json(summary::summarize(&counted, app.config.summary_min_count)),
+            axum::Json(summary::summarize(
+                &counted,
+                app.config.summary_min_count,
+                &crate::pages::offices(&app),
+            )),
         )
             .into_response(),
         Err(e) => {

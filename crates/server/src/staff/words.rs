@@ -140,6 +140,8 @@ snapshot::text_table! {
         no_topic,
         counter_survey,
         theme_numbered(id),
+        /// An office a voice names that the latest publication no longer lists.
+        former_office(id),
         date_time(year, month, day, time),
         count(count),
 
@@ -413,6 +415,7 @@ pub static STAFF: StaffWords = StaffWords {
     no_topic: "（テーマなし）",
     counter_survey: "窓口アンケート",
     theme_numbered: "テーマ {id}",
+    former_office: "{id}（今は公表されていない窓口）",
     date_time: "{year}年{month}月{day}日 {time}",
     count: "{count}件",
     search_too_long: "検索する言葉は{max}文字までで入力してください",

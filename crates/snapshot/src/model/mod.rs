@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use schemars::JsonSchema;
 
 mod as_of;
+mod city;
 mod figures;
 mod manifest;
 mod plan;
@@ -18,6 +19,7 @@ mod readings;
 mod voices;
 
 pub use as_of::{AsOf, AsOfDate};
+pub use city::*;
 pub use figures::*;
 pub use manifest::*;
 pub use plan::*;
@@ -280,6 +282,9 @@ pub struct Snapshot {
     pub as_of: AsOf,
     /// Where the figures come from.
     pub source: Source,
+    /// 「市」: the city that publishes, its offices and licence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub city: Option<City>,
     pub plan: Plan,
     pub previous_stage: PreviousStage,
     pub indicator_groups: Vec<IndicatorGroup>,

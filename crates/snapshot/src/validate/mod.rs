@@ -15,6 +15,7 @@ mod voices;
 pub use crate::problem::{Code, Problem};
 pub use crate::Locale;
 pub use readings::MAX_CITY_READINGS;
+pub use snapshot::MAX_OFFICES;
 pub use voices::card_ids;
 
 /// Largest snapshot file accepted, in bytes. Ten years of monthly figures by ward and

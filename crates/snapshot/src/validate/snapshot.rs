@@ -3,6 +3,9 @@
 
 use super::*;
 
+/// Most offices a city lists: every ward office, branch and sub-branch of the largest cities.
+pub const MAX_OFFICES: usize = 100;
+
 impl Checker {
     pub(super) fn snapshot(&mut self, s: &Snapshot) {
         if s.format_version != FORMAT_VERSION {
@@ -20,13 +23,12 @@ impl Checker {
             c.at("publisher", |c| c.text(&s.source.publisher, MAX_NAME_CHARS));
             c.at("published", |c| c.year_month(s.source.published));
             if let Some(url) = &s.source.url {
-                c.at("url", |c| {
-                    if !url.starts_with("https://") || url.len() > 2000 {
-                        c.report(Code::NotHttps, vec![]);
-                    }
-                });
+                c.at("url", |c| c.https(url));
             }
         });
+        if let Some(city) = &s.city {
+            self.at("city", |c| c.city(city));
+        }
         self.at("plan", |c| c.plan(&s.plan));
         self.at("previous_stage", |c| c.previous_stage(&s.previous_stage));
         self.at("readings", |c| c.city_readings(&s.readings));
@@ -49,6 +51,29 @@ impl Checker {
             c.texts("requests", &r.requests, MAX_PROSE_CHARS, 0);
         });
         self.at("voices", |c| c.voices(s));
+    }
+
+    fn city(&mut self, city: &City) {
+        self.at("name", |c| c.text(&city.name, MAX_NAME_CHARS));
+        self.at("introduction", |c| c.text(&city.introduction, MAX_PROSE_CHARS));
+        self.at("homepage", |c| c.https(&city.homepage));
+        self.at("offices", |c| c.list_len(city.offices.len(), 0, MAX_OFFICES));
+        self.unique_ids("offices", city.offices.iter().map(|o| o.id.as_str()));
+        self.at("offices", |c| {
+            c.each(&city.offices, MAX_OFFICES, |c, _i, o| {
+                c.at("name", |c| c.text(&o.name, MAX_NAME_CHARS))
+            });
+        });
+        if let Some(licence) = &city.licence {
+            self.at("licence", |c| c.https(licence));
+        }
+    }
+
+    /// An address a page may link to: `https://`, and bounded.
+    fn https(&mut self, url: &str) {
+        if !url.starts_with("https://") || url.len() > 2000 {
+            self.report(Code::NotHttps, vec![]);
+        }
     }
 
     fn plan(&mut self, p: &Plan) {

@@ -116,7 +116,8 @@ impl FormStep {
     /// 「確認画面へ」: the preview when the rules accept `s` (a honeypot answer looks accepted
     /// too), else the errors to show on the form.
     pub fn preview(s: Submission) -> Result<FormStep, Vec<FieldError>> {
-        match validate(&s) {
+        // The general form names no office, so it needs none of the city's.
+        match validate(&s, &[]) {
             Verdict::Invalid(errors) => Err(errors),
             Verdict::Valid(_) | Verdict::Bot => Ok(FormStep::Preview(s)),
         }

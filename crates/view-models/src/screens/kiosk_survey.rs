@@ -48,9 +48,16 @@ pub struct SurveyProgress {
 
 impl SurveyProgress {
     /// The kiosk's configured place, and what a step posted without script carried (only values
-    /// the survey accepts: a ward it knows, a counter of this snapshot, a level 1–5).
-    pub fn new(place: &KioskPlace, ward: &str, section: &str, satisfaction: Option<u8>, section_ids: &[&str]) -> SurveyProgress {
-        let known_ward = feedback::WARD_IDS.contains(&ward).then(|| ward.to_string());
+    /// the survey accepts: an office the city publishes, a counter of this snapshot, a level 1–5).
+    pub fn new(
+        place: &KioskPlace,
+        ward: &str,
+        section: &str,
+        satisfaction: Option<u8>,
+        office_ids: &[&str],
+        section_ids: &[&str],
+    ) -> SurveyProgress {
+        let known_ward = office_ids.contains(&ward).then(|| ward.to_string());
         let known_section = section_ids.contains(&section).then(|| section.to_string());
         SurveyProgress {
             ward: place.ward.clone().or(known_ward),
@@ -102,6 +109,7 @@ mod tests {
     use super::*;
 
     const SECTIONS: [&str; 2] = ["juumin", "tax"];
+    const OFFICES: [&str; 2] = ["chuo", "kita"];
 
     #[test]
     fn the_kiosk_address_keeps_the_kiosk_and_its_settings_only() {
@@ -121,7 +129,7 @@ mod tests {
     #[test]
     fn an_unconfigured_kiosk_asks_where_then_how_then_for_a_comment() {
         let none = KioskPlace::default();
-        let mut p = SurveyProgress::new(&none, "", "", None, &SECTIONS);
+        let mut p = SurveyProgress::new(&none, "", "", None, &OFFICES, &SECTIONS);
         assert_eq!(p.step(), SurveyStep::Ward);
         p.ward = Some("chuo".into());
         assert_eq!(p.step(), SurveyStep::Section);
@@ -145,7 +153,7 @@ mod tests {
             section: Some("tax".into()),
             unknown: vec![],
         };
-        let p = SurveyProgress::new(&place, "", "", None, &SECTIONS);
+        let p = SurveyProgress::new(&place, "", "", None, &OFFICES, &SECTIONS);
         assert_eq!(p.step(), SurveyStep::Answer);
         assert_eq!(p.back(&place), None);
         let answered = SurveyProgress {
@@ -154,12 +162,12 @@ mod tests {
         };
         assert_eq!(answered.back(&place), Some(p));
         // A posted step cannot move it elsewhere, nor carry what the survey does not accept.
-        let p = SurveyProgress::new(&place, "chuo", "juumin", Some(9), &SECTIONS);
+        let p = SurveyProgress::new(&place, "chuo", "juumin", Some(9), &OFFICES, &SECTIONS);
         assert_eq!(
             (p.ward.as_deref(), p.section.as_deref(), p.satisfaction),
             (Some("kita"), Some("tax"), None)
         );
-        let p = SurveyProgress::new(&KioskPlace::default(), "atlantis", "nowhere", Some(3), &SECTIONS);
+        let p = SurveyProgress::new(&KioskPlace::default(), "atlantis", "nowhere", Some(3), &OFFICES, &SECTIONS);
         assert_eq!((p.ward, p.section, p.satisfaction), (None, None, Some(3)));
     }
 

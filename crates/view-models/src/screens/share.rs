@@ -149,9 +149,13 @@ pub fn dataset_json_ld(s: &Snapshot, facts: &DatasetFacts, locale: Locale) -> St
         "url": facts.url,
         "inLanguage": locale.html_lang(),
         "isBasedOn": locale.pick(&s.source.title),
-        "creator": { "@type": "GovernmentOrganization", "name": t.city },
         "distribution": csv,
     });
+    // The publishing city, where the publication names one.
+    if let Some(city) = &s.city {
+        dataset["creator"] =
+            serde_json::json!({ "@type": "GovernmentOrganization", "name": locale.pick(&city.name), "url": city.homepage });
+    }
     if let (Some(first), Some(last)) = (years.iter().min(), years.iter().max()) {
         // Fiscal years: April of the first to the end of March after the last.
         dataset["temporalCoverage"] = format!("{first}-04-01/{}-03-31", last + 1).into();
@@ -163,7 +167,8 @@ pub fn dataset_json_ld(s: &Snapshot, facts: &DatasetFacts, locale: Locale) -> St
         }
         .into();
     }
-    if let Some(license) = facts.license {
+    // The server's setting, else the licence the city publishes with its figures.
+    if let Some(license) = facts.license.or(s.city.as_ref().and_then(|c| c.licence.as_deref())) {
         dataset["license"] = license.into();
     }
     dataset.to_string().replace('<', "\\u003c")
@@ -205,5 +210,16 @@ mod dataset_tests {
         let v: serde_json::Value = serde_json::from_str(&dataset_json_ld(&s, &licensed, Locale::En)).unwrap();
         assert_eq!(v["license"], "https://creativecommons.org/licenses/by/4.0/");
         assert_eq!(v["creator"]["name"], "Kumamoto City");
+        assert_eq!(v["creator"]["url"], "https://www.city.kumamoto.jp/");
+        let mut own = s.clone();
+        own.city.as_mut().unwrap().licence = Some("https://example.org/licence".into());
+        let v: serde_json::Value = serde_json::from_str(&dataset_json_ld(&own, &facts, Locale::En)).unwrap();
+        assert_eq!(
+            v["license"], "https://example.org/licence",
+            "the city's own, when the server names none"
+        );
+        own.city = None;
+        let v: serde_json::Value = serde_json::from_str(&dataset_json_ld(&own, &facts, Locale::En)).unwrap();
+        assert!(v.get("creator").is_none(), "no city is made up");
     }
 }

@@ -31,8 +31,10 @@ pub fn kind_label(kind: &str) -> &str {
     }
 }
 
-/// Names for the ids a voice carries, from the wards, the published snapshot and the themes.
+/// Names for the ids a voice carries, from the published snapshot (its offices, cards and
+/// counters) and the themes.
 pub struct Names {
+    offices: Vec<(String, String)>,
     cards: Vec<(String, String)>,
     sections: Vec<(String, String)>,
     themes: Vec<(i64, String)>,
@@ -52,7 +54,16 @@ impl Names {
                     .collect()
             })
             .unwrap_or_default();
+        let offices = snapshot
+            .map(|s| {
+                view_models::city::offices(s)
+                    .iter()
+                    .map(|o| (o.id.clone(), o.name.ja.clone()))
+                    .collect()
+            })
+            .unwrap_or_default();
         Names {
+            offices,
             cards,
             sections,
             themes: themes.iter().map(|t| (t.id, t.title.clone())).collect(),
@@ -77,11 +88,12 @@ impl Names {
         }
     }
 
+    /// An office by its name; one the city no longer lists is kept and said to be former.
     pub fn ward(&self, ward: &str) -> String {
-        feedback::WARDS
+        self.offices
             .iter()
-            .find(|w| w.id == ward)
-            .map_or_else(|| ward.to_string(), |w| w.ja.to_string())
+            .find(|(id, _)| id == ward)
+            .map_or_else(|| STAFF.former_office(ward), |(_, name)| name.clone())
     }
 
     pub fn section(&self, section: &str) -> String {
