@@ -94,7 +94,7 @@ async fn every_screen_and_language_carries_its_preview_with_the_headline_figure(
         ("/counter", "87%"),
         ("/konbini", "300,170"),
         ("/staff", "81%"),
-        ("/results", "44.1%"),
+        ("/results", "78.8%"),
         ("/indicators", "44.1%"),
     ];
     let mut images = BTreeSet::new();
@@ -129,6 +129,11 @@ async fn every_screen_and_language_carries_its_preview_with_the_headline_figure(
     assert_eq!(
         meta(&page(&h, "/konbini").await, "og:description"),
         Some("証明書コンビニ発行件数 300,170件（令和4年度）")
+    );
+    assert_eq!(
+        meta(&page(&h, "/results").await, "og:description"),
+        Some("137の取組項目のうち計画どおり進捗した割合 78.8%（令和4年度末時点）"),
+        "the results screen previews its own figure"
     );
     // Each image answers as a PNG of 1200×630 with something drawn on it, and is kept.
     for image in ["/og/konbini.png", "/og/home.png?lang=en", "/og/plan.png?lang=ja-easy"] {

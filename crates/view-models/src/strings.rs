@@ -326,6 +326,10 @@ snapshot::text_table! {
         indicator_summary(name, baseline_period, baseline, latest, target_period, target, status),
         indicator_latest(period, value),
         items_summary(when, total, on_plan, on_plan_share, changed, changed_share),
+        /// The results screen's headline in a shared link: what its figure is a share of.
+        items_headline(total),
+        /// When the items' progress was counted (`{when}`: a fiscal year).
+        items_headline_when(when),
         staff_summary(count, high, high_score, low, low_score),
         staff_respondents(count),
         /// Read before a field's error by screen readers.
@@ -672,6 +676,8 @@ static JA: Strings = Strings {
     summary_target: "目標は{period}に{value}です。",
     indicator_summary: "{name}：{baseline_period}の基準値は{baseline}{latest}。{target_period}の目標は{target}。状況：{status}。",
     indicator_latest: "、{period}の実績は{value}",
+    items_headline: "{total}の取組項目のうち計画どおり進捗した割合",
+    items_headline_when: "{when}末時点",
     items_summary: "{when}末時点で、{total}の取組項目のうち{on_plan}項目（{on_plan_share}）が計画どおり進捗、{changed}項目（{changed_share}）が一部変更・遅れです。",
     staff_summary: "分類別の平均点が公表された{count}分類のうち、もっとも高いのは「{high}」（{high_score}）、もっとも低いのは「{low}」（{low_score}）です。",
     staff_respondents: "{count}人",
@@ -947,6 +953,8 @@ static EN: Strings = Strings {
     summary_target: " The target is {value} in {period}.",
     indicator_summary: "{name}: baseline {baseline_period} {baseline}{latest}; target {target_period} {target}. Status: {status}.",
     indicator_latest: ", {period} {value}",
+    items_headline: "Items on plan, of the {total} items",
+    items_headline_when: "end of {when}",
     items_summary: "At the end of {when}, {on_plan} of {total} items ({on_plan_share}) were on plan and {changed} ({changed_share}) were partly changed or delayed.",
     staff_summary: "Of the {count} categories with a published average, “{high}” scored highest ({high_score}) and “{low}” lowest ({low_score}).",
     staff_respondents: "{count} people",
@@ -1223,6 +1231,8 @@ static JA_EASY: Strings = Strings {
     summary_target: "目当《めあ》ては {period}に {value}です。",
     indicator_summary: "{name}：{baseline_period}は {baseline}{latest}。{target_period}の 目当《めあ》ては {target}。今《いま》：{status}。",
     indicator_latest: "、{period}の 結果《けっか》は {value}",
+    items_headline: "{total}の 取《と》り組《く》みの うち、計画《けいかく》どおりの 割合《わりあい》",
+    items_headline_when: "{when}の 終《お》わり",
     items_summary: "{when}の 終《お》わりに、{total}の 取《と》り組《く》みの うち {on_plan}（{on_plan_share}）が 計画《けいかく》どおり、{changed}（{changed_share}）が 変《か》わった・遅《おく》れた です。",
     staff_summary: "平均《へいきん》が 出《で》ている {count}の グループの うち、いちばん 高《たか》いのは「{high}」（{high_score}）、いちばん 低《ひく》いのは「{low}」（{low_score}）です。",
     staff_respondents: "{count}人《にん》",

@@ -32,18 +32,22 @@ fn indicator_for(screen: Screen, s: &Snapshot) -> Option<&Indicator> {
     let by_id = |id: &str| s.indicators.iter().find(|i| i.id == id);
     let group_headlines: Vec<&Indicator> = headline_indicators(s).into_iter().filter(|i| i.marker.is_none()).collect();
     match screen {
-        Screen::Start | Screen::Home | Screen::Results | Screen::Indicators => group_headlines.first().copied(),
+        Screen::Start | Screen::Home | Screen::Indicators => group_headlines.first().copied(),
         Screen::Counter => by_id(&s.counter_survey.indicator),
         Screen::Konbini => by_id(&s.konbini_certificates.indicator),
         // The staff screen stands for the second headline group: the staff's own.
         Screen::Staff => group_headlines.get(1).copied(),
-        Screen::Plan | Screen::Voices | Screen::MyVoice | Screen::Feedback | Screen::NotFound => None,
+        Screen::Results | Screen::Plan | Screen::Voices | Screen::MyVoice | Screen::Feedback | Screen::NotFound => None,
     }
 }
 
-/// The screen's headline figure: the latest published value of its indicator (the baseline
+/// The screen's headline figure, from what the screen itself shows: for the results, the share
+/// of the stage's items on plan; else the latest published value of its indicator (the baseline
 /// while no later figure is published).
 pub fn headline(screen: Screen, s: &Snapshot, locale: Locale) -> Option<Headline> {
+    if screen == Screen::Results {
+        return items_headline(s, locale);
+    }
     let ind = indicator_for(screen, s)?;
     let latest = progress(ind).latest.filter(|l| l.value.is_some()).unwrap_or(ind.baseline);
     let value = (*latest.value)?;
@@ -51,6 +55,22 @@ pub fn headline(screen: Screen, s: &Snapshot, locale: Locale) -> Option<Headline
         label: locale.pick(&ind.name).to_string(),
         figure: quantity(value, ind.unit, false, locale),
         period: fiscal_year_era(latest.fiscal_year, locale),
+    })
+}
+
+/// 「137の取組項目のうち計画どおり進捗した割合 78.8%（令和4年度末時点）」: the results screen's
+/// own figure (`results::item_progress`), written outside `<ruby>` as the strings are.
+fn items_headline(s: &Snapshot, locale: Locale) -> Option<Headline> {
+    let p = crate::screens::results::item_progress(s, locale);
+    if p.total == 0 {
+        return None;
+    }
+    let t = crate::strings(locale);
+    Some(Headline {
+        label: t.items_headline(&p.total.to_string()),
+        figure: p.on_plan_share,
+        // The year as the other screens' headlines name theirs (令和4年度).
+        period: t.items_headline_when(&fiscal_year_era(s.previous_stage.progress.as_of_end_of, locale)),
     })
 }
 
@@ -100,6 +120,15 @@ mod tests {
             .unwrap()
             .starts_with("市役所改革プラン2027 令和6年度"));
         assert_eq!(description(Screen::Feedback, &s, Locale::Ja), None);
+        assert_eq!(
+            description(Screen::Results, &s, Locale::Ja).unwrap(),
+            "137の取組項目のうち計画どおり進捗した割合 78.8%（令和4年度末時点）",
+            "the results screen's own figure, not an indicator's"
+        );
+        assert_eq!(
+            description(Screen::Results, &s, Locale::En).unwrap(),
+            "Items on plan, of the 137 items: 78.8% (end of FY2022)"
+        );
     }
 }
 
