@@ -36,7 +36,7 @@ pub fn introduction_marked(s: &Snapshot, l: Locale) -> Option<Cow<'_, str>> {
 pub fn description(s: Option<&Snapshot>, l: Locale) -> String {
     s.and_then(|s| s.city.as_ref()).map_or_else(
         || crate::strings(l).site_description.to_string(),
-        |c| l.pick(&c.introduction).into_owned(),
+        |c| outside_ruby(&c.introduction, l).into_owned(),
     )
 }
 
@@ -77,6 +77,10 @@ mod tests {
         assert_eq!(office_ids(&s), ["chuo", "higashi", "nishi", "minami", "kita"]);
         assert_eq!(site_name(Some("熊本市"), crate::strings(Locale::Ja)), "熊本市 市役所改革プラン");
         assert!(description(Some(&s), Locale::En).starts_with("Kumamoto City is reforming"));
+        assert!(
+            description(Some(&s), Locale::JaEasy).starts_with("くまもとしは、"),
+            "as read, as the strings were"
+        );
     }
 
     #[test]

@@ -183,7 +183,7 @@ pub fn dataset_json_ld(s: &Snapshot, facts: &DatasetFacts, locale: Locale) -> St
     // The publishing city, where the publication names one.
     if let Some(city) = &s.city {
         dataset["creator"] =
-            serde_json::json!({ "@type": "GovernmentOrganization", "name": locale.pick(&city.name), "url": city.homepage });
+            serde_json::json!({ "@type": "GovernmentOrganization", "name": crate::city::name(s, locale), "url": city.homepage });
     }
     if let (Some(first), Some(last)) = (years.iter().min(), years.iter().max()) {
         // Fiscal years: April of the first to the end of March after the last.
