@@ -89,10 +89,22 @@ pub async fn render_page(request: PageRequest, data: ServerData, options: PageOp
     let city = shown_snapshot.as_deref().and_then(|s| view_models::city::name(s, locale));
     let shown = request.resolve(t, city.as_deref());
     let private = view_models::route::entry(shown.screen).is_some_and(|e| e.private);
+    // A screen this publication has no data for (no konbini series) is not found, as the app
+    // shows it (`Loaded`).
+    let without_data = !shown.embed()
+        && shown_snapshot
+            .as_deref()
+            .is_some_and(|s| !view_models::route::offered(shown.screen, s));
     // A private page without its message is not found.
-    let status = if private && options.followed.is_none() { 404 } else { shown.status };
+    let status = if (private && options.followed.is_none()) || without_data {
+        404
+    } else {
+        shown.status
+    };
     let title = if private && status == 404 {
         view_models::route::page_title(t.my_voice_not_found_title, city.as_deref(), t)
+    } else if without_data {
+        view_models::route::page_title(t.not_found_title, city.as_deref(), t)
     } else {
         shown.title.clone()
     };

@@ -23,6 +23,18 @@ pub fn Layout(children: Children) -> impl IntoView {
     let m = use_marked_strings();
     let kiosk = is_kiosk();
     let locale = use_locale();
+    // The screens this publication has (all of them while it cannot be read).
+    let menu_items = move |state: LoadState| {
+        SCREENS
+            .iter()
+            .filter(|e| e.in_menu(kiosk))
+            .filter(|e| match &state {
+                LoadState::Ready { snapshot, .. } => (e.shown_with)(snapshot),
+                LoadState::Failed(_) => true,
+            })
+            .map(|e| view! { <li><Link href=e.path>{move || e.label(kiosk, t())}</Link></li> })
+            .collect_view()
+    };
     let city_name = move |state: LoadState| match state {
         LoadState::Ready { snapshot, .. } => view_models::city::name_marked(&snapshot, locale.get())
             .map(|name| view! { <span class="site-title__city">{ruby(&name)}</span> }),
@@ -46,11 +58,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <details class="site-nav__menu">
                     <summary class="site-nav__toggle">{move || ruby(m().menu)}</summary>
                     <ul>
-                        {SCREENS
-                            .iter()
-                            .filter(|e| e.in_menu(kiosk))
-                            .map(|e| view! { <li><Link href=e.path>{move || e.label(kiosk, t())}</Link></li> })
-                            .collect_view()}
+                        <WhenLoaded show=menu_items/>
                     </ul>
                 </details>
             </nav>

@@ -31,8 +31,15 @@ where
     let t = use_strings();
     crate::i18n::follow_page_title(title);
     let page = Arc::new(page);
+    let address = crate::navigation::use_address();
+    let first = crate::request::use_request();
+    let screen = move || address.map(|a| a.screen()).unwrap_or_else(|| first.screen());
     let show = move |state: LoadState| match state {
         LoadState::Failed(error) => view! { <Failure error below_heading/> }.into_any(),
+        // The publication has nothing for this screen (no konbini series): as any unknown address.
+        LoadState::Ready { snapshot, .. } if !view_models::route::offered(screen(), &snapshot) => {
+            view! { <crate::routes::not_found::NotFound/> }.into_any()
+        }
         LoadState::Ready {
             snapshot,
             stale,

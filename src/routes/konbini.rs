@@ -18,10 +18,13 @@ pub fn Konbini() -> impl IntoView {
     view! { <Loaded page=konbini_page title=|t| t.konbini_title/> }
 }
 
-pub fn konbini_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
+pub fn konbini_page(s: Arc<Snapshot>, l: Locale) -> AnyView {
     let t = strings(l);
     let m = marked_strings(l);
-    let v = konbini(&s, l);
+    // `Loaded` shows this screen only for a publication with the series.
+    let Some(v) = konbini(&s, l) else {
+        return ().into_any();
+    };
     let yearly_voices = card_line(&s, &v.yearly.id, l);
     view! {
         <h1>{ruby(m.konbini_title)}</h1>
@@ -38,4 +41,5 @@ pub fn konbini_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
             </section>
         })}
     }
+    .into_any()
 }

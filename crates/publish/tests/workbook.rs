@@ -32,9 +32,9 @@ fn the_workbook_follows_the_machine_readable_rules() {
     assert_eq!(names[0], GUIDE);
     assert_eq!(&names[1..=DATA_SHEETS.len()], &DATA_SHEETS);
     assert_eq!(
-        &names[names.len() - 2..],
-        [ANSWERS, READINGS],
-        "the city's answers, then its words for ふりがな, last"
+        &names[names.len() - 4..],
+        [ANSWERS, READINGS, CITY, OFFICES],
+        "the city's answers, its words for ふりがな, then the city and its offices, last"
     );
     assert!(book.sheets.iter().all(|s| s.merged.is_empty()), "no merged cells");
     // Figures are numbers; a figure not yet published is an empty cell, never 0.
@@ -64,7 +64,12 @@ fn a_new_actual_fills_the_indicator_and_its_series() {
         Some((FiscalYear(2023), Some(412345.0)))
     );
     assert_eq!(
-        next.konbini_certificates.yearly.last().map(|a| (a.fiscal_year, *a.value)),
+        next.konbini_certificates
+            .as_ref()
+            .unwrap()
+            .yearly
+            .last()
+            .map(|a| (a.fiscal_year, *a.value)),
         Some((FiscalYear(2023), Some(412345.0)))
     );
     assert_eq!(
@@ -547,4 +552,93 @@ fn every_sheet_exported_by_libreoffice_as_csv_imports_under_its_book_sheet_names
         "{m:?}"
     );
     std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_city_without_a_konbini_series_has_no_sheet_for_it_and_its_workbook_imports() {
+    let mut base = base();
+    base.konbini_certificates = None;
+    let book = read::read_bytes(&publish::workbook::write::workbook(&base).unwrap()).unwrap();
+    assert!(book.sheet(INDICATORS).is_some());
+    assert!(
+        book.sheet(publish::workbook::layout::KONBINI).is_none(),
+        "no sheet for a series the city does not publish"
+    );
+    let mut next = import(&book, &base, "2024-03-test", "2024-03-31").expect("no problems, no missing sheet");
+    next.id = base.id.clone();
+    next.as_of = base.as_of.clone();
+    assert_eq!(next, base);
+}
+
+#[test]
+fn the_city_and_its_offices_are_edited_in_their_own_sheets_with_rows_added_and_removed() {
+    let base = base();
+    let mut book = read::read_bytes(&publish::workbook::write::workbook(&base).unwrap()).unwrap();
+    assert!(
+        !book
+            .sheet(TEXTS)
+            .unwrap()
+            .data_rows()
+            .into_iter()
+            .any(|r| { book.sheet(TEXTS).unwrap().text(r, 0).is_some_and(|p| p.starts_with("city")) }),
+        "the city's texts are on its own sheets only"
+    );
+    // A clerk renames the city in English, removes the first office and adds a branch.
+    let name_en = cell_of(&book, CITY, 0, "name", "English");
+    set(&mut book, CITY, name_en, Some(Cell::Text("Kumamoto".into())));
+    let last = base.city.as_ref().unwrap().offices.len() as u32 + 1;
+    for (col, v) in ["tomiai", "支所", "富合支所", "Tomiai Branch", "富合《とみあい》"]
+        .into_iter()
+        .enumerate()
+    {
+        set(
+            &mut book,
+            OFFICES,
+            CellRef {
+                row: last,
+                col: col as u32,
+            },
+            Some(Cell::Text(v.into())),
+        );
+    }
+    for col in 0..5 {
+        set(&mut book, OFFICES, CellRef { row: 1, col }, None);
+    }
+    let next = import(&book, &base, "2024-03-test", "2024-03-31").unwrap_or_else(|p| panic!("{:?}", messages(Err(p), Locale::Ja)));
+    let city = next.city.as_ref().unwrap();
+    assert_eq!(city.name.en.as_deref(), Some("Kumamoto"));
+    assert_eq!(city.name.ja, "熊本市", "the rest as published");
+    let ids: Vec<&str> = city.offices.iter().map(|o| o.id.as_str()).collect();
+    assert_eq!(ids, ["higashi", "nishi", "minami", "kita", "tomiai"]);
+    assert_eq!(city.offices[4].kind, snapshot::OfficeKind::Branch);
+
+    // An id reused, an unknown kind, a name missing and an address that is not https: each at
+    // its cell, and nothing is published.
+    set(&mut book, OFFICES, CellRef { row: last, col: 0 }, Some(Cell::Text("kita".into())));
+    set(&mut book, OFFICES, CellRef { row: 2, col: 1 }, Some(Cell::Text("城".into())));
+    set(&mut book, OFFICES, CellRef { row: 3, col: 2 }, None);
+    let homepage = cell_of(&book, CITY, 0, "homepage", "日本語");
+    set(&mut book, CITY, homepage, Some(Cell::Text("http://www.city.kumamoto.jp/".into())));
+    let m = messages(import(&book, &base, "2024-03-test", "2024-03-31"), Locale::Ja);
+    assert!(
+        m.iter()
+            .any(|x| x.starts_with("「庁舎」シート B3: ") && x.contains("「区役所」「支所」「出張所」")),
+        "{m:?}"
+    );
+    assert!(m.iter().any(|x| x.starts_with("「庁舎」シート C4: ")), "{m:?}");
+    let m = {
+        set(&mut book, OFFICES, CellRef { row: 2, col: 1 }, Some(Cell::Text("区役所".into())));
+        set(&mut book, OFFICES, CellRef { row: 3, col: 2 }, Some(Cell::Text("西区役所".into())));
+        messages(import(&book, &base, "2024-03-test", "2024-03-31"), Locale::Ja)
+    };
+    assert!(
+        m.iter()
+            .any(|x| x.starts_with(&format!("「庁舎」シート A{}: ", last + 1)) && x.contains("kita")),
+        "{m:?}"
+    );
+    assert!(
+        m.iter()
+            .any(|x| x.starts_with(&format!("「市」シート {homepage}: ")) && x.contains("https://")),
+        "{m:?}"
+    );
 }

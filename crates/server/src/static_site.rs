@@ -83,8 +83,22 @@ pub async fn export(options: &ExportOptions) -> Result<Vec<PathBuf>, String> {
         std::fs::copy(&options.manifest, data.join("index.json")).map_err(|e| fail("copying the manifest", e))?;
     }
     let mut written = vec![];
+    let data_state = reform_widget::data::files::load(
+        &ServerData {
+            static_dir: options.out.clone(),
+            data_dir: data.clone(),
+            drafts_allowed: false,
+        },
+        None,
+        None,
+    );
+    // The screens the publication has data for (no konbini page for a city without the series).
+    let routes: Vec<&str> = match &data_state {
+        reform_widget::data::LoadState::Ready { snapshot, .. } => view_models::route::page_paths_of(snapshot).collect(),
+        reform_widget::data::LoadState::Failed(_) => page_paths().collect(),
+    };
     for locale in Locale::ALL {
-        for route in page_paths() {
+        for &route in &routes {
             let path = static_path(locale, route);
             let request = PageRequest::new(&path, "", &options.origin);
             let page = render_page(
@@ -117,19 +131,10 @@ pub async fn export(options: &ExportOptions) -> Result<Vec<PathBuf>, String> {
             written.push(file);
         }
         // Each chart card's CSV as a file at the address the dataset description names.
-        let data_state = reform_widget::data::files::load(
-            &ServerData {
-                static_dir: options.out.clone(),
-                data_dir: data.clone(),
-                drafts_allowed: false,
-            },
-            None,
-            None,
-        );
-        if let reform_widget::data::LoadState::Ready { snapshot, .. } = data_state {
-            for card in view_models::screens::contexts::embeddable_ids(&snapshot)
+        if let reform_widget::data::LoadState::Ready { snapshot, .. } = &data_state {
+            for card in view_models::screens::contexts::embeddable_ids(snapshot)
                 .iter()
-                .filter_map(|id| view_models::screens::contexts::embed_card(&snapshot, id, locale))
+                .filter_map(|id| view_models::screens::contexts::embed_card(snapshot, id, locale))
             {
                 let file = options
                     .out

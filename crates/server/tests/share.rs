@@ -220,7 +220,7 @@ async fn the_feed_lists_each_publication_newest_first_with_what_changed() {
     next.as_of = snapshot::AsOf::parse("2024-03-31");
     for series in [
         &mut next.indicators.iter_mut().find(|i| i.id == "konbini-certificates").unwrap().actuals,
-        &mut next.konbini_certificates.yearly,
+        &mut next.konbini_certificates.as_mut().unwrap().yearly,
     ] {
         series.push(snapshot::YearValue {
             fiscal_year: snapshot::FiscalYear(2023),

@@ -87,23 +87,31 @@ pub struct ScreenEntry {
     /// One reader's page, under a secret address (`path` is its prefix): only the server draws
     /// it, from what its store knows; never kept, shared, indexed or shown by the app itself.
     pub private: bool,
+    /// Whether a publication has what it shows: a city that publishes no konbini series has no
+    /// konbini screen (not in the menu, the sitemap or the export; its address is not found).
+    pub shown_with: fn(&snapshot::Snapshot) -> bool,
+}
+
+/// Every publication has what the screen shows.
+fn always(_: &snapshot::Snapshot) -> bool {
+    true
 }
 
 /// Every screen, in menu order.
 // One row per screen, so the table reads as a table.
 #[rustfmt::skip]
 pub const SCREENS: [ScreenEntry; 11] = [
-    ScreenEntry { screen: Screen::Start, path: "/", menu_label: |t| t.nav_home, title: |t| t.nav_home, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: true, starts_app: false, private: false },
-    ScreenEntry { screen: Screen::Home, path: "/home", menu_label: |t| t.nav_home, title: |t| t.nav_home, in_page_menu: false, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false, private: false },
-    ScreenEntry { screen: Screen::Plan, path: "/plan", menu_label: |t| t.nav_plan, title: |t| t.plan_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false, private: false },
-    ScreenEntry { screen: Screen::Results, path: "/results", menu_label: |t| t.nav_results, title: |t| t.results_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false, private: false },
-    ScreenEntry { screen: Screen::Indicators, path: "/indicators", menu_label: |t| t.nav_indicators, title: |t| t.indicators_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false, private: false },
-    ScreenEntry { screen: Screen::Counter, path: "/counter", menu_label: |t| t.nav_counter, title: |t| t.counter_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false, private: false },
-    ScreenEntry { screen: Screen::Konbini, path: "/konbini", menu_label: |t| t.nav_konbini, title: |t| t.konbini_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false, private: false },
-    ScreenEntry { screen: Screen::Staff, path: "/staff", menu_label: |t| t.nav_staff, title: |t| t.staff_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false, private: false },
-    ScreenEntry { screen: Screen::Voices, path: "/voices", menu_label: |t| t.nav_voices, title: |t| t.voices_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false, private: false },
-    ScreenEntry { screen: Screen::MyVoice, path: feedback::FOLLOW_PATH_PREFIX, menu_label: |t| t.my_voice_title, title: |t| t.my_voice_title, in_page_menu: false, in_kiosk_menu: false, at_kiosk: false, takes_post: false, starts_app: false, private: true },
-    ScreenEntry { screen: Screen::Feedback, path: "/feedback", menu_label: |t| t.nav_feedback, title: |t| t.feedback_title, in_page_menu: true, in_kiosk_menu: false, at_kiosk: false, takes_post: true, starts_app: true, private: false },
+    ScreenEntry { screen: Screen::Start, path: "/", menu_label: |t| t.nav_home, title: |t| t.nav_home, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: true, starts_app: false, private: false, shown_with: always },
+    ScreenEntry { screen: Screen::Home, path: "/home", menu_label: |t| t.nav_home, title: |t| t.nav_home, in_page_menu: false, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false, private: false, shown_with: always },
+    ScreenEntry { screen: Screen::Plan, path: "/plan", menu_label: |t| t.nav_plan, title: |t| t.plan_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false, private: false, shown_with: always },
+    ScreenEntry { screen: Screen::Results, path: "/results", menu_label: |t| t.nav_results, title: |t| t.results_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false, private: false, shown_with: always },
+    ScreenEntry { screen: Screen::Indicators, path: "/indicators", menu_label: |t| t.nav_indicators, title: |t| t.indicators_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false, private: false, shown_with: always },
+    ScreenEntry { screen: Screen::Counter, path: "/counter", menu_label: |t| t.nav_counter, title: |t| t.counter_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false, private: false, shown_with: always },
+    ScreenEntry { screen: Screen::Konbini, path: "/konbini", menu_label: |t| t.nav_konbini, title: |t| t.konbini_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false, private: false, shown_with: |s| s.konbini_certificates.is_some() },
+    ScreenEntry { screen: Screen::Staff, path: "/staff", menu_label: |t| t.nav_staff, title: |t| t.staff_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false, private: false, shown_with: always },
+    ScreenEntry { screen: Screen::Voices, path: "/voices", menu_label: |t| t.nav_voices, title: |t| t.voices_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false, private: false, shown_with: always },
+    ScreenEntry { screen: Screen::MyVoice, path: feedback::FOLLOW_PATH_PREFIX, menu_label: |t| t.my_voice_title, title: |t| t.my_voice_title, in_page_menu: false, in_kiosk_menu: false, at_kiosk: false, takes_post: false, starts_app: false, private: true, shown_with: always },
+    ScreenEntry { screen: Screen::Feedback, path: "/feedback", menu_label: |t| t.nav_feedback, title: |t| t.feedback_title, in_page_menu: true, in_kiosk_menu: false, at_kiosk: false, takes_post: true, starts_app: true, private: false, shown_with: always },
 ];
 
 impl ScreenEntry {
@@ -134,6 +142,16 @@ pub fn entry(screen: Screen) -> Option<&'static ScreenEntry> {
 /// lists and a preview image or QR code can be made for.
 pub fn page_paths() -> impl Iterator<Item = &'static str> {
     SCREENS.iter().filter(|e| e.in_page_menu).map(|e| e.path)
+}
+
+/// Whether `s` has what `screen` shows (a screen outside the table, `NotFound`, always).
+pub fn offered(screen: Screen, s: &snapshot::Snapshot) -> bool {
+    entry(screen).is_none_or(|e| (e.shown_with)(s))
+}
+
+/// The pages of a publication: those of [`page_paths`] it has the data for.
+pub fn page_paths_of(s: &snapshot::Snapshot) -> impl Iterator<Item = &'static str> + '_ {
+    SCREENS.iter().filter(move |e| e.in_page_menu && (e.shown_with)(s)).map(|e| e.path)
 }
 
 /// The table as JSON, one object per screen with its path and where it is offered, for the
@@ -432,5 +450,17 @@ mod tests {
         assert!(!is_current("/home", "/"));
         assert!(is_current("/feedback?topic=x", "/feedback"));
         assert!(!is_current("/nowhere", "/elsewhere"));
+    }
+
+    #[test]
+    fn a_screen_without_its_data_is_not_offered() {
+        let mut s = crate::screens::home::tests::seed();
+        assert!(offered(Screen::Konbini, &s));
+        assert_eq!(page_paths_of(&s).collect::<Vec<_>>(), page_paths().collect::<Vec<_>>());
+        s.konbini_certificates = None;
+        assert!(!offered(Screen::Konbini, &s), "no series, no screen");
+        assert!(offered(Screen::Counter, &s) && offered(Screen::NotFound, &s));
+        assert!(!page_paths_of(&s).any(|p| p == "/konbini"), "nor a page to export or list");
+        assert_eq!(page_paths_of(&s).count(), page_paths().count() - 1);
     }
 }

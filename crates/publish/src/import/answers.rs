@@ -42,7 +42,7 @@ fn date_of(cell: &Cell) -> Option<String> {
 
 impl Importer {
     /// The three languages of a text from `col` on: `None` when all three are empty.
-    fn three(sheet: &Sheet, row: u32, col: u32) -> Option<Text> {
+    pub(super) fn three(sheet: &Sheet, row: u32, col: u32) -> Option<Text> {
         let (ja, en, ja_easy) = (sheet.text(row, col), sheet.text(row, col + 1), sheet.text(row, col + 2));
         (ja.is_some() || en.is_some() || ja_easy.is_some()).then(|| Text {
             ja: ja.unwrap_or_default(),

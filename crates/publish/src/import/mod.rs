@@ -5,6 +5,7 @@
 //! heading, merged cells, a formula without its result, or a published figure emptied is a problem.
 
 mod answers;
+mod city;
 mod readings;
 mod sheets;
 
@@ -240,6 +241,7 @@ pub fn import(book: &Book, base: &Snapshot, id: &str, as_of: &str) -> Result<Sna
     im.other(book, &mut s);
     im.answers(book, &mut s);
     im.city_readings(book, &mut s);
+    im.city(book, &mut s);
     s.id = id.to_string();
     s.as_of = AsOf::parse(as_of);
     if !im.problems.is_empty() {

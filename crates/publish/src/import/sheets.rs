@@ -139,12 +139,20 @@ impl Importer {
         s.counter_survey.breakdown = rows;
     }
 
+    /// The konbini series, where the city publishes one (its workbook then has the sheet).
     pub(super) fn konbini(&mut self, book: &Book, s: &mut Snapshot) {
-        if let Some((yearly, target)) = self.follow_indicator(s, &s.konbini_certificates.indicator.clone(), "konbini_certificates") {
-            s.konbini_certificates.yearly = yearly;
-            s.konbini_certificates.target = target;
+        let Some(indicator) = s.konbini_certificates.as_ref().map(|k| k.indicator.clone()) else {
+            return;
+        };
+        let followed = self.follow_indicator(s, &indicator, "konbini_certificates");
+        let Some(k) = s.konbini_certificates.as_mut() else {
+            return;
+        };
+        if let Some((yearly, target)) = followed {
+            k.yearly = yearly;
+            k.target = target;
         }
-        let Some(sheet) = self.sheet(book, KONBINI, &konbini_headers(s.konbini_certificates.unit)) else {
+        let Some(sheet) = self.sheet(book, KONBINI, &konbini_headers(k.unit)) else {
             return;
         };
         let mut months = Vec::new();
@@ -167,7 +175,7 @@ impl Importer {
                 value: value.into(),
             });
         }
-        for old in s.konbini_certificates.monthly.iter().filter(|m| m.value.is_some()) {
+        for old in k.monthly.iter().filter(|m| m.value.is_some()) {
             if !months.iter().any(|m| m.month == old.month && m.value.is_some()) {
                 self.problems.push(SheetProblem::sheet(
                     KONBINI,
@@ -175,7 +183,7 @@ impl Importer {
                 ));
             }
         }
-        s.konbini_certificates.monthly = months;
+        k.monthly = months;
     }
 
     pub(super) fn staff(&mut self, book: &Book, s: &mut Snapshot) {

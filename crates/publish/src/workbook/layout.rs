@@ -4,7 +4,7 @@
 //! Western year beside 令和. Each figure lives in one place: a series that repeats an indicator
 //! (the counter survey's and the convenience-store yearly figures) is filled from the indicator.
 
-use snapshot::{AnswerStatus, FiscalYear, Snapshot, Unit};
+use snapshot::{AnswerStatus, FiscalYear, OfficeKind, Snapshot, Unit};
 use view_models::format::{fiscal_year, japanese_unit};
 use view_models::Locale;
 
@@ -25,6 +25,13 @@ pub const ANSWERS: &str = "市の対応";
 /// and removed.
 pub const READINGS: &str = "読み方";
 
+/// The city that publishes (the snapshot's `city`): its name, introduction, homepage and licence,
+/// one item per row. Optional on import (a workbook written before it existed keeps the city).
+pub const CITY: &str = "市";
+/// The city's offices (`city.offices`): one row per office; rows may be added and removed.
+/// Optional on import, as 「市」.
+pub const OFFICES: &str = "庁舎";
+
 /// The sheets the import reads, in the workbook's order (after the guide).
 pub const DATA_SHEETS: [&str; 8] = [
     INDICATORS,
@@ -38,8 +45,10 @@ pub const DATA_SHEETS: [&str; 8] = [
 ];
 
 /// Every sheet a workbook may hold, by name: what a CSV file may be named after.
-pub const ALL_SHEETS: [&str; 11] = [
+pub const ALL_SHEETS: [&str; 13] = [
     GUIDE,
+    CITY,
+    OFFICES,
     INDICATORS,
     COUNTER,
     KONBINI,
@@ -228,6 +237,53 @@ pub fn answer_status_of(text: &str) -> Option<AnswerStatus> {
         .find(|s| answer_status_word(*s) == text || s.id() == text)
 }
 
+/// 市: one item per row, its text in three languages (an address in 日本語 only).
+pub fn city_headers() -> Vec<String> {
+    vec![
+        format!("項目ID{KEEP}"),
+        format!("項目{REFERENCE}"),
+        "日本語".into(),
+        "English".into(),
+        "やさしい日本語".into(),
+    ]
+}
+
+/// The items of 市, in order: id, what it is, whether it is required.
+pub const CITY_ITEMS: [(&str, &str, bool); 4] = [
+    ("name", "市の名前", true),
+    ("introduction", "ホームの最初に出る紹介文", true),
+    ("homepage", "市のホームページ（https:// で始まるアドレス。日本語の列だけ）", true),
+    ("licence", "数値のライセンスのアドレス（https://。任意。日本語の列だけ）", false),
+];
+
+/// 庁舎: the office's id, its kind, its name in three languages.
+pub fn office_headers() -> Vec<String> {
+    vec![
+        "庁舎ID（英小文字・数字・-）".into(),
+        "種類（区役所・支所・出張所）".into(),
+        "名前（日本語）".into(),
+        "名前（English）".into(),
+        "名前（やさしい日本語）".into(),
+    ]
+}
+
+/// An office's kind as the sheet writes it.
+pub fn office_kind_word(k: OfficeKind) -> &'static str {
+    match k {
+        OfficeKind::WardOffice => "区役所",
+        OfficeKind::Branch => "支所",
+        OfficeKind::SubBranch => "出張所",
+    }
+}
+
+/// A kind as a clerk types it: the sheet's word or the file's id.
+pub fn office_kind_of(text: &str) -> Option<OfficeKind> {
+    let text = text.trim();
+    [OfficeKind::WardOffice, OfficeKind::Branch, OfficeKind::SubBranch]
+        .into_iter()
+        .find(|k| office_kind_word(*k) == text || serde_json::to_value(k).ok().and_then(|v| v.as_str().map(|s| s == text)) == Some(true))
+}
+
 /// 読み方: the word, how it is read, its part of speech.
 pub fn reading_headers() -> Vec<String> {
     vec![
@@ -262,8 +318,12 @@ fn walk_texts(v: &serde_json::Value, path: String, out: &mut Vec<(String, snapsh
             }
         }
         serde_json::Value::Object(map) => {
-            // The answers' texts live on their own sheet (市の対応), each in one place.
-            for (k, child) in map.iter().filter(|(k, _)| !(path.is_empty() && k.as_str() == "voices")) {
+            // The answers' texts live on their own sheet (市の対応), and the city's on 市 and 庁舎,
+            // each in one place.
+            for (k, child) in map
+                .iter()
+                .filter(|(k, _)| !(path.is_empty() && matches!(k.as_str(), "voices" | "city")))
+            {
                 let p = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
                 walk_texts(child, p, out);
             }
@@ -284,6 +344,7 @@ pub fn guide(s: &Snapshot) -> Vec<String> {
         format!("元にした公開データ: {}（{}時点）", s.id, s.as_of),
         String::new(),
         "【入力するところ】".into(),
+        format!("・「{CITY}」: 市の名前、ホームの紹介文、ホームページ、数値のライセンスです。「{OFFICES}」: 窓口アンケートで選ぶ庁舎を1行に1つ書きます。行を足したり消したりできます（消した庁舎あてのこれまでの回答は残ります）。"),
         format!("・「{INDICATORS}」: 指標ごとの実績を、その年度の列に数値で入力します。基準値・検証値もここで直します。"),
         format!("　区役所窓口満足度とコンビニ交付の年度ごとの数値も「{INDICATORS}」に入力します（グラフにも自動で反映されます）。"),
         format!("・「{COUNTER}」: 区別・窓口別・月別の満足度を、1行に1つ入力します。行を足してかまいません。"),

@@ -172,21 +172,23 @@ pub fn workbook(s: &Snapshot) -> Result<Vec<u8>, XlsxError> {
     let ws = wb.add_worksheet().set_name(COUNTER)?;
     table(ws, &f, &counter_headers(), rows, &[12.0, 20.0, 12.0, 14.0, 12.0, 18.0, 14.0, 16.0])?;
 
-    let k = &s.konbini_certificates;
-    let rows = k
-        .monthly
-        .iter()
-        .map(|m| {
-            vec![
-                V::N(m.month.year.into()),
-                V::N(m.month.month.into()),
-                t(view_models::format::month_in_era(m.month)),
-                m.value.into(),
-            ]
-        })
-        .collect();
-    let ws = wb.add_worksheet().set_name(KONBINI)?;
-    table(ws, &f, &konbini_headers(k.unit), rows, &[12.0, 8.0, 16.0, 16.0])?;
+    // Only for a city that publishes the series.
+    if let Some(k) = &s.konbini_certificates {
+        let rows = k
+            .monthly
+            .iter()
+            .map(|m| {
+                vec![
+                    V::N(m.month.year.into()),
+                    V::N(m.month.month.into()),
+                    t(view_models::format::month_in_era(m.month)),
+                    m.value.into(),
+                ]
+            })
+            .collect();
+        let ws = wb.add_worksheet().set_name(KONBINI)?;
+        table(ws, &f, &konbini_headers(k.unit), rows, &[12.0, 8.0, 16.0, 16.0])?;
+    }
 
     let ss = &s.staff_survey;
     let rows = ss
@@ -272,6 +274,37 @@ pub fn workbook(s: &Snapshot) -> Result<Vec<u8>, XlsxError> {
         .collect();
     let ws = wb.add_worksheet().set_name(READINGS)?;
     table(ws, &f, &reading_headers(), rows, &[20.0, 28.0, 14.0])?;
+
+    // The city: its items (left empty for a publication that names none), then its offices.
+    let city = s.city.as_ref();
+    let rows = CITY_ITEMS
+        .iter()
+        .map(|(id, what, _)| {
+            let mut row = vec![t(*id), t(*what)];
+            match (*id, city) {
+                ("name", Some(c)) => row.extend(three(&c.name)),
+                ("introduction", Some(c)) => row.extend(three(&c.introduction)),
+                ("homepage", Some(c)) => row.push(t(&c.homepage)),
+                ("licence", Some(c)) => row.push(opt(c.licence.clone())),
+                _ => {}
+            }
+            row
+        })
+        .collect();
+    let ws = wb.add_worksheet().set_name(CITY)?;
+    table(ws, &f, &city_headers(), rows, &[16.0, 30.0, 50.0, 50.0, 50.0])?;
+    let rows = city
+        .map(|c| c.offices.as_slice())
+        .unwrap_or_default()
+        .iter()
+        .map(|o| {
+            let mut row = vec![t(&o.id), t(office_kind_word(o.kind))];
+            row.extend(three(&o.name));
+            row
+        })
+        .collect();
+    let ws = wb.add_worksheet().set_name(OFFICES)?;
+    table(ws, &f, &office_headers(), rows, &[20.0, 18.0, 24.0, 28.0, 28.0])?;
 
     wb.save_to_buffer()
 }

@@ -128,7 +128,10 @@ pub fn card_svg(screen: Screen, s: &Snapshot, locale: Locale) -> String {
 fn bars(screen: Screen, s: &Snapshot, locale: Locale) -> String {
     let id = match screen {
         Screen::Counter => s.counter_survey.indicator.as_str(),
-        Screen::Konbini => s.konbini_certificates.indicator.as_str(),
+        Screen::Konbini => match &s.konbini_certificates {
+            Some(k) => k.indicator.as_str(),
+            None => return String::new(),
+        },
         _ => return String::new(),
     };
     let Some(ind) = s.indicators.iter().find(|i| i.id == id) else {
@@ -193,6 +196,10 @@ pub(super) async fn preview_image(
     let Some(path) = page_paths().find(|r| image_name(r) == name) else {
         return (StatusCode::NOT_FOUND, "not found").into_response();
     };
+    // Nor for a screen the latest publication has no data for.
+    if crate::pages::published(&app).is_some_and(|s| !view_models::route::offered(screen_for(path), &s)) {
+        return (StatusCode::NOT_FOUND, "not found").into_response();
+    }
     // The manifest's bytes name the publication: enough for the ETag and the kept image; the
     // snapshot is read only when an image has to be drawn.
     let folder = DataFolder::new(&app.config.data_dir);

@@ -8,7 +8,7 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use view_models::escape::escape_html as xml;
 use view_models::request::PageRequest;
-use view_models::route::page_paths;
+use view_models::route::{page_paths, screen_for};
 use view_models::Locale;
 
 use super::origin;
@@ -49,10 +49,12 @@ pub fn address_in(origin: &str, path: &str, locale: Locale) -> String {
     PageRequest::new(path, "", origin).canonical_url_in(locale)
 }
 
-pub(super) async fn sitemap(headers: HeaderMap) -> Response {
+pub(super) async fn sitemap(State(app): State<Arc<AppState>>, headers: HeaderMap) -> Response {
     let origin = origin(&headers);
     let mut urls = String::new();
-    for path in page_paths() {
+    // The screens the latest publication has data for.
+    let latest = crate::pages::published(&app);
+    for path in page_paths().filter(|p| latest.as_deref().is_none_or(|s| view_models::route::offered(screen_for(p), s))) {
         let alternates: String = Locale::ALL
             .iter()
             .map(|l| {

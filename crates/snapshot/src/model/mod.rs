@@ -290,7 +290,10 @@ pub struct Snapshot {
     pub indicator_groups: Vec<IndicatorGroup>,
     pub indicators: Vec<Indicator>,
     pub counter_survey: CounterSurvey,
-    pub konbini_certificates: KonbiniCertificates,
+    /// Certificates issued at convenience stores, where the city publishes them: without them the
+    /// widget has no konbini screen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub konbini_certificates: Option<KonbiniCertificates>,
     pub staff_survey: StaffSurvey,
     pub citizen_requests: CitizenRequests,
     /// 「みなさんの声と市の対応」: voices received per card and month, and the city's answers.

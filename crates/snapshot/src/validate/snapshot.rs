@@ -34,7 +34,9 @@ impl Checker {
         self.at("readings", |c| c.city_readings(&s.readings));
         self.indicators(s);
         self.at("counter_survey", |c| c.counter_survey(&s.counter_survey, &s.indicators));
-        self.at("konbini_certificates", |c| c.konbini(&s.konbini_certificates, &s.indicators));
+        if let Some(k) = &s.konbini_certificates {
+            self.at("konbini_certificates", |c| c.konbini(k, &s.indicators));
+        }
         self.at("staff_survey", |c| c.staff_survey(&s.staff_survey));
         self.at("citizen_requests", |c| {
             let r = &s.citizen_requests;

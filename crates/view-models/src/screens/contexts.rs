@@ -46,12 +46,13 @@ pub fn mode(embed: Option<&str>, card: Option<&str>, mode: Option<&str>, idle: O
 
 /// The card an embed shows, by id: any indicator, the konbini series, counter satisfaction.
 pub fn embed_card(s: &Snapshot, id: &str, locale: Locale) -> Option<SeriesCard> {
-    let k = konbini(s, locale);
-    if id == k.yearly.id {
-        return Some(k.yearly);
-    }
-    if let Some(m) = k.monthly.filter(|m| m.id == id) {
-        return Some(m);
+    if let Some(k) = konbini(s, locale) {
+        if id == k.yearly.id {
+            return Some(k.yearly);
+        }
+        if let Some(m) = k.monthly.filter(|m| m.id == id) {
+            return Some(m);
+        }
     }
     if id == "counter-satisfaction" {
         return Some(counter(s, locale).chart);
@@ -65,8 +66,10 @@ pub fn embed_card(s: &Snapshot, id: &str, locale: Locale) -> Option<SeriesCard> 
 
 /// Every card that can be embedded, with its title, for the snippet dialog and docs.
 pub fn embeddable_ids(s: &Snapshot) -> Vec<String> {
-    let mut ids = vec!["konbini-yearly".to_string(), "counter-satisfaction".to_string()];
-    if !s.konbini_certificates.monthly.is_empty() {
+    let konbini = s.konbini_certificates.as_ref();
+    let mut ids: Vec<String> = konbini.map(|_| "konbini-yearly".to_string()).into_iter().collect();
+    ids.push("counter-satisfaction".into());
+    if konbini.is_some_and(|k| !k.monthly.is_empty()) {
         ids.push("konbini-monthly".into());
     }
     ids.extend(s.indicators.iter().map(|i| i.id.clone()).filter(|id| id != "counter-satisfaction"));

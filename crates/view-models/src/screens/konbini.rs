@@ -14,15 +14,16 @@ pub struct KonbiniView {
     pub remaining: Option<String>,
 }
 
-pub fn konbini(s: &Snapshot, locale: Locale) -> KonbiniView {
-    let k = &s.konbini_certificates;
+/// The screen, where the city publishes the series (`None`: no konbini screen).
+pub fn konbini(s: &Snapshot, locale: Locale) -> Option<KonbiniView> {
+    let k = s.konbini_certificates.as_ref()?;
     let name = &k.name;
     let remaining = s
         .indicators
         .iter()
         .find(|i| i.id == k.indicator)
         .and_then(|i| headline_card(s, i, locale).remaining);
-    KonbiniView {
+    Some(KonbiniView {
         yearly: yearly_card(
             SeriesSpec {
                 id: "konbini-yearly",
@@ -47,7 +48,7 @@ pub fn konbini(s: &Snapshot, locale: Locale) -> KonbiniView {
             )
         }),
         remaining,
-    }
+    })
 }
 
 #[cfg(test)]
@@ -57,7 +58,7 @@ mod tests {
 
     #[test]
     fn konbini_card_has_target_row_and_distance() {
-        let v = konbini(&seed(), Locale::Ja);
+        let v = konbini(&seed(), Locale::Ja).unwrap();
         assert_eq!(v.remaining.as_deref(), Some("目標まであと199,830件"));
         assert!(v.monthly.is_none());
         let rows = &v.yearly.table.rows;

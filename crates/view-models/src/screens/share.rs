@@ -34,7 +34,7 @@ fn indicator_for(screen: Screen, s: &Snapshot) -> Option<&Indicator> {
     match screen {
         Screen::Start | Screen::Home | Screen::Indicators => group_headlines.first().copied(),
         Screen::Counter => by_id(&s.counter_survey.indicator),
-        Screen::Konbini => by_id(&s.konbini_certificates.indicator),
+        Screen::Konbini => by_id(&s.konbini_certificates.as_ref()?.indicator),
         // The staff screen stands for the second headline group: the staff's own.
         Screen::Staff => group_headlines.get(1).copied(),
         Screen::Results | Screen::Plan | Screen::Voices | Screen::MyVoice | Screen::Feedback | Screen::NotFound => None,
