@@ -642,3 +642,23 @@ fn the_city_and_its_offices_are_edited_in_their_own_sheets_with_rows_added_and_r
         "{m:?}"
     );
 }
+
+#[test]
+fn a_publication_without_a_city_keeps_none_and_a_published_city_cannot_be_emptied_away() {
+    let mut legacy = base();
+    legacy.city = None;
+    let book = read::read_bytes(&publish::workbook::write::workbook(&legacy).unwrap()).unwrap();
+    let next = import(&book, &legacy, "2024-03-test", "2024-03-31").expect("no problems");
+    assert_eq!(next.city, None, "a 「市」 left empty names no city, as before");
+
+    let base = base();
+    let mut book = read::read_bytes(&publish::workbook::write::workbook(&base).unwrap()).unwrap();
+    for row in 1..=CITY_ITEMS.len() as u32 {
+        for col in 2..5 {
+            set(&mut book, CITY, CellRef { row, col }, None);
+        }
+    }
+    let m = messages(import(&book, &base, "2024-03-test", "2024-03-31"), Locale::Ja);
+    assert!(m.iter().any(|x| x.starts_with("「市」シート C2: ")), "the name is required: {m:?}");
+    assert!(m.iter().any(|x| x.starts_with("「市」シート C4: ")), "and the homepage: {m:?}");
+}

@@ -74,6 +74,16 @@ async fn main() {
             config.static_dir.display()
         );
     }
+    // A publication from before the city was data names no offices: no counter survey answer can
+    // be taken until one does (the workbook's 「市」 and 「庁舎」). Said once, for whoever runs it.
+    if let Ok(latest) = publish::DataFolder::new(&config.data_dir).latest() {
+        if latest.snapshot.city.is_none() {
+            tracing::warn!(
+                "publication {} names no city (its 「市」 section): pages name none, and the counter survey takes no answer until a publication lists the offices",
+                latest.snapshot.id
+            );
+        }
+    }
     // Served only once read, so every page a server sends offers the same switch.
     if readings.await.ok().flatten().is_some() {
         // The publication's texts, worked out off the first pages' path.

@@ -334,3 +334,9 @@ fn the_city_and_the_konbini_series_are_optional_and_checked_where_given() {
         "easy Japanese needs its readings: {ps:?}"
     );
 }
+
+#[test]
+fn a_city_lists_at_least_one_office() {
+    let ps = problems_after(|v| v["city"]["offices"] = json!([]));
+    assert!(ps.iter().any(|p| p.starts_with("city.offices")), "{ps:?}");
+}

@@ -26,8 +26,9 @@ impl Importer {
         let rows = self.rows_by_id(sheet, 0, &ids);
         let value = |id: &str| rows.get(id).and_then(|row| Self::three(sheet, *row, 2).map(|t| (t, *row)));
         let items: Vec<Item> = CITY_ITEMS.iter().map(|(id, _, required)| (*id, value(id), *required)).collect();
-        // Nothing filled in: the publication names no city (as before the sheet existed).
-        if items.iter().all(|(_, v, _)| v.is_none()) {
+        // Nothing filled in: the publication names no city, as before the sheet existed; a city
+        // once published cannot be emptied away (its name is then required as any item is).
+        if items.iter().all(|(_, v, _)| v.is_none()) && s.city.is_none() {
             s.city = None;
             return;
         }

@@ -59,7 +59,8 @@ impl Checker {
         self.at("name", |c| c.text(&city.name, MAX_NAME_CHARS));
         self.at("introduction", |c| c.text(&city.introduction, MAX_PROSE_CHARS));
         self.at("homepage", |c| c.https(&city.homepage));
-        self.at("offices", |c| c.list_len(city.offices.len(), 0, MAX_OFFICES));
+        // At least one: a counter survey answer names the office it was given at.
+        self.at("offices", |c| c.list_len(city.offices.len(), 1, MAX_OFFICES));
         self.unique_ids("offices", city.offices.iter().map(|o| o.id.as_str()));
         self.at("offices", |c| {
             c.each(&city.offices, MAX_OFFICES, |c, _i, o| {
