@@ -32,9 +32,9 @@ fn the_workbook_follows_the_machine_readable_rules() {
     assert_eq!(names[0], GUIDE);
     assert_eq!(&names[1..=DATA_SHEETS.len()], &DATA_SHEETS);
     assert_eq!(
-        &names[names.len() - 4..],
-        [ANSWERS, READINGS, CITY, OFFICES],
-        "the city's answers, its words for ふりがな, then the city and its offices, last"
+        &names[names.len() - 5..],
+        [ANSWERS, READINGS, CITY, OFFICES, COUNTERS],
+        "the city's answers, its words for ふりがな, then the city, its offices and counters, last"
     );
     assert!(book.sheets.iter().all(|s| s.merged.is_empty()), "no merged cells");
     // Figures are numbers; a figure not yet published is an empty cell, never 0.
@@ -661,4 +661,58 @@ fn a_publication_without_a_city_keeps_none_and_a_published_city_cannot_be_emptie
     let m = messages(import(&book, &base, "2024-03-test", "2024-03-31"), Locale::Ja);
     assert!(m.iter().any(|x| x.starts_with("「市」シート C2: ")), "the name is required: {m:?}");
     assert!(m.iter().any(|x| x.starts_with("「市」シート C4: ")), "and the homepage: {m:?}");
+}
+
+#[test]
+fn the_counters_are_edited_in_their_own_sheet_and_an_older_workbook_still_imports() {
+    let base = base();
+    let mut book = read::read_bytes(&publish::workbook::write::workbook(&base).unwrap()).unwrap();
+    // Add a counter, drop the first, rename the second in English.
+    let last = base.counter_survey.sections.len() as u32 + 1;
+    for (col, v) in ["pension", "年金", "Pension", "年金《ねんきん》"].into_iter().enumerate() {
+        set(
+            &mut book,
+            COUNTERS,
+            CellRef {
+                row: last,
+                col: col as u32,
+            },
+            Some(Cell::Text(v.into())),
+        );
+    }
+    for col in 0..4 {
+        set(&mut book, COUNTERS, CellRef { row: 1, col }, None);
+    }
+    set(
+        &mut book,
+        COUNTERS,
+        CellRef { row: 2, col: 2 },
+        Some(Cell::Text("Health insurance".into())),
+    );
+    let next = import(&book, &base, "2024-03-test", "2024-03-31").unwrap_or_else(|p| panic!("{:?}", messages(Err(p), Locale::Ja)));
+    let ids: Vec<&str> = next.counter_survey.sections.iter().map(|x| x.id.as_str()).collect();
+    assert_eq!(ids, ["health-insurance", "welfare", "children", "tax", "pension"]);
+    assert_eq!(next.counter_survey.sections[0].name.en.as_deref(), Some("Health insurance"));
+    // A counter id used twice is named at its cell.
+    set(&mut book, COUNTERS, CellRef { row: last, col: 0 }, Some(Cell::Text("tax".into())));
+    let m = messages(import(&book, &base, "2024-03-test", "2024-03-31"), Locale::Ja);
+    assert!(
+        m.iter()
+            .any(|x| x.starts_with(&format!("「窓口」シート A{}: ", last + 1)) && x.contains("tax")),
+        "{m:?}"
+    );
+
+    // A workbook written before these sheets: the counters' names on 「テキスト」, no 「窓口」.
+    let mut older = read::read_bytes(&publish::workbook::write::workbook(&base).unwrap()).unwrap();
+    older.sheets.retain(|s| ![CITY, OFFICES, COUNTERS].contains(&s.name.as_str()));
+    let texts = older.sheets.iter_mut().find(|s| s.name == TEXTS).unwrap();
+    let row = texts.data_rows().last().copied().unwrap() + 1;
+    texts
+        .cells
+        .insert(CellRef { row, col: 0 }, Cell::Text("counter_survey.sections[0].name".into()));
+    texts.cells.insert(CellRef { row, col: 1 }, Cell::Text("住民・戸籍".into()));
+    let mut next = import(&older, &base, "2024-03-test", "2024-03-31").unwrap_or_else(|p| panic!("{:?}", messages(Err(p), Locale::Ja)));
+    next.id = base.id.clone();
+    next.as_of = base.as_of.clone();
+    assert_eq!(next, base, "kept as published");
 }

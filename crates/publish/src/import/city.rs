@@ -1,10 +1,11 @@
-//! 「市」 and 「庁舎」 read into the snapshot's `city`: the items of 市 one per row, and the offices
+//! 「市」 and 「庁舎」 read into the snapshot's `city`, and 「窓口」 into the counters a counter survey
+//! asks about: the items of 市 one per row, and the offices
 //! one per row in the sheet's order, each value with its cell, so the checker's problems (an id
 //! reused or badly formed, an address that is not https) are named where they were typed. The
 //! sheets replace the published city; a workbook without them (written before they existed)
 //! keeps it, and a 市 left empty names no city.
 
-use snapshot::{City, Office, Snapshot, Text};
+use snapshot::{City, Office, Section, Snapshot, Text};
 
 use super::Importer;
 use crate::problem::Kind;
@@ -116,5 +117,45 @@ impl Importer {
             offices.push(Office { id, kind, name });
         }
         Some(offices)
+    }
+
+    /// 窓口: the counters, in the sheet's order; a workbook without the sheet keeps them.
+    pub(super) fn counters(&mut self, book: &Book, s: &mut Snapshot) {
+        if book.sheet(COUNTERS).is_none() {
+            return;
+        }
+        let Some(sheet) = self.sheet(book, COUNTERS, &section_headers()) else {
+            return;
+        };
+        self.from("counter_survey.sections", COUNTERS, 0, 0);
+        let mut sections = Vec::new();
+        for row in sheet.data_rows() {
+            let (id, name) = (sheet.text(row, 0), Self::three(sheet, row, 1));
+            if id.is_none() && name.is_none() {
+                continue;
+            }
+            if id.is_none() {
+                self.report(COUNTERS, row, 0, Kind::Required);
+            }
+            if name.as_ref().is_none_or(|n| n.ja.is_empty()) {
+                self.report(COUNTERS, row, 1, Kind::Required);
+            }
+            let (Some(id), Some(name)) = (id, name) else {
+                continue;
+            };
+            let at = format!("counter_survey.sections[{}]", sections.len());
+            for (field, col) in [
+                ("", 0),
+                (".id", 0),
+                (".name", 1),
+                (".name.ja", 1),
+                (".name.en", 2),
+                (".name.ja_easy", 3),
+            ] {
+                self.from(format!("{at}{field}"), COUNTERS, row, col);
+            }
+            sections.push(Section { id, name });
+        }
+        s.counter_survey.sections = sections;
     }
 }

@@ -175,9 +175,17 @@ impl Importer {
     /// Rows of a sheet keyed by the id in `col`: unknown ids, repeated rows and missing rows
     /// are problems. Returns each known id's row.
     fn rows_by_id(&mut self, sheet: &Sheet, col: u32, ids: &[&str]) -> HashMap<String, u32> {
+        self.rows_by_id_except(sheet, col, ids, |_| false)
+    }
+
+    /// As [`Importer::rows_by_id`], leaving out the rows whose id `skip` names.
+    fn rows_by_id_except(&mut self, sheet: &Sheet, col: u32, ids: &[&str], skip: fn(&str) -> bool) -> HashMap<String, u32> {
         let mut found = HashMap::new();
         for row in sheet.data_rows() {
             let Some(id) = sheet.text(row, col) else { continue };
+            if skip(&id) {
+                continue;
+            }
             if !ids.contains(&id.as_str()) {
                 self.report(&sheet.name, row, col, Kind::UnknownId(id));
             } else if found.insert(id.clone(), row).is_some() {
@@ -242,6 +250,7 @@ pub fn import(book: &Book, base: &Snapshot, id: &str, as_of: &str) -> Result<Sna
     im.answers(book, &mut s);
     im.city_readings(book, &mut s);
     im.city(book, &mut s);
+    im.counters(book, &mut s);
     s.id = id.to_string();
     s.as_of = AsOf::parse(as_of);
     if !im.problems.is_empty() {

@@ -278,7 +278,8 @@ impl Importer {
         };
         let places: Vec<(String, Text)> = texts(base);
         let ids: Vec<&str> = places.iter().map(|(p, _)| p.as_str()).collect();
-        let rows = self.rows_by_id(sheet, 0, &ids);
+        // A workbook written before a text had its own sheet still lists it here: left unread.
+        let rows = self.rows_by_id_except(sheet, 0, &ids, has_own_sheet);
         let mut value = serde_json::to_value(base).expect("a snapshot serialises");
         for (path, _) in &places {
             let Some(&row) = rows.get(path) else { continue };

@@ -31,6 +31,9 @@ pub const CITY: &str = "市";
 /// The city's offices (`city.offices`): one row per office; rows may be added and removed.
 /// Optional on import, as 「市」.
 pub const OFFICES: &str = "庁舎";
+/// The counters a counter survey asks about (`counter_survey.sections`): one row per counter;
+/// rows may be added and removed. Optional on import, as 「市」.
+pub const COUNTERS: &str = "窓口";
 
 /// The sheets the import reads, in the workbook's order (after the guide).
 pub const DATA_SHEETS: [&str; 8] = [
@@ -45,10 +48,11 @@ pub const DATA_SHEETS: [&str; 8] = [
 ];
 
 /// Every sheet a workbook may hold, by name: what a CSV file may be named after.
-pub const ALL_SHEETS: [&str; 13] = [
+pub const ALL_SHEETS: [&str; 14] = [
     GUIDE,
     CITY,
     OFFICES,
+    COUNTERS,
     INDICATORS,
     COUNTER,
     KONBINI,
@@ -267,6 +271,24 @@ pub fn office_headers() -> Vec<String> {
     ]
 }
 
+/// 窓口: the counter's id, its name in three languages.
+pub fn section_headers() -> Vec<String> {
+    vec![
+        "窓口ID（英小文字・数字・-）".into(),
+        "名前（日本語）".into(),
+        "名前（English）".into(),
+        "名前（やさしい日本語）".into(),
+    ]
+}
+
+/// Where a text is kept on a sheet of its own, not on 「テキスト」: the city's (市, 庁舎), the
+/// counters' (窓口) and the answers' (市の対応).
+pub fn has_own_sheet(place: &str) -> bool {
+    ["city", "voices", "counter_survey.sections"]
+        .iter()
+        .any(|p| place == *p || place.starts_with(&format!("{p}.")) || place.starts_with(&format!("{p}[")))
+}
+
 /// An office's kind as the sheet writes it.
 pub fn office_kind_word(k: OfficeKind) -> &'static str {
     match k {
@@ -318,14 +340,12 @@ fn walk_texts(v: &serde_json::Value, path: String, out: &mut Vec<(String, snapsh
             }
         }
         serde_json::Value::Object(map) => {
-            // The answers' texts live on their own sheet (市の対応), and the city's on 市 and 庁舎,
-            // each in one place.
-            for (k, child) in map
-                .iter()
-                .filter(|(k, _)| !(path.is_empty() && matches!(k.as_str(), "voices" | "city")))
-            {
+            for (k, child) in map.iter() {
                 let p = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
-                walk_texts(child, p, out);
+                // Each text in one place: those with a sheet of their own are not repeated here.
+                if !has_own_sheet(&p) {
+                    walk_texts(child, p, out);
+                }
             }
         }
         serde_json::Value::Array(items) => {
@@ -344,7 +364,7 @@ pub fn guide(s: &Snapshot) -> Vec<String> {
         format!("元にした公開データ: {}（{}時点）", s.id, s.as_of),
         String::new(),
         "【入力するところ】".into(),
-        format!("・「{CITY}」: 市の名前、ホームの紹介文、ホームページ、数値のライセンスです。「{OFFICES}」: 窓口アンケートで選ぶ庁舎を1行に1つ書きます。行を足したり消したりできます（消した庁舎あてのこれまでの回答は残ります）。"),
+        format!("・「{CITY}」: 市の名前、ホームの紹介文、ホームページ、数値のライセンスです。「{OFFICES}」: 窓口アンケートで選ぶ庁舎を1行に1つ書きます。「{COUNTERS}」: 窓口アンケートで選ぶ窓口を1行に1つ書きます。どちらも行を足したり消したりできます（消した庁舎・窓口あてのこれまでの回答は残ります）。"),
         format!("・「{INDICATORS}」: 指標ごとの実績を、その年度の列に数値で入力します。基準値・検証値もここで直します。"),
         format!("　区役所窓口満足度とコンビニ交付の年度ごとの数値も「{INDICATORS}」に入力します（グラフにも自動で反映されます）。"),
         format!("・「{COUNTER}」: 区別・窓口別・月別の満足度を、1行に1つ入力します。行を足してかまいません。"),

@@ -305,6 +305,18 @@ pub fn workbook(s: &Snapshot) -> Result<Vec<u8>, XlsxError> {
         .collect();
     let ws = wb.add_worksheet().set_name(OFFICES)?;
     table(ws, &f, &office_headers(), rows, &[20.0, 18.0, 24.0, 28.0, 28.0])?;
+    let rows = s
+        .counter_survey
+        .sections
+        .iter()
+        .map(|x| {
+            let mut row = vec![t(&x.id)];
+            row.extend(three(&x.name));
+            row
+        })
+        .collect();
+    let ws = wb.add_worksheet().set_name(COUNTERS)?;
+    table(ws, &f, &section_headers(), rows, &[24.0, 24.0, 28.0, 28.0])?;
 
     wb.save_to_buffer()
 }
