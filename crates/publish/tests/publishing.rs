@@ -57,8 +57,8 @@ fn a_filled_workbook_is_published_logged_and_rolled_back() {
     assert!(written.status.success(), "{}", String::from_utf8_lossy(&written.stderr));
     assert_eq!(
         read::read_path(&out).unwrap().sheets.len(),
-        11,
-        "the guide, the data sheets, 市の対応 and 読み方"
+        publish::workbook::layout::ALL_SHEETS.len(),
+        "the guide, the data sheets, 市の対応, 読み方, 市, 庁舎 and 窓口"
     );
     let old = std::fs::read(data.join("snapshots/2023-12.json")).unwrap();
 

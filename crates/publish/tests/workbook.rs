@@ -716,3 +716,83 @@ fn the_counters_are_edited_in_their_own_sheet_and_an_older_workbook_still_import
     next.as_of = base.as_of.clone();
     assert_eq!(next, base, "kept as published");
 }
+
+#[test]
+fn an_indicator_is_added_and_ended_through_the_workbook_and_never_lost_silently() {
+    let base = base();
+    let mut book = read::read_bytes(&publish::workbook::write::workbook(&base).unwrap()).unwrap();
+    let headers = indicator_headers(&base);
+    let col = |h: &str| headers.iter().position(|x| x == h).unwrap() as u32;
+    let list = |c: u32| (headers.len() - INDICATOR_LIST_HEADERS.len()) as u32 + c;
+    // A new indicator on a row with no id: its particulars, a baseline, a result and a target.
+    let row = base.indicators.len() as u32 + 1;
+    let group = base.indicator_groups[0].id.clone();
+    for (c, v) in [
+        (list(LIST_GROUP), Cell::Text(group.clone())),
+        (list(LIST_NAME), Cell::Text("オンライン申請の割合".into())),
+        (list(LIST_UNIT), Cell::Text("%".into())),
+        (list(LIST_DIRECTION), Cell::Text("高いほどよい".into())),
+        (IND_BASELINE_YEAR, Cell::Number(2022.0)),
+        (IND_BASELINE, Cell::Number(12.5)),
+        (col(&actual_header(2023)), Cell::Number(20.0)),
+        (col("検証値の年度（西暦）"), Cell::Number(2027.0)),
+        (col("検証値"), Cell::Number(60.0)),
+    ] {
+        set(&mut book, INDICATORS, CellRef { row, col: c }, Some(v));
+    }
+    // And the city ends one with published figures, by the mark.
+    let ended = cell_of(&book, INDICATORS, 0, "telework-ease", INDICATOR_LIST_HEADERS[LIST_ENDED as usize]);
+    set(&mut book, INDICATORS, ended, Some(Cell::Text(ENDED.into())));
+    let next = import(&book, &base, "2024-03-test", "2024-03-31").unwrap_or_else(|p| panic!("{:?}", messages(Err(p), Locale::Ja)));
+    assert!(!next.indicators.iter().any(|i| i.id == "telework-ease"), "ended");
+    assert_eq!(next.indicators.len(), base.indicators.len());
+    let added = next.indicators.last().unwrap();
+    assert_eq!(
+        (added.id.as_str(), added.name.ja.as_str(), added.group.as_str()),
+        ("indicator-1", "オンライン申請の割合", group.as_str())
+    );
+    assert_eq!(
+        (added.unit, added.direction),
+        (snapshot::Unit::Percent, snapshot::Direction::HigherIsBetter)
+    );
+    assert_eq!((added.baseline.fiscal_year.0, *added.baseline.value), (2022, Some(12.5)));
+    assert_eq!(
+        added.actuals.iter().map(|a| (a.fiscal_year.0, *a.value)).collect::<Vec<_>>(),
+        [(2023, Some(20.0))]
+    );
+    assert_eq!((added.target.fiscal_year.0, *added.target.value), (2027, Some(60.0)));
+    // The next workbook shows its id, so it stays the same indicator.
+    let again = read::read_bytes(&publish::workbook::write::workbook(&next).unwrap()).unwrap();
+    let mut after = import(&again, &next, "2024-04-test", "2024-04-30").expect("no problems");
+    after.id = next.id.clone();
+    after.as_of = next.as_of.clone();
+    assert_eq!(after, next, "the added indicator reads back under its id");
+
+    // An indicator removed without the mark is a problem, not a silent loss; a new row with an
+    // unknown unit, group or direction is named at its cells.
+    let mut book = read::read_bytes(&publish::workbook::write::workbook(&base).unwrap()).unwrap();
+    let gone = cell_of(&book, INDICATORS, 0, "telework-ease", "基準値");
+    book.sheets
+        .iter_mut()
+        .find(|s| s.name == INDICATORS)
+        .unwrap()
+        .cells
+        .retain(|c, _| c.row != gone.row);
+    for (c, v) in [
+        (list(LIST_GROUP), "nowhere"),
+        (list(LIST_NAME), "x"),
+        (list(LIST_UNIT), "km"),
+        (list(LIST_DIRECTION), "上"),
+    ] {
+        set(&mut book, INDICATORS, CellRef { row, col: c }, Some(Cell::Text(v.into())));
+    }
+    let m = messages(import(&book, &base, "2024-03-test", "2024-03-31"), Locale::Ja);
+    assert!(m.iter().any(|x| x.contains("「telework-ease」の行がありません")), "{m:?}");
+    for c in [LIST_GROUP, LIST_UNIT, LIST_DIRECTION] {
+        let at = CellRef { row, col: list(c) };
+        assert!(
+            m.iter().any(|x| x.starts_with(&format!("「検証指標」シート {at}: "))),
+            "{at}: {m:?}"
+        );
+    }
+}

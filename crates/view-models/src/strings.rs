@@ -311,6 +311,8 @@ snapshot::text_table! {
         change_new,
         change_value,
         change_target,
+        change_added,
+        change_ended,
 
         // Sentences built from figures (templates: see `templates`).
         /// A chart's summary when it has two or more figures; `{trend}` is one of the three below.
@@ -540,6 +542,8 @@ static JA: Strings = Strings {
     change_new: "新しい実績",
     change_value: "値の変更",
     change_target: "目標の変更",
+    change_added: "新しい指標",
+    change_ended: "終了した指標",
     nav_feedback: "ご意見",
     feedback_title: "ご意見をお寄せください",
     nav_voices: "みなさんの声",
@@ -817,6 +821,8 @@ static EN: Strings = Strings {
     change_new: "New actual",
     change_value: "Changed value",
     change_target: "Changed target",
+    change_added: "New indicator",
+    change_ended: "Indicator ended",
     nav_feedback: "Feedback",
     feedback_title: "Send us your views",
     nav_voices: "Your voices",
@@ -1095,6 +1101,8 @@ static JA_EASY: Strings = Strings {
     change_new: "新《あたら》しい 結果《けっか》",
     change_value: "変《か》わった 数字《すうじ》",
     change_target: "変《か》わった 目当《めあ》て",
+    change_added: "新《あたら》しい 指標《しひょう》",
+    change_ended: "終《お》わった 指標《しひょう》",
     nav_feedback: "意見《いけん》を 送《おく》る",
     feedback_title: "意見《いけん》を 送《おく》って ください",
     nav_voices: "みなさんの 声《こえ》",

@@ -1,26 +1,71 @@
 //! Each sheet of the workbook read into its part of the snapshot, every value with its cell.
 
-use snapshot::{Breakdown, FiscalYear, MonthValue, Snapshot, Text, YearMonth, YearValue};
+use snapshot::{Breakdown, FiscalYear, Indicator, MonthValue, Snapshot, Text, YearMonth, YearValue};
 
 use super::{at_path_mut, Importer};
 use crate::problem::{Kind, SheetProblem};
 use crate::workbook::layout::*;
-use crate::workbook::Book;
+use crate::workbook::{Book, Sheet};
 
 impl Importer {
     pub(super) fn indicators(&mut self, book: &Book, s: &mut Snapshot) {
-        let headers = indicator_headers(s);
+        let mut headers = indicator_headers(s);
+        let figures_len = headers.len() - INDICATOR_LIST_HEADERS.len();
+        // A workbook written before the list's columns ends at 検証値: its list stays as published.
+        let with_list = book
+            .sheet(INDICATORS)
+            .is_some_and(|sheet| sheet.get(0, figures_len as u32).is_some());
+        if !with_list {
+            headers.truncate(figures_len);
+        }
         let Some(sheet) = self.sheet(book, INDICATORS, &headers) else {
             return;
         };
         let years = indicator_years(s);
         let ids: Vec<String> = s.indicators.iter().map(|i| i.id.clone()).collect();
         let rows = self.rows_by_id(sheet, 0, &ids.iter().map(String::as_str).collect::<Vec<_>>());
+        let list_col = |c: u32| figures_len as u32 + c;
+        // The list: the published indicators not ended, in order, then the new rows.
+        let mut list: Vec<(Indicator, Option<u32>)> = Vec::new();
+        for ind in std::mem::take(&mut s.indicators) {
+            let row = rows.get(&ind.id).copied();
+            let ended = with_list && row.is_some_and(|r| sheet.text(r, list_col(LIST_ENDED)).as_deref() == Some(ENDED));
+            if !ended {
+                list.push((ind, row));
+            }
+        }
+        if with_list {
+            for row in sheet.data_rows() {
+                let blank = sheet.text(row, 0).is_none() && (1..headers.len() as u32).all(|c| sheet.get(row, c).is_none());
+                if sheet.text(row, 0).is_none() && !blank {
+                    let taken: Vec<&str> = ids
+                        .iter()
+                        .map(String::as_str)
+                        .chain(list.iter().map(|(i, _)| i.id.as_str()))
+                        .collect();
+                    if let Some(ind) = self.new_indicator(sheet, row, s, &taken, list_col(0)) {
+                        list.push((ind, Some(row)));
+                    }
+                }
+            }
+        }
         let target_year_col = IND_FIRST_ACTUAL + years.len() as u32;
-        for (i, ind) in s.indicators.iter_mut().enumerate() {
-            let Some(&row) = rows.get(&ind.id) else { continue };
+        for (i, (ind, row)) in list.iter_mut().enumerate() {
+            let Some(row) = *row else { continue };
             let at = format!("indicators[{i}]");
             self.from(at.clone(), INDICATORS, row, 0);
+            if with_list {
+                for (field, c) in [
+                    (".group", LIST_GROUP),
+                    (".name", LIST_NAME),
+                    (".unit", LIST_UNIT),
+                    (".direction", LIST_DIRECTION),
+                ] {
+                    if sheet.text(row, 0).is_none() {
+                        self.from(format!("{at}{field}"), INDICATORS, row, list_col(c));
+                    }
+                }
+            }
             if let Ok(y) = self.year(sheet, row, IND_BASELINE_YEAR) {
                 ind.baseline.fiscal_year = FiscalYear(y);
             }
@@ -55,6 +100,86 @@ impl Importer {
             self.from(format!("{at}.target.fiscal_year"), INDICATORS, row, target_year_col);
             self.from(format!("{at}.target"), INDICATORS, row, target_year_col + 2);
         }
+        s.indicators = list.into_iter().map(|(i, _)| i).collect();
+    }
+
+    /// A row of 検証指標 with no 指標ID: a new indicator, from its particulars (the figures are
+    /// read after, as any row's). Its id is made here, the first free `indicator-N`, and the next
+    /// workbook shows it, so it stays.
+    fn new_indicator(&mut self, sheet: &Sheet, row: u32, s: &Snapshot, taken: &[&str], first: u32) -> Option<Indicator> {
+        let required = |im: &mut Importer, c: u32| {
+            let v = sheet.text(row, first + c);
+            if v.is_none() {
+                im.report(INDICATORS, row, first + c, Kind::Required);
+            }
+            v
+        };
+        let (group, name, unit, direction) = (
+            required(self, LIST_GROUP),
+            required(self, LIST_NAME),
+            required(self, LIST_UNIT),
+            required(self, LIST_DIRECTION),
+        );
+        let one_of = |im: &mut Importer, c: u32, found: &str, allowed: Vec<String>| {
+            im.report(
+                INDICATORS,
+                row,
+                first + c,
+                Kind::NotOneOf {
+                    found: found.to_string(),
+                    allowed: format!("「{}」", allowed.join("」「")),
+                },
+            );
+        };
+        let group = group.filter(|g| {
+            let known = s.indicator_groups.iter().any(|x| x.id == *g);
+            if !known {
+                one_of(self, LIST_GROUP, g, s.indicator_groups.iter().map(|x| x.id.clone()).collect());
+            }
+            known
+        });
+        let unit = unit.and_then(|u| {
+            let found = unit_of(&u);
+            if found.is_none() {
+                one_of(self, LIST_UNIT, &u, snapshot::Unit::ALL.iter().map(|u| unit_word(*u)).collect());
+            }
+            found
+        });
+        let direction = direction.and_then(|d| {
+            let found = direction_of(&d);
+            if found.is_none() {
+                let words = [snapshot::Direction::HigherIsBetter, snapshot::Direction::LowerIsBetter];
+                one_of(
+                    self,
+                    LIST_DIRECTION,
+                    &d,
+                    words.iter().map(|d| direction_word(*d).to_string()).collect(),
+                );
+            }
+            found
+        });
+        let id = (1..).map(|n| format!("indicator-{n}")).find(|id| !taken.contains(&id.as_str()))?;
+        let empty = YearValue {
+            fiscal_year: FiscalYear(0),
+            value: None.into(),
+        };
+        Some(Indicator {
+            id,
+            group: group?,
+            marker: None,
+            name: Text {
+                ja: name?,
+                en: None,
+                ja_easy: None,
+            },
+            unit: unit?,
+            direction: direction?,
+            baseline: empty,
+            actuals: vec![],
+            target: empty,
+            source: None,
+            assessment: None,
+        })
     }
 
     /// A series that repeats an indicator takes its yearly figures and target from it: each

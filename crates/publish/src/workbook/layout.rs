@@ -4,7 +4,7 @@
 //! Western year beside 令和. Each figure lives in one place: a series that repeats an indicator
 //! (the counter survey's and the convenience-store yearly figures) is filled from the indicator.
 
-use snapshot::{AnswerStatus, FiscalYear, OfficeKind, Snapshot, Unit};
+use snapshot::{AnswerStatus, Direction, FiscalYear, OfficeKind, Snapshot, Unit};
 use view_models::format::{fiscal_year, japanese_unit};
 use view_models::Locale;
 
@@ -128,7 +128,58 @@ pub fn indicator_headers(s: &Snapshot) -> Vec<String> {
         format!("検証値の年度（和暦）{REFERENCE}"),
         "検証値".to_string(),
     ]);
+    h.extend(INDICATOR_LIST_HEADERS.iter().map(|x| x.to_string()));
     h
+}
+
+/// 検証指標's last columns change the list of indicators: a new indicator's particulars (on a row
+/// whose 指標ID is left empty; its id is made by the import and shown in the next workbook), and
+/// the mark that ends one. Optional on import: a workbook written before them has none.
+pub const INDICATOR_LIST_HEADERS: [&str; 5] = [
+    "新しい指標：グループID",
+    "新しい指標：指標名",
+    "新しい指標：単位（%・件・日など）",
+    "新しい指標：向き（高いほどよい・低いほどよい）",
+    "終了（この指標を終えるとき「終了」）",
+];
+/// Column positions within [`INDICATOR_LIST_HEADERS`].
+pub const LIST_GROUP: u32 = 0;
+pub const LIST_NAME: u32 = 1;
+pub const LIST_UNIT: u32 = 2;
+pub const LIST_DIRECTION: u32 = 3;
+pub const LIST_ENDED: u32 = 4;
+/// The word that ends an indicator.
+pub const ENDED: &str = "終了";
+
+/// A unit as a clerk types it: its Japanese sign (`%` is a share, `%（比率）` a ratio) or its id.
+pub fn unit_of(text: &str) -> Option<Unit> {
+    let text = text.trim();
+    Unit::ALL
+        .into_iter()
+        .find(|u| unit_word(*u) == text || serde_json::to_value(u).ok().and_then(|v| v.as_str().map(|s| s == text)) == Some(true))
+}
+
+/// A unit as 検証指標 offers it to a clerk (the two kinds of % told apart).
+pub fn unit_word(u: Unit) -> String {
+    match u {
+        Unit::RatioPercent => "%（比率）".into(),
+        u => japanese_unit(u).to_string(),
+    }
+}
+
+/// A direction as the sheet names it.
+pub fn direction_word(d: Direction) -> &'static str {
+    match d {
+        Direction::HigherIsBetter => "高いほどよい",
+        Direction::LowerIsBetter => "低いほどよい",
+    }
+}
+
+pub fn direction_of(text: &str) -> Option<Direction> {
+    let text = text.trim();
+    [Direction::HigherIsBetter, Direction::LowerIsBetter]
+        .into_iter()
+        .find(|d| direction_word(*d) == text || serde_json::to_value(d).ok().and_then(|v| v.as_str().map(|s| s == text)) == Some(true))
 }
 
 /// Column positions in 検証指標 after the fixed ones.
@@ -366,6 +417,8 @@ pub fn guide(s: &Snapshot) -> Vec<String> {
         "【入力するところ】".into(),
         format!("・「{CITY}」: 市の名前、ホームの紹介文、ホームページ、数値のライセンスです。「{OFFICES}」: 窓口アンケートで選ぶ庁舎を1行に1つ書きます。「{COUNTERS}」: 窓口アンケートで選ぶ窓口を1行に1つ書きます。どちらも行を足したり消したりできます（消した庁舎・窓口あてのこれまでの回答は残ります）。"),
         format!("・「{INDICATORS}」: 指標ごとの実績を、その年度の列に数値で入力します。基準値・検証値もここで直します。"),
+        "　指標を加えるときは、指標IDを空けた行を足し、「新しい指標：」の列（グループID・指標名・単位・向き）と基準値・検証値を入力します。IDは公開のときに付きます。".into(),
+        "　指標を終えるときは、行を消さずに「終了」の列に「終了」と書きます（公開済みの数値は、これまでの公開データに残ります）。".into(),
         format!("　区役所窓口満足度とコンビニ交付の年度ごとの数値も「{INDICATORS}」に入力します（グラフにも自動で反映されます）。"),
         format!("・「{COUNTER}」: 区別・窓口別・月別の満足度を、1行に1つ入力します。行を足してかまいません。"),
         format!("・「{KONBINI}」: 月別の発行件数を、1行に1か月ずつ入力します。古い月から順に並べます。"),

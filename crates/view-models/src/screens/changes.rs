@@ -1,5 +1,5 @@
-//! What changed between two snapshots: new actuals, changed values, changed targets —
-//! for every indicator the two share. [`diff`] finds them without words (small enough to travel
+//! What changed between two snapshots: new actuals, changed values, changed targets for every
+//! indicator the two share, and the indicators added and ended. [`diff`] finds them without words (small enough to travel
 //! inside a page instead of the whole earlier snapshot); [`word`] says them in a language.
 
 use serde::{Deserialize, Serialize};
@@ -17,6 +17,10 @@ pub enum ChangeKind {
     Value,
     /// The target (検証値) or its year changed.
     Target,
+    /// An indicator the earlier snapshot did not have: its latest figure.
+    Added,
+    /// An indicator the city ended: its last published figure.
+    Ended,
 }
 
 /// One change, in figures.
@@ -46,10 +50,24 @@ fn published(i: &Indicator) -> Vec<YearValue> {
     std::iter::once(i.baseline).chain(i.actuals.iter().copied()).collect()
 }
 
+/// The latest published figure of an indicator (its baseline while no result is).
+fn latest(i: &Indicator) -> YearValue {
+    published(i).into_iter().rev().find(|v| v.value.is_some()).unwrap_or(i.baseline)
+}
+
 pub fn diff(previous: &Snapshot, current: &Snapshot) -> Vec<Change> {
     let mut found = vec![];
     for cur in &current.indicators {
         let Some(prev) = previous.indicators.iter().find(|p| p.id == cur.id) else {
+            let l = latest(cur);
+            found.push(Change {
+                indicator: cur.name.clone(),
+                unit: cur.unit,
+                kind: ChangeKind::Added,
+                fiscal_year: l.fiscal_year,
+                before: None,
+                after: *l.value,
+            });
             continue;
         };
         let change = |kind, fiscal_year, before, after| Change {
@@ -85,6 +103,21 @@ pub fn diff(previous: &Snapshot, current: &Snapshot) -> Vec<Change> {
             ));
         }
     }
+    for prev in previous
+        .indicators
+        .iter()
+        .filter(|p| !current.indicators.iter().any(|c| c.id == p.id))
+    {
+        let l = latest(prev);
+        found.push(Change {
+            indicator: prev.name.clone(),
+            unit: prev.unit,
+            kind: ChangeKind::Ended,
+            fiscal_year: l.fiscal_year,
+            before: Some(l),
+            after: None,
+        });
+    }
     found
 }
 
@@ -100,13 +133,16 @@ pub fn word(changes: &[Change], locale: Locale) -> Vec<ChangeRow> {
                     ChangeKind::New => t.change_new,
                     ChangeKind::Value => t.change_value,
                     ChangeKind::Target => t.change_target,
+                    ChangeKind::Added => t.change_added,
+                    ChangeKind::Ended => t.change_ended,
                 },
                 period: fiscal_year(c.fiscal_year, locale),
                 before: c.before.map(|b| match c.kind {
                     ChangeKind::Target => format!("{} {}", fiscal_year(b.fiscal_year, locale), q(*b.value)),
                     _ => q(*b.value),
                 }),
-                after: q(c.after),
+                // An ended indicator has nothing after.
+                after: if c.kind == ChangeKind::Ended { "—".into() } else { q(c.after) },
             }
         })
         .collect()
@@ -149,5 +185,21 @@ mod tests {
             (rows[2].period.as_str(), rows[2].after.as_str()),
             ("令和5年度（2023年度）", "450,000件")
         );
+    }
+
+    #[test]
+    fn an_indicator_added_or_ended_is_listed_with_its_latest_figure() {
+        let prev = seed();
+        let mut cur = seed();
+        cur.indicators.retain(|i| i.id != "telework-ease");
+        let mut added = prev.indicators[0].clone();
+        added.id = "indicator-1".into();
+        added.name.ja = "オンライン申請の割合".into();
+        cur.indicators.push(added);
+        let rows = changes(&prev, &cur, Locale::Ja);
+        assert_eq!(rows.len(), 2, "{rows:?}");
+        assert_eq!((rows[0].indicator.as_str(), rows[0].kind), ("オンライン申請の割合", "新しい指標"));
+        assert_eq!(rows[1].kind, "終了した指標");
+        assert_eq!((rows[1].before.as_deref(), rows[1].after.as_str()), (Some("45%"), "—"));
     }
 }
