@@ -3,9 +3,10 @@ openpyxl, a spreadsheet library independent of ours. The figures it writes are s
 tests only, and never shipped.
 
   edit_workbook.py IN OUT [--set SHEET ROW_ID HEADING VALUE]... [--formula SHEET ROW_ID HEADING FORMULA]...
-                   [--csv DIR]
+                   [--append SHEET JSON]... [--csv DIR]
 
 A row is found by its id in the first column (検証指標) or any column; a column by its heading.
+--append adds a row at the end of SHEET, JSON naming each cell by its heading: {"heading": value}.
 VALUE is written as a number when it reads as one, else as text. A formula is saved without a
 result, as openpyxl always saves them. --csv also writes one CSV per sheet into DIR, in
 Shift_JIS (CP932) as Japanese Excel saves "CSV (コンマ区切り)", or UTF-8 with BOM for a sheet
@@ -13,6 +14,7 @@ with characters Shift_JIS lacks.
 """
 import csv
 import io
+import json
 import os
 import sys
 
@@ -43,6 +45,14 @@ def main(argv):
             sheet, row_id, heading, formula = rest[:4]
             del rest[:4]
             cell_of(wb[sheet], row_id, heading).value = formula
+        elif flag == '--append':
+            sheet, cells = rest[0], json.loads(rest[1])
+            del rest[:2]
+            ws = wb[sheet]
+            row = ws.max_row + 1
+            for heading, value in cells.items():
+                col = next(c for c in range(1, ws.max_column + 1) if ws.cell(1, c).value == heading)
+                ws.cell(row, col).value = value
         elif flag == '--csv':
             csv_dir = rest.pop(0)
         else:

@@ -75,6 +75,53 @@ test('publishing: a workbook changed by openpyxl is published and shown; the old
   await expect(page.locator('main')).not.toContainText('412,345件');
 });
 
+test('structure by workbook: an indicator added, one ended and a policy renamed appear as the next publication, with what changed', async ({ page, ownServers }) => {
+  const dir = workdir();
+  const data = join(dir, 'data');
+  const { port } = await ownServers({ dir, dataDir: data });
+  const work = mkdtempSync(join(tmpdir(), 'widget-structure-'));
+  expect(publish('workbook', '--data', data, '--out', join(work, 'latest.xlsx')).status).toBe(0);
+  // Synthetic: a made-up indicator and policy name, for tests only.
+  editWorkbook(
+    join(work, 'latest.xlsx'),
+    join(work, 'structure.xlsx'),
+    ['--append', '検証指標', JSON.stringify({
+      '新しい指標：グループID': 'citizen-satisfaction-group',
+      '新しい指標：指標名': 'テスト用の新しい指標（架空）',
+      '新しい指標：単位（%・件・日など）': '%',
+      '新しい指標：向き（高いほどよい・低いほどよい）': '高いほどよい',
+      '基準値の年度（西暦）': 2022,
+      '基準値': 12.5,
+      '検証値の年度（西暦）': 2027,
+      '検証値': 60,
+    })],
+    ['--set', '検証指標', 'telework-ease', '終了（この指標を終えるとき「終了」）', '終了'],
+    ['--set', 'テキスト', 'plan.policies[0].name', '日本語', 'テスト用に改めた方針の名前'],
+  );
+  const done = publish('import', join(work, 'structure.xlsx'), '--data', data, '--id', 'test-2024-04', '--as-of', '2024-04-30', '--publish');
+  expect(done.status, done.stdout + done.stderr).toBe(0);
+
+  await page.goto(`http://127.0.0.1:${port}/indicators`);
+  await expect(page.locator('main')).toContainText('テスト用の新しい指標（架空）');
+  await expect(page.locator('main')).toContainText('12.5%');
+  // No card for the ended one (only 「前回からの変更」 names it).
+  await expect(page.getByRole('heading', { name: /テレワークを実施しやすいと感じる職員/ })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: /テスト用の新しい指標（架空）/ }).first()).toBeVisible();
+  await page.goto(`http://127.0.0.1:${port}/plan`);
+  await expect(page.locator('main')).toContainText('テスト用に改めた方針の名前');
+  // What changed since the publication before: the new indicator and the ended one.
+  await page.goto(`http://127.0.0.1:${port}/`);
+  const changes = page.locator('details.changes');
+  await changes.locator('summary').click();
+  await expect(changes).toContainText('新しい指標');
+  await expect(changes).toContainText('テスト用の新しい指標（架空）');
+  await expect(changes).toContainText('終了した指標');
+  await expect(changes).toContainText('テレワークを実施しやすいと感じる職員');
+  // The earlier publication still shows the ended indicator.
+  await page.goto(`http://127.0.0.1:${port}/indicators?asof=2023-12`);
+  await expect(page.getByRole('heading', { name: /テレワークを実施しやすいと感じる職員/ }).first()).toBeVisible();
+});
+
 test('staff pages: sign in, upload, see the problems, upload a corrected file, preview, publish as the second person, see it on the public page', async ({ newContext, ownServers }) => {
   const dir = workdir();
   addStaff(dir, 'henshu', 'editor');
