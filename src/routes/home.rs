@@ -66,7 +66,8 @@ pub fn home_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
             <h2 id="next-title">{ruby(m.next_title)}</h2>
             <ul>
                 <li><Link href="/plan">{ruby(m.next_plan)}</Link></li>
-                <li><Link href="/results">{ruby(m.next_results)}</Link></li>
+                {view_models::route::offered(view_models::route::Screen::Results, &s)
+                    .then(|| view! { <li><Link href="/results">{ruby(m.next_results)}</Link></li> })}
             </ul>
         </nav>
     }

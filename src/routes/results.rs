@@ -22,12 +22,14 @@ fn figure(f: FigureView) -> impl IntoView {
     view! { <span class="measure"><span class="measure__label">{ruby(f.label)}</span> <strong class="figure">{ruby(f.value)}</strong></span> }
 }
 
-pub fn results_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
+pub fn results_page(s: Arc<Snapshot>, l: Locale) -> AnyView {
     let t = strings(l);
     let m = marked_strings(l);
-    let st = &s.previous_stage;
+    // `Loaded` shows this screen only for a plan with a previous stage.
+    let (Some(st), Some(progress)) = (s.previous_stage.as_ref(), item_progress(&s, l)) else {
+        return ().into_any();
+    };
     let pick = |x: &snapshot::Text| ruby(l.pick_marked(x));
-    let progress = item_progress(&s, l);
     let items = st
         .promotion_items
         .iter()
@@ -114,4 +116,5 @@ pub fn results_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
             <ul>{delayed}</ul>
         </section>
     }
+    .into_any()
 }

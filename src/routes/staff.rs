@@ -18,10 +18,13 @@ pub fn Staff() -> impl IntoView {
     view! { <Loaded page=staff_page title=|t| t.staff_title/> }
 }
 
-pub fn staff_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
+pub fn staff_page(s: Arc<Snapshot>, l: Locale) -> AnyView {
     let t = strings(l);
     let m = marked_strings(l);
-    let v = staff(&s, l);
+    // `Loaded` shows this screen only where the city publishes a staff survey.
+    let Some(v) = staff(&s, l) else {
+        return ().into_any();
+    };
     let about = snapshot::ruby::spoken(&v.title).into_owned();
     view! {
         <h1>{ruby(v.title)}</h1>
@@ -34,4 +37,5 @@ pub fn staff_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
         <ScoreBars caption=t.category_averages.to_string() summary=v.summary categories=v.categories t/>
         <Downloads id="staff-engagement".to_string() csv=v.csv json=v.json t about=about/>
     }
+    .into_any()
 }

@@ -110,6 +110,7 @@ async fn the_pages_name_the_publishing_city_and_show_only_the_screens_it_has_dat
         StatusCode::NOT_FOUND,
         "nor a preview image"
     );
+    assert!(home.contains("href=\"/results\""), "the previous stage is published here");
 
     let (_, _, feed) = send(&h, get("/feed.xml")).await;
     let feed = String::from_utf8(feed).unwrap();
@@ -184,4 +185,27 @@ fn chrono_month(conn: &rusqlite::Connection) -> String {
         .query_row("SELECT strftime('%Y-%m', datetime(?1, '+9 hours'))", [utc], |r| r.get(0))
         .unwrap();
     japan
+}
+
+#[tokio::test]
+async fn without_a_staff_survey_or_a_previous_stage_their_screens_are_not_offered() {
+    let h = sample_city("city-sections").await;
+    let folder = publish::DataFolder::new(&h.state.config.data_dir);
+    let mut s = folder.latest().unwrap().snapshot;
+    s.id = "2024-05-test".into();
+    (s.staff_survey, s.previous_stage, s.citizen_requests) = (None, None, None);
+    assert_eq!(snapshot::check_snapshot(&s), vec![]);
+    folder
+        .publish(&s, text("項目を減らしたテスト", "Fewer sections test"), "test")
+        .unwrap();
+    let get = |p: &str| Request::get(p).header(header::HOST, "127.0.0.1:8080").body(Body::empty()).unwrap();
+    for path in ["/staff", "/results", "/konbini"] {
+        assert_eq!(send(&h, get(path)).await.0, StatusCode::NOT_FOUND, "{path}");
+    }
+    let home = page_html(&h, "/").await;
+    for path in ["/staff", "/results", "/konbini"] {
+        assert!(!home.contains(&format!("href=\"{path}\"")), "no link to {path}");
+    }
+    assert_eq!(send(&h, get("/plan")).await.0, StatusCode::OK);
+    assert_eq!(send(&h, get("/counter")).await.0, StatusCode::OK);
 }

@@ -307,10 +307,15 @@ fn voice_counts_name_a_card_and_each_month_once() {
 
 #[test]
 fn the_city_and_the_konbini_series_are_optional_and_checked_where_given() {
-    assert!(problems_after(|v| {
-        v.as_object_mut().unwrap().remove("konbini_certificates");
-    })
-    .is_empty());
+    for section in ["konbini_certificates", "previous_stage", "staff_survey", "citizen_requests"] {
+        assert!(
+            problems_after(|v| {
+                v.as_object_mut().unwrap().remove(section);
+            })
+            .is_empty(),
+            "{section} is optional"
+        );
+    }
     assert!(problems_after(|v| {
         v.as_object_mut().unwrap().remove("city");
     })

@@ -311,16 +311,19 @@ impl Importer {
         k.monthly = months;
     }
 
+    /// The staff survey's sheets, where the city publishes one.
     pub(super) fn staff(&mut self, book: &Book, s: &mut Snapshot) {
+        let Some(survey) = s.staff_survey.as_mut() else {
+            return;
+        };
         if let Some(sheet) = self.sheet(book, STAFF_QUESTIONS, &staff_question_headers()) {
-            let ids: Vec<String> = s
-                .staff_survey
+            let ids: Vec<String> = survey
                 .categories
                 .iter()
                 .flat_map(|c| c.questions.iter().map(|q| q.id.clone()))
                 .collect();
             let rows = self.rows_by_id(sheet, 2, &ids.iter().map(String::as_str).collect::<Vec<_>>());
-            for (c, cat) in s.staff_survey.categories.iter_mut().enumerate() {
+            for (c, cat) in survey.categories.iter_mut().enumerate() {
                 for (q, question) in cat.questions.iter_mut().enumerate() {
                     let Some(&row) = rows.get(&question.id) else { continue };
                     if let Ok(v) = self.figure(sheet, row, 4, *question.score) {
@@ -331,9 +334,9 @@ impl Importer {
             }
         }
         if let Some(sheet) = self.sheet(book, STAFF_CATEGORIES, &staff_category_headers()) {
-            let ids: Vec<String> = s.staff_survey.categories.iter().map(|c| c.id.clone()).collect();
+            let ids: Vec<String> = survey.categories.iter().map(|c| c.id.clone()).collect();
             let rows = self.rows_by_id(sheet, 0, &ids.iter().map(String::as_str).collect::<Vec<_>>());
-            for (c, cat) in s.staff_survey.categories.iter_mut().enumerate() {
+            for (c, cat) in survey.categories.iter_mut().enumerate() {
                 let Some(&row) = rows.get(&cat.id) else { continue };
                 if let Ok(v) = self.figure(sheet, row, 2, *cat.average) {
                     cat.average = v.into();
@@ -343,12 +346,16 @@ impl Importer {
         }
     }
 
+    /// The previous stage's progress, where the plan has a previous stage.
     pub(super) fn progress(&mut self, book: &Book, s: &mut Snapshot) {
+        let Some(stage) = s.previous_stage.as_mut() else {
+            return;
+        };
         let Some(sheet) = self.sheet(book, PROGRESS, &progress_headers()) else {
             return;
         };
         let row = 1;
-        let p = &mut s.previous_stage.progress;
+        let p = &mut stage.progress;
         if let Ok(y) = self.year(sheet, row, 0) {
             p.as_of_end_of = FiscalYear(y);
         }
@@ -368,9 +375,10 @@ impl Importer {
         let Some(sheet) = self.sheet(book, OTHER, &other_headers()) else {
             return;
         };
-        let ids: Vec<&str> = OTHER_ITEMS.iter().map(|(id, _, _)| *id).collect();
+        let items = other_items(s);
+        let ids: Vec<&str> = items.iter().map(|(id, _, _)| *id).collect();
         let rows = self.rows_by_id(sheet, 0, &ids);
-        for (id, _, _) in OTHER_ITEMS {
+        for (id, _, _) in items {
             let Some(&row) = rows.get(id) else { continue };
             let Ok(n) = self.whole(sheet, row, 2) else { continue };
             let (small, path) = (
@@ -384,11 +392,11 @@ impl Importer {
                 },
             );
             match id {
-                "staff-survey-year" => s.staff_survey.conducted.year = small,
-                "staff-survey-month" => s.staff_survey.conducted.month = small.min(255) as u8,
-                "staff-survey-respondents" => s.staff_survey.respondents = n,
-                "requests-commenters" => s.citizen_requests.commenters = n,
-                "requests-respondents" => s.citizen_requests.respondents = n,
+                "staff-survey-year" => s.staff_survey.iter_mut().for_each(|x| x.conducted.year = small),
+                "staff-survey-month" => s.staff_survey.iter_mut().for_each(|x| x.conducted.month = small.min(255) as u8),
+                "staff-survey-respondents" => s.staff_survey.iter_mut().for_each(|x| x.respondents = n),
+                "requests-commenters" => s.citizen_requests.iter_mut().for_each(|x| x.commenters = n),
+                "requests-respondents" => s.citizen_requests.iter_mut().for_each(|x| x.respondents = n),
                 "source-published-year" => s.source.published.year = small,
                 _ => s.source.published.month = small.min(255) as u8,
             }

@@ -253,6 +253,23 @@ pub const OTHER_ITEMS: [(&str, &str, &str); 7] = [
     ("source-published-month", "出典の公表月", "月"),
 ];
 
+/// The items of その他の数値 this publication has: the staff survey's and the citizens' requests'
+/// only where it publishes them.
+pub fn other_items(s: &Snapshot) -> Vec<(&'static str, &'static str, &'static str)> {
+    OTHER_ITEMS
+        .into_iter()
+        .filter(|(id, _, _)| {
+            if id.starts_with("staff-survey") {
+                s.staff_survey.is_some()
+            } else if id.starts_with("requests") {
+                s.citizen_requests.is_some()
+            } else {
+                true
+            }
+        })
+        .collect()
+}
+
 /// 市の対応: one row per answer; each text in three languages side by side.
 pub fn answer_headers() -> Vec<String> {
     let mut h: Vec<String> = vec!["対応ID".into(), "カード・指標ID".into(), "状態".into(), "日付（YYYY-MM-DD）".into()];

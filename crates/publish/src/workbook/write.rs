@@ -190,38 +190,42 @@ pub fn workbook(s: &Snapshot) -> Result<Vec<u8>, XlsxError> {
         table(ws, &f, &konbini_headers(k.unit), rows, &[12.0, 8.0, 16.0, 16.0])?;
     }
 
-    let ss = &s.staff_survey;
-    let rows = ss
-        .categories
-        .iter()
-        .flat_map(|c| {
-            c.questions
-                .iter()
-                .map(move |q| vec![t(&c.id), t(&c.name.ja), t(&q.id), t(&q.text.ja), q.score.into()])
-        })
-        .collect();
-    let ws = wb.add_worksheet().set_name(STAFF_QUESTIONS)?;
-    table(ws, &f, &staff_question_headers(), rows, &[22.0, 18.0, 22.0, 60.0, 14.0])?;
-    let rows = ss
-        .categories
-        .iter()
-        .map(|c| vec![t(&c.id), t(&c.name.ja), c.average.into()])
-        .collect();
-    let ws = wb.add_worksheet().set_name(STAFF_CATEGORIES)?;
-    table(ws, &f, &staff_category_headers(), rows, &[22.0, 22.0, 16.0])?;
+    // The staff survey's sheets and the previous stage's, only where the city publishes them.
+    if let Some(ss) = &s.staff_survey {
+        let rows = ss
+            .categories
+            .iter()
+            .flat_map(|c| {
+                c.questions
+                    .iter()
+                    .map(move |q| vec![t(&c.id), t(&c.name.ja), t(&q.id), t(&q.text.ja), q.score.into()])
+            })
+            .collect();
+        let ws = wb.add_worksheet().set_name(STAFF_QUESTIONS)?;
+        table(ws, &f, &staff_question_headers(), rows, &[22.0, 18.0, 22.0, 60.0, 14.0])?;
+        let rows = ss
+            .categories
+            .iter()
+            .map(|c| vec![t(&c.id), t(&c.name.ja), c.average.into()])
+            .collect();
+        let ws = wb.add_worksheet().set_name(STAFF_CATEGORIES)?;
+        table(ws, &f, &staff_category_headers(), rows, &[22.0, 22.0, 16.0])?;
+    }
 
-    let p = &s.previous_stage.progress;
-    let rows = vec![vec![
-        V::N(p.as_of_end_of.0.into()),
-        t(wareki_year(p.as_of_end_of.0)),
-        V::N(p.on_plan.into()),
-        V::N(p.changed_or_delayed.into()),
-        V::N(p.total.into()),
-    ]];
-    let ws = wb.add_worksheet().set_name(PROGRESS)?;
-    table(ws, &f, &progress_headers(), rows, &[16.0, 20.0, 16.0, 16.0, 14.0])?;
+    if let Some(stage) = &s.previous_stage {
+        let p = &stage.progress;
+        let rows = vec![vec![
+            V::N(p.as_of_end_of.0.into()),
+            t(wareki_year(p.as_of_end_of.0)),
+            V::N(p.on_plan.into()),
+            V::N(p.changed_or_delayed.into()),
+            V::N(p.total.into()),
+        ]];
+        let ws = wb.add_worksheet().set_name(PROGRESS)?;
+        table(ws, &f, &progress_headers(), rows, &[16.0, 20.0, 16.0, 16.0, 14.0])?;
+    }
 
-    let rows = OTHER_ITEMS
+    let rows = other_items(s)
         .iter()
         .map(|(id, label, unit)| vec![t(*id), t(*label), other_value(s, id), t(*unit)])
         .collect();
@@ -325,11 +329,11 @@ pub fn workbook(s: &Snapshot) -> Result<Vec<u8>, XlsxError> {
 fn other_value(s: &Snapshot, id: &str) -> V {
     let n = |x: u32| V::N(x.into());
     match id {
-        "staff-survey-year" => n(s.staff_survey.conducted.year.into()),
-        "staff-survey-month" => n(s.staff_survey.conducted.month.into()),
-        "staff-survey-respondents" => n(s.staff_survey.respondents),
-        "requests-commenters" => n(s.citizen_requests.commenters),
-        "requests-respondents" => n(s.citizen_requests.respondents),
+        "staff-survey-year" => s.staff_survey.as_ref().map_or(V::Empty, |x| n(x.conducted.year.into())),
+        "staff-survey-month" => s.staff_survey.as_ref().map_or(V::Empty, |x| n(x.conducted.month.into())),
+        "staff-survey-respondents" => s.staff_survey.as_ref().map_or(V::Empty, |x| n(x.respondents)),
+        "requests-commenters" => s.citizen_requests.as_ref().map_or(V::Empty, |x| n(x.commenters)),
+        "requests-respondents" => s.citizen_requests.as_ref().map_or(V::Empty, |x| n(x.respondents)),
         "source-published-year" => n(s.source.published.year.into()),
         "source-published-month" => n(s.source.published.month.into()),
         _ => V::Empty,

@@ -286,7 +286,10 @@ pub struct Snapshot {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub city: Option<City>,
     pub plan: Plan,
-    pub previous_stage: PreviousStage,
+    /// What the previous stage achieved, where the plan has one: without it the widget has no
+    /// results screen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous_stage: Option<PreviousStage>,
     pub indicator_groups: Vec<IndicatorGroup>,
     pub indicators: Vec<Indicator>,
     pub counter_survey: CounterSurvey,
@@ -294,8 +297,12 @@ pub struct Snapshot {
     /// widget has no konbini screen.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub konbini_certificates: Option<KonbiniCertificates>,
-    pub staff_survey: StaffSurvey,
-    pub citizen_requests: CitizenRequests,
+    /// The staff survey, where the city publishes one: without it no staff screen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub staff_survey: Option<StaffSurvey>,
+    /// What citizens asked of City Hall in a survey, where the city publishes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub citizen_requests: Option<CitizenRequests>,
     /// 「みなさんの声と市の対応」: voices received per card and month, and the city's answers.
     #[serde(default, skip_serializing_if = "Voices::is_empty")]
     pub voices: Voices,

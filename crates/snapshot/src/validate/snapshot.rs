@@ -30,16 +30,23 @@ impl Checker {
             self.at("city", |c| c.city(city));
         }
         self.at("plan", |c| c.plan(&s.plan));
-        self.at("previous_stage", |c| c.previous_stage(&s.previous_stage));
+        if let Some(p) = &s.previous_stage {
+            self.at("previous_stage", |c| c.previous_stage(p));
+        }
         self.at("readings", |c| c.city_readings(&s.readings));
         self.indicators(s);
         self.at("counter_survey", |c| c.counter_survey(&s.counter_survey, &s.indicators));
         if let Some(k) = &s.konbini_certificates {
             self.at("konbini_certificates", |c| c.konbini(k, &s.indicators));
         }
-        self.at("staff_survey", |c| c.staff_survey(&s.staff_survey));
+        if let Some(ss) = &s.staff_survey {
+            self.at("staff_survey", |c| c.staff_survey(ss));
+        }
+        let Some(r) = &s.citizen_requests else {
+            self.at("voices", |c| c.voices(s));
+            return;
+        };
         self.at("citizen_requests", |c| {
-            let r = &s.citizen_requests;
             c.at("source", |c| c.text(&r.source, MAX_NAME_CHARS));
             c.at("conducted", |c| c.text(&r.conducted, MAX_NAME_CHARS));
             if r.commenters > r.respondents {

@@ -36,15 +36,16 @@ pub struct HighlightView {
     pub note: Option<String>,
 }
 
-pub fn item_progress(s: &Snapshot, locale: Locale) -> ItemProgressView {
-    let p = s.previous_stage.progress;
+/// The previous stage's items and how they went, where the plan has a previous stage.
+pub fn item_progress(s: &Snapshot, locale: Locale) -> Option<ItemProgressView> {
+    let p = s.previous_stage.as_ref()?.progress;
     let t = strings(locale);
     let on_share = percent_of(p.on_plan, p.total);
     let ch_share = percent_of(p.changed_or_delayed, p.total);
     let when = fiscal_year(p.as_of_end_of, locale);
     let (total, on_plan, changed) = (p.total.to_string(), p.on_plan.to_string(), p.changed_or_delayed.to_string());
     let summary = t.items_summary(&when, &total, &on_plan, &on_share, &changed, &ch_share);
-    ItemProgressView {
+    Some(ItemProgressView {
         as_of: when,
         on_plan: p.on_plan,
         changed_or_delayed: p.changed_or_delayed,
@@ -57,7 +58,7 @@ pub fn item_progress(s: &Snapshot, locale: Locale) -> ItemProgressView {
             f64::from(p.on_plan) / f64::from(p.total)
         },
         summary,
-    }
+    })
 }
 
 fn figure(m: &Measure, locale: Locale) -> FigureView {
@@ -69,8 +70,8 @@ fn figure(m: &Measure, locale: Locale) -> FigureView {
 
 pub fn highlights(s: &Snapshot, locale: Locale) -> Vec<HighlightView> {
     s.previous_stage
-        .highlights
         .iter()
+        .flat_map(|p| &p.highlights)
         .map(|h| HighlightView {
             id: h.id.clone(),
             title: locale.pick_marked(&h.title).to_string(),
@@ -89,7 +90,7 @@ mod tests {
 
     #[test]
     fn item_progress_adds_up_and_says_so() {
-        let v = item_progress(&seed(), Locale::Ja);
+        let v = item_progress(&seed(), Locale::Ja).unwrap();
         assert_eq!((v.on_plan, v.changed_or_delayed, v.total), (108, 29, 137));
         assert_eq!((v.on_plan_share.as_str(), v.changed_share.as_str()), ("78.8%", "21.2%"));
         assert_eq!(

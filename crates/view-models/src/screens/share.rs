@@ -61,7 +61,7 @@ pub fn headline(screen: Screen, s: &Snapshot, locale: Locale) -> Option<Headline
 /// 「137の取組項目のうち計画どおり進捗した割合 78.8%（令和4年度末時点）」: the results screen's
 /// own figure (`results::item_progress`), written outside `<ruby>` as the strings are.
 fn items_headline(s: &Snapshot, locale: Locale) -> Option<Headline> {
-    let p = crate::screens::results::item_progress(s, locale);
+    let p = crate::screens::results::item_progress(s, locale)?;
     if p.total == 0 {
         return None;
     }
@@ -70,7 +70,7 @@ fn items_headline(s: &Snapshot, locale: Locale) -> Option<Headline> {
         label: t.items_headline(&p.total.to_string()),
         figure: p.on_plan_share,
         // The year as the other screens' headlines name theirs (令和4年度).
-        period: t.items_headline_when(&fiscal_year_era(s.previous_stage.progress.as_of_end_of, locale)),
+        period: t.items_headline_when(&fiscal_year_era(s.previous_stage.as_ref()?.progress.as_of_end_of, locale)),
     })
 }
 

@@ -44,8 +44,9 @@ fn on_scale(v: Option<f64>, min: u8, max: u8) -> Option<f64> {
     v.filter(|_| hi > lo).map(|v| ((v - lo) / (hi - lo)).clamp(0.0, 1.0))
 }
 
-pub fn staff(s: &Snapshot, locale: Locale) -> StaffView {
-    let st = &s.staff_survey;
+/// The screen, where the city publishes a staff survey (`None`: no staff screen).
+pub fn staff(s: &Snapshot, locale: Locale) -> Option<StaffView> {
+    let st = s.staff_survey.as_ref()?;
     let pick = |t: &Text| locale.pick(t).to_string();
     // What is read on screen keeps its readings (components::ruby); downloads and the summary do not.
     let shown = |t: &Text| locale.pick_marked(t).to_string();
@@ -105,7 +106,7 @@ pub fn staff(s: &Snapshot, locale: Locale) -> StaffView {
         }
     }
     machine.header = vec![t.col_kind.into(), "id".into(), t.category.into(), t.col_value.into()];
-    StaffView {
+    Some(StaffView {
         title: shown(&st.name),
         conducted: year_month(st.conducted, locale),
         population: shown(&st.population),
@@ -115,7 +116,7 @@ pub fn staff(s: &Snapshot, locale: Locale) -> StaffView {
         summary,
         csv: csv(&machine),
         json: serde_json::to_string_pretty(&serde_json::json!({ "id": "staff-engagement", "conducted": format!("{}-{:02}", st.conducted.year, st.conducted.month), "respondents": st.respondents, "scale": [st.scale_min, st.scale_max], "points": points })).unwrap_or_default(),
-    }
+    })
 }
 
 #[cfg(test)]
@@ -125,7 +126,7 @@ mod tests {
 
     #[test]
     fn staff_view_shows_nine_categories_on_the_1_to_5_scale() {
-        let v = staff(&seed(), Locale::Ja);
+        let v = staff(&seed(), Locale::Ja).unwrap();
         assert_eq!(v.categories.len(), 9);
         assert_eq!(v.respondents, "3,690人");
         assert_eq!(v.conducted, "2023年8月");

@@ -87,7 +87,9 @@ pub fn cards(s: &Snapshot, locale: Locale) -> Vec<(String, String)> {
         .into_iter()
         .filter_map(|id| embed_card(s, &id, locale).map(|c| (id, c.caption_marked)))
         .collect();
-    cards.push(("staff-engagement".into(), crate::screens::staff::staff(s, locale).title));
+    if let Some(staff) = crate::screens::staff::staff(s, locale) {
+        cards.push(("staff-engagement".into(), staff.title));
+    }
     cards
 }
 
@@ -308,7 +310,7 @@ mod tests {
         assert_eq!(card_for_topic(&s, &en).as_deref(), Some("konbini-yearly"));
         let easy = snapshot::ruby::spoken(&embed_card(&s, "konbini-yearly", Locale::JaEasy).unwrap().caption_marked).into_owned();
         assert_eq!(card_for_topic(&s, &easy).as_deref(), Some("konbini-yearly"), "{easy}");
-        let staff = snapshot::ruby::spoken(&crate::screens::staff::staff(&s, Locale::Ja).title).into_owned();
+        let staff = snapshot::ruby::spoken(&crate::screens::staff::staff(&s, Locale::Ja).unwrap().title).into_owned();
         assert_eq!(card_for_topic(&s, &staff).as_deref(), Some("staff-engagement"));
         assert_eq!(card_for_topic(&s, "窓口の待ち時間について"), None);
         assert_eq!(card_for_topic(&s, ""), None);
