@@ -36,6 +36,7 @@ fn the_workbook_follows_the_machine_readable_rules() {
         [ANSWERS, READINGS, CITY, OFFICES, COUNTERS],
         "the city's answers, its words for ふりがな, then the city, its offices and counters, last"
     );
+    assert!(names.iter().copied().eq(all_sheets()), "written as the list says");
     assert!(book.sheets.iter().all(|s| s.merged.is_empty()), "no merged cells");
     // Figures are numbers; a figure not yet published is an empty cell, never 0.
     let at = cell_of(&book, INDICATORS, 0, "konbini-certificates", &actual_header(2022));

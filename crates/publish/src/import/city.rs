@@ -36,12 +36,7 @@ impl Importer {
         for (id, v, required) in &items {
             match (v, rows.get(*id)) {
                 (None, Some(row)) if *required => self.report(CITY, *row, 2, Kind::Required),
-                (Some((_, row)), _) => {
-                    self.from(format!("city.{id}"), CITY, *row, 2);
-                    for (lang, col) in [("ja", 2), ("en", 3), ("ja_easy", 4)] {
-                        self.from(format!("city.{id}.{lang}"), CITY, *row, col);
-                    }
-                }
+                (Some((_, row)), _) => self.text_from(format!("city.{id}"), CITY, *row, 2),
                 _ => {}
             }
         }
@@ -103,17 +98,10 @@ impl Importer {
                 continue;
             };
             let at = format!("city.offices[{}]", offices.len());
-            for (field, col) in [
-                ("", 0),
-                (".id", 0),
-                (".kind", 1),
-                (".name", 2),
-                (".name.ja", 2),
-                (".name.en", 3),
-                (".name.ja_easy", 4),
-            ] {
+            for (field, col) in [("", 0), (".id", 0), (".kind", 1)] {
                 self.from(format!("{at}{field}"), OFFICES, row, col);
             }
+            self.text_from(format!("{at}.name"), OFFICES, row, 2);
             offices.push(Office { id, kind, name });
         }
         Some(offices)
@@ -144,18 +132,21 @@ impl Importer {
                 continue;
             };
             let at = format!("counter_survey.sections[{}]", sections.len());
-            for (field, col) in [
-                ("", 0),
-                (".id", 0),
-                (".name", 1),
-                (".name.ja", 1),
-                (".name.en", 2),
-                (".name.ja_easy", 3),
-            ] {
+            for (field, col) in [("", 0), (".id", 0)] {
                 self.from(format!("{at}{field}"), COUNTERS, row, col);
             }
+            self.text_from(format!("{at}.name"), COUNTERS, row, 1);
             sections.push(Section { id, name });
         }
         s.counter_survey.sections = sections;
+    }
+
+    /// A text typed in three columns from `col` (日本語, English, やさしい日本語): each language
+    /// at its own cell.
+    fn text_from(&mut self, path: String, sheet: &'static str, row: u32, col: u32) {
+        for (lang, c) in [("ja", col), ("en", col + 1), ("ja_easy", col + 2)] {
+            self.from(format!("{path}.{lang}"), sheet, row, c);
+        }
+        self.from(path, sheet, row, col);
     }
 }

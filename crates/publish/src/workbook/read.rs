@@ -238,9 +238,7 @@ fn is_csv(name: &str) -> bool {
 /// `BOOK-検証指標.csv` as LibreOffice saves every sheet of a book at once.
 fn sheet_of_file(file: &str) -> Option<&'static str> {
     let stem = file.get(..file.len().checked_sub(4)?)?;
-    super::layout::ALL_SHEETS
-        .into_iter()
-        .find(|sheet| stem == *sheet || stem.strip_suffix(sheet).is_some_and(|book| book.ends_with('-')))
+    super::layout::all_sheets().find(|sheet| stem == *sheet || stem.strip_suffix(sheet).is_some_and(|book| book.ends_with('-')))
 }
 
 /// CSV files named after their sheets, as a book; a file named after no sheet is a problem that
