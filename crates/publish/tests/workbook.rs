@@ -32,9 +32,9 @@ fn the_workbook_follows_the_machine_readable_rules() {
     assert_eq!(names[0], GUIDE);
     assert_eq!(&names[1..=DATA_SHEETS.len()], &DATA_SHEETS);
     assert_eq!(
-        &names[names.len() - 5..],
-        [ANSWERS, READINGS, CITY, OFFICES, COUNTERS],
-        "the city's answers, its words for ふりがな, then the city, its offices and counters, last"
+        &names[names.len() - 7..],
+        [ANSWERS, READINGS, CITY, OFFICES, COUNTERS, POLICIES, INITIATIVES],
+        "the city's answers, its words for ふりがな, then the city, its offices and counters, and the plan's policies and initiatives, last"
     );
     assert!(names.iter().copied().eq(all_sheets()), "written as the list says");
     assert!(book.sheets.iter().all(|s| s.merged.is_empty()), "no merged cells");
@@ -799,4 +799,101 @@ fn an_indicator_is_added_and_ended_through_the_workbook_and_never_lost_silently(
             "{at}: {m:?}"
         );
     }
+}
+
+#[test]
+fn the_plans_next_stage_is_made_in_the_workbook_policies_initiatives_and_period() {
+    let base = base();
+    let mut book = read::read_bytes(&publish::workbook::write::workbook(&base).unwrap()).unwrap();
+    // The next stage: its number and period, the last policy dropped, a new one with initiatives.
+    let other = |id: &str| cell_of(&book, OTHER, 0, id, "値");
+    let (stage, from, to) = (other("plan-stage-number"), other("plan-period-from"), other("plan-period-to"));
+    set(&mut book, OTHER, stage, Some(Cell::Number(5.0)));
+    set(&mut book, OTHER, from, Some(Cell::Number(2028.0)));
+    set(&mut book, OTHER, to, Some(Cell::Number(2031.0)));
+    let last = base.plan.policies.len() as u32;
+    for col in 0..5 {
+        set(&mut book, POLICIES, CellRef { row: last, col }, None);
+    }
+    for (col, v) in [
+        (1, Cell::Number(3.0)),
+        (2, Cell::Text("テスト用の新しい方針".into())),
+        (3, Cell::Text("A new policy (test)".into())),
+    ] {
+        set(&mut book, POLICIES, CellRef { row: last + 1, col }, Some(v));
+    }
+    // Its initiatives go under the id the import makes; the dropped policy's rows go too.
+    let initiatives = book.sheet(INITIATIVES).unwrap().clone();
+    let dropped = &base.plan.policies[last as usize - 1].id;
+    let book_sheet = book.sheets.iter_mut().find(|s| s.name == INITIATIVES).unwrap();
+    book_sheet
+        .cells
+        .retain(|c, _| initiatives.text(c.row, 0).as_deref() != Some(dropped.as_str()));
+    let next_row = initiatives.data_rows().last().unwrap() + 1;
+    for (n, name) in ["取組その1（テスト）", "取組その2（テスト）"].into_iter().enumerate() {
+        for (col, v) in [
+            (0, Cell::Text("policy-1".into())),
+            (1, Cell::Number(n as f64 + 1.0)),
+            (2, Cell::Text(name.into())),
+        ] {
+            set(
+                &mut book,
+                INITIATIVES,
+                CellRef {
+                    row: next_row + n as u32,
+                    col,
+                },
+                Some(v),
+            );
+        }
+    }
+    let next = import(&book, &base, "2028-04-test", "2028-04-30").unwrap_or_else(|p| panic!("{:?}", messages(Err(p), Locale::Ja)));
+    assert_eq!(
+        (next.plan.stage_number, next.plan.period.from.0, next.plan.period.to.0),
+        (5, 2028, 2031)
+    );
+    let ids: Vec<&str> = next.plan.policies.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [base.plan.policies[0].id.as_str(), base.plan.policies[1].id.as_str(), "policy-1"]
+    );
+    let added = &next.plan.policies[2];
+    assert_eq!(
+        (added.number, added.name.ja.as_str(), added.initiatives.len()),
+        (3, "テスト用の新しい方針", 2)
+    );
+    assert_eq!(
+        next.plan.policies[0].aims, base.plan.policies[0].aims,
+        "a kept policy keeps its aims from 「テキスト」"
+    );
+    assert_eq!(next.plan.policies[0].initiatives, base.plan.policies[0].initiatives);
+
+    // An initiative under a policy that is not there, and a number out of order, at their cells.
+    set(
+        &mut book,
+        INITIATIVES,
+        CellRef { row: next_row, col: 0 },
+        Some(Cell::Text("no-such-policy".into())),
+    );
+    let m = messages(import(&book, &base, "2028-04-test", "2028-04-30"), Locale::Ja);
+    assert!(
+        m.iter()
+            .any(|x| x.starts_with(&format!("「取組」シート A{}: ", next_row + 1)) && x.contains("no-such-policy")),
+        "{m:?}"
+    );
+
+    // A workbook written before these sheets and items keeps the published plan.
+    let mut older = read::read_bytes(&publish::workbook::write::workbook(&base).unwrap()).unwrap();
+    older.sheets.retain(|s| ![POLICIES, INITIATIVES].contains(&s.name.as_str()));
+    let other_sheet = older.sheets.iter_mut().find(|s| s.name == OTHER).unwrap();
+    let plan_rows: Vec<u32> = other_sheet
+        .data_rows()
+        .into_iter()
+        .filter(|r| other_sheet.text(*r, 0).is_some_and(|id| id.starts_with("plan-")))
+        .collect();
+    other_sheet.cells.retain(|c, _| !plan_rows.contains(&c.row));
+    let mut kept = import(&older, &base, "2024-03-test", "2024-03-31").unwrap_or_else(|p| panic!("{:?}", messages(Err(p), Locale::Ja)));
+    kept.id = base.id.clone();
+    kept.as_of = base.as_of.clone();
+    assert_eq!(kept, base);
 }

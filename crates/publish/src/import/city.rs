@@ -140,13 +140,4 @@ impl Importer {
         }
         s.counter_survey.sections = sections;
     }
-
-    /// A text typed in three columns from `col` (日本語, English, やさしい日本語): each language
-    /// at its own cell.
-    fn text_from(&mut self, path: String, sheet: &'static str, row: u32, col: u32) {
-        for (lang, c) in [("ja", col), ("en", col + 1), ("ja_easy", col + 2)] {
-            self.from(format!("{path}.{lang}"), sheet, row, c);
-        }
-        self.from(path, sheet, row, col);
-    }
 }

@@ -6,6 +6,7 @@
 
 mod answers;
 mod city;
+mod plan;
 mod readings;
 mod sheets;
 
@@ -68,6 +69,15 @@ impl Importer {
 
     fn from(&mut self, path: impl Into<String>, sheet: &'static str, row: u32, col: u32) {
         self.origins.push((path.into(), sheet, Self::cell_ref(row, col)));
+    }
+
+    /// A text typed in three columns from `col` (日本語, English, やさしい日本語): each language
+    /// at its own cell.
+    fn text_from(&mut self, path: String, sheet: &'static str, row: u32, col: u32) {
+        for (lang, c) in [("ja", col), ("en", col + 1), ("ja_easy", col + 2)] {
+            self.from(format!("{path}.{lang}"), sheet, row, c);
+        }
+        self.from(path, sheet, row, col);
     }
 
     fn report(&mut self, sheet: &str, row: u32, col: u32, kind: Kind) {
@@ -175,11 +185,19 @@ impl Importer {
     /// Rows of a sheet keyed by the id in `col`: unknown ids, repeated rows and missing rows
     /// are problems. Returns each known id's row.
     fn rows_by_id(&mut self, sheet: &Sheet, col: u32, ids: &[&str]) -> HashMap<String, u32> {
-        self.rows_by_id_except(sheet, col, ids, |_| false)
+        self.rows_by_id_except(sheet, col, ids, |_| false, &[])
     }
 
-    /// As [`Importer::rows_by_id`], leaving out the rows whose id `skip` names.
-    fn rows_by_id_except(&mut self, sheet: &Sheet, col: u32, ids: &[&str], skip: fn(&str) -> bool) -> HashMap<String, u32> {
+    /// As [`Importer::rows_by_id`], leaving out the rows whose id `skip` names, and not asking
+    /// for the rows of `optional` (added to a sheet after some workbooks were written).
+    fn rows_by_id_except(
+        &mut self,
+        sheet: &Sheet,
+        col: u32,
+        ids: &[&str],
+        skip: fn(&str) -> bool,
+        optional: &[&str],
+    ) -> HashMap<String, u32> {
         let mut found = HashMap::new();
         for row in sheet.data_rows() {
             let Some(id) = sheet.text(row, col) else { continue };
@@ -193,7 +211,7 @@ impl Importer {
             }
         }
         for id in ids {
-            if !found.contains_key(*id) {
+            if !found.contains_key(*id) && !optional.contains(id) {
                 self.problems
                     .push(SheetProblem::sheet(&sheet.name, Kind::MissingRow(id.to_string())));
             }
@@ -251,6 +269,7 @@ pub fn import(book: &Book, base: &Snapshot, id: &str, as_of: &str) -> Result<Sna
     im.city_readings(book, &mut s);
     im.city(book, &mut s);
     im.counters(book, &mut s);
+    im.policies(book, &mut s);
     s.id = id.to_string();
     s.as_of = AsOf::parse(as_of);
     if !im.problems.is_empty() {

@@ -377,7 +377,7 @@ impl Importer {
         };
         let items = other_items(s);
         let ids: Vec<&str> = items.iter().map(|(id, _, _)| *id).collect();
-        let rows = self.rows_by_id(sheet, 0, &ids);
+        let rows = self.rows_by_id_except(sheet, 0, &ids, |_| false, &LATER_OTHER_ITEMS);
         for (id, _, _) in items {
             let Some(&row) = rows.get(id) else { continue };
             let Ok(n) = self.whole(sheet, row, 2) else { continue };
@@ -388,6 +388,9 @@ impl Importer {
                     "staff-survey-respondents" => "staff_survey.respondents",
                     "requests-commenters" => "citizen_requests.commenters",
                     "requests-respondents" => "citizen_requests.respondents",
+                    "plan-stage-number" => "plan.stage_number",
+                    "plan-period-from" => "plan.period.from",
+                    "plan-period-to" => "plan.period.to",
                     _ => "source.published",
                 },
             );
@@ -398,6 +401,9 @@ impl Importer {
                 "requests-commenters" => s.citizen_requests.iter_mut().for_each(|x| x.commenters = n),
                 "requests-respondents" => s.citizen_requests.iter_mut().for_each(|x| x.respondents = n),
                 "source-published-year" => s.source.published.year = small,
+                "plan-stage-number" => s.plan.stage_number = small.min(255) as u8,
+                "plan-period-from" => s.plan.period.from = FiscalYear(small),
+                "plan-period-to" => s.plan.period.to = FiscalYear(small),
                 _ => s.source.published.month = small.min(255) as u8,
             }
             self.from(path, OTHER, row, 2);
@@ -412,7 +418,7 @@ impl Importer {
         let places: Vec<(String, Text)> = texts(base);
         let ids: Vec<&str> = places.iter().map(|(p, _)| p.as_str()).collect();
         // A workbook written before a text had its own sheet still lists it here: left unread.
-        let rows = self.rows_by_id_except(sheet, 0, &ids, has_own_sheet);
+        let rows = self.rows_by_id_except(sheet, 0, &ids, has_own_sheet, &[]);
         let mut value = serde_json::to_value(base).expect("a snapshot serialises");
         for (path, _) in &places {
             let Some(&row) = rows.get(path) else { continue };

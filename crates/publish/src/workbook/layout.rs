@@ -34,6 +34,11 @@ pub const OFFICES: &str = "庁舎";
 /// The counters a counter survey asks about (`counter_survey.sections`): one row per counter;
 /// rows may be added and removed. Optional on import, as 「市」.
 pub const COUNTERS: &str = "窓口";
+/// The plan's policies (`plan.policies`): one row per policy; rows may be added (with no id: the
+/// import makes one) and removed. Optional on import, as 「市」.
+pub const POLICIES: &str = "方針";
+/// The policies' example initiatives: one row per initiative, under its policy's id.
+pub const INITIATIVES: &str = "取組";
 
 /// The sheets the import reads, in the workbook's order (after the guide).
 pub const DATA_SHEETS: [&str; 8] = [
@@ -53,7 +58,7 @@ pub const DATA_SHEETS: [&str; 8] = [
 pub fn all_sheets() -> impl Iterator<Item = &'static str> {
     std::iter::once(GUIDE)
         .chain(DATA_SHEETS)
-        .chain([ANSWERS, READINGS, CITY, OFFICES, COUNTERS])
+        .chain([ANSWERS, READINGS, CITY, OFFICES, COUNTERS, POLICIES, INITIATIVES])
 }
 
 /// Marks a column a clerk must leave as it is (an id the import matches rows by).
@@ -234,7 +239,7 @@ pub fn other_headers() -> Vec<String> {
 }
 
 /// The single figures of その他の数値: id, what it is, its unit.
-pub const OTHER_ITEMS: [(&str, &str, &str); 7] = [
+pub const OTHER_ITEMS: [(&str, &str, &str); 10] = [
     ("staff-survey-year", "職員満足度調査を行った年（西暦）", "年"),
     ("staff-survey-month", "職員満足度調査を行った月", "月"),
     ("staff-survey-respondents", "職員満足度調査の回答者数", "人"),
@@ -242,7 +247,13 @@ pub const OTHER_ITEMS: [(&str, &str, &str); 7] = [
     ("requests-respondents", "市民アンケートの回答者数", "人"),
     ("source-published-year", "出典の公表年（西暦）", "年"),
     ("source-published-month", "出典の公表月", "月"),
+    ("plan-stage-number", "計画の段階（第何ステージか）", "段階"),
+    ("plan-period-from", "計画の期間の始まりの年度（西暦）", "年度"),
+    ("plan-period-to", "計画の期間の終わりの年度（西暦）", "年度"),
 ];
+
+/// Items of その他の数値 a workbook written before them lacks: their row may be missing.
+pub const LATER_OTHER_ITEMS: [&str; 3] = ["plan-stage-number", "plan-period-from", "plan-period-to"];
 
 /// The items of その他の数値 this publication has: the staff survey's and the citizens' requests'
 /// only where it publishes them.
@@ -343,9 +354,37 @@ pub fn section_headers() -> Vec<String> {
 /// Where a text is kept on a sheet of its own, not on 「テキスト」: the city's (市, 庁舎), the
 /// counters' (窓口) and the answers' (市の対応).
 pub fn has_own_sheet(place: &str) -> bool {
-    ["city", "voices", "counter_survey.sections"]
-        .iter()
-        .any(|p| place == *p || place.starts_with(&format!("{p}.")) || place.starts_with(&format!("{p}[")))
+    let under = |p: &str| place == p || place.starts_with(&format!("{p}.")) || place.starts_with(&format!("{p}["));
+    // A policy's name and its initiatives are on 方針 and 取組; its aims and approach stay here.
+    let policy_part = place
+        .strip_prefix("plan.policies[")
+        .and_then(|rest| rest.split_once("]."))
+        .is_some_and(|(n, rest)| {
+            n.bytes().all(|b| b.is_ascii_digit()) && (rest == "name" || rest.starts_with("name.") || rest.starts_with("initiatives"))
+        });
+    policy_part || ["city", "voices", "counter_survey.sections"].into_iter().any(under)
+}
+
+/// 方針: the policy's id, its number, its name in three languages.
+pub fn policy_headers() -> Vec<String> {
+    vec![
+        "方針ID（新しい方針は空欄）".into(),
+        "番号".into(),
+        "名前（日本語）".into(),
+        "名前（English）".into(),
+        "名前（やさしい日本語）".into(),
+    ]
+}
+
+/// 取組: the policy it belongs to, its number under that policy, its name in three languages.
+pub fn initiative_headers() -> Vec<String> {
+    vec![
+        "方針ID".into(),
+        "番号".into(),
+        "名前（日本語）".into(),
+        "名前（English）".into(),
+        "名前（やさしい日本語）".into(),
+    ]
 }
 
 /// An office's kind as the sheet writes it.
@@ -424,6 +463,7 @@ pub fn guide(s: &Snapshot) -> Vec<String> {
         String::new(),
         "【入力するところ】".into(),
         format!("・「{CITY}」: 市の名前、ホームの紹介文、ホームページ、数値のライセンスです。「{OFFICES}」: 窓口アンケートで選ぶ庁舎を1行に1つ書きます。「{COUNTERS}」: 窓口アンケートで選ぶ窓口を1行に1つ書きます。どちらも行を足したり消したりできます（消した庁舎・窓口あてのこれまでの回答は残ります）。"),
+        format!("・「{POLICIES}」「{INITIATIVES}」: 計画の方針と、方針ごとの取組例です。行を足したり消したりできます。新しい方針は方針IDを空けておくと、公開のときにIDが付きます（その取組は、次のワークブックでそのIDの下に書きます）。計画の段階と期間は「{OTHER}」にあります。"),
         format!("・「{INDICATORS}」: 指標ごとの実績を、その年度の列に数値で入力します。基準値・検証値もここで直します。"),
         "　指標を加えるときは、指標IDを空けた行を足し、「新しい指標：」の列（グループID・指標名・単位・向き）と基準値・検証値を入力します。IDは公開のときに付きます。".into(),
         "　指標を終えるときは、行を消さずに「終了」の列に「終了」と書きます（公開済みの数値は、これまでの公開データに残ります）。".into(),

@@ -322,6 +322,34 @@ pub fn workbook(s: &Snapshot) -> Result<Vec<u8>, XlsxError> {
     let ws = wb.add_worksheet().set_name(COUNTERS)?;
     table(ws, &f, &section_headers(), rows, &[24.0, 24.0, 28.0, 28.0])?;
 
+    // The plan's policies, then their initiatives under each policy's id.
+    let rows = s
+        .plan
+        .policies
+        .iter()
+        .map(|p| {
+            let mut row = vec![t(&p.id), V::N(p.number.into())];
+            row.extend(three(&p.name));
+            row
+        })
+        .collect();
+    let ws = wb.add_worksheet().set_name(POLICIES)?;
+    table(ws, &f, &policy_headers(), rows, &[26.0, 8.0, 30.0, 34.0, 34.0])?;
+    let rows = s
+        .plan
+        .policies
+        .iter()
+        .flat_map(|p| {
+            p.initiatives.iter().map(move |i| {
+                let mut row = vec![t(&p.id), V::N(i.number.into())];
+                row.extend(three(&i.name));
+                row
+            })
+        })
+        .collect();
+    let ws = wb.add_worksheet().set_name(INITIATIVES)?;
+    table(ws, &f, &initiative_headers(), rows, &[26.0, 8.0, 36.0, 40.0, 40.0])?;
+
     wb.save_to_buffer()
 }
 
@@ -336,6 +364,9 @@ fn other_value(s: &Snapshot, id: &str) -> V {
         "requests-respondents" => s.citizen_requests.as_ref().map_or(V::Empty, |x| n(x.respondents)),
         "source-published-year" => n(s.source.published.year.into()),
         "source-published-month" => n(s.source.published.month.into()),
+        "plan-stage-number" => n(s.plan.stage_number.into()),
+        "plan-period-from" => n(s.plan.period.from.0.into()),
+        "plan-period-to" => n(s.plan.period.to.0.into()),
         _ => V::Empty,
     }
 }
