@@ -68,7 +68,7 @@ impl DataFolder {
 
     /// Keeps a checked draft (replacing an earlier draft of the same id).
     pub fn save_draft(&self, draft: &Draft, author: &str) -> Result<DraftInfo, FolderError> {
-        let (manifest, _) = self.manifest()?;
+        let manifest = self.manifest_or_none()?;
         let (info, bytes) = new_draft(&manifest, draft, author)?;
         let published = manifest
             .snapshots
@@ -174,7 +174,7 @@ impl DataFolder {
     /// before another publication would silently undo it), then removes the draft.
     pub fn publish_draft(&self, id: &str, who: &str) -> Result<ManifestEntry, FolderError> {
         let (info, snapshot) = self.draft(id)?;
-        let (manifest, _) = self.manifest()?;
+        let manifest = self.manifest_or_none()?;
         if manifest.latest != info.base {
             return Err(FolderError::DraftOutdated {
                 base: info.base,

@@ -303,6 +303,20 @@ impl DataFolder {
         Ok((manifest, bytes))
     }
 
+    /// The manifest, or an empty one for a folder nothing was published in yet (a city's first
+    /// publication goes into it).
+    pub fn manifest_or_none(&self) -> Result<Manifest, FolderError> {
+        match self.manifest() {
+            Ok((manifest, _)) => Ok(manifest),
+            Err(FolderError::Empty(_)) => Ok(Manifest {
+                format_version: snapshot::FORMAT_VERSION,
+                latest: String::new(),
+                snapshots: vec![],
+            }),
+            Err(e) => Err(e),
+        }
+    }
+
     /// The snapshot a manifest entry names, checked against its hash.
     pub fn snapshot(&self, entry: &ManifestEntry) -> Result<(Snapshot, Vec<u8>), FolderError> {
         let path = self.dir.join(&entry.file);
@@ -323,7 +337,7 @@ impl DataFolder {
     /// Publishes a checked snapshot as the new latest: its file, then the manifest, then a log
     /// line. Earlier snapshots stay listed, for the as-of picker.
     pub fn publish(&self, snapshot: &Snapshot, title: Text, who: &str) -> Result<ManifestEntry, FolderError> {
-        let (manifest, _) = self.manifest()?;
+        let manifest = self.manifest_or_none()?;
         let next = next_publication(&manifest, snapshot, title)?;
         let file = self.dir.join(&next.entry.file);
         std::fs::create_dir_all(self.dir.join(SNAPSHOTS)).map_err(self.io(&file))?;

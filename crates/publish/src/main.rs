@@ -1,5 +1,6 @@
 //! `widget-publish`: the clerks' workbook and publishing from the command line.
-//! `workbook` writes the latest snapshot as .xlsx; `import` reads a filled one (.xlsx, .ods or a
+//! `new` writes a city's first, blank workbook; `workbook` writes the latest snapshot as .xlsx;
+//! `import` reads a filled one (.xlsx, .ods or a
 //! folder of CSV files), reports every problem by sheet and cell, and with `--publish` publishes;
 //! `rollback` makes the previous publication the latest again; `check` runs the checker's rules
 //! on the data folder; `migrate` moves a data folder into PostgreSQL, where several servers keep
@@ -14,7 +15,9 @@ use publish::words::words;
 use publish::{workbook, DataFolder, FolderError};
 use snapshot::Locale;
 
-const USAGE: &str = "widget-publish workbook [--data DIR] --out FILE.xlsx
+const USAGE: &str = "widget-publish new --out FILE.xlsx
+    a blank workbook for a city's first publication (import it into an empty data folder)
+widget-publish workbook [--data DIR] --out FILE.xlsx
     the latest published snapshot as a workbook for clerks to fill in
 widget-publish import FILE|CSV-FOLDER [--data DIR] --id ID --as-of DATE [--publish] [--out DRAFT.json]
     builds the next snapshot from a filled workbook (.xlsx, .ods, or a folder of CSV files, one
@@ -140,6 +143,15 @@ fn run_on(a: &Args, folder: &DataFolder, source: &Source) -> Result<(), String> 
     let fail = |e: publish::FolderError| e.message(a.lang);
     let w = words(a.lang);
     match a.command.as_str() {
+        "new" => {
+            // A city's first workbook: nothing published to start from.
+            let out = a.out.as_ref().ok_or("--out FILE.xlsx is required")?;
+            let blank = publish::blank::skeleton(publish::blank::this_fiscal_year());
+            let bytes = workbook::write::workbook(&blank).map_err(|e| e.to_string())?;
+            std::fs::write(out, bytes).map_err(|e| format!("{}: {e}", out.display()))?;
+            println!("{}", w.blank_written(&out.display().to_string()));
+            Ok(())
+        }
         "workbook" => {
             let out = a.out.as_ref().ok_or("--out FILE.xlsx is required")?;
             let latest = folder.latest().map_err(fail)?;

@@ -21,6 +21,9 @@ pub struct Config {
     /// The published data (manifest and snapshots), served as `/data/`: state, not build output.
     /// Filled from the build's `data/` on first start; `widget-publish` changes it.
     pub data_dir: PathBuf,
+    /// What an empty data folder is filled from on first start; `None`: it stays empty, for a
+    /// city's first publication from the staff pages.
+    pub default_data: Option<PathBuf>,
     /// People a publication needs: 2, an editor's draft and another person who publishes it; 1
     /// lets a small office's publisher publish their own draft.
     pub publish_approvals: u8,
@@ -79,6 +82,9 @@ struct Flags {
     /// the published data (manifest and snapshots), served as `/data/`; filled from the built widget's `data/` on first start; with a `postgres://` `--db`, this server's copy of the database's publications (see Several servers)
     #[arg(long = "data", env = "WIDGET_DATA", default_value = publish::folder::DEFAULT_DIR, value_name = "DIR")]
     data_dir: PathBuf,
+    /// what an empty data folder is filled from on first start (default: the built widget's `data/`, Kumamoto's published plan); `none`: it stays empty, and staff make the city's first publication from a blank workbook
+    #[arg(long = "default-data", env = "WIDGET_DEFAULT_DATA", value_name = "DIR")]
+    default_data: Option<PathBuf>,
     /// seconds a request's headers may take; an idle keep-alive connection waits no longer for its next request
     #[arg(long = "header-timeout", env = "WIDGET_HEADER_TIMEOUT", default_value = "10", value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..))]
     header_timeout_secs: u64,
@@ -229,10 +235,16 @@ impl Config {
         if export_token.as_ref().is_some_and(|t| t.len() < 16) {
             return Err(invalid("the export token must be at least 16 characters".into()));
         }
+        let default_data = match f.default_data {
+            Some(d) if d.as_os_str() == "none" => None,
+            Some(d) => Some(d),
+            None => Some(f.static_dir.join("data")),
+        };
         Ok(Config {
             listen: f.listen,
             db: Location::parse(&f.db),
             static_dir: f.static_dir,
+            default_data,
             data_dir: f.data_dir,
             publish_approvals: f.publish_approvals,
             fonts_dir: f.fonts_dir,

@@ -38,10 +38,10 @@ async fn main() {
     };
     // Published data is state: the first start fills an empty data folder (or, with PostgreSQL,
     // an empty database) from the build's copy of public/data; later builds never touch it.
-    let seed = config.static_dir.join("data");
+    let seed = config.default_data.clone();
     let shared = match (&config.db, store.postgres_pool()) {
         (server::store::Location::Postgres(url), Some(pool)) => {
-            match server::publications::Publications::shared(pool, url, &config.data_dir, &seed).await {
+            match server::publications::Publications::shared(pool, url, &config.data_dir, seed.as_deref()).await {
                 Ok(p) => {
                     tracing::info!("publications kept in the database, mirrored into {}", config.data_dir.display());
                     Some(p)
@@ -56,9 +56,18 @@ async fn main() {
             let folder = publish::DataFolder::new(&config.data_dir);
             match std::fs::create_dir_all(&config.data_dir)
                 .map_err(|e| e.to_string())
-                .and_then(|_| folder.seed_if_empty(&seed).map_err(|e| e.message(snapshot::Locale::En)))
-            {
-                Ok(true) => tracing::info!("data folder {} filled from {}", config.data_dir.display(), seed.display()),
+                .and_then(|_| match &seed {
+                    Some(seed) => folder.seed_if_empty(seed).map_err(|e| e.message(snapshot::Locale::En)),
+                    None => Ok(false),
+                }) {
+                Ok(true) => tracing::info!(
+                    "data folder {} filled from {}",
+                    config.data_dir.display(),
+                    seed.as_deref().unwrap_or(std::path::Path::new("")).display()
+                ),
+                Ok(false) if folder.manifest().is_err() => {
+                    tracing::info!("no publication yet: the staff pages make the first from a blank workbook")
+                }
                 Ok(false) => {}
                 Err(e) => tracing::warn!(
                     "data folder {}: {e}; pages will say the figures cannot be loaded",

@@ -51,7 +51,7 @@ impl Publications {
         pool: deadpool_postgres::Pool,
         url: &str,
         mirror_dir: &std::path::Path,
-        seed: &std::path::Path,
+        seed: Option<&std::path::Path>,
     ) -> Result<Publications, FolderError> {
         let store = SharedStore::on(pool).await?;
         let mirror = DataFolder::new(mirror_dir);
@@ -59,12 +59,14 @@ impl Publications {
             if mirror.manifest().is_ok() {
                 return Err(FolderError::NotMigrated(mirror_dir.display().to_string()));
             }
-            // The build's published files are a data folder of their own.
-            match DataFolder::new(seed).image() {
-                Ok(image) => {
+            // The build's published files are a data folder of their own; without them the city
+            // starts with none, and makes its first publication on the staff pages.
+            match seed.map(|seed| (seed, DataFolder::new(seed).image())) {
+                None => tracing::info!("publications: none yet; the staff pages make the first from a blank workbook"),
+                Some((_, Ok(image))) => {
                     store.fill(&image).await?;
                 }
-                Err(e) => tracing::warn!(
+                Some((seed, Err(e))) => tracing::warn!(
                     "publications: the database has none, and {} cannot fill it ({}); pages will say the figures cannot be loaded",
                     seed.display(),
                     e.message(snapshot::Locale::En)

@@ -209,3 +209,29 @@ async fn without_a_staff_survey_or_a_previous_stage_their_screens_are_not_offere
     assert_eq!(send(&h, get("/plan")).await.0, StatusCode::OK);
     assert_eq!(send(&h, get("/counter")).await.0, StatusCode::OK);
 }
+
+#[tokio::test]
+async fn a_city_with_nothing_published_gets_a_blank_workbook_from_the_staff_pages_and_its_first_publication() {
+    use common::staff::{add, get, sign_in, text as staff_text};
+    let h = harness("city-blank", |_| {}).await;
+    // An empty data folder, as `--default-data none` leaves it.
+    let data = h.state.config.data_dir.clone();
+    std::fs::remove_dir_all(&data).unwrap();
+    std::fs::create_dir_all(&data).unwrap();
+    add(&h, "clerk", server::store::staff::Role::Publisher).await;
+    let (cookie, _) = sign_in(&h, "clerk").await;
+    let (status, desk) = staff_text(&h, get("/staff/publishing", Some(&cookie))).await;
+    assert_eq!(status, StatusCode::OK, "{desk}");
+    assert!(!desk.contains("ひとつ前の公開に戻す"), "nothing to go back to");
+    let (status, _, xlsx) = send(&h, get("/staff/workbook.xlsx", Some(&cookie))).await;
+    assert_eq!(status, StatusCode::OK);
+    let book = publish::workbook::read::read_bytes(&xlsx).unwrap();
+    let city = book
+        .sheet(publish::workbook::layout::CITY)
+        .expect("the blank workbook asks for the city");
+    assert_eq!(city.text(1, 2), None, "its name still to fill in");
+    // The public pages say there are no figures yet, and name no city.
+    let home = page_html(&h, "/").await;
+    assert!(home.contains("データを表示できません"), "the failure is said");
+    assert!(home.contains("<title>ホーム｜市役所改革プラン</title>"), "no city is made up");
+}

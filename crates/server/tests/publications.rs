@@ -30,7 +30,7 @@ async fn server(url: &str, name: &str) -> (Arc<Publications>, DataFolder) {
     let store = Store::open(&Location::Postgres(url.into())).await.unwrap();
     let dir = folder(name);
     let p = Arc::new(
-        Publications::shared(store.postgres_pool().unwrap(), url, &dir, &seed())
+        Publications::shared(store.postgres_pool().unwrap(), url, &dir, Some(&seed()))
             .await
             .unwrap_or_else(|e| panic!("{}", e.message(snapshot::Locale::En))),
     );
@@ -42,7 +42,7 @@ async fn server(url: &str, name: &str) -> (Arc<Publications>, DataFolder) {
 /// A server started again on the folder it had (its start writes the database into it).
 async fn restarted(url: &str, dir: &Path) {
     let store = Store::open(&Location::Postgres(url.into())).await.unwrap();
-    Publications::shared(store.postgres_pool().unwrap(), url, dir, &seed())
+    Publications::shared(store.postgres_pool().unwrap(), url, dir, Some(&seed()))
         .await
         .unwrap_or_else(|e| panic!("{}", e.message(snapshot::Locale::En)));
 }
@@ -235,7 +235,7 @@ async fn a_folder_with_publications_is_never_replaced_by_the_builds() {
     std::fs::create_dir_all(&dir).unwrap();
     own.seed_if_empty(&seed()).unwrap();
     let store = Store::open(&Location::Postgres(url.clone())).await.unwrap();
-    let refused = Publications::shared(store.postgres_pool().unwrap(), &url, &dir, &seed())
+    let refused = Publications::shared(store.postgres_pool().unwrap(), &url, &dir, Some(&seed()))
         .await
         .err()
         .expect("refused");
@@ -428,7 +428,7 @@ async fn with_the_database_out_of_reach_the_staff_page_says_publishing_is_unavai
     let mut config = base.state.config.clone();
     config.data_dir = base.dir.join("mirror");
     let store = Store::open(&Location::Postgres(url.clone())).await.unwrap();
-    let publications = Publications::shared(store.postgres_pool().unwrap(), &url, &config.data_dir, &seed())
+    let publications = Publications::shared(store.postgres_pool().unwrap(), &url, &config.data_dir, Some(&seed()))
         .await
         .unwrap();
     let state = Arc::new(server::AppState::new(config, Store::open(&base.state.config.db).await.unwrap()).with_publications(publications));

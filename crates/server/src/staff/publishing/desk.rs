@@ -33,8 +33,9 @@ pub(in crate::staff) fn desk_page(app: &AppState, auth: &StaffAuth, status: Stat
             created: d.created,
         })
         .collect();
-    let (published, latest) = match folder.manifest() {
-        Ok((m, _)) => (
+    // A folder nothing was published in yet lists nothing: the first publication is made here.
+    let (published, latest) = match folder.manifest_or_none() {
+        Ok(m) => (
             Ok(m.snapshots
                 .iter()
                 .rev()
@@ -73,7 +74,7 @@ pub(in crate::staff) fn desk_page(app: &AppState, auth: &StaffAuth, status: Stat
         as_of: as_of.to_string(),
         drafts,
         published,
-        rollback: auth.is_publisher().then_some(latest),
+        rollback: auth.is_publisher().then_some(latest).filter(|l| !l.is_empty()),
         log,
     };
     render(
@@ -107,10 +108,10 @@ pub(in crate::staff) async fn desk(State(app): State<Arc<AppState>>, auth: Staff
 }
 
 pub(in crate::staff) async fn workbook(State(app): State<Arc<AppState>>, auth: StaffAuth) -> Response {
-    let bytes = folder(&app)
-        .latest()
+    // The latest publication's figures, or before the first, the blank workbook a city fills in.
+    let bytes = publish::base_of(&folder(&app))
         .map_err(|e| e.message(Locale::Ja))
-        .and_then(|l| write::workbook(&l.snapshot).map(|b| (b, l.snapshot.id)).map_err(|e| e.to_string()));
+        .and_then(|s| write::workbook(&s).map(|b| (b, s.id)).map_err(|e| e.to_string()));
     match bytes {
         Ok((bytes, id)) => (
             [
