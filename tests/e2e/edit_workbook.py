@@ -3,10 +3,11 @@ openpyxl, a spreadsheet library independent of ours. The figures it writes are s
 tests only, and never shipped.
 
   edit_workbook.py IN OUT [--set SHEET ROW_ID HEADING VALUE]... [--formula SHEET ROW_ID HEADING FORMULA]...
-                   [--append SHEET JSON]... [--csv DIR]
+                   [--append SHEET JSON]... [--fill SHEET HEADING TEXT]... [--csv DIR]
 
 A row is found by its id in the first column (検証指標) or any column; a column by its heading.
 --append adds a row at the end of SHEET, JSON naming each cell by its heading: {"heading": value}.
+--fill writes TEXT and the row's number into every empty cell of a column (a blank workbook's texts).
 VALUE is written as a number when it reads as one, else as text. A formula is saved without a
 result, as openpyxl always saves them. --csv also writes one CSV per sheet into DIR, in
 Shift_JIS (CP932) as Japanese Excel saves "CSV (コンマ区切り)", or UTF-8 with BOM for a sheet
@@ -53,6 +54,14 @@ def main(argv):
             for heading, value in cells.items():
                 col = next(c for c in range(1, ws.max_column + 1) if ws.cell(1, c).value == heading)
                 ws.cell(row, col).value = value
+        elif flag == '--fill':
+            sheet, heading, text = rest[:3]
+            del rest[:3]
+            ws = wb[sheet]
+            col = next(c for c in range(1, ws.max_column + 1) if ws.cell(1, c).value == heading)
+            for row in range(2, ws.max_row + 1):
+                if ws.cell(row, col).value in (None, ''):
+                    ws.cell(row, col).value = f'{text}{row}'
         elif flag == '--csv':
             csv_dir = rest.pop(0)
         else:

@@ -2,7 +2,7 @@
 // widget-publish, changed by openpyxl (a spreadsheet library that is not ours), published, and
 // shown by the running server; and the staff pages in a real browser, from sign-in to a figure
 // on the public page, published by a second person. The figure 412,345 is synthetic, for tests.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,27 +10,17 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures.mjs';
 import { workdir } from './server-process.mjs';
+import { addStaff, editWorkbook, signIn } from './workbook.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const PUBLISH = ROOT + 'target/debug/widget-publish';
-const PYTHON = ROOT + '.tools/venv/bin/python';
 const KONBINI_2023 = ['検証指標', 'konbini-certificates', '実績 令和5年度（2023年度）'];
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const PASSWORD = 'a long staff password for tests';
-
-/** openpyxl edits a workbook: `edits` are ['--set', sheet, id, heading, value] and the like. */
-function editWorkbook(from, to, ...edits) {
-  execFileSync(PYTHON, [ROOT + 'tests/e2e/edit_workbook.py', from, to, ...edits.flat()]);
-}
 
 function publish(...args) {
   return spawnSync(PUBLISH, args, { encoding: 'utf8', env: { ...process.env, USER: 'e2e-clerk' } });
 }
 
-function addStaff(dir, name, role) {
-  const r = spawnSync(ROOT + 'target/debug/widget-server', ['staff', 'add', name, '--role', role, '--db', join(dir, 'feedback.sqlite3')], { input: PASSWORD + '\n', encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(r.stderr);
-}
 
 test('publishing: a workbook changed by openpyxl is published and shown; the older snapshot stays; CSV in Shift_JIS too; broken ones change nothing', async ({ page, ownServers }) => {
   const dir = workdir();
@@ -96,7 +86,7 @@ test('structure by workbook: an indicator added, one ended and a policy renamed 
       '検証値': 60,
     })],
     ['--set', '検証指標', 'telework-ease', '終了（この指標を終えるとき「終了」）', '終了'],
-    ['--set', 'テキスト', 'plan.policies[0].name', '日本語', 'テスト用に改めた方針の名前'],
+    ['--set', '方針', 'organisation-and-people', '名前（日本語）', 'テスト用に改めた方針の名前'],
   );
   const done = publish('import', join(work, 'structure.xlsx'), '--data', data, '--id', 'test-2024-04', '--as-of', '2024-04-30', '--publish');
   expect(done.status, done.stdout + done.stderr).toBe(0);
@@ -129,13 +119,6 @@ test('staff pages: sign in, upload, see the problems, upload a corrected file, p
   const { port } = await ownServers({ dir });
   const base = `http://127.0.0.1:${port}`;
   const work = mkdtempSync(join(tmpdir(), 'widget-staff-'));
-  const signIn = async (page, name) => {
-    await page.goto(`${base}/staff/sign-in`);
-    await page.getByLabel('名前').fill(name);
-    await page.getByLabel('パスワード').fill(PASSWORD);
-    await page.getByRole('button', { name: 'サインイン' }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('公開の作業');
-  };
   const uploadAs = async (page, file) => {
     await page.getByLabel('ファイル').setInputFiles(file);
     await page.getByLabel('公開ID').fill('test-2024-03');
@@ -147,7 +130,7 @@ test('staff pages: sign in, upload, see the problems, upload a corrected file, p
   await page.goto(`${base}/staff/publishing`);
   await expect(page).toHaveURL(/\/staff\/sign-in$/);
   expect((await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()).violations.map((v) => v.id)).toEqual([]);
-  await signIn(page, 'henshu');
+  await signIn(page, base, 'henshu');
   expect((await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()).violations.map((v) => v.id)).toEqual([]);
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'ワークブック（.xlsx）をダウンロード' }).click()]);
@@ -178,7 +161,7 @@ test('staff pages: sign in, upload, see the problems, upload a corrected file, p
   // A second person publishes it.
   const publisher = await newContext({ serviceWorkers: 'block' });
   const second = await publisher.newPage();
-  await signIn(second, 'koukai');
+  await signIn(second, base, 'koukai');
   await second.locator('a[href="/staff/drafts/test-2024-03"]').click();
   await second.getByRole('button', { name: '公開する' }).click();
   await expect(second.getByRole('status')).toContainText('「test-2024-03」を公開しました');

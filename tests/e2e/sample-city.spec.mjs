@@ -12,6 +12,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures.mjs';
 import { PAGES, workdir } from './server-process.mjs';
 import { live } from './pages.mjs';
+import { addStaff, editWorkbook, signIn } from './workbook.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const FIXTURE = ROOT + 'tests/fixtures/sample-city';
@@ -98,4 +99,68 @@ test('サンプル市: the kiosk asks for its own offices and takes an answer th
     expect(readFileSync(f, 'utf8'), f).not.toMatch(OTHER_CITY);
   }
   await context.close();
+});
+
+test('サンプル市 from nothing: a server without default data, a blank workbook from the staff pages, its problems, then its first publication by a second person', async ({ ownServers, newContext }) => {
+  const dir = workdir();
+  addStaff(dir, 'henshu', 'editor');
+  addStaff(dir, 'koukai', 'publisher');
+  const { port } = await ownServers({ dir, extraArgs: ['--default-data', 'none'] });
+  const base = `http://127.0.0.1:${port}`;
+  const work = mkdtempSync(join(tmpdir(), 'widget-blank-'));
+  const citizen = await newContext();
+  const reader = await citizen.newPage();
+  await reader.goto(base + '/');
+  await expect(reader.locator('main')).toContainText('データを表示できません');
+
+  const editor = await newContext({ acceptDownloads: true });
+  const page = await editor.newPage();
+  await signIn(page, base, 'henshu');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'ワークブック（.xlsx）をダウンロード' }).click()]);
+  await download.saveAs(join(work, 'blank.xlsx'));
+  const upload = async (file) => {
+    await page.getByLabel('ファイル').setInputFiles(file);
+    await page.getByLabel('公開ID').fill('sample-first');
+    await page.getByLabel('数値の時点').fill('2026-04-30');
+    await page.getByRole('button', { name: '確認する' }).click();
+  };
+  // Uploaded as it is: what to fill in, by sheet and cell.
+  await upload(join(work, 'blank.xlsx'));
+  await expect(page.getByRole('alert')).toContainText('「市」シート C2');
+  await expect(page.getByRole('alert')).toContainText('「テキスト」シート B2');
+
+  // Filled in by openpyxl as a clerk would (synthetic words, for tests only).
+  editWorkbook(
+    join(work, 'blank.xlsx'),
+    join(work, 'filled.xlsx'),
+    ['--fill', 'テキスト', '日本語', 'サンプル市の文'],
+    ['--set', '市', 'name', '日本語', 'サンプル市'],
+    ['--set', '市', 'name', 'English', 'Sample City'],
+    ['--set', '市', 'introduction', '日本語', 'サンプル市は、試験のために作った架空の市です。'],
+    ['--set', '市', 'homepage', '日本語', 'https://sample-city.example/'],
+    ['--append', '庁舎', JSON.stringify({ '庁舎ID（英小文字・数字・-）': 'honcho', '種類（区役所・支所・出張所）': '区役所', '名前（日本語）': '本庁舎' })],
+    ['--append', '窓口', JSON.stringify({ '窓口ID（英小文字・数字・-）': 'koseki', '名前（日本語）': '住民票・戸籍' })],
+    ['--append', '方針', JSON.stringify({ '番号': 1, '名前（日本語）': 'サンプル市の方針' })],
+    ['--set', '検証指標', 'counter-satisfaction', '基準値', '71.5'],
+  );
+  await upload(join(work, 'filled.xlsx'));
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('下書き');
+
+  const publisher = await newContext();
+  const second = await publisher.newPage();
+  await signIn(second, base, 'koukai');
+  await second.locator('a[href="/staff/drafts/sample-first"]').click();
+  await second.getByRole('button', { name: '公開する' }).click();
+  await expect(second.getByRole('status')).toContainText('「sample-first」を公開しました');
+
+  // The city's first publication, on the public pages and at its kiosk.
+  await reader.goto(base + '/');
+  await expect(reader.locator('.site-title')).toContainText('サンプル市');
+  await expect(reader.locator('main')).toContainText('サンプル市は、試験のために作った架空の市です。');
+  expect(await reader.content()).not.toMatch(OTHER_CITY);
+  await expect(reader.locator('.site-nav a[href="/konbini"], .site-nav a[href="/staff"], .site-nav a[href="/results"]')).toHaveCount(0);
+  await reader.goto(base + '/?mode=kiosk');
+  await live(reader);
+  await expect(reader.locator('.kiosk-answers--ward .kiosk-answer[value="honcho"]')).toContainText('本庁舎');
+  await Promise.all([editor.close(), publisher.close(), citizen.close()]);
 });
