@@ -52,10 +52,7 @@ impl Importer {
     }
 
     pub(super) fn answers(&mut self, book: &Book, s: &mut Snapshot) {
-        if book.sheet(ANSWERS).is_none() {
-            return;
-        }
-        let Some(sheet) = self.sheet(book, ANSWERS, &answer_headers()) else {
+        let Some(sheet) = self.optional_sheet(book, ANSWERS, &answer_headers()) else {
             return;
         };
         let mut answers = Vec::new();

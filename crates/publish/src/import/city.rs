@@ -17,10 +17,7 @@ type Item<'a> = (&'a str, Option<(Text, u32)>, bool);
 
 impl Importer {
     pub(super) fn city(&mut self, book: &Book, s: &mut Snapshot) {
-        if book.sheet(CITY).is_none() {
-            return;
-        }
-        let Some(sheet) = self.sheet(book, CITY, &city_headers()) else {
+        let Some(sheet) = self.optional_sheet(book, CITY, &city_headers()) else {
             return;
         };
         let ids: Vec<&str> = CITY_ITEMS.iter().map(|(id, _, _)| *id).collect();
@@ -60,8 +57,7 @@ impl Importer {
 
     /// The offices of 庁舎, in the sheet's order; `None` without the sheet.
     fn offices(&mut self, book: &Book) -> Option<Vec<Office>> {
-        book.sheet(OFFICES)?;
-        let sheet = self.sheet(book, OFFICES, &office_headers())?;
+        let sheet = self.optional_sheet(book, OFFICES, &office_headers())?;
         // The list as a whole (too many offices): the sheet's first cell.
         self.from("city.offices", OFFICES, 0, 0);
         let mut offices = Vec::new();
@@ -109,10 +105,7 @@ impl Importer {
 
     /// 窓口: the counters, in the sheet's order; a workbook without the sheet keeps them.
     pub(super) fn counters(&mut self, book: &Book, s: &mut Snapshot) {
-        if book.sheet(COUNTERS).is_none() {
-            return;
-        }
-        let Some(sheet) = self.sheet(book, COUNTERS, &section_headers()) else {
+        let Some(sheet) = self.optional_sheet(book, COUNTERS, &section_headers()) else {
             return;
         };
         self.from("counter_survey.sections", COUNTERS, 0, 0);

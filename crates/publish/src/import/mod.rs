@@ -123,6 +123,13 @@ impl Importer {
         (self.problems.len() == before && sheet.merged.is_empty()).then_some(sheet)
     }
 
+    /// A sheet added after some workbooks were written (市の対応, 読み方, 市, …): `None`, so the
+    /// published part is kept, when the workbook has none; else as [`Importer::sheet`].
+    fn optional_sheet<'b>(&mut self, book: &'b Book, name: &'static str, headers: &[String]) -> Option<&'b Sheet> {
+        book.sheet(name)?;
+        self.sheet(book, name, headers)
+    }
+
     /// A figure: `Ok(None)` for an empty cell (not published), `Err` once reported.
     fn number(&mut self, sheet: &Sheet, row: u32, col: u32) -> Result<Option<f64>, ()> {
         match sheet.get(row, col) {

@@ -12,10 +12,7 @@ use crate::workbook::{Book, Sheet};
 
 impl Importer {
     pub(super) fn policies(&mut self, book: &Book, s: &mut Snapshot) {
-        if book.sheet(POLICIES).is_none() {
-            return;
-        }
-        let Some(sheet) = self.sheet(book, POLICIES, &policy_headers()) else {
+        let Some(sheet) = self.optional_sheet(book, POLICIES, &policy_headers()) else {
             return;
         };
         self.from("plan.policies", POLICIES, 0, 0);
@@ -73,10 +70,7 @@ impl Importer {
     /// 取組: each policy's initiatives, in the sheet's order; a workbook without the sheet keeps
     /// each policy's published ones.
     fn initiatives(&mut self, book: &Book, policies: &mut [Policy]) {
-        if book.sheet(INITIATIVES).is_none() {
-            return;
-        }
-        let Some(sheet) = self.sheet(book, INITIATIVES, &initiative_headers()) else {
+        let Some(sheet) = self.optional_sheet(book, INITIATIVES, &initiative_headers()) else {
             return;
         };
         for p in policies.iter_mut() {

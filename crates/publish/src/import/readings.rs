@@ -12,10 +12,7 @@ use crate::workbook::Book;
 
 impl Importer {
     pub(super) fn city_readings(&mut self, book: &Book, s: &mut Snapshot) {
-        if book.sheet(READINGS).is_none() {
-            return;
-        }
-        let Some(sheet) = self.sheet(book, READINGS, &reading_headers()) else {
+        let Some(sheet) = self.optional_sheet(book, READINGS, &reading_headers()) else {
             return;
         };
         // The list as a whole (too many words): the sheet's first cell.
