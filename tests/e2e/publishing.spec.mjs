@@ -76,7 +76,7 @@ test('structure by workbook: an indicator added, one ended and a policy renamed 
     join(work, 'latest.xlsx'),
     join(work, 'structure.xlsx'),
     ['--append', '検証指標', JSON.stringify({
-      '新しい指標：グループID': 'citizen-satisfaction-group',
+      '新しい指標：グループ（IDか番号）': 'citizen-satisfaction-group',
       '新しい指標：指標名': 'テスト用の新しい指標（架空）',
       '新しい指標：単位（%・件・日など）': '%',
       '新しい指標：向き（高いほどよい・低いほどよい）': '高いほどよい',

@@ -141,6 +141,7 @@ test('サンプル市 from nothing: a server without default data, a blank workb
     ['--append', '庁舎', JSON.stringify({ '庁舎ID（英小文字・数字・-）': 'honcho', '種類（区役所・支所・出張所）': '区役所', '名前（日本語）': '本庁舎' })],
     ['--append', '窓口', JSON.stringify({ '窓口ID（英小文字・数字・-）': 'koseki', '名前（日本語）': '住民票・戸籍' })],
     ['--append', '方針', JSON.stringify({ '番号': 1, '名前（日本語）': 'サンプル市の方針' })],
+    ['--set', '指標グループ', 'group-1', '名前（日本語）', 'サンプル市の指標'],
     ['--set', '検証指標', 'counter-satisfaction', '基準値', '71.5'],
   );
   await upload(join(work, 'filled.xlsx'));

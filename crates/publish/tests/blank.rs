@@ -54,6 +54,7 @@ fn a_blank_workbook_becomes_a_citys_first_publication_once_filled_in() {
     for (col, v) in ["madoguchi", "総合窓口"].into_iter().enumerate() {
         text(&mut book, COUNTERS, 1, col as u32, v);
     }
+    text(&mut book, GROUPS, 1, 2, "テスト用の指標グループ");
     set(&mut book, POLICIES, CellRef { row: 1, col: 1 }, Some(Cell::Number(1.0)));
     text(&mut book, POLICIES, 1, 2, "テスト用の方針");
     let baseline = cell_of(&book, INDICATORS, 0, "counter-satisfaction", "基準値");

@@ -32,8 +32,8 @@ fn the_workbook_follows_the_machine_readable_rules() {
     assert_eq!(names[0], GUIDE);
     assert_eq!(&names[1..=DATA_SHEETS.len()], &DATA_SHEETS);
     assert_eq!(
-        &names[names.len() - 7..],
-        [ANSWERS, READINGS, CITY, OFFICES, COUNTERS, POLICIES, INITIATIVES],
+        &names[names.len() - 8..],
+        [ANSWERS, READINGS, CITY, OFFICES, COUNTERS, POLICIES, INITIATIVES, GROUPS],
         "the city's answers, its words for ふりがな, then the city, its offices and counters, and the plan's policies and initiatives, last"
     );
     assert!(names.iter().copied().eq(all_sheets()), "written as the list says");
@@ -896,4 +896,49 @@ fn the_plans_next_stage_is_made_in_the_workbook_policies_initiatives_and_period(
     kept.id = base.id.clone();
     kept.as_of = base.as_of.clone();
     assert_eq!(kept, base);
+}
+
+#[test]
+fn an_indicator_group_is_added_and_a_new_indicator_goes_into_it_by_its_number() {
+    let base = base();
+    let mut book = read::read_bytes(&publish::workbook::write::workbook(&base).unwrap()).unwrap();
+    let row = base.indicator_groups.len() as u32 + 1;
+    set(&mut book, GROUPS, CellRef { row, col: 1 }, Some(Cell::Number(4.0)));
+    set(
+        &mut book,
+        GROUPS,
+        CellRef { row, col: 2 },
+        Some(Cell::Text("テスト用の新しいグループ".into())),
+    );
+    let headers = indicator_headers(&base);
+    let list = |c: u32| (headers.len() - INDICATOR_LIST_HEADERS.len()) as u32 + c;
+    let col = |h: &str| headers.iter().position(|x| x == h).unwrap() as u32;
+    let at = base.indicators.len() as u32 + 1;
+    for (c, v) in [
+        (list(LIST_GROUP), Cell::Text("4".into())),
+        (list(LIST_NAME), Cell::Text("テスト用の指標".into())),
+        (list(LIST_UNIT), Cell::Text("件".into())),
+        (list(LIST_DIRECTION), Cell::Text("高いほどよい".into())),
+        (IND_BASELINE_YEAR, Cell::Number(2023.0)),
+        (col("検証値の年度（西暦）"), Cell::Number(2027.0)),
+    ] {
+        set(&mut book, INDICATORS, CellRef { row: at, col: c }, Some(v));
+    }
+    let next = import(&book, &base, "2024-03-test", "2024-03-31").unwrap_or_else(|p| panic!("{:?}", messages(Err(p), Locale::Ja)));
+    let group = next.indicator_groups.last().unwrap();
+    assert_eq!(
+        (group.id.as_str(), group.number, group.name.ja.as_str()),
+        ("group-1", 4, "テスト用の新しいグループ")
+    );
+    assert_eq!(next.indicators.last().unwrap().group, "group-1", "named by its number");
+    assert_eq!(
+        next.indicator_groups[0].assessment, base.indicator_groups[0].assessment,
+        "kept from 「テキスト」"
+    );
+    // A group removed while an indicator still names it is a problem, not a silent loss.
+    let mut book = read::read_bytes(&publish::workbook::write::workbook(&base).unwrap()).unwrap();
+    for c in 0..5 {
+        set(&mut book, GROUPS, CellRef { row: 3, col: c }, None);
+    }
+    assert!(import(&book, &base, "2024-03-test", "2024-03-31").is_err());
 }

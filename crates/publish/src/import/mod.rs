@@ -266,6 +266,8 @@ pub fn import(book: &Book, base: &Snapshot, id: &str, as_of: &str) -> Result<Sna
         origins: vec![],
     };
     let mut s = im.texts(book, base);
+    // The groups first: a new indicator may name a new group by its number.
+    im.groups(book, &mut s);
     im.indicators(book, &mut s);
     im.counter(book, &mut s);
     im.konbini(book, &mut s);

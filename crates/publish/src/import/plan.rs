@@ -1,9 +1,10 @@
-//! 「方針」 and 「取組」 read into the plan's policies and their example initiatives, one row each,
+//! 「方針」 and 「取組」 read into the plan's policies and their example initiatives, and
+//! 「指標グループ」 into the indicator groups, one row each,
 //! every value with its cell. A policy keeps what 「テキスト」 says of its aims and approach, found
 //! by its id; a row with no id is a new policy, whose id the import makes (`policy-N`) and the next
 //! workbook shows. The sheets replace the published lists; a workbook without them keeps them.
 
-use snapshot::{Initiative, Policy, Snapshot};
+use snapshot::{IndicatorGroup, Initiative, Policy, Snapshot};
 
 use super::Importer;
 use crate::problem::Kind;
@@ -131,5 +132,58 @@ impl Importer {
             );
             None
         })
+    }
+
+    /// 指標グループ: the indicator groups; a row with no id is a new group (`group-N`), which a new
+    /// indicator names by its number. A group keeps its assessment from 「テキスト」, by its id.
+    pub(super) fn groups(&mut self, book: &Book, s: &mut Snapshot) {
+        let Some(sheet) = self.optional_sheet(book, GROUPS, &group_headers()) else {
+            return;
+        };
+        self.from("indicator_groups", GROUPS, 0, 0);
+        let published: Vec<String> = s.indicator_groups.iter().map(|g| g.id.clone()).collect();
+        let mut groups: Vec<IndicatorGroup> = Vec::new();
+        for row in sheet.data_rows() {
+            let (id, name) = (sheet.text(row, 0), Self::three(sheet, row, 2));
+            if id.is_none() && name.is_none() && sheet.get(row, 1).is_none() {
+                continue;
+            }
+            let number = self.small_number(sheet, GROUPS, row, 1);
+            if name.as_ref().is_none_or(|n| n.ja.is_empty()) {
+                self.report(GROUPS, row, 2, Kind::Required);
+            }
+            let earlier = match &id {
+                Some(id) if !published.contains(id) => {
+                    self.report(GROUPS, row, 0, Kind::UnknownId(id.clone()));
+                    continue;
+                }
+                Some(id) => s.indicator_groups.iter().find(|g| g.id == *id).cloned(),
+                None => None,
+            };
+            let (Some(number), Some(name)) = (number, name) else {
+                continue;
+            };
+            let id = earlier.as_ref().map_or_else(
+                || {
+                    (1..)
+                        .map(|n| format!("group-{n}"))
+                        .find(|id| !published.contains(id) && !groups.iter().any(|g| g.id == *id))
+                        .unwrap_or_default()
+                },
+                |g| g.id.clone(),
+            );
+            let at = format!("indicator_groups[{}]", groups.len());
+            for (field, col) in [("", 0), (".id", 0), (".number", 1)] {
+                self.from(format!("{at}{field}"), GROUPS, row, col);
+            }
+            self.text_from(format!("{at}.name"), GROUPS, row, 2);
+            groups.push(IndicatorGroup {
+                id,
+                number,
+                name,
+                assessment: earlier.and_then(|g| g.assessment),
+            });
+        }
+        s.indicator_groups = groups;
     }
 }

@@ -131,12 +131,17 @@ impl Importer {
                 },
             );
         };
-        let group = group.filter(|g| {
-            let known = s.indicator_groups.iter().any(|x| x.id == *g);
-            if !known {
-                one_of(self, LIST_GROUP, g, s.indicator_groups.iter().map(|x| x.id.clone()).collect());
+        // By id, or by number (a group added in the same workbook has no id yet).
+        let group = group.and_then(|g| {
+            let found = s
+                .indicator_groups
+                .iter()
+                .find(|x| x.id == g || x.number.to_string() == g)
+                .map(|x| x.id.clone());
+            if found.is_none() {
+                one_of(self, LIST_GROUP, &g, s.indicator_groups.iter().map(|x| x.id.clone()).collect());
             }
-            known
+            found
         });
         let unit = unit.and_then(|u| {
             let found = unit_of(&u);

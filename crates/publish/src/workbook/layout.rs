@@ -39,6 +39,9 @@ pub const COUNTERS: &str = "窓口";
 pub const POLICIES: &str = "方針";
 /// The policies' example initiatives: one row per initiative, under its policy's id.
 pub const INITIATIVES: &str = "取組";
+/// The indicator groups (`indicator_groups`): one row per group; rows may be added (with no id:
+/// the import makes one; a new indicator names its group by id or number) and removed.
+pub const GROUPS: &str = "指標グループ";
 
 /// The sheets the import reads, in the workbook's order (after the guide).
 pub const DATA_SHEETS: [&str; 8] = [
@@ -58,7 +61,7 @@ pub const DATA_SHEETS: [&str; 8] = [
 pub fn all_sheets() -> impl Iterator<Item = &'static str> {
     std::iter::once(GUIDE)
         .chain(DATA_SHEETS)
-        .chain([ANSWERS, READINGS, CITY, OFFICES, COUNTERS, POLICIES, INITIATIVES])
+        .chain([ANSWERS, READINGS, CITY, OFFICES, COUNTERS, POLICIES, INITIATIVES, GROUPS])
 }
 
 /// Marks a column a clerk must leave as it is (an id the import matches rows by).
@@ -132,7 +135,7 @@ pub fn indicator_headers(s: &Snapshot) -> Vec<String> {
 /// whose 指標ID is left empty; its id is made by the import and shown in the next workbook), and
 /// the mark that ends one. Optional on import: a workbook written before them has none.
 pub const INDICATOR_LIST_HEADERS: [&str; 5] = [
-    "新しい指標：グループID",
+    "新しい指標：グループ（IDか番号）",
     "新しい指標：指標名",
     "新しい指標：単位（%・件・日など）",
     "新しい指標：向き（高いほどよい・低いほどよい）",
@@ -362,13 +365,29 @@ pub fn has_own_sheet(place: &str) -> bool {
         .is_some_and(|(n, rest)| {
             n.bytes().all(|b| b.is_ascii_digit()) && (rest == "name" || rest.starts_with("name.") || rest.starts_with("initiatives"))
         });
-    policy_part || ["city", "voices", "counter_survey.sections"].into_iter().any(under)
+    // A group's name is on 指標グループ; its assessment stays here.
+    let group_name = place
+        .strip_prefix("indicator_groups[")
+        .and_then(|rest| rest.split_once("]."))
+        .is_some_and(|(n, rest)| n.bytes().all(|b| b.is_ascii_digit()) && (rest == "name" || rest.starts_with("name.")));
+    policy_part || group_name || ["city", "voices", "counter_survey.sections"].into_iter().any(under)
 }
 
 /// 方針: the policy's id, its number, its name in three languages.
 pub fn policy_headers() -> Vec<String> {
     vec![
         "方針ID（新しい方針は空欄）".into(),
+        "番号".into(),
+        "名前（日本語）".into(),
+        "名前（English）".into(),
+        "名前（やさしい日本語）".into(),
+    ]
+}
+
+/// 指標グループ: the group's id, its number, its name in three languages.
+pub fn group_headers() -> Vec<String> {
+    vec![
+        "グループID（新しいグループは空欄）".into(),
         "番号".into(),
         "名前（日本語）".into(),
         "名前（English）".into(),
@@ -464,6 +483,7 @@ pub fn guide(s: &Snapshot) -> Vec<String> {
         "【入力するところ】".into(),
         format!("・「{CITY}」: 市の名前、ホームの紹介文、ホームページ、数値のライセンスです。「{OFFICES}」: 窓口アンケートで選ぶ庁舎を1行に1つ書きます。「{COUNTERS}」: 窓口アンケートで選ぶ窓口を1行に1つ書きます。どちらも行を足したり消したりできます（消した庁舎・窓口あてのこれまでの回答は残ります）。"),
         format!("・「{POLICIES}」「{INITIATIVES}」: 計画の方針と、方針ごとの取組例です。行を足したり消したりできます。新しい方針は方針IDを空けておくと、公開のときにIDが付きます（その取組は、次のワークブックでそのIDの下に書きます）。計画の段階と期間は「{OTHER}」にあります。"),
+        format!("・「{GROUPS}」: 指標のグループです。行を足したり消したりできます。新しいグループはIDを空けておき、新しい指標の「グループ」の列にはその番号を書きます。"),
         format!("・「{INDICATORS}」: 指標ごとの実績を、その年度の列に数値で入力します。基準値・検証値もここで直します。"),
         "　指標を加えるときは、指標IDを空けた行を足し、「新しい指標：」の列（グループID・指標名・単位・向き）と基準値・検証値を入力します。IDは公開のときに付きます。".into(),
         "　指標を終えるときは、行を消さずに「終了」の列に「終了」と書きます（公開済みの数値は、これまでの公開データに残ります）。".into(),

@@ -350,6 +350,18 @@ pub fn workbook(s: &Snapshot) -> Result<Vec<u8>, XlsxError> {
     let ws = wb.add_worksheet().set_name(INITIATIVES)?;
     table(ws, &f, &initiative_headers(), rows, &[26.0, 8.0, 36.0, 40.0, 40.0])?;
 
+    let rows = s
+        .indicator_groups
+        .iter()
+        .map(|g| {
+            let mut row = vec![t(&g.id), V::N(g.number.into())];
+            row.extend(three(&g.name));
+            row
+        })
+        .collect();
+    let ws = wb.add_worksheet().set_name(GROUPS)?;
+    table(ws, &f, &group_headers(), rows, &[30.0, 8.0, 36.0, 40.0, 40.0])?;
+
     wb.save_to_buffer()
 }
 
