@@ -4,7 +4,7 @@
 //! by its id; a row with no id is a new policy, whose id the import makes (`policy-N`) and the next
 //! workbook shows. The sheets replace the published lists; a workbook without them keeps them.
 
-use snapshot::{IndicatorGroup, Initiative, Policy, Snapshot};
+use snapshot::{IndicatorGroup, Initiative, Policy, Snapshot, Text};
 
 use super::Importer;
 use crate::problem::Kind;
@@ -16,54 +16,27 @@ impl Importer {
         let Some(sheet) = self.optional_sheet(book, POLICIES, &policy_headers()) else {
             return;
         };
-        self.from("plan.policies", POLICIES, 0, 0);
-        let published: Vec<String> = s.plan.policies.iter().map(|p| p.id.clone()).collect();
-        let mut policies: Vec<Policy> = Vec::new();
-        for row in sheet.data_rows() {
-            let (id, name) = (sheet.text(row, 0), Self::three(sheet, row, 2));
-            if id.is_none() && name.is_none() && sheet.get(row, 1).is_none() {
-                continue;
-            }
-            let number = self.small_number(sheet, POLICIES, row, 1);
-            if name.as_ref().is_none_or(|n| n.ja.is_empty()) {
-                self.report(POLICIES, row, 2, Kind::Required);
-            }
-            let earlier = match &id {
-                Some(id) if !published.contains(id) => {
-                    self.report(POLICIES, row, 0, Kind::UnknownId(id.clone()));
-                    continue;
-                }
-                Some(id) => s.plan.policies.iter().find(|p| p.id == *id).cloned(),
-                None => None,
-            };
-            let (Some(number), Some(name)) = (number, name) else {
-                continue;
-            };
-            let id = match earlier.as_ref() {
-                Some(p) => p.id.clone(),
-                None => (1..)
-                    .map(|n| format!("policy-{n}"))
-                    .find(|id| !published.contains(id) && !policies.iter().any(|p| p.id == *id))
-                    .unwrap_or_default(),
-            };
-            let at = format!("plan.policies[{}]", policies.len());
-            for (field, col) in [("", 0), (".id", 0), (".number", 1)] {
-                self.from(format!("{at}{field}"), POLICIES, row, col);
-            }
-            self.text_from(format!("{at}.name"), POLICIES, row, 2);
-            policies.push(match earlier {
-                Some(p) => Policy { number, name, ..p },
+        let published: Vec<&str> = s.plan.policies.iter().map(|p| p.id.as_str()).collect();
+        let rows = self.numbered_rows(sheet, POLICIES, "plan.policies", &published, "policy");
+        let mut policies: Vec<Policy> = rows
+            .into_iter()
+            .map(|r| match r.earlier {
+                Some(i) => Policy {
+                    number: r.number,
+                    name: r.name,
+                    ..s.plan.policies[i].clone()
+                },
                 None => Policy {
-                    id,
-                    number,
-                    name,
+                    id: r.id,
+                    number: r.number,
+                    name: r.name,
                     aims: vec![],
                     approach: vec![],
                     initiatives: vec![],
                     initiatives_note: None,
                 },
-            });
-        }
+            })
+            .collect();
         self.initiatives(book, &mut policies);
         s.plan.policies = policies;
     }
@@ -140,50 +113,78 @@ impl Importer {
         let Some(sheet) = self.optional_sheet(book, GROUPS, &group_headers()) else {
             return;
         };
-        self.from("indicator_groups", GROUPS, 0, 0);
-        let published: Vec<String> = s.indicator_groups.iter().map(|g| g.id.clone()).collect();
-        let mut groups: Vec<IndicatorGroup> = Vec::new();
+        let published: Vec<&str> = s.indicator_groups.iter().map(|g| g.id.as_str()).collect();
+        let rows = self.numbered_rows(sheet, GROUPS, "indicator_groups", &published, "group");
+        s.indicator_groups = rows
+            .into_iter()
+            .map(|r| IndicatorGroup {
+                assessment: r.earlier.and_then(|i| s.indicator_groups[i].assessment.clone()),
+                id: r.id,
+                number: r.number,
+                name: r.name,
+            })
+            .collect();
+    }
+
+    /// The rows of a sheet listing numbered, named things (方針, 指標グループ: id, number, name in
+    /// three languages), in the sheet's order, each value with its cell at `path[i]`. A row with no
+    /// id is a new one, named `{prefix}-N` (the first free); an id not published is a problem.
+    fn numbered_rows(&mut self, sheet: &Sheet, name: &'static str, path: &str, published: &[&str], prefix: &str) -> Vec<NumberedRow> {
+        self.from(path, name, 0, 0);
+        let mut rows: Vec<NumberedRow> = Vec::new();
         for row in sheet.data_rows() {
-            let (id, name) = (sheet.text(row, 0), Self::three(sheet, row, 2));
-            if id.is_none() && name.is_none() && sheet.get(row, 1).is_none() {
+            let (id, text) = (sheet.text(row, 0), Self::three(sheet, row, 2));
+            if id.is_none() && text.is_none() && sheet.get(row, 1).is_none() {
                 continue;
             }
-            let number = self.small_number(sheet, GROUPS, row, 1);
-            if name.as_ref().is_none_or(|n| n.ja.is_empty()) {
-                self.report(GROUPS, row, 2, Kind::Required);
+            let number = self.small_number(sheet, name, row, 1);
+            if text.as_ref().is_none_or(|n| n.ja.is_empty()) {
+                self.report(name, row, 2, Kind::Required);
             }
             let earlier = match &id {
-                Some(id) if !published.contains(id) => {
-                    self.report(GROUPS, row, 0, Kind::UnknownId(id.clone()));
-                    continue;
-                }
-                Some(id) => s.indicator_groups.iter().find(|g| g.id == *id).cloned(),
+                Some(id) => match published.iter().position(|p| p == id) {
+                    Some(i) => Some(i),
+                    None => {
+                        self.report(name, row, 0, Kind::UnknownId(id.clone()));
+                        continue;
+                    }
+                },
                 None => None,
             };
-            let (Some(number), Some(name)) = (number, name) else {
+            let (Some(number), Some(text)) = (number, text) else {
                 continue;
             };
-            let id = earlier.as_ref().map_or_else(
-                || {
-                    (1..)
-                        .map(|n| format!("group-{n}"))
-                        .find(|id| !published.contains(id) && !groups.iter().any(|g| g.id == *id))
-                        .unwrap_or_default()
-                },
-                |g| g.id.clone(),
-            );
-            let at = format!("indicator_groups[{}]", groups.len());
+            let id = match earlier {
+                Some(i) => published[i].to_string(),
+                None => fresh_id(prefix, |id| published.contains(&id) || rows.iter().any(|r| r.id == id)),
+            };
+            let at = format!("{path}[{}]", rows.len());
             for (field, col) in [("", 0), (".id", 0), (".number", 1)] {
-                self.from(format!("{at}{field}"), GROUPS, row, col);
+                self.from(format!("{at}{field}"), name, row, col);
             }
-            self.text_from(format!("{at}.name"), GROUPS, row, 2);
-            groups.push(IndicatorGroup {
+            self.text_from(format!("{at}.name"), name, row, 2);
+            rows.push(NumberedRow {
+                earlier,
                 id,
                 number,
-                name,
-                assessment: earlier.and_then(|g| g.assessment),
+                name: text,
             });
         }
-        s.indicator_groups = groups;
+        rows
     }
+}
+
+/// One row of [`Importer::numbered_rows`]: the published thing it names (by index), or none for
+/// a new one, and its id, number and name.
+struct NumberedRow {
+    earlier: Option<usize>,
+    id: String,
+    number: u8,
+    name: Text,
+}
+
+/// The first `{prefix}-N` not `taken`: the id the import gives a new policy, group or indicator,
+/// which the next workbook shows, so it stays.
+pub(super) fn fresh_id(prefix: &str, taken: impl Fn(&str) -> bool) -> String {
+    (1..).map(|n| format!("{prefix}-{n}")).find(|id| !taken(id)).unwrap_or_default()
 }

@@ -163,7 +163,7 @@ impl Importer {
             }
             found
         });
-        let id = (1..).map(|n| format!("indicator-{n}")).find(|id| !taken.contains(&id.as_str()))?;
+        let id = super::plan::fresh_id("indicator", |id| taken.contains(&id));
         let empty = YearValue {
             fiscal_year: FiscalYear(0),
             value: None.into(),

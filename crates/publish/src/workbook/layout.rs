@@ -358,19 +358,21 @@ pub fn section_headers() -> Vec<String> {
 /// counters' (窓口) and the answers' (市の対応).
 pub fn has_own_sheet(place: &str) -> bool {
     let under = |p: &str| place == p || place.starts_with(&format!("{p}.")) || place.starts_with(&format!("{p}["));
-    // A policy's name and its initiatives are on 方針 and 取組; its aims and approach stay here.
-    let policy_part = place
-        .strip_prefix("plan.policies[")
-        .and_then(|rest| rest.split_once("]."))
-        .is_some_and(|(n, rest)| {
-            n.bytes().all(|b| b.is_ascii_digit()) && (rest == "name" || rest.starts_with("name.") || rest.starts_with("initiatives"))
-        });
-    // A group's name is on 指標グループ; its assessment stays here.
-    let group_name = place
-        .strip_prefix("indicator_groups[")
-        .and_then(|rest| rest.split_once("]."))
-        .is_some_and(|(n, rest)| n.bytes().all(|b| b.is_ascii_digit()) && (rest == "name" || rest.starts_with("name.")));
-    policy_part || group_name || ["city", "voices", "counter_survey.sections"].into_iter().any(under)
+    // What follows `list[N].` in a place under `list`.
+    let of_each = |list: &str| {
+        place
+            .strip_prefix(list)
+            .and_then(|rest| rest.strip_prefix('['))
+            .and_then(|rest| rest.split_once("]."))
+            .filter(|(n, _)| n.bytes().all(|b| b.is_ascii_digit()))
+            .map(|(_, rest)| rest)
+    };
+    let name = |rest: &str| rest == "name" || rest.starts_with("name.");
+    // A policy's name and initiatives are on 方針 and 取組, a group's name on 指標グループ; their
+    // aims, approach and assessment stay here.
+    of_each("plan.policies").is_some_and(|rest| name(rest) || rest.starts_with("initiatives"))
+        || of_each("indicator_groups").is_some_and(name)
+        || ["city", "voices", "counter_survey.sections"].into_iter().any(under)
 }
 
 /// 方針: the policy's id, its number, its name in three languages.
