@@ -1,7 +1,9 @@
 //! The city's published snapshot format (version 1): typed model, parsing with JSON paths
 //! in every error, and validation beyond parsing. Used by the app, the checker and the server.
 
+pub mod colour;
 pub mod locale;
+pub mod logo;
 pub mod model;
 pub mod problem;
 pub mod readings;

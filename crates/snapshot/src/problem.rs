@@ -216,6 +216,24 @@ codes! {
     AsOfMismatch: "the file says as of {as_of}",
         "ファイルの時点は {as_of} です",
         "じてんが あいません";
+    LogoNotSvg: "the logo is not an SVG image with a viewBox: {detail}",
+        "ロゴが viewBox のある SVG 画像になっていません：{detail}",
+        "ロゴの かたちが まちがって います";
+    LogoScript: "the logo contains script ({what}); a logo may only draw",
+        "ロゴにスクリプト（{what}）があります。ロゴは絵だけにしてください",
+        "ロゴに プログラムが はいって います";
+    LogoOutsideReference: "the logo refers to something outside itself ({what}); it must hold everything it draws",
+        "ロゴがロゴの外のもの（{what}）を参照しています。ロゴの中にあるものだけで描いてください",
+        "ロゴが そとの ものを つかって います";
+    LogoNotAllowed: "the logo uses {what}, which a logo may not: shapes, paths, text and gradients, with their attributes (no style sheet, no image, no animation)",
+        "ロゴに使えないもの（{what}）があります。図形・パス・文字・グラデーションと、その属性だけにしてください（スタイルシート、画像、アニメーションは使えません）",
+        "ロゴに つかえない ものが あります";
+    NotColour: "{text} is not a colour; write #RRGGBB (for example #1d6b3a)",
+        "{text}は色ではありません。#RRGGBB の形で書いてください（例：#1d6b3a）",
+        "いろの かきかたが まちがって います";
+    AccentContrast: "{colour} has a contrast of only {ratio}:1 with the background {background}; text in it needs at least 4.5:1 (choose a darker colour)",
+        "{colour}は背景の色 {background} とのコントラスト比が{ratio}:1しかありません。文字が読めるよう4.5:1以上にしてください（もっと濃い色にします）",
+        "いろが うすすぎます";
 }
 
 /// One thing wrong with a file, and where.

@@ -28,6 +28,16 @@ pub struct City {
     /// Commons licence's page). None where the city has not chosen one: never assumed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub licence: Option<String>,
+    /// The city's emblem or logo, as the text of an SVG image with a `viewBox`: shapes only, no
+    /// script, no style sheet, no reference outside itself (the checker's `logo` rules). Shown
+    /// beside the city's name, as an image, never as the page's own markup.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logo: Option<String>,
+    /// The city's colour for links and buttons on light pages, `#RRGGBB`, dark enough to keep
+    /// 4.5:1 against every light background the pages use (the checker's `accent` rule). Dark
+    /// pages keep the shared colours.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accent: Option<String>,
 }
 
 /// One office where citizens are served.

@@ -77,6 +77,48 @@ impl Checker {
         if let Some(licence) = &city.licence {
             self.at("licence", |c| c.https(licence));
         }
+        if let Some(logo) = &city.logo {
+            self.at("logo", |c| c.logo(logo));
+        }
+        if let Some(accent) = &city.accent {
+            self.at("accent", |c| c.accent(accent));
+        }
+    }
+
+    /// An SVG that only draws (`crate::logo`). The browser's build has no XML parser and trusts
+    /// the server, which checked it; it still bounds the text.
+    fn logo(&mut self, svg: &str) {
+        let chars = svg.chars().count();
+        if chars > crate::logo::MAX_LOGO_CHARS {
+            self.report(Code::TooLong, params!["chars" => chars, "max" => crate::logo::MAX_LOGO_CHARS]);
+            return;
+        }
+        #[cfg(feature = "logo-check")]
+        for (code, params) in crate::logo::problems(svg) {
+            self.report(code, params);
+        }
+    }
+
+    /// `#RRGGBB`, readable as text on every light background.
+    fn accent(&mut self, text: &str) {
+        let Some(rgb) = crate::colour::parse(text) else {
+            let shown: String = text.chars().take(20).collect();
+            self.report(Code::NotColour, params!["text" => shown]);
+            return;
+        };
+        let (ratio, on) = crate::colour::lowest_contrast(rgb);
+        if ratio < crate::colour::MIN_CONTRAST {
+            let background = crate::colour::LIGHT_BACKGROUNDS
+                .iter()
+                .find(|(n, _)| *n == on)
+                .map_or("", |(_, c)| c);
+            // Rounded down, so 4.49 never reads as the 4.5 it misses.
+            let shown = (ratio * 100.0).floor() / 100.0;
+            self.report(
+                Code::AccentContrast,
+                params!["colour" => text, "ratio" => format!("{shown:.2}"), "background" => background],
+            );
+        }
     }
 
     /// An address a page may link to: `https://`, and bounded.
