@@ -6,6 +6,7 @@
 //   needs (read.js, the stylesheet); the app (boot.js, the wasm, each screen's chunk) is kept as
 //   it is first used, on the feedback form. A kiosk (registered with ?kiosk=1) runs the app all
 //   day, so it keeps every chunk ahead of need;
+// - the city's logo and accent style sheet (/city/…): named by what they hold, kept as first used;
 // - every page and snapshot file, as last seen: always asked of the network first (a page is in
 //   the reader's language, and a snapshot may be new), and served from here only when the network
 //   fails. Such a page is marked, so the app or read.js says it shows a saved copy.
@@ -77,7 +78,7 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || url.origin !== self.location.origin || /^\/(api|staff|data\/drafts)\//.test(url.pathname)) return;
   if (request.mode === 'navigate') {
     event.respondWith(networkFirst(request, '/'));
-  } else if (APP_FILES.includes(url.pathname) || url.pathname.startsWith('/pkg/')) {
+  } else if (APP_FILES.includes(url.pathname) || url.pathname.startsWith('/pkg/') || url.pathname.startsWith('/city/')) {
     event.respondWith(appFirst(request));
   } else if (url.pathname.startsWith('/data/') && !url.pathname.endsWith('/index.json')) {
     event.respondWith(networkFirst(request));

@@ -190,13 +190,20 @@ pub async fn render_page(request: PageRequest, data: ServerData, options: PageOp
         String::new()
     };
     let html = format!(
-        "<!DOCTYPE html>\n<html lang=\"{lang}\" data-locale=\"{code}\"{class}>\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n<meta name=\"referrer\" content=\"{referrer}\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<meta name=\"description\" content=\"{description}\">\n<title>{title}</title>\n{share}<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\"/style.css\">\n{boot}</head>\n<body><div id=\"app\">{body}</div>{data_script}</body>\n</html>\n",
+        "<!DOCTYPE html>\n<html lang=\"{lang}\" data-locale=\"{code}\"{class}>\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n<meta name=\"referrer\" content=\"{referrer}\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<meta name=\"description\" content=\"{description}\">\n<title>{title}</title>\n{share}<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\"/style.css\">\n{accent}{boot}</head>\n<body><div id=\"app\">{body}</div>{data_script}</body>\n</html>\n",
         lang = locale.html_lang(),
         code = locale.page_code(),
         csp = PAGE_CSP,
         // A private page's address is its secret: not even this site's own requests carry it.
         referrer = if private { "no-referrer" } else { "strict-origin-when-cross-origin" },
         description = escape_html(&view_models::city::description(shown_snapshot.as_deref(), locale)),
+        // The city's colour for links and buttons, where it has one (a file: the policy takes no
+        // style in the page).
+        accent = shown_snapshot
+            .as_deref()
+            .and_then(view_models::city::accent_file)
+            .map(|file| format!("<link rel=\"stylesheet\" href=\"{}{file}\">\n", view_models::city::FILES))
+            .unwrap_or_default(),
         title = escape_html(&title),
     );
     RenderedPage {

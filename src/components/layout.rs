@@ -35,9 +35,21 @@ pub fn Layout(children: Children) -> impl IntoView {
             .map(|e| view! { <li><Link href=e.path>{move || e.label(kiosk, t())}</Link></li> })
             .collect_view()
     };
+    // The city's name, after its logo where it has one (an image beside the name it shows: no
+    // words of its own).
     let city_name = move |state: LoadState| match state {
-        LoadState::Ready { snapshot, .. } => view_models::city::name_marked(&snapshot, locale.get())
-            .map(|name| view! { <span class="site-title__city">{ruby(&name)}</span> }),
+        LoadState::Ready { snapshot, .. } => {
+            let name = view_models::city::name_marked(&snapshot, locale.get())?;
+            let name = view! { <span class="site-title__city">{ruby(&name)}</span> };
+            Some(match view_models::city::logo(&snapshot) {
+                Some(logo) => view! {
+                    <img class="site-title__logo" src=logo.href width=logo.width height=logo.height alt=""/>
+                    {name}
+                }
+                .into_any(),
+                None => name.into_any(),
+            })
+        }
         LoadState::Failed(_) => None,
     };
     view! {

@@ -942,3 +942,66 @@ fn an_indicator_group_is_added_and_a_new_indicator_goes_into_it_by_its_number() 
     }
     assert!(import(&book, &base, "2024-03-test", "2024-03-31").is_err());
 }
+
+/// The row of an item of 市 (1 is the first data row).
+fn city_row(id: &str) -> u32 {
+    CITY_ITEMS.iter().position(|(i, _, _)| *i == id).unwrap() as u32 + 1
+}
+
+#[test]
+fn a_logo_and_an_accent_are_taken_from_the_city_sheet_and_checked_by_cell() {
+    let base = base();
+    let fresh = || read::read_bytes(&publish::workbook::write::workbook(&base).unwrap()).unwrap();
+    let (logo, accent) = (city_row("logo"), city_row("accent"));
+    let put =
+        |book: &mut publish::workbook::Book, row: u32, text: &str| set(book, CITY, CellRef { row, col: 2 }, Some(Cell::Text(text.into())));
+    // A test logo (synthetic: no city's emblem) and a dark green.
+    let svg = r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 40"><circle cx="20" cy="20" r="18" fill="#1d6b3a"/></svg>"##;
+    let mut book = fresh();
+    put(&mut book, logo, svg);
+    put(&mut book, accent, "#1d6b3a");
+    let next = import(&book, &base, "2024-03-test", "2024-03-31").expect("no problems");
+    let city = next.city.as_ref().unwrap();
+    assert_eq!((city.logo.as_deref(), city.accent.as_deref()), (Some(svg), Some("#1d6b3a")));
+
+    // Written back, they read the same (the next workbook starts from what was published).
+    let again = read::read_bytes(&publish::workbook::write::workbook(&next).unwrap()).unwrap();
+    assert_eq!(import(&again, &next, "2024-04-test", "2024-04-30").unwrap().city, next.city);
+
+    // A workbook written before the rows existed keeps them.
+    let mut older = fresh();
+    for col in 0..5 {
+        for row in [logo, accent] {
+            set(&mut older, CITY, CellRef { row, col }, None);
+        }
+    }
+    assert_eq!(import(&older, &next, "2024-04-test", "2024-04-30").unwrap().city, next.city);
+
+    // Script, an outside reference and a colour too light: each named at its cell, nothing published.
+    let mut bad = fresh();
+    put(
+        &mut bad,
+        logo,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1" onload="alert(1)"><image href="https://example.com/x.png"/></svg>"#,
+    );
+    put(&mut bad, accent, "#ff9900");
+    let m = messages(import(&bad, &base, "2024-03-test", "2024-03-31"), Locale::Ja);
+    let (logo_cell, accent_cell) = (format!("「市」シート C{}: ", logo + 1), format!("「市」シート C{}: ", accent + 1));
+    assert!(
+        m.iter().any(|x| x.starts_with(&logo_cell) && x.contains("スクリプト（onload）")),
+        "{m:?}"
+    );
+    assert!(
+        m.iter().any(|x| x.starts_with(&logo_cell) && x.contains("使えないもの（<image>）")),
+        "{m:?}"
+    );
+    assert!(
+        m.iter()
+            .any(|x| x.starts_with(&accent_cell) && x.contains("#ff9900") && x.contains("4.5:1")),
+        "{m:?}"
+    );
+    let mut not_colour = fresh();
+    put(&mut not_colour, accent, "緑");
+    let m = messages(import(&not_colour, &base, "2024-03-test", "2024-03-31"), Locale::En);
+    assert!(m.iter().any(|x| x.contains("緑 is not a colour")), "{m:?}");
+}

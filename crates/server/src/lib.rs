@@ -4,6 +4,7 @@
 //! headers.
 
 pub mod api;
+pub mod city_files;
 pub mod config;
 pub mod follow;
 pub mod openapi;
@@ -200,11 +201,13 @@ pub fn app(state: Arc<AppState>) -> Router {
         .merge(api)
         .merge(staff::routes())
         .merge(share::routes())
+        .merge(city_files::routes())
         .merge(follow::routes())
         .nest("/data", data)
         .fallback_service(files)
         .layer(compression)
-        .layer(SetResponseHeaderLayer::overriding(header::CONTENT_SECURITY_POLICY, csp))
+        // Unless a response carries a stricter one of its own (the city's logo).
+        .layer(SetResponseHeaderLayer::if_not_present(header::CONTENT_SECURITY_POLICY, csp))
         .layer(SetResponseHeaderLayer::overriding(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),

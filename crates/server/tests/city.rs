@@ -57,6 +57,8 @@ async fn sample_city(name: &str) -> Harness {
             },
         ],
         licence: None,
+        logo: None,
+        accent: None,
     });
     s.konbini_certificates = None;
     assert_eq!(snapshot::check_snapshot(&s), vec![], "a valid publication");
@@ -234,4 +236,73 @@ async fn a_city_with_nothing_published_gets_a_blank_workbook_from_the_staff_page
     let home = page_html(&h, "/").await;
     assert!(home.contains("データを表示できません"), "the failure is said");
     assert!(home.contains("<title>ホーム｜市役所改革プラン</title>"), "no city is made up");
+}
+
+#[tokio::test]
+async fn a_citys_logo_and_accent_are_served_as_files_named_by_what_they_hold() {
+    let h = sample_city("city-logo").await;
+    let folder = publish::DataFolder::new(&h.state.config.data_dir);
+    let publish_with = |id: &str, logo: &str| {
+        let mut s = folder.latest().unwrap().snapshot;
+        s.id = id.into();
+        let city = s.city.as_mut().unwrap();
+        city.logo = Some(logo.into());
+        city.accent = Some("#1D6B3A".into());
+        assert_eq!(snapshot::check_snapshot(&s), vec![]);
+        folder.publish(&s, text(id, id), "test").unwrap();
+    };
+    // Synthetic test drawings, no city's emblem.
+    let first = r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 80 40"><rect width="80" height="40" fill="#1d6b3a"/></svg>"##;
+    let second = r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 40"><circle cx="20" cy="20" r="20"/></svg>"##;
+    publish_with("2024-05-test", first);
+    let home = page_html(&h, "/").await;
+    let logo = view_models::city::logo_file(first);
+    assert!(
+        home.contains(&format!(
+            "<img src=\"/city/{logo}\" width=\"80\" height=\"40\" alt=\"\" class=\"site-title__logo\">"
+        )),
+        "the logo beside the name, its place kept: {}",
+        &home[home.find("site-title").unwrap()..][..400]
+    );
+    assert!(home.contains("<link rel=\"stylesheet\" href=\"/style.css\">\n<link rel=\"stylesheet\" href=\"/city/accent-1d6b3a.css\">"));
+
+    let get = |p: &str| Request::get(p).header(header::HOST, "127.0.0.1:8080").body(Body::empty()).unwrap();
+    let (status, headers, body) = send(&h, get(&format!("/city/{logo}"))).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers[header::CONTENT_TYPE], "image/svg+xml");
+    assert_eq!(
+        headers[header::CONTENT_SECURITY_POLICY],
+        "default-src 'none'; sandbox",
+        "it may only draw"
+    );
+    assert!(headers[header::CACHE_CONTROL].to_str().unwrap().contains("immutable"));
+    assert_eq!(body, first.as_bytes());
+    let (status, headers, css) = send(&h, get("/city/accent-1d6b3a.css")).await;
+    assert_eq!(
+        (status, &headers[header::CONTENT_TYPE]),
+        (
+            StatusCode::OK,
+            &"text/css; charset=utf-8".parse::<axum::http::HeaderValue>().unwrap()
+        )
+    );
+    assert!(String::from_utf8(css).unwrap().contains("--color-link: #1d6b3a;"));
+
+    // A new logo: the pages name it, and a page of the earlier publication still finds its own.
+    publish_with("2024-06-test", second);
+    assert!(page_html(&h, "/").await.contains(&view_models::city::logo_file(second)));
+    assert!(page_html(&h, "/?asof=2024-05-test").await.contains(&logo));
+    assert_eq!(send(&h, get(&format!("/city/{logo}"))).await.0, StatusCode::OK);
+    // A publication without them asks for neither.
+    let plain = page_html(&h, "/?asof=2024-04-test").await;
+    assert!(!plain.contains("/city/"), "no logo, no accent");
+
+    // Nothing else is served there: a name no publication has, a colour too light, another file.
+    for other in [
+        "/city/logo-0123456789abcdef.svg",
+        "/city/accent-ff9900.css",
+        "/city/accent-1d6b3a.js",
+        "/city/x",
+    ] {
+        assert_eq!(send(&h, get(other)).await.0, StatusCode::NOT_FOUND, "{other}");
+    }
 }

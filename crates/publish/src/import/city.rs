@@ -21,7 +21,7 @@ impl Importer {
             return;
         };
         let ids: Vec<&str> = CITY_ITEMS.iter().map(|(id, _, _)| *id).collect();
-        let rows = self.rows_by_id(sheet, 0, &ids);
+        let rows = self.rows_by_id_except(sheet, 0, &ids, |_| false, &LATER_CITY_ITEMS);
         let value = |id: &str| rows.get(id).and_then(|row| Self::three(sheet, *row, 2).map(|t| (t, *row)));
         let items: Vec<Item> = CITY_ITEMS.iter().map(|(id, _, required)| (*id, value(id), *required)).collect();
         // Nothing filled in: the publication names no city, as before the sheet existed; a city
@@ -43,6 +43,12 @@ impl Importer {
                 .find(|(i, _, _)| *i == id)
                 .and_then(|(_, v, _)| v.as_ref().map(|(t, _)| t.clone()))
         };
+        // An item an older workbook has no row for keeps what was published.
+        let published = s.city.clone();
+        let kept_or = |value: Option<Text>, id: &str, field: fn(&City) -> &Option<String>| match rows.get(id) {
+            Some(_) => value.map(|t| t.ja).filter(|v| !v.is_empty()),
+            None => published.as_ref().and_then(|c| field(c).clone()),
+        };
         let offices = self
             .offices(book)
             .unwrap_or_else(|| s.city.as_ref().map(|c| c.offices.clone()).unwrap_or_default());
@@ -52,6 +58,8 @@ impl Importer {
             homepage: text("homepage").map(|t| t.ja).unwrap_or_default(),
             offices,
             licence: text("licence").map(|t| t.ja).filter(|l| !l.is_empty()),
+            logo: kept_or(text("logo"), "logo", |c| &c.logo),
+            accent: kept_or(text("accent"), "accent", |c| &c.accent),
         });
     }
 

@@ -326,12 +326,26 @@ pub fn city_headers() -> Vec<String> {
 }
 
 /// The items of 市, in order: id, what it is, whether it is required.
-pub const CITY_ITEMS: [(&str, &str, bool); 4] = [
+pub const CITY_ITEMS: [(&str, &str, bool); 6] = [
     ("name", "市の名前", true),
     ("introduction", "ホームの最初に出る紹介文", true),
     ("homepage", "市のホームページ（https:// で始まるアドレス。日本語の列だけ）", true),
     ("licence", "数値のライセンスのアドレス（https://。任意。日本語の列だけ）", false),
+    (
+        "logo",
+        "ロゴ（任意。SVG ファイルの中身をそのまま貼ります。図形・文字だけで、スクリプトや外のファイルの参照は使えません。日本語の列だけ）",
+        false,
+    ),
+    (
+        "accent",
+        "リンクやボタンの色（任意。#1d6b3a のような #RRGGBB。白や薄い背景の文字として読める濃さ（4.5:1 以上）。日本語の列だけ）",
+        false,
+    ),
 ];
+
+/// Items of 市 added after some workbooks were written: a workbook without their rows keeps
+/// what was published.
+pub const LATER_CITY_ITEMS: [&str; 2] = ["logo", "accent"];
 
 /// 庁舎: the office's id, its kind, its name in three languages.
 pub fn office_headers() -> Vec<String> {
@@ -483,7 +497,7 @@ pub fn guide(s: &Snapshot) -> Vec<String> {
         format!("元にした公開データ: {}（{}時点）", s.id, s.as_of),
         String::new(),
         "【入力するところ】".into(),
-        format!("・「{CITY}」: 市の名前、ホームの紹介文、ホームページ、数値のライセンスです。「{OFFICES}」: 窓口アンケートで選ぶ庁舎を1行に1つ書きます。「{COUNTERS}」: 窓口アンケートで選ぶ窓口を1行に1つ書きます。どちらも行を足したり消したりできます（消した庁舎・窓口あてのこれまでの回答は残ります）。"),
+        format!("・「{CITY}」: 市の名前、ホームの紹介文、ホームページ、数値のライセンス、ロゴとリンクの色（どちらも任意）です。「{OFFICES}」: 窓口アンケートで選ぶ庁舎を1行に1つ書きます。「{COUNTERS}」: 窓口アンケートで選ぶ窓口を1行に1つ書きます。どちらも行を足したり消したりできます（消した庁舎・窓口あてのこれまでの回答は残ります）。"),
         format!("・「{POLICIES}」「{INITIATIVES}」: 計画の方針と、方針ごとの取組例です。行を足したり消したりできます。新しい方針は方針IDを空けておくと、公開のときにIDが付きます（その取組は、次のワークブックでそのIDの下に書きます）。計画の段階と期間は「{OTHER}」にあります。"),
         format!("・「{GROUPS}」: 指標のグループです。行を足したり消したりできます。新しいグループはIDを空けておき、新しい指標の「グループ」の列にはその番号を書きます。"),
         format!("・「{INDICATORS}」: 指標ごとの実績を、その年度の列に数値で入力します。基準値・検証値もここで直します。"),

@@ -290,6 +290,8 @@ pub fn workbook(s: &Snapshot) -> Result<Vec<u8>, XlsxError> {
                 ("introduction", Some(c)) => row.extend(three(&c.introduction)),
                 ("homepage", Some(c)) => row.push(t(&c.homepage)),
                 ("licence", Some(c)) => row.push(opt(c.licence.clone())),
+                ("logo", Some(c)) => row.push(opt(c.logo.clone())),
+                ("accent", Some(c)) => row.push(opt(c.accent.clone())),
                 _ => {}
             }
             row
