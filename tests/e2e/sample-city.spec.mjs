@@ -56,6 +56,13 @@ for (const script of [true, false]) {
       }
     }
     expect(found, 'axe violations').toEqual([]);
+    // Its logo beside its name, drawn, and its colour on links: from its data, through files the
+    // strict policy allows (axe above found the colour readable on every screen).
+    await page.goto(base + '/plan');
+    const logo = page.locator('.site-title__logo');
+    await expect(logo).toHaveAttribute('src', /^\/city\/logo-[0-9a-f]{16}\.svg$/);
+    expect(await logo.evaluate((img) => img.complete && img.naturalWidth > 0), 'the logo is drawn').toBe(true);
+    expect(await page.locator('.lang-switch__button[hreflang="en"]').evaluate((a) => getComputedStyle(a).color)).toBe('rgb(29, 107, 58)');
     const konbini = await page.goto(base + '/konbini?lang=ja');
     expect(konbini.status(), 'a screen the city has no data for').toBe(404);
     await expect(page.locator('main h1')).toContainText('見つかりません');
@@ -95,6 +102,9 @@ test('サンプル市: the kiosk asks for its own offices and takes an answer th
   const pages = files.filter((f) => f.endsWith('index.html'));
   expect(pages.length).toBeGreaterThan(10);
   expect(pages.some((f) => f.includes('/konbini/')), 'no konbini page exported').toBe(false);
+  const cityFiles = readdirSync(join(out, 'city')).sort();
+  expect(cityFiles.map((f) => f.replace(/[0-9a-f]{16}/, 'H')), 'the logo and the accent, as the pages name them').toEqual(['accent-1d6b3a.css', 'logo-H.svg']);
+  expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain(`/city/${cityFiles[1]}`);
   for (const f of pages.concat(files.filter((f) => f.endsWith('.csv')))) {
     expect(readFileSync(f, 'utf8'), f).not.toMatch(OTHER_CITY);
   }
