@@ -47,6 +47,12 @@ pub enum Kind {
     NoSheets,
     /// A CSV file whose name is no sheet's (`検証指標.csv`, or LibreOffice's `BOOK-検証指標.csv`).
     FileMatchesNoSheet(String),
+    /// A target year typed in this workbook outside the plan's period.
+    TargetOutsidePlan {
+        year: u16,
+        from: u16,
+        to: u16,
+    },
     /// A rule of the snapshot checker (negative counts, percentages over 100, sums, order...).
     Rule(snapshot::Problem),
     /// The data folder refused (the id is already published, the folder cannot be read), worded
@@ -137,6 +143,7 @@ impl Kind {
             Kind::UnknownEncoding => w.unknown_encoding.into(),
             Kind::NoSheets => w.no_sheets.into(),
             Kind::FileMatchesNoSheet(file) => w.file_matches_no_sheet(file),
+            Kind::TargetOutsidePlan { year, from, to } => w.target_outside_plan(&year.to_string(), &from.to_string(), &to.to_string()),
             Kind::Rule(p) => p.message_in(lang),
             Kind::Folder { en, .. } if lang == Locale::En => en.clone(),
             Kind::Folder { ja, .. } => ja.clone(),

@@ -33,6 +33,7 @@ snapshot::text_table! {
         unknown_encoding,
         no_sheets,
         file_matches_no_sheet(file),
+        target_outside_plan(year, from, to),
 
         // The data folder's refusals.
         folder_io(what, error),
@@ -91,6 +92,7 @@ static JA: Words = Words {
     unknown_encoding: "文字コードがUTF-8でもShift_JISでもありません。CSV UTF-8で保存し直してください",
     no_sheets: "ワークブックのシートが見つかりません",
     file_matches_no_sheet: "ファイル「{file}」の名前が、どのシートの名前とも合いません。ファイル名は「検証指標.csv」のようにシート名にしてください（LibreOfficeが書く「ブック名-検証指標.csv」でもかまいません）",
+    target_outside_plan: "目標年度の{year}年度が、計画の期間（{from}〜{to}年度）の外です。期間の中の年度にしてください（年度は始まる年の西暦で書きます）",
     folder_io: "{what}: 読み書きできませんでした（{error}）",
     id_taken: "ID「{id}」はすでに公開されています。別のIDにしてください",
     nothing_to_roll_back: "戻せる以前の公開がありません（公開は1件だけです）",
@@ -136,6 +138,7 @@ static EN: Words = Words {
     unknown_encoding: "the characters are neither UTF-8 nor Shift_JIS; save the CSV again as UTF-8",
     no_sheets: "no sheet of the workbook was found",
     file_matches_no_sheet: "the file 「{file}」 is named after no sheet; name it after its sheet, as 「検証指標.csv」 (LibreOffice's 「book-検証指標.csv」 is fine too)",
+    target_outside_plan: "the target year {year} is outside the plan's period ({from}–{to}); choose a fiscal year within it (written as the year it starts in)",
     folder_io: "{what}: could not be read or written ({error})",
     id_taken: "the id \"{id}\" is already published; choose another",
     nothing_to_roll_back: "there is no earlier publication to go back to",

@@ -1005,3 +1005,44 @@ fn a_logo_and_an_accent_are_taken_from_the_city_sheet_and_checked_by_cell() {
     let m = messages(import(&not_colour, &base, "2024-03-test", "2024-03-31"), Locale::En);
     assert!(m.iter().any(|x| x.contains("緑 is not a colour")), "{m:?}");
 }
+
+#[test]
+fn a_target_year_typed_outside_the_plans_period_is_named_and_a_published_one_is_left() {
+    let base = base();
+    let (from, to) = (base.plan.period.from.0, base.plan.period.to.0);
+    let headers = indicator_headers(&base);
+    let target_col = headers.iter().position(|x| x == "検証値の年度（西暦）").unwrap() as u32;
+    // Kumamoto's published targets (令和5年度) lie before its 2024–2027 plan: left as they are.
+    assert!(base.indicators.iter().any(|i| i.target.fiscal_year.0 < from));
+    let fresh = || read::read_bytes(&publish::workbook::write::workbook(&base).unwrap()).unwrap();
+    import(&fresh(), &base, "2024-03-test", "2024-03-31").expect("published targets stand");
+
+    // A target moved outside the period is named at its cell, in both languages.
+    let mut book = fresh();
+    let at = cell_of(&book, INDICATORS, 0, "telework-ease", "検証値の年度（西暦）");
+    assert_eq!(at.col, target_col);
+    set(&mut book, INDICATORS, at, Some(Cell::Number(f64::from(to + 1))));
+    let m = messages(import(&book, &base, "2024-03-test", "2024-03-31"), Locale::Ja);
+    assert_eq!(
+        m,
+        [format!("「検証指標」シート {at}: 目標年度の{}年度が、計画の期間（{from}〜{to}年度）の外です。期間の中の年度にしてください（年度は始まる年の西暦で書きます）", to + 1)]
+    );
+    let en = messages(import(&book, &base, "2024-03-test", "2024-03-31"), Locale::En);
+    assert!(
+        en[0].contains(&format!("the target year {} is outside the plan's period ({from}–{to})", to + 1)),
+        "{en:?}"
+    );
+    // Moved within it, it is taken.
+    set(&mut book, INDICATORS, at, Some(Cell::Number(f64::from(to))));
+    let next = import(&book, &base, "2024-03-test", "2024-03-31").expect("within the period");
+    assert_eq!(
+        next.indicators
+            .iter()
+            .find(|i| i.id == "telework-ease")
+            .unwrap()
+            .target
+            .fiscal_year
+            .0,
+        to
+    );
+}

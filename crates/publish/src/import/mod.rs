@@ -22,6 +22,9 @@ struct Importer {
     problems: Vec<SheetProblem>,
     /// Which cell each value of the new snapshot came from, by its path in the snapshot.
     origins: Vec<(String, &'static str, CellRef)>,
+    /// Target years typed in this workbook (a new indicator's, or one changed from what was
+    /// published), by 検証指標's cell: checked against the plan's period once it is read.
+    typed_targets: Vec<(u16, CellRef)>,
 }
 
 /// A number as typed: half- or full-width digits, grouping commas as Excel writes them into a CSV.
@@ -264,6 +267,7 @@ pub fn import(book: &Book, base: &Snapshot, id: &str, as_of: &str) -> Result<Sna
     let mut im = Importer {
         problems: vec![],
         origins: vec![],
+        typed_targets: vec![],
     };
     let mut s = im.texts(book, base);
     // The groups first: a new indicator may name a new group by its number.
@@ -279,6 +283,7 @@ pub fn import(book: &Book, base: &Snapshot, id: &str, as_of: &str) -> Result<Sna
     im.city(book, &mut s);
     im.counters(book, &mut s);
     im.policies(book, &mut s);
+    im.targets_in_period(&s);
     s.id = id.to_string();
     s.as_of = AsOf::parse(as_of);
     if !im.problems.is_empty() {

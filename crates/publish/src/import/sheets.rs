@@ -5,7 +5,7 @@ use snapshot::{Breakdown, FiscalYear, Indicator, MonthValue, Snapshot, Text, Yea
 use super::{at_path_mut, Importer};
 use crate::problem::{Kind, SheetProblem};
 use crate::workbook::layout::*;
-use crate::workbook::{Book, Sheet};
+use crate::workbook::{Book, CellRef, Sheet};
 
 impl Importer {
     pub(super) fn indicators(&mut self, book: &Book, s: &mut Snapshot) {
@@ -92,6 +92,9 @@ impl Importer {
             }
             ind.actuals = actuals;
             if let Ok(y) = self.year(sheet, row, target_year_col) {
+                if y != ind.target.fiscal_year.0 {
+                    self.typed_targets.push((y, CellRef { row, col: target_year_col }));
+                }
                 ind.target.fiscal_year = FiscalYear(y);
             }
             if let Ok(v) = self.figure(sheet, row, target_year_col + 2, *ind.target.value) {
@@ -101,6 +104,18 @@ impl Importer {
             self.from(format!("{at}.target"), INDICATORS, row, target_year_col + 2);
         }
         s.indicators = list.into_iter().map(|(i, _)| i).collect();
+    }
+
+    /// A target year typed in this workbook lies in the plan's period: a new target is for this
+    /// plan. Targets published before are left as they were (Kumamoto's outline of the 2024–2027
+    /// plan measures its indicators against 令和5年度 targets, and a new stage starts with them).
+    pub(super) fn targets_in_period(&mut self, s: &Snapshot) {
+        let (from, to) = (s.plan.period.from.0, s.plan.period.to.0);
+        for (year, at) in std::mem::take(&mut self.typed_targets) {
+            if year != 0 && !(from..=to).contains(&year) {
+                self.report(INDICATORS, at.row, at.col, Kind::TargetOutsidePlan { year, from, to });
+            }
+        }
     }
 
     /// A row of 検証指標 with no 指標ID: a new indicator, from its particulars (the figures are
