@@ -111,7 +111,7 @@ test('サンプル市: the kiosk asks for its own offices and takes an answer th
   await context.close();
 });
 
-test('サンプル市 from nothing: a server without default data, a blank workbook from the staff pages, its problems, then its first publication by a second person', async ({ ownServers, newContext }) => {
+test('サンプル市 from nothing: a server without default data, a blank workbook from the staff pages, its problems, then its first publication by a second person, every screen of it in every language with axe 0', async ({ ownServers, newContext }) => {
   const dir = workdir();
   addStaff(dir, 'henshu', 'editor');
   addStaff(dir, 'koukai', 'publisher');
@@ -173,5 +173,23 @@ test('サンプル市 from nothing: a server without default data, a blank workb
   await reader.goto(base + '/?mode=kiosk');
   await live(reader);
   await expect(reader.locator('.kiosk-answers--ward .kiosk-answer[value="honcho"]')).toContainText('本庁舎');
+
+  // Every screen it has, in every language (its English and やさしい日本語 not written yet), reads
+  // as any city's: found, naming no other city, and axe finds nothing.
+  await reader.goto(base + '/');
+  const screens = await reader.$$eval('.site-nav a', (links) => links.map((a) => a.getAttribute('href')));
+  expect(screens.length).toBeGreaterThan(3);
+  const found = [];
+  for (const lang of LANGS) {
+    for (const path of screens) {
+      const url = address(path, lang);
+      const res = await reader.goto(base + url);
+      expect(res.status(), url).toBe(200);
+      await live(reader);
+      expect(await reader.content(), url).not.toMatch(OTHER_CITY);
+      for (const x of (await new AxeBuilder({ page: reader }).withTags(AXE_TAGS).analyze()).violations) found.push(`${url} ${x.id}: ${x.nodes[0].target.join(' ')}`);
+    }
+  }
+  expect(found, 'axe violations').toEqual([]);
   await Promise.all([editor.close(), publisher.close(), citizen.close()]);
 });
