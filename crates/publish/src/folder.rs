@@ -255,6 +255,15 @@ pub struct Latest {
     pub bytes: Vec<u8>,
 }
 
+/// The manifest of a city that has published nothing yet: no publication, no latest.
+pub fn no_manifest() -> Manifest {
+    Manifest {
+        format_version: snapshot::FORMAT_VERSION,
+        latest: String::new(),
+        snapshots: vec![],
+    }
+}
+
 impl DataFolder {
     pub fn new(dir: impl Into<PathBuf>) -> DataFolder {
         DataFolder { dir: dir.into() }
@@ -308,11 +317,7 @@ impl DataFolder {
     pub fn manifest_or_none(&self) -> Result<Manifest, FolderError> {
         match self.manifest() {
             Ok((manifest, _)) => Ok(manifest),
-            Err(FolderError::Empty(_)) => Ok(Manifest {
-                format_version: snapshot::FORMAT_VERSION,
-                latest: String::new(),
-                snapshots: vec![],
-            }),
+            Err(FolderError::Empty(_)) => Ok(no_manifest()),
             Err(e) => Err(e),
         }
     }

@@ -3,10 +3,10 @@
 //! PostgreSQL writes the database's image into its own folder, which its pages, feed, previews and
 //! `/data/` read as they read any data folder.
 
-use snapshot::{parse_manifest, Manifest};
+use snapshot::Manifest;
 
 use crate::drafts::{DraftInfo, DRAFTS};
-use crate::folder::{hash_checked, sha256_of, write_atomically, DataFolder, FolderError, LOG, MANIFEST};
+use crate::folder::{hash_checked, sha256_of, write_atomically, DataFolder, FolderError, LOG};
 
 /// The steps at which `WIDGET_PUBLISH_CRASH_AT` can stop a mirror's write, in order.
 pub const CRASH_STEPS: [&str; 6] = [
@@ -35,7 +35,7 @@ impl Image {
     /// The manifest, once every snapshot it lists is here and matches its hash: a tampered or
     /// missing file refuses the whole image, so a folder never names a file it does not hold.
     pub fn checked_manifest(&self) -> Result<Manifest, FolderError> {
-        let manifest = parse_manifest(&self.manifest).map_err(|p| FolderError::Invalid(MANIFEST.into(), p))?;
+        let manifest = crate::shared::manifest_of(&self.manifest)?;
         for entry in &manifest.snapshots {
             let Some((_, bytes)) = self.snapshots.iter().find(|(id, _)| *id == entry.id) else {
                 return Err(FolderError::Invalid(entry.file.clone(), vec![]));
@@ -107,6 +107,10 @@ impl DataFolder {
             write_atomically(&log_path, log.as_bytes(), "mirror-log").map_err(self.io(&log_path))?;
         }
         let manifest_path = self.manifest_path();
+        // Nothing published yet (drafts only): no manifest, as in a folder that has none.
+        if image.manifest.is_empty() {
+            return Ok(());
+        }
         if std::fs::read(&manifest_path).ok().as_deref() != Some(&image.manifest[..]) {
             write_atomically(&manifest_path, &image.manifest, "mirror-manifest").map_err(self.io(&manifest_path))?;
         }

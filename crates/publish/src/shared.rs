@@ -59,6 +59,14 @@ pub struct SharedStore {
 
 type Step<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = Result<T, FolderError>> + Send + 'a>>;
 
+/// The state's manifest: none before the first publication (empty bytes, drafts may wait).
+pub(crate) fn manifest_of(bytes: &[u8]) -> Result<Manifest, FolderError> {
+    if bytes.is_empty() {
+        return Ok(crate::folder::no_manifest());
+    }
+    parse_manifest(bytes).map_err(|p| FolderError::Invalid(MANIFEST.into(), p))
+}
+
 impl SharedStore {
     /// Connects to `url` and brings the publications' tables up to date (for `widget-publish`).
     pub async fn open(url: &str) -> Result<SharedStore, FolderError> {
@@ -110,13 +118,24 @@ impl SharedStore {
     {
         let mut conn = self.pool.get().await.map_err(unavailable)?;
         let tx = conn.transaction().await.map_err(unavailable)?;
-        let row = tx
-            .query_opt("SELECT manifest FROM publication_state FOR UPDATE", &[])
+        // A city started without default data has no state yet: its first change (the first
+        // workbook's draft) makes it, with nothing published (empty manifest bytes), one server
+        // at a time.
+        tx.execute("LOCK TABLE publication_state IN SHARE ROW EXCLUSIVE MODE", &[])
             .await
-            .map_err(unavailable)?
-            .ok_or_else(|| FolderError::Empty("PostgreSQL".into()))?;
+            .map_err(unavailable)?;
+        tx.execute(
+            "INSERT INTO publication_state (manifest, version) VALUES ('', 0) ON CONFLICT (singleton) DO NOTHING",
+            &[],
+        )
+        .await
+        .map_err(unavailable)?;
+        let row = tx
+            .query_one("SELECT manifest FROM publication_state FOR UPDATE", &[])
+            .await
+            .map_err(unavailable)?;
         let bytes: Vec<u8> = row.get(0);
-        let manifest = parse_manifest(&bytes).map_err(|p| FolderError::Invalid(MANIFEST.into(), p))?;
+        let manifest = manifest_of(&bytes)?;
         let out = step(&tx, manifest).await?;
         let version: i64 = tx
             .query_one("UPDATE publication_state SET version = version + 1 RETURNING version", &[])
@@ -239,7 +258,7 @@ impl SharedStore {
             return Ok(None);
         };
         let (manifest, version): (Vec<u8>, i64) = (row.get(0), row.get(1));
-        let listed = parse_manifest(&manifest).map_err(|p| FolderError::Invalid(MANIFEST.into(), p))?;
+        let listed = manifest_of(&manifest)?;
         let ids: Vec<String> = listed.snapshots.iter().map(|e| e.id.clone()).collect();
         let snapshots = tx
             .query("SELECT id, bytes FROM publication_snapshots WHERE id = ANY($1)", &[&ids])

@@ -459,3 +459,48 @@ async fn with_the_database_out_of_reach_the_staff_page_says_publishing_is_unavai
     assert!(page.contains("公開中のデータ"), "{page}");
     reach.give_back().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_city_without_default_data_starts_with_no_publication_and_its_first_reaches_every_server() {
+    // `--default-data none` on an empty database: no seed, so nothing is published, on any server.
+    let url = url_of(fresh_postgres("publications_blank"));
+    let start = |name: &'static str| {
+        let url = url.clone();
+        async move {
+            let store = Store::open(&Location::Postgres(url.clone())).await.unwrap();
+            let dir = folder(name);
+            let p = Arc::new(
+                Publications::shared(store.postgres_pool().unwrap(), &url, &dir, None)
+                    .await
+                    .unwrap(),
+            );
+            let follower = p.clone();
+            tokio::spawn(async move { follower.follow().await });
+            (p, DataFolder::new(dir))
+        }
+    };
+    let (a, folder_a) = start("blank-a").await;
+    let (b, folder_b) = start("blank-b").await;
+    for f in [&folder_a, &folder_b] {
+        assert!(matches!(f.latest(), Err(FolderError::Empty(_))), "nothing published yet");
+        assert_eq!(publish::base_of(f).unwrap().id, "blank", "the staff pages offer the blank workbook");
+    }
+    // The city's first publication (サンプル市's fixture, made up for tests): drafted on A, found
+    // as a draft on B before anything is published, published on B, served by A.
+    let fixture = DataFolder::new(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/sample-city"));
+    let mut snapshot = fixture.latest().unwrap().snapshot;
+    snapshot.id = "sample-first".into();
+    let title = publish::import::title_for(&snapshot);
+    a.save_draft(Draft { title, snapshot }, "henshu").await.unwrap();
+    let started = Instant::now();
+    while folder_b.drafts().is_empty() {
+        assert!(started.elapsed() < Duration::from_secs(5), "B never saw the draft");
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    assert!(matches!(folder_b.latest(), Err(FolderError::Empty(_))), "still nothing published");
+    b.publish_draft("sample-first", "koukai").await.unwrap();
+    until_latest(&folder_a, "sample-first").await;
+    let latest = folder_a.latest().unwrap().snapshot;
+    assert_eq!(latest.city.unwrap().name.ja, "サンプル市");
+    assert_eq!(folder_b.check().map_err(|e| e.message(snapshot::Locale::En)), Ok(()));
+}
