@@ -91,10 +91,14 @@ pub fn plan_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
                 {statement(l, &p.values, "mvv--values")}
             </div>
         </section>
-        <section aria-labelledby="aims-title">
-            <h2 id="aims-title">{ruby(m.aims_title)}</h2>
-            <ul>{list(l, &p.aims)}</ul>
-        </section>
+        // A list the plan does not have (a city's first publication, from a blank workbook) is
+        // not shown as an empty heading.
+        {(!p.aims.is_empty()).then(|| view! {
+            <section aria-labelledby="aims-title">
+                <h2 id="aims-title">{ruby(m.aims_title)}</h2>
+                <ul>{list(l, &p.aims)}</ul>
+            </section>
+        })}
         <section aria-labelledby="policies-title">
             <h2 id="policies-title">{ruby(m.policies_title)}</h2>
             {policies}
@@ -102,12 +106,14 @@ pub fn plan_page(s: Arc<Snapshot>, l: Locale) -> impl IntoView {
         <section aria-labelledby="driving-title">
             <h2 id="driving-title">{ruby(m.driving_title)}</h2>
             <p>{text(l, &p.driving.summary)}</p>
-            <dl class="definition-list">{driving}</dl>
+            {(!p.driving.parts.is_empty()).then(|| view! { <dl class="definition-list">{driving}</dl> })}
         </section>
-        <section aria-labelledby="schedule-title">
-            <h2 id="schedule-title">{ruby(m.schedule_title)}</h2>
-            <table class="table"><tbody>{schedule}</tbody></table>
-        </section>
+        {(!p.schedule.is_empty()).then(|| view! {
+            <section aria-labelledby="schedule-title">
+                <h2 id="schedule-title">{ruby(m.schedule_title)}</h2>
+                <table class="table"><tbody>{schedule}</tbody></table>
+            </section>
+        })}
         // At a kiosk, the plan goes home with the reader: its address as a QR code.
         {crate::mode::is_kiosk().then(|| view! { <crate::components::continue_qr::ContinueOnPhone path="/plan"/> })}
     }

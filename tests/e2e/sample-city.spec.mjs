@@ -191,5 +191,9 @@ test('サンプル市 from nothing: a server without default data, a blank workb
     }
   }
   expect(found, 'axe violations').toEqual([]);
+  // Lists its plan does not have yet (aims, a schedule) are not empty headings.
+  await reader.goto(base + '/plan');
+  await expect(reader.locator('#policies-title')).toBeVisible();
+  await expect(reader.locator('#aims-title, #schedule-title')).toHaveCount(0);
   await Promise.all([editor.close(), publisher.close(), citizen.close()]);
 });
