@@ -1,4 +1,5 @@
-// The only script of a reading screen (home, plan, results, indicators, counter, konbini, staff):
+// The only script of a reading screen (home, plan, results, indicators, counter, konbini, staff),
+// and the feedback form's until its app starts (public/form.js):
 // the page is complete as the server sends it, links and forms work without script, and no app
 // starts (docs/decisions.md, issue 21). This adds the few conveniences that need script, in
 // plain JavaScript: the banner on a page served from this device, focus kept on the as-of
@@ -62,13 +63,16 @@ addEventListener('afterprint', () => {
 // kept by the browser: the server renders the new figures, once per publication. The manifest is
 // small, and the browser asks it with If-None-Match.
 const shown = document.querySelector('meta[name="reform-widget:snapshot"]')?.content;
+// Never over what a reader has begun to type (the feedback form runs this script too).
+let typing = false;
+addEventListener('input', () => { typing = true; }, { capture: true, once: true });
 if (shown && !root.hasAttribute('data-offline-copy')) {
   fetch('/data/index.json', { cache: 'no-cache' })
     .then((r) => (r.ok ? r.json() : null))
     .then((manifest) => {
       const MOVED = 'reform-widget:moved-to';
       const latest = manifest && manifest.latest;
-      if (!latest || latest === shown || !manifest.snapshots.some((s) => s.id === latest)) return;
+      if (typing || !latest || latest === shown || !manifest.snapshots.some((s) => s.id === latest)) return;
       // Once per publication, and only where it can be remembered (no reload loop).
       if (session.get(MOVED) === latest || !session.set(MOVED, latest)) return;
       location.reload();

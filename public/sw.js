@@ -18,7 +18,7 @@ const APP_CACHE = `app-${VERSION}`;
 const COPIES = 'copies';
 // Each screen's code chunk and the chunk loader: written here by scripts/build-web.sh.
 const CHUNK_FILES = [];
-const READER_FILES = ['/read.js', '/style.css'];
+const READER_FILES = ['/read.js', '/form.js', '/style.css'];
 const APP_FILES = [...READER_FILES, '/boot.js', '/card.js', '/pkg/reform_widget.js', '/pkg/reform_widget_bg.wasm', ...CHUNK_FILES];
 
 // A kiosk fetches the whole app ahead of need, off the page's main thread, so every screen opens

@@ -49,7 +49,7 @@ cp boot.js dist.new/
 cp -r public/. dist.new/
 # The service worker's version is the build's: a new release is a new worker, which replaces
 # the cached app (public/sw.js).
-version=$(cat dist.new/boot.js dist.new/read.js dist.new/card.js dist.new/style.css dist.new/pkg/* | sha256sum | cut -c1-16)
+version=$(cat dist.new/boot.js dist.new/read.js dist.new/form.js dist.new/card.js dist.new/style.css dist.new/pkg/* | sha256sum | cut -c1-16)
 sed -i "s/^const VERSION = 'dev';/const VERSION = '$version';/" dist.new/sw.js
 chunks=$(cd dist.new && find pkg -name '*.wasm' ! -name reform_widget_bg.wasm -o -name '__wasm_split.js' | sort | sed "s|^|'/|; s|$|'|" | paste -sd, -)
 sed -i "s|^const CHUNK_FILES = \[\];|const CHUNK_FILES = [$chunks];|" dist.new/sw.js

@@ -9,7 +9,26 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use view_models::outbox::{backoff_ms, Delivery, Outbox};
 
-const KEY: &str = "reform-widget:outbox";
+/// Where the outbox is kept in localStorage; the form carries it (`data-outbox-key`) so
+/// `form.js` starts the app at once for messages waiting on this device.
+pub const KEY: &str = "reform-widget:outbox";
+/// Where `form.js` keeps a form sent offline before the app could arrive: its fields as pairs,
+/// one list per form. The app takes each into the outbox by the server's own reading of a posted
+/// form (`Submission::from_form`), so the two never disagree on what a field means.
+pub const UNSENT_KEY: &str = "reform-widget:unsent-forms";
+
+/// The forms `form.js` kept, taken out of storage (each is in the outbox afterwards).
+fn take_unsent() -> Vec<Submission> {
+    let Some(s) = storage() else { return vec![] };
+    let forms: Vec<Vec<(String, String)>> = s
+        .get_item(UNSENT_KEY)
+        .ok()
+        .flatten()
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default();
+    let _ = s.remove_item(UNSENT_KEY);
+    forms.iter().map(|pairs| Submission::from_form(pairs)).collect()
+}
 
 #[derive(Clone, Copy)]
 pub struct OutboxContext {
@@ -139,6 +158,10 @@ pub fn provide_outbox() {
     // cannot know it, so rendering it earlier would differ from the server's page).
     Effect::new(move |_| {
         ctx.outbox.set(stored());
+        let unsent = take_unsent();
+        if !unsent.is_empty() {
+            ctx.change(|o| unsent.into_iter().for_each(|u| o.enqueue(u)));
+        }
         ctx.flush();
     });
     // Back online: try at once rather than wait for the backoff.

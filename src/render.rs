@@ -158,6 +158,9 @@ pub async fn render_page(request: PageRequest, data: ServerData, options: PageOp
         "<script type=\"module\" src=\"/card.js\"></script>\n"
     } else if !options.hydrate {
         ""
+    } else if app && shown.defers_app && !options.app_on_every_screen {
+        // A form: its app starts when the reader begins to write (form.js), not for reading it.
+        "<script type=\"module\" src=\"/form.js\"></script>\n"
     } else if app {
         // No preload of the app: the page is complete without it, so its download waits until
         // the figures are painted (boot.js) instead of competing with them.

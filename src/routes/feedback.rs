@@ -146,7 +146,7 @@ pub fn Feedback() -> impl IntoView {
 
     let form = move || {
         view! {
-            <form class="form" method="post" action="/feedback" novalidate on:submit=on_preview>
+            <form class="form" method="post" action="/feedback" novalidate data-outbox-key=crate::outbox::KEY data-unsent-key=crate::outbox::UNSENT_KEY on:submit=on_preview>
                 {error_summary}
                 <input type="hidden" name="form" value="general"/>
                 <input type="hidden" name="key" value=move || key.get()/>
@@ -172,6 +172,8 @@ pub fn Feedback() -> impl IntoView {
                         prop:value=move || website.get() on:input=move |ev| website.set(event_target_value(&ev))/>
                 </div>
                 <button type="submit" class="button">{move || ruby(m().preview_button)}</button>
+                // Said by form.js when the form is sent offline before the app could arrive.
+                <p class="form__status" role="status" data-queued-message=move || t().form_queued></p>
             </form>
         }
     };

@@ -260,7 +260,9 @@ test('hydration: the form and the kiosk take over the server\'s HTML; every read
   const pages = [];
   for (const route of ROUTES) for (const lang of ['ja', 'en', 'ja-easy']) pages.push(`${route}?lang=${lang}`);
   pages.push('/?embed=1&card=konbini-yearly', '/?mode=kiosk', '/konbini?mode=kiosk&lang=en', '/plan?mode=kiosk&lang=ja-easy', '/feedback', '/no-such-page');
-  const startsApp = (path) => path.includes('mode=kiosk') || path.startsWith('/feedback');
+  const startsApp = (path) => path.includes('mode=kiosk');
+  // The form's app starts when the citizen begins to write (form.js): read, it has none.
+  const startsWhenWriting = (path) => path.startsWith('/feedback');
   // As a citizen's browser has it: with the service worker.
   const context = await newContext({ viewport: PHONE, locale: 'ja-JP', serviceWorkers: 'allow' });
   try {
@@ -283,6 +285,12 @@ test('hydration: the form and the kiosk take over the server\'s HTML; every read
       await page.waitForLoadState('networkidle');
       if (startsApp(path)) expect(app, `${path}: the app starts`).toContain('/pkg/reform_widget_bg.wasm');
       else expect(app, `${path}: no app`).toEqual([]);
+      if (startsWhenWriting(path)) {
+        await page.locator('#message').focus();
+        await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true', null, { timeout: 15000 });
+        await page.waitForLoadState('networkidle');
+        expect(app, `${path}: the app starts on writing`).toContain('/pkg/reform_widget_bg.wasm');
+      }
       // The unknown address answers 404 on purpose; the browser logs that status.
       expect(problems.filter((p) => !(path === '/no-such-page' && /status of 404/.test(p))), `${path}: console`).toEqual([]);
       expect(snapshots, `${path}: no second snapshot download`).toEqual([]);

@@ -57,6 +57,8 @@ test('chunks: a page that starts on a screen hydrates with its chunk; a kiosk\'s
     const loaded = [];
     page.on('request', (r) => { const m = new URL(r.url()).pathname.match(/^\/pkg\/split_(\w+)\.wasm$/); if (m) loaded.push(m[1]); });
     await page.goto(base + path);
+    // The form's app starts when the citizen begins to write.
+    if (path.startsWith('/feedback')) await page.locator('#message').focus();
     await hydrated(page);
     await page.evaluate(() => navigator.serviceWorker.ready);
     const kept = () => page.evaluate(async () => {
@@ -76,6 +78,7 @@ test('chunks: a page that starts on a screen hydrates with its chunk; a kiosk\'s
   expect(reader.loaded, 'the form loads its own chunk').toEqual(['feedback']);
   await expect.poll(() => reader.page.evaluate(async () => (await caches.keys()).length), { message: 'the worker installed' }).toBeGreaterThan(0);
   await reader.page.reload();
+  await reader.page.locator('#message').focus();
   await hydrated(reader.page);
   await expect.poll(reader.kept, { message: 'chunks kept by a reader\'s worker', timeout: 15000 }).toBe(1);
   // An embedded card is complete as the server sends it: no app at all, only its height script.

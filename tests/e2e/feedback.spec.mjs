@@ -7,7 +7,7 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test as widgetTest, expect } from './fixtures.mjs';
-import { live } from './pages.mjs';
+import { hydrated, live } from './pages.mjs';
 import { stop, workdir, exportRows, storedMessages } from './server-process.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -97,6 +97,9 @@ test('feedback: personal data is warned about, not blocked; a card link fills th
 test('feedback: server down → 送信待ち → server back → delivered exactly once', async ({ ownServer, openForm }) => {
   const { base, port, server, restart } = ownServer;
   const { context, page } = await openForm(base);
+  // The citizen began to write while the server was there: the app is on the page.
+  await page.locator('#message').focus();
+  await hydrated(page);
   await stop(server, 'SIGKILL');
   await page.locator('#message').fill('サーバー停止中に送った意見');
   await page.locator('button[type="submit"]:visible').click();
@@ -150,7 +153,8 @@ test('outbox: two tabs offline, a message from each, one tab closed, the network
   // Both tabs are opened while online, in one browser profile (one localStorage).
   const context = await newContext({ viewport: { width: 390, height: 844 }, locale: 'ja-JP' });
   const [a, b] = [await context.newPage(), await context.newPage()];
-  for (const page of [a, b]) { await page.goto(base + '/feedback'); await live(page); }
+  // Each began to write while online: the app is on both pages (before it, see form-deferred).
+  for (const page of [a, b]) { await page.goto(base + '/feedback'); await page.locator('#message').focus(); await hydrated(page); }
   await context.setOffline(true);
   const send = async (page, text) => {
     await page.locator('#message').fill(text);

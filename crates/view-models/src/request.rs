@@ -164,12 +164,15 @@ impl PageRequest {
         let not_found = !embed && screen == Screen::NotFound;
         let title = crate::route::page_title(crate::route::screen_name(screen, kiosk, embed, t), city, t);
         let starts_app = kiosk || crate::route::entry(screen).is_some_and(|e| e.starts_app);
+        // A kiosk runs its app all day, from the first screen.
+        let defers_app = !kiosk && crate::route::entry(screen).is_some_and(|e| e.defers_app);
         Resolved {
             mode,
             screen,
             title,
             status: if not_found { 404 } else { 200 },
             starts_app,
+            defers_app,
         }
     }
 
@@ -234,6 +237,8 @@ pub struct Resolved {
     pub status: u16,
     /// The app starts on this page: a form, or a kiosk. A reading screen is complete as HTML.
     pub starts_app: bool,
+    /// It starts when the reader begins to write (`ScreenEntry::defers_app`).
+    pub defers_app: bool,
 }
 
 impl Resolved {
@@ -440,6 +445,14 @@ mod tests {
             assert!(!PageRequest::new(path, "", "").resolve(t, None).starts_app, "{path}");
         }
         assert!(PageRequest::new("/feedback", "", "").resolve(t, None).starts_app);
+        assert!(
+            PageRequest::new("/feedback", "", "").resolve(t, None).defers_app,
+            "when the reader begins to write"
+        );
+        assert!(
+            !PageRequest::new("/plan", "mode=kiosk", "").resolve(t, None).defers_app,
+            "a kiosk's at once"
+        );
         assert!(PageRequest::new("/plan", "mode=kiosk", "").resolve(t, None).starts_app);
         let r = PageRequest::new("/konbini", "lang=en&asof=2023-12&utm_source=x&data=%2Ff.json", "");
         assert_eq!(r.kept_fields(true), [("lang", "en".to_string()), ("data", "/f.json".to_string())]);

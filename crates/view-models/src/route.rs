@@ -84,6 +84,10 @@ pub struct ScreenEntry {
     /// The app starts here (a form with its outbox). Every other screen is read as the server
     /// sends it, with no app; at a kiosk the app runs on every screen.
     pub starts_app: bool,
+    /// The app waits until the reader begins to write (a field focused or typed in, a submit
+    /// offline, messages waiting in this device's outbox): until then the page is the server's
+    /// form with `form.js`, so a reader who only looks pays nothing for it (issue 36).
+    pub defers_app: bool,
     /// One reader's page, under a secret address (`path` is its prefix): only the server draws
     /// it, from what its store knows; never kept, shared, indexed or shown by the app itself.
     pub private: bool,
@@ -101,17 +105,17 @@ fn always(_: &snapshot::Snapshot) -> bool {
 // One row per screen, so the table reads as a table.
 #[rustfmt::skip]
 pub const SCREENS: [ScreenEntry; 11] = [
-    ScreenEntry { screen: Screen::Start, path: "/", menu_label: |t| t.nav_home, title: |t| t.nav_home, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: true, starts_app: false, private: false, shown_with: always },
-    ScreenEntry { screen: Screen::Home, path: "/home", menu_label: |t| t.nav_home, title: |t| t.nav_home, in_page_menu: false, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false, private: false, shown_with: always },
-    ScreenEntry { screen: Screen::Plan, path: "/plan", menu_label: |t| t.nav_plan, title: |t| t.plan_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false, private: false, shown_with: always },
-    ScreenEntry { screen: Screen::Results, path: "/results", menu_label: |t| t.nav_results, title: |t| t.results_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false, private: false, shown_with: |s| s.previous_stage.is_some() },
-    ScreenEntry { screen: Screen::Indicators, path: "/indicators", menu_label: |t| t.nav_indicators, title: |t| t.indicators_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false, private: false, shown_with: always },
-    ScreenEntry { screen: Screen::Counter, path: "/counter", menu_label: |t| t.nav_counter, title: |t| t.counter_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false, private: false, shown_with: always },
-    ScreenEntry { screen: Screen::Konbini, path: "/konbini", menu_label: |t| t.nav_konbini, title: |t| t.konbini_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false, private: false, shown_with: |s| s.konbini_certificates.is_some() },
-    ScreenEntry { screen: Screen::Staff, path: "/staff", menu_label: |t| t.nav_staff, title: |t| t.staff_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false, private: false, shown_with: |s| s.staff_survey.is_some() },
-    ScreenEntry { screen: Screen::Voices, path: "/voices", menu_label: |t| t.nav_voices, title: |t| t.voices_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false, private: false, shown_with: always },
-    ScreenEntry { screen: Screen::MyVoice, path: feedback::FOLLOW_PATH_PREFIX, menu_label: |t| t.my_voice_title, title: |t| t.my_voice_title, in_page_menu: false, in_kiosk_menu: false, at_kiosk: false, takes_post: false, starts_app: false, private: true, shown_with: always },
-    ScreenEntry { screen: Screen::Feedback, path: "/feedback", menu_label: |t| t.nav_feedback, title: |t| t.feedback_title, in_page_menu: true, in_kiosk_menu: false, at_kiosk: false, takes_post: true, starts_app: true, private: false, shown_with: always },
+    ScreenEntry { screen: Screen::Start, path: "/", menu_label: |t| t.nav_home, title: |t| t.nav_home, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: true, starts_app: false, defers_app: false, private: false, shown_with: always },
+    ScreenEntry { screen: Screen::Home, path: "/home", menu_label: |t| t.nav_home, title: |t| t.nav_home, in_page_menu: false, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false, defers_app: false, private: false, shown_with: always },
+    ScreenEntry { screen: Screen::Plan, path: "/plan", menu_label: |t| t.nav_plan, title: |t| t.plan_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false, defers_app: false, private: false, shown_with: always },
+    ScreenEntry { screen: Screen::Results, path: "/results", menu_label: |t| t.nav_results, title: |t| t.results_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false, defers_app: false, private: false, shown_with: |s| s.previous_stage.is_some() },
+    ScreenEntry { screen: Screen::Indicators, path: "/indicators", menu_label: |t| t.nav_indicators, title: |t| t.indicators_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false, defers_app: false, private: false, shown_with: always },
+    ScreenEntry { screen: Screen::Counter, path: "/counter", menu_label: |t| t.nav_counter, title: |t| t.counter_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false, defers_app: false, private: false, shown_with: always },
+    ScreenEntry { screen: Screen::Konbini, path: "/konbini", menu_label: |t| t.nav_konbini, title: |t| t.konbini_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false, defers_app: false, private: false, shown_with: |s| s.konbini_certificates.is_some() },
+    ScreenEntry { screen: Screen::Staff, path: "/staff", menu_label: |t| t.nav_staff, title: |t| t.staff_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false, defers_app: false, private: false, shown_with: |s| s.staff_survey.is_some() },
+    ScreenEntry { screen: Screen::Voices, path: "/voices", menu_label: |t| t.nav_voices, title: |t| t.voices_title, in_page_menu: true, in_kiosk_menu: true, at_kiosk: true, takes_post: false, starts_app: false, defers_app: false, private: false, shown_with: always },
+    ScreenEntry { screen: Screen::MyVoice, path: feedback::FOLLOW_PATH_PREFIX, menu_label: |t| t.my_voice_title, title: |t| t.my_voice_title, in_page_menu: false, in_kiosk_menu: false, at_kiosk: false, takes_post: false, starts_app: false, defers_app: false, private: true, shown_with: always },
+    ScreenEntry { screen: Screen::Feedback, path: "/feedback", menu_label: |t| t.nav_feedback, title: |t| t.feedback_title, in_page_menu: true, in_kiosk_menu: false, at_kiosk: false, takes_post: true, starts_app: true, defers_app: true, private: false, shown_with: always },
 ];
 
 impl ScreenEntry {
@@ -167,6 +171,7 @@ pub fn screens_json() -> String {
                 "at_kiosk": e.at_kiosk,
                 "takes_post": e.takes_post,
                 "starts_app": e.starts_app,
+                "defers_app": e.defers_app,
                 "private": e.private,
             })
         })
