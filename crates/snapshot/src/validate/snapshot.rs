@@ -6,6 +6,16 @@ use super::*;
 /// Most offices a city lists: every ward office, branch and sub-branch of the largest cities.
 pub const MAX_OFFICES: usize = 100;
 
+#[cfg(feature = "logo-check")]
+fn logo_rules(svg: &str) -> Vec<(Code, Vec<(&'static str, String)>)> {
+    crate::logo::problems(svg)
+}
+
+#[cfg(not(feature = "logo-check"))]
+fn logo_rules(_: &str) -> Vec<(Code, Vec<(&'static str, String)>)> {
+    Vec::new()
+}
+
 impl Checker {
     pub(super) fn snapshot(&mut self, s: &Snapshot) {
         if s.format_version != FORMAT_VERSION {
@@ -89,12 +99,12 @@ impl Checker {
     /// the server, which checked it; it still bounds the text.
     fn logo(&mut self, svg: &str) {
         let chars = svg.chars().count();
-        if chars > crate::logo::MAX_LOGO_CHARS {
-            self.report(Code::TooLong, params!["chars" => chars, "max" => crate::logo::MAX_LOGO_CHARS]);
-            return;
-        }
-        #[cfg(feature = "logo-check")]
-        for (code, params) in crate::logo::problems(svg) {
+        let found = if chars > crate::logo::MAX_LOGO_CHARS {
+            vec![(Code::TooLong, params!["chars" => chars, "max" => crate::logo::MAX_LOGO_CHARS])]
+        } else {
+            logo_rules(svg)
+        };
+        for (code, params) in found {
             self.report(code, params);
         }
     }
