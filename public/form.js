@@ -124,5 +124,15 @@ if (form) {
     start().then(() => arrived(true), () => arrived(false));
   });
   const unsent = () => { try { return JSON.parse(localStorage.getItem(form.dataset.unsentKey) || '[]').length > 0; } catch { return false; } };
+  // A language chosen while the app is on its way, after something was typed: the app switches in
+  // place and keeps what was typed (a page load would not), so the click waits for it.
+  for (const link of document.querySelectorAll('.lang-switch a')) {
+    link.addEventListener('click', (event) => {
+      if (hydrated() || !app || typed.size === 0) return;
+      event.preventDefault();
+      const go = () => (hydrated() ? link.click() : location.assign(link.href));
+      app.then(go, go);
+    });
+  }
   if (waiting(form.dataset.outboxKey) || unsent()) begin();
 }

@@ -101,3 +101,21 @@ test('form: the server down before the app could arrive: the form is kept, and s
   expect(await storedMessages(port, (m) => m.startsWith('サーバーが止まって'), 1)).toEqual(['サーバーが止まっている間に書いた意見です。']);
   await context.close();
 });
+
+test('form: a language chosen while the app is on its way waits for it, and what was typed stays', async ({ base, newContext }) => {
+  const context = await newContext(PHONE);
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((go) => { release = go; });
+  await page.route('**/pkg/reform_widget_bg.wasm', async (route) => { await held; await route.continue(); });
+  await page.goto(base + '/feedback');
+  await live(page);
+  await page.locator('#message').fill('英語に切り替える前に書いた意見です。');
+  await page.locator('.lang-switch a[hreflang="en"]').click();
+  await page.waitForTimeout(300);
+  await expect(page.locator('html'), 'no page load while the app is on its way').toHaveAttribute('lang', 'ja');
+  release();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('#message')).toHaveValue('英語に切り替える前に書いた意見です。');
+  await context.close();
+});

@@ -4,7 +4,7 @@
 // the dictionary offers no switch and serves the pages as they were.
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures.mjs';
-import { EVERY_SCREEN, kanjiWithReadings, appReady } from './pages.mjs';
+import { EVERY_SCREEN, kanjiWithReadings, appReady, hydrated } from './pages.mjs';
 import { KIOSK_PAGES } from './server-process.mjs';
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -135,6 +135,9 @@ test('the form with ふりがな starts its app on the readings it was sent, and
   const message = page.locator('textarea').first();
   await message.fill('窓口の案内がわかりやすかったです');
   await expect(message).toHaveValue('窓口の案内がわかりやすかったです');
+  // Writing started the app (form.js); it took over with what was typed.
+  await hydrated(page);
+  await expect(message).toHaveValue('窓口の案内がわかりやすかったです');
   const { kanji, withReading, bare } = await kanjiWithReadings(page);
   expect(withReading, `kanji without a reading: ${bare}`).toBe(kanji);
   // The app switches language in place; back in Japanese, the readings are back too.
@@ -147,6 +150,8 @@ test('the form with ふりがな starts its app on the readings it was sent, and
   // A page first shown in English to a reader who chose ふりがな carries them for the way back.
   await page.goto(base + '/feedback?lang=en');
   await appReady(page);
+  await page.locator('textarea').first().focus();
+  await hydrated(page);
   await page.locator('.lang-switch a[hreflang="ja"]').first().click();
   await expect(page.locator('html')).toHaveAttribute('data-locale', 'ja-furigana');
   await expect(page.locator('main h1 ruby').first()).toBeVisible();

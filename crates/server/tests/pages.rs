@@ -68,9 +68,17 @@ async fn every_route_in_every_language_carries_its_figures_date_and_source() {
             );
         }
     }
-    // The app starts where it has work: the form, and every screen at a kiosk. Its data travels
-    // as JSON the page never executes.
-    for path in ["/feedback", "/?mode=kiosk", "/konbini?mode=kiosk", "/plan?mode=kiosk&lang=en"] {
+    // The form's app starts when the citizen begins to write: form.js until then, with the data
+    // the app will take over with.
+    let (_, _, html) = get(&h, "/feedback", None).await;
+    assert!(
+        html.contains("<script type=\"module\" src=\"/form.js\">") && !html.contains("boot.js"),
+        "/feedback: form.js"
+    );
+    assert!(html.contains("<script type=\"application/json\" id=\"resolved-resources\">"));
+    // The app starts where it has work at once: every screen at a kiosk. Its data travels as JSON
+    // the page never executes.
+    for path in ["/?mode=kiosk", "/konbini?mode=kiosk", "/plan?mode=kiosk&lang=en"] {
         let (_, _, html) = get(&h, path, None).await;
         assert!(
             html.contains("<script type=\"module\" src=\"/boot.js\">") && !html.contains("read.js"),
