@@ -3,7 +3,8 @@
 // performance trace of the load is summed up: the tasks over 50 ms, the longest, and what the
 // longest is made of (style, layout, paint, HTML parsing, script). Prints figures; no budget is
 // asserted here (bench/budgets.mjs and the Lighthouse bench hold those).
-//   cargo build -p server && node bench/long-tasks.mjs [RUNS, default 3]   (PATHS=/,/plan for some screens)
+//   cargo build -p server && node bench/long-tasks.mjs [RUNS, default 3]   (PATHS=/,/plan for some screens;
+//   LEVER=some.css to compare a style lever with the build in the same run)
 import { startServer, stop, workdir, freePort, READING_PAGES } from '../tests/e2e/server-process.mjs';
 import { launch } from '../tests/e2e/pages.mjs';
 
@@ -47,6 +48,11 @@ function summarise(events) {
   };
 }
 
+// LEVER=file.css: a lever measured against the page as built in the same run, loads taken in
+// turn: the file is added to the end of the stylesheet as served (no rebuild; nothing else differs).
+const lever = process.env.LEVER ? (await import('node:fs')).readFileSync(process.env.LEVER, 'utf8') : null;
+const variants = lever ? ['as built', 'with lever'] : ['as built'];
+
 const port = await freePort();
 const server = await startServer({ port, dir: workdir() });
 const browser = await launch();
@@ -54,10 +60,17 @@ console.log(`main thread on a phone (Chromium, CPU 4× slower, 412×823), load o
 console.log('screen                     language     tasks>50ms  longest ms  blocking ms  longest task: style / layout / paint / html / script / other ms');
 for (const path of (process.env.PATHS ? process.env.PATHS.split(",") : READING_PAGES)) {
   for (const language of LANGUAGES) {
-    const runs = [];
-    for (let i = 0; i < RUNS; i++) {
+    const runsOf = Object.fromEntries(variants.map((v) => [v, []]));
+    for (let i = 0; i < RUNS; i++) for (const variant of variants) {
+      const runs = runsOf[variant];
       const context = await browser.newContext({ viewport: { width: 412, height: 823 }, serviceWorkers: 'block' });
       const page = await context.newPage();
+      if (variant === 'with lever') {
+        await page.route('**/style.css', async (route) => {
+          const built = await route.fetch({ headers: { ...route.request().headers(), 'accept-encoding': 'identity' } });
+          await route.fulfill({ response: built, body: (await built.text()) + '\n' + lever });
+        });
+      }
       const cdp = await context.newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
       await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', '__metadata'] });
@@ -67,12 +80,16 @@ for (const path of (process.env.PATHS ? process.env.PATHS.split(",") : READING_P
       runs.push(summarise(trace.traceEvents));
       await context.close();
     }
-    const pick = (f) => median(runs.map(f));
-    const mid = runs.find((r) => r.longest === pick((r) => r.longest));
-    const p = (k) => (mid.parts[k] || 0).toFixed(0).padStart(5);
-    console.log(
-      `${path.padEnd(26)} ${(language || 'ja').padEnd(12)} ${String(pick((r) => r.long)).padStart(10)}  ${pick((r) => r.longest).toFixed(0).padStart(10)}  ${pick((r) => r.blocking).toFixed(0).padStart(11)}  ${p('style')} / ${p('layout')} / ${p('paint')} / ${p('html')} / ${p('script')} / ${p('other')}`,
-    );
+    for (const variant of variants) {
+      const runs = runsOf[variant];
+      const pick = (f) => median(runs.map(f));
+      const mid = runs.find((r) => r.longest === pick((r) => r.longest));
+      const p = (k) => (mid.parts[k] || 0).toFixed(0).padStart(5);
+      const label = lever ? `${(language || 'ja')} ${variant === 'as built' ? '' : '+lever'}` : language || 'ja';
+      console.log(
+        `${path.padEnd(26)} ${label.padEnd(12)} ${String(pick((r) => r.long)).padStart(10)}  ${pick((r) => r.longest).toFixed(0).padStart(10)}  ${pick((r) => r.blocking).toFixed(0).padStart(11)}  ${p('style')} / ${p('layout')} / ${p('paint')} / ${p('html')} / ${p('script')} / ${p('other')}`,
+      );
+    }
   }
 }
 await browser.close();
