@@ -57,6 +57,8 @@ if (form) {
   };
   let app = null;
   let tries = 0;
+  // The app was asked for and did not arrive: the network or the server is not there.
+  let missed = false;
   // Offline, the app can only come from this device's copy (public/sw.js keeps it once used).
   const reachable = async () => {
     if (navigator.onLine) return true;
@@ -72,7 +74,7 @@ if (form) {
       })
       .then(
         () => { if (hydrated()) putBack(); },
-        (error) => { app = null; throw error; },
+        (error) => { app = null; missed = true; root.dataset.appMissed = 'true'; throw error; },
       );
     return app;
   };
@@ -111,7 +113,7 @@ if (form) {
   form.addEventListener('submit', (event) => {
     if (hydrated()) return; // the app's own handler has it
     // Online and nobody began to write (nothing focused): the server takes it, as without script.
-    if (!app && navigator.onLine) return;
+    if (!app && !missed && navigator.onLine) return;
     event.preventDefault();
     form.setAttribute('aria-busy', 'true');
     const arrived = async (loaded) => {
