@@ -5,11 +5,11 @@
 // throttling (Chromium's own: 150 ms RTT, 1.6 Mbit/s, CPU 4×, cold cache, 412×823), the time to
 // the first headline figure and LCP for both, and their ratio (target ≤ 1.2).
 // Needs: scripts/build-web.sh, scripts/precompress.sh, cargo build --release -p server.
-import { execFile, spawnSync } from 'node:child_process';
-import { promisify } from 'node:util';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { startServer, stop, workdir, freePort } from '../tests/e2e/server-process.mjs';
-import { CHROMIUM_ARGS, launch } from '../tests/e2e/pages.mjs';
+import { launch } from '../tests/e2e/pages.mjs';
+import { medianRun, median } from './lighthouse-run.mjs';
 
 const ROOT = new URL('../', import.meta.url).pathname;
 const RUNS = Number(process.env.RUNS || 5);
@@ -30,24 +30,6 @@ async function staticHome(port) {
     .replace(/<script type="application\/json"[\s\S]*?<\/script>/, '');
 }
 
-// Asynchronous on purpose: while Lighthouse runs, this process must keep reading the server's log
-// pipe, or the server blocks writing to it and the page never paints (the NO_FCP seen before).
-async function lighthouse(url) {
-  const { stdout: out } = await promisify(execFile)(ROOT + 'node_modules/.bin/lighthouse', [url, '--output=json', '--quiet',
-    '--only-categories=performance,accessibility,best-practices,seo',
-    '--max-wait-for-load=30000',
-    `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(' ')}`],
-    // A run that hangs (seen on this 2-core machine) is killed and retried, with its browser.
-    { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, maxBuffer: 64 * 1024 * 1024, timeout: 150_000, killSignal: 'SIGKILL' });
-  const r = JSON.parse(out);
-  const score = (c) => Math.round(r.categories[c].score * 100);
-  return {
-    performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'), seo: score('seo'),
-    lcp: r.audits['largest-contentful-paint'].numericValue, tbt: r.audits['total-blocking-time'].numericValue, cls: r.audits['cumulative-layout-shift'].numericValue,
-  };
-}
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 // The same pages under real throttling (Chromium's own: 150 ms round trip, 1.6 Mbit/s, CPU 4×,
 // cold cache), as a phone on a slow network meets them: the browser's own LCP, and for the app the
@@ -92,22 +74,7 @@ try {
   spawnSync('brotli', ['-q', '11', '-f', '-k', ROOT + 'dist/bench-static.html']);
   spawnSync('gzip', ['-9', '-f', '-k', '-n', ROOT + 'dist/bench-static.html']);
   for (const [name, path] of [['app', '/'], ['static', '/bench-static.html']]) {
-    const runs = [];
-    let failed = 0;
-    // A failed run (none since the log pipe is read during runs) is retried.
-    while (runs.length < RUNS && failed < RUNS) {
-      try {
-        const r = await lighthouse(`http://127.0.0.1:${port}${path}`);
-        runs.push(r);
-        console.error(`${name} run ${runs.length}: Perf ${r.performance}, LCP ${r.lcp.toFixed(0)} ms, TBT ${r.tbt.toFixed(0)} ms`);
-      } catch (e) {
-        failed++;
-        console.error(`${name}: a run failed (${String(e.stderr || e.message).split('\n')[0].slice(0, 120)}); retrying`);
-        spawnSync('pkill', ['-9', '-f', 'chromium.*--headless=new']);
-      }
-    }
-    if (!runs.length) throw new Error(`${name}: every Lighthouse run failed`);
-    results[name] = Object.fromEntries(Object.keys(runs[0]).map((k) => [k, median(runs.map((r) => r[k]))]));
+    results[name] = await medianRun(`http://127.0.0.1:${port}${path}`, RUNS, name);
   }
   for (const [name, path] of [['app', '/'], ['static', '/bench-static.html']]) {
     const runs = [];

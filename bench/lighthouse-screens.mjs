@@ -1,0 +1,40 @@
+// Issue 36's budgets over every screen a reader meets, in every language: Lighthouse mobile
+// (simulated throttling, 4× CPU) against the real server (release build, precompressed files),
+// median of RUNS (default 3) for each reading screen in Japanese, English, やさしい日本語 and with
+// ふりがな, and the feedback form as read. Prints Performance, TBT and the longest task of each,
+// the budgets beside them (Performance 100, TBT 0 ms, no task over 50 ms) and how many meet them.
+// Never fails: the machine is noisy, compare within one run.
+//   scripts/build-web.sh && scripts/precompress.sh && cargo build --release -p server
+//   node bench/lighthouse-screens.mjs     (RUNS=1, PATHS=/,/plan, LANGS=ja,ja-easy for fewer)
+import { startServer, stop, workdir, freePort, READING_PAGES } from '../tests/e2e/server-process.mjs';
+import { medianRun } from './lighthouse-run.mjs';
+
+const ROOT = new URL('../', import.meta.url).pathname;
+const RUNS = Number(process.env.RUNS || 3);
+const LANGUAGES = { ja: '', en: 'lang=en', 'ja-easy': 'lang=ja-easy', furigana: 'furigana=on' };
+const langs = process.env.LANGS ? process.env.LANGS.split(',') : Object.keys(LANGUAGES);
+const paths = process.env.PATHS ? process.env.PATHS.split(',') : [...READING_PAGES, '/feedback'];
+
+const port = await freePort();
+const server = await startServer({ port, dir: workdir(), binary: process.env.WIDGET_SERVER || ROOT + 'target/release/widget-server' });
+const rows = [];
+try {
+  for (const path of paths) {
+    for (const lang of langs) {
+      const url = `http://127.0.0.1:${port}${path}${LANGUAGES[lang] ? `?${LANGUAGES[lang]}` : ''}`;
+      const r = await medianRun(url, RUNS, `${path} ${lang}`);
+      rows.push({ path, lang, ...r });
+      console.error(`${path} ${lang}: Perf ${r.performance}, TBT ${r.tbt.toFixed(0)} ms, longest ${r.longest.toFixed(0)} ms`);
+    }
+  }
+} finally {
+  await stop(server);
+}
+console.log(`Lighthouse mobile, every screen × language, median of ${RUNS}`);
+console.log('screen          language   Perf   TBT ms  longest ms  LCP ms   A11y');
+for (const r of rows) {
+  console.log(`${r.path.padEnd(15)} ${r.lang.padEnd(9)} ${String(r.performance).padStart(5)} ${r.tbt.toFixed(0).padStart(8)} ${r.longest.toFixed(0).padStart(11)} ${r.lcp.toFixed(0).padStart(7)} ${String(r.accessibility).padStart(6)}`);
+}
+const count = (ok) => `${rows.filter(ok).length} of ${rows.length}`;
+console.log(`budgets: Performance 100 in ${count((r) => r.performance >= 100)}; TBT 0 ms in ${count((r) => r.tbt === 0)}; longest task ≤ 50 ms in ${count((r) => r.longest <= 50)}`);
+console.log(`worst: Performance ${Math.min(...rows.map((r) => r.performance))}, TBT ${Math.max(...rows.map((r) => r.tbt)).toFixed(0)} ms, longest ${Math.max(...rows.map((r) => r.longest)).toFixed(0)} ms`);
