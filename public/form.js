@@ -14,14 +14,20 @@ import './read.js';
 const root = document.documentElement;
 const form = document.querySelector('form[data-outbox-key]');
 
+/** What this device keeps under `key`, as JSON (`empty` when nothing); `null` when storage is
+ * refused or what it holds cannot be read (the app finds nothing there either). */
+function stored(key, empty) {
+  try {
+    return JSON.parse(localStorage.getItem(key) || empty);
+  } catch {
+    return null;
+  }
+}
+
 /** Messages kept on this device that the app shows (a kiosk hides the previous person's). */
 function waiting(key) {
-  try {
-    const items = JSON.parse(localStorage.getItem(key) || '{}').items || [];
-    return items.some((item) => !item.hidden);
-  } catch {
-    return false; // storage refused or unreadable: the app finds nothing there either
-  }
+  const items = stored(key, '{}')?.items;
+  return Array.isArray(items) && items.some((item) => !item.hidden);
 }
 
 if (form) {
@@ -86,12 +92,13 @@ if (form) {
   // read it, and the app takes it into its outbox and sends it once the connection returns (or on
   // the next visit). The page then offers a fresh form, as the app does after sending.
   const keep = () => {
+    const kept = stored(form.dataset.unsentKey, '[]');
+    if (!Array.isArray(kept)) return; // nowhere to keep it: the form stays as typed
+    kept.push([...new FormData(form)].filter(([, v]) => typeof v === 'string'));
     try {
-      const kept = JSON.parse(localStorage.getItem(form.dataset.unsentKey) || '[]');
-      kept.push([...new FormData(form)].filter(([, v]) => typeof v === 'string'));
       localStorage.setItem(form.dataset.unsentKey, JSON.stringify(kept));
     } catch {
-      return; // nowhere to keep it: the form stays as typed
+      return; // storage full or refused: the form stays as typed
     }
     typed.clear();
     form.reset();
@@ -125,7 +132,7 @@ if (form) {
     };
     start().then(() => arrived(true), () => arrived(false));
   });
-  const unsent = () => { try { return JSON.parse(localStorage.getItem(form.dataset.unsentKey) || '[]').length > 0; } catch { return false; } };
+  const unsent = () => stored(form.dataset.unsentKey, '[]')?.length > 0;
   // A language chosen while the app is on its way, after something was typed: the app switches in
   // place and keeps what was typed (a page load would not), so the click waits for it.
   for (const link of document.querySelectorAll('.lang-switch a')) {

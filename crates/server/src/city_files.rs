@@ -47,6 +47,20 @@ pub fn of(s: &Snapshot) -> Vec<CityFile> {
     logo.into_iter().chain(accent).collect()
 }
 
+/// The files of every publication `manifest` lists (a page of an earlier one names its own), each
+/// name once: what the server serves and the static export writes.
+pub fn of_publications(folder: &DataFolder, manifest: &snapshot::Manifest) -> Vec<CityFile> {
+    let mut files: Vec<CityFile> = Vec::new();
+    for (s, _) in manifest.snapshots.iter().filter_map(|entry| folder.snapshot(entry).ok()) {
+        for f in of(&s) {
+            if !files.iter().any(|kept| kept.name == f.name) {
+                files.push(f);
+            }
+        }
+    }
+    files
+}
+
 /// The logos of every publication (a page of an earlier one shows its own), by file name, kept
 /// while the manifest stays the same: a request for a name no publication has reads nothing.
 type Logos = HashMap<String, Arc<str>>;
@@ -67,11 +81,8 @@ fn logos(app: &AppState) -> Arc<Logos> {
         }
     }
     let logos: Arc<Logos> = Arc::new(
-        manifest
-            .snapshots
-            .iter()
-            .filter_map(|entry| folder.snapshot(entry).ok())
-            .flat_map(|(s, _)| of(&s))
+        of_publications(&folder, &manifest)
+            .into_iter()
             .filter(|f| f.content_type == SVG)
             .map(|f| (f.name, Arc::from(f.text)))
             .collect(),

@@ -148,12 +148,10 @@ pub async fn export(options: &ExportOptions) -> Result<Vec<PathBuf>, String> {
     let folder = publish::DataFolder::new(&data);
     if let Ok((manifest, _)) = folder.manifest() {
         let dir = options.out.join(view_models::city::FILES.trim_matches('/'));
-        for (s, _) in manifest.snapshots.iter().filter_map(|entry| folder.snapshot(entry).ok()) {
-            for f in crate::city_files::of(&s) {
-                std::fs::create_dir_all(&dir).map_err(|e| fail(&dir.display().to_string(), e))?;
-                let file = dir.join(&f.name);
-                std::fs::write(&file, f.text).map_err(|e| fail(&file.display().to_string(), e))?;
-            }
+        for f in crate::city_files::of_publications(&folder, &manifest) {
+            std::fs::create_dir_all(&dir).map_err(|e| fail(&dir.display().to_string(), e))?;
+            let file = dir.join(&f.name);
+            std::fs::write(&file, f.text).map_err(|e| fail(&file.display().to_string(), e))?;
         }
     }
     Ok(written)

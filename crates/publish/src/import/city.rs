@@ -44,10 +44,9 @@ impl Importer {
                 .and_then(|(_, v, _)| v.as_ref().map(|(t, _)| t.clone()))
         };
         // An item an older workbook has no row for keeps what was published.
-        let published = s.city.clone();
-        let kept_or = |value: Option<Text>, id: &str, field: fn(&City) -> &Option<String>| match rows.get(id) {
-            Some(_) => value.map(|t| t.ja).filter(|v| !v.is_empty()),
-            None => published.as_ref().and_then(|c| field(c).clone()),
+        let kept_or = |id: &str, field: fn(&City) -> &Option<String>| match rows.get(id) {
+            Some(_) => text(id).map(|t| t.ja).filter(|v| !v.is_empty()),
+            None => s.city.as_ref().and_then(|c| field(c).clone()),
         };
         let offices = self
             .offices(book)
@@ -58,8 +57,8 @@ impl Importer {
             homepage: text("homepage").map(|t| t.ja).unwrap_or_default(),
             offices,
             licence: text("licence").map(|t| t.ja).filter(|l| !l.is_empty()),
-            logo: kept_or(text("logo"), "logo", |c| &c.logo),
-            accent: kept_or(text("accent"), "accent", |c| &c.accent),
+            logo: kept_or("logo", |c| &c.logo),
+            accent: kept_or("accent", |c| &c.accent),
         });
     }
 
