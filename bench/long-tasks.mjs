@@ -3,8 +3,16 @@
 // performance trace of the load is summed up: the tasks over 50 ms, the longest, and what the
 // longest is made of (style, layout, paint, HTML parsing, script). Prints figures; no budget is
 // asserted here (bench/budgets.mjs and the Lighthouse bench hold those).
+// Each row also counts, in the longest task, the text runs shaped and the font strikes the
+// renderer asked the browser for (Chromium on Linux asks over its sandbox IPC, once per font, size
+// and weight in a fresh renderer; a phone's Android renderer reads its fonts itself) and that IPC's
+// time. The counts do not vary between loads; the times do, by up to half on this machine.
+// Two floor rows come first, measured the same way in the same run: a page of one line of
+// English, and one line of Japanese with the site's style sheet: what any page costs here.
 //   cargo build -p server && node bench/long-tasks.mjs [RUNS, default 3]   (PATHS=/,/plan for some screens;
-//   LEVER=some.css to compare a style lever with the build in the same run)
+//   RATE=1 for the CPU unslowed (steadier; Lighthouse's simulation multiplies such times);
+//   LEVER=some.css to compare a style lever with the build in the same run, or LEVER=some.mjs
+//   exporting { html(text), css(text) } to compare a markup lever: each rewrites what is served)
 import { startServer, stop, workdir, freePort, READING_PAGES } from '../tests/e2e/server-process.mjs';
 import { launch } from '../tests/e2e/pages.mjs';
 
@@ -19,6 +27,10 @@ const KIND = {
   ParseHTML: 'html', EvaluateScript: 'script', FunctionCall: 'script', 'v8.compile': 'script', TimerFire: 'script',
   EventDispatch: 'script', RunMicrotasks: 'script',
 };
+
+// Chromium on Linux asking the browser process about fonts (render style, matching, fallback).
+const FONT_IPC = new Set(['WebSandboxSupportLinux::GetWebFontRenderStyleForStrike', 'FontDataManager::onMatchFamilyStyle',
+  'WebSandboxSupportLinux::GetFallbackFontForCharacter', 'WebSandboxSupportLinux::MatchFontByPostscriptNameOrFullFontName']);
 
 /** The trace's renderer main thread: its tasks, and each task's time by kind (top-level events only). */
 function summarise(events) {
@@ -40,7 +52,12 @@ function summarise(events) {
     }
     parts.other = longest.dur / 1000 - Object.values(parts).reduce((a, b) => a + b, 0);
   }
+  const within = (e) => longest && e.ts >= longest.ts && e.ts + e.dur <= longest.ts + longest.dur;
+  const inLongest = onMain.filter(within);
   return {
+    shaped: inLongest.filter((e) => e.name === 'InlineNode::ShapeTextIncludingFirstLine').length,
+    strikes: inLongest.filter((e) => e.name === 'WebSandboxSupportLinux::GetWebFontRenderStyleForStrike').length,
+    fontIpc: inLongest.filter((e) => FONT_IPC.has(e.name)).reduce((s, e) => s + e.dur / 1000, 0),
     long: long.length,
     longest: longest ? longest.dur / 1000 : 0,
     blocking: long.reduce((s, t) => s + (t.dur / 1000 - 50), 0),
@@ -48,46 +65,57 @@ function summarise(events) {
   };
 }
 
-// LEVER=file.css: a lever measured against the page as built in the same run, loads taken in
-// turn: the file is added to the end of the stylesheet as served (no rebuild; nothing else differs).
-const lever = process.env.LEVER ? (await import('node:fs')).readFileSync(process.env.LEVER, 'utf8') : null;
+// LEVER: a lever measured against the page as built in the same run, loads taken in turn: a .css
+// file is added to the end of the stylesheet as served; a .mjs module's html() and css() rewrite
+// the screen's HTML and the stylesheet as served (no rebuild; nothing else differs).
+const lever = !process.env.LEVER ? null
+  : process.env.LEVER.endsWith('.mjs') ? (await import(new URL(process.env.LEVER, `file://${process.cwd()}/`).href)).default
+  : { css: ((extra) => (text) => `${text}\n${extra}`)((await import('node:fs')).readFileSync(process.env.LEVER, 'utf8')) };
+const RATE = Number(process.env.RATE || 4);
+// The floor: what a page costs with next to nothing on it (served by the bench, same origin).
+const FLOOR = {
+  '(floor: a line of English)': '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Hello</title></head><body><p>Hello</p></body></html>',
+  '(floor: Japanese + style)': '<!doctype html><html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>熊本市</title><link rel="stylesheet" href="/style.css"></head><body><p>熊本市役所改革プラン</p></body></html>',
+};
 const variants = lever ? ['as built', 'with lever'] : ['as built'];
 
 const port = await freePort();
 const server = await startServer({ port, dir: workdir() });
 const browser = await launch();
-console.log(`main thread on a phone (Chromium, CPU 4× slower, 412×823), load of each screen, median of ${RUNS}`);
-console.log('screen                     language     tasks>50ms  longest ms  blocking ms  longest task: style / layout / paint / html / script / other ms');
-for (const path of (process.env.PATHS ? process.env.PATHS.split(",") : READING_PAGES)) {
-  for (const language of LANGUAGES) {
-    const runsOf = Object.fromEntries(variants.map((v) => [v, []]));
-    for (let i = 0; i < RUNS; i++) for (const variant of variants) {
+console.log(`main thread on a phone (Chromium, CPU ${RATE}× slower, 412×823), load of each screen, median of ${RUNS}`);
+console.log('screen                      language             tasks>50ms  longest ms  blocking ms  longest task: style / layout / paint / html / script / other ms; text runs shaped, font strikes, font IPC ms');
+for (const path of [...Object.keys(FLOOR), ...(process.env.PATHS ? process.env.PATHS.split(',') : READING_PAGES)]) {
+  for (const language of FLOOR[path] ? [''] : LANGUAGES) {
+    const compared = FLOOR[path] ? ['as built'] : variants;
+    const runsOf = Object.fromEntries(compared.map((v) => [v, []]));
+    for (let i = 0; i < RUNS; i++) for (const variant of compared) {
       const runs = runsOf[variant];
       const context = await browser.newContext({ viewport: { width: 412, height: 823 }, serviceWorkers: 'block' });
       const page = await context.newPage();
-      if (variant === 'with lever') {
-        await page.route('**/style.css', async (route) => {
-          const built = await route.fetch({ headers: { ...route.request().headers(), 'accept-encoding': 'identity' } });
-          await route.fulfill({ response: built, body: (await built.text()) + '\n' + lever });
-        });
-      }
+      const rewrite = (test, change) => page.route(test, async (route) => {
+        const built = await route.fetch({ headers: { ...route.request().headers(), 'accept-encoding': 'identity' } });
+        await route.fulfill({ response: built, body: change(await built.text()) });
+      });
+      if (FLOOR[path]) await page.route('**/floor', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: FLOOR[path] }));
+      if (variant === 'with lever' && lever.css) await rewrite('**/style.css', lever.css);
+      if (variant === 'with lever' && lever.html) await rewrite((url) => url.pathname === path, lever.html);
       const cdp = await context.newCDPSession(page);
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-      await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', '__metadata'] });
-      await page.goto(`http://127.0.0.1:${port}${path}${language ? `?${language}` : ''}`, { waitUntil: 'load' });
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: RATE });
+      await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', '__metadata', 'fonts', 'blink'] });
+      await page.goto(`http://127.0.0.1:${port}${FLOOR[path] ? '/floor' : path}${language ? `?${language}` : ''}`, { waitUntil: 'load' });
       await page.waitForTimeout(1500);
       const trace = JSON.parse((await browser.stopTracing()).toString());
       runs.push(summarise(trace.traceEvents));
       await context.close();
     }
-    for (const variant of variants) {
+    for (const variant of compared) {
       const runs = runsOf[variant];
       const pick = (f) => median(runs.map(f));
       const mid = runs.find((r) => r.longest === pick((r) => r.longest));
       const p = (k) => (mid.parts[k] || 0).toFixed(0).padStart(5);
-      const label = lever ? `${(language || 'ja')} ${variant === 'as built' ? '' : '+lever'}` : language || 'ja';
+      const label = FLOOR[path] ? '' : `${language || 'ja'}${variant === 'with lever' ? ' +lever' : ''}`;
       console.log(
-        `${path.padEnd(26)} ${label.padEnd(12)} ${String(pick((r) => r.long)).padStart(10)}  ${pick((r) => r.longest).toFixed(0).padStart(10)}  ${pick((r) => r.blocking).toFixed(0).padStart(11)}  ${p('style')} / ${p('layout')} / ${p('paint')} / ${p('html')} / ${p('script')} / ${p('other')}`,
+        `${path.padEnd(27)} ${label.padEnd(20)} ${String(pick((r) => r.long)).padStart(10)}  ${pick((r) => r.longest).toFixed(0).padStart(10)}  ${pick((r) => r.blocking).toFixed(0).padStart(11)}  ${p('style')} / ${p('layout')} / ${p('paint')} / ${p('html')} / ${p('script')} / ${p('other')};  ${String(mid.shaped).padStart(4)} ${String(mid.strikes).padStart(4)} ${mid.fontIpc.toFixed(0).padStart(5)}`,
       );
     }
   }

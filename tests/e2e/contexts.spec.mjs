@@ -1,11 +1,8 @@
 // Embedded in the city's homepage (the resize message, one card at 320 px, the snippet to copy)
 // and printed (A4, tables open, the address on the page). axe-core in embed mode.
-import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures.mjs';
-import { live } from './pages.mjs';
+import { live, axeViolations } from './pages.mjs';
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const axe = async (page) => (await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()).violations.map((v) => `${v.id}: ${v.nodes[0].target}`);
 
 test('embed: in a 390 px host page the frame ends where the card ends, not at its starting 720 px', async ({ base, newContext, allowConsole }) => {
   // The host page here is served under the widget's own CSP, which refuses the snippet's style
@@ -75,7 +72,7 @@ test('embed: sensible height without the script, unknown card says so, axe 0', a
   await page.goto(base + '/?embed=1&card=counter-satisfaction');
   await live(page);
   await expect(page.locator('[data-chart="counter-satisfaction"]').first()).toBeVisible();
-  expect(await axe(page), 'axe in embed mode').toEqual([]);
+  expect(await axeViolations(page), 'axe in embed mode').toEqual([]);
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   expect(height, 'the card fits the snippet\'s default 720 px plus a little scrolling').toBeLessThanOrEqual(1200);
   await page.goto(base + '/?embed=1&card=no-such-card');
@@ -99,7 +96,7 @@ test('embed snippet: 「このグラフを埋め込む」 opens the one-line sni
   await share.locator('button[data-copy]').click();
   await expect(share.locator('[data-copy-status]')).toHaveText('コピーしました');
   await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), 'the snippet is on the clipboard').toEqual(code);
-  expect(await axe(page), 'axe with the snippet open').toEqual([]);
+  expect(await axeViolations(page), 'axe with the snippet open').toEqual([]);
   await share.locator('summary').click();
   await expect.poll(() => share.getAttribute('open'), 'closed').toEqual(null);
   await context.close();

@@ -1,12 +1,9 @@
 // A kiosk at a ward office's counter: large targets, the survey one step at a time, the idle
 // warning and the reset without trace, answers delivered once through the outbox. axe-core too.
-import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures.mjs';
-import { live } from './pages.mjs';
+import { live, axeViolations } from './pages.mjs';
 import { exportRows, storedMessages } from './server-process.mjs';
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const axe = async (page) => (await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()).violations.map((v) => `${v.id}: ${v.nodes[0].target}`);
 
 /** At an unconfigured kiosk: a tap on the ward, on the first counter and on an answer, up to the comment step. */
 async function toComment(page, { ward, level }) {
@@ -32,7 +29,7 @@ test('kiosk: large targets, text size, no contact fields, no link leaves the wid
   await page.locator('.text-size button:nth-child(3)').click();
   const after = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
   expect(after, `text size grows from ${before}`).toBeGreaterThan(before * 1.3);
-  expect(await axe(page), 'axe in kiosk mode').toEqual([]);
+  expect(await axeViolations(page), 'axe in kiosk mode').toEqual([]);
   await page.goto(base + '/feedback?mode=kiosk');
   await live(page);
   await expect(page.locator('main h1').first()).toBeVisible();
@@ -104,12 +101,12 @@ test('kiosk configured for its place: the whole screen, large answers with faces
     expect(m.scroll, `${viewport.width}×${viewport.height}: sideways scrolling`).toBe(false);
   }
   await page.setViewportSize({ width: 1080, height: 1920 });
-  expect(await axe(page), 'axe on the answer step').toEqual([]);
+  expect(await axeViolations(page), 'axe on the answer step').toEqual([]);
   // Two taps: the answer, then 「コメントなしで送る」.
   await page.tap('.kiosk-answer[value="4"]');
   await expect(page.locator('#step-title'), 'the answer chosen is said').toContainText('ほぼ満足');
   await expect.poll(() => page.evaluate(() => document.activeElement.id), 'focus moves to the new step').toEqual('step-title');
-  expect(await axe(page), 'axe on the comment step').toEqual([]);
+  expect(await axeViolations(page), 'axe on the comment step').toEqual([]);
   await page.tap('.kiosk-send button[name="no_comment"]');
   await expect(page.locator('[data-receipt]').first()).toBeVisible();
   const row = (await exportRows(port)).find((r) => r[7] === 'chuo' && r[8] === 'tax');
@@ -139,7 +136,7 @@ test('kiosk configured for its place: the whole screen, large answers with faces
   const followed = await context.request.get(base + (await qr.getAttribute('src')).replace(/\/qr\.svg\?lang=ja$/, ''));
   expect(followed.status(), 'the QR code leads to the comment\'s page').toBe(200);
   expect(await followed.text()).toContain('受け付けました');
-  expect(await axe(page), 'axe on the thank-you with its QR code').toEqual([]);
+  expect(await axeViolations(page), 'axe on the thank-you with its QR code').toEqual([]);
   await context.close();
 });
 

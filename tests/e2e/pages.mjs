@@ -1,6 +1,7 @@
 // Waiting for a page the way the widget says it is ready, and Debian's Chromium for the scripts
 // outside the test runner (benchmarks, screenshots). Assertions are Playwright's own `expect`.
 import { chromium } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
 import { PAGES } from './server-process.mjs';
 
 export const CHROMIUM_ARGS = [
@@ -8,9 +9,9 @@ export const CHROMIUM_ARGS = [
   '--disable-sync', '--no-first-run',
 ];
 
-export function launch() {
+export function launch(extraArgs = []) {
   // Debian's Chromium; never a downloaded browser.
-  return chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
 /** The page's script has run and it shows a screen heading: the app has taken over the server's
@@ -62,3 +63,19 @@ export function kanjiWithReadings(page) {
     return { kanji, withReading, bare: [...bare].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([c]) => c).join('') };
   });
 }
+
+/** The rules every screen is held to: WCAG 2.2 AA (JIS X 8341-3 AA), as axe-core tags them. */
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** axe-core over the whole page. Boxes a phone lays out only as they come into view
+ * (`content-visibility: auto`, issue 36) are laid out first; unlaid, axe could not check their
+ * contrast. Their layout is the same either way (deferred-rendering.spec.mjs). */
+export async function axe(page) {
+  await page.evaluate(() => {
+    for (const e of document.querySelectorAll('*')) if (getComputedStyle(e).contentVisibility === 'auto') e.style.contentVisibility = 'visible';
+  });
+  return new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+}
+
+/** The page's axe violations, a line each (rule and first element): what a test expects to be empty. */
+export const axeViolations = async (page) => (await axe(page)).violations.map((v) => `${v.id}: ${v.nodes[0].target}`);

@@ -1,0 +1,99 @@
+// A phone lays out cards and indicators only as they come into view (`content-visibility: auto`,
+// issue 36). What a reader meets must not change: every element's box is where it is when the
+// whole page is laid out at once, a box below the first screen is laid out when it is scrolled to
+// and is in the accessibility tree before that, and a focus ring at a box's edge is drawn whole.
+import { test, expect } from './fixtures.mjs';
+import { READING_PAGES } from './server-process.mjs';
+import { launch } from './pages.mjs';
+
+const LANGUAGES = ['', 'lang=en', 'lang=ja-easy', 'furigana=on'];
+const WIDTH = 412;
+// Tall enough that every box is in view, so each is laid out with or without deferral.
+const WHOLE_PAGE = { width: WIDTH, height: 16000 };
+
+/** Every element of the body, with its box. */
+const boxes = (page) => page.evaluate(() => [...document.body.querySelectorAll('*')].map((e) => {
+  const r = e.getBoundingClientRect();
+  return `${e.tagName.toLowerCase()}.${e.getAttribute('class') || ''} ${r.x} ${r.y} ${r.width} ${r.height}`;
+}));
+
+/** The style sheet as served with deferral turned off: the page as it was before. */
+const withoutDeferral = (context) => context.route('**/style.css', async (route) => {
+  const built = await route.fetch({ headers: { ...route.request().headers(), 'accept-encoding': 'identity' } });
+  await route.fulfill({ response: built, body: `${await built.text()}\n* { content-visibility: visible !important; }` });
+});
+
+test('deferred layout moves no box: every reading screen in every language, as laid out whole', async ({ base, newContext }) => {
+  const deferred = await newContext({ viewport: WHOLE_PAGE });
+  const whole = await newContext({ viewport: WHOLE_PAGE });
+  await withoutDeferral(whole);
+  const [a, b] = [await deferred.newPage(), await whole.newPage()];
+  let compared = 0;
+  for (const path of READING_PAGES) {
+    for (const language of LANGUAGES) {
+      const url = `${base}${path}${language ? `?${language}` : ''}`;
+      await Promise.all([a.goto(url), b.goto(url)]);
+      expect(await a.evaluate(() => document.querySelectorAll('.card, .indicator-detail').length > 0
+        ? [...document.querySelectorAll('.card, .indicator-detail')].every((e) => getComputedStyle(e).contentVisibility === 'auto')
+        : true), `${url}: cards deferred as served`).toBe(true);
+      expect(await b.evaluate(() => [...document.querySelectorAll('*')].some((e) => getComputedStyle(e).contentVisibility === 'auto')), `${url}: nothing deferred in the comparison`).toBe(false);
+      const [mine, before] = [await boxes(a), await boxes(b)];
+      expect(mine.length, `${url}: elements`).toBe(before.length);
+      const moved = mine.map((box, i) => (box === before[i] ? null : `${before[i]} → ${box}`)).filter(Boolean);
+      expect(moved.slice(0, 3), `${url}: boxes moved`).toEqual([]);
+      compared += mine.length;
+    }
+  }
+  expect(compared, 'elements compared').toBeGreaterThan(10000);
+});
+
+test('a card below the first screen is laid out when scrolled to, and a screen reader reads it before that', async ({ base }) => {
+  // As with a screen reader running: Chromium builds its whole accessibility tree only then.
+  const browser = await launch(['--force-renderer-accessibility']);
+  try {
+    const headings = async (deferred) => {
+      const context = await browser.newContext({ viewport: { width: WIDTH, height: 823 } });
+      if (!deferred) await withoutDeferral(context);
+      const page = await context.newPage();
+      await page.goto(`${base}/indicators?lang=ja-easy`);
+      const last = page.locator('.indicator-detail').last().locator('h3');
+      const laidOut = () => last.evaluate((h) => h.checkVisibility({ contentVisibilityAuto: true }));
+      const waiting = !(await laidOut());
+      const cdp = await context.newCDPSession(page);
+      const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+      // Spaces aside: a name computed before layout has a space at each ruby's edge.
+      const names = nodes.filter((n) => !n.ignored && n.role?.value === 'heading').map((n) => n.name?.value.replace(/\s+/g, ''));
+      if (deferred) {
+        await last.scrollIntoViewIfNeeded();
+        await expect.poll(laidOut, 'laid out once in view').toBe(true);
+      }
+      await context.close();
+      return { waiting, names };
+    };
+    const [deferred, whole] = [await headings(true), await headings(false)];
+    expect(deferred.waiting, 'the last indicator waits, out of view').toBe(true);
+    expect(whole.waiting, 'nothing waits without deferral').toBe(false);
+    expect(deferred.names.length, 'headings read: the screen, its parts and its nine indicators').toBeGreaterThanOrEqual(14);
+    expect(deferred.names, 'the headings a screen reader finds').toEqual(whole.names);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a focus ring at a deferred box’s edge is drawn whole', async ({ base, newContext }) => {
+  const context = await newContext({ viewport: { width: WIDTH, height: 823 } });
+  const page = await context.newPage();
+  await page.goto(`${base}/indicators`);
+  const detail = page.locator('.indicator-detail').first();
+  const summary = detail.locator('.chart__table summary');
+  await summary.scrollIntoViewIfNeeded();
+  const [edge, box] = [await detail.boundingBox(), await summary.boundingBox()];
+  expect(box.x, 'the disclosure starts at the box’s left edge').toBe(edge.x);
+  // The strip just outside the box, level with the disclosure: the ring is drawn there.
+  const strip = { x: edge.x - 5, y: box.y + box.height / 2, width: 4, height: 2 };
+  const blurred = await page.screenshot({ clip: strip });
+  await summary.focus();
+  await expect(summary).toBeFocused();
+  expect((await page.screenshot({ clip: strip })).equals(blurred), 'ring drawn outside the box').toBe(false);
+  await context.close();
+});
