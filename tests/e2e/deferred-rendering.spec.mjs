@@ -9,7 +9,7 @@ import { launch } from './pages.mjs';
 const LANGUAGES = ['', 'lang=en', 'lang=ja-easy', 'furigana=on'];
 const WIDTH = 412;
 // Tall enough that every box is in view, so each is laid out with or without deferral.
-const WHOLE_PAGE = { width: WIDTH, height: 16000 };
+const WHOLE_PAGE = { height: 16000 };
 
 /** Every element of the body, with its box. */
 const boxes = (page) => page.evaluate(() => [...document.body.querySelectorAll('*')].map((e) => {
@@ -23,9 +23,9 @@ const withoutDeferral = (context) => context.route('**/style.css', async (route)
   await route.fulfill({ response: built, body: `${await built.text()}\n* { content-visibility: visible !important; }` });
 });
 
-test('deferred layout moves no box: every reading screen in every language, as laid out whole', async ({ base, newContext }) => {
-  const deferred = await newContext({ viewport: WHOLE_PAGE });
-  const whole = await newContext({ viewport: WHOLE_PAGE });
+for (const width of [WIDTH, 1280]) test(`deferred layout moves no box: every reading screen in every language at ${width} px, as laid out whole`, async ({ base, newContext }) => {
+  const deferred = await newContext({ viewport: { ...WHOLE_PAGE, width } });
+  const whole = await newContext({ viewport: { ...WHOLE_PAGE, width } });
   await withoutDeferral(whole);
   const [a, b] = [await deferred.newPage(), await whole.newPage()];
   let compared = 0;
