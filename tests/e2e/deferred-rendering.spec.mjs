@@ -29,13 +29,17 @@ for (const width of [WIDTH, 1280]) test(`deferred layout moves no box: every rea
   await withoutDeferral(whole);
   const [a, b] = [await deferred.newPage(), await whole.newPage()];
   let compared = 0;
+  let deferredBoxes = 0;
   for (const path of READING_PAGES) {
     for (const language of LANGUAGES) {
       const url = `${base}${path}${language ? `?${language}` : ''}`;
       await Promise.all([a.goto(url), b.goto(url)]);
-      expect(await a.evaluate(() => document.querySelectorAll('.card, .indicator-detail').length > 0
-        ? [...document.querySelectorAll('.card, .indicator-detail')].every((e) => getComputedStyle(e).contentVisibility === 'auto')
-        : true), `${url}: cards deferred as served`).toBe(true);
+      const [cards, waiting] = await a.evaluate(() => {
+        const all = [...document.querySelectorAll('.card, .indicator-detail')];
+        return [all.length, all.filter((e) => getComputedStyle(e).contentVisibility === 'auto').length];
+      });
+      expect(waiting, `${url}: every card and indicator box deferred as served`).toBe(cards);
+      deferredBoxes += cards;
       expect(await b.evaluate(() => [...document.querySelectorAll('*')].some((e) => getComputedStyle(e).contentVisibility === 'auto')), `${url}: nothing deferred in the comparison`).toBe(false);
       const [mine, before] = [await boxes(a), await boxes(b)];
       expect(mine.length, `${url}: elements`).toBe(before.length);
@@ -45,6 +49,7 @@ for (const width of [WIDTH, 1280]) test(`deferred layout moves no box: every rea
     }
   }
   expect(compared, 'elements compared').toBeGreaterThan(10000);
+  expect(deferredBoxes, 'deferred boxes among them').toBeGreaterThan(100);
 });
 
 test('a card below the first screen is laid out when scrolled to, and a screen reader reads it before that', async ({ base }) => {
