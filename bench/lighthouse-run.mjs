@@ -29,6 +29,9 @@ export async function lighthouse(url) {
   };
 }
 
+/** The floor the benches measure beside the screens, in the same run: a page of one line. */
+export const ONE_LINE_PAGE = '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Hello</title></head><body><p>Hello</p></body></html>';
+
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** `runs` Lighthouse runs of `url` (a failed run is retried, as many times as runs), each figure's median. */

@@ -8,7 +8,7 @@
 //   node bench/lighthouse-screens.mjs     (RUNS=1, PATHS=/,/plan, LANGS=ja,ja-easy for fewer)
 import { startServer, stop, workdir, freePort, READING_PAGES } from '../tests/e2e/server-process.mjs';
 import { createServer } from 'node:http';
-import { medianRun } from './lighthouse-run.mjs';
+import { medianRun, ONE_LINE_PAGE } from './lighthouse-run.mjs';
 
 const ROOT = new URL('../', import.meta.url).pathname;
 const RUNS = Number(process.env.RUNS || 3);
@@ -21,7 +21,7 @@ const server = await startServer({ port, dir: workdir(), binary: process.env.WID
 // The floor, measured in the same run: a page of one line, served here. What Lighthouse finds on
 // it is what any page costs on this machine.
 const floor = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-  .end('<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Hello</title></head><body><p>Hello</p></body></html>'));
+  .end(ONE_LINE_PAGE));
 await new Promise((done) => floor.listen(0, '127.0.0.1', done));
 const rows = [];
 try {

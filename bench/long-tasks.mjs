@@ -14,7 +14,9 @@
 //   LEVER=some.css to compare a style lever with the build in the same run, or LEVER=some.mjs
 //   exporting { html(text), css(text) } to compare a markup lever: each rewrites what is served)
 import { startServer, stop, workdir, freePort, READING_PAGES } from '../tests/e2e/server-process.mjs';
-import { launch } from '../tests/e2e/pages.mjs';
+import { readFileSync } from 'node:fs';
+import { launch, rewriteServed } from '../tests/e2e/pages.mjs';
+import { ONE_LINE_PAGE } from './lighthouse-run.mjs';
 
 const RUNS = Number(process.argv[2] || 3);
 const LANGUAGES = ['', 'lang=en', 'lang=ja-easy', 'furigana=on'];
@@ -40,11 +42,10 @@ function summarise(events) {
   const long = tasks.filter((t) => t.dur > 50_000);
   const longest = tasks.reduce((a, t) => (t.dur > (a?.dur ?? 0) ? t : a), null);
   const parts = {};
+  const inLongest = longest ? onMain.filter((e) => e.ts >= longest.ts && e.ts + e.dur <= longest.ts + longest.dur) : [];
   if (longest) {
     let covered = longest.ts;
-    const inside = onMain
-      .filter((e) => KIND[e.name] && e.ts >= longest.ts && e.ts + e.dur <= longest.ts + longest.dur)
-      .sort((a, b) => a.ts - b.ts);
+    const inside = inLongest.filter((e) => KIND[e.name]).sort((a, b) => a.ts - b.ts);
     for (const e of inside) {
       if (e.ts < covered) continue; // inside one already counted
       parts[KIND[e.name]] = (parts[KIND[e.name]] || 0) + e.dur / 1000;
@@ -52,8 +53,6 @@ function summarise(events) {
     }
     parts.other = longest.dur / 1000 - Object.values(parts).reduce((a, b) => a + b, 0);
   }
-  const within = (e) => longest && e.ts >= longest.ts && e.ts + e.dur <= longest.ts + longest.dur;
-  const inLongest = onMain.filter(within);
   return {
     shaped: inLongest.filter((e) => e.name === 'InlineNode::ShapeTextIncludingFirstLine').length,
     strikes: inLongest.filter((e) => e.name === 'WebSandboxSupportLinux::GetWebFontRenderStyleForStrike').length,
@@ -68,13 +67,15 @@ function summarise(events) {
 // LEVER: a lever measured against the page as built in the same run, loads taken in turn: a .css
 // file is added to the end of the stylesheet as served; a .mjs module's html() and css() rewrite
 // the screen's HTML and the stylesheet as served (no rebuild; nothing else differs).
-const lever = !process.env.LEVER ? null
-  : process.env.LEVER.endsWith('.mjs') ? (await import(new URL(process.env.LEVER, `file://${process.cwd()}/`).href)).default
-  : { css: ((extra) => (text) => `${text}\n${extra}`)((await import('node:fs')).readFileSync(process.env.LEVER, 'utf8')) };
+const LEVER = process.env.LEVER;
+const added = LEVER && !LEVER.endsWith('.mjs') ? readFileSync(LEVER, 'utf8') : null;
+const lever = !LEVER ? null
+  : added !== null ? { css: (text) => `${text}\n${added}` }
+  : (await import(new URL(LEVER, `file://${process.cwd()}/`).href)).default;
 const RATE = Number(process.env.RATE || 4);
 // The floor: what a page costs with next to nothing on it (served by the bench, same origin).
 const FLOOR = {
-  '(floor: a line of English)': '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Hello</title></head><body><p>Hello</p></body></html>',
+  '(floor: a line of English)': ONE_LINE_PAGE,
   '(floor: Japanese + style)': '<!doctype html><html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>熊本市</title><link rel="stylesheet" href="/style.css"></head><body><p>熊本市役所改革プラン</p></body></html>',
 };
 const variants = lever ? ['as built', 'with lever'] : ['as built'];
@@ -92,13 +93,9 @@ for (const path of [...Object.keys(FLOOR), ...(process.env.PATHS ? process.env.P
       const runs = runsOf[variant];
       const context = await browser.newContext({ viewport: { width: 412, height: 823 }, serviceWorkers: 'block' });
       const page = await context.newPage();
-      const rewrite = (test, change) => page.route(test, async (route) => {
-        const built = await route.fetch({ headers: { ...route.request().headers(), 'accept-encoding': 'identity' } });
-        await route.fulfill({ response: built, body: change(await built.text()) });
-      });
       if (FLOOR[path]) await page.route('**/floor', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: FLOOR[path] }));
-      if (variant === 'with lever' && lever.css) await rewrite('**/style.css', lever.css);
-      if (variant === 'with lever' && lever.html) await rewrite((url) => url.pathname === path, lever.html);
+      if (variant === 'with lever' && lever.css) await rewriteServed(page, '**/style.css', lever.css);
+      if (variant === 'with lever' && lever.html) await rewriteServed(page, (url) => url.pathname === path, lever.html);
       const cdp = await context.newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: RATE });
       await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', '__metadata', 'fonts', 'blink'] });

@@ -4,7 +4,7 @@
 // and is in the accessibility tree before that, and a focus ring at a box's edge is drawn whole.
 import { test, expect } from './fixtures.mjs';
 import { READING_PAGES } from './server-process.mjs';
-import { launch } from './pages.mjs';
+import { launch, rewriteServed } from './pages.mjs';
 
 const LANGUAGES = ['', 'lang=en', 'lang=ja-easy', 'furigana=on'];
 const WIDTH = 412;
@@ -18,10 +18,7 @@ const boxes = (page) => page.evaluate(() => [...document.body.querySelectorAll('
 }));
 
 /** The style sheet as served with deferral turned off: the page as it was before. */
-const withoutDeferral = (context) => context.route('**/style.css', async (route) => {
-  const built = await route.fetch({ headers: { ...route.request().headers(), 'accept-encoding': 'identity' } });
-  await route.fulfill({ response: built, body: `${await built.text()}\n* { content-visibility: visible !important; }` });
-});
+const withoutDeferral = (context) => rewriteServed(context, '**/style.css', (css) => `${css}\n* { content-visibility: visible !important; }`);
 
 for (const width of [WIDTH, 1280]) test(`deferred layout moves no box: every reading screen in every language at ${width} px, as laid out whole`, async ({ base, newContext }) => {
   const deferred = await newContext({ viewport: { ...WHOLE_PAGE, width } });

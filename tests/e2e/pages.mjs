@@ -64,6 +64,13 @@ export function kanjiWithReadings(page) {
   });
 }
 
+/** Requests of `on` (a page or a browser context) matching `url` get what the server sends,
+ * uncompressed, rewritten by `change`: a style or markup lever compared with the build. */
+export const rewriteServed = (on, url, change) => on.route(url, async (route) => {
+  const served = await route.fetch({ headers: { ...route.request().headers(), 'accept-encoding': 'identity' } });
+  await route.fulfill({ response: served, body: change(await served.text()) });
+});
+
 /** The rules every screen is held to: WCAG 2.2 AA (JIS X 8341-3 AA), as axe-core tags them. */
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
