@@ -38,6 +38,10 @@ for (const width of [WIDTH, 1280]) test(`deferred layout moves no box: every rea
       expect(waiting, `${url}: every card and indicator box deferred as served`).toBe(cards);
       deferredBoxes += cards;
       expect(await b.evaluate(() => [...document.querySelectorAll('*')].some((e) => getComputedStyle(e).contentVisibility === 'auto')), `${url}: nothing deferred in the comparison`).toBe(false);
+      // The browser lays out a box that came into view in the frame after it found it there: wait
+      // until every deferred box's content is laid out (each is in this tall view).
+      await expect.poll(() => a.evaluate(() => [...document.querySelectorAll('.card, .indicator-detail')]
+        .every((e) => !e.firstElementChild || e.firstElementChild.checkVisibility({ contentVisibilityAuto: true }))), `${url}: deferred boxes laid out`).toBe(true);
       const [mine, before] = [await boxes(a), await boxes(b)];
       expect(mine.length, `${url}: elements`).toBe(before.length);
       const moved = mine.map((box, i) => (box === before[i] ? null : `${before[i]} → ${box}`)).filter(Boolean);
