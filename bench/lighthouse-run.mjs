@@ -29,8 +29,19 @@ export async function lighthouse(url) {
   };
 }
 
-/** The floor the benches measure beside the screens, in the same run: a page of one line. */
-export const ONE_LINE_PAGE = '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Hello</title></head><body><p>Hello</p></body></html>';
+const onePage = (lang, title, line, styled) => `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title}</title>${styled ? '<link rel="stylesheet" href="/style.css">' : ''}</head><body><p>${line}</p></body></html>`;
+
+/** The floors the benches measure beside the screens, in the same run: a page of one line in
+ * English; in Japanese with the site's style sheet (served beside it as `/style.css`); and the same
+ * with readings, as pages in やさしい日本語 and with ふりがな have. What a bench finds on these is
+ * what any such page costs on this machine, so each screen is read against its language's floor. */
+export const FLOOR_PAGES = {
+  en: onePage('en', 'Hello', 'Hello'),
+  ja: onePage('ja', '熊本市', '熊本市役所改革プラン', true),
+  ruby: onePage('ja', '熊本市', '<ruby>熊本市<rp>(</rp><rt>くまもとし</rt><rp>)</rp></ruby>の<ruby>市役所<rp>(</rp><rt>しやくしょ</rt><rp>)</rp></ruby>', true),
+};
+/** Which floor a screen's language is read against. */
+export const FLOOR_OF = { ja: 'ja', en: 'en', 'ja-easy': 'ruby', furigana: 'ruby' };
 
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 

@@ -7,8 +7,9 @@
 // renderer asked the browser for (Chromium on Linux asks over its sandbox IPC, once per font, size
 // and weight in a fresh renderer; a phone's Android renderer reads its fonts itself) and that IPC's
 // time. The counts do not vary between loads; the times do, by up to half on this machine.
-// Two floor rows come first, measured the same way in the same run: a page of one line of
-// English, and one line of Japanese with the site's style sheet: what any page costs here.
+// Three floor rows come first, measured the same way in the same run: a page of one line of
+// English, of Japanese with the site's style sheet, and of Japanese with readings: what any page
+// costs here.
 //   cargo build -p server && node bench/long-tasks.mjs [RUNS, default 3]   (PATHS=/,/plan for some screens;
 //   RATE=1 for the CPU unslowed (steadier; Lighthouse's simulation multiplies such times);
 //   LEVER=some.css to compare a style lever with the build in the same run, or LEVER=some.mjs
@@ -16,7 +17,7 @@
 import { startServer, stop, workdir, freePort, READING_PAGES } from '../tests/e2e/server-process.mjs';
 import { readFileSync } from 'node:fs';
 import { launch, rewriteServed } from '../tests/e2e/pages.mjs';
-import { ONE_LINE_PAGE } from './lighthouse-run.mjs';
+import { FLOOR_PAGES } from './lighthouse-run.mjs';
 
 const RUNS = Number(process.argv[2] || 3);
 const LANGUAGES = ['', 'lang=en', 'lang=ja-easy', 'furigana=on'];
@@ -75,8 +76,9 @@ const lever = !LEVER ? null
 const RATE = Number(process.env.RATE || 4);
 // The floor: what a page costs with next to nothing on it (served by the bench, same origin).
 const FLOOR = {
-  '(floor: a line of English)': ONE_LINE_PAGE,
-  '(floor: Japanese + style)': '<!doctype html><html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>熊本市</title><link rel="stylesheet" href="/style.css"></head><body><p>熊本市役所改革プラン</p></body></html>',
+  '(floor: a line of English)': FLOOR_PAGES.en,
+  '(floor: Japanese + style)': FLOOR_PAGES.ja,
+  '(floor: + readings)': FLOOR_PAGES.ruby,
 };
 const variants = lever ? ['as built', 'with lever'] : ['as built'];
 

@@ -36,11 +36,11 @@ for (const button of document.querySelectorAll('button[data-copy]')) {
     const field = document.getElementById(button.dataset.copy);
     const status = button.parentElement.querySelector('[data-copy-status]');
     try {
-      await navigator.clipboard.writeText(field.value);
+      await navigator.clipboard.writeText(field.textContent);
       if (status) status.textContent = button.dataset.copied;
     } catch {
       // No clipboard (an insecure origin, a refused permission): the text is selected to copy by hand.
-      field.select();
+      getSelection().selectAllChildren(field);
     }
   });
 }

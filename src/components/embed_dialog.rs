@@ -1,6 +1,9 @@
 //! 「このグラフを埋め込む」: a disclosure with the one-line snippet a CMS editor pastes, and a
 //! copy button. A `<details>` opens without script; the copy button is the app's, or on a
 //! reading screen public/read.js's (it finds the button by `data-copy`).
+//! The snippet is text in a `<pre>`, selected whole by one click, not a read-only field: a form
+//! field inside a closed disclosure costs Chromium forced layouts of that hidden box when parsing
+//! ends, four per field (measured: 36 on /indicators; docs/decisions.md).
 
 use leptos::prelude::*;
 use view_models::screens::contexts::embed_snippet;
@@ -19,7 +22,6 @@ pub fn EmbedDialog(card: String, title: String, t: &'static Strings) -> impl Int
     let snippet = embed_snippet(&origin, &card, &title);
     let snippet_for_copy = snippet.clone();
     let field_id = format!("embed-code-{card}");
-    let label_for = field_id.clone();
     let copy_from = field_id.clone();
     let copy = move |_| {
         if let Some(clipboard) = crate::browser::window().map(|w| w.navigator().clipboard()) {
@@ -32,8 +34,8 @@ pub fn EmbedDialog(card: String, title: String, t: &'static Strings) -> impl Int
             <summary class="button button--secondary embed-button">{t.embed_button}</summary>
             <div class="embed-share__body">
                 <p class="embed-share__title">{t.embed_title}</p>
-                <label for=label_for>{t.embed_help}</label>
-                <textarea id=field_id class="embed-code" readonly rows="5" prop:value=snippet.clone()>{crate::components::textarea_text(&snippet)}</textarea>
+                <p>{t.embed_help}</p>
+                <pre id=field_id class="embed-code"><code>{snippet}</code></pre>
                 <div class="actions">
                     <button type="button" class="button" data-copy=copy_from data-copied=t.embed_copied on:click=copy>{t.embed_copy}</button>
                     <span role="status" data-copy-status="">{move || copied.get().then_some(t.embed_copied)}</span>

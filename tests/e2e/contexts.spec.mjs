@@ -89,10 +89,13 @@ test('embed snippet: 「このグラフを埋め込む」 opens the one-line sni
   await live(page);
   const share = page.locator('[data-chart="konbini-yearly"] .embed-share');
   await share.locator('summary').click();
-  const code = await share.locator('textarea').inputValue();
+  const code = await share.locator('.embed-code').textContent();
   expect(code, 'one line').not.toContain('\n');
   expect(code, 'iframe src').toContain(`src="${base}/?embed=1&amp;card=konbini-yearly"`);
   expect(code, 'resize script').toContain(`<script src="${base}/embed.js" data-frame="reform-widget-konbini-yearly" async></script>`);
+  // To copy by hand, one click on the snippet selects all of it.
+  await share.locator('.embed-code').click();
+  expect(await page.evaluate(() => getSelection().toString()), 'one click selects the snippet').toEqual(code);
   await share.locator('button[data-copy]').click();
   await expect(share.locator('[data-copy-status]')).toHaveText('コピーしました');
   await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), 'the snippet is on the clipboard').toEqual(code);

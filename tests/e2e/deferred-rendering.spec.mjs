@@ -103,3 +103,30 @@ test('a focus ring at a deferred box’s edge is drawn whole', async ({ base, ne
   expect((await page.screenshot({ clip: strip })).equals(blurred), 'ring drawn outside the box').toBe(false);
   await context.close();
 });
+
+// A form field inside a closed disclosure costs Chromium a forced layout of the hidden box once
+// the page has parsed (measured: 36 on /indicators when each chart's embed snippet was a field).
+test('no closed disclosure holds a form field, so the page’s end of parsing forces no layout of hidden boxes', async ({ base, browser, newContext }) => {
+  const context = await newContext({ viewport: { width: WIDTH, height: 823 } });
+  const page = await context.newPage();
+  for (const path of READING_PAGES) {
+    for (const language of LANGUAGES) {
+      await page.goto(`${base}${path}${language ? `?${language}` : ''}`);
+      const fields = await page.locator('details:not([open]) :is(textarea, input, select)').count();
+      expect(fields, `${path}?${language}: fields in closed disclosures`).toBe(0);
+    }
+  }
+  // The cost itself, counted (not timed) in a trace of /indicators, where nine charts each have a
+  // closed snippet: the layouts forced while the parser finishes stay fewer than the snippets.
+  const fresh = await context.newPage();
+  await browser.startTracing(fresh, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', '__metadata', 'blink'] });
+  await fresh.goto(`${base}/indicators`, { waitUntil: 'load' });
+  const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+  const snippets = await fresh.locator('details:not([open]) .embed-code').count();
+  const finished = events.filter((e) => e.name === 'Document::FinishedParsing' && e.ph === 'X').sort((a, b) => b.dur - a.dur)[0];
+  const forced = events.filter((e) => e.name === 'Blink.ForcedStyleAndLayout.UpdateTime' && e.pid === finished.pid && e.tid === finished.tid
+    && e.ts >= finished.ts && e.ts <= finished.ts + finished.dur).length;
+  expect(snippets, 'the charts’ closed snippets').toBe(9);
+  expect(forced, 'layouts forced at the end of parsing').toBeLessThan(snippets);
+  await context.close();
+});
