@@ -30,17 +30,17 @@ if (session.get(PICKED)) {
   document.getElementById('asof')?.focus();
 }
 
-// 「コピー」 beside an embed snippet: the field it names, to the clipboard.
+// 「コピー」 beside an embed snippet: the snippet it names, to the clipboard.
 for (const button of document.querySelectorAll('button[data-copy]')) {
   button.addEventListener('click', async () => {
-    const field = document.getElementById(button.dataset.copy);
+    const snippet = document.getElementById(button.dataset.copy);
     const status = button.parentElement.querySelector('[data-copy-status]');
     try {
-      await navigator.clipboard.writeText(field.textContent);
+      await navigator.clipboard.writeText(snippet.textContent);
       if (status) status.textContent = button.dataset.copied;
     } catch {
       // No clipboard (an insecure origin, a refused permission): the text is selected to copy by hand.
-      getSelection().selectAllChildren(field);
+      getSelection().selectAllChildren(snippet);
     }
   });
 }

@@ -21,8 +21,8 @@ pub fn EmbedDialog(card: String, title: String, t: &'static Strings) -> impl Int
     };
     let snippet = embed_snippet(&origin, &card, &title);
     let snippet_for_copy = snippet.clone();
-    let field_id = format!("embed-code-{card}");
-    let copy_from = field_id.clone();
+    let snippet_id = format!("embed-code-{card}");
+    let copy_from = snippet_id.clone();
     let copy = move |_| {
         if let Some(clipboard) = crate::browser::window().map(|w| w.navigator().clipboard()) {
             let _ = clipboard.write_text(&snippet_for_copy);
@@ -35,7 +35,7 @@ pub fn EmbedDialog(card: String, title: String, t: &'static Strings) -> impl Int
             <div class="embed-share__body">
                 <p class="embed-share__title">{t.embed_title}</p>
                 <p>{t.embed_help}</p>
-                <pre id=field_id class="embed-code"><code>{snippet}</code></pre>
+                <pre id=snippet_id class="embed-code"><code>{snippet}</code></pre>
                 <div class="actions">
                     <button type="button" class="button" data-copy=copy_from data-copied=t.embed_copied on:click=copy>{t.embed_copy}</button>
                     <span role="status" data-copy-status="">{move || copied.get().then_some(t.embed_copied)}</span>
