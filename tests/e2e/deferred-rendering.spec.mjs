@@ -104,8 +104,9 @@ test('a focus ring at a deferred box’s edge is drawn whole', async ({ base, ne
   await context.close();
 });
 
-// A form field inside a closed disclosure costs Chromium a forced layout of the hidden box once
-// the page has parsed (measured: 36 on /indicators when each chart's embed snippet was a field).
+// A form field inside a closed disclosure costs Chromium forced layouts of the hidden box once
+// the page has parsed, four per field (measured: 36 on /indicators when each chart's embed snippet
+// was a field).
 test('no closed disclosure holds a form field, so the page’s end of parsing forces no layout of hidden boxes', async ({ base, browser, newContext }) => {
   const context = await newContext({ viewport: { width: WIDTH, height: 823 } });
   const page = await context.newPage();
